@@ -1,0 +1,152 @@
+"""Language facts for the six UN languages: detection, numerals, dates, formulas."""
+
+from __future__ import annotations
+
+import re
+
+from .model import LANGUAGES
+
+# The letter in a job number ("20-16878 (C)") names the language of the text.
+JOB_LETTERS = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"}
+
+_STOPWORDS = {
+    "en": {"the", "of", "and", "to", "in", "its", "on", "for", "with", "by", "that", "all"},
+    "fr": {"le", "la", "les", "des", "et", "du", "en", "à", "sur", "pour", "dans", "que", "aux"},
+    "es": {"el", "la", "los", "las", "y", "del", "en", "que", "para", "con", "por", "su", "sus"},
+}
+
+
+def detect_language(text: str) -> str | None:
+    """Tell the six UN languages apart by script, then by frequent words for Latin script."""
+    sample = text[:20000]
+    counts = {
+        "zh": len(re.findall("[\u4e00-\u9fff]", sample)),
+        "ar": len(re.findall("[\u0600-\u06ff]", sample)),
+        "ru": len(re.findall("[\u0400-\u04ff]", sample)),
+        "latin": len(re.findall("[A-Za-zÀ-ÿ]", sample)),
+    }
+    script = max(counts, key=lambda k: counts[k])
+    if counts[script] == 0:
+        return None
+    # The Chinese masthead and distribution date are in English: ideographs win once present in bulk.
+    if counts["zh"] >= 50:
+        return "zh"
+    if script != "latin":
+        return script
+    words = re.findall(r"[a-zà-ÿ]+", sample.lower())
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=lambda k: (scores[k], k == "en"))
+    return best if scores[best] else "en"
+
+
+def check_language(code: str) -> str:
+    code = code.lower().strip()
+    if code == "ch":  # the ODS spelling for Chinese
+        code = "zh"
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {code!r}; use one of {', '.join(LANGUAGES)}")
+    return code
+
+
+# --- Chinese numerals -------------------------------------------------------------
+
+_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+ZH_NUMERAL = "〇零一二两三四五六七八九十百千"
+
+
+def zh_numeral(text: str) -> int | None:
+    """Value of a Chinese numeral such as 七十五, 十, 一百零三; None if it is not one."""
+    if not text or any(c not in _ZH_DIGITS and c not in _ZH_UNITS for c in text):
+        return None
+    total, digit = 0, None
+    for c in text:
+        if c in _ZH_DIGITS:
+            digit = _ZH_DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * _ZH_UNITS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+# --- English ordinals (sessions: "Seventy-fifth session") ---------------------------
+
+_EN_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+             "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+             "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+            "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+              "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}
+
+
+def en_ordinal(text: str) -> int | None:
+    """Value of an English ordinal word: 'seventy-fifth' -> 75, '37th' -> 37."""
+    t = text.lower().strip()
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", t)
+    if m:
+        return int(m.group(1))
+    if t in _EN_UNITS:
+        return _EN_UNITS[t]
+    if t in _EN_TENTHS:
+        return _EN_TENTHS[t]
+    parts = re.split(r"[-\s]", t)
+    if len(parts) == 2 and parts[0] in _EN_TENS and parts[1] in _EN_UNITS and _EN_UNITS[parts[1]] < 10:
+        return _EN_TENS[parts[0]] + _EN_UNITS[parts[1]]
+    return None
+
+
+# --- Dates ---------------------------------------------------------------------------
+
+MONTHS = {
+    "en": ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"],
+    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+           "сентября", "октября", "ноября", "декабря"],
+    # Arabic UN texts write "كانون الأول/ديسمبر": the second (international) name is matched.
+    "ar": ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس",
+           "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+}
+_MONTH_INDEX = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
+_MONTH_ALT = "|".join(sorted(_MONTH_INDEX, key=len, reverse=True))
+
+DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE_WORDS = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:er)?\s+(?:de\s+)?(?:[^\s\d/]+/)?({_MONTH_ALT})\s+(?:de\s+)?(\d{{4}})",
+    re.IGNORECASE,
+)
+DATE_EN_US = re.compile(rf"({_MONTH_ALT})\s+(\d{{1,2}}),\s+(\d{{4}})", re.IGNORECASE)
+
+
+def _iso(y: str | int, m: int, d: str | int) -> str | None:
+    y, d = int(y), int(d)
+    if not (1 <= m <= 12 and 1 <= d <= 31 and 1900 <= y <= 2200):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def find_date(text: str) -> str | None:
+    """The first full date written in any of the six languages, as ISO 8601."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)
+    found: list[tuple[int, str]] = []
+    for m in DATE_ZH.finditer(text):
+        iso = _iso(m.group(1), int(m.group(2)), m.group(3))
+        if iso:
+            found.append((m.start(), iso))
+    for m in DATE_WORDS.finditer(text):
+        iso = _iso(m.group(3), _MONTH_INDEX[m.group(2).lower()], m.group(1))
+        if iso:
+            found.append((m.start(), iso))
+    for m in DATE_EN_US.finditer(text):
+        iso = _iso(m.group(3), _MONTH_INDEX[m.group(1).lower()], m.group(2))
+        if iso:
+            found.append((m.start(), iso))
+    return min(found)[1] if found else None

@@ -1,0 +1,141 @@
+"""The neutral data model every stage produces or reads: frozen dataclasses only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PREAMBULAR = "preambular"
+OPERATIVE = "operative"
+
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    symbol: str | None = None
+    session: int | None = None
+    language: str | None = None
+    title: str | None = None
+    adopted: str | None = None  # ISO date
+    distributed: str | None = None  # ISO date
+    agenda_item: str | None = None
+    agenda_title: str | None = None
+    report: str | None = None  # committee report symbol, e.g. A/75/399
+    report_paragraph: str | None = None
+    meeting: int | None = None  # plenary meeting number
+    job_number: str | None = None
+
+
+@dataclass(frozen=True)
+class Footnote:
+    marker: str
+    text: str
+    line: int = 0  # 1-based line of the source where the footnote starts
+
+    @property
+    def id(self) -> str:
+        return f"FN{self.marker}"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    kind: str  # PREAMBULAR or OPERATIVE
+    text: str
+    number: str | None = None  # printed operative number, "3"
+    letter: str | None = None  # sub-paragraph letter, "a"
+    footnotes: tuple[str, ...] = ()  # markers cited, in order
+    line: int = 0  # 1-based line of the source where the paragraph starts
+
+    def __post_init__(self) -> None:
+        if self.kind not in (PREAMBULAR, OPERATIVE):
+            raise ValueError(f"unknown paragraph kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Document:
+    metadata: Metadata
+    paragraphs: tuple[Paragraph, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    source: str = "<text>"
+
+    @property
+    def language(self) -> str:
+        return self.metadata.language or "en"
+
+    def paragraph(self, pid: str) -> Paragraph:
+        for p in self.paragraphs:
+            if p.id == pid:
+                return p
+        raise KeyError(pid)
+
+    def footnote(self, marker: str) -> Footnote:
+        for f in self.footnotes:
+            if f.marker == marker:
+                return f
+        raise KeyError(marker)
+
+
+EQUAL, DELETE, INSERT = "equal", "delete", "insert"
+UNCHANGED, MODIFIED, INSERTED, DELETED = "unchanged", "modified", "inserted", "deleted"
+CHANGE_KINDS = (UNCHANGED, MODIFIED, INSERTED, DELETED)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of a document diff: paragraphs (or footnotes) of each side that belong together."""
+
+    kind: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    moved: bool = False
+    similarity: float | None = None
+    ops: tuple[tuple[str, str], ...] = ()
+    old_text: str = ""
+    new_text: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in CHANGE_KINDS:
+            raise ValueError(f"unknown change kind {self.kind!r}")
+        if self.kind == INSERTED and (self.old or not self.new):
+            raise ValueError("an insertion has new ids only")
+        if self.kind == DELETED and (self.new or not self.old):
+            raise ValueError("a deletion has old ids only")
+        if self.kind in (UNCHANGED, MODIFIED) and not (self.old and self.new):
+            raise ValueError(f"a {self.kind} entry needs ids on both sides")
+        if self.ops:
+            old = "".join(t for op, t in self.ops if op != INSERT)
+            new = "".join(t for op, t in self.ops if op != DELETE)
+            if old != self.old_text or new != self.new_text:
+                raise ValueError("ops do not rebuild both texts")
+
+    @property
+    def is_footnote(self) -> bool:
+        return (self.old or self.new)[0].startswith("FN")
+
+    @property
+    def renumbered(self) -> bool:
+        return bool(self.old and self.new) and self.old != self.new
+
+    @property
+    def is_change(self) -> bool:
+        return self.kind != UNCHANGED or self.moved
+
+
+@dataclass(frozen=True)
+class DocumentDiff:
+    old: Document
+    new: Document
+    changes: tuple[Change, ...] = field(default_factory=tuple)
+
+    @property
+    def has_changes(self) -> bool:
+        return any(c.is_change for c in self.changes)
+
+    def stats(self) -> dict[str, int]:
+        out = {k: 0 for k in CHANGE_KINDS}
+        out["moved"] = 0
+        for c in self.changes:
+            out[c.kind] += 1
+            out["moved"] += c.moved
+        return out

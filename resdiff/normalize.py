@@ -1,0 +1,75 @@
+"""Pure text passes: line joins, de-hyphenation, and the comparison form."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Ideographs, CJK symbols and punctuation (。《》「」), full-width forms (，；：０-９).
+_WIDE = (
+    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+)
+WIDE_CHAR = re.compile(f"[{_WIDE}]")
+IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SPACE_NEAR_WIDE = re.compile(f"(?<=[{_WIDE}])\\s+|\\s+(?=[{_WIDE}])")
+_SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def is_wide(ch: str) -> bool:
+    return bool(ch) and WIDE_CHAR.match(ch) is not None
+
+
+def fold(text: str) -> str:
+    """Comparison form: what is not a change (spacing next to CJK, full width, wrapping) folded away."""
+    text = _SPACE_NEAR_WIDE.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_controls(text: str) -> str:
+    """Remove control and bidi-override characters (terminal escapes among them)."""
+    return _CONTROL.sub("", text)
+
+
+def spaces_digits(text: str) -> bool:
+    """True when the text sets ASCII digits off from ideographs by spaces, as UN PDFs do."""
+    spaced = len(re.findall(f"[{_WIDE}] [0-9]|[0-9] [{_WIDE}]", text))
+    tight = len(re.findall(f"[{_WIDE}][0-9]|[0-9][{_WIDE}]", text))
+    return spaced > tight
+
+
+_HYPHEN_END = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")
+
+
+def join_lines(lines: list[str], *, wide_spacing: bool = False) -> str:
+    """Join the visual lines of one paragraph as the script requires.
+
+    No space between ideographs (a PDF breaks lines inside Chinese words), one space
+    in Latin, Cyrillic and Arabic script, and a hyphenated line break undone when the
+    next line starts in lower case. With ``wide_spacing`` a digit meeting an
+    ideograph at a break gets the space the extractor puts there elsewhere.
+    """
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        a, b = out[-1], line[0]
+        if _HYPHEN_END.search(out) and b.islower():
+            out = out[:-1] + line
+        elif a in "-/" and b.isalnum() and not is_wide(b):
+            out += line  # a symbol or compound broken after its hyphen or slash
+        elif is_wide(a) and is_wide(b):
+            out += line
+        elif is_wide(a) or is_wide(b):
+            wide, other = (a, b) if is_wide(a) else (b, a)
+            sep = " " if wide_spacing and other.isascii() and other.isalnum() and IDEOGRAPH.match(wide) else ""
+            out += sep + line
+        else:
+            out += " " + line
+    return out

@@ -1,0 +1,339 @@
+"""Text of a resolution (as a PDF extractor gives it) -> Document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lang as L
+from .errors import NotAResolution
+from .model import OPERATIVE, PREAMBULAR, Document, Footnote, Metadata, Paragraph
+from .normalize import IDEOGRAPH, is_wide, join_lines, spaces_digits
+
+# --- page furniture: never content ------------------------------------------------
+_JOB = re.compile(r"^\d{2}-\d{5}\s*(?:\(([A-Z])\))?(?:\s+\d+(?:/\d+)?)*$")
+_JOB_PAGE = re.compile(r"^\d+/\d+\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
+_BARCODE = re.compile(r"^\*\d{5,}\*$")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+_SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
+_PAGE_NO = re.compile(r"^(?:\d{1,3}/\d{1,3}|-\s*\d{1,3}\s*-)$")
+_SYMBOL = re.compile(r"\bA/RES/\d+/\d+[A-Z]?\b")
+_DISTR = re.compile(r"^(?:Distr\.?:?\s*\w+|Distr\.)", re.IGNORECASE)
+
+# --- the formulas that frame a resolution, in the six languages --------------------
+_OPENING = re.compile(
+    r"^(?:大会|The General Assembly|L[’']Assemblée générale|La Asamblea General|"
+    r"Генеральная Ассамблея|(?:إن )?الجمعية العامة)\s*[，,،]$"
+)
+_TITLE = re.compile(r"^(\d{1,3})/(\d{1,4})\s*[.．]\s*(\S.*)?$")
+_SESSION = re.compile(
+    r"^(?:第(?P<zh>[〇零一二两三四五六七八九十百千]+)届会议|(?P<en>[\w-]+)\s+session|"
+    r".*(?:período de sesiones|сессия|الدورة).*)$",
+    re.IGNORECASE,
+)
+_AGENDA = re.compile(
+    r"^(?:议程项目|Agenda item|Point|Tema|Пункт(?: повестки дня)?|البند)\s*(?P<item>\S.*)$",
+    re.IGNORECASE,
+)
+_REPORT = re.compile(r"\((A/\d+/[\w./-]*\w)")
+_REPORT_PARA = re.compile(r"第\s*(\d+)\s*段|(?:para|párr|par|пункт|الفقرة)\.?\s*(\d+)", re.IGNORECASE)
+_MEETING = re.compile(
+    r"^(?:第\s*(\d+)\s*次全体会议|(\d+)(?:st|nd|rd|th|e|ª|a|-?е|-?я)?\s*"
+    r"(?:plenary meeting|séance plénière|sesión plenaria|пленарное заседание)|"
+    r"الجلسة العامة\s*(\d+))$",
+    re.IGNORECASE,
+)
+
+# --- paragraph numbering ----------------------------------------------------------
+_OP_NUMBER = re.compile(r"^(\d{1,3})\s*[.．]\s*")
+_SUB_LETTER = re.compile(r"^[(（]([a-z]{1,2}|[ivx]{1,5})[)）]\s*")
+_FOOTNOTE_LINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_FOOTNOTE_END = re.compile(r"[。.．]$")
+
+# A number followed by one of these is content (2020 年, 123 个, 第 7 条), never a marker.
+_ZH_UNITS = set("年月日号號个個卷段条條次届屆名项項国國%％点點时時分秒岁歲周週倍亿億万萬千百十份页頁章节節款类類")
+_CLOSERS = set("》」』”’）),，,、;；:：")
+
+
+@dataclass
+class _Raw:
+    lines: list[str] = field(default_factory=list)
+    line: int = 0
+
+
+def parse_text(text: str, *, source: str = "<text>", language: str | None = None) -> Document:
+    """Parse the extracted text of one resolution into a Document."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    lines = [(n, raw.rstrip()) for n, raw in enumerate(text.split("\n"), 1) if raw.strip()]
+    lang = language or _language(text, lines)
+
+    opening = next((i for i, (_, s) in enumerate(lines) if _OPENING.match(s.strip())), None)
+    title_at = next(
+        (i for i, (_, s) in enumerate(lines[: opening if opening is not None else len(lines)])
+         if _TITLE.match(s.strip())),
+        None,
+    )
+    if opening is None and title_at is None:
+        raise NotAResolution(
+            "no resolution found: neither a title line such as '75/62. …' nor the opening "
+            "'The General Assembly,'",
+            source=source,
+        )
+    if opening is None:
+        opening = title_at
+    header_end = title_at if title_at is not None else opening
+    meta = _metadata(lines[:header_end], lang)
+    title = None
+    if title_at is not None:
+        m = _TITLE.match(lines[title_at][1].strip())
+        title_lines = [m.group(3) or ""] + [s for _, s in lines[title_at + 1 : opening]]
+        title = join_lines(title_lines) or None
+        if meta.get("symbol") is None:
+            meta["symbol"] = f"A/RES/{m.group(1)}/{m.group(2)}"
+    meta["title"] = title
+
+    body = lines[opening + 1 :]
+    body, closing = _split_closing(body)
+    meta.update(closing)
+    furniture = _furniture_test(meta.get("symbol"), title)
+    raws, notes = _split_body(body, furniture)
+    wide_spacing = lang == "zh" and spaces_digits(text)
+    paragraphs = _paragraphs(raws, wide_spacing)
+    footnotes = tuple(
+        Footnote(marker=m, text=join_lines(ls, wide_spacing=wide_spacing), line=n)
+        for m, ls, n in notes
+    )
+    paragraphs = _attach_markers(paragraphs, [f.marker for f in footnotes], lang)
+    if not paragraphs:
+        raise NotAResolution("no preambular or operative paragraph found", source=source)
+
+    if meta.get("session") is None and meta.get("symbol"):
+        m = re.match(r"A/RES/(\d+)/", meta["symbol"])
+        meta["session"] = int(m.group(1)) if m else None
+    metadata = Metadata(language=lang, **meta)
+    return Document(metadata=metadata, paragraphs=tuple(paragraphs), footnotes=footnotes, source=source)
+
+
+def _language(text: str, lines: list[tuple[int, str]]) -> str:
+    for _, s in lines[:40]:
+        m = _JOB.match(s.strip())
+        if m and m.group(1) in L.JOB_LETTERS:
+            return L.JOB_LETTERS[m.group(1)]
+    return L.detect_language(text) or "en"
+
+
+def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
+    meta: dict = {}
+    session_at = None
+    agenda_at = None
+    adopted_at = None
+    for i, (_, raw) in enumerate(header):
+        s = raw.strip()
+        sym = _SYMBOL.search(s)
+        if sym and "symbol" not in meta:
+            meta["symbol"] = sym.group(0)
+            continue
+        if _JOB.match(s):
+            meta["job_number"] = s.split("  ")[0].strip()
+            continue
+        if _BARCODE.match(s) or _DISTR.match(s):
+            continue
+        m = _SESSION.match(s)
+        if m and session_at is None:
+            session_at = i
+            if m.group("zh"):
+                meta["session"] = L.zh_numeral(m.group("zh"))
+            elif m.group("en"):
+                meta["session"] = L.en_ordinal(m.group("en"))
+            continue
+        m = _AGENDA.match(s)
+        if m and agenda_at is None:
+            agenda_at = i
+            meta["agenda_item"] = m.group("item").strip()
+            continue
+        if s.startswith(("[", "［")):
+            r = _REPORT.search(s)
+            if r:
+                meta["report"] = r.group(1)
+            p = _REPORT_PARA.search(s)
+            if p:
+                meta["report_paragraph"] = p.group(1) or p.group(2)
+            continue
+        date = L.find_date(s)
+        if date:
+            if session_at is None and agenda_at is None:
+                meta.setdefault("distributed", date)
+            elif adopted_at is None:
+                meta["adopted"] = date
+                adopted_at = i
+            continue
+        if agenda_at is not None and adopted_at is None and i > agenda_at:
+            prev = meta.get("agenda_title")
+            meta["agenda_title"] = join_lines([prev, s]) if prev else s
+    return meta
+
+
+def _split_closing(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], dict]:
+    """The closing date and plenary meeting after the last operative paragraph."""
+    for k in range(len(body) - 1, max(len(body) - 4, -1), -1):
+        m = _MEETING.match(body[k][1].strip())
+        if m:
+            out = {"meeting": int(next(g for g in m.groups() if g))}
+            cut = k
+            if k > 0 and L.find_date(body[k - 1][1]) and len(body[k - 1][1].strip()) < 40:
+                cut = k - 1
+            return body[:cut] + body[k + 1 :], out
+    return body, {}
+
+
+def _furniture_test(symbol: str | None, title: str | None):
+    header_forms = set()
+    if title:
+        header_forms.add(title.replace(" ", ""))
+        if symbol:
+            header_forms.add((symbol + title).replace(" ", ""))
+            header_forms.add((title + symbol).replace(" ", ""))
+    if symbol:
+        header_forms.add(symbol)
+
+    def is_furniture(s: str) -> bool:
+        return bool(
+            _JOB.match(s) or _JOB_PAGE.match(s) or _BARCODE.match(s) or _URL.match(s)
+            or _PAGE_NO.match(s) or s.replace(" ", "") in header_forms
+        )
+
+    return is_furniture
+
+
+def _split_body(body, is_furniture):
+    """Body lines -> raw paragraphs and footnotes; footnote blocks may interrupt a paragraph."""
+    raws: list[_Raw] = []
+    notes: list[tuple[str, list[str], int]] = []
+    in_notes = False
+    saw_url = False
+    for n, raw in body:
+        s = raw.strip()
+        indented = raw[:1].isspace()
+        if _SEPARATOR.match(s):
+            in_notes, saw_url = True, False
+            continue
+        if _URL.match(s):
+            saw_url = True
+            continue
+        if is_furniture(s):
+            continue
+        if in_notes:
+            m = _FOOTNOTE_LINE.match(s)
+            expected = str(int(notes[-1][0]) + 1) if notes else None
+            if m and (expected is None or m.group(1) == expected) and not saw_url:
+                notes.append((m.group(1), [m.group(2)], n))
+                continue
+            if notes and not indented and not saw_url and not _FOOTNOTE_END.search(notes[-1][1][-1]):
+                notes[-1][1].append(s)
+                continue
+            in_notes = False
+        if indented or not raws:
+            raws.append(_Raw([s], n))
+        else:
+            raws[-1].lines.append(s)
+    return raws, notes
+
+
+def _paragraphs(raws: list[_Raw], wide_spacing: bool) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    pp = 0
+    op_number: str | None = None
+    sub_letter: str | None = None
+    seen: set[str] = set()
+
+    def add(pid: str, **kw) -> None:
+        base, k = pid, 2
+        while pid in seen:  # a numbering error in the text: keep ids unique
+            pid, k = f"{base}#{k}", k + 1
+        seen.add(pid)
+        out.append(Paragraph(id=pid, **kw))
+
+    for r in raws:
+        text = join_lines(r.lines, wide_spacing=wide_spacing)
+        m = _OP_NUMBER.match(text)
+        if m:
+            op_number, sub_letter = m.group(1), None
+            add(f"OP{op_number}", kind=OPERATIVE, number=op_number, text=text[m.end():], line=r.line)
+            continue
+        m = _SUB_LETTER.match(text)
+        if m and op_number is not None:
+            letter = m.group(1)
+            roman = re.fullmatch(r"[ivx]+", letter) and sub_letter not in (None, "h") and letter != "i" or (
+                letter in ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"))
+            if roman and sub_letter:
+                pid = f"OP{op_number}({sub_letter})({letter})"
+                add(pid, kind=OPERATIVE, number=op_number, letter=f"{sub_letter}({letter})",
+                    text=text[m.end():], line=r.line)
+            else:
+                sub_letter = letter
+                add(f"OP{op_number}({letter})", kind=OPERATIVE, number=op_number, letter=letter,
+                    text=text[m.end():], line=r.line)
+            continue
+        if op_number is None:
+            pp += 1
+            add(f"PP{pp}", kind=PREAMBULAR, text=text, line=r.line)
+        else:
+            # An unnumbered block after the operative part continues the paragraph before it.
+            last = out[-1]
+            out[-1] = Paragraph(
+                id=last.id, kind=last.kind, number=last.number, letter=last.letter,
+                text=join_lines([last.text, text], wide_spacing=wide_spacing), line=last.line,
+            )
+    return out
+
+
+def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str) -> list[Paragraph]:
+    """Move footnote markers (bare numbers left by superscripts) from the text to `footnotes`."""
+    out = []
+    k = 0
+    for p in paragraphs:
+        text, cited = p.text, []
+        pos = 0
+        while k < len(markers):
+            hit = _find_marker(text, markers[k], pos)
+            if hit is None:
+                break
+            start, end = hit
+            text = text[:start] + text[end:]
+            pos = start
+            cited.append(markers[k])
+            k += 1
+        if cited:
+            p = Paragraph(id=p.id, kind=p.kind, number=p.number, letter=p.letter, text=text,
+                          footnotes=tuple(cited), line=p.line)
+        out.append(p)
+    return out
+
+
+def _find_marker(text: str, marker: str, pos: int) -> tuple[int, int] | None:
+    """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
+    for m in re.finditer(rf"(?<![\d/.\-_]){re.escape(marker)}(?![\d/\-_]|[.,]\d)", text[pos:]):
+        start, end = m.start() + pos, m.end() + pos
+        before = text[:start]
+        prev = before.rstrip()[-1:] if before.rstrip() else ""
+        spaced_before = before[-1:].isspace()
+        after = text[end:]
+        nxt = after.lstrip()[:1]
+        if not prev:
+            continue  # a paragraph never opens with a marker
+        if prev == "第" or nxt in _ZH_UNITS or (nxt and nxt.isdigit()):
+            continue
+        if spaced_before and prev not in _CLOSERS:
+            continue  # "已有 123 个", "resolution 63/71": content set off by a space
+        if after[:1].isalpha() and not is_wide(after[:1]):
+            continue  # "1st", "3rd"
+        if spaced_before and not is_wide(prev) and prev not in "》」』”）":
+            continue
+        # Chinese: the marker's own space goes too ("》，5 确定" -> "》，确定").
+        if is_wide(prev) or IDEOGRAPH.match(nxt or " "):
+            while end < len(text) and text[end].isspace() and (is_wide(nxt) or not nxt):
+                end += 1
+            while start > 0 and text[start - 1].isspace():
+                start -= 1
+        return start, end
+    return None
