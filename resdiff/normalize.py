@@ -68,8 +68,8 @@ def join_lines(lines: list[str], *, wide_spacing: bool = False) -> str:
             out += line
         elif is_wide(a) or is_wide(b):
             wide, other = (a, b) if is_wide(a) else (b, a)
-            sep = " " if wide_spacing and other.isascii() and other.isalnum() and IDEOGRAPH.match(wide) else ""
-            out += sep + line
+            spaced = wide_spacing and other.isascii() and other.isalnum() and IDEOGRAPH.match(wide)
+            out += (" " if spaced else "") + line
         else:
             out += " " + line
     return out

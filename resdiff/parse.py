@@ -51,7 +51,7 @@ _FOOTNOTE_LINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _FOOTNOTE_END = re.compile(r"[。.．]$")
 
 # A number followed by one of these is content (2020 年, 123 个, 第 7 条), never a marker.
-_ZH_UNITS = set("年月日号號个個卷段条條次届屆名项項国國%％点點时時分秒岁歲周週倍亿億万萬千百十份页頁章节節款类類")
+_ZH_UNITS = set("年月日号號个個卷段条條次届屆名项項国國%％点點时時分秒岁歲周週倍亿億万萬千百十份页頁章节節款类類")  # noqa: E501
 _CLOSERS = set("》」』”’）),，,、;；:：")
 
 

@@ -1,0 +1,186 @@
+"""The command line: arguments -> library call -> renderer -> exit code."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import ResdiffError
+from .lang import check_language
+
+app = typer.Typer(
+    name="resdiff",
+    help="Compare versions of United Nations General Assembly resolutions, clause by clause.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+)
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class ParseFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+class DiffFormat(str, Enum):
+    terminal = "terminal"
+    json = "json"
+
+
+class _State:
+    debug = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"resdiff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version.")] = False,
+) -> None:
+    _State.debug = debug
+
+
+LangOpt = Annotated[str | None, typer.Option("--lang", help="Language of the text (ar zh en fr ru es); "
+                                             "detected when omitted.")]
+ColorOpt = Annotated[Color, typer.Option("--color", help="Colour in the terminal view.")]
+OutOpt = Annotated[str | None, typer.Option("-o", "--output", help="Write the output to this file.")]
+WidthOpt = Annotated[int | None, typer.Option("--width", min=20, help="Width of the terminal view.")]
+
+
+def _fail(err: ResdiffError) -> None:
+    if _State.debug:
+        raise err
+    print(f"resdiff: error: {err}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def _language(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_language(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--lang") from None
+
+
+def _use_color(color: Color, output: str | None) -> bool | None:
+    if color is Color.always:
+        return True
+    if color is Color.never or output or os.environ.get("NO_COLOR"):
+        return False
+    return None
+
+
+def _emit(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], color: Color = Color.auto,
+          width: int | None = None) -> None:
+    from .output import write_atomic
+
+    if isinstance(text_or_renderable, str):
+        if output:
+            write_atomic(output, text_or_renderable, inputs=inputs)
+        else:
+            sys.stdout.write(text_or_renderable)
+        return
+    from .render.terminal import make_console
+
+    if output:
+        buf = io.StringIO()
+        make_console(buf, width=width or 100, color=False).print(text_or_renderable)
+        write_atomic(output, buf.getvalue(), inputs=inputs)
+    else:
+        make_console(width=width, color=_use_color(color, None)).print(text_or_renderable)
+
+
+def _markers(color: Color, output: str | None) -> bool:
+    """Text markers for insertions and deletions wherever colour will not show them."""
+    use = _use_color(color, output)
+    if use is None:
+        return not sys.stdout.isatty()
+    return not use
+
+
+@app.command()
+def parse(
+    file: Annotated[str, typer.Argument(help="The resolution: text, PDF, DOCX or HTML; - for stdin.")],
+    format: Annotated[ParseFormat, typer.Option("--format", "-f")] = ParseFormat.terminal,
+    lang: LangOpt = None,
+    color: ColorOpt = Color.auto,
+    width: WidthOpt = None,
+    output: OutOpt = None,
+) -> None:
+    """Read one resolution and show its structure: metadata, paragraphs, footnotes."""
+    from .load import load_document
+
+    try:
+        doc = load_document(file, language=_language(lang))
+        if format is ParseFormat.json:
+            from .render.json_ import render_document
+
+            _emit(render_document(doc), output=output, inputs=(file,))
+        else:
+            from .render.terminal import document_view
+
+            _emit(document_view(doc), output=output, inputs=(file,), color=color, width=width)
+    except ResdiffError as e:
+        _fail(e)
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The older version.")],
+    new: Annotated[str, typer.Argument(help="The newer version.")],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.terminal,
+    context: Annotated[int, typer.Option("--context", "-C", min=0,
+                                         help="Unchanged paragraphs shown around each change.")] = 0,
+    lang: LangOpt = None,
+    color: ColorOpt = Color.auto,
+    width: WidthOpt = None,
+    output: OutOpt = None,
+) -> None:
+    """Align the paragraphs of two versions and show what changed, clause by clause.
+
+    Exit status: 0 no differences, 1 differences, 2 bad input.
+    """
+    from .compare import compare
+    from .load import load_document
+
+    if old == "-" and new == "-":
+        _fail(ResdiffError("standard input can be read only once", source="-"))
+    try:
+        language = _language(lang)
+        result = compare(load_document(old, language=language), load_document(new, language=language))
+        if format is DiffFormat.json:
+            from .render.json_ import render_diff
+
+            _emit(render_diff(result), output=output, inputs=(old, new))
+        else:
+            from .render.terminal import diff_view
+
+            view = diff_view(result, markers=_markers(color, output), context=context)
+            _emit(view, output=output, inputs=(old, new), color=color, width=width)
+    except ResdiffError as e:
+        _fail(e)
+    raise typer.Exit(1 if result.has_changes else 0)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,43 @@
+"""compare(old, new) -> DocumentDiff: paragraphs and footnotes aligned, then diffed."""
+
+from __future__ import annotations
+
+from .align import align
+from .diff import diff_texts, similarity
+from .model import DELETED, INSERTED, MODIFIED, UNCHANGED, Change, Document, DocumentDiff
+from .normalize import fold
+
+
+def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=None) -> list[Change]:
+    out = []
+    for g in align(old_texts, new_texts, old_kinds, new_kinds):
+        o = tuple(old_ids[i] for i in g.old)
+        n = tuple(new_ids[j] for j in g.new)
+        a = "\n".join(old_texts[i] for i in g.old)
+        b = "\n".join(new_texts[j] for j in g.new)
+        if not n:
+            out.append(Change(DELETED, o, n, old_text=a))
+        elif not o:
+            out.append(Change(INSERTED, o, n, new_text=b))
+        elif len(o) == len(n) and fold(a) == fold(b):
+            out.append(Change(UNCHANGED, o, n, moved=g.moved, old_text=a, new_text=b))
+        else:
+            ops = tuple(diff_texts(a, b))
+            out.append(Change(MODIFIED, o, n, moved=g.moved, similarity=similarity(list(ops)),
+                              ops=ops, old_text=a, new_text=b))
+    return out
+
+
+def compare(old: Document, new: Document) -> DocumentDiff:
+    """Align the paragraphs of two versions and diff each pair; changed footnotes follow."""
+    changes = _changes(
+        [p.id for p in old.paragraphs], [p.text for p in old.paragraphs],
+        [p.id for p in new.paragraphs], [p.text for p in new.paragraphs],
+        [p.kind for p in old.paragraphs], [p.kind for p in new.paragraphs],
+    )
+    notes = _changes(
+        [f.id for f in old.footnotes], [f.text for f in old.footnotes],
+        [f.id for f in new.footnotes], [f.text for f in new.footnotes],
+    )
+    changes += [c for c in notes if c.kind != UNCHANGED]
+    return DocumentDiff(old=old, new=new, changes=tuple(changes))

@@ -1,0 +1,230 @@
+"""One pair of texts -> clause and token operations (diff-match-patch, deterministic)."""
+
+from __future__ import annotations
+
+import re
+
+from diff_match_patch import diff_match_patch
+
+from .model import DELETE, EQUAL, INSERT
+from .normalize import fold
+from .tokenize import clauses, tokens
+
+Op = tuple[str, str]
+_DMP_OPS = {0: EQUAL, -1: DELETE, 1: INSERT}
+_CJK_ONLY = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+
+
+def _dmp() -> diff_match_patch:
+    d = diff_match_patch()
+    d.Diff_Timeout = 0  # the default 1 s silently degrades to "delete all, insert all"
+    return d
+
+
+_DMP = _dmp()
+
+
+class _Codec:
+    """Maps units (clauses or tokens) to single characters for diff-match-patch.
+
+    Codes start at U+0100 so that no unit becomes a newline or other character that
+    diff-match-patch's clean-up treats as a boundary; surrogates are skipped.
+    """
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def encode(self, keys: list[str]) -> str:
+        out = []
+        for k in keys:
+            c = self.codes.get(k)
+            if c is None:
+                n = 0x100 + len(self.codes)
+                if n >= 0xD800:
+                    n += 0x800
+                c = self.codes[k] = chr(n)
+            out.append(c)
+        return "".join(out)
+
+
+def _raw_diff(a: str, b: str, semantic: bool) -> list[tuple[str, int]]:
+    diffs = _DMP.diff_main(a, b, False)
+    if semantic:
+        _DMP.diff_cleanupSemantic(diffs)
+    return [(_DMP_OPS[op], len(text)) for op, text in diffs]
+
+
+def diff_texts(old: str, new: str) -> list[Op]:
+    """Operations whose equal+delete pieces give `old` and equal+insert pieces give `new`.
+
+    Clauses are aligned first, so that words only match inside clauses that changed;
+    then tokens (jieba words, numbers and symbols whole); then characters inside a
+    replaced Chinese word (第十次 -> 第十一次 inserts 一).
+    """
+    if old == new:
+        return [(EQUAL, old)] if old else []
+    ca, cb = clauses(old), clauses(new)
+    codec = _Codec()
+    sa, sb = codec.encode([fold(c) for c in ca]), codec.encode([fold(c) for c in cb])
+    ops: list[Op] = []
+    ia = ib = 0
+    pend_a: list[str] = []
+    pend_b: list[str] = []
+
+    def flush() -> None:
+        if pend_a or pend_b:
+            ops.extend(diff_tokens("".join(pend_a), "".join(pend_b)))
+            pend_a.clear()
+            pend_b.clear()
+
+    for op, n in _raw_diff(sa, sb, semantic=False):
+        if op == EQUAL:
+            flush()
+            for x, y in zip(ca[ia : ia + n], cb[ib : ib + n], strict=True):
+                ops.extend(_layout_ops(x, y))
+            ia, ib = ia + n, ib + n
+        elif op == DELETE:
+            pend_a.extend(ca[ia : ia + n])
+            ia += n
+        else:
+            pend_b.extend(cb[ib : ib + n])
+            ib += n
+    flush()
+    return _merge(ops)
+
+
+def _units(text: str) -> tuple[list[str], list[str]]:
+    """Tokens as diff units: whitespace rides on the token before it (it is never a change by
+    itself, and a word diff that matches spaces pairs the wrong words)."""
+    disp: list[str] = []
+    for t in tokens(text):
+        if t.isspace() and disp:
+            disp[-1] += t
+        elif disp and disp[-1].isspace():
+            disp[-1] += t  # leading whitespace joins the first token
+        else:
+            disp.append(t)
+    return disp, [fold(u) or u for u in disp]
+
+
+def diff_tokens(old: str, new: str) -> list[Op]:
+    if not old:
+        return [(INSERT, new)] if new else []
+    if not new:
+        return [(DELETE, old)]
+    da, ka = _units(old)
+    db, kb = _units(new)
+    codec = _Codec()
+    runs: list[tuple[str, list[str], list[str]]] = []  # (op, old units, new units)
+    ia = ib = 0
+    for op, n in _raw_diff(codec.encode(ka), codec.encode(kb), semantic=False):
+        if op == EQUAL:
+            runs.append((EQUAL, da[ia : ia + n], db[ib : ib + n]))
+            ia, ib = ia + n, ib + n
+        elif op == DELETE:
+            runs.append((DELETE, da[ia : ia + n], []))
+            ia += n
+        else:
+            runs.append((INSERT, [], db[ib : ib + n]))
+            ib += n
+    ops: list[Op] = []
+    dels: list[str] = []
+    ins: list[str] = []
+    for k, (op, a, b) in enumerate(runs):
+        if op == EQUAL and not (0 < k < len(runs) - 1 and _trivial(a)):
+            ops.extend(_replace("".join(dels), "".join(ins)))
+            dels, ins = [], []
+            for x, y in zip(a, b, strict=True):
+                ops.extend(_layout_ops(x, y))
+        else:
+            dels.extend(a)
+            ins.extend(b)
+    ops.extend(_replace("".join(dels), "".join(ins)))
+    return ops
+
+
+_PUNCT_OR_SPACE = re.compile(r"^[\s\W_]*$")
+
+
+def _trivial(units: list[str]) -> bool:
+    """Semantic clean-up by characters: an equality of one character, or of punctuation and
+    space only, between two changes is folded into them (as a reviser would mark it)."""
+    text = fold("".join(units))
+    return len(text) <= 1 or bool(_PUNCT_OR_SPACE.match(text))
+
+
+def _replace(d: str, i: str) -> list[Op]:
+    """A replaced span; inside a Chinese word the change is shown by character."""
+    lead = len(d) - len(d.lstrip())
+    if d and i and lead and d[:lead] == i[:lead]:
+        return [(EQUAL, d[:lead])] + _replace(d[lead:], i[lead:])
+    trail = len(d) - len(d.rstrip())
+    if d and i and trail and d[-trail:] == i[-trail:] and len(i) > trail and len(d) > trail:
+        return _replace(d[:-trail], i[:-trail]) + [(EQUAL, d[-trail:])]
+    if d and i and _CJK_ONLY.match(d.strip()) and _CJK_ONLY.match(i.strip()):
+        diffs = _DMP.diff_main(d, i, False)
+        _DMP.diff_cleanupSemantic(diffs)
+        same = sum(len(t) for op, t in diffs if op == 0)
+        if 2 * same >= max(len(d), len(i)):
+            return [(_DMP_OPS[op], t) for op, t in diffs]
+    out: list[Op] = []
+    if d:
+        out.append((DELETE, d))
+    if i:
+        out.append((INSERT, i))
+    return out
+
+
+def _layout_ops(x: str, y: str) -> list[Op]:
+    """Two pieces equal in comparison form; any difference of layout kept exact but minimal."""
+    if x == y:
+        return [(EQUAL, x)]
+    p = 0
+    while p < min(len(x), len(y)) and x[p] == y[p]:
+        p += 1
+    s = 0
+    while s < min(len(x), len(y)) - p and x[-1 - s] == y[-1 - s]:
+        s += 1
+    out: list[Op] = [(EQUAL, x[:p])] if p else []
+    if x[p : len(x) - s]:
+        out.append((DELETE, x[p : len(x) - s]))
+    if y[p : len(y) - s]:
+        out.append((INSERT, y[p : len(y) - s]))
+    if s:
+        out.append((EQUAL, x[len(x) - s :]))
+    return out
+
+
+def _merge(ops: list[Op]) -> list[Op]:
+    """Adjacent operations of one kind joined; within a change, deletions before insertions."""
+    out: list[Op] = []
+    for op, text in ops:
+        if not text:
+            continue
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        elif op == DELETE and out and out[-1][0] == INSERT:
+            # keep "delete, insert" order inside one change
+            j = len(out) - 1
+            if j > 0 and out[j - 1][0] == DELETE:
+                out[j - 1] = (DELETE, out[j - 1][1] + text)
+            else:
+                out.insert(j, (DELETE, text))
+        else:
+            out.append((op, text))
+    return out
+
+
+def is_layout_only(ops: list[Op]) -> bool:
+    """True when the changed pieces are only spacing, wrapping or width (not a change)."""
+    old = "".join(t for op, t in ops if op != INSERT)
+    new = "".join(t for op, t in ops if op != DELETE)
+    return fold(old) == fold(new)
+
+
+def similarity(ops: list[Op]) -> float:
+    """Share of text (in comparison form) kept: 2 * kept / (old + new)."""
+    same = sum(len(fold(t)) for op, t in ops if op == EQUAL)
+    old = len(fold("".join(t for op, t in ops if op != INSERT)))
+    new = len(fold("".join(t for op, t in ops if op != DELETE)))
+    return 1.0 if old + new == 0 else round(2 * same / (old + new), 3)

@@ -1,0 +1,267 @@
+"""Path or standard input -> decoded text (plain text, PDF, DOCX, HTML). The only module that reads files."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+import sys
+import zipfile
+from html.parser import HTMLParser
+from xml.etree import ElementTree
+
+from .errors import InputError
+from .model import Document
+from .parse import parse_text
+
+MAX_BYTES = 64 * 1024 * 1024  # a resolution is tens of kB; a 10,000-paragraph synthetic one ~3 MB
+MAX_DOCX_XML = 64 * 1024 * 1024  # uncompressed size accepted from a DOCX (zip bombs)
+STDIN = "-"
+
+
+def read_bytes(path: str) -> bytes:
+    if path == STDIN:
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        if not os.path.exists(path):
+            raise InputError("no such file", source=path)
+        if os.path.isdir(path):
+            raise InputError("is a directory, not a file", hint="give a file, or use 'series' for a folder",
+                             source=path)
+        try:
+            size = os.path.getsize(path)
+            if size > MAX_BYTES:
+                raise InputError(f"file is too large ({size // 1048576} MB; the limit is "
+                                 f"{MAX_BYTES // 1048576} MB)", source=path)
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except PermissionError:
+            raise InputError("permission denied", source=path) from None
+        except OSError as e:
+            raise InputError(f"cannot read: {e.strerror or e}", source=path) from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"input is larger than {MAX_BYTES // 1048576} MB", source=path)
+    return data
+
+
+def read_text(path: str) -> str:
+    """The text of a file in any supported format, decoded."""
+    data = read_bytes(path)
+    name = "<stdin>" if path == STDIN else path
+    return decode(data, name)
+
+
+def decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise InputError("file is empty" if not data else "file holds only whitespace", source=name)
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-") or name.lower().endswith(".pdf"):
+        return _pdf_text(data, name)
+    if data.startswith(b"PK\x03\x04") or name.lower().endswith(".docx"):
+        return _docx_text(data, name)
+    text = _decode_text(data, name)
+    is_html = re.match(r"\s*(<!doctype html|<html)", text[:200], re.IGNORECASE)
+    if is_html or name.lower().endswith((".html", ".htm")):
+        return _html_text(text)
+    return text
+
+
+def load_document(path: str, *, language: str | None = None) -> Document:
+    """Read and parse one resolution."""
+    name = "<stdin>" if path == STDIN else path
+    return parse_text(read_text(path), source=name, language=language)
+
+
+# --- plain text --------------------------------------------------------------------
+
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+_IMAGES = {b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+           b"\x1f\x8b": "gzip data", b"\x7fELF": "a program (ELF)", b"II*\x00": "a TIFF image",
+           b"MM\x00*": "a TIFF image"}
+
+
+def _plausible(text: str) -> bool:
+    """Decoded text looks like language, not mojibake or binary."""
+    if not text:
+        return False
+    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f") or 0xE000 <= ord(c) <= 0xF8FF
+              or c == "\ufffd")
+    return bad / len(text) < 0.001
+
+
+def _decode_text(data: bytes, name: str) -> str:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                raise InputError(f"text starts with a {enc.upper()} byte-order mark but is not valid {enc}",
+                                 source=name) from None
+    for magic, what in _IMAGES.items():
+        if data.startswith(magic):
+            raise InputError(f"binary data ({what}), not a text, PDF or DOCX file", source=name)
+    sample = data[:4096]
+    # UTF-16 without BOM: every other byte is NUL in mostly-ASCII text
+    if sample.count(b"\x00") > len(sample) // 4:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        enc = "utf-16-le" if odd > even * 3 else "utf-16-be" if even > odd * 3 else None
+        if enc:
+            try:
+                text = data.decode(enc)
+                if _plausible(text):
+                    return text
+            except UnicodeDecodeError:
+                pass
+        raise InputError("binary data, not a text, PDF or DOCX file", source=name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\x00" in text:
+            raise InputError("the text contains NUL bytes (binary data?)", source=name)
+        if _plausible(text):
+            return text
+        raise InputError("binary data, not a text, PDF or DOCX file", source=name)
+    try:
+        text = data.decode("gb18030")
+        if _plausible(text) and _mostly_cjk_or_ascii(text):
+            return text
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, threshold=0.1).best()
+    if best is not None and best.encoding and best.coherence >= 0.2:
+        text = str(best)
+        if _plausible(text):
+            return text
+    raise InputError("cannot tell the text encoding", hint="convert it to UTF-8", source=name)
+
+
+def _mostly_cjk_or_ascii(text: str) -> bool:
+    ok = sum(1 for c in text if c.isascii() or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+    return ok / len(text) > 0.97
+
+
+# --- PDF (pdfminer.six: its layout is the one UN text extraction gives) -------------
+
+def _pdf_text(data: bytes, name: str) -> str:
+    if not data.lstrip().startswith(b"%PDF-"):
+        raise InputError("not a PDF file (it has a .pdf name but no PDF header)", source=name)
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+
+    if b"/Encrypt" in data:
+        raise InputError("the PDF is encrypted", hint="save an unencrypted copy first", source=name)
+    try:
+        text = extract_text(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError("the PDF is encrypted", hint="save an unencrypted copy first", source=name) from None
+    except (PDFSyntaxError, PSException) as e:
+        raise InputError(f"damaged or truncated PDF ({e.__class__.__name__})", source=name) from None
+    except Exception as e:  # pdfminer raises many internal types on broken files
+        raise InputError(f"damaged or truncated PDF ({e.__class__.__name__})", source=name) from None
+    if not text.strip():
+        if b"%%EOF" not in data[-2048:]:
+            raise InputError("damaged or truncated PDF (no end-of-file marker)", source=name)
+        raise InputError("the PDF has no text layer", hint="run OCR on it first, e.g. ocrmypdf", source=name)
+    return text
+
+
+# --- DOCX (read with the standard library: paragraphs, footnotes, their references) -
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_text(data: bytes, name: str) -> str:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise InputError("not a DOCX file (not a valid zip archive)", source=name) from None
+    with zf:
+        names = set(zf.namelist())
+        if "word/document.xml" not in names:
+            raise InputError("not a DOCX file (no word/document.xml in the archive)", source=name)
+        total = sum(i.file_size for i in zf.infolist() if i.filename.startswith("word/"))
+        if total > MAX_DOCX_XML:
+            raise InputError(f"DOCX expands to {total // 1048576} MB, over the {MAX_DOCX_XML // 1048576} MB "
+                             "limit (a zip bomb?)", source=name)
+        try:
+            body = _read_member(zf, "word/document.xml")
+            notes = _read_member(zf, "word/footnotes.xml") if "word/footnotes.xml" in names else None
+            doc = ElementTree.fromstring(body)
+            fn_root = ElementTree.fromstring(notes) if notes else None
+        except (ElementTree.ParseError, zipfile.BadZipFile, OSError, EOFError) as e:
+            raise InputError(f"damaged DOCX ({e.__class__.__name__})", source=name) from None
+    refs: list[str] = []
+    lines = [" " + _docx_para(p, refs) for p in doc.iter(f"{_W}p")]
+    if fn_root is not None and refs:
+        texts = {}
+        for fn in fn_root.iter(f"{_W}footnote"):
+            texts[fn.get(f"{_W}id")] = "".join(_docx_para(p, []) for p in fn.iter(f"{_W}p")).strip()
+        lines.append("__________________")
+        lines += [f" {k} {texts.get(ref, '')}" for k, ref in enumerate(refs, 1)]
+    return "\n\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _read_member(zf: zipfile.ZipFile, member: str) -> bytes:
+    with zf.open(member) as fh:
+        data = fh.read(MAX_DOCX_XML + 1)
+    if len(data) > MAX_DOCX_XML:
+        raise InputError("DOCX member too large (a zip bomb?)", source=member)
+    return data
+
+
+def _docx_para(p, refs: list[str]) -> str:
+    out = []
+    for el in p.iter():
+        if el.tag == f"{_W}t" and el.text:
+            out.append(el.text)
+        elif el.tag == f"{_W}tab":
+            out.append("\t")
+        elif el.tag == f"{_W}footnoteReference":
+            refs.append(el.get(f"{_W}id"))
+            out.append(str(len(refs)) + " ")
+    return "".join(out)
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+class _HTMLText(HTMLParser):
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n ")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self.skip:
+            self.skip -= 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def _html_text(text: str) -> str:
+    p = _HTMLText()
+    p.feed(text)
+    p.close()
+    return "".join(p.parts)

@@ -1,0 +1,114 @@
+"""Lossless tokens and clauses: ''.join(tokens(text)) == text, always."""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .normalize import IDEOGRAPH
+
+_IDEOGRAPH_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_TOKEN = re.compile(
+    r"""
+      [A-Za-z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]*[A-Za-z0-9)])+   # symbols: A/RES/75/62, CCM/MSP/2016/9
+    | \d+(?:/\d+)+                                                  # 63/71
+    | \d{2}-\d{5}                                                   # job numbers
+    | \d+(?:[.,]\d+)*                                               # 2,515  1.5  ２０２０
+    | [^\W\d_]+(?:['’\-][^\W\d_]+)*                                 # words in any script
+    | \s+
+    | .
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    terms = resources.files("resdiff").joinpath("data/un_terms.txt").read_text("utf-8")
+    for term in terms.splitlines():
+        term = term.strip()
+        if term and not term.startswith("#"):
+            tk.add_word(term, freq=100000)
+    return tk
+
+
+@lru_cache(maxsize=65536)
+def segment_ideographs(run: str) -> tuple[str, ...]:
+    """jieba's words for a run of ideographs (HMM off: deterministic, no invented words)."""
+    if len(run) == 1:
+        return (run,)
+    return tuple(_jieba().cut(run, HMM=False))
+
+
+def tokens(text: str) -> list[str]:
+    """Words, numbers and symbols as single tokens; whitespace and punctuation kept."""
+    out: list[str] = []
+    pos = 0
+    for m in _IDEOGRAPH_RUN.finditer(text):
+        if m.start() > pos:
+            out.extend(_TOKEN.findall(text, pos, m.start()))
+        out.extend(segment_ideographs(m.group(0)))
+        pos = m.end()
+    if pos < len(text):
+        out.extend(_TOKEN.findall(text, pos))
+    return out
+
+
+# --- clauses ------------------------------------------------------------------------
+_OPENERS = {"《": "》", "“": "”", "「": "」", "『": "』", "‘": "’", "(": ")", "（": "）", "«": "»"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_WIDE_STOPS = set("，；：。、") - {"、"}
+_NARROW_STOPS = set(",;:.،؛")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:para|paras|vol|vols|No|Nos|no|art|Art|arts|p|pp|chap|sect|Add|Corr|Rev|Suppl|"
+    r"e\.g|i\.e|etc|Mr|Ms|Mrs|Dr|St|al|cf|resp|approx|Inc|Ltd|ibid|Ibid|op|cit|"
+    r"párr|núm|art|n°|п|ст|см)\.)$"
+)
+
+
+def clauses(text: str) -> list[str]:
+    """Split a paragraph after clause punctuation (，；：。 , ; : . ، ؛) outside quotes and brackets."""
+    out: list[str] = []
+    depth: list[str] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in _OPENERS and not (ch == "‘" and depth and depth[-1] == "’"):
+            depth.append(_OPENERS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif ch in _CLOSERS:
+            pass  # an unbalanced closer: ignore
+        elif not depth and (ch in _WIDE_STOPS or (ch in _NARROW_STOPS and _narrow_stop(text, i))):
+            j = i + 1
+            while j < n and text[j].isspace():
+                j += 1
+            out.append(text[start:j])
+            start = i = j
+            continue
+        i += 1
+    if start < n:
+        out.append(text[start:])
+    return out
+
+
+def _narrow_stop(text: str, i: int) -> bool:
+    ch = text[i]
+    nxt = text[i + 1 : i + 2]
+    prev = text[i - 1 : i]
+    if nxt and not nxt.isspace() and not IDEOGRAPH.match(nxt):
+        return False  # 1.5, A/C.1, 2,515, e.g.
+    if ch == "." and _ABBREVIATIONS.search(text[max(0, i - 8) : i + 1]):
+        return False
+    if ch == "." and prev.isupper() and (i < 2 or not text[i - 2].isalpha()):
+        return False  # initials: "J. Smith"
+    return True
