@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -108,7 +108,11 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
         return sims[(i, j)]
 
     # 2. in place: between consecutive anchors, same kind, in order
-    anchors = sorted((i, pair[i]) for i in _in_order(pair))
+    def weight(i: int, j: int) -> tuple[int, int]:
+        # longer paragraphs stay put, the shorter one is called moved; then a stable tie-break
+        return len(ok[i]) + len(nk[j]), zlib.crc32((min(ok[i], nk[j]) + max(ok[i], nk[j])).encode())
+
+    anchors = sorted((i, pair[i]) for i in _in_order(pair, weight))
     bounds = [(-1, -1), *anchors, (len(old), len(new))]
     taken = set(pair.values())
     for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
@@ -161,7 +165,7 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
                 break
 
     matched = [Group(tuple(sorted(a)), tuple(sorted(b))) for a, b in groups.values()]
-    return _order(matched, len(old), len(new))
+    return _order(matched, len(old), len(new), weight)
 
 
 def _extends(scorer: Scorer, other: list[Counter], with_part: list[Counter], part: Counter) -> bool:
@@ -196,32 +200,51 @@ def _monotone(gi: list[int], gj: list[int], score, threshold: float) -> list[tup
     return out
 
 
-def _in_order(pair: dict[int, int]) -> set[int]:
-    """Old indices of the longest run of pairs that keeps its order (the rest moved)."""
+def _in_order(pair: dict[int, int], weight=None) -> set[int]:
+    """Old indices of the pairs kept in order; the others moved.
+
+    The most pairs kept, and among equally many the heaviest (weight is the same seen from either
+    side, so that A->B and B->A call the same paragraph moved). A Fenwick tree of running maxima
+    keeps it O(n log n).
+    """
     items = sorted(pair.items())
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    prev: list[int] = [-1] * len(items)
-    for k, (_, j) in enumerate(items):
-        p = bisect_left(tails, j)
-        if p == len(tails):
-            tails.append(j)
-            tail_idx.append(k)
-        else:
-            tails[p] = j
-            tail_idx[p] = k
-        prev[k] = tail_idx[p - 1] if p else -1
+    if not items:
+        return set()
+    size = max(j for _, j in items) + 2
+    tree: list[tuple] = [(0, 0, 0, -1)] * (size + 1)  # (count, weight, tie, item index)
+    back: list[int] = [-1] * len(items)
+
+    def query(j: int) -> tuple:
+        best = (0, 0, 0, -1)
+        j += 1
+        while j > 0:
+            best = max(best, tree[j])
+            j -= j & -j
+        return best
+
+    best_all = (0, 0, 0, -1)
+    for k, (i, j) in enumerate(items):
+        prev = query(j - 1)
+        w, tie = weight(i, j) if weight else (0, 0)
+        cur = (prev[0] + 1, prev[1] + w, prev[2] + tie, k)
+        back[k] = prev[3]
+        best_all = max(best_all, cur)
+        x = j + 1
+        while x <= size:
+            if cur[:3] > tree[x][:3]:
+                tree[x] = cur
+            x += x & -x
     keep: set[int] = set()
-    k = tail_idx[-1] if tail_idx else -1
+    k = best_all[3]
     while k >= 0:
         keep.add(items[k][0])
-        k = prev[k]
+        k = back[k]
     return keep
 
 
-def _order(matched: list[Group], n_old: int, n_new: int) -> list[Group]:
+def _order(matched: list[Group], n_old: int, n_new: int, weight=None) -> list[Group]:
     first = {g.old[0]: g.new[0] for g in matched}
-    keep = _in_order(first)
+    keep = _in_order(first, weight)
     groups = [Group(g.old, g.new, moved=g.old[0] not in keep) for g in matched]
     in_old = {i for g in groups for i in g.old}
     in_new = {j for g in groups for j in g.new}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -24,18 +24,18 @@ app = typer.Typer(
 )
 
 
-class Color(str, Enum):
+class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
 
 
-class ParseFormat(str, Enum):
+class ParseFormat(StrEnum):
     terminal = "terminal"
     json = "json"
 
 
-class DiffFormat(str, Enum):
+class DiffFormat(StrEnum):
     terminal = "terminal"
     json = "json"
 

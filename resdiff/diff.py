@@ -127,6 +127,7 @@ def diff_tokens(old: str, new: str) -> list[Op]:
         else:
             runs.append((INSERT, [], db[ib : ib + n]))
             ib += n
+    _shift_edits(runs)
     ops: list[Op] = []
     dels: list[str] = []
     ins: list[str] = []
@@ -141,6 +142,55 @@ def diff_tokens(old: str, new: str) -> list[Op]:
             ins.extend(b)
     ops.extend(_replace("".join(dels), "".join(ins)))
     return ops
+
+
+_LEADS = {"和", "及", "或", "与", "并", "以及", "、", "，", ",", "；", ";", "and", "or", "as", "including"}
+_CLAUSE_END = tuple("，,；;。.：:")
+
+
+def _edit_score(units: list[str], before: str) -> int:
+    """How well an inserted or deleted run sits: it should open with a conjunction or list
+    separator and close a clause, as a reviser would cut it."""
+    first, last = fold(units[0]), fold(units[-1])
+    return (2 * (first in _LEADS or first[:1] in "、，,；;") + last.endswith(_CLAUSE_END)
+            + fold(before).endswith(_CLAUSE_END))
+
+
+def _shift_edits(runs: list[tuple[str, list[str], list[str]]]) -> None:
+    """Slide each pure insertion or deletion along the equal units around it (the text is the same
+    wherever it sits) to the place that reads best: "第 73/54 号{+和 … 第 74/62 号+}决议" rather than
+    "第 73/54 {+号和 … 第 74/62 +}号决议"."""
+    for k in range(1, len(runs) - 1):
+        op, a, b = runs[k]
+        if op == EQUAL or runs[k - 1][0] != EQUAL or runs[k + 1][0] != EQUAL:
+            continue
+        side = 1 if op == DELETE else 2
+        pa, pb = runs[k - 1][1], runs[k - 1][2]
+        na, nb = runs[k + 1][1], runs[k + 1][2]
+        prev_eq = pa if side == 1 else pb
+        next_eq = na if side == 1 else nb
+        edit = a if side == 1 else b
+        best, best_score = 0, _edit_score(edit, prev_eq[-1] if prev_eq else "")
+        for shift in range(1, 11):  # to the right
+            if shift > len(next_eq) or fold(next_eq[shift - 1]) != fold(edit[(shift - 1) % len(edit)]):
+                break
+            moved = edit[shift:] + next_eq[:shift] if shift <= len(edit) else None
+            if moved is None:
+                break
+            before = (prev_eq + edit[:shift])[-1]
+            sc = _edit_score(moved, before)
+            if sc > best_score:
+                best, best_score = shift, sc
+        if best:
+            n = best
+            other_prev = pb if side == 1 else pa
+            other_next = nb if side == 1 else na
+            new_edit = edit[n:] + next_eq[:n]
+            prev_eq.extend(edit[:n])
+            other_prev.extend(other_next[:n])
+            del next_eq[:n]
+            del other_next[:n]
+            runs[k] = (op, new_edit, []) if side == 1 else (op, [], new_edit)
 
 
 _PUNCT_OR_SPACE = re.compile(r"^[\s\W_]*$")

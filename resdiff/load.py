@@ -115,6 +115,9 @@ def _decode_text(data: bytes, name: str) -> str:
             except UnicodeDecodeError:
                 pass
         raise InputError("binary data, not a text, PDF or DOCX file", source=name)
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    if controls > len(sample) // 50:
+        raise InputError("binary data, not a text, PDF or DOCX file", source=name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -46,6 +46,7 @@ class Paragraph:
     letter: str | None = None  # sub-paragraph letter, "a"
     footnotes: tuple[str, ...] = ()  # markers cited, in order
     line: int = 0  # 1-based line of the source where the paragraph starts
+    marks: tuple[int, ...] = ()  # offset in `text` where each cited marker stood
 
     def __post_init__(self) -> None:
         if self.kind not in (PREAMBULAR, OPERATIVE):

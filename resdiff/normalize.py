@@ -40,6 +40,10 @@ def spaces_digits(text: str) -> bool:
     return spaced > tight
 
 
+_SUSPENDED = {"and", "or", "to", "nor", "et", "ou", "y", "o", "и", "или"}
+_PREFIXES = {"post", "pre", "non", "anti", "co", "self", "well", "cross", "multi", "inter", "sub", "re",
+             "ex", "semi", "quasi", "long", "short", "full", "high", "low", "mid", "war", "peace",
+             "military", "gender", "age", "country", "state", "cluster", "munition", "follow", "follow-up"}
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")
 
 
@@ -61,7 +65,16 @@ def join_lines(lines: list[str], *, wide_spacing: bool = False) -> str:
             continue
         a, b = out[-1], line[0]
         if _HYPHEN_END.search(out) and b.islower():
-            out = out[:-1] + line
+            # "gender-" + "and age-sensitive" is a suspended hyphen; "post-" + "conflict" a
+            # compound; anything else is a word broken at the line end.
+            word = re.search(r"[^\W\d_]+(?=[-\u00ad]$)", out)
+            nxt = re.match(r"[^\W\d_]+", line)
+            if nxt and nxt.group(0) in _SUSPENDED:
+                out += " " + line
+            elif word and word.group(0).lower() in _PREFIXES:
+                out += line
+            else:
+                out = out[:-1] + line
         elif a in "-/" and b.isalnum() and not is_wide(b):
             out += line  # a symbol or compound broken after its hyphen or slash
         elif is_wide(a) and is_wide(b):

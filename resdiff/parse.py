@@ -224,9 +224,9 @@ def _split_body(body, is_furniture):
             continue
         if in_notes:
             m = _FOOTNOTE_LINE.match(s)
-            expected = str(int(notes[-1][0]) + 1) if notes else None
-            if m and (expected is None or m.group(1) == expected) and not saw_url:
-                notes.append((m.group(1), [m.group(2)], n))
+            expected = int(notes[-1][0]) + 1 if notes else None
+            if m and (expected is None or int(m.group(1)) == expected) and not saw_url:
+                notes.append((str(int(m.group(1))), [m.group(2)], n))
                 continue
             if notes and not indented and not saw_url and not _FOOTNOTE_END.search(notes[-1][1][-1]):
                 notes[-1][1].append(s)
@@ -292,7 +292,7 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str) 
     out = []
     k = 0
     for p in paragraphs:
-        text, cited = p.text, []
+        text, cited, marks = p.text, [], []
         pos = 0
         while k < len(markers):
             hit = _find_marker(text, markers[k], pos)
@@ -302,17 +302,19 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str) 
             text = text[:start] + text[end:]
             pos = start
             cited.append(markers[k])
+            marks.append(start)
             k += 1
         if cited:
             p = Paragraph(id=p.id, kind=p.kind, number=p.number, letter=p.letter, text=text,
-                          footnotes=tuple(cited), line=p.line)
+                          footnotes=tuple(cited), line=p.line, marks=tuple(marks))
         out.append(p)
     return out
 
 
 def _find_marker(text: str, marker: str, pos: int) -> tuple[int, int] | None:
     """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
-    for m in re.finditer(rf"(?<![\d/.\-_]){re.escape(marker)}(?![\d/\-_]|[.,]\d)", text[pos:]):
+    digits = "".join(f"[{d}{chr(ord(d) + 0xFEE0)}]" for d in marker)  # ASCII or full-width
+    for m in re.finditer(rf"(?<![\d/.\-_]){digits}(?![\d/\-_]|[.,]\d)", text[pos:]):
         start, end = m.start() + pos, m.end() + pos
         before = text[:start]
         prev = before.rstrip()[-1:] if before.rstrip() else ""

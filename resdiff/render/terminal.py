@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -165,9 +167,9 @@ def _heading(c: Change) -> Text:
     t = _ids(c)
     t.append("  ")
     label = c.kind
-    if len(c.old) < len(c.new):
+    if c.old and c.new and len(c.old) < len(c.new):
         label += ", split"
-    elif len(c.old) > len(c.new):
+    elif c.old and c.new and len(c.old) > len(c.new):
         label += ", merged"
     t.append(label, style=f"resdiff.kind.{c.kind}")
     if c.moved:
@@ -214,8 +216,39 @@ def _collapsed(run: list[Change]) -> Text:
     first, last = run[0].new[0], run[-1].new[-1]
     t.append(f"({first}–{last})" if first != last else f"({first})", style="resdiff.dim")
     if renum:
-        t.append(", renumbered: " + ", ".join(f"{c.old[0]}→{c.new[0]}" for c in renum), style="resdiff.dim")
+        t.append(", renumbered: " + ", ".join(renumbering(renum)), style="resdiff.dim")
     return t
+
+
+def _split_id(pid: str) -> tuple[str, int] | None:
+    m = re.fullmatch(r"(PP|OP)(\d+)", pid)
+    return (m.group(1), int(m.group(2))) if m else None
+
+
+def renumbering(changes: list[Change]) -> list[str]:
+    """'PP13–PP18→PP14–PP19' for runs shifted alike, 'OP3(a)→OP2(a)' otherwise."""
+    out: list[str] = []
+    run: list[tuple[str, int, int]] = []
+
+    def flush() -> None:
+        if run:
+            (k, a, b), (_, a2, b2) = run[0], run[-1]
+            out.append(f"{k}{a}→{k}{b}" if len(run) == 1 else f"{k}{a}–{k}{a2}→{k}{b}–{k}{b2}")
+            run.clear()
+
+    for c in changes:
+        o, n = _split_id(c.old[0]), _split_id(c.new[0])
+        if o and n and o[0] == n[0]:
+            if run and run[-1][0] == o[0] and run[-1][1] + 1 == o[1] and run[-1][2] + 1 == n[1]:
+                run.append((o[0], o[1], n[1]))
+                continue
+            flush()
+            run.append((o[0], o[1], n[1]))
+        else:
+            flush()
+            out.append(f"{c.old[0]}→{c.new[0]}")
+    flush()
+    return out
 
 
 def diff_view(result: DocumentDiff, *, markers: bool, context: int = 0) -> RenderableType:
@@ -293,7 +326,8 @@ def document_view(doc: Document) -> RenderableType:
     if doc.footnotes:
         parts += [Text(""), Text("Footnotes", style="resdiff.title")]
         for f in doc.footnotes:
-            parts.append(Wrapped(Text(_clean(f.text)), indent=8, label=Text(f.marker, style="resdiff.footnote")))
+            label = Text(f.marker, style="resdiff.footnote")
+            parts.append(Wrapped(Text(_clean(f.text)), indent=8, label=label))
     pp = sum(p.kind == "preambular" for p in doc.paragraphs)
     parts += [Text(""), Text(f"{pp} preambular, {len(doc.paragraphs) - pp} operative paragraphs, "
                              f"{len(doc.footnotes)} footnotes", style="resdiff.dim")]

@@ -1,0 +1,179 @@
+"""The command line as users and CI see it: output, JSON contract, exit codes, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from layout import EN_FIXTURE, SEED, render, seed_spec
+from typer.testing import CliRunner
+
+from resdiff.cli import app
+
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+@pytest.fixture
+def variant(tmp_path):
+    spec = seed_spec()
+    p = spec.paras[spec.index("PP", 12)]
+    p.text = p.text.replace("123", "124")
+    del spec.paras[spec.index("OP", 7)]
+    path = tmp_path / "illustrative-variant.zh.txt"
+    path.write_text(render(spec, width=50), encoding="utf-8")
+    return path
+
+
+def test_parse_json_contract():
+    r = run("parse", SEED, "--format", "json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert (data["symbol"], data["session"], data["language"], data["adopted"]) == (
+        "A/RES/75/62", 75, "zh", "2020-12-07")
+    assert data["title"] == "《集束弹药公约》的执行情况"
+    assert data["paragraphs"][0]["id"] == "PP1" and data["paragraphs"][0]["kind"] == "preambular"
+    op = next(p for p in data["paragraphs"] if p["id"] == "OP1")
+    assert op["number"] == "1" and op["kind"] == "operative" and op["text"].startswith("敦促所有")
+    assert data["footnotes"][0] == {"marker": "1", "text": "联合国，《条约汇编》，第 2515 卷，第 44910 号。",
+                                    "line": 144}
+    assert next(p for p in data["paragraphs"] if p["id"] == "PP15")["footnotes"] == ["3", "4"]
+
+
+def test_parse_terminal_view():
+    r = run("parse", SEED, "--width", "60", "--color", "never")
+    assert r.exit_code == 0
+    assert "A/RES/75/62" in r.stdout and "PP19" in r.stdout and "OP11" in r.stdout
+    assert "19 preambular, 11 operative paragraphs, 5 footnotes" in r.stdout
+
+
+def test_diff_identical_exits_0():
+    r = run("diff", SEED, SEED)
+    assert r.exit_code == 0
+    assert "30 unchanged" in r.stdout
+
+
+def test_diff_rewrapped_copy_exits_0(tmp_path):
+    copy = tmp_path / "rewrapped.txt"
+    copy.write_text(render(seed_spec(), width=31, spaced=False), encoding="utf-8")
+    r = run("diff", SEED, copy, "--format", "json")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["stats"] == {"unchanged": 30, "modified": 0, "inserted": 0, "deleted": 0,
+                                              "moved": 0}
+
+
+def test_diff_json_contract(variant):
+    r = run("diff", SEED, variant, "--format", "json")
+    assert r.exit_code == 1
+    data = json.loads(r.stdout)
+    assert data["old"]["symbol"] == "A/RES/75/62" and data["new"]["language"] == "zh"
+    by_old = {tuple(c["old"]): c for c in data["changes"]}
+    pp12 = by_old[("PP12",)]
+    assert pp12["kind"] == "modified" and pp12["new"] == ["PP12"] and 0.9 < pp12["similarity"] < 1
+    assert ["delete", "123"] in pp12["ops"] and ["insert", "124"] in pp12["ops"]
+    assert by_old[("OP7",)] == {"kind": "deleted", "old": ["OP7"], "new": [], "moved": False}
+    assert by_old[("OP9",)] == {"kind": "unchanged", "old": ["OP9"], "new": ["OP8"], "moved": False}
+    assert data["stats"] == {"unchanged": 28, "modified": 1, "inserted": 0, "deleted": 1, "moved": 0}
+    assert list(data) == ["schema_version", "old", "new", "changes", "stats"]
+
+
+def test_diff_terminal_redline_without_colour(variant):
+    r = run("diff", SEED, variant, "--color", "never", "--width", "80")
+    assert r.exit_code == 1
+    out = r.stdout
+    assert "PP12  modified" in out
+    assert "[-123-]{+124+}" in out
+    assert "OP7  deleted" in out
+    assert "renumbered: OP8–OP11→OP7–OP10" in out  # collapsed with the unchanged run
+    assert "\x1b[" not in out
+
+
+def test_diff_terminal_colour_styles(variant):
+    r = run("diff", SEED, variant, "--color", "always", "--width", "80")
+    assert "\x1b[9" in r.stdout or ";9m" in r.stdout  # strike-through
+    assert "[-123-]" not in r.stdout
+
+
+def test_every_rendered_line_fits_the_width(variant):
+    for width in (40, 57, 80):
+        r = run("diff", SEED, variant, "--color", "never", "--width", width, "-C", "2")
+        from rich.cells import cell_len
+
+        assert max(cell_len(line) for line in r.stdout.splitlines()) <= width
+
+
+def test_output_file_is_written_atomically_and_inputs_protected(variant, tmp_path):
+    out = tmp_path / "diff.json"
+    r = run("diff", SEED, variant, "--format", "json", "-o", out)
+    assert r.exit_code == 1 and r.stdout == ""
+    assert json.loads(out.read_text("utf-8"))["stats"]["modified"] == 1
+    before = variant.read_bytes()
+    r = run("diff", SEED, variant, "--format", "json", "-o", variant)
+    assert r.exit_code == 2 and "refusing to overwrite an input file" in r.stderr
+    assert variant.read_bytes() == before
+
+
+def test_stdin(variant):
+    r = run("diff", SEED, "-", "--format", "json", input=variant.read_text("utf-8"))
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)["new"]["source"] == "<stdin>"
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: d / "missing.txt", "no such file"),
+    (lambda d: d, "is a directory"),
+    (lambda d: _write(d / "empty.txt", b""), "file is empty"),
+    (lambda d: _write(d / "blank.txt", b"  \n\n \t\n"), "only whitespace"),
+    (lambda d: _write(d / "image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4), "binary data"),
+    (lambda d: _write(d / "README.md", b"# resdiff\n\nA tool.\n\nInstall with pip.\n"), "no resolution found"),
+    (lambda d: _write(d / "noise.txt", bytes((i * 37 + 11) % 256 for i in range(3000))), "binary data"),
+    (lambda d: _write(d / "photo.pdf", b"\xff\xd8\xff\xe0" + b"\x00" * 100), "not a PDF"),
+    (lambda d: _write(d / "x.docx", b"not a zip at all"), "not a valid zip"),
+])
+def test_bad_input_one_line_exit_2(tmp_path, make, message):
+    path = make(tmp_path)
+    for args in (("parse", path), ("diff", SEED, path)):
+        r = run(*args)
+        assert r.exit_code == 2, r.output
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and message in lines[0] and str(path) in lines[0]
+        assert "Traceback" not in r.output
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def test_unreadable_file(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    path = _write(tmp_path / "secret.txt", SEED.read_bytes())
+    path.chmod(0)
+    r = run("parse", path)
+    assert r.exit_code == 2 and "permission denied" in r.stderr
+
+
+def test_debug_shows_traceback(tmp_path):
+    r = run("--debug", "parse", tmp_path / "missing.txt")
+    assert r.exit_code != 0 and isinstance(r.exception, Exception)
+
+
+def test_bad_language_is_usage_error():
+    r = run("parse", SEED, "--lang", "xx")
+    assert r.exit_code == 2
+
+
+def test_console_script_runs_as_a_process(variant):
+    r = subprocess.run([sys.executable, "-m", "resdiff", "diff", str(EN_FIXTURE), str(EN_FIXTURE)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run([sys.executable, "-m", "resdiff", "diff", str(SEED), str(variant), "--format", "json"],
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and json.loads(r.stdout)["stats"]["deleted"] == 1

@@ -1,0 +1,158 @@
+"""The parser on the real 75/62 text, re-wrapped copies, an English fixture, PDF and DOCX."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from layout import EN_FIXTURE, SEED, SHARED_SEED, examples, render, seed_spec, spec_of
+
+from resdiff import NotAResolution, load_document, parse_text
+from resdiff.normalize import fold
+
+SEED_TEXT = SEED.read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return parse_text(SEED_TEXT, source=str(SEED))
+
+
+def test_sample_is_the_official_corpus_text():
+    if SHARED_SEED.exists():
+        assert SEED.read_bytes() == SHARED_SEED.read_bytes()
+
+
+def test_seed_metadata(seed):
+    m = seed.metadata
+    assert (m.symbol, m.session, m.language, m.adopted) == ("A/RES/75/62", 75, "zh", "2020-12-07")
+    assert m.title == "《集束弹药公约》的执行情况"
+    assert m.distributed == "2020-12-15"
+    assert m.agenda_item == "103(ll)"
+    assert (m.report, m.report_paragraph, m.meeting) == ("A/75/399", "96", 37)
+    assert m.job_number == "20-16878 (C)"
+
+
+def test_seed_structure(seed):
+    kinds = [p.kind for p in seed.paragraphs]
+    assert kinds.count("preambular") == 19 and kinds.count("operative") == 11
+    assert [p.id for p in seed.paragraphs][18:21] == ["PP19", "OP1", "OP2"]
+    assert [p.number for p in seed.paragraphs if p.kind == "operative"] == [str(n) for n in range(1, 12)]
+    cited = {p.id: p.footnotes for p in seed.paragraphs if p.footnotes}
+    assert cited == {"PP8": ("1",), "PP9": ("2",), "PP15": ("3", "4"), "PP16": ("5",)}
+    assert [f.marker for f in seed.footnotes] == ["1", "2", "3", "4", "5"]
+    assert seed.footnotes[0].text == "联合国，《条约汇编》，第 2515 卷，第 44910 号。"
+    assert seed.footnotes[4].text == "CCM/MSP/2016/9，附件一。"
+
+
+def test_seed_paragraph_texts(seed):
+    p = {x.id: x.text for x in seed.paragraphs}
+    assert "集束弹药受害者" in p["PP6"]
+    assert p["PP1"].startswith("回顾其关于《集束弹药公约》的 2008 年 12 月 2 日第 63/71 号")
+    assert "2019 年 12 月 12 日第 74/62 号决议，" in p["PP1"]  # "第" / "74/62" broken across lines
+    # markers gone, numbers that are content kept
+    assert "《残疾人权利公约》所作的努力" in p["PP8"]
+    assert "《政治宣言》，确定 2030 年" in p["PP16"]
+    assert "已有 123 个国家" in p["PP12"] and "13 个为签署国" in p["PP12"]
+    assert p["OP4"] == "敦促所有缔约国按照《公约》第 7 条的规定，及时向秘书长提供完整的资料，以便提高透明度和促进遵守《公约》；"
+    assert p["OP11"].endswith("的分项。")
+    assert p["PP19"].startswith("承认妇女和男子")  # after the footnote block and link targets
+
+
+def test_no_page_furniture_in_paragraphs(seed):
+    for p in seed.paragraphs:
+        for junk in ("20-16878", "2016878", "http", "undocs", "____", "A/RES/75/62", "Distr", "\n"):
+            assert junk not in p.text, (p.id, junk)
+        assert "第 37 次全体会议" not in p.text
+
+
+def _same_parse(a, b):
+    assert [p.id for p in a.paragraphs] == [p.id for p in b.paragraphs]
+    for x, y in zip(a.paragraphs, b.paragraphs, strict=True):
+        assert fold(x.text) == fold(y.text), x.id
+        assert x.footnotes == y.footnotes, x.id
+    assert [(f.marker, fold(f.text)) for f in a.footnotes] == [(f.marker, fold(f.text)) for f in b.footnotes]
+    assert a.metadata.symbol == b.metadata.symbol and a.metadata.adopted == b.metadata.adopted
+
+
+@settings(max_examples=examples(25), deadline=None)
+@given(width=st.integers(min_value=12, max_value=120), spaced=st.booleans(),
+       para=st.integers(min_value=0, max_value=29), line=st.integers(min_value=0, max_value=3),
+       urls=st.booleans())
+def test_rewrapping_never_changes_the_parse(seed, width, spaced, para, line, urls):
+    text = render(seed_spec(), width=width, spaced=spaced, notes_after=(para, line), urls=urls)
+    _same_parse(seed, parse_text(text))
+
+
+def test_full_width_digits_fold_to_the_same_parse(seed):
+    _same_parse(seed, parse_text(render(seed_spec(), width=40, spaced=False, fullwidth_digits=True)))
+
+
+def test_crlf_and_bom(seed):
+    _same_parse(seed, parse_text("\ufeff" + SEED_TEXT.replace("\n", "\r\n")))
+
+
+# --- English, same rules ------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def english():
+    return load_document(str(EN_FIXTURE))
+
+
+def test_english_structure(english):
+    m = english.metadata
+    assert (m.symbol, m.session, m.language, m.adopted, m.report, m.meeting) == (
+        "A/RES/75/62", 75, "en", "2020-12-07", "A/75/399", 37)
+    assert m.title == "Implementation of the Convention on Cluster Munitions"
+    assert sum(p.kind == "preambular" for p in english.paragraphs) == 19
+    assert sum(p.kind == "operative" for p in english.paragraphs) == 11
+    cited = {p.id: p.footnotes for p in english.paragraphs if p.footnotes}
+    assert cited == {"PP8": ("1",), "PP9": ("2",), "PP15": ("3", "4"), "PP16": ("5",)}
+
+
+def test_english_markers_told_from_numbers(english):
+    p = {x.id: x.text for x in english.paragraphs}
+    assert "Persons with Disabilities, to address" in p["PP8"]
+    assert "Convention on Cluster Munitions or by other" in p["PP9"]
+    assert "Political Declaration and the Dubrovnik Action Plan, adopted" in p["PP15"]
+    assert "Noting that 123 States have joined" in p["PP12"] and "and 13 as signatories" in p["PP12"]
+    assert "under article 7 of the Convention" in p["OP4"]
+    assert "from 7 to 11 September 2015," in p["PP15"]
+    assert "gender- and age-sensitive" in p["PP6"] and "post-conflict" in p["PP4"]
+
+
+@settings(max_examples=examples(15), deadline=None)
+@given(width=st.integers(min_value=30, max_value=140), para=st.integers(min_value=0, max_value=29))
+def test_english_rewrapping_never_changes_the_parse(english, width, para):
+    spec = spec_of(EN_FIXTURE.read_text("utf-8"))
+    _same_parse(english, parse_text(render(spec, width=width, notes_after=(para, 1))))
+
+
+def test_language_override():
+    doc = parse_text(SEED_TEXT, language="zh")
+    assert doc.metadata.language == "zh"
+
+
+def test_subparagraphs_get_their_own_ids():
+    spec = seed_spec()
+    k = spec.index("OP", 3)
+    text = render(spec)
+    text = text.replace(" 4. 敦促所有缔约国", " (a) 敦促各国；\n\n (b) 请秘书长；\n\n 4. 敦促所有缔约国")
+    doc = parse_text(text)
+    ids = [p.id for p in doc.paragraphs]
+    assert ids[k : k + 4] == ["OP3", "OP3(a)", "OP3(b)", "OP4"]
+    assert doc.paragraph("OP3(b)").text == "请秘书长；"
+
+
+def test_not_a_resolution():
+    readme = "# resdiff\n\nA tool that compares resolutions.\n\nInstall it with pip.\n"
+    with pytest.raises(NotAResolution):
+        parse_text(readme, source="README.md")
+
+
+def test_numbering_duplicates_keep_ids_unique():
+    text = re.sub(r" 5\. 邀请所有", " 4. 邀请所有", SEED_TEXT)
+    ids = [p.id for p in parse_text(text).paragraphs]
+    assert len(ids) == len(set(ids)) and "OP4#2" in ids
