@@ -103,17 +103,15 @@ def _decode_text(data: bytes, name: str) -> str:
         if data.startswith(magic):
             raise InputError(f"binary data ({what}), not a text, PDF or DOCX file", source=name)
     sample = data[:4096]
-    # UTF-16 without BOM: every other byte is NUL in mostly-ASCII text
-    if sample.count(b"\x00") > len(sample) // 4:
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        enc = "utf-16-le" if odd > even * 3 else "utf-16-be" if even > odd * 3 else None
-        if enc:
+    if sample.count(b"\x00") > len(sample) // 100:
+        # UTF-16 without a BOM: NUL high bytes for ASCII; for CJK, text that decodes cleanly
+        for enc in ("utf-16-le", "utf-16-be"):
             try:
-                text = data.decode(enc)
-                if _plausible(text):
-                    return text
+                text = data[: len(data) // 2 * 2].decode(enc)
             except UnicodeDecodeError:
-                pass
+                continue
+            if _plausible(text) and _mostly_cjk_or_ascii(text):
+                return text
         raise InputError("binary data, not a text, PDF or DOCX file", source=name)
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
     if controls > len(sample) // 50:

@@ -63,7 +63,7 @@ class _Raw:
 
 def parse_text(text: str, *, source: str = "<text>", language: str | None = None) -> Document:
     """Parse the extracted text of one resolution into a Document."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").lstrip("\ufeff")
     lines = [(n, raw.rstrip()) for n, raw in enumerate(text.split("\n"), 1) if raw.strip()]
     lang = language or _language(text, lines)
 
@@ -175,7 +175,8 @@ def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
 
 def _split_closing(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], dict]:
     """The closing date and plenary meeting after the last operative paragraph."""
-    for k in range(len(body) - 1, max(len(body) - 4, -1), -1):
+    # last lines, or just before a footnote block that a DOCX or HTML export puts at the end
+    for k in range(len(body) - 1, max(len(body) - 16, -1), -1):
         m = _MEETING.match(body[k][1].strip())
         if m:
             out = {"meeting": int(next(g for g in m.groups() if g))}

@@ -168,3 +168,77 @@ def examples(n: int) -> int:
     import os
 
     return n * max(1, int(os.environ.get("RESDIFF_FUZZ_FACTOR", "1")))
+
+
+# --- PDF and DOCX fixtures, made here from the same specs (no binary blobs) -------------------
+
+def write_pdf(text: str, path: Path, *, lines_per_page: int = 40) -> Path:
+    """A PDF whose text layer holds the given lines (reportlab's built-in CID font writes Chinese)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("STSong-Light", 10)
+    lines = [s.rstrip() for s in text.split("\n") if s.strip()]
+    y = 800
+    for k, line in enumerate(lines):
+        if k and k % lines_per_page == 0:
+            c.showPage()
+            c.setFont("STSong-Light", 10)
+            y = 800
+        c.drawString(40, y, line)
+        y -= 18
+    c.save()
+    return path
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _esc(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def write_docx(spec: Spec, path: Path) -> Path:
+    """A minimal DOCX, as Word stores one: a paragraph per w:p, real footnotes in footnotes.xml."""
+    import zipfile
+
+    def para(runs: str) -> str:
+        return f"<w:p>{runs}</w:p>"
+
+    def run(text: str) -> str:
+        return f'<w:r><w:t xml:space="preserve">{_esc(text)}</w:t></w:r>'
+
+    body, notes = [], []
+    for h in spec.header:
+        body.append(para(run(h.strip())))
+    op = 0
+    for p in spec.paras:
+        text = p.text
+        if p.kind == "OP":
+            op += 1
+            text = f"{op}. {text}"
+        pieces = text.split(FN)
+        runs = run(pieces[0])
+        for note, piece in zip(p.notes, pieces[1:], strict=True):
+            notes.append(note)
+            runs += (f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                     f'<w:footnoteReference w:id="{len(notes)}"/></w:r>') + run(piece)
+        body.append(para(runs))
+    for c in spec.closing:
+        body.append(para(run(c)))
+    document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>{"".join(body)}</w:body></w:document>'
+    fns = "".join(f'<w:footnote w:id="{k}"><w:p>{run(" " + n)}</w:p></w:footnote>' for k, n in enumerate(notes, 1))
+    footnotes = (f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes {_W}>'
+                 f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                 f"{fns}</w:footnotes>")
+    types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+             'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", types)
+        z.writestr("word/document.xml", document)
+        z.writestr("word/footnotes.xml", footnotes)
+    return path
