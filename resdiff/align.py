@@ -49,6 +49,7 @@ class Scorer:
             df.update(f.keys())
         n = len(texts) or 1
         self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
+        self.masses = [self.mass(f) for f in self.feats]
 
     def mass(self, f: Counter) -> float:
         return sum(c * self.idf.get(g, 1.0) for g, c in f.items())
@@ -101,12 +102,15 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
     scorer = Scorer(old + new)
     fo = scorer.feats[: len(old)]
     fn = scorer.feats[len(old) :]
+    mo, mn = scorer.masses[: len(old)], scorer.masses[len(old) :]
     sims: dict[tuple[int, int], float] = {}
 
     def sim(i: int, j: int) -> float:
-        if (i, j) not in sims:
-            sims[(i, j)] = scorer.similarity(fo[i], fn[j])
-        return sims[(i, j)]
+        s = sims.get((i, j))
+        if s is None:
+            total = mo[i] + mn[j]
+            s = sims[(i, j)] = 2 * scorer.common(fo[i], fn[j]) / total if total else 1.0
+        return s
 
     # 2. in place: between consecutive anchors, same kind, in order
     def weight(i: int, j: int) -> tuple[int, int]:
@@ -126,8 +130,9 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
 
     # 3. anywhere: the best remaining similarity first (a moved paragraph)
     cands = sorted(
-        ((sim(i, j), -abs(i - j), i, j) for i in range(len(old)) if i not in pair
-         for j in range(len(new)) if j not in taken),
+        ((sim(i, j), -abs(i - j), i, j)
+         for i, j in _candidates(scorer, [i for i in range(len(old)) if i not in pair],
+                                 [j for j in range(len(new)) if j not in taken], len(old))),
         reverse=True,
     )
     for s, _, i, j in cands:
@@ -177,28 +182,71 @@ def _extends(scorer: Scorer, other: list[Counter], with_part: list[Counter], par
     return scorer.similarity(whole, sum(with_part, Counter())) > scorer.similarity(whole, without)
 
 
+# Work bounds, so that a completely rewritten text costs O(n), not O(n^2): a gap of more than
+# FULL_GAP cells is aligned within BAND paragraphs of its diagonal; a paragraph left over for step 3
+# is scored against at most CANDIDATES others, found through features shared by few paragraphs.
+FULL_GAP = 4096
+BAND = 12
+CANDIDATES = 8
+RARE = 64
+
+
 def _monotone(gi: list[int], gj: list[int], score, threshold: float) -> list[tuple[int, int]]:
     """Order-keeping pairs of gi x gj, each at least `threshold`, maximising the total margin above
     it: one clear pair beats two doubtful ones (a deleted OP7 must not take the place of OP8)."""
     if not gi or not gj:
         return []
     n, m = len(gi), len(gj)
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    banded = n * m > FULL_GAP
+
+    def inside(a: int, b: int) -> bool:
+        return not banded or abs(a * m - b * n) <= BAND * max(n, m)
+
+    best: dict[tuple[int, int], float] = {}
+
+    def get(a: int, b: int) -> float:
+        return best.get((a, b), 0.0)
+
+    gains: dict[tuple[int, int], float] = {}
     for a in range(n - 1, -1, -1):
-        for b in range(m - 1, -1, -1):
+        lo, hi = (0, m) if not banded else (max(0, (a * m) // n - BAND - 1), min(m, (a * m) // n + BAND + 2))
+        for b in range(hi - 1, lo - 1, -1):
+            if not inside(a, b):
+                continue
             s = score(gi[a], gj[b])
-            take = s - threshold + 1e-9 + best[a + 1][b + 1] if s >= threshold else -1.0
-            best[a][b] = max(take, best[a + 1][b], best[a][b + 1])
+            take = s - threshold + 1e-9 + get(a + 1, b + 1) if s >= threshold else -1.0
+            gains[(a, b)] = take
+            best[(a, b)] = max(take, get(a + 1, b), get(a, b + 1))
     out, a, b = [], 0, 0
     while a < n and b < m:
-        s = score(gi[a], gj[b])
-        if s >= threshold and best[a][b] == s - threshold + 1e-9 + best[a + 1][b + 1]:
+        here = get(a, b)
+        if (a, b) in gains and gains[(a, b)] >= 0 and here == gains[(a, b)]:
             out.append((gi[a], gj[b]))
             a, b = a + 1, b + 1
-        elif best[a][b] == best[a + 1][b]:
+        elif here == get(a + 1, b):
             a += 1
         else:
             b += 1
+    return out
+
+
+def _candidates(scorer: Scorer, olds: list[int], news: list[int], offset: int) -> list[tuple[int, int]]:
+    """For each left-over old paragraph, the few left-over new ones sharing the most rare weight."""
+    postings: dict[str, list[int]] = {}
+    for j in news:
+        for g in scorer.feats[offset + j]:
+            postings.setdefault(g, []).append(j)
+    out = []
+    for i in olds:
+        shared: dict[int, float] = {}
+        for g in scorer.feats[i]:
+            js = postings.get(g, ())
+            if 0 < len(js) <= RARE:
+                w = scorer.idf.get(g, 1.0)
+                for j in js:
+                    shared[j] = shared.get(j, 0.0) + w
+        top = sorted(shared.items(), key=lambda kv: (-kv[1], abs(kv[0] - i)))[:CANDIDATES]
+        out += [(i, j) for j, _ in top]
     return out
 
 

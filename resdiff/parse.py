@@ -45,7 +45,7 @@ _MEETING = re.compile(
 )
 
 # --- paragraph numbering ----------------------------------------------------------
-_OP_NUMBER = re.compile(r"^(\d{1,3})\s*[.．]\s*")
+_OP_NUMBER = re.compile(r"^(\d{1,4})\s*[.．]\s*")
 _SUB_LETTER = re.compile(r"^[(（]([a-z]{1,2}|[ivx]{1,5})[)）]\s*")
 _FOOTNOTE_LINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _FOOTNOTE_END = re.compile(r"[。.．]$")
