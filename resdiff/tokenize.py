@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from functools import lru_cache
-from importlib import resources
 
 from .normalize import IDEOGRAPH
+from .segment import cut
 
 _IDEOGRAPH_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _TOKEN = re.compile(
@@ -24,27 +23,12 @@ _TOKEN = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    terms = resources.files("resdiff").joinpath("data/un_terms.txt").read_text("utf-8")
-    for term in terms.splitlines():
-        term = term.strip()
-        if term and not term.startswith("#"):
-            tk.add_word(term, freq=100000)
-    return tk
-
-
 @lru_cache(maxsize=65536)
 def segment_ideographs(run: str) -> tuple[str, ...]:
     """jieba's words for a run of ideographs (HMM off: deterministic, no invented words)."""
     if len(run) == 1:
         return (run,)
-    return tuple(_jieba().cut(run, HMM=False))
+    return tuple(cut(run))
 
 
 def tokens(text: str) -> list[str]:

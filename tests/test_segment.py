@@ -1,0 +1,53 @@
+"""The fast segmenter gives jieba's tokens exactly (jieba stays the reference)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from layout import EN_FIXTURE, SEED, examples
+
+from resdiff import segment
+from resdiff.segment import fast_tokenizer, reference_tokenizer
+
+SEED_TEXT = SEED.read_text("utf-8")
+
+
+def _both(text: str) -> tuple[list[str], list[str]]:
+    fast = fast_tokenizer()
+    assert fast is not None, "the segmenter cache could not be built"
+    return list(fast.cut(text)), list(reference_tokenizer().cut(text, HMM=False))
+
+
+def test_same_tokens_on_the_seed_and_the_english_fixture():
+    for text in (SEED_TEXT, EN_FIXTURE.read_text("utf-8")):
+        fast, ref = _both(text)
+        assert fast == ref
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(SEED_TEXT[:2000])) | st.characters(), max_size=120))
+def test_same_tokens_on_any_text(text):
+    fast, ref = _both(text)
+    assert fast == ref
+
+
+def test_un_terms_stay_whole():
+    words = segment.cut("敦促所有缔约国执行杜布罗夫尼克行动计划并援助集束弹药受害者")
+    assert "缔约国" in words and "杜布罗夫尼克行动计划" in words and "集束弹药" in words
+
+
+def test_reference_path_is_used_when_asked(monkeypatch):
+    monkeypatch.setenv("RESDIFF_SEGMENTER", "jieba")
+    assert segment.cut("集束弹药公约") == list(reference_tokenizer().cut("集束弹药公约", HMM=False))
+
+
+def test_unwritable_cache_falls_back_to_jieba(monkeypatch, tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("RESDIFF_CACHE_DIR", str(blocked / "cache"))
+    fast_tokenizer.cache_clear()
+    try:
+        assert fast_tokenizer() is None
+        assert segment.cut("缔约国会议") == list(reference_tokenizer().cut("缔约国会议", HMM=False))
+    finally:
+        fast_tokenizer.cache_clear()
