@@ -118,8 +118,10 @@ class Wrapped:
 
 
 def display_ops(ops) -> list[tuple[str, str]]:
-    """Ops as a reader should see them: spacing, wrapping and width differences shown as equal."""
-    out: list[tuple[str, str]] = []
+    """Ops as a reader should see them: spacing, wrapping and width differences shown as equal,
+    and the spaces at the edges of a change kept outside it (dropped next to Chinese, where they
+    are the extractor's, not the text's)."""
+    merged: list[tuple[str, str]] = []
     ops = list(ops)
     k = 0
     while k < len(ops):
@@ -130,12 +132,38 @@ def display_ops(ops) -> list[tuple[str, str]]:
         elif op in (DELETE, INSERT) and not fold(s):
             op = EQUAL if op == INSERT else None
         k += 1
-        if op is None:
-            continue
+        if op is not None:
+            merged.append((op, s))
+    out: list[tuple[str, str]] = []
+
+    def add(op: str, s: str) -> None:
+        if not s:
+            return
         if out and out[-1][0] == op:
             out[-1] = (op, out[-1][1] + s)
         else:
             out.append((op, s))
+
+    def outside(k: int, step: int) -> str:
+        while 0 <= k < len(merged) and merged[k][0] != EQUAL:
+            k += step
+        if 0 <= k < len(merged):
+            return merged[k][1][:1] if step > 0 else merged[k][1][-1:]
+        return ""
+
+    for k, (op, s) in enumerate(merged):
+        if op == EQUAL:
+            add(op, s)
+            continue
+        core = s.strip()
+        lead, trail = s[: len(s) - len(s.lstrip())], s[len(s.rstrip()) :]
+        before = out[-1][1][-1:] if out and out[-1][0] == EQUAL else outside(k - 1, -1)
+        if lead and not is_wide(before) and not before.isspace() and before:
+            add(EQUAL, " ")
+        add(op, core)
+        after = outside(k + 1, 1)
+        if trail and after and not is_wide(after) and not after.isspace():
+            add(EQUAL, " ")
     return out
 
 
