@@ -118,7 +118,7 @@ _MONTH_ALT = "|".join(sorted(_MONTH_INDEX, key=len, reverse=True))
 
 DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_WORDS = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:er)?\s+(?:de\s+)?(?:[^\s\d/]+/)?({_MONTH_ALT})\s+(?:de\s+)?(\d{{4}})",
+    rf"(?<!\d)(\d{{1,2}})(?:er)?\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?(\d{{4}})",
     re.IGNORECASE,
 )
 DATE_EN_US = re.compile(rf"({_MONTH_ALT})\s+(\d{{1,2}}),\s+(\d{{4}})", re.IGNORECASE)

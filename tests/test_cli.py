@@ -177,3 +177,22 @@ def test_console_script_runs_as_a_process(variant):
     r = subprocess.run([sys.executable, "-m", "resdiff", "diff", str(SEED), str(variant), "--format", "json"],
                        capture_output=True, text=True)
     assert r.returncode == 1 and json.loads(r.stdout)["stats"]["deleted"] == 1
+
+
+def test_pdf_errors_are_one_line(tmp_path):
+    from layout import write_pdf
+
+    full = write_pdf(render(seed_spec()), tmp_path / "full.pdf")
+    cut = _write(tmp_path / "truncated.pdf", full.read_bytes()[:3000])
+    for path, message in ((cut, "damaged or truncated PDF"),):
+        r = run("parse", path)
+        assert r.exit_code == 2 and message in r.stderr and str(path) in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_pdf_parses_through_the_cli(tmp_path):
+    from layout import write_pdf
+
+    pdf = write_pdf(render(seed_spec()), tmp_path / "A-RES-75-62.zh.pdf")
+    r = run("diff", SEED, pdf, "--format", "json")
+    assert r.exit_code == 0, r.output
