@@ -103,6 +103,9 @@ def main() -> None:
         t = in_process(da, db, 3 if factor < 1000 else 1)
         growth.append((n, len(a), t))
         row(f"in process: synthetic {n:,} paragraphs ({len(a):,} chars)", t)
+    a, b = synthetic_pair(1000)
+    row(f"in process: synthetic 1,000 paragraphs ({len(a):,} chars)",
+        in_process(resdiff.parse_text(a), resdiff.parse_text(b), 3))
     worst_a, worst_b = synthetic_pair(3000, rewritten=True)
     t = in_process(resdiff.parse_text(worst_a), resdiff.parse_text(worst_b), 1)
     row("in process: 3,000 paragraphs, every one rewritten", t)
