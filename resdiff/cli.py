@@ -38,6 +38,14 @@ class ParseFormat(StrEnum):
 class DiffFormat(StrEnum):
     terminal = "terminal"
     json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class View(StrEnum):
+    inline = "inline"
+    side_by_side = "side-by-side"
+    summary = "summary"
 
 
 class _State:
@@ -91,7 +99,7 @@ def _use_color(color: Color, output: str | None) -> bool | None:
 
 
 def _emit(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], color: Color = Color.auto,
-          width: int | None = None) -> None:
+          width: int | None = None, pager: bool | None = None) -> None:
     from .output import write_atomic
 
     if isinstance(text_or_renderable, str):
@@ -106,8 +114,21 @@ def _emit(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], co
         buf = io.StringIO()
         make_console(buf, width=width or 100, color=False).print(text_or_renderable)
         write_atomic(output, buf.getvalue(), inputs=inputs)
+        return
+    console = make_console(width=width, color=_use_color(color, None))
+    tty = sys.stdout.isatty()
+    if pager is False or (pager is None and not tty):
+        console.print(text_or_renderable)
+        return
+    with console.capture() as cap:
+        console.print(text_or_renderable)
+    text = cap.get()
+    if pager or text.count("\n") >= console.height:
+        from .output import page
+
+        page(text)
     else:
-        make_console(width=width, color=_use_color(color, None)).print(text_or_renderable)
+        sys.stdout.write(text)
 
 
 def _markers(color: Color, output: str | None) -> bool:
@@ -149,11 +170,15 @@ def diff(
     old: Annotated[str, typer.Argument(help="The older version.")],
     new: Annotated[str, typer.Argument(help="The newer version.")],
     format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.terminal,
+    view: Annotated[View, typer.Option("--view", help="Terminal view: a redline, two columns, or a "
+                                                        "table of the changed paragraphs.")] = View.inline,
     context: Annotated[int, typer.Option("--context", "-C", min=0,
                                          help="Unchanged paragraphs shown around each change.")] = 0,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
+    pager: Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page long output (default: "
+                                               "on a terminal, when it is longer than the screen).")] = None,
     output: OutOpt = None,
 ) -> None:
     """Align the paragraphs of two versions and show what changed, clause by clause.
@@ -172,11 +197,25 @@ def diff(
             from .render.json_ import render_diff
 
             _emit(render_diff(result), output=output, inputs=(old, new))
-        else:
-            from .render.terminal import diff_view
+        elif format is DiffFormat.markdown:
+            from .render.markdown import render_diff as markdown
 
-            view = diff_view(result, markers=_markers(color, output), context=context)
-            _emit(view, output=output, inputs=(old, new), color=color, width=width)
+            _emit(markdown(result, context=context), output=output, inputs=(old, new))
+        elif format is DiffFormat.html:
+            from .render.html import render_diff as html
+
+            _emit(html(result, context=context), output=output, inputs=(old, new))
+        else:
+            from .render import terminal
+
+            markers = _markers(color, output)
+            if view is View.side_by_side:
+                shown = terminal.side_by_side_view(result, markers=markers, context=context)
+            elif view is View.summary:
+                shown = terminal.summary_view(result, markers=markers, width=width)
+            else:
+                shown = terminal.diff_view(result, markers=markers, context=context)
+            _emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
     except ResdiffError as e:
         _fail(e)
     raise typer.Exit(1 if result.has_changes else 0)

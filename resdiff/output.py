@@ -26,3 +26,24 @@ def write_atomic(path: str, text: str, *, inputs: tuple[str, ...] = ()) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def page(text: str) -> None:
+    """Show text through the user's pager ($PAGER, else less -FRX, as git does), or print it."""
+    import shlex
+    import shutil
+    import subprocess
+    import sys
+
+    cmd = os.environ.get("RESDIFF_PAGER") or os.environ.get("PAGER") or "less"
+    argv = shlex.split(cmd)
+    if argv and os.path.basename(argv[0]) == "less" and len(argv) == 1:
+        argv += ["-FRX"]
+    if not argv or shutil.which(argv[0]) is None:
+        sys.stdout.write(text)
+        return
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE)
+        proc.communicate(text.encode("utf-8"))
+    except (OSError, BrokenPipeError):
+        sys.stdout.write(text)

@@ -326,6 +326,8 @@ def _find_marker(text: str, marker: str, pos: int) -> tuple[int, int] | None:
             continue  # a paragraph never opens with a marker
         if prev == "第" or nxt in _ZH_UNITS or (nxt and nxt.isdigit()):
             continue
+        if prev in "([（【〔" or (after[:1] and after[:1] in ")]）】〕"):
+            continue  # "(1)", "alert(1)": an enumeration or code, not a superscript
         if spaced_before and prev not in _CLOSERS:
             continue  # "已有 123 个", "resolution 63/71": content set off by a space
         if after[:1].isalpha() and not is_wide(after[:1]):

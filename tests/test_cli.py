@@ -196,3 +196,12 @@ def test_pdf_parses_through_the_cli(tmp_path):
     pdf = write_pdf(render(seed_spec()), tmp_path / "A-RES-75-62.zh.pdf")
     r = run("diff", SEED, pdf, "--format", "json")
     assert r.exit_code == 0, r.output
+
+
+def test_pager_is_used_when_asked_and_not_on_a_pipe(variant):
+    env = {**os.environ, "RESDIFF_PAGER": "sed s/^/paged:/"}
+    args = [sys.executable, "-m", "resdiff", "diff", str(SEED), str(variant), "--color", "never"]
+    r = subprocess.run(args + ["--pager"], capture_output=True, text=True, env=env)
+    assert r.returncode == 1 and r.stdout.startswith("paged:old")
+    r = subprocess.run(args, capture_output=True, text=True, env=env)
+    assert r.returncode == 1 and r.stdout.startswith("old")

@@ -6,7 +6,7 @@ import pytest
 
 from resdiff.diff import diff_texts
 from resdiff.lang import detect_language, en_ordinal, find_date, zh_numeral
-from resdiff.render.terminal import display_ops
+from resdiff.render.common import display_ops
 from resdiff.tokenize import clauses
 
 SAMPLES = {

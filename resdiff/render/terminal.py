@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -12,7 +10,8 @@ from rich.text import Text
 from rich.theme import Theme
 
 from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
-from ..normalize import fold, is_wide, strip_controls
+from ..normalize import is_wide, strip_controls
+from .common import display_ops, renumbering, shown
 
 THEME = Theme({
     "resdiff.delete": "red strike",
@@ -117,56 +116,6 @@ class Wrapped:
         return Measurement(min(options.max_width, 8), options.max_width)
 
 
-def display_ops(ops) -> list[tuple[str, str]]:
-    """Ops as a reader should see them: spacing, wrapping and width differences shown as equal,
-    and the spaces at the edges of a change kept outside it (dropped next to Chinese, where they
-    are the extractor's, not the text's)."""
-    merged: list[tuple[str, str]] = []
-    ops = list(ops)
-    k = 0
-    while k < len(ops):
-        op, s = ops[k]
-        if op == DELETE and k + 1 < len(ops) and ops[k + 1][0] == INSERT and fold(s) == fold(ops[k + 1][1]):
-            op, s = EQUAL, ops[k + 1][1]
-            k += 1
-        elif op in (DELETE, INSERT) and not fold(s):
-            op = EQUAL if op == INSERT else None
-        k += 1
-        if op is not None:
-            merged.append((op, s))
-    out: list[tuple[str, str]] = []
-
-    def add(op: str, s: str) -> None:
-        if not s:
-            return
-        if out and out[-1][0] == op:
-            out[-1] = (op, out[-1][1] + s)
-        else:
-            out.append((op, s))
-
-    def outside(k: int, step: int) -> str:
-        while 0 <= k < len(merged) and merged[k][0] != EQUAL:
-            k += step
-        if 0 <= k < len(merged):
-            return merged[k][1][:1] if step > 0 else merged[k][1][-1:]
-        return ""
-
-    for k, (op, s) in enumerate(merged):
-        if op == EQUAL:
-            add(op, s)
-            continue
-        core = s.strip()
-        lead, trail = s[: len(s) - len(s.lstrip())], s[len(s.rstrip()) :]
-        before = out[-1][1][-1:] if out and out[-1][0] == EQUAL else outside(k - 1, -1)
-        if lead and not is_wide(before) and not before.isspace() and before:
-            add(EQUAL, " ")
-        add(op, core)
-        after = outside(k + 1, 1)
-        if trail and after and not is_wide(after) and not after.isspace():
-            add(EQUAL, " ")
-    return out
-
-
 def redline(ops, *, markers: bool) -> Text:
     """Deletions struck through, insertions underlined; with markers [-…-] {+…+} where colour is off."""
     t = Text()
@@ -248,70 +197,138 @@ def _collapsed(run: list[Change]) -> Text:
     return t
 
 
-def _split_id(pid: str) -> tuple[str, int] | None:
-    m = re.fullmatch(r"(PP|OP)(\d+)", pid)
-    return (m.group(1), int(m.group(2))) if m else None
 
 
-def renumbering(changes: list[Change]) -> list[str]:
-    """'PP13–PP18→PP14–PP19' for runs shifted alike, 'OP3(a)→OP2(a)' otherwise."""
-    out: list[str] = []
-    run: list[tuple[str, int, int]] = []
-
-    def flush() -> None:
-        if run:
-            (k, a, b), (_, a2, b2) = run[0], run[-1]
-            out.append(f"{k}{a}→{k}{b}" if len(run) == 1 else f"{k}{a}–{k}{a2}→{k}{b}–{k}{b2}")
-            run.clear()
-
-    for c in changes:
-        o, n = _split_id(c.old[0]), _split_id(c.new[0])
-        if o and n and o[0] == n[0]:
-            if run and run[-1][0] == o[0] and run[-1][1] + 1 == o[1] and run[-1][2] + 1 == n[1]:
-                run.append((o[0], o[1], n[1]))
-                continue
-            flush()
-            run.append((o[0], o[1], n[1]))
-        else:
-            flush()
-            out.append(f"{c.old[0]}→{c.new[0]}")
-    flush()
-    return out
-
-
-def diff_view(result: DocumentDiff, *, markers: bool, context: int = 0) -> RenderableType:
-    """The inline redline: changed paragraphs in full, unchanged runs collapsed with a count."""
-    parts: list[RenderableType] = [
+def header(result: DocumentDiff, markers: bool) -> list[RenderableType]:
+    """Metadata of both versions and the legend: on top of every view."""
+    return [
         Text.assemble(("old  ", "resdiff.dim"), _side(result.old)),
         Text.assemble(("new  ", "resdiff.dim"), _side(result.new)),
         legend(markers),
         Text(""),
     ]
-    paras = [c for c in result.changes if not c.is_footnote]
-    notes = [c for c in result.changes if c.is_footnote]
-    show = {k for k, c in enumerate(paras) if c.is_change}
-    near = {k + d for k in show for d in range(-context, context + 1)}
-    run: list[Change] = []
-    for k, c in enumerate(paras):
-        if k in show or k in near:
-            if run:
-                parts.append(_collapsed(run))
-                run = []
-            parts.append(_heading(c))
-            parts += [Wrapped(_body(c, markers), indent=2), Text("")]
+
+
+def diff_view(result: DocumentDiff, *, markers: bool, context: int = 0) -> RenderableType:
+    """The inline redline: changed paragraphs in full, unchanged runs collapsed with a count."""
+    parts = header(result, markers)
+    for item in shown(result, context):
+        if isinstance(item, list):
+            parts.append(_collapsed(item))
         else:
-            run.append(c)
-    if run:
-        parts.append(_collapsed(run))
+            parts += [_heading(item), Wrapped(_body(item, markers), indent=2), Text("")]
+    notes = [c for c in result.changes if c.is_footnote]
     if notes:
-        parts.append(Text(""))
-        parts.append(Text("Footnotes", style="resdiff.title"))
+        parts += [Text(""), Text("Footnotes", style="resdiff.title")]
         for c in notes:
-            parts.append(_heading(c))
-            parts += [Wrapped(_body(c, markers), indent=2), Text("")]
-    parts.append(Text(""))
-    parts.append(summary_line(result))
+            parts += [_heading(c), Wrapped(_body(c, markers), indent=2), Text("")]
+    parts += [Text(""), summary_line(result)]
     return Group(*parts)
+
+
+def _sides(c: Change, markers: bool) -> tuple[Text, Text]:
+    if c.kind == MODIFIED:
+        shown = display_ops(c.ops)
+        left = redline([(op, t) for op, t in shown if op != INSERT], markers=markers)
+        right = redline([(op, t) for op, t in shown if op != DELETE], markers=markers)
+        return left, right
+    if c.kind == INSERTED:
+        return Text(""), redline([(INSERT, c.new_text)], markers=markers)
+    if c.kind == DELETED:
+        return redline([(DELETE, c.old_text)], markers=markers), Text("")
+    return Text(_clean(c.old_text), style="resdiff.dim"), Text(_clean(c.new_text), style="resdiff.dim")
+
+
+class SideBySide:
+    """Old and new in two columns, wrapped for wide characters, aligned paragraph by paragraph."""
+
+    def __init__(self, left: Text, right: Text):
+        self.left, self.right = left, right
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        col = max(8, (options.max_width - 3) // 2)
+        lines_l = wrap_lines(self.left, col) if self.left.plain else []
+        lines_r = wrap_lines(self.right, col) if self.right.plain else []
+        for k in range(max(len(lines_l), len(lines_r), 1)):
+            a = lines_l[k] if k < len(lines_l) else Text("")
+            b = lines_r[k] if k < len(lines_r) else Text("")
+            a = a.copy()
+            a.pad_right(col - a.cell_len)
+            yield Text.assemble(a, (" │ ", "resdiff.dim"), b, no_wrap=True, overflow="ignore")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(min(options.max_width, 20), options.max_width)
+
+
+def side_by_side_view(result: DocumentDiff, *, markers: bool, context: int = 0) -> RenderableType:
+    """Two columns, old on the left, new on the right."""
+    parts = header(result, markers)
+    for item in shown(result, context):
+        if isinstance(item, list):
+            parts.append(_collapsed(item))
+        else:
+            parts += [_heading(item), SideBySide(*_sides(item, markers)), Text("")]
+    notes = [c for c in result.changes if c.is_footnote]
+    if notes:
+        parts += [Text(""), Text("Footnotes", style="resdiff.title")]
+        for c in notes:
+            parts += [_heading(c), SideBySide(*_sides(c, markers)), Text("")]
+    parts += [Text(""), summary_line(result)]
+    return Group(*parts)
+
+
+def excerpt(c: Change, markers: bool, cells: int = 48) -> Text:
+    """A short line saying what changed: the first changed pieces of a modified paragraph."""
+    if c.kind == MODIFIED:
+        t = Text()
+        shown = display_ops(c.ops)
+        for k, (op, s) in enumerate(shown):
+            if op == EQUAL:
+                if t.plain and k + 1 < len(shown):
+                    t.append(" … ", style="resdiff.dim")
+                continue
+            s = _clean(s).replace("\n", " ¶ ")
+            if op == DELETE:
+                t.append(f"[-{s}-]" if markers else s, style="resdiff.delete")
+            else:
+                t.append(f"{{+{s}+}}" if markers else s, style="resdiff.insert")
+    else:
+        t = Text(_clean(c.new_text or c.old_text).replace("\n", " ¶ "), style="resdiff.dim")
+    return truncate(t, cells)
+
+
+def truncate(t: Text, cells: int) -> Text:
+    """At most `cells` display cells, an ellipsis where it was cut (styles kept)."""
+    if t.cell_len <= cells:
+        return t
+    used, cut = 0, 0
+    while cut < len(t.plain) and used + cell_len(t.plain[cut]) <= cells - 1:
+        used += cell_len(t.plain[cut])
+        cut += 1
+    out = t[:cut]
+    out.append("…", style="resdiff.dim")
+    return out
+
+
+def summary_view(result: DocumentDiff, *, markers: bool, width: int | None = None) -> RenderableType:
+    """One row per changed paragraph: ids, kind, similarity, what changed; then totals."""
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="resdiff.title", expand=False)
+    table.add_column("old", style="resdiff.id", no_wrap=True)
+    table.add_column("new", style="resdiff.id", no_wrap=True)
+    table.add_column("change", no_wrap=True)
+    table.add_column("sim.", justify="right", no_wrap=True)
+    table.add_column("what changed", overflow="fold")
+    room = max(16, (width or 100) - 44)
+    for c in result.changes:
+        if not c.is_change:
+            continue
+        kind = Text(c.kind, style=f"resdiff.kind.{c.kind}")
+        if c.moved:
+            kind.append(" moved", style="resdiff.moved")
+        table.add_row(" + ".join(c.old) or "—", " + ".join(c.new) or "—", kind,
+                      f"{c.similarity:.2f}" if c.similarity is not None else "",
+                      excerpt(c, markers, room))
+    return Group(*header(result, markers), table, Text(""), summary_line(result))
 
 
 def summary_line(result: DocumentDiff) -> Text:

@@ -1,0 +1,197 @@
+"""One self-contained HTML report: no network, inline and side-by-side views with a switch,
+keyboard navigation between changes, the summary on top, print-friendly. All document text is
+escaped (html.escape), so a resolution containing <script> shows it, nothing more."""
+
+from __future__ import annotations
+
+from html import escape as _escape
+
+from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
+from ..normalize import strip_controls
+from .common import collapsed, display_ops, ids, label, shown, totals
+
+
+def escape(text: str) -> str:
+    return _escape(strip_controls(text), quote=True).replace("\n", "<br>")
+
+
+_CSS = """
+:root { --del-bg: #ffe3e3; --del-fg: #9b1c1c; --ins-bg: #dcf5df; --ins-fg: #14612a; --dim: #666; }
+body { font: 16px/1.7 "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", serif; margin: 0 auto;
+       max-width: 72rem; padding: 1rem 1.5rem 4rem; color: #1a1a1a; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; border-bottom: 1px solid #ddd; }
+h3 { font-size: 1rem; margin: 0 0 .3rem; font-family: sans-serif; }
+table { border-collapse: collapse; font-family: sans-serif; font-size: .9rem; }
+td, th { border: 1px solid #ddd; padding: .2rem .6rem; text-align: left; vertical-align: top; }
+del { background: var(--del-bg); color: var(--del-fg); text-decoration: line-through; }
+ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underline; }
+.legend, .collapsed, .totals { color: var(--dim); font-family: sans-serif; font-size: .9rem; }
+.moved { color: #7b2d8b; font-weight: bold; }
+.toolbar { position: sticky; top: 0; background: #fff; padding: .4rem 0; border-bottom: 1px solid #eee;
+           font-family: sans-serif; font-size: .9rem; z-index: 1; }
+.toolbar button { font: inherit; padding: .2rem .7rem; }
+.toolbar button[aria-pressed="true"] { background: #333; color: #fff; }
+.change { border-left: 4px solid #ccc; padding: .4rem .8rem; margin: .8rem 0; scroll-margin-top: 4rem; }
+.change.modified { border-color: #d4a017; } .change.inserted { border-color: #2e8b57; }
+.change.deleted { border-color: #c0392b; } .change.unchanged { border-color: #aaa; }
+.change.current { outline: 3px solid #1e6fd9; outline-offset: 2px; }
+.sbs { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
+.sbs > div { min-width: 0; }
+#changes.inline .sbs, #changes.side-by-side .inline { display: none; }
+@media print {
+  .toolbar { display: none; }
+  #changes .sbs { display: none !important; } #changes .inline { display: block !important; }
+  .change { break-inside: avoid; }
+  del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+_JS = """
+(function () {
+  var changes = Array.prototype.slice.call(document.querySelectorAll('.change'));
+  var current = -1;
+  function go(i) {
+    if (!changes.length) { return; }
+    current = (i + changes.length) % changes.length;
+    changes.forEach(function (c) { c.classList.remove('current'); });
+    var c = changes[current];
+    c.classList.add('current');
+    c.scrollIntoView({block: 'start'});
+    document.body.setAttribute('data-current', c.id);
+  }
+  function view(name) {
+    document.getElementById('changes').className = name;
+    document.getElementById('show-inline').setAttribute('aria-pressed', String(name === 'inline'));
+    document.getElementById('show-sbs').setAttribute('aria-pressed', String(name === 'side-by-side'));
+  }
+  document.getElementById('show-inline').onclick = function () { view('inline'); };
+  document.getElementById('show-sbs').onclick = function () { view('side-by-side'); };
+  document.getElementById('next').onclick = function () { go(current + 1); };
+  document.getElementById('prev').onclick = function () { go(current - 1); };
+  document.addEventListener('keydown', function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) { return; }
+    if (e.key === 'j' || e.key === 'n') { go(current + 1); }
+    else if (e.key === 'k' || e.key === 'p') { go(current - 1); }
+    else if (e.key === 'v') {
+      view(document.getElementById('changes').className === 'inline' ? 'side-by-side' : 'inline');
+    }
+  });
+})();
+"""
+
+
+def _mark(op: str, s: str) -> str:
+    if op == EQUAL:
+        return escape(s)
+    tag = "del" if op == DELETE else "ins"
+    return f"<{tag}>{escape(s)}</{tag}>"
+
+
+def _inline(c: Change) -> str:
+    if c.kind == MODIFIED:
+        return "".join(_mark(op, s) for op, s in display_ops(c.ops))
+    if c.kind == INSERTED:
+        return _mark(INSERT, c.new_text)
+    if c.kind == DELETED:
+        return _mark(DELETE, c.old_text)
+    return escape(c.new_text)
+
+
+def _sides(c: Change) -> tuple[str, str]:
+    if c.kind == MODIFIED:
+        shown_ops = display_ops(c.ops)
+        return ("".join(_mark(op, s) for op, s in shown_ops if op != INSERT),
+                "".join(_mark(op, s) for op, s in shown_ops if op != DELETE))
+    if c.kind == INSERTED:
+        return "", _mark(INSERT, c.new_text)
+    if c.kind == DELETED:
+        return _mark(DELETE, c.old_text), ""
+    return escape(c.old_text), escape(c.new_text)
+
+
+def _heading(c: Change) -> str:
+    bits = [escape(label(c))]
+    if c.moved:
+        bits.append('<span class="moved">moved</span>')
+    if c.renumbered and len(c.old) == len(c.new):
+        bits.append("renumbered")
+    if c.similarity is not None:
+        bits.append(f"similarity {c.similarity:.2f}")
+    return f"<h3>{escape(ids(c))} — {', '.join(bits)}</h3>"
+
+
+def _section(c: Change, n: int) -> str:
+    left, right = _sides(c)
+    return (f'<section class="change {c.kind}" id="c{n}">{_heading(c)}'
+            f'<div class="inline"><p>{_inline(c)}</p></div>'
+            f'<div class="sbs"><div class="old"><p>{left}</p></div>'
+            f'<div class="new"><p>{right}</p></div></div>'
+            "</section>")
+
+
+def _meta_rows(old: Document, new: Document) -> str:
+    rows = []
+    for name, a, b in (("symbol", old.metadata.symbol, new.metadata.symbol),
+                       ("language", old.metadata.language, new.metadata.language),
+                       ("adopted", old.metadata.adopted, new.metadata.adopted),
+                       ("source", old.source, new.source)):
+        rows.append(f"<tr><th>{name}</th><td>{escape(a or '')}</td><td>{escape(b or '')}</td></tr>")
+    return "".join(rows)
+
+
+def render_diff(result: DocumentDiff, *, context: int = 0) -> str:
+    old_sym = result.old.metadata.symbol or "?"
+    new_sym = result.new.metadata.symbol or "?"
+    title = f"resdiff: {old_sym} → {new_sym}"
+    anchors: dict[int, str] = {}
+    body: list[str] = []
+    n = 0
+    for item in shown(result, context):
+        if isinstance(item, list):
+            body.append(f'<p class="collapsed">{escape(collapsed(item))}</p>')
+        else:
+            n += 1
+            anchors[id(item)] = f"c{n}"
+            body.append(_section(item, n))
+    notes = [c for c in result.changes if c.is_footnote]
+    if notes:
+        body.append("<h2>Footnotes</h2>")
+        for c in notes:
+            n += 1
+            anchors[id(c)] = f"c{n}"
+            body.append(_section(c, n))
+    summary = []
+    for c in result.changes:
+        if not c.is_change:
+            continue
+        kind = escape(label(c)) + (' <span class="moved">moved</span>' if c.moved else "")
+        sim = f"{c.similarity:.2f}" if c.similarity is not None else ""
+        href = anchors.get(id(c), "")
+        summary.append(f'<tr><td><a href="#{href}">{escape(" + ".join(c.old)) or "—"}</a></td>'
+                       f'<td>{escape(" + ".join(c.new)) or "—"}</td><td>{kind}</td><td>{sim}</td></tr>')
+    lang = escape(result.new.metadata.language or "en")
+    return "\n".join([
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head>",
+        "<body>",
+        f"<header><h1>{escape(title)}</h1>",
+        '<table class="meta"><tr><th></th><th>old</th><th>new</th></tr>',
+        f"{_meta_rows(result.old, result.new)}</table>",
+        '<p class="legend">Legend: <del>deleted</del> <ins>inserted</ins> <span class="moved">moved</span> '
+        "(changed place among its neighbours); OP9 → OP8: renumbered.</p></header>",
+        '<nav class="toolbar"><button id="show-inline" aria-pressed="true">Inline</button> '
+        '<button id="show-sbs" aria-pressed="false">Side by side</button> '
+        '<button id="prev">◀ previous</button> <button id="next">next ▶</button> '
+        "<span>keys: j/n next change, k/p previous, v switch view</span></nav>",
+        '<section id="summary"><h2>Summary</h2><table><tr><th>old</th><th>new</th><th>change</th>'
+        f'<th>similarity</th></tr>{"".join(summary)}</table>',
+        f'<p class="totals">{escape(totals(result))}</p></section>',
+        '<h2>Changes</h2><main id="changes" class="inline">',
+        *body,
+        "</main>",
+        f"<script>{_JS}</script>",
+        "</body></html>",
+        "",
+    ])

@@ -1,0 +1,89 @@
+"""Markdown (CommonMark, renders on GitHub): deletions <del>, insertions <ins>, visible without colour.
+
+Every piece of document text is escaped: ASCII punctuation backslash-escaped, so `<script>`,
+`[x](javascript:…)` or `**` in a resolution show as typed."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import DELETE, DELETED, EQUAL, INSERTED, MODIFIED, Change, Document, DocumentDiff
+from ..normalize import strip_controls
+from .common import collapsed, display_ops, ids, label, shown, totals
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~!#{}])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    """Backslash-escape what CommonMark (and GitHub's tables and strikethrough) would interpret."""
+    text = _SPECIAL.sub(r"\\\1", strip_controls(text))
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return text.replace("\n", "<br>")
+
+
+def _redline(ops) -> str:
+    out = []
+    for op, s in display_ops(ops):
+        if op == EQUAL:
+            out.append(escape(s))
+        elif op == DELETE:
+            out.append(f"<del>{escape(s)}</del>")
+        else:
+            out.append(f"<ins>{escape(s)}</ins>")
+    return "".join(out)
+
+
+def _body(c: Change) -> str:
+    if c.kind == MODIFIED:
+        return _redline(c.ops)
+    if c.kind == INSERTED:
+        return f"<ins>{escape(c.new_text)}</ins>"
+    if c.kind == DELETED:
+        return f"<del>{escape(c.old_text)}</del>"
+    return escape(c.new_text)
+
+
+def _heading(c: Change) -> str:
+    bits = [label(c)]
+    if c.moved:
+        bits.append("moved")
+    if c.renumbered and len(c.old) == len(c.new):
+        bits.append("renumbered")
+    if c.similarity is not None:
+        bits.append(f"similarity {c.similarity:.2f}")
+    return f"### {escape(ids(c))} — {', '.join(bits)}"
+
+
+def _meta(doc: Document) -> list[str]:
+    m = doc.metadata
+    return [m.symbol or "", m.language or "", m.adopted or "", doc.source]
+
+
+def render_diff(result: DocumentDiff, *, context: int = 0) -> str:
+    old, new = _meta(result.old), _meta(result.new)
+    lines = [f"# resdiff: {escape(old[0] or '?')} → {escape(new[0] or '?')}", "",
+             "| | old | new |", "| --- | --- | --- |"]
+    for k, name in enumerate(("symbol", "language", "adopted", "source")):
+        lines.append(f"| {name} | {escape(old[k])} | {escape(new[k])} |")
+    lines += ["", "Legend: <del>deleted</del>, <ins>inserted</ins>; *moved*: the paragraph changed place "
+              "among its neighbours; OP9 → OP8: renumbered.", "", "## Summary", "",
+              "| old | new | change | similarity |", "| --- | --- | --- | ---: |"]
+    for c in result.changes:
+        if c.is_change:
+            kind = label(c) + (", moved" if c.moved else "")
+            sim = f"{c.similarity:.2f}" if c.similarity is not None else ""
+            lines.append(f"| {escape(' + '.join(c.old)) or '—'} | {escape(' + '.join(c.new)) or '—'} | "
+                         f"{kind} | {sim} |")
+    lines += ["", escape(totals(result)), "", "## Changes", ""]
+    for item in shown(result, context):
+        if isinstance(item, list):
+            lines += [f"*{escape(collapsed(item))}*", ""]
+        else:
+            lines += [_heading(item), "", _body(item), ""]
+    notes = [c for c in result.changes if c.is_footnote]
+    if notes:
+        lines += ["## Footnotes", ""]
+        for c in notes:
+            lines += [_heading(c), "", _body(c), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"

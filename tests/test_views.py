@@ -1,0 +1,245 @@
+"""Views and formats: golden files at a fixed width, widths, escaping, CommonMark, determinism, and the
+HTML report in a real headless Chromium.
+
+Refresh the golden files on purpose with:  RESDIFF_UPDATE_GOLDEN=1 python -m pytest tests/test_views.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from layout import ROOT, Para, render, seed_spec
+from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from resdiff import compare, parse_text
+from resdiff.cli import app
+from resdiff.render import html as html_render
+from resdiff.render import markdown as md_render
+
+GOLDEN = ROOT / "tests" / "golden"
+OLD = "samples/illustrative/ILLUSTRATIVE-A-RES-74-62.zh.txt"
+NEW = "samples/A-RES-75-62.zh.txt"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+CASES = {
+    "diff-inline.txt": ["diff", OLD, NEW, "--width", "100", "--color", "never"],
+    "diff-inline-context.txt": ["diff", OLD, NEW, "--width", "72", "--color", "never", "-C", "1"],
+    "diff-side-by-side.txt": ["diff", OLD, NEW, "--width", "100", "--color", "never", "--view", "side-by-side"],
+    "diff-summary.txt": ["diff", OLD, NEW, "--width", "100", "--color", "never", "--view", "summary"],
+    "diff-inline-color.ansi": ["diff", OLD, NEW, "--width", "100", "--color", "always"],
+    "diff.json": ["diff", OLD, NEW, "--format", "json"],
+    "diff.md": ["diff", OLD, NEW, "--format", "markdown"],
+    "diff.html": ["diff", OLD, NEW, "--format", "html"],
+    "parse.txt": ["parse", NEW, "--width", "100", "--color", "never"],
+    "parse.json": ["parse", NEW, "--format", "json"],
+}
+
+
+def _run(args, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code in (0, 1), r.output
+    return r.stdout
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(name, monkeypatch):
+    out = _run(CASES[name], monkeypatch)
+    path = GOLDEN / name
+    if os.environ.get("RESDIFF_UPDATE_GOLDEN"):
+        path.write_text(out, encoding="utf-8")
+    assert path.exists(), f"no golden file {name}: run with RESDIFF_UPDATE_GOLDEN=1"
+    assert out == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("view", ["inline", "side-by-side", "summary"])
+@pytest.mark.parametrize("width", [40, 61, 100, 133])
+def test_no_line_exceeds_the_width(view, width, monkeypatch):
+    out = _run(["diff", OLD, NEW, "--width", str(width), "--color", "never", "--view", view, "-C", "1"],
+               monkeypatch)
+    widest = max(cell_len(line) for line in out.splitlines())
+    assert widest <= width
+
+
+def test_side_by_side_columns_hold_old_and_new(monkeypatch):
+    out = _run(["diff", OLD, NEW, "--width", "120", "--color", "never", "--view", "side-by-side"], monkeypatch)
+    rows = [line for line in out.splitlines() if "│" in line]
+    assert any("[-121-]" in r.split("│")[0] and "{+123+}" in r.split("│")[1] for r in rows)
+    assert not any("{+" in r.split("│")[0] or "[-" in r.split("│")[1] for r in rows)
+
+
+def test_summary_lists_each_change_and_totals(monkeypatch):
+    out = _run(["diff", OLD, NEW, "--width", "100", "--color", "never", "--view", "summary"], monkeypatch)
+    assert re.search(r"PP12\s+PP12\s+modified\s+0\.85\s+\[-121-\]\{\+123\+\}", out)
+    assert re.search(r"—\s+PP13\s+inserted", out)
+    assert "30 paragraph entries: 26 unchanged, 3 modified, 1 inserted, 0 deleted, 0 moved" in out
+
+
+def test_legend_and_both_versions_on_top_of_every_view(monkeypatch):
+    for view in ("inline", "side-by-side", "summary"):
+        head = _run(["diff", OLD, NEW, "--color", "never", "--view", view], monkeypatch).splitlines()[:4]
+        text = "\n".join(head)
+        assert "A/RES/74/62 (zh, adopted 2019-12-12)" in text and "A/RES/75/62 (zh, adopted 2020-12-07)" in text
+        assert "legend:" in text
+
+
+HOSTILE = "<script>alert(1)</script> [bold red]x[/bold red] ](javascript:alert(1)) <img src=x onerror=alert(2)> \x1b[31mRED\x1b[0m **b**"
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    base = seed_spec()
+    spec = base.copy()
+    spec.paras.insert(3, Para("PP", f"注意到{HOSTILE}，"))
+    return compare(parse_text(render(base)), parse_text(render(spec)))
+
+
+def test_terminal_shows_hostile_text_literally(hostile):
+    import io
+
+    from rich.console import Console  # noqa: F401
+
+    from resdiff.render.terminal import diff_view, make_console
+
+    buf = io.StringIO()
+    make_console(buf, width=200, color=True).print(diff_view(hostile, markers=False))
+    out = buf.getvalue()
+    assert "[bold red]x[/bold red]" in re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert "\x1b[31mRED" not in out  # the document's own escape sequence was stripped
+    assert "<script>alert(1)</script>" in re.sub(r"\x1b\[[0-9;]*m", "", out)
+
+
+def test_markdown_escapes_and_passes_commonmark(hostile):
+    from markdown_it import MarkdownIt
+
+    text = md_render.render_diff(hostile)
+    html = MarkdownIt("commonmark", {"html": True}).render(text)
+    assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "[bold red]x[/bold red]" in html and "\x1b" not in html
+
+
+def test_markdown_keeps_every_change_visible():
+    from markdown_it import MarkdownIt
+
+    from resdiff import load_document
+    from resdiff.render.common import display_ops
+
+    result = compare(load_document(str(ROOT / OLD)), load_document(str(ROOT / NEW)))
+    html = MarkdownIt("commonmark", {"html": True}).render(md_render.render_diff(result))
+    dels = re.findall(r"<del>(.*?)</del>", html)
+    ins = re.findall(r"<ins>(.*?)</ins>", html)
+    expect_del, expect_ins = [], []
+    for c in result.changes:
+        if c.kind == "modified":
+            expect_del += [s for op, s in display_ops(c.ops) if op == "delete"]
+            expect_ins += [s for op, s in display_ops(c.ops) if op == "insert"]
+        elif c.kind == "inserted":
+            expect_ins.append(c.new_text)
+        elif c.kind == "deleted":
+            expect_del.append(c.old_text)
+    assert dels[1:] == expect_del and ins[1:] == expect_ins  # [0] is the legend
+
+
+def test_html_escapes_document_text(hostile):
+    text = html_render.render_diff(hostile)
+    assert text.count("<script>") == 1  # ours, at the end
+    assert "<img" not in text and "&lt;img src=x onerror=alert(2)&gt;" in text
+    assert "\x1b" not in text
+    assert not re.search(r'(src|href)="(https?:)?//', text)  # self-contained: nothing fetched
+
+
+def test_output_is_identical_across_runs_and_hash_seeds(tmp_path):
+    outs = set()
+    for seed in ("0", "1", "4242"):
+        for fmt in ("json", "markdown", "html", "terminal"):
+            r = subprocess.run([sys.executable, "-m", "resdiff", "diff", OLD, NEW, "-f", fmt, "--width", "90",
+                                "--color", "never"], cwd=ROOT, capture_output=True,
+                               env={**os.environ, "PYTHONHASHSEED": seed})
+            outs.add((fmt, r.stdout))
+    assert len(outs) == 4
+
+
+def test_no_color_variable(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = _run(["diff", OLD, NEW, "--width", "100"], monkeypatch)
+    assert "\x1b[" not in out and "[-121-]{+123+}" in out
+
+
+def test_html_file_output(tmp_path, monkeypatch):
+    out = tmp_path / "report.html"
+    monkeypatch.chdir(ROOT)
+    r = CliRunner().invoke(app, ["diff", OLD, NEW, "-f", "html", "-o", str(out)])
+    assert r.exit_code == 1 and r.stdout == ""
+    assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+# --- the HTML report in a real browser ---------------------------------------------------
+
+def _browser():
+    chrome = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if not (chrome and driver):
+        if os.environ.get("CI"):
+            pytest.fail("chromium and chromedriver must be installed in CI (.ci/run installs them)")
+        pytest.skip("chromium/chromedriver not installed (apt-get install chromium chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = chrome
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1200,900"):
+        opts.add_argument(flag)
+    return webdriver.Chrome(service=Service(executable_path=driver), options=opts)
+
+
+def test_html_report_in_headless_chromium(tmp_path, monkeypatch):
+    from selenium.webdriver.common.by import By
+
+    report = tmp_path / "report.html"
+    monkeypatch.chdir(ROOT)
+    CliRunner().invoke(app, ["diff", OLD, NEW, "-f", "html", "-o", str(report)])
+    browser = _browser()
+    try:
+        browser.get(report.as_uri())
+        changes = browser.find_elements(By.CSS_SELECTOR, ".change")
+        assert [c.get_attribute("id") for c in changes] == ["c1", "c2", "c3", "c4"]
+        dels = browser.find_elements(By.CSS_SELECTOR, "#changes .inline del")
+        assert "121" in [d.text for d in dels]
+        assert "line-through" in dels[0].value_of_css_property("text-decoration")
+        ins = browser.find_elements(By.CSS_SELECTOR, "#changes .inline ins")
+        assert "underline" in ins[0].value_of_css_property("text-decoration")
+        assert ins[0].value_of_css_property("background-color") != dels[0].value_of_css_property("background-color")
+        body = browser.find_element(By.TAG_NAME, "body")
+        body.send_keys("j")
+        assert body.get_attribute("data-current") == "c1"
+        body.send_keys("jj")
+        assert body.get_attribute("data-current") == "c3"
+        assert "current" in browser.find_element(By.ID, "c3").get_attribute("class")
+        body.send_keys("k")
+        assert body.get_attribute("data-current") == "c2"
+        body.send_keys("v")
+        assert browser.find_element(By.ID, "changes").get_attribute("class") == "side-by-side"
+        assert browser.find_element(By.CSS_SELECTOR, "#c2 .sbs").is_displayed()
+        assert not browser.find_element(By.CSS_SELECTOR, "#c2 .inline").is_displayed()
+        ARTIFACTS.mkdir(exist_ok=True)
+        browser.save_screenshot(str(ARTIFACTS / "report-side-by-side.png"))
+        body.send_keys("v")
+        browser.save_screenshot(str(ARTIFACTS / "report-inline.png"))
+        assert (ARTIFACTS / "report-inline.png").stat().st_size > 10000
+    finally:
+        browser.quit()
+
+
+def test_json_golden_is_the_contract():
+    data = json.loads((GOLDEN / "diff.json").read_text("utf-8"))
+    assert {c["kind"] for c in data["changes"]} <= {"unchanged", "modified", "inserted", "deleted"}
