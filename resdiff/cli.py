@@ -42,6 +42,11 @@ class DiffFormat(StrEnum):
     html = "html"
 
 
+class FailOn(StrEnum):
+    any = "any"
+    substantive = "substantive"
+
+
 class View(StrEnum):
     inline = "inline"
     side_by_side = "side-by-side"
@@ -179,6 +184,10 @@ def diff(
     width: WidthOpt = None,
     pager: Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page long output (default: "
                                                "on a terminal, when it is longer than the screen).")] = None,
+    show_routine: Annotated[bool, typer.Option("--show-routine", help="Show routine updates (numbers, "
+                                               "dates, recalled resolutions) in full.")] = False,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on any change, or on substantive "
+                                            "changes only (routine updates exit 0).")] = FailOn.any,
     output: OutOpt = None,
 ) -> None:
     """Align the paragraphs of two versions and show what changed, clause by clause.
@@ -210,15 +219,18 @@ def diff(
 
             markers = _markers(color, output)
             if view is View.side_by_side:
-                shown = terminal.side_by_side_view(result, markers=markers, context=context)
+                shown = terminal.side_by_side_view(result, markers=markers, context=context,
+                                                   show_routine=show_routine)
             elif view is View.summary:
                 shown = terminal.summary_view(result, markers=markers, width=width)
             else:
-                shown = terminal.diff_view(result, markers=markers, context=context)
+                shown = terminal.diff_view(result, markers=markers, context=context,
+                                           show_routine=show_routine)
             _emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
     except ResdiffError as e:
         _fail(e)
-    raise typer.Exit(1 if result.has_changes else 0)
+    changed = result.has_substantive_changes if fail_on is FailOn.substantive else result.has_changes
+    raise typer.Exit(1 if changed else 0)
 
 
 def main() -> None:

@@ -6,9 +6,11 @@ from .align import align
 from .diff import diff_texts, similarity
 from .model import DELETED, INSERTED, MODIFIED, UNCHANGED, Change, Document, DocumentDiff
 from .normalize import fold
+from .routine import is_routine
 
 
-def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=None) -> list[Change]:
+def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=None,
+             lang="en") -> list[Change]:
     out = []
     for g in align(old_texts, new_texts, old_kinds, new_kinds):
         o = tuple(old_ids[i] for i in g.old)
@@ -23,8 +25,9 @@ def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=N
             out.append(Change(UNCHANGED, o, n, moved=g.moved, old_text=a, new_text=b))
         else:
             ops = tuple(diff_texts(a, b))
+            routine = len(o) == len(n) and is_routine(ops, lang)
             out.append(Change(MODIFIED, o, n, moved=g.moved, similarity=similarity(list(ops)),
-                              ops=ops, old_text=a, new_text=b))
+                              ops=ops, old_text=a, new_text=b, routine=routine))
     return out
 
 
@@ -33,11 +36,11 @@ def compare(old: Document, new: Document) -> DocumentDiff:
     changes = _changes(
         [p.id for p in old.paragraphs], [p.text for p in old.paragraphs],
         [p.id for p in new.paragraphs], [p.text for p in new.paragraphs],
-        [p.kind for p in old.paragraphs], [p.kind for p in new.paragraphs],
+        [p.kind for p in old.paragraphs], [p.kind for p in new.paragraphs], lang=new.language,
     )
     notes = _changes(
         [f.id for f in old.footnotes], [f.text for f in old.footnotes],
-        [f.id for f in new.footnotes], [f.text for f in new.footnotes],
+        [f.id for f in new.footnotes], [f.text for f in new.footnotes], lang=new.language,
     )
     changes += [c for c in notes if c.kind != UNCHANGED]
     return DocumentDiff(old=old, new=new, changes=tuple(changes))

@@ -94,8 +94,11 @@ class Change:
     ops: tuple[tuple[str, str], ...] = ()
     old_text: str = ""
     new_text: str = ""
+    routine: bool = False  # only numbers, symbols, dates, ordinals and list glue changed
 
     def __post_init__(self) -> None:
+        if self.routine and self.kind != MODIFIED:
+            raise ValueError("only a modification can be routine")
         if self.kind not in CHANGE_KINDS:
             raise ValueError(f"unknown change kind {self.kind!r}")
         if self.kind == INSERTED and (self.old or not self.new):
@@ -133,10 +136,17 @@ class DocumentDiff:
     def has_changes(self) -> bool:
         return any(c.is_change for c in self.changes)
 
+    @property
+    def has_substantive_changes(self) -> bool:
+        """Changes other than routine updates (a routine paragraph that also moved counts)."""
+        return any(c.is_change and not (c.routine and not c.moved) for c in self.changes)
+
     def stats(self) -> dict[str, int]:
         out = {k: 0 for k in CHANGE_KINDS}
         out["moved"] = 0
+        out["routine"] = 0
         for c in self.changes:
             out[c.kind] += 1
             out["moved"] += c.moved
+            out["routine"] += c.routine
         return out

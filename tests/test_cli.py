@@ -65,7 +65,7 @@ def test_diff_rewrapped_copy_exits_0(tmp_path):
     r = run("diff", SEED, copy, "--format", "json")
     assert r.exit_code == 0
     assert json.loads(r.stdout)["stats"] == {"unchanged": 30, "modified": 0, "inserted": 0, "deleted": 0,
-                                              "moved": 0}
+                                              "moved": 0, "routine": 0}
 
 
 def test_diff_json_contract(variant):
@@ -77,10 +77,14 @@ def test_diff_json_contract(variant):
     pp12 = by_old[("PP12",)]
     assert pp12["kind"] == "modified" and pp12["new"] == ["PP12"] and 0.9 < pp12["similarity"] < 1
     assert ["delete", "123"] in pp12["ops"] and ["insert", "124"] in pp12["ops"]
-    assert by_old[("OP7",)] == {"kind": "deleted", "old": ["OP7"], "new": [], "moved": False}
-    assert by_old[("OP9",)] == {"kind": "unchanged", "old": ["OP9"], "new": ["OP8"], "moved": False}
-    assert data["stats"] == {"unchanged": 28, "modified": 1, "inserted": 0, "deleted": 1, "moved": 0}
-    assert list(data) == ["schema_version", "old", "new", "changes", "stats"]
+    assert pp12["routine"] is True  # a count changed, nothing else
+    assert by_old[("OP7",)] == {"kind": "deleted", "old": ["OP7"], "new": [], "moved": False, "routine": False}
+    assert by_old[("OP9",)] == {"kind": "unchanged", "old": ["OP9"], "new": ["OP8"], "moved": False,
+                                "routine": False}
+    assert data["stats"] == {"unchanged": 28, "modified": 1, "inserted": 0, "deleted": 1, "moved": 0,
+                             "routine": 1}
+    assert data["substantive"] is True  # a paragraph was deleted
+    assert list(data) == ["schema_version", "old", "new", "changes", "stats", "substantive"]
 
 
 def test_diff_terminal_redline_without_colour(variant):
@@ -205,3 +209,17 @@ def test_pager_is_used_when_asked_and_not_on_a_pipe(variant):
     assert r.returncode == 1 and r.stdout.startswith("paged:old")
     r = subprocess.run(args, capture_output=True, text=True, env=env)
     assert r.returncode == 1 and r.stdout.startswith("old")
+
+
+def test_fail_on_substantive(tmp_path):
+    spec = seed_spec()
+    p = spec.paras[spec.index("PP", 12)]
+    p.text = p.text.replace("123", "124")
+    routine_only = tmp_path / "routine.txt"
+    routine_only.write_text(render(spec), encoding="utf-8")
+    assert run("diff", SEED, routine_only).exit_code == 1
+    assert run("diff", SEED, routine_only, "--fail-on", "substantive").exit_code == 0
+    out = run("diff", SEED, routine_only, "--color", "never").stdout
+    assert "PP12  modified, routine" in out and "[-123-]{+124+}" in out
+    full = run("diff", SEED, routine_only, "--color", "never", "--show-routine").stdout
+    assert "注意到已有 [-123-]{+124+} 个国家" in full

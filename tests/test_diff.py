@@ -201,3 +201,24 @@ def test_boilerplate_alone_never_pairs():
     new.paras[k] = Para("PP", "关切集束弹药公约缔约国会议的财务状况，", tag=None)
     got = _got(BASE_TEXT, render(new))
     assert ("deleted", ("PP5",), (), False) in got and ("inserted", (), ("PP5",), False) in got
+
+
+@pytest.mark.parametrize("edit, routine", [(updated_numbers, True), (recalled_resolution_added, True),
+                                           (paragraph_reworded, False), (operative_split, False)])
+def test_routine_updates_are_labelled(edit, routine):
+    new = BASE.copy()
+    edit(new)
+    result = compare(parse_text(BASE_TEXT), parse_text(render(new)))
+    (c,) = [c for c in result.changes if c.kind == "modified"]
+    assert c.routine is routine
+    assert result.has_substantive_changes is not routine
+
+
+def test_session_ordinal_and_dates_are_routine():
+    new = BASE.copy()
+    p = new.paras[new.index("OP", 11)]
+    p.text = p.text.replace("第七十六届", "第七十七届")
+    q = new.paras[new.index("OP", 8)]
+    q.text = q.text.replace("2020 年 11 月 23 日至 27 日", "2021 年 9 月 20 日至 21 日")
+    result = compare(parse_text(BASE_TEXT), parse_text(render(new)))
+    assert [c.routine for c in result.changes if c.kind == "modified"] == [True, True]

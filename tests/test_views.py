@@ -69,7 +69,8 @@ def test_no_line_exceeds_the_width(view, width, monkeypatch):
 
 
 def test_side_by_side_columns_hold_old_and_new(monkeypatch):
-    out = _run(["diff", OLD, NEW, "--width", "120", "--color", "never", "--view", "side-by-side"], monkeypatch)
+    out = _run(["diff", OLD, NEW, "--width", "120", "--color", "never", "--view", "side-by-side", "--show-routine"],
+               monkeypatch)
     rows = [line for line in out.splitlines() if "│" in line]
     assert any("[-121-]" in r.split("│")[0] and "{+123+}" in r.split("│")[1] for r in rows)
     assert not any("{+" in r.split("│")[0] or "[-" in r.split("│")[1] for r in rows)
@@ -77,9 +78,11 @@ def test_side_by_side_columns_hold_old_and_new(monkeypatch):
 
 def test_summary_lists_each_change_and_totals(monkeypatch):
     out = _run(["diff", OLD, NEW, "--width", "100", "--color", "never", "--view", "summary"], monkeypatch)
-    assert re.search(r"PP12\s+PP12\s+modified\s+0\.85\s+\[-121-\]\{\+123\+\}", out)
+    assert re.search(r"PP12\s+PP12\s+routine\s+0\.85\s+\[-121-\]\{\+123\+\}", out)
+    assert re.search(r"OP8\s+OP8\s+modified\s+0\.93\s+\[-将于-\]", out)
     assert re.search(r"—\s+PP13\s+inserted", out)
-    assert "30 paragraph entries: 26 unchanged, 3 modified, 1 inserted, 0 deleted, 0 moved" in out
+    assert ("30 paragraph entries: 26 unchanged, 3 modified, 1 inserted, 0 deleted, 0 moved; "
+            "2 of the modifications routine") in out
 
 
 def test_legend_and_both_versions_on_top_of_every_view(monkeypatch):

@@ -112,8 +112,8 @@ def shown(result: DocumentDiff, context: int) -> list[Change | list[Change]]:
 
 
 def label(c: Change) -> str:
-    """"modified, split", "inserted", "unchanged" …"""
-    out = c.kind
+    """"modified, split", "modified, routine", "inserted", "unchanged" …"""
+    out = c.kind + (", routine" if c.routine else "")
     if c.old and c.new and len(c.old) < len(c.new):
         out += ", split"
     elif c.old and c.new and len(c.old) > len(c.new):
@@ -142,6 +142,8 @@ def totals(result: DocumentDiff) -> str:
     fn = sum(1 for c in result.changes if c.is_footnote)
     out = (f"{n} paragraph entries: {s['unchanged']} unchanged, {s['modified']} modified, "
            f"{s['inserted']} inserted, {s['deleted']} deleted, {s['moved']} moved")
+    if s["routine"]:
+        out += f"; {s['routine']} of the modifications routine"
     if fn:
         out += f" (of which {fn} footnote{'s' if fn > 1 else ''})"
     return out

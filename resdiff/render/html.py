@@ -34,6 +34,7 @@ ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underlin
 .change { border-left: 4px solid #ccc; padding: .4rem .8rem; margin: .8rem 0; scroll-margin-top: 4rem; }
 .change.modified { border-color: #d4a017; } .change.inserted { border-color: #2e8b57; }
 .change.deleted { border-color: #c0392b; } .change.unchanged { border-color: #aaa; }
+.change.routine { opacity: .6; border-style: dashed; }
 .change.current { outline: 3px solid #1e6fd9; outline-offset: 2px; }
 .sbs { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
 .sbs > div { min-width: 0; }
@@ -122,7 +123,8 @@ def _heading(c: Change) -> str:
 
 def _section(c: Change, n: int) -> str:
     left, right = _sides(c)
-    return (f'<section class="change {c.kind}" id="c{n}">{_heading(c)}'
+    routine = " routine" if c.routine else ""
+    return (f'<section class="change {c.kind}{routine}" id="c{n}">{_heading(c)}'
             f'<div class="inline"><p>{_inline(c)}</p></div>'
             f'<div class="sbs"><div class="old"><p>{left}</p></div>'
             f'<div class="new"><p>{right}</p></div></div>'

@@ -48,7 +48,8 @@ def _side(doc: Document) -> dict:
 def diff_dict(result: DocumentDiff) -> dict:
     changes = []
     for c in result.changes:
-        entry = {"kind": c.kind, "old": list(c.old), "new": list(c.new), "moved": c.moved}
+        entry = {"kind": c.kind, "old": list(c.old), "new": list(c.new), "moved": c.moved,
+                 "routine": c.routine}
         if c.kind == MODIFIED:
             entry["similarity"] = c.similarity
             entry["ops"] = [list(op) for op in c.ops]
@@ -59,6 +60,7 @@ def diff_dict(result: DocumentDiff) -> dict:
         "new": _side(result.new),
         "changes": changes,
         "stats": result.stats(),
+        "substantive": result.has_substantive_changes,
     }
 
 

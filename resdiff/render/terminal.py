@@ -11,7 +11,7 @@ from rich.theme import Theme
 
 from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import is_wide, strip_controls
-from .common import display_ops, renumbering, shown
+from .common import display_ops, label, renumbering, shown
 
 THEME = Theme({
     "resdiff.delete": "red strike",
@@ -143,12 +143,7 @@ def _ids(c: Change) -> Text:
 def _heading(c: Change) -> Text:
     t = _ids(c)
     t.append("  ")
-    label = c.kind
-    if c.old and c.new and len(c.old) < len(c.new):
-        label += ", split"
-    elif c.old and c.new and len(c.old) > len(c.new):
-        label += ", merged"
-    t.append(label, style=f"resdiff.kind.{c.kind}")
+    t.append(label(c), style="resdiff.dim" if c.routine else f"resdiff.kind.{c.kind}")
     if c.moved:
         t.append("  moved", style="resdiff.moved")
     if c.renumbered and len(c.old) == len(c.new):
@@ -209,12 +204,22 @@ def header(result: DocumentDiff, markers: bool) -> list[RenderableType]:
     ]
 
 
-def diff_view(result: DocumentDiff, *, markers: bool, context: int = 0) -> RenderableType:
+def _routine_line(c: Change, markers: bool) -> Wrapped:
+    """A routine update collapsed to one dimmed line (--show-routine shows it in full)."""
+    t = excerpt(c, markers, 10_000)
+    t.stylize("dim")
+    return Wrapped(t, indent=2)
+
+
+def diff_view(result: DocumentDiff, *, markers: bool, context: int = 0,
+              show_routine: bool = False) -> RenderableType:
     """The inline redline: changed paragraphs in full, unchanged runs collapsed with a count."""
     parts = header(result, markers)
     for item in shown(result, context):
         if isinstance(item, list):
             parts.append(_collapsed(item))
+        elif item.routine and not show_routine:
+            parts += [_heading(item), _routine_line(item, markers), Text("")]
         else:
             parts += [_heading(item), Wrapped(_body(item, markers), indent=2), Text("")]
     notes = [c for c in result.changes if c.is_footnote]
@@ -260,12 +265,15 @@ class SideBySide:
         return Measurement(min(options.max_width, 20), options.max_width)
 
 
-def side_by_side_view(result: DocumentDiff, *, markers: bool, context: int = 0) -> RenderableType:
+def side_by_side_view(result: DocumentDiff, *, markers: bool, context: int = 0,
+                      show_routine: bool = False) -> RenderableType:
     """Two columns, old on the left, new on the right."""
     parts = header(result, markers)
     for item in shown(result, context):
         if isinstance(item, list):
             parts.append(_collapsed(item))
+        elif item.routine and not show_routine:
+            parts += [_heading(item), _routine_line(item, markers), Text("")]
         else:
             parts += [_heading(item), SideBySide(*_sides(item, markers)), Text("")]
     notes = [c for c in result.changes if c.is_footnote]
@@ -323,6 +331,8 @@ def summary_view(result: DocumentDiff, *, markers: bool, width: int | None = Non
         if not c.is_change:
             continue
         kind = Text(c.kind, style=f"resdiff.kind.{c.kind}")
+        if c.routine:
+            kind = Text("routine", style="resdiff.dim")
         if c.moved:
             kind.append(" moved", style="resdiff.moved")
         table.add_row(" + ".join(c.old) or "—", " + ".join(c.new) or "—", kind,
@@ -343,6 +353,8 @@ def summary_line(result: DocumentDiff) -> Text:
     t.append(f"{s['deleted']} deleted", style="resdiff.kind.deleted")
     t.append(", ")
     t.append(f"{s['moved']} moved", style="resdiff.moved")
+    if s["routine"]:
+        t.append(f"; {s['routine']} of the modifications routine", style="resdiff.dim")
     fn = sum(1 for c in result.changes if c.is_footnote)
     if fn:
         t.append(f" (of which {fn} footnote{'s' if fn > 1 else ''})", style="resdiff.dim")
