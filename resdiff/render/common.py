@@ -143,7 +143,7 @@ def totals(result: DocumentDiff) -> str:
     out = (f"{n} paragraph entries: {s['unchanged']} unchanged, {s['modified']} modified, "
            f"{s['inserted']} inserted, {s['deleted']} deleted, {s['moved']} moved")
     if s["routine"]:
-        out += f"; {s['routine']} of the modifications routine"
+        out += f"; {s['routine']} routine"
     if fn:
         out += f" (of which {fn} footnote{'s' if fn > 1 else ''})"
     return out

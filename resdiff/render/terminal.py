@@ -354,7 +354,7 @@ def summary_line(result: DocumentDiff) -> Text:
     t.append(", ")
     t.append(f"{s['moved']} moved", style="resdiff.moved")
     if s["routine"]:
-        t.append(f"; {s['routine']} of the modifications routine", style="resdiff.dim")
+        t.append(f"; {s['routine']} routine", style="resdiff.dim")
     fn = sum(1 for c in result.changes if c.is_footnote)
     if fn:
         t.append(f" (of which {fn} footnote{'s' if fn > 1 else ''})", style="resdiff.dim")
