@@ -11,6 +11,7 @@ Run from the repository root:  python samples/make_illustrative.py
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from layout import Para, Spec, render, seed_spec  # noqa: E402
 
 NOTICE = "ILLUSTRATIVE TEXT - NOT AN OFFICIAL UNITED NATIONS DOCUMENT (built by editing resolution 75/62)"
-ZH_SESSION = {71: "七十一", 72: "七十二", 73: "七十三", 74: "七十四"}
+ZH_SESSION = {71: "七十一", 72: "七十二", 73: "七十三", 74: "七十四", 75: "七十五"}
 # symbol, adopted (y, m, d), distributed, report, report paragraph, meeting, job number
 VERSIONS = {
     74: ("74/62", (2019, 12, 12), "18 December 2019", "A/74/394", "90", 46, "19-21621 (C)"),
@@ -49,6 +50,12 @@ def _closing(session: int) -> list[str]:
     return [f"{y} 年 {m} 月 {d} 日", f"第 {VERSIONS[session][5]} 次全体会议"]
 
 
+def _next_session(spec: Spec, session: int) -> None:
+    """The last operative paragraph puts the item on the agenda of the next session."""
+    p = spec.paras[-1]
+    p.text = re.sub(r"第[一二三四五六七八九十]+届会议", f"第{ZH_SESSION[session + 1]}届会议", p.text)
+
+
 def _para(spec: Spec, start: str) -> Para:
     return next(p for p in spec.paras if p.text.startswith(start))
 
@@ -72,6 +79,7 @@ def build() -> dict[int, Spec]:
     # OP8 announced the review conference without its dates.
     s = s.copy()
     _recall(s, 74)
+    _next_session(s, 74)
     _para(s, "注意到已有").text = "注意到已有 121 个国家加入《集束弹药公约》，其中 108 个为缔约国，13 个为签署国，"
     s.paras.remove(_para(s, "又注意到 2020 年"))
     op8 = _para(s, "邀请并鼓励所有感兴趣的国家")
@@ -81,6 +89,7 @@ def build() -> dict[int, Spec]:
     # 73/54: the gender paragraph (PP19) is not there yet; counts; OP8 on the ninth meeting.
     s = s.copy()
     _recall(s, 73)
+    _next_session(s, 73)
     _para(s, "注意到已有").text = "注意到已有 120 个国家加入《集束弹药公约》，其中 106 个为缔约国，14 个为签署国，"
     s.paras.remove(_para(s, "承认妇女和男子"))
     op8 = _para(s, "邀请并鼓励所有感兴趣的国家")
@@ -91,6 +100,7 @@ def build() -> dict[int, Spec]:
     # 72/54: an operative paragraph on article 7 reports, dropped in 73/54 (the rest renumbered).
     s = s.copy()
     _recall(s, 72)
+    _next_session(s, 72)
     _para(s, "注意到已有").text = "注意到已有 119 个国家加入《集束弹药公约》，其中 103 个为缔约国，16 个为签署国，"
     k = s.paras.index(_para(s, "邀请所有尚未批准"))
     s.paras.insert(k + 1, Para("OP", "鼓励所有缔约国在第 7 条报告中提供关于受害者援助的详细资料；"))
@@ -99,6 +109,7 @@ def build() -> dict[int, Spec]:
     # 71/45: the Germany paragraph worded otherwise (reworded in 72/54).
     s = s.copy()
     _recall(s, 71)
+    _next_session(s, 71)
     _para(s, "注意到已有").text = "注意到已有 119 个国家加入《集束弹药公约》，其中 100 个为缔约国，19 个为签署国，"
     de = _para(s, "欢迎德国")
     de.text = "欢迎德国作为缔约国第七次会议主席为推动普遍加入公约所作的努力，包括与公约非缔约国的对话，"

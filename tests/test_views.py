@@ -81,8 +81,8 @@ def test_summary_lists_each_change_and_totals(monkeypatch):
     assert re.search(r"PP12\s+PP12\s+routine\s+0\.85\s+\[-121-\]\{\+123\+\}", out)
     assert re.search(r"OP8\s+OP8\s+modified\s+0\.93\s+\[-将于-\]", out)
     assert re.search(r"—\s+PP13\s+inserted", out)
-    assert ("30 paragraph entries: 26 unchanged, 3 modified, 1 inserted, 0 deleted, 0 moved; "
-            "2 routine") in out
+    assert ("30 paragraph entries: 25 unchanged, 4 modified, 1 inserted, 0 deleted, 0 moved; "
+            "3 routine") in out
 
 
 def test_legend_and_both_versions_on_top_of_every_view(monkeypatch):
@@ -215,7 +215,7 @@ def test_html_report_in_headless_chromium(tmp_path, monkeypatch):
     try:
         browser.get(report.as_uri())
         changes = browser.find_elements(By.CSS_SELECTOR, ".change")
-        assert [c.get_attribute("id") for c in changes] == ["c1", "c2", "c3", "c4"]
+        assert [c.get_attribute("id") for c in changes] == ["c1", "c2", "c3", "c4", "c5"]
         dels = browser.find_elements(By.CSS_SELECTOR, "#changes .inline del")
         assert "121" in [d.text for d in dels]
         assert "line-through" in dels[0].value_of_css_property("text-decoration")
