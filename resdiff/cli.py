@@ -233,5 +233,154 @@ def diff(
     raise typer.Exit(1 if changed else 0)
 
 
+class SeriesFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class BlameFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+
+
+DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Files as given; a folder stands for the resolutions in it (.txt .pdf .docx .html), sorted."""
+    out: list[str] = []
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            found = sorted(os.path.join(p, f) for f in os.listdir(p)
+                           if f.lower().endswith(DOCUMENT_SUFFIXES) and not f.startswith("."))
+            found += sorted(os.path.join(p, d, f) for d in os.listdir(p) if os.path.isdir(os.path.join(p, d))
+                            for f in os.listdir(os.path.join(p, d))
+                            if f.lower().endswith(DOCUMENT_SUFFIXES) and not f.startswith("."))
+            if not found:
+                raise ResdiffError("no resolution files (.txt .pdf .docx .html) in this folder", source=p)
+            out += found
+        else:
+            out.append(p)
+    return out
+
+
+def _load_many(paths: list[str], language: str | None):
+    """Load several documents, with a progress bar on a terminal when there are a few."""
+    from .load import load_document
+
+    if len(paths) < 3 or not sys.stderr.isatty():
+        return [load_document(p, language=language) for p in paths]
+    from rich.progress import Progress
+
+    from .render.terminal import make_console
+
+    docs = []
+    with Progress(console=make_console(sys.stderr), transient=True) as bar:
+        task = bar.add_task("loading", total=len(paths))
+        for p in paths:
+            bar.update(task, description=f"loading {os.path.basename(p)}")
+            docs.append(load_document(p, language=language))
+            bar.advance(task)
+    return docs
+
+
+def _build_series(files: list[str], language: str | None):
+    from .series import build_series
+
+    docs = _load_many(_expand(files), language)
+    if len(docs) < 3 or not sys.stderr.isatty():
+        return build_series(docs)
+    from rich.progress import Progress
+
+    from .render.terminal import make_console
+
+    with Progress(console=make_console(sys.stderr), transient=True) as bar:
+        task = bar.add_task("comparing", total=len(docs) - 1)
+
+        def step(label: str) -> None:
+            bar.update(task, description=label)
+            bar.advance(task)
+
+        return build_series(docs, progress=step)
+
+
+FilesArg = Annotated[list[str], typer.Argument(help="Versions (files in any order, or a folder of them).")]
+
+
+@app.command()
+def series(
+    files: FilesArg,
+    format: Annotated[SeriesFormat, typer.Option("--format", "-f")] = SeriesFormat.terminal,
+    steps: Annotated[bool, typer.Option("--steps", help="Add the clause-level diff of each step.")] = False,
+    lang: LangOpt = None,
+    color: ColorOpt = Color.auto,
+    width: WidthOpt = None,
+    pager: Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page long output.")] = None,
+    show_routine: Annotated[bool, typer.Option("--show-routine", help="Show routine updates in full.")] = False,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on any change, or on substantive "
+                                            "changes only.")] = FailOn.any,
+    output: OutOpt = None,
+) -> None:
+    """Order several versions by session and show how each paragraph evolved, version by version.
+
+    Exit status: 0 no differences, 1 differences, 2 bad input.
+    """
+    try:
+        result = _build_series(files, _language(lang))
+        inputs = tuple(files)
+        if format is SeriesFormat.json:
+            from .render.series_views import render_series_json
+
+            _emit(render_series_json(result, steps=steps), output=output, inputs=inputs)
+        elif format is SeriesFormat.markdown:
+            from .render.series_views import render_series_markdown
+
+            _emit(render_series_markdown(result), output=output, inputs=inputs)
+        elif format is SeriesFormat.html:
+            from .render.series_views import render_series_html
+
+            _emit(render_series_html(result), output=output, inputs=inputs)
+        else:
+            from .render.terminal import series_view
+
+            view = series_view(result, markers=_markers(color, output), steps=steps, show_routine=show_routine)
+            _emit(view, output=output, inputs=inputs, color=color, width=width, pager=pager)
+    except ResdiffError as e:
+        _fail(e)
+    changed = result.has_substantive_changes if fail_on is FailOn.substantive else result.has_changes
+    raise typer.Exit(1 if changed else 0)
+
+
+@app.command()
+def blame(
+    files: FilesArg,
+    format: Annotated[BlameFormat, typer.Option("--format", "-f")] = BlameFormat.terminal,
+    lang: LangOpt = None,
+    color: ColorOpt = Color.auto,
+    width: WidthOpt = None,
+    pager: Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page long output.")] = None,
+    output: OutOpt = None,
+) -> None:
+    """The newest version, each paragraph and clause with the resolution whose wording it carries."""
+    from .series import blame as blame_series
+
+    try:
+        result = _build_series(files, _language(lang))
+        paragraphs = blame_series(result)
+        if format is BlameFormat.json:
+            from .render.series_views import render_blame_json
+
+            _emit(render_blame_json(result, paragraphs), output=output, inputs=tuple(files))
+        else:
+            from .render.terminal import blame_view
+
+            _emit(blame_view(result, paragraphs), output=output, inputs=tuple(files), color=color, width=width,
+                  pager=pager)
+    except ResdiffError as e:
+        _fail(e)
+
+
 def main() -> None:
     app()

@@ -103,7 +103,7 @@ def build() -> dict[int, Spec]:
     _next_session(s, 72)
     _para(s, "注意到已有").text = "注意到已有 119 个国家加入《集束弹药公约》，其中 103 个为缔约国，16 个为签署国，"
     k = s.paras.index(_para(s, "邀请所有尚未批准"))
-    s.paras.insert(k + 1, Para("OP", "鼓励所有缔约国在第 7 条报告中提供关于受害者援助的详细资料；"))
+    s.paras.insert(k + 1, Para("OP", "鼓励所有缔约国在第 7 条报告中提供关于受害者援助的详细资料；", tag=100))
     specs[72] = s
 
     # 71/45: the Germany paragraph worded otherwise (reworded in 72/54).

@@ -206,8 +206,7 @@ def header(result: DocumentDiff, markers: bool) -> list[RenderableType]:
 
 def _routine_line(c: Change, markers: bool) -> Wrapped:
     """A routine update collapsed to one dimmed line (--show-routine shows it in full)."""
-    t = excerpt(c, markers, 10_000)
-    t.stylize("dim")
+    t = excerpt(c, markers, 10_000, around=6)
     return Wrapped(t, indent=2)
 
 
@@ -285,17 +284,24 @@ def side_by_side_view(result: DocumentDiff, *, markers: bool, context: int = 0,
     return Group(*parts)
 
 
-def excerpt(c: Change, markers: bool, cells: int = 48) -> Text:
-    """A short line saying what changed: the first changed pieces of a modified paragraph."""
+def excerpt(c: Change, markers: bool, cells: int = 48, around: int = 0) -> Text:
+    """A short line saying what changed: the changed pieces of a modified paragraph, with `around`
+    characters of unchanged text on either side of each."""
     if c.kind == MODIFIED:
         t = Text()
-        shown = display_ops(c.ops)
-        for k, (op, s) in enumerate(shown):
-            if op == EQUAL:
-                if t.plain and k + 1 < len(shown):
-                    t.append(" … ", style="resdiff.dim")
-                continue
+        shown_ops = display_ops(c.ops)
+        last = len(shown_ops) - 1
+        for k, (op, s) in enumerate(shown_ops):
             s = _clean(s).replace("\n", " ¶ ")
+            if op == EQUAL:
+                if k == 0:
+                    piece = s if len(s) <= around else ("… " + s[-around:] if around else "")
+                elif k == last:
+                    piece = s if len(s) <= around else (s[:around] + " …" if around else " …")
+                else:
+                    piece = s if len(s) <= 2 * around else (s[:around] + " … " + s[-around:] if around else " … ")
+                t.append(piece, style="resdiff.dim")
+                continue
             if op == DELETE:
                 t.append(f"[-{s}-]" if markers else s, style="resdiff.delete")
             else:
@@ -388,4 +394,63 @@ def document_view(doc: Document) -> RenderableType:
     pp = sum(p.kind == "preambular" for p in doc.paragraphs)
     parts += [Text(""), Text(f"{pp} preambular, {len(doc.paragraphs) - pp} operative paragraphs, "
                              f"{len(doc.footnotes)} footnotes", style="resdiff.dim")]
+    return Group(*parts)
+
+
+# --- series and blame -----------------------------------------------------------------------
+
+_STATE_STYLE = {"new": "resdiff.kind.inserted", "same": "resdiff.dim", "changed": "resdiff.kind.modified",
+                "gone": "resdiff.kind.deleted"}
+
+
+def series_view(series, *, markers: bool, steps: bool = False, show_routine: bool = False) -> RenderableType:
+    """A timeline: one row per lineage, one column per version, then per-version totals."""
+    from .series_views import _first_gone, _label, cell, short, step_totals
+
+    parts: list[RenderableType] = [Text(f"{len(series.versions)} versions of "
+                                        f"{series.versions[-1].metadata.title or '?'}", style="resdiff.title")]
+    for note in series.notes:
+        parts.append(Text(f"note: {note}", style="resdiff.dim"))
+    parts += [Text.assemble(("legend: ", "resdiff.dim"), ("● new", _STATE_STYLE["new"]), "  ",
+                            ("· same", _STATE_STYLE["same"]), "  ", ("✎ changed", _STATE_STYLE["changed"]), "  ",
+                            ("~ routine", "resdiff.dim"), "  ", ("✕ gone", _STATE_STYLE["gone"])), Text("")]
+    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="resdiff.title")
+    table.add_column("paragraph", style="resdiff.id", no_wrap=True)
+    for v in series.versions:
+        table.add_column(Text(f"{short(v.metadata.symbol)}\n{(v.metadata.adopted or '')[:4]}"), no_wrap=True)
+    for lin in series.lineages:
+        cells = []
+        for k, (s, r) in enumerate(zip(lin.states, lin.routine, strict=True)):
+            style = "resdiff.dim" if (s == "changed" and r) or (s == "gone" and not _first_gone(lin, k)) \
+                else _STATE_STYLE.get(s or "", "")
+            cells.append(Text(cell(s, r, _first_gone(lin, k)), style=style))
+        table.add_row(_label(series, lin), *cells)
+    totals = step_totals(series)
+    for key in ("new", "changed", "routine", "gone"):
+        table.add_row(Text(key, style="resdiff.dim"), *[Text(str(t[key]), style="resdiff.dim") for t in totals])
+    parts.append(table)
+    if steps:
+        for step in series.steps:
+            parts += [Text(""), Text(f"── {step.old.metadata.symbol} → {step.new.metadata.symbol} ──",
+                                     style="resdiff.title"),
+                      diff_view(step, markers=markers, show_routine=show_routine)]
+    return Group(*parts)
+
+
+def blame_view(series, paragraphs) -> RenderableType:
+    """The newest text, each clause behind the resolution whose wording it still carries."""
+    from .series_views import short
+
+    sym = [short(v.metadata.symbol) for v in series.versions]
+    width = max(len(s) for s in sym) + 2
+    parts: list[RenderableType] = [Text(f"{series.versions[-1].metadata.symbol}: each clause with the "
+                                        "resolution whose wording it carries", style="resdiff.title"), Text("")]
+    for p in paragraphs:
+        head = Text(p.id, style="resdiff.id")
+        head.append(f"  introduced {sym[p.introduced]}, last changed {sym[p.changed]}", style="resdiff.dim")
+        parts.append(head)
+        for c in p.clauses:
+            style = "resdiff.kind.inserted" if c.origin == len(sym) - 1 else "resdiff.dim"
+            parts.append(Wrapped(Text(_clean(c.text)), indent=width + 2, label=Text(sym[c.origin], style=style)))
+        parts.append(Text(""))
     return Group(*parts)
