@@ -382,5 +382,57 @@ def blame(
         _fail(e)
 
 
+@app.command()
+def fetch(
+    symbols: Annotated[list[str], typer.Argument(help="Document symbols: 75/62 or A/RES/75/62.")],
+    lang: Annotated[str, typer.Option("--lang", help="Language: ar zh en fr ru es.")],
+    offline: Annotated[bool, typer.Option("--offline", help="Use the cache only; never download.")] = False,
+    url_template: Annotated[str | None, typer.Option("--url-template", help="Where to download from; "
+                                                     "{symbol} and {lang} are filled in (default: the ODS "
+                                                     "access endpoint, or RESDIFF_FETCH_URL).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds before a silent server "
+                                           "counts as failed.")] = 20.0,
+    retries: Annotated[int, typer.Option("--retries", min=0, help="Attempts after the first one, with "
+                                         "back-off.")] = 3,
+) -> None:
+    """Download official texts into the user cache (or find them there), and print their paths.
+
+    A symbol can then stand for a FILE in every command: resdiff diff 74/62 75/62 --lang zh
+    """
+    from . import fetch as fetching
+
+    language = _language(lang)
+    failed = False
+    show_bar = len(symbols) > 1 and sys.stderr.isatty()
+    bar = None
+    if show_bar:
+        from rich.progress import Progress
+
+        from .render.terminal import make_console
+
+        bar = Progress(console=make_console(sys.stderr), transient=True)
+        bar.start()
+        task = bar.add_task("fetching", total=len(symbols))
+    try:
+        for sym in symbols:
+            if bar:
+                bar.update(task, description=f"fetching {sym}")
+            try:
+                path = fetching.fetch(sym, language, url_template=url_template, offline=offline, timeout=timeout,
+                                      retries=retries, log=lambda m: print(f"resdiff: {m}", file=sys.stderr))
+                print(path)
+            except ResdiffError as e:
+                if _State.debug:
+                    raise
+                print(f"resdiff: error: {e}", file=sys.stderr)
+                failed = True
+            if bar:
+                bar.advance(task)
+    finally:
+        if bar:
+            bar.stop()
+    raise typer.Exit(2 if failed else 0)
+
+
 def main() -> None:
     app()

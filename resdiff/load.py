@@ -20,12 +20,18 @@ MAX_DOCX_XML = 64 * 1024 * 1024  # uncompressed size accepted from a DOCX (zip b
 STDIN = "-"
 
 
-def read_bytes(path: str) -> bytes:
+def read_bytes(path: str, *, language: str | None = None) -> bytes:
     if path == STDIN:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
     else:
         if not os.path.exists(path):
-            raise InputError("no such file", source=path)
+            from . import fetch
+
+            if not fetch.looks_like_symbol(path):
+                raise InputError("no such file", source=path)
+            if not language:
+                raise InputError("no such file; to use it as a document symbol, give --lang", source=path)
+            path = str(fetch.fetch(path, language, offline=bool(os.environ.get("RESDIFF_OFFLINE"))))
         if os.path.isdir(path):
             raise InputError("is a directory, not a file", hint="give a file, or use 'series' for a folder",
                              source=path)
@@ -45,9 +51,10 @@ def read_bytes(path: str) -> bytes:
     return data
 
 
-def read_text(path: str) -> str:
-    """The text of a file in any supported format, decoded."""
-    data = read_bytes(path)
+def read_text(path: str, *, language: str | None = None) -> str:
+    """The text of a file in any supported format, decoded. A document symbol (75/62, A/RES/75/62)
+    that is not a file is taken from the cache, fetched first if need be (RESDIFF_OFFLINE=1: never)."""
+    data = read_bytes(path, language=language)
     name = "<stdin>" if path == STDIN else path
     return decode(data, name)
 
@@ -70,7 +77,7 @@ def decode(data: bytes, name: str) -> str:
 def load_document(path: str, *, language: str | None = None) -> Document:
     """Read and parse one resolution."""
     name = "<stdin>" if path == STDIN else path
-    return parse_text(read_text(path), source=name, language=language)
+    return parse_text(read_text(path, language=language), source=name, language=language)
 
 
 # --- plain text --------------------------------------------------------------------
