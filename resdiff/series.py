@@ -82,7 +82,7 @@ def _check_subject(docs: list[Document]) -> list[str]:
     """One subject: the same title throughout, except a version that a later one recalls (63/71 heads
     the series on the Convention although its title is the Convention's own)."""
     titles = [fold(d.metadata.title or "") for d in docs]
-    common = max(set(titles), key=titles.count)
+    common = titles[-1]  # the subject is the newest version's
     notes = []
     for k, d in enumerate(docs):
         if titles[k] == common:

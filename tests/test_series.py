@@ -183,7 +183,8 @@ def test_a_version_with_another_title_heads_the_series_when_recalled(docs):
 
 def test_another_subject_is_refused(docs):
     spec = _specs()[3]
-    spec.header = [line.replace("《集束弹药公约》的执行情况", "《武器贸易条约》") for line in builder._header(spec, 74)]
+    spec.header = [line.replace("《集束弹药公约》的执行情况", "《武器贸易条约》").replace("74/62", "74/40")
+                   for line in builder._header(spec, 74)]
     other = parse_text(render(spec))
     with pytest.raises(UsageError, match="not one subject"):
         build_series([other, docs[4]])
@@ -214,3 +215,15 @@ def test_every_order_of_three_files_gives_the_same_json(monkeypatch):
         outs.add(CliRunner().invoke(app, ["series", *perm, "-f", "json"]).stdout.replace("\\\\", "/"))
     # the sources differ only by where they came from; the versions are ordered the same
     assert len({json.dumps(json.loads(o)["lineages"]) for o in outs}) == 1
+
+
+def test_series_markdown_and_html(monkeypatch):
+    from markdown_it import MarkdownIt
+
+    monkeypatch.chdir(ROOT)
+    md = CliRunner().invoke(app, ["series", "samples", "-f", "markdown"]).stdout
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
+    assert html.count("<tr>") == 1 + 31 + 4  # header, 31 lineages, 4 total rows
+    assert "✕ gone" in html and "~ routine" in html
+    page = CliRunner().invoke(app, ["series", "samples", "-f", "html"]).stdout
+    assert page.startswith("<!DOCTYPE html>") and page.count("✕ gone") == 2  # the legend and the one cell and "<script" not in page
