@@ -434,5 +434,85 @@ def fetch(
     raise typer.Exit(2 if failed else 0)
 
 
+class CheckFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    junit = "junit"
+    github = "github"
+    sarif = "sarif"
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+    note = "note"
+
+
+@app.command()
+def check(
+    source: Annotated[str, typer.Argument(help="The source-language version.")],
+    target: Annotated[str, typer.Argument(help="The target-language version of the same resolution.")],
+    previous: Annotated[tuple[str, str] | None, typer.Option(
+        "--previous", help="The previous source and target versions: also check that every change was made "
+        "in both languages (change parity).")] = None,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.terminal,
+    fail_on: Annotated[Severity | None, typer.Option("--fail-on", help="Exit 1 on findings of this severity "
+                                                     "or above (default: error, or the config's).")] = None,
+    disable: Annotated[list[str] | None, typer.Option("--disable", help="Switch a rule off (repeatable).")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="A TOML file with [tool.resdiff] (default: "
+                                               ".resdiff.toml or pyproject.toml here).")] = None,
+    baseline: Annotated[str | None, typer.Option("--baseline", help="Accept the findings recorded in this "
+                                                 "file.")] = None,
+    write_baseline: Annotated[str | None, typer.Option("--write-baseline", help="Record the findings of this "
+                                                       "run as accepted, in this file.")] = None,
+    source_lang: Annotated[str | None, typer.Option("--source-lang", help="Language of SOURCE.")] = None,
+    target_lang: Annotated[str | None, typer.Option("--target-lang", help="Language of TARGET.")] = None,
+    color: ColorOpt = Color.auto,
+    width: WidthOpt = None,
+    output: OutOpt = None,
+) -> None:
+    """Check two language versions of one resolution: structure, numbers, dates, symbols, footnotes.
+
+    Exit status: 0 nothing at or above --fail-on, 1 findings, 2 bad input.
+    """
+    from .check import check_pair, check_parity, make_config
+    from .load import load_document, read_baseline, read_config
+
+    try:
+        table, where = read_config(config)
+        accepted = read_baseline(baseline) if baseline else []
+        cfg = make_config(table, baseline=accepted, disable=disable, where=where or "--disable")
+        sl, tl = _language(source_lang), _language(target_lang)
+        src, tgt = load_document(source, language=sl), load_document(target, language=tl)
+        if previous:
+            result = check_parity(load_document(previous[0], language=sl), load_document(previous[1], language=tl),
+                                  src, tgt, cfg)
+        else:
+            result = check_pair(src, tgt, cfg)
+        level = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
+        inputs = (source, target, *(previous or ()))
+        if write_baseline:
+            import json
+
+            from .output import write_atomic
+
+            fps = sorted({f.fingerprint for f in result.findings})
+            write_atomic(write_baseline, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n",
+                         inputs=inputs)
+        if format is CheckFormat.terminal:
+            from .render.terminal import check_view
+
+            _emit(check_view(result, fail_on=level), output=output, inputs=inputs, color=color, width=width)
+        else:
+            from .render import check_views
+
+            render = {CheckFormat.json: check_views.render_json, CheckFormat.junit: check_views.render_junit,
+                      CheckFormat.github: check_views.render_github, CheckFormat.sarif: check_views.render_sarif}
+            _emit(render[format](result, level), output=output, inputs=inputs)
+    except ResdiffError as e:
+        _fail(e)
+    raise typer.Exit(1 if result.failed(level) else 0)
+
+
 def main() -> None:
     app()

@@ -273,3 +273,43 @@ def _html_text(text: str) -> str:
     p.feed(text)
     p.close()
     return "".join(p.parts)
+
+
+# --- configuration and baselines -------------------------------------------------------
+
+def read_config(path: str | None = None) -> tuple[dict, str]:
+    """The [tool.resdiff] table of pyproject.toml, or .resdiff.toml, in this folder (or the file given)."""
+    import tomllib
+
+    candidates = [path] if path else [".resdiff.toml", "pyproject.toml"]
+    for name in candidates:
+        if not os.path.isfile(name):
+            if path:
+                raise InputError("no such file", source=name)
+            continue
+        try:
+            with open(name, "rb") as fh:
+                data = tomllib.load(fh)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise InputError(f"not valid TOML ({e})", source=name) from None
+        if os.path.basename(name) == "pyproject.toml":
+            table = data.get("tool", {}).get("resdiff")
+            if table is None:
+                if path:
+                    return {}, name
+                continue
+            return table, name
+        return data.get("tool", {}).get("resdiff", data), name
+    return {}, ""
+
+
+def read_baseline(path: str) -> list[str]:
+    """Fingerprints of accepted findings, as written by `resdiff check --write-baseline`."""
+    import json
+
+    data = read_bytes(path)
+    try:
+        doc = json.loads(data.decode("utf-8"))
+        return [str(x) for x in doc["fingerprints"]]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise InputError("not a resdiff baseline (a JSON object with a 'fingerprints' list)", source=path) from None

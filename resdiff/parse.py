@@ -289,22 +289,27 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool) -> list[Paragraph]:
 
 
 def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str) -> list[Paragraph]:
-    """Move footnote markers (bare numbers left by superscripts) from the text to `footnotes`."""
+    """Move footnote markers (bare numbers left by superscripts) from the text to `footnotes`.
+
+    Markers are numbered in reading order, so the next one expected is looked for; the two after it
+    too, so that one marker lost in a text does not stop the later ones being found.
+    """
     out = []
     k = 0
     for p in paragraphs:
         text, cited, marks = p.text, [], []
         pos = 0
         while k < len(markers):
-            hit = _find_marker(text, markers[k], pos)
-            if hit is None:
+            hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
+                    if (hit := _find_marker(text, markers[j], pos)) is not None]
+            if not hits:
                 break
-            start, end = hit
+            (start, end), j = min(hits)
             text = text[:start] + text[end:]
             pos = start
-            cited.append(markers[k])
+            cited.append(markers[j])
             marks.append(start)
-            k += 1
+            k = j + 1
         if cited:
             p = Paragraph(id=p.id, kind=p.kind, number=p.number, letter=p.letter, text=text,
                           footnotes=tuple(cited), line=p.line, marks=tuple(marks))

@@ -454,3 +454,37 @@ def blame_view(series, paragraphs) -> RenderableType:
             parts.append(Wrapped(Text(_clean(c.text)), indent=width + 2, label=Text(sym[c.origin], style=style)))
         parts.append(Text(""))
     return Group(*parts)
+
+
+# --- translation checks ----------------------------------------------------------------------
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+
+
+def check_view(result, *, fail_on: str = "error") -> RenderableType:
+    """Findings grouped by paragraph pair, then a verdict."""
+    s, t = result.source, result.target
+    parts: list[RenderableType] = [
+        Text.assemble(("source  ", "resdiff.dim"), _side(s)),
+        Text.assemble(("target  ", "resdiff.dim"), _side(t)),
+        Text(""),
+    ]
+    groups: dict[str, list] = {}
+    for f in result.findings:
+        groups.setdefault(f"{f.source or '—'} ↔ {f.target or '—'}", []).append(f)
+    for key, fs in groups.items():
+        parts.append(Text(key, style="resdiff.id"))
+        for f in fs:
+            line = Text.assemble((f"{f.severity:<8}", _SEVERITY_STYLE[f.severity]), (f"{f.rule}  ", "resdiff.dim"),
+                                 _clean(f.message))
+            where = f"  (lines {f.source_line or '—'} / {f.target_line or '—'})"
+            line.append(where, style="resdiff.dim")
+            parts.append(Wrapped(line, indent=2))
+        parts.append(Text(""))
+    counts = {sev: sum(f.severity == sev for f in result.findings) for sev in ("error", "warning", "note")}
+    verdict = "FAILED" if result.failed(fail_on) else "PASSED"
+    summary = Text(f"{verdict}: ", style="bold red" if verdict == "FAILED" else "bold green")
+    summary.append(f"{counts['error']} errors, {counts['warning']} warnings, {counts['note']} notes "
+                   f"(failing on {fail_on} and above)")
+    parts.append(summary)
+    return Group(*parts)

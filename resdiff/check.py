@@ -1,0 +1,373 @@
+"""Translation checks: two language versions of one resolution, paired by structure, compared on
+what must be identical across languages. Findings, never opinions on wording."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .compare import compare
+from .facts import ORDINAL_LANGS, Facts, extract
+from .model import DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
+
+ERROR, WARNING, NOTE = "error", "warning", "note"
+SEVERITY_ORDER = {NOTE: 0, WARNING: 1, ERROR: 2}
+
+# rule id -> (default severity, what it checks). Ids are stable: configs, baselines and SARIF use them.
+RULES: dict[str, tuple[str, str]] = {
+    "paragraph-missing": (ERROR, "a paragraph of the source has no counterpart in the target"),
+    "paragraph-extra": (ERROR, "a paragraph of the target has no counterpart in the source"),
+    "operative-number-mismatch": (ERROR, "paired operative paragraphs carry different numbers"),
+    "subparagraph-mismatch": (ERROR, "paired sub-paragraphs carry different letters"),
+    "numbering-error": (ERROR, "operative numbering has a gap or a duplicate in both versions"),
+    "number-mismatch": (ERROR, "numbers differ between paired paragraphs"),
+    "date-mismatch": (ERROR, "dates or date ranges differ between paired paragraphs"),
+    "symbol-mismatch": (ERROR, "document symbols differ between paired paragraphs"),
+    "ordinal-mismatch": (ERROR, "ordinals (sessions, meetings, anniversaries, sections, annexes) differ"),
+    "footnote-marker-mismatch": (ERROR, "paired paragraphs cite different footnotes"),
+    "footnote-mismatch": (ERROR, "a footnote is missing, or its numbers, dates or symbols differ"),
+    "metadata-mismatch": (ERROR, "symbol, session, adoption date, report or meeting differ"),
+    "change-parity": (ERROR, "a paragraph changed in one language but not in the other"),
+    "change-fact-mismatch": (ERROR, "a change's numbers, dates or symbols differ between the languages"),
+}
+_FACT_RULES = {"numbers": "number-mismatch", "dates": "date-mismatch", "symbols": "symbol-mismatch",
+               "ordinals": "ordinal-mismatch"}
+_FACT_NAMES = {"numbers": "number", "dates": "date", "symbols": "symbol", "ordinals": "ordinal"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    source: str | None
+    target: str | None
+    message: str
+    source_line: int = 0
+    target_line: int = 0
+    source_value: str | None = None
+    target_value: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULES:
+            raise ValueError(f"unknown rule {self.rule!r}")
+        if self.severity not in SEVERITY_ORDER:
+            raise ValueError(f"unknown severity {self.severity!r}")
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across runs and line moves: what a baseline records."""
+        key = f"{self.rule}|{self.source}|{self.target}|{self.source_value}|{self.target_value}"
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Config:
+    disabled: frozenset[str] = frozenset()
+    severity: dict[str, str] = field(default_factory=dict)
+    accepted: frozenset[str] = frozenset()  # fingerprints (baseline and config)
+    accepted_where: tuple[tuple[str, str | None, str | None], ...] = ()  # (rule, source id, target id)
+    fail_on: str | None = None
+
+    def applies(self, f: Finding) -> Finding | None:
+        if f.rule in self.disabled or f.fingerprint in self.accepted:
+            return None
+        for rule, src, tgt in self.accepted_where:
+            if rule == f.rule and src in (None, f.source) and tgt in (None, f.target):
+                return None
+        sev = self.severity.get(f.rule)
+        if sev and sev != f.severity:
+            return Finding(f.rule, sev, f.source, f.target, f.message, f.source_line, f.target_line,
+                           f.source_value, f.target_value)
+        return f
+
+
+def make_config(data: dict | None = None, *, baseline: list[str] | None = None,
+                disable: list[str] | None = None, where: str = "config") -> Config:
+    """A Config from the [tool.resdiff] table (or .resdiff.toml), a baseline and --disable options."""
+    from .errors import UsageError
+
+    data = data or {}
+    disabled = set(data.get("disable", [])) | set(disable or [])
+    severity = dict(data.get("severity", {}))
+    for rule in disabled | set(severity):
+        if rule not in RULES:
+            raise UsageError(f"unknown rule {rule!r} (rules: {', '.join(RULES)})", source=where)
+    for rule, sev in severity.items():
+        if sev not in SEVERITY_ORDER:
+            raise UsageError(f"unknown severity {sev!r} for {rule} (error, warning or note)", source=where)
+    accepted, accepted_where = set(baseline or []), []
+    for entry in data.get("accept", []):
+        if isinstance(entry, str):
+            accepted.add(entry)
+        elif isinstance(entry, dict) and entry.get("rule") in RULES:
+            accepted_where.append((entry["rule"], entry.get("source"), entry.get("target")))
+        else:
+            raise UsageError(f"an accept entry needs a known rule: {entry!r}", source=where)
+    fail_on = data.get("fail-on")
+    if fail_on is not None and fail_on not in SEVERITY_ORDER:
+        raise UsageError(f"fail-on must be error, warning or note, not {fail_on!r}", source=where)
+    return Config(frozenset(disabled), severity, frozenset(accepted), tuple(accepted_where), fail_on)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    source: Document
+    target: Document
+    findings: tuple[Finding, ...]
+
+    def failed(self, fail_on: str = ERROR) -> bool:
+        return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in self.findings)
+
+
+# --- pairing by structure ---------------------------------------------------------------
+
+_PUNCT = re.compile("[,，、;；:：،؛]")
+
+def _length_cost(a: Paragraph, b: Paragraph, ratio: float, la: str, lb: str) -> float:
+    """Gale-Church-like: log of the length ratio against the texts' overall ratio, less agreement of facts."""
+    cost = abs(math.log((len(b.text) + 1) / ((len(a.text) + 1) * ratio)))
+    # list and clause punctuation agree across languages (a list of ten addressees has ten commas)
+    cost += 0.5 * abs(math.log((_PUNCT.subn("", b.text)[1] + 1) / (_PUNCT.subn("", a.text)[1] + 1)))
+    fa, fb = extract(a.text, la), extract(b.text, lb)
+    if not (fa.empty() and fb.empty()):
+        same = sum(((getattr(fa, k) & getattr(fb, k)).total()) for k in Facts.KINDS)
+        allf = sum(((getattr(fa, k) | getattr(fb, k)).total()) for k in Facts.KINDS)
+        cost += 2.0 * (allf - 2 * same) / allf  # agreeing facts pull together, differing ones apart
+    if a.footnotes or b.footnotes:
+        cost -= 1.0 if len(a.footnotes) == len(b.footnotes) else 0.0
+    return cost
+
+
+def _align(src: list[Paragraph], tgt: list[Paragraph], ratio: float, la: str, lb: str):
+    """Pairs (index or None) keeping order; by order when the counts agree, else by a length and
+    facts alignment with gaps (never by wording)."""
+    if len(src) == len(tgt):
+        return [(i, i) for i in range(len(src))]
+    nums_s = [p.id for p in src]
+    nums_t = [p.id for p in tgt]
+    fewer = src if len(src) < len(tgt) else tgt
+    gap_kept = src[0].kind == OPERATIVE and [p.number for p in fewer if p.letter is None] != [
+        str(k) for k in range(1, sum(p.letter is None for p in fewer) + 1)]
+    if gap_kept and len(set(nums_s)) == len(src) and len(set(nums_t)) == len(tgt) and (
+            set(nums_s) >= set(nums_t) or set(nums_t) >= set(nums_s)):
+        # the shorter text kept the numbering gap where its paragraph is missing: pair by number
+        where = {pid: j for j, pid in enumerate(nums_t)}
+        out = [(i, where.get(pid)) for i, pid in enumerate(nums_s)]
+        out += [(None, j) for j, pid in enumerate(nums_t) if pid not in set(nums_s)]
+        return sorted(out, key=lambda p: (p[1] if p[1] is not None else p[0], p[0] is None))
+    gap = 1.5
+    n, m = len(src), len(tgt)
+    cost = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[""] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        cost[i][0], move[i][0] = i * gap, "s"
+    for j in range(1, m + 1):
+        cost[0][j], move[0][j] = j * gap, "t"
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            options = [(cost[i - 1][j - 1] + _length_cost(src[i - 1], tgt[j - 1], ratio, la, lb), "m"),
+                       (cost[i - 1][j] + gap, "s"), (cost[i][j - 1] + gap, "t")]
+            cost[i][j], move[i][j] = min(options)
+    out = []
+    i, j = n, m
+    while i or j:
+        mv = move[i][j]
+        if mv == "m":
+            out.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif mv == "s":
+            out.append((i - 1, None))
+            i -= 1
+        else:
+            out.append((None, j - 1))
+            j -= 1
+    return out[::-1]
+
+
+def pair_paragraphs(source: Document, target: Document) -> list[tuple[Paragraph | None, Paragraph | None]]:
+    """Preambular with preambular in order, operative with operative (numbers and letters)."""
+    total_s = sum(len(p.text) for p in source.paragraphs) or 1
+    total_t = sum(len(p.text) for p in target.paragraphs) or 1
+    ratio = total_t / total_s
+    out = []
+    for kind in (PREAMBULAR, OPERATIVE):
+        src = [p for p in source.paragraphs if p.kind == kind]
+        tgt = [p for p in target.paragraphs if p.kind == kind]
+        for i, j in _align(src, tgt, ratio, source.language, target.language):
+            out.append((src[i] if i is not None else None, tgt[j] if j is not None else None))
+    return out
+
+
+# --- the checks -------------------------------------------------------------------------
+
+def _values(c: Counter) -> str:
+    return ", ".join(str(v) for v in sorted(c.elements(), key=str)) or "none"
+
+
+def _fact_findings(a: Facts, b: Facts, sid: str | None, tid: str | None, sl: int, tl: int, la: str, lb: str,
+                   where: str = "") -> list[Finding]:
+    out = []
+    for kind in Facts.KINDS:
+        if kind == "ordinals" and not (la in ORDINAL_LANGS and lb in ORDINAL_LANGS):
+            continue  # ordinal words are read in Chinese and English only
+        x, y = getattr(a, kind), getattr(b, kind)
+        if x != y:
+            only_s, only_t = x - y, y - x
+            out.append(Finding(_FACT_RULES[kind], ERROR, sid, tid,
+                               f"{where}{_FACT_NAMES[kind]} {_values(only_s)} in source, {_values(only_t)} in target",
+                               sl, tl, _values(only_s), _values(only_t)))
+    return out
+
+
+def _numbering(doc: Document) -> list[str]:
+    nums = [int(p.number) for p in doc.paragraphs if p.kind == OPERATIVE and p.letter is None and p.number]
+    problems = []
+    dup = sorted(n for n, c in Counter(nums).items() if c > 1)
+    if dup:
+        problems.append(f"duplicate {', '.join(map(str, dup))}")
+    missing = sorted(set(range(1, max(nums, default=0) + 1)) - set(nums))
+    if missing:
+        problems.append(f"missing {', '.join(map(str, missing))}")
+    return problems
+
+
+def check_pair(source: Document, target: Document, config: Config | None = None) -> CheckResult:
+    config = config or Config()
+    la, lb = source.language, target.language
+    found: list[Finding] = []
+    ms, mt = source.metadata, target.metadata
+    for name in ("symbol", "session", "adopted", "report", "report_paragraph", "meeting"):
+        a, b = getattr(ms, name), getattr(mt, name)
+        if a is not None and b is not None and a != b:
+            found.append(Finding("metadata-mismatch", ERROR, "metadata", "metadata",
+                                 f"{name.replace('_', ' ')} {a} in source, {b} in target", 1, 1, str(a), str(b)))
+    ns, nt = _numbering(source), _numbering(target)
+    if ns and ns == nt:
+        found.append(Finding("numbering-error", ERROR, None, None, f"operative numbering: {'; '.join(ns)} "
+                             "(in both versions)", 0, 0, "; ".join(ns), "; ".join(nt)))
+    n_pp = (sum(p.kind == PREAMBULAR for p in source.paragraphs), sum(p.kind == PREAMBULAR for p in target.paragraphs))
+    n_op = (sum(p.kind == OPERATIVE for p in source.paragraphs), sum(p.kind == OPERATIVE for p in target.paragraphs))
+    def positions(doc: Document) -> dict[str, str]:
+        tops = [p for p in doc.paragraphs if p.kind == OPERATIVE and p.letter is None]
+        return {p.id: str(k) for k, p in enumerate(tops, 1)}
+
+    pos_s, pos_t = positions(source), positions(target)
+    for a, b in pair_paragraphs(source, target):
+        if b is None:
+            counts = n_pp if a.kind == PREAMBULAR else n_op
+            found.append(Finding("paragraph-missing", ERROR, a.id, None,
+                                 f"{a.id} has no counterpart in the target ({counts[0]} {a.kind} paragraphs in "
+                                 f"source, {counts[1]} in target)", a.line, 0, a.id, None))
+            continue
+        if a is None:
+            counts = n_pp if b.kind == PREAMBULAR else n_op
+            found.append(Finding("paragraph-extra", ERROR, None, b.id,
+                                 f"{b.id} has no counterpart in the source ({counts[0]} {b.kind} paragraphs in "
+                                 f"source, {counts[1]} in target)", 0, b.line, None, b.id))
+            continue
+        # numbers that differ only because a paragraph is missing before them are not a second fault
+        if a.kind == OPERATIVE and a.number != b.number and a.letter is None and b.letter is None and (
+                a.number != pos_s.get(a.id) or b.number != pos_t.get(b.id)):
+            found.append(Finding("operative-number-mismatch", ERROR, a.id, b.id,
+                                 f"operative paragraph numbered {a.number} in source, {b.number} in target",
+                                 a.line, b.line, a.number, b.number))
+        if a.letter != b.letter:
+            found.append(Finding("subparagraph-mismatch", ERROR, a.id, b.id,
+                                 f"sub-paragraph ({a.letter}) in source, ({b.letter}) in target", a.line, b.line,
+                                 a.letter, b.letter))
+        found += _fact_findings(extract(a.text, la), extract(b.text, lb), a.id, b.id, a.line, b.line, la, lb)
+        if a.footnotes != b.footnotes:
+            found.append(Finding("footnote-marker-mismatch", ERROR, a.id, b.id,
+                                 f"footnote markers {', '.join(a.footnotes) or 'none'} in source, "
+                                 f"{', '.join(b.footnotes) or 'none'} in target", a.line, b.line,
+                                 ",".join(a.footnotes), ",".join(b.footnotes)))
+    notes_t = {f.marker: f for f in target.footnotes}
+    for f in source.footnotes:
+        g = notes_t.pop(f.marker, None)
+        if g is None:
+            found.append(Finding("footnote-mismatch", ERROR, f.id, None, f"footnote {f.marker} is missing in target",
+                                 f.line, 0, f.marker, None))
+            continue
+        found += _fact_findings(extract(f.text, la), extract(g.text, lb), f.id, g.id, f.line, g.line, la, lb,
+                                where=f"footnote {f.marker}: ")
+    for g in notes_t.values():
+        found.append(Finding("footnote-mismatch", ERROR, None, g.id, f"footnote {g.marker} is not in source",
+                             0, g.line, None, g.marker))
+    kept = [x for f in found if (x := config.applies(f)) is not None]
+    return CheckResult(source, target, tuple(kept))
+
+
+def check_parity(old_source: Document, old_target: Document, source: Document, target: Document,
+                 config: Config | None = None) -> CheckResult:
+    """The pair check of the new versions, plus change parity: a paragraph changed between the two
+    versions in one language must have changed in the other, with the same numbers, dates, symbols."""
+    config = config or Config()
+    base = check_pair(source, target, config)
+    ds, dt = compare(old_source, source), compare(old_target, target)
+    pairs = {a.id: b.id for a, b in pair_paragraphs(source, target) if a and b}
+    back = {v: k for k, v in pairs.items()}
+    old_pairs = {a.id: b.id for a, b in pair_paragraphs(old_source, old_target) if a and b}
+    line_s = {p.id: p.line for p in source.paragraphs}
+    line_t = {p.id: p.line for p in target.paragraphs}
+
+    def changes(d):
+        out = {}
+        for c in d.changes:
+            if c.is_footnote:
+                continue
+            if c.kind in (MODIFIED, INSERTED):
+                for pid in c.new:
+                    out[pid] = c
+            elif c.kind == DELETED:
+                for pid in c.old:
+                    out[("old", pid)] = c
+        return out
+
+    cs, ct = changes(ds), changes(dt)
+    found: list[Finding] = []
+    for pid, c in cs.items():
+        if isinstance(pid, tuple):
+            tid = old_pairs.get(pid[1])
+            if tid is not None and ("old", tid) not in ct:
+                found.append(Finding("change-parity", ERROR, pid[1], tid,
+                                     f"{pid[1]} was deleted in source but {tid} is still in target", 0, 0,
+                                     "deleted", "kept"))
+            continue
+        tid = pairs.get(pid)
+        if tid is None:
+            continue
+        other = ct.get(tid)
+        if other is None:
+            found.append(Finding("change-parity", ERROR, pid, tid,
+                                 f"{pid} was {c.kind} in source but {tid} is unchanged in target",
+                                 line_s.get(pid, 0), line_t.get(tid, 0), c.kind, "unchanged"))
+            continue
+        if c.kind == MODIFIED and other.kind == MODIFIED:
+            ins_s = extract("".join(t for op, t in c.ops if op == "insert"), source.language)
+            ins_t = extract("".join(t for op, t in other.ops if op == "insert"), target.language)
+            del_s = extract("".join(t for op, t in c.ops if op == "delete"), source.language)
+            del_t = extract("".join(t for op, t in other.ops if op == "delete"), target.language)
+            for f in (_fact_findings(ins_s, ins_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),
+                                     source.language, target.language, where="inserted ")
+                      + _fact_findings(del_s, del_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),
+                                       source.language, target.language, where="deleted ")):
+                found.append(Finding("change-fact-mismatch", ERROR, f.source, f.target, f.message, f.source_line,
+                                     f.target_line, f.source_value, f.target_value))
+    for tid, c in ct.items():
+        if isinstance(tid, tuple):
+            sid = next((s for s, t in old_pairs.items() if t == tid[1]), None)
+            if sid is not None and ("old", sid) not in cs:
+                found.append(Finding("change-parity", ERROR, sid, tid[1],
+                                     f"{tid[1]} was deleted in target but {sid} is still in source", 0, 0,
+                                     "kept", "deleted"))
+            continue
+        sid = back.get(tid)
+        if sid is not None and sid not in cs:
+            found.append(Finding("change-parity", ERROR, sid, tid,
+                                 f"{tid} was {c.kind} in target but {sid} is unchanged in source",
+                                 line_s.get(sid, 0), line_t.get(tid, 0), "unchanged", c.kind))
+    kept = [x for f in found if (x := config.applies(f)) is not None]
+    return CheckResult(source, target, base.findings + tuple(kept))

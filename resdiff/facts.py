@@ -1,0 +1,119 @@
+"""What must be identical across the language versions of one resolution, read out of a text:
+document symbols, dates and date ranges, ordinals and numerals, numbers.
+
+Symbols are masked before dates and dates before numbers, so that 75/62 never reads as a date and
+2020 年 12 月 7 日 never as three numbers. Chinese numerals count only in numeric contexts
+(第七十六届, 十周年, 附件一), never in words such as 一致."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lang import _MONTH_ALT, _MONTH_INDEX, ZH_NUMERAL, en_ordinal, zh_numeral
+
+SYMBOL = re.compile(
+    r"(?<![\w/])(?:[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]*[A-Za-z0-9)])+|\d{1,3}/\d{1,4}[A-Z]?)(?![\w/])"
+)
+_Y, _M, _D = r"(\d{4})", r"(\d{1,2})", r"(\d{1,2})"
+ZH_RANGE = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
+ZH_DATE = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
+_TO = r"(?:to|au|al|по|-|–|and|et|y|и)"
+WORD_RANGE = re.compile(rf"(?<!\d){_D}(?:er|º)?\s*(?:(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+)?{_TO}\s+{_D}"
+                        rf"\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?{_Y}", re.IGNORECASE)
+WORD_DATE = re.compile(rf"(?<!\d){_D}(?:er|º)?\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?{_Y}",
+                       re.IGNORECASE)
+ZH_ORDINAL = re.compile(rf"第\s*([{ZH_NUMERAL}]+)|([{ZH_NUMERAL}]+)\s*周年|附件\s*([{ZH_NUMERAL}]+)")
+EN_ORDINAL = re.compile(r"\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(first|second|third|fourth|"
+                        r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+                        r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|"
+                        r"sixtieth|seventieth|eightieth|ninetieth)\b", re.IGNORECASE)
+ROMAN = re.compile(r"\b(?:section|annex|part|chapter|annexe|partie|anexo|sección|раздел|приложение)\s+"
+                   r"([IVXLC]+)\b", re.IGNORECASE)
+NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+ORDINAL_LANGS = {"zh", "en"}  # languages whose ordinal words are read
+
+
+def roman(text: str) -> int:
+    total = 0
+    for k, ch in enumerate(text.upper()):
+        v = _ROMAN_VALUES[ch]
+        nxt = _ROMAN_VALUES.get(text.upper()[k + 1], 0) if k + 1 < len(text) else 0
+        total += -v if v < nxt else v
+    return total
+
+
+def _iso(y, m, d) -> str:
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+@dataclass
+class Facts:
+    symbols: Counter = field(default_factory=Counter)
+    dates: Counter = field(default_factory=Counter)
+    ordinals: Counter = field(default_factory=Counter)
+    numbers: Counter = field(default_factory=Counter)
+
+    KINDS = ("symbols", "dates", "ordinals", "numbers")
+
+    def empty(self) -> bool:
+        return not any(getattr(self, k) for k in self.KINDS)
+
+    def __add__(self, other: Facts) -> Facts:
+        return Facts(*(getattr(self, k) + getattr(other, k) for k in self.KINDS))
+
+
+def _mask(pattern: re.Pattern, text: str, found: list[re.Match]) -> str:
+    def sub(m: re.Match) -> str:
+        found.append(m)
+        return " " * len(m.group(0))
+
+    return pattern.sub(sub, text)
+
+
+def extract(text: str, lang: str) -> Facts:
+    """Symbols, dates (ISO, ranges as start/end), ordinals and numbers of a text, as multisets."""
+    text = unicodedata.normalize("NFKC", text)
+    out = Facts()
+    found: list[re.Match] = []
+    text = _mask(SYMBOL, text, found)
+    out.symbols.update(m.group(0) for m in found)
+    found = []
+    text = _mask(ZH_RANGE, text, found)
+    for m in found:
+        y, mo, d, y2, mo2, d2 = m.groups()
+        out.dates[f"{_iso(y, mo, d)}/{_iso(y2 or y, mo2 or mo, d2)}"] += 1
+    found = []
+    text = _mask(ZH_DATE, text, found)
+    out.dates.update(_iso(*m.groups()) for m in found)
+    found = []
+    text = _mask(WORD_RANGE, text, found)
+    for m in found:
+        d, mo, d2, mo2, y = m.groups()
+        start_month = _MONTH_INDEX[(mo or mo2).lower()]
+        out.dates[f"{_iso(y, start_month, d)}/{_iso(y, _MONTH_INDEX[mo2.lower()], d2)}"] += 1
+    found = []
+    text = _mask(WORD_DATE, text, found)
+    out.dates.update(_iso(m.group(3), _MONTH_INDEX[m.group(2).lower()], m.group(1)) for m in found)
+    if lang == "zh":
+        found = []
+        text = _mask(ZH_ORDINAL, text, found)
+        for m in found:
+            value = zh_numeral(next(g for g in m.groups() if g))
+            if value is not None:
+                out.ordinals[value] += 1
+    elif lang == "en":
+        found = []
+        text = _mask(EN_ORDINAL, text, found)
+        for m in found:
+            value = en_ordinal((m.group(1) or "") + m.group(2))
+            if value is not None:
+                out.ordinals[value] += 1
+    found = []
+    text = _mask(ROMAN, text, found)
+    out.ordinals.update(roman(m.group(1)) for m in found)
+    out.numbers.update(m.group(0).replace(",", "") for m in NUMBER.finditer(text))
+    return out

@@ -1,0 +1,130 @@
+"""Translation-check findings for CI: JSON, JUnit XML, GitHub workflow annotations, SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from .. import __version__
+from ..check import ERROR, RULES, CheckResult, Finding, pair_paragraphs
+from ..normalize import strip_controls
+from .json_ import SCHEMA_VERSION
+
+
+def _clean(text: str | None) -> str:
+    return strip_controls(text or "")
+
+
+def _side(doc) -> dict:
+    return {"symbol": doc.metadata.symbol, "language": doc.metadata.language, "file": doc.source}
+
+
+def check_dict(result: CheckResult, fail_on: str = ERROR) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": _side(result.source),
+        "target": _side(result.target),
+        "passed": not result.failed(fail_on),
+        "findings": [{"rule": f.rule, "severity": f.severity, "source": f.source, "target": f.target,
+                      "source_line": f.source_line, "target_line": f.target_line, "message": f.message,
+                      "source_value": f.source_value, "target_value": f.target_value,
+                      "fingerprint": f.fingerprint} for f in result.findings],
+    }
+
+
+def render_json(result: CheckResult, fail_on: str = ERROR) -> str:
+    return json.dumps(check_dict(result, fail_on), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cases(result: CheckResult) -> list[tuple[str, list[Finding]]]:
+    """One test case per paired paragraph, footnote and the metadata, with the findings on it."""
+    by_key: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        by_key.setdefault(f"{f.source or '—'} ↔ {f.target or '—'}", []).append(f)
+    names = ["metadata ↔ metadata"]
+    names += [f"{a.id if a else '—'} ↔ {b.id if b else '—'}" for a, b in pair_paragraphs(result.source, result.target)]
+    names += [f"{f.id} ↔ {f.id}" for f in result.source.footnotes]
+    names += [k for k in by_key if k not in names]
+    return [(n, by_key.get(n, [])) for n in names]
+
+
+def render_junit(result: CheckResult, fail_on: str = ERROR) -> str:
+    """JUnit XML (the Jenkins/Ant shape CI servers read): a test case per paragraph pair."""
+    from ..check import SEVERITY_ORDER
+
+    cases = _cases(result)
+    failing = [(n, fs) for n, fs in cases if any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in fs)]
+    suite = f"resdiff check {_clean(result.source.source)} → {_clean(result.target.source)}"
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<testsuites name="resdiff check" tests="{len(cases)}" failures="{len(failing)}" errors="0">',
+             f'  <testsuite name={quoteattr(suite)} tests="{len(cases)}" failures="{len(failing)}" errors="0" '
+             'skipped="0" time="0">']
+    for name, fs in cases:
+        lines.append(f'    <testcase classname="resdiff.check" name={quoteattr(name)} time="0">')
+        failing_here = [f for f in fs if SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on]]
+        for f in failing_here:
+            body = f"{f.severity}: {_clean(f.message)} (source line {f.source_line}, target line {f.target_line})"
+            lines.append(f"      <failure type={quoteattr(f.rule)} message={quoteattr(_clean(f.message))}>"
+                         f"{xml_escape(body)}</failure>")
+        for f in fs:
+            if f not in failing_here:  # below --fail-on: reported, not failed
+                lines.append(f"      <system-out>{xml_escape(f'{f.severity}: {f.rule}: ' + _clean(f.message))}"
+                             "</system-out>")
+        lines.append("    </testcase>")
+    lines += ["  </testsuite>", "</testsuites>", ""]
+    return "\n".join(lines)
+
+
+def _gh(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def render_github(result: CheckResult, fail_on: str = ERROR) -> str:
+    """GitHub Actions workflow commands: one annotation per finding, on the target file and line."""
+    out = []
+    for f in result.findings:
+        level = {"error": "error", "warning": "warning", "note": "notice"}[f.severity]
+        if f.target_line or not f.source_line:
+            file, line = result.target.source, f.target_line or 1
+        else:
+            file, line = result.source.source, f.source_line
+        title = f"{f.rule} ({f.source or '—'} ↔ {f.target or '—'})"
+        out.append(f"::{level} file={_gh(file, True)},line={line},title={_gh(title, True)}::"
+                   f"{_gh(_clean(f.message))}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def render_sarif(result: CheckResult, fail_on: str = ERROR) -> str:
+    """SARIF 2.1.0 with stable rule ids, the target as the primary location, the source related."""
+    rule_ids = list(RULES)
+    rules = [{"id": rid, "name": rid.title().replace("-", ""), "shortDescription": {"text": desc},
+              "defaultConfiguration": {"level": sev}} for rid, (sev, desc) in RULES.items()]
+
+    def location(file: str, line: int, pid: str | None) -> dict:
+        loc = {"physicalLocation": {"artifactLocation": {"uri": file}, "region": {"startLine": max(line, 1)}}}
+        if pid:
+            loc["logicalLocations"] = [{"name": pid, "kind": "member"}]
+        return loc
+
+    results = []
+    for f in result.findings:
+        primary = location(result.target.source, f.target_line, f.target) if (f.target or not f.source) \
+            else location(result.source.source, f.source_line, f.source)
+        entry = {"ruleId": f.rule, "ruleIndex": rule_ids.index(f.rule), "level": f.severity,
+                 "message": {"text": _clean(f.message)}, "locations": [primary],
+                 "partialFingerprints": {"resdiff/v1": f.fingerprint}}
+        if f.source and (f.target or f.source_line):
+            entry["relatedLocations"] = [{"id": 1, **location(result.source.source, f.source_line, f.source),
+                                          "message": {"text": f"source: {f.source}"}}]
+        results.append(entry)
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "resdiff", "version": __version__, "rules": rules}},
+                  "results": results}],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
