@@ -107,6 +107,12 @@ def _units(text: str) -> tuple[list[str], list[str]]:
     return disp, [fold(u) or u for u in disp]
 
 
+# Bound on the token diff of one changed region (old tokens x new tokens). diff-match-patch in exact
+# mode costs O(N*D); a region beyond this (a whole long paragraph rewritten, 1,500 tokens by 1,500)
+# is shown as replaced whole instead of taking minutes. Unchanged clauses around it are still kept.
+MAX_REGION = 1500 * 1500
+
+
 def diff_tokens(old: str, new: str) -> list[Op]:
     if not old:
         return [(INSERT, new)] if new else []
@@ -114,6 +120,8 @@ def diff_tokens(old: str, new: str) -> list[Op]:
         return [(DELETE, old)]
     da, ka = _units(old)
     db, kb = _units(new)
+    if len(da) * len(db) > MAX_REGION:
+        return _replace(old, new)
     codec = _Codec()
     runs: list[tuple[str, list[str], list[str]]] = []  # (op, old units, new units)
     ia = ib = 0
@@ -211,7 +219,7 @@ def _replace(d: str, i: str) -> list[Op]:
     trail = len(d) - len(d.rstrip())
     if d and i and trail and d[-trail:] == i[-trail:] and len(i) > trail and len(d) > trail:
         return _replace(d[:-trail], i[:-trail]) + [(EQUAL, d[-trail:])]
-    if d and i and _CJK_ONLY.match(d.strip()) and _CJK_ONLY.match(i.strip()):
+    if d and i and len(d) <= 40 and len(i) <= 40 and _CJK_ONLY.match(d.strip()) and _CJK_ONLY.match(i.strip()):
         diffs = _DMP.diff_main(d, i, False)
         _DMP.diff_cleanupSemantic(diffs)
         same = sum(len(t) for op, t in diffs if op == 0)

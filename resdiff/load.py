@@ -95,7 +95,7 @@ def _plausible(text: str) -> bool:
         return False
     bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f") or 0xE000 <= ord(c) <= 0xF8FF
               or c == "\ufffd")
-    return bad / len(text) < 0.001
+    return bad <= max(16, len(text) // 1000)  # a few stray control characters (escapes) are text
 
 
 def _decode_text(data: bytes, name: str) -> str:

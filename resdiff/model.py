@@ -47,6 +47,7 @@ class Paragraph:
     footnotes: tuple[str, ...] = ()  # markers cited, in order
     line: int = 0  # 1-based line of the source where the paragraph starts
     marks: tuple[int, ...] = ()  # offset in `text` where each cited marker stood
+    prefix: str = ""  # the printed numbering taken off the text: "1. ", "(a) "
 
     def __post_init__(self) -> None:
         if self.kind not in (PREAMBULAR, OPERATIVE):
@@ -59,6 +60,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     footnotes: tuple[Footnote, ...] = ()
     source: str = "<text>"
+    other: tuple[str, ...] = ()  # masthead, title, closing and page-furniture lines: read, not content
 
     @property
     def language(self) -> str:

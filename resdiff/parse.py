@@ -92,11 +92,13 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
             meta["symbol"] = f"A/RES/{m.group(1)}/{m.group(2)}"
     meta["title"] = title
 
+    other = [s.strip() for _, s in lines[: opening + 1]]
     body = lines[opening + 1 :]
-    body, closing = _split_closing(body)
+    body, closing, closing_lines = _split_closing(body)
     meta.update(closing)
     furniture = _furniture_test(meta.get("symbol"), title)
-    raws, notes = _split_body(body, furniture)
+    raws, notes, dropped = _split_body(body, furniture)
+    other += dropped + closing_lines
     wide_spacing = lang == "zh" and spaces_digits(text)
     paragraphs = _paragraphs(raws, wide_spacing)
     footnotes = tuple(
@@ -111,7 +113,8 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
         m = re.match(r"A/RES/(\d+)/", meta["symbol"])
         meta["session"] = int(m.group(1)) if m else None
     metadata = Metadata(language=lang, **meta)
-    return Document(metadata=metadata, paragraphs=tuple(paragraphs), footnotes=footnotes, source=source)
+    return Document(metadata=metadata, paragraphs=tuple(paragraphs), footnotes=footnotes, source=source,
+                    other=tuple(other))
 
 
 def _language(text: str, lines: list[tuple[int, str]]) -> str:
@@ -173,7 +176,7 @@ def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
     return meta
 
 
-def _split_closing(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], dict]:
+def _split_closing(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], dict, list[str]]:
     """The closing date and plenary meeting after the last operative paragraph."""
     # last lines, or just before a footnote block that a DOCX or HTML export puts at the end
     for k in range(len(body) - 1, max(len(body) - 16, -1), -1):
@@ -183,8 +186,8 @@ def _split_closing(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
             cut = k
             if k > 0 and L.find_date(body[k - 1][1]) and len(body[k - 1][1].strip()) < 40:
                 cut = k - 1
-            return body[:cut] + body[k + 1 :], out
-    return body, {}
+            return body[:cut] + body[k + 1 :], out, [s.strip() for _, s in body[cut : k + 1]]
+    return body, {}, []
 
 
 def _furniture_test(symbol: str | None, title: str | None):
@@ -210,6 +213,7 @@ def _split_body(body, is_furniture):
     """Body lines -> raw paragraphs and footnotes; footnote blocks may interrupt a paragraph."""
     raws: list[_Raw] = []
     notes: list[tuple[str, list[str], int]] = []
+    dropped: list[str] = []
     in_notes = False
     saw_url = False
     for n, raw in body:
@@ -217,11 +221,14 @@ def _split_body(body, is_furniture):
         indented = raw[:1].isspace()
         if _SEPARATOR.match(s):
             in_notes, saw_url = True, False
+            dropped.append(s)
             continue
         if _URL.match(s):
             saw_url = True
+            dropped.append(s)
             continue
         if is_furniture(s):
+            dropped.append(s)
             continue
         if in_notes:
             m = _FOOTNOTE_LINE.match(s)
@@ -237,7 +244,7 @@ def _split_body(body, is_furniture):
             raws.append(_Raw([s], n))
         else:
             raws[-1].lines.append(s)
-    return raws, notes
+    return raws, notes, dropped
 
 
 def _paragraphs(raws: list[_Raw], wide_spacing: bool) -> list[Paragraph]:
@@ -259,7 +266,8 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool) -> list[Paragraph]:
         m = _OP_NUMBER.match(text)
         if m:
             op_number, sub_letter = m.group(1), None
-            add(f"OP{op_number}", kind=OPERATIVE, number=op_number, text=text[m.end():], line=r.line)
+            add(f"OP{op_number}", kind=OPERATIVE, number=op_number, text=text[m.end():], line=r.line,
+                prefix=m.group(0))
             continue
         m = _SUB_LETTER.match(text)
         if m and op_number is not None:
@@ -269,11 +277,11 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool) -> list[Paragraph]:
             if roman and sub_letter:
                 pid = f"OP{op_number}({sub_letter})({letter})"
                 add(pid, kind=OPERATIVE, number=op_number, letter=f"{sub_letter}({letter})",
-                    text=text[m.end():], line=r.line)
+                    text=text[m.end():], line=r.line, prefix=m.group(0))
             else:
                 sub_letter = letter
                 add(f"OP{op_number}({letter})", kind=OPERATIVE, number=op_number, letter=letter,
-                    text=text[m.end():], line=r.line)
+                    text=text[m.end():], line=r.line, prefix=m.group(0))
             continue
         if op_number is None:
             pp += 1
@@ -283,7 +291,7 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool) -> list[Paragraph]:
             last = out[-1]
             out[-1] = Paragraph(
                 id=last.id, kind=last.kind, number=last.number, letter=last.letter,
-                text=join_lines([last.text, text], wide_spacing=wide_spacing), line=last.line,
+                text=join_lines([last.text, text], wide_spacing=wide_spacing), line=last.line, prefix=last.prefix,
             )
     return out
 
@@ -312,7 +320,7 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str) 
             k = j + 1
         if cited:
             p = Paragraph(id=p.id, kind=p.kind, number=p.number, letter=p.letter, text=text,
-                          footnotes=tuple(cited), line=p.line, marks=tuple(marks))
+                          footnotes=tuple(cited), line=p.line, marks=tuple(marks), prefix=p.prefix)
         out.append(p)
     return out
 
