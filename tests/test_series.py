@@ -24,7 +24,8 @@ _spec = importlib.util.spec_from_file_location("make_illustrative", ROOT / "samp
 builder = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(builder)
 
-SESSIONS = [71, 72, 73, 74, 75]
+SESSIONS = [63, 70, 71, 72, 73, 74, 75]
+N = len(SESSIONS)
 FILES = [ROOT / "samples" / "illustrative" / f"ILLUSTRATIVE-A-RES-{builder.VERSIONS[s][0].replace('/', '-')}.zh.txt"
          for s in SESSIONS[:-1]] + [ROOT / "samples" / "A-RES-75-62.zh.txt"]
 
@@ -87,8 +88,8 @@ def test_lineage_order_follows_the_newest_version(docs):
     last = [lin.ids[-1] for lin in result.lineages]
     present = [x for x in last if x is not None]
     assert present == [p.id for p in docs[-1].paragraphs]
-    gone = next(k for k, lin in enumerate(result.lineages) if lin.ids[-1] is None)
-    assert result.lineages[gone].ids[1] == "OP6" and result.lineages[gone - 1].ids[-1] == "OP5"
+    gone = next(k for k, lin in enumerate(result.lineages) if lin.ids[-1] is None and lin.ids[3] == "OP6")
+    assert result.lineages[gone].states[3:5] == ("same", "gone") and result.lineages[gone - 1].ids[-1] == "OP5"
 
 
 def test_blame_attributes_every_paragraph_and_clause(docs):
@@ -102,11 +103,11 @@ def test_blame_attributes_every_paragraph_and_clause(docs):
             found = [p for p in s.paras if p.tag == spec_para.tag]
             history.append(fold(found[0].text.replace("\x00", "")) if found else None)
         introduced = next(k for k, h in enumerate(history) if h is not None)
-        changed = max([introduced] + [k for k in range(introduced + 1, 5) if history[k] != history[k - 1]])
+        changed = max([introduced] + [k for k in range(introduced + 1, N) if history[k] != history[k - 1]])
         assert (para.introduced, para.changed) == (introduced, changed), para.id
         for clause in para.clauses:
             text = fold(clause.text)
-            origin = 4
+            origin = N - 1
             while origin > introduced and history[origin - 1] is not None and text in history[origin - 1]:
                 origin -= 1
             assert clause.origin == origin, (para.id, clause.text)
@@ -116,11 +117,12 @@ def test_blame_attributes_every_paragraph_and_clause(docs):
 def test_routine_lineages(docs):
     result = build_series(docs)
     by_last = {lin.ids[-1]: lin for lin in result.lineages}
-    assert by_last["PP1"].routine[1:] == (True, True, True, True)  # one more resolution recalled each year
-    assert by_last["PP12"].routine[1:] == (True, True, True, True)  # counts of States
-    assert by_last["OP11"].routine[1:] == (True, True, True, True)  # the next session's ordinal
-    assert by_last["PP17"].states[1] == "changed" and not by_last["PP17"].routine[1]  # reworded
-    assert by_last["OP8"].states[4] == "changed" and not by_last["OP8"].routine[4]
+    assert by_last["PP1"].routine[3:] == (True,) * 4  # one more resolution recalled each year
+    assert by_last["PP1"].states[2] == "changed" and not by_last["PP1"].routine[2]  # "关于《公约》执行情况的" added
+    assert by_last["PP12"].routine[2:] == (True,) * 5  # counts of States
+    assert by_last["OP11"].routine[2:] == (True,) * 5  # the next session's ordinal
+    assert by_last["PP17"].states[3] == "changed" and not by_last["PP17"].routine[3]  # reworded
+    assert by_last["OP8"].states[6] == "changed" and not by_last["OP8"].routine[6]
 
 
 def test_series_json_contract(monkeypatch):
@@ -128,12 +130,13 @@ def test_series_json_contract(monkeypatch):
     r = CliRunner().invoke(app, ["series", *[str(f.relative_to(ROOT)) for f in reversed(FILES)], "-f", "json"])
     assert r.exit_code == 1, r.output
     data = json.loads(r.stdout)
-    assert [v["symbol"] for v in data["versions"]] == ["A/RES/71/45", "A/RES/72/54", "A/RES/73/54", "A/RES/74/62",
-                                                       "A/RES/75/62"]
-    assert data["versions"][0]["adopted"] == "2016-12-05" and data["versions"][0]["language"] == "zh"
-    assert {"ids": [None, None, None, None, "PP13"], "states": [None, None, None, None, "new"],
-            "routine": [False] * 5, "moved": [False] * 5} in data["lineages"]
-    assert [s["stats"]["deleted"] for s in data["steps"]] == [0, 1, 0, 0]
+    assert [v["symbol"] for v in data["versions"]] == ["A/RES/63/71", "A/RES/70/54", "A/RES/71/45", "A/RES/72/54",
+                                                       "A/RES/73/54", "A/RES/74/62", "A/RES/75/62"]
+    assert data["versions"][0]["adopted"] == "2008-12-02" and data["versions"][0]["language"] == "zh"
+    assert any("63/71 has another title" in n for n in data["notes"])
+    assert {"ids": [None] * 6 + ["PP13"], "states": [None] * 6 + ["new"],
+            "routine": [False] * 7, "moved": [False] * 7} in data["lineages"]
+    assert [s["stats"]["deleted"] for s in data["steps"]][2:] == [0, 1, 0, 0]
 
 
 def test_blame_json_contract(monkeypatch):
@@ -147,8 +150,8 @@ def test_blame_json_contract(monkeypatch):
                     "clauses": [{"text": c, "from": "A/RES/75/62"} for c in clauses(pp13["clauses"][0]["text"]
                                                                                        + pp13["clauses"][1]["text"])]}
     op8 = next(p for p in data["paragraphs"] if p["id"] == "OP8")
-    assert op8["introduced"] == "A/RES/71/45" and op8["changed"] == "A/RES/75/62"
-    assert [c["from"] for c in op8["clauses"]] == ["A/RES/75/62", "A/RES/71/45"]
+    assert op8["introduced"] == "A/RES/70/54" and op8["changed"] == "A/RES/75/62"
+    assert [c["from"] for c in op8["clauses"]] == ["A/RES/75/62", "A/RES/70/54"]
 
 
 def test_terminal_timeline(monkeypatch):
@@ -156,7 +159,7 @@ def test_terminal_timeline(monkeypatch):
     r = CliRunner().invoke(app, ["series", "samples", "--color", "never", "--width", "100"])
     lines = r.stdout.splitlines()
     row = next(line for line in lines if line.strip().startswith("OP6 (gone)"))
-    assert row.split()[2:] == ["●", "new", "·", "same", "✕", "gone"]
+    assert row.split()[2:] == ["●", "new", "·", "same", "·", "same", "✕", "gone"]
     pp13 = next(line for line in lines if line.strip().startswith("PP13 "))
     assert pp13.split()[1:] == ["●", "new"]
     assert any(line.split()[:2] == ["PP17", "●"] and "✎ changed" in line for line in lines)
@@ -165,7 +168,7 @@ def test_terminal_timeline(monkeypatch):
 def test_steps_adds_each_diff(monkeypatch):
     monkeypatch.chdir(ROOT)
     r = CliRunner().invoke(app, ["series", "samples", "--steps", "--color", "never", "--width", "100"])
-    assert r.stdout.count("── A/RES/") == 4 and "[-将于-]" in r.stdout
+    assert r.stdout.count("── A/RES/") == 6 and "[-将于-]" in r.stdout
 
 
 def test_a_version_with_another_title_heads_the_series_when_recalled(docs):
@@ -223,7 +226,8 @@ def test_series_markdown_and_html(monkeypatch):
     monkeypatch.chdir(ROOT)
     md = CliRunner().invoke(app, ["series", "samples", "-f", "markdown"]).stdout
     html = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
-    assert html.count("<tr>") == 1 + 31 + 4  # header, 31 lineages, 4 total rows
+    assert html.count("<tr>") == 1 + len(build_series([load_document(str(f)) for f in FILES]).lineages) + 4
     assert "✕ gone" in html and "~ routine" in html
     page = CliRunner().invoke(app, ["series", "samples", "-f", "html"]).stdout
-    assert page.startswith("<!DOCTYPE html>") and page.count("✕ gone") == 2  # the legend and the one cell and "<script" not in page
+    gone = sum(1 for lin in build_series([load_document(str(f)) for f in FILES]).lineages if "gone" in lin.states)
+    assert page.startswith("<!DOCTYPE html>") and page.count("✕ gone") == 1 + gone  # the legend, one cell each and "<script" not in page
