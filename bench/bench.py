@@ -92,6 +92,22 @@ def main() -> None:
     assert lib_json == cli_json, "the CLI's JSON differs from the library's"
     row("in process: align + diff (75/62 pair, warm)", in_process(old, new, 50))
 
+    import glob
+
+    from resdiff.series import build_series
+
+    files = sorted(glob.glob(str(ROOT / "samples" / "illustrative" / "*.txt"))) + [str(NEW)]
+    docs = [resdiff.load_document(f) for f in files]
+    build_series(docs)
+    times = []
+    for _ in range(20):
+        t = time.perf_counter()
+        build_series(docs)
+        times.append(time.perf_counter() - t)
+    row(f"in process: series of the {len(docs)} bundled versions (warm)", statistics.median(times))
+    t, rss, _ = timed([*RESDIFF, "series", "samples", "--color", "never", "--width", "100"], runs)
+    row(f"resdiff series samples ({len(docs)} versions), terminal", t, rss)
+
     from synth import synthetic_pair
 
     growth = []

@@ -10,13 +10,13 @@ reference; the fast path falls back to it when the cache cannot be written.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import logging
 import os
 import re
 import sqlite3
 import tempfile
+import zlib
 from functools import lru_cache
 from importlib import resources
 from math import log
@@ -167,8 +167,9 @@ def _build(target: Path, dict_path: Path, terms: list[str]) -> None:
 
 def _cache_file(dict_path: Path, terms: list[str]) -> Path:
     st = dict_path.stat()
-    key = hashlib.sha256(f"{_FORMAT}|{st.st_size}|{st.st_mtime_ns}|{'|'.join(terms)}".encode()).hexdigest()
-    return _cache_dir() / f"jieba-{key[:16]}.sqlite3"
+    # zlib, not hashlib: importing OpenSSL costs a CLI 0.1 s at start-up, and this is only a cache key
+    key = f"{_FORMAT}|{st.st_size}|{st.st_mtime_ns}|{'|'.join(terms)}".encode()
+    return _cache_dir() / f"jieba-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite3"
 
 
 @lru_cache(maxsize=1)
