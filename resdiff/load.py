@@ -104,7 +104,8 @@ def _decode_text(data: bytes, name: str) -> str:
             try:
                 return data.decode(enc)
             except UnicodeDecodeError:
-                raise InputError(f"text starts with a {enc.upper()} byte-order mark but is not valid {enc}",
+                label = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}[enc]
+                raise InputError(f"text starts with a {label} byte-order mark but is not valid {label}",
                                  source=name) from None
     for magic, what in _IMAGES.items():
         if data.startswith(magic):

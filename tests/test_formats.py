@@ -118,7 +118,7 @@ def test_undetectable_encoding():
 
 
 def test_mislabelled_utf8_bom_is_an_error():
-    with pytest.raises(InputError, match="byte-order mark"):
+    with pytest.raises(InputError, match="starts with a UTF-8 byte-order mark but is not valid UTF-8"):
         decode(b"\xef\xbb\xbf" + "大会".encode("gb18030") + b"\xff\xfe\xfd", "mislabelled.txt")
 
 
