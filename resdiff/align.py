@@ -144,34 +144,29 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
 
     # 4. splits and merges: an unpaired neighbour contained in the other side's paragraph
     groups = {i: ([i], [j]) for i, j in pair.items()}
-    owner_new = {j: i for i, j in pair.items()}
-    owner_old = {i: i for i in pair}
-    for j in range(len(new)):
-        if j in taken:
-            continue
-        for nb in (j - 1, j + 1):
-            if nb in owner_new and _extends(scorer, [fo[i] for i in groups[owner_new[nb]][0]],
-                                            [fn[x] for x in sorted(groups[owner_new[nb]][1] + [j])], fn[j]):
-                key = owner_new[nb]
-                groups[key][1].append(j)
-                owner_new[j] = key
-                taken.add(j)
-                break
-    paired_old = set(pair)
-    for i in range(len(old)):
-        if i in paired_old:
-            continue
-        for nb in (i - 1, i + 1):
-            if nb in owner_old and _extends(scorer, [fn[x] for x in groups[owner_old[nb]][1]],
-                                            [fo[x] for x in sorted(groups[owner_old[nb]][0] + [i])], fo[i]):
-                key = owner_old[nb]
-                groups[key][0].append(i)
-                owner_old[i] = key
-                paired_old.add(i)
-                break
+    _attach_neighbours(scorer, groups, fo, fn, len(new), {j: i for i, j in pair.items()}, side=1)
+    _attach_neighbours(scorer, groups, fn, fo, len(old), {i: i for i in pair}, side=0)
 
     matched = [Group(tuple(sorted(a)), tuple(sorted(b))) for a, b in groups.values()]
     return _order(matched, len(old), len(new), weight)
+
+
+def _attach_neighbours(scorer: Scorer, groups: dict[int, tuple[list[int], list[int]]], other_feats, own_feats,
+                       n: int, owner: dict[int, int], side: int) -> None:
+    """Add each unpaired paragraph of one side (side 1: new, a split; 0: old, a merge) to the group of a
+    neighbour when the other side's paragraph contains it and is more alike with it than without."""
+    for x in range(n):
+        if x in owner:
+            continue
+        for nb in (x - 1, x + 1):
+            if nb not in owner:
+                continue
+            group = groups[owner[nb]]
+            if _extends(scorer, [other_feats[k] for k in group[1 - side]],
+                        [own_feats[k] for k in sorted(group[side] + [x])], own_feats[x]):
+                group[side].append(x)
+                owner[x] = owner[nb]
+                break
 
 
 def _extends(scorer: Scorer, other: list[Counter], with_part: list[Counter], part: Counter) -> bool:

@@ -121,6 +121,18 @@ def label(c: Change) -> str:
     return out
 
 
+def heading_bits(c: Change) -> list[str]:
+    """What a change's heading says after its ids, in every view: kind, moved, renumbered, similarity."""
+    bits = [label(c)]
+    if c.moved:
+        bits.append("moved")
+    if c.renumbered and len(c.old) == len(c.new):
+        bits.append("renumbered")
+    if c.similarity is not None:
+        bits.append(f"similarity {c.similarity:.2f}")
+    return bits
+
+
 def ids(c: Change) -> str:
     old, new = " + ".join(c.old), " + ".join(c.new)
     return f"{old} → {new}" if c.old and c.new and old != new else (old or new)

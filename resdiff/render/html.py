@@ -8,7 +8,7 @@ from html import escape as _escape
 
 from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
-from .common import collapsed, display_ops, ids, label, shown, totals
+from .common import collapsed, display_ops, heading_bits, ids, label, shown, totals
 
 
 def escape(text: str) -> str:
@@ -111,13 +111,7 @@ def _sides(c: Change) -> tuple[str, str]:
 
 
 def _heading(c: Change) -> str:
-    bits = [escape(label(c))]
-    if c.moved:
-        bits.append('<span class="moved">moved</span>')
-    if c.renumbered and len(c.old) == len(c.new):
-        bits.append("renumbered")
-    if c.similarity is not None:
-        bits.append(f"similarity {c.similarity:.2f}")
+    bits = ['<span class="moved">moved</span>' if b == "moved" else escape(b) for b in heading_bits(c)]
     return f"<h3>{escape(ids(c))} — {', '.join(bits)}</h3>"
 
 

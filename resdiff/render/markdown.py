@@ -9,7 +9,7 @@ import re
 
 from ..model import DELETE, DELETED, EQUAL, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
-from .common import collapsed, display_ops, ids, label, shown, totals
+from .common import collapsed, display_ops, heading_bits, ids, label, shown, totals
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~!#{}])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
@@ -45,14 +45,7 @@ def _body(c: Change) -> str:
 
 
 def _heading(c: Change) -> str:
-    bits = [label(c)]
-    if c.moved:
-        bits.append("moved")
-    if c.renumbered and len(c.old) == len(c.new):
-        bits.append("renumbered")
-    if c.similarity is not None:
-        bits.append(f"similarity {c.similarity:.2f}")
-    return f"### {escape(ids(c))} — {', '.join(bits)}"
+    return f"### {escape(ids(c))} — {', '.join(heading_bits(c))}"
 
 
 def _meta(doc: Document) -> list[str]:

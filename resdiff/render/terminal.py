@@ -11,7 +11,7 @@ from rich.theme import Theme
 
 from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import is_wide, strip_controls
-from .common import display_ops, label, renumbering, shown
+from .common import display_ops, heading_bits, renumbering, shown
 
 THEME = Theme({
     "resdiff.delete": "red strike",
@@ -142,14 +142,12 @@ def _ids(c: Change) -> Text:
 
 def _heading(c: Change) -> Text:
     t = _ids(c)
-    t.append("  ")
-    t.append(label(c), style="resdiff.dim" if c.routine else f"resdiff.kind.{c.kind}")
-    if c.moved:
-        t.append("  moved", style="resdiff.moved")
-    if c.renumbered and len(c.old) == len(c.new):
-        t.append("  renumbered", style="resdiff.dim")
-    if c.similarity is not None:
-        t.append(f"  similarity {c.similarity:.2f}", style="resdiff.dim")
+    for bit in heading_bits(c):
+        t.append("  ")
+        if bit == c.kind or bit.startswith(c.kind + ","):
+            t.append(bit, style="resdiff.dim" if c.routine else f"resdiff.kind.{c.kind}")
+        else:
+            t.append(bit, style="resdiff.moved" if bit == "moved" else "resdiff.dim")
     return t
 
 
@@ -210,9 +208,9 @@ def _routine_line(c: Change, markers: bool) -> Wrapped:
     return Wrapped(t, indent=2)
 
 
-def diff_view(result: DocumentDiff, *, markers: bool, context: int = 0,
-              show_routine: bool = False) -> RenderableType:
-    """The inline redline: changed paragraphs in full, unchanged runs collapsed with a count."""
+def _changes_view(result: DocumentDiff, body, *, markers: bool, context: int, show_routine: bool) -> Group:
+    """The views' common frame: header, each shown change (routine ones collapsed), unchanged runs
+    counted, footnotes, totals; `body(change)` draws one change."""
     parts = header(result, markers)
     for item in shown(result, context):
         if isinstance(item, list):
@@ -220,14 +218,21 @@ def diff_view(result: DocumentDiff, *, markers: bool, context: int = 0,
         elif item.routine and not show_routine:
             parts += [_heading(item), _routine_line(item, markers), Text("")]
         else:
-            parts += [_heading(item), Wrapped(_body(item, markers), indent=2), Text("")]
+            parts += [_heading(item), body(item), Text("")]
     notes = [c for c in result.changes if c.is_footnote]
     if notes:
         parts += [Text(""), Text("Footnotes", style="resdiff.title")]
         for c in notes:
-            parts += [_heading(c), Wrapped(_body(c, markers), indent=2), Text("")]
+            parts += [_heading(c), body(c), Text("")]
     parts += [Text(""), summary_line(result)]
     return Group(*parts)
+
+
+def diff_view(result: DocumentDiff, *, markers: bool, context: int = 0,
+              show_routine: bool = False) -> RenderableType:
+    """The inline redline: changed paragraphs in full, unchanged runs collapsed with a count."""
+    return _changes_view(result, lambda c: Wrapped(_body(c, markers), indent=2), markers=markers,
+                         context=context, show_routine=show_routine)
 
 
 def _sides(c: Change, markers: bool) -> tuple[Text, Text]:
@@ -267,21 +272,8 @@ class SideBySide:
 def side_by_side_view(result: DocumentDiff, *, markers: bool, context: int = 0,
                       show_routine: bool = False) -> RenderableType:
     """Two columns, old on the left, new on the right."""
-    parts = header(result, markers)
-    for item in shown(result, context):
-        if isinstance(item, list):
-            parts.append(_collapsed(item))
-        elif item.routine and not show_routine:
-            parts += [_heading(item), _routine_line(item, markers), Text("")]
-        else:
-            parts += [_heading(item), SideBySide(*_sides(item, markers)), Text("")]
-    notes = [c for c in result.changes if c.is_footnote]
-    if notes:
-        parts += [Text(""), Text("Footnotes", style="resdiff.title")]
-        for c in notes:
-            parts += [_heading(c), SideBySide(*_sides(c, markers)), Text("")]
-    parts += [Text(""), summary_line(result)]
-    return Group(*parts)
+    return _changes_view(result, lambda c: SideBySide(*_sides(c, markers)), markers=markers,
+                         context=context, show_routine=show_routine)
 
 
 def excerpt(c: Change, markers: bool, cells: int = 48, around: int = 0) -> Text:
