@@ -25,7 +25,7 @@ _OPENING = re.compile(
     r"^(?:大会|The General Assembly|L[’']Assemblée générale|La Asamblea General|"
     r"Генеральная Ассамблея|(?:إن )?الجمعية العامة)\s*[，,،]$"
 )
-_TITLE = re.compile(r"^(\d{1,3})/(\d{1,4})\s*[.．]\s*(\S.*)?$")
+_TITLE = re.compile(r"^(\d{1,3})/(\d{1,4})\s*(?:[.．]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
 _SESSION = re.compile(
     r"^(?:第(?P<zh>[〇零一二两三四五六七八九十百千]+)届会议|(?P<en>[\w-]+)\s+session|"
     r".*(?:período de sesiones|сессия|الدورة).*)$",
@@ -45,7 +45,7 @@ _MEETING = re.compile(
 )
 
 # --- paragraph numbering ----------------------------------------------------------
-_OP_NUMBER = re.compile(r"^(\d{1,4})\s*[.．]\s*")
+_OP_NUMBER = re.compile(r"^(\d{1,4})\s*(?:[.．]|\s[-–](?=\s))\s*")  # "1. " and, in Arabic, "1 - "
 _SUB_LETTER = re.compile(r"^[(（]([a-z]{1,2}|[ivx]{1,5})[)）]\s*")
 _FOOTNOTE_LINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _FOOTNOTE_END = re.compile(r"[。.．]$")
@@ -191,20 +191,23 @@ def _split_closing(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
 
 
 def _furniture_test(symbol: str | None, title: str | None):
-    header_forms = set()
-    if title:
-        header_forms.add(title.replace(" ", ""))
-        if symbol:
-            header_forms.add((symbol + title).replace(" ", ""))
-            header_forms.add((title + symbol).replace(" ", ""))
+    """Page furniture: job numbers, barcodes, link targets, page numbers, running headers. A line that is
+    just the title is a running header only next to other furniture (a body line may wrap to the title)."""
+    headers = set()
     if symbol:
-        header_forms.add(symbol)
+        headers.add(symbol)
+        if title:
+            headers |= {(symbol + title).replace(" ", ""), (title + symbol).replace(" ", "")}
+    title_only = title.replace(" ", "") if title else None
 
-    def is_furniture(s: str) -> bool:
-        return bool(
-            _JOB.match(s) or _JOB_PAGE.match(s) or _BARCODE.match(s) or _URL.match(s)
-            or _PAGE_NO.match(s) or s.replace(" ", "") in header_forms
-        )
+    def plain(s: str) -> bool:
+        return bool(_JOB.match(s) or _JOB_PAGE.match(s) or _BARCODE.match(s) or _URL.match(s)
+                    or _PAGE_NO.match(s) or s.replace(" ", "") in headers)
+
+    def is_furniture(s: str, before: str = "", after: str = "") -> bool:
+        if plain(s):
+            return True
+        return s.replace(" ", "") == title_only and (plain(before) or plain(after))
 
     return is_furniture
 
@@ -216,9 +219,11 @@ def _split_body(body, is_furniture):
     dropped: list[str] = []
     in_notes = False
     saw_url = False
-    for n, raw in body:
+    for k, (n, raw) in enumerate(body):
         s = raw.strip()
         indented = raw[:1].isspace()
+        before = body[k - 1][1].strip() if k else ""
+        after = body[k + 1][1].strip() if k + 1 < len(body) else ""
         if _SEPARATOR.match(s):
             in_notes, saw_url = True, False
             dropped.append(s)
@@ -227,7 +232,7 @@ def _split_body(body, is_furniture):
             saw_url = True
             dropped.append(s)
             continue
-        if is_furniture(s):
+        if is_furniture(s, before, after):
             dropped.append(s)
             continue
         if in_notes:
@@ -309,7 +314,7 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str) 
         pos = 0
         while k < len(markers):
             hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
-                    if (hit := _find_marker(text, markers[j], pos)) is not None]
+                    if (hit := _find_marker(text, markers[j], pos, lang)) is not None]
             if not hits:
                 break
             (start, end), j = min(hits)
@@ -325,8 +330,12 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str) 
     return out
 
 
-def _find_marker(text: str, marker: str, pos: int) -> tuple[int, int] | None:
+def _find_marker(text: str, marker: str, pos: int, lang: str = "") -> tuple[int, int] | None:
     """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
+    if lang == "ar":  # Arabic texts set the marker in brackets: "العنقودية(2)"
+        m = re.compile(rf"\s?\({re.escape(marker)}\)").search(text, pos)
+        if m:
+            return m.start(), m.end()
     digits = "".join(f"[{d}{chr(ord(d) + 0xFEE0)}]" for d in marker)  # ASCII or full-width
     for m in re.finditer(rf"(?<![\d/.\-_]){digits}(?![\d/\-_]|[.,]\d)", text[pos:]):
         start, end = m.start() + pos, m.end() + pos

@@ -58,7 +58,9 @@ class Spec:
 def spec_of(text: str) -> Spec:
     doc = parse_text(text)
     lines = [s for s in text.replace("\r\n", "\n").split("\n") if s.strip()]
-    opening = next(k for k, s in enumerate(lines) if re.match(r"^\s*(大会|The General Assembly)[，,]\s*$", s))
+    opening = next(k for k, s in enumerate(lines) if re.match(
+        r"^\s*(大会|The General Assembly|L’Assemblée générale|La Asamblea General|Генеральная Ассамблея|"
+        r"إن الجمعية العامة)[，,،]\s*$", s))
     return Spec(lines[: opening + 1], _paras(doc), [s.strip() for s in lines[-2:]], doc.language)
 
 
@@ -124,6 +126,8 @@ def render(spec: Spec, *, width: int = 76, spaced: bool = True, notes_after: tup
         for note in p.notes:
             marker += 1
             mark = f"{marker} " if (spaced or spec.lang != "zh") else f"{marker}"
+            if spec.lang == "ar":
+                mark = f"({marker})"
             text = text.replace(FN, mark, 1)
             block.append(f" {marker} {note}")
         text = text.replace(FN, "")
@@ -133,7 +137,7 @@ def render(spec: Spec, *, width: int = 76, spaced: bool = True, notes_after: tup
             text = text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"})
         if p.kind == "OP":
             op += 1
-            text = f"{op}. {text}"
+            text = f"{op} - {text}" if spec.lang == "ar" else f"{op}. {text}"
         lines = wrap(text, width, first=2)
         lines[0] = " " + lines[0]
         lines[-1] += " "

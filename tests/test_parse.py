@@ -156,3 +156,21 @@ def test_numbering_duplicates_keep_ids_unique():
     text = re.sub(r" 5\. 邀请所有", " 4. 邀请所有", SEED_TEXT)
     ids = [p.id for p in parse_text(text).paragraphs]
     assert len(ids) == len(set(ids)) and "OP4#2" in ids
+
+
+def test_page_break_furniture_inside_a_paragraph(seed):
+    """A page break as a full PDF has it: page number, job number, running header with symbol and title."""
+    lines = render(seed_spec(), width=40).split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith("区域和全球") or "区域和全球" in line)
+    page = ["2/3", "", "20-16878", "", "A/RES/75/62", "", "《集束弹药公约》的执行情况", ""]
+    text = "\n".join(lines[:k] + page + lines[k:])
+    _same_parse(seed, parse_text(text))
+    assert "2/3" in parse_text(text).other
+
+
+def test_a_body_line_that_reads_like_the_title_is_kept():
+    spec = seed_spec()
+    k = spec.index("OP", 11)
+    spec.paras[k].text = "决定在大会第七十六届会议临时议程中列入题为“全面彻底裁军”的项目：《集束弹药公约》的执行情况"
+    text = render(spec, width=60).replace("项目：《集束弹药公约》的执行情况", "项目：\n\n《集束弹药公约》的执行情况")
+    assert parse_text(text).paragraph("OP11").text.endswith("：《集束弹药公约》的执行情况")
