@@ -64,6 +64,7 @@ class _Raw:
 def parse_text(text: str, *, source: str = "<text>", language: str | None = None) -> Document:
     """Parse the extracted text of one resolution into a Document."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").lstrip("\ufeff")
+    text = _restore_indentation(text)
     lines = [(n, raw.rstrip()) for n, raw in enumerate(text.split("\n"), 1) if raw.strip()]
     lang = language or _language(text, lines)
 
@@ -115,6 +116,31 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
     metadata = Metadata(language=lang, **meta)
     return Document(metadata=metadata, paragraphs=tuple(paragraphs), footnotes=footnotes, source=source,
                     other=tuple(other))
+
+
+_PARAGRAPH_END = re.compile(r"[，,；;。.:：]\s*\d{0,3}\s*$")  # a footnote marker may follow
+
+
+def _restore_indentation(text: str) -> str:
+    """A text not from a PDF extractor (typed, pasted from Word, mailed) marks no paragraph by indenting:
+    then a paragraph is a block between blank lines, or each line when every block is one line, or, in
+    one unbroken block, a line after one that ends as a paragraph does."""
+    lines = text.split("\n")
+    if any(line[:1].isspace() and line.strip() for line in lines):
+        return text
+    blocks: list[list[int]] = [[]]
+    for k, line in enumerate(lines):
+        if line.strip():
+            blocks[-1].append(k)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    if len(blocks) > 1:
+        starts = {b[0] for b in blocks}
+    else:
+        starts = {k for k in blocks[0] if k == blocks[0][0] or _PARAGRAPH_END.search(lines[k - 1])
+                  or _OP_NUMBER.match(lines[k])} if blocks else set()
+    return "\n".join(" " + line if k in starts else line for k, line in enumerate(lines))
 
 
 def _language(text: str, lines: list[tuple[int, str]]) -> str:

@@ -174,3 +174,29 @@ def test_a_body_line_that_reads_like_the_title_is_kept():
     spec.paras[k].text = "决定在大会第七十六届会议临时议程中列入题为“全面彻底裁军”的项目：《集束弹药公约》的执行情况"
     text = render(spec, width=60).replace("项目：《集束弹药公约》的执行情况", "项目：\n\n《集束弹药公约》的执行情况")
     assert parse_text(text).paragraph("OP11").text.endswith("：《集束弹药公约》的执行情况")
+
+
+def _plain(doc_spec, sep: str, wrap_width: int | None = None) -> str:
+    """The same resolution typed or pasted from Word: no indentation, paragraphs as lines or blocks."""
+    from layout import FN, wrap
+
+    out = [h.strip() for h in doc_spec.header]
+    op, marker, notes = 0, 0, []
+    for p in doc_spec.paras:
+        text = p.text
+        for note in p.notes:
+            marker += 1
+            text = text.replace(FN, f"{marker}", 1)
+            notes.append(f"{marker} {note}")
+        if p.kind == "OP":
+            op += 1
+            text = f"{op}. {text}"
+        out.append("\n".join(wrap(text, wrap_width)) if wrap_width else text)
+    out += [c.strip() for c in doc_spec.closing] + ["__________________"] + notes
+    return sep.join(out) + "\n"
+
+
+@pytest.mark.parametrize("sep, width", [("\n", None), ("\n\n", None), ("\n\n", 60)])
+def test_plain_text_without_indentation(seed, sep, width):
+    """One paragraph a line, one a block between blank lines, or hard-wrapped blocks: the same parse."""
+    _same_parse(seed, parse_text(_plain(seed_spec(), sep, width)))
