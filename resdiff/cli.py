@@ -343,9 +343,11 @@ def series(
 
             _emit(render_series_html(result), output=output, inputs=inputs)
         else:
-            from .render.terminal import series_view
+            from .render.terminal import make_console, series_view
 
-            view = series_view(result, markers=_markers(color, output), steps=steps, show_routine=show_routine)
+            room = width or (100 if output else make_console(color=False).width)
+            view = series_view(result, markers=_markers(color, output), steps=steps, show_routine=show_routine,
+                               width=room)
             _emit(view, output=output, inputs=inputs, color=color, width=width, pager=pager)
     except ResdiffError as e:
         _fail(e)

@@ -231,3 +231,13 @@ def test_series_markdown_and_html(monkeypatch):
     page = CliRunner().invoke(app, ["series", "samples", "-f", "html"]).stdout
     gone = sum(1 for lin in build_series([load_document(str(f)) for f in FILES]).lineages if "gone" in lin.states)
     assert page.startswith("<!DOCTYPE html>") and page.count("✕ gone") == 1 + gone  # the legend, one cell each and "<script" not in page
+
+
+def test_narrow_terminal_keeps_symbols_only(monkeypatch):
+    from rich.cells import cell_len
+
+    monkeypatch.chdir(ROOT)
+    out = CliRunner().invoke(app, ["series", "samples", "--color", "never", "--width", "80"]).stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= 80
+    row = next(line for line in out.splitlines() if line.strip().startswith("OP8 "))
+    assert row.split()[1:] == ["●", "·", "·", "·", "✎", "✎"] and "…" not in out.split("legend")[1]

@@ -395,8 +395,10 @@ _STATE_STYLE = {"new": "resdiff.kind.inserted", "same": "resdiff.dim", "changed"
                 "gone": "resdiff.kind.deleted"}
 
 
-def series_view(series, *, markers: bool, steps: bool = False, show_routine: bool = False) -> RenderableType:
-    """A timeline: one row per lineage, one column per version, then per-version totals."""
+def series_view(series, *, markers: bool, steps: bool = False, show_routine: bool = False,
+                width: int | None = None) -> RenderableType:
+    """A timeline: one row per lineage, one column per version, then per-version totals. Where the
+    words do not fit the width, the cells keep their symbol and colour only."""
     from .series_views import _first_gone, _label, cell, short, step_totals
 
     parts: list[RenderableType] = [Text(f"{len(series.versions)} versions of "
@@ -406,8 +408,9 @@ def series_view(series, *, markers: bool, steps: bool = False, show_routine: boo
     parts += [Text.assemble(("legend: ", "resdiff.dim"), ("● new", _STATE_STYLE["new"]), "  ",
                             ("· same", _STATE_STYLE["same"]), "  ", ("✎ changed", _STATE_STYLE["changed"]), "  ",
                             ("~ routine", "resdiff.dim"), "  ", ("✕ gone", _STATE_STYLE["gone"])), Text("")]
+    compact = width is not None and 16 + 12 * len(series.versions) > width
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="resdiff.title")
-    table.add_column("paragraph", style="resdiff.id", no_wrap=True)
+    table.add_column("paragraph", style="resdiff.id", no_wrap=True, min_width=12)
     for v in series.versions:
         table.add_column(Text(f"{short(v.metadata.symbol)}\n{(v.metadata.adopted or '')[:4]}"), no_wrap=True)
     for lin in series.lineages:
@@ -415,7 +418,8 @@ def series_view(series, *, markers: bool, steps: bool = False, show_routine: boo
         for k, (s, r) in enumerate(zip(lin.states, lin.routine, strict=True)):
             style = "resdiff.dim" if (s == "changed" and r) or (s == "gone" and not _first_gone(lin, k)) \
                 else _STATE_STYLE.get(s or "", "")
-            cells.append(Text(cell(s, r, _first_gone(lin, k)), style=style))
+            text = cell(s, r, _first_gone(lin, k))
+            cells.append(Text(text.split(" ")[0] if compact else text, style=style))
         table.add_row(_label(series, lin), *cells)
     totals = step_totals(series)
     for key in ("new", "changed", "routine", "gone"):
