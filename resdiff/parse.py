@@ -303,9 +303,11 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool) -> list[Paragraph]:
         m = _SUB_LETTER.match(text)
         if m and op_number is not None:
             letter = m.group(1)
-            roman = re.fullmatch(r"[ivx]+", letter) and sub_letter not in (None, "h") and letter != "i" or (
-                letter in ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"))
-            if roman and sub_letter:
+            # (i), (ii) … inside a lettered sub-paragraph are its own sub-items, unless the label is
+            # simply the next letter: (i) after (h), (v) after (u), (x) after (w)
+            roman = (sub_letter is not None and re.fullmatch(r"[ivx]+", letter) is not None
+                     and letter != chr(ord(sub_letter[-1]) + 1))
+            if roman:
                 pid = f"OP{op_number}({sub_letter})({letter})"
                 add(pid, kind=OPERATIVE, number=op_number, letter=f"{sub_letter}({letter})",
                     text=text[m.end():], line=r.line, prefix=m.group(0))

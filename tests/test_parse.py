@@ -200,3 +200,14 @@ def _plain(doc_spec, sep: str, wrap_width: int | None = None) -> str:
 def test_plain_text_without_indentation(seed, sep, width):
     """One paragraph a line, one a block between blank lines, or hard-wrapped blocks: the same parse."""
     _same_parse(seed, parse_text(_plain(seed_spec(), sep, width)))
+
+
+def test_lettered_and_roman_sub_paragraphs():
+    text = render(seed_spec()).replace(
+        " 4. 敦促所有缔约国",
+        " (a) 甲；\n\n (i) 子项一；\n\n (ii) 子项二；\n\n (b) 乙；\n\n (c) 丙；\n\n (d) 丁；\n\n (e) 戊；\n\n"
+        " (f) 己；\n\n (g) 庚；\n\n (h) 辛；\n\n (i) 壬；\n\n 4. 敦促所有缔约国")
+    ids = [p.id for p in parse_text(text).paragraphs]
+    k = ids.index("OP3")
+    assert ids[k:k + 13] == ["OP3", "OP3(a)", "OP3(a)(i)", "OP3(a)(ii)", "OP3(b)", "OP3(c)", "OP3(d)", "OP3(e)",
+                             "OP3(f)", "OP3(g)", "OP3(h)", "OP3(i)", "OP4"]
