@@ -201,7 +201,11 @@ def diff(
         _fail(ResdiffError("standard input can be read only once", source="-"))
     try:
         language = _language(lang)
-        result = compare(load_document(old, language=language), load_document(new, language=language))
+        a, b = load_document(old, language=language), load_document(new, language=language)
+        if a.language != b.language:
+            raise ResdiffError(f"the versions are in different languages ({a.language}, {b.language})",
+                               hint="to compare a translation with its source, use resdiff check", source=new)
+        result = compare(a, b)
         if format is DiffFormat.json:
             from .render.json_ import render_diff
 

@@ -214,3 +214,8 @@ def test_fail_on_substantive(tmp_path):
     assert "PP12  modified, routine" in out and "[-123-]{+124+}" in out
     full = run("diff", SEED, routine_only, "--color", "never", "--show-routine").stdout
     assert "注意到已有 [-123-]{+124+} 个国家" in full
+
+
+def test_diff_of_two_languages_points_to_check():
+    r = run("diff", EN_FIXTURE, SEED)
+    assert r.exit_code == 2 and "different languages (en, zh)" in r.stderr and "resdiff check" in r.stderr
