@@ -521,4 +521,21 @@ def check(
 
 
 def main() -> None:
-    app()
+    """The console script: usage errors, like input errors, are one line on stderr and exit 2."""
+    # click's UsageError, whether typer vendors click (0.29) or depends on it: found through typer's export
+    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+    try:
+        code = app(standalone_mode=False)
+    except usage_error as e:
+        if type(e).__name__ == "NoArgsIsHelpError":  # plain `resdiff`: the help, as click prints it
+            print(e.format_message(), file=sys.stderr)
+            sys.exit(2)
+        where = f"resdiff {e.ctx.command_path.split(' ', 1)[1]}" if e.ctx and " " in e.ctx.command_path else "resdiff"
+        print(f"resdiff: error: {e.format_message()} (see '{where} --help')", file=sys.stderr)
+        sys.exit(2)
+    except typer.Abort:
+        sys.exit(130)
+    except BrokenPipeError:  # `resdiff diff … | head`
+        sys.stderr.close()
+        sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -219,3 +219,21 @@ def test_fail_on_substantive(tmp_path):
 def test_diff_of_two_languages_points_to_check():
     r = run("diff", EN_FIXTURE, SEED)
     assert r.exit_code == 2 and "different languages (en, zh)" in r.stderr and "resdiff check" in r.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["diff", "only-one.txt"], "resdiff: error: Missing argument 'new'. (see 'resdiff diff --help')"),
+    (["diff", "a", "b", "--format", "bogus"], "Invalid value for '--format'"),
+    (["frobnicate"], "resdiff: error: No such command 'frobnicate'. (see 'resdiff --help')"),
+])
+def test_usage_errors_are_one_line_too(args, message):
+    r = subprocess.run([sys.executable, "-c", "from resdiff.cli import main; main()", *args],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and r.stdout == ""
+    assert len(r.stderr.strip().splitlines()) == 1 and message in r.stderr
+
+
+def test_output_into_a_closed_pipe_is_quiet():
+    r = subprocess.run(f"{sys.executable} -m resdiff series samples --steps --color never | head -1",
+                       shell=True, capture_output=True, text=True, cwd=SEED.parent.parent)
+    assert r.stdout.startswith("7 versions") and "Traceback" not in r.stderr
