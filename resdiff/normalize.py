@@ -43,17 +43,20 @@ def spaces_digits(text: str) -> bool:
 _SUSPENDED = {"and", "or", "to", "nor", "et", "ou", "y", "o", "и", "или"}
 _PREFIXES = {"post", "pre", "non", "anti", "co", "self", "well", "cross", "multi", "inter", "sub", "re",
              "ex", "semi", "quasi", "long", "short", "full", "high", "low", "mid", "war", "peace",
-             "military", "gender", "age", "country", "state", "cluster", "munition", "follow", "follow-up"}
+             "military", "gender", "age", "country", "state", "cluster", "munition", "follow", "follow-up",
+             "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")
 
 
-def join_lines(lines: list[str], *, wide_spacing: bool = False) -> str:
+def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: frozenset[str] = frozenset()) -> str:
     """Join the visual lines of one paragraph as the script requires.
 
     No space between ideographs (a PDF breaks lines inside Chinese words), one space
     in Latin, Cyrillic and Arabic script, and a hyphenated line break undone when the
     next line starts in lower case. With ``wide_spacing`` a digit meeting an
-    ideograph at a break gets the space the extractor puts there elsewhere.
+    ideograph at a break gets the space the extractor puts there elsewhere. The
+    document's own words (``vocabulary``) decide a break first: "decision-" + "making"
+    stays hyphenated where the text writes "decision-making" elsewhere.
     """
     out = ""
     for raw in lines:
@@ -69,9 +72,14 @@ def join_lines(lines: list[str], *, wide_spacing: bool = False) -> str:
             # compound; anything else is a word broken at the line end.
             word = re.search(r"[^\W\d_]+(?=[-\u00ad]$)", out)
             nxt = re.match(r"[^\W\d_]+", line)
-            if nxt and nxt.group(0) in _SUSPENDED:
+            w, n = (word.group(0) if word else ""), (nxt.group(0) if nxt else "")
+            if nxt and n in _SUSPENDED:
                 out += " " + line
-            elif word and word.group(0).lower() in _PREFIXES:
+            elif f"{w}-{n}" in vocabulary:
+                out += line
+            elif f"{w}{n}" in vocabulary:
+                out = out[:-1] + line
+            elif word and w.lower() in _PREFIXES:
                 out += line
             else:
                 out = out[:-1] + line

@@ -101,9 +101,11 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
     raws, notes, dropped = _split_body(body, furniture)
     other += dropped + closing_lines
     wide_spacing = lang == "zh" and spaces_digits(text)
-    paragraphs = _paragraphs(raws, wide_spacing)
+    # words as the document writes them, hyphenated compounds included, minus those broken at a line end
+    vocabulary = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", text, re.MULTILINE))
+    paragraphs = _paragraphs(raws, wide_spacing, vocabulary)
     footnotes = tuple(
-        Footnote(marker=m, text=join_lines(ls, wide_spacing=wide_spacing), line=n)
+        Footnote(marker=m, text=join_lines(ls, wide_spacing=wide_spacing, vocabulary=vocabulary), line=n)
         for m, ls, n in notes
     )
     paragraphs = _attach_markers(paragraphs, [f.marker for f in footnotes], lang)
@@ -278,7 +280,7 @@ def _split_body(body, is_furniture):
     return raws, notes, dropped
 
 
-def _paragraphs(raws: list[_Raw], wide_spacing: bool) -> list[Paragraph]:
+def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str] = frozenset()) -> list[Paragraph]:
     out: list[Paragraph] = []
     pp = 0
     op_number: str | None = None
@@ -293,7 +295,7 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool) -> list[Paragraph]:
         out.append(Paragraph(id=pid, **kw))
 
     for r in raws:
-        text = join_lines(r.lines, wide_spacing=wide_spacing)
+        text = join_lines(r.lines, wide_spacing=wide_spacing, vocabulary=vocabulary)
         m = _OP_NUMBER.match(text)
         if m:
             op_number, sub_letter = m.group(1), None
@@ -324,7 +326,8 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool) -> list[Paragraph]:
             last = out[-1]
             out[-1] = Paragraph(
                 id=last.id, kind=last.kind, number=last.number, letter=last.letter,
-                text=join_lines([last.text, text], wide_spacing=wide_spacing), line=last.line, prefix=last.prefix,
+                text=join_lines([last.text, text], wide_spacing=wide_spacing, vocabulary=vocabulary), line=last.line,
+                prefix=last.prefix,
             )
     return out
 

@@ -211,3 +211,20 @@ def test_lettered_and_roman_sub_paragraphs():
     k = ids.index("OP3")
     assert ids[k:k + 13] == ["OP3", "OP3(a)", "OP3(a)(i)", "OP3(a)(ii)", "OP3(b)", "OP3(c)", "OP3(d)", "OP3(e)",
                              "OP3(f)", "OP3(g)", "OP3(h)", "OP3(i)", "OP4"]
+
+
+def test_hyphenated_line_breaks_follow_the_documents_own_words():
+    from resdiff.normalize import join_lines
+
+    vocab = frozenset({"decision-making", "implementation"})
+    assert join_lines(["in decision-", "making processes"], vocabulary=vocab) == "in decision-making processes"
+    assert join_lines(["the implemen-", "tation of"], vocabulary=vocab) == "the implementation of"
+    assert join_lines(["its twenty-", "first session"]) == "its twenty-first session"
+    spec = spec_of(EN_FIXTURE.read_text("utf-8"))
+    k = spec.index("PP", 19)
+    text = render(spec, width=100).replace("participation of women and men in decision-making on",
+                                           "participation of women and men in decision-\n\nmaking on")
+    text = text.replace("ensure their rapid destruction,", "ensure their rapid destruc-\n\ntion,")
+    doc = parse_text(text)
+    assert "in decision-making on" in doc.paragraphs[k].text
+    assert "their rapid destruction," in doc.paragraph("PP5").text
