@@ -47,11 +47,10 @@ class _Codec:
         return "".join(out)
 
 
-def _raw_diff(a: str, b: str, semantic: bool) -> list[tuple[str, int]]:
-    diffs = _DMP.diff_main(a, b, False)
-    if semantic:
-        _DMP.diff_cleanupSemantic(diffs)
-    return [(_DMP_OPS[op], len(text)) for op, text in diffs]
+def _raw_diff(a: str, b: str) -> list[tuple[str, int]]:
+    """diff-match-patch on unit-coded strings, exact; the clean-up is ours (_trivial, _shift_edits),
+    weighted by the units' real characters rather than by code points."""
+    return [(_DMP_OPS[op], len(text)) for op, text in _DMP.diff_main(a, b, False)]
 
 
 def diff_texts(old: str, new: str) -> list[Op]:
@@ -77,7 +76,7 @@ def diff_texts(old: str, new: str) -> list[Op]:
             pend_a.clear()
             pend_b.clear()
 
-    for op, n in _raw_diff(sa, sb, semantic=False):
+    for op, n in _raw_diff(sa, sb):
         if op == EQUAL:
             flush()
             for x, y in zip(ca[ia : ia + n], cb[ib : ib + n], strict=True):
@@ -125,7 +124,7 @@ def diff_tokens(old: str, new: str) -> list[Op]:
     codec = _Codec()
     runs: list[tuple[str, list[str], list[str]]] = []  # (op, old units, new units)
     ia = ib = 0
-    for op, n in _raw_diff(codec.encode(ka), codec.encode(kb), semantic=False):
+    for op, n in _raw_diff(codec.encode(ka), codec.encode(kb)):
         if op == EQUAL:
             runs.append((EQUAL, da[ia : ia + n], db[ib : ib + n]))
             ia, ib = ia + n, ib + n
@@ -271,13 +270,6 @@ def _merge(ops: list[Op]) -> list[Op]:
         else:
             out.append((op, text))
     return out
-
-
-def is_layout_only(ops: list[Op]) -> bool:
-    """True when the changed pieces are only spacing, wrapping or width (not a change)."""
-    old = "".join(t for op, t in ops if op != INSERT)
-    new = "".join(t for op, t in ops if op != DELETE)
-    return fold(old) == fold(new)
 
 
 def similarity(ops: list[Op]) -> float:
