@@ -136,6 +136,23 @@ def _emit(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], co
         sys.stdout.write(text)
 
 
+def _busy(label: str, *paths: str):
+    """A spinner on a terminal while large inputs (PDFs, or texts over 200 kB) are read and compared."""
+    import contextlib
+
+    def size(p: str) -> int:
+        try:
+            return os.path.getsize(p) * (20 if p.lower().endswith((".pdf", ".docx")) else 1)
+        except OSError:
+            return 0
+
+    if not sys.stderr.isatty() or sum(size(p) for p in paths) < 200_000:
+        return contextlib.nullcontext()
+    from .render.terminal import make_console
+
+    return make_console(sys.stderr).status(label)
+
+
 def _markers(color: Color, output: str | None) -> bool:
     """Text markers for insertions and deletions wherever colour will not show them."""
     use = _use_color(color, output)
@@ -201,11 +218,12 @@ def diff(
         _fail(ResdiffError("standard input can be read only once", source="-"))
     try:
         language = _language(lang)
-        a, b = load_document(old, language=language), load_document(new, language=language)
-        if a.language != b.language:
-            raise ResdiffError(f"the versions are in different languages ({a.language}, {b.language})",
-                               hint="to compare a translation with its source, use resdiff check", source=new)
-        result = compare(a, b)
+        with _busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
+            a, b = load_document(old, language=language), load_document(new, language=language)
+            if a.language != b.language:
+                raise ResdiffError(f"the versions are in different languages ({a.language}, {b.language})",
+                                   hint="to compare a translation with its source, use resdiff check", source=new)
+            result = compare(a, b)
         if format is DiffFormat.json:
             from .render.json_ import render_diff
 

@@ -237,3 +237,26 @@ def test_output_into_a_closed_pipe_is_quiet():
     r = subprocess.run(f"{sys.executable} -m resdiff series samples --steps --color never | head -1",
                        shell=True, capture_output=True, text=True, cwd=SEED.parent.parent)
     assert r.stdout.startswith("7 versions") and "Traceback" not in r.stderr
+
+
+def test_progress_on_a_terminal(tmp_path):
+    """On a terminal (a pseudo-terminal from util-linux `script`), series shows its progress while it
+    compares, and a large diff a spinner; neither reaches a pipe."""
+    import shutil
+
+    if not shutil.which("script"):
+        pytest.skip("util-linux script is not installed")
+    root = SEED.parent.parent
+    r = subprocess.run(["script", "-qec", f"{sys.executable} -m resdiff series samples --no-pager --color never",
+                        "/dev/null"], capture_output=True, text=True, cwd=root)
+    assert "comparing A/RES/74/62 with A/RES/75/62" in r.stdout
+    spec = seed_spec()
+    spec.paras = spec.paras * 40  # about 120 kB of text a side
+    big = tmp_path / "big.txt"
+    big.write_text(render(spec), encoding="utf-8")
+    r = subprocess.run(["script", "-qec", f"{sys.executable} -m resdiff diff {big} {big} --no-pager", "/dev/null"],
+                       capture_output=True, text=True, cwd=root)
+    assert "comparing big.txt and big.txt" in r.stdout
+    piped = subprocess.run([sys.executable, "-m", "resdiff", "series", "samples"], capture_output=True, text=True,
+                           cwd=root)
+    assert "comparing" not in piped.stderr
