@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .align import align
-from .diff import diff_texts, similarity
+from .diff import diff_clauses, similarity
 from .model import DELETED, INSERTED, MODIFIED, UNCHANGED, Change, Document, DocumentDiff
 from .normalize import fold
 from .routine import is_routine
@@ -24,10 +24,10 @@ def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=N
         elif len(o) == len(n) and fold(a) == fold(b):
             out.append(Change(UNCHANGED, o, n, moved=g.moved, old_text=a, new_text=b))
         else:
-            ops = tuple(diff_texts(a, b))
+            ops, regions = diff_clauses(a, b)
             routine = len(o) == len(n) and is_routine(ops, lang)
-            out.append(Change(MODIFIED, o, n, moved=g.moved, similarity=similarity(list(ops)),
-                              ops=ops, old_text=a, new_text=b, routine=routine))
+            out.append(Change(MODIFIED, o, n, moved=g.moved, similarity=similarity(ops), ops=tuple(ops),
+                              old_text=a, new_text=b, routine=routine, clauses=tuple(regions)))
     return out
 
 

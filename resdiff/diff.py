@@ -53,6 +53,9 @@ def _raw_diff(a: str, b: str) -> list[tuple[str, int]]:
     return [(_DMP_OPS[op], len(text)) for op, text in _DMP.diff_main(a, b, False)]
 
 
+ClauseRegion = tuple[str, tuple[str, ...], tuple[str, ...]]  # kind, old clauses, new clauses
+
+
 def diff_texts(old: str, new: str) -> list[Op]:
     """Operations whose equal+delete pieces give `old` and equal+insert pieces give `new`.
 
@@ -60,12 +63,19 @@ def diff_texts(old: str, new: str) -> list[Op]:
     then tokens (jieba words, numbers and symbols whole); then characters inside a
     replaced Chinese word (第十次 -> 第十一次 inserts 一).
     """
+    return diff_clauses(old, new)[0]
+
+
+def diff_clauses(old: str, new: str) -> tuple[list[Op], list[ClauseRegion]]:
+    """The operations, and the clauses that changed: each region between unchanged clauses as
+    ("modified" | "inserted" | "deleted", old clauses, new clauses)."""
     if old == new:
-        return [(EQUAL, old)] if old else []
+        return ([(EQUAL, old)] if old else []), []
     ca, cb = clauses(old), clauses(new)
     codec = _Codec()
     sa, sb = codec.encode([fold(c) for c in ca]), codec.encode([fold(c) for c in cb])
     ops: list[Op] = []
+    regions: list[ClauseRegion] = []
     ia = ib = 0
     pend_a: list[str] = []
     pend_b: list[str] = []
@@ -73,6 +83,8 @@ def diff_texts(old: str, new: str) -> list[Op]:
     def flush() -> None:
         if pend_a or pend_b:
             ops.extend(diff_tokens("".join(pend_a), "".join(pend_b)))
+            kind = "modified" if pend_a and pend_b else ("deleted" if pend_a else "inserted")
+            regions.append((kind, tuple(pend_a), tuple(pend_b)))
             pend_a.clear()
             pend_b.clear()
 
@@ -89,7 +101,7 @@ def diff_texts(old: str, new: str) -> list[Op]:
             pend_b.extend(cb[ib : ib + n])
             ib += n
     flush()
-    return _merge(ops)
+    return _merge(ops), regions
 
 
 def _units(text: str) -> tuple[list[str], list[str]]:

@@ -97,6 +97,7 @@ class Change:
     old_text: str = ""
     new_text: str = ""
     routine: bool = False  # only numbers, symbols, dates, ordinals and list glue changed
+    clauses: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # changed clause regions
 
     def __post_init__(self) -> None:
         if self.routine and self.kind != MODIFIED:

@@ -222,3 +222,20 @@ def test_session_ordinal_and_dates_are_routine():
     q.text = q.text.replace("2020 年 11 月 23 日至 27 日", "2021 年 9 月 20 日至 21 日")
     result = compare(parse_text(BASE_TEXT), parse_text(render(new)))
     assert [c.routine for c in result.changes if c.kind == "modified"] == [True, True]
+
+
+def test_changed_clauses_are_reported_as_regions():
+    new = BASE.copy()
+    p = _p(new, "PP7")
+    p.text = p.text.replace("清除遗留在世界各地的残留集束弹药，", "")  # a clause dropped
+    q = _p(new, "OP6")
+    q.text = q.text[:-1] + "，并欢迎就此提出的新倡议；"  # a clause added at the end
+    paragraph_reworded(new)
+    result = compare(parse_text(BASE_TEXT), parse_text(render(new)))
+    by_id = {c.old: c for c in result.changes if c.kind == "modified"}
+    assert by_id[("PP7",)].clauses == (("deleted", ("清除遗留在世界各地的残留集束弹药，",), ()),)
+    assert by_id[("OP6",)].clauses == (("modified", ("以处理有关集束弹药的具体安全问题；",),
+                                         ("以处理有关集束弹药的具体安全问题，", "并欢迎就此提出的新倡议；")),)
+    (kind, old, new_clauses), = by_id[("PP18",)].clauses
+    assert kind == "modified" and old == ("同时铭记在实现这一目标方面仍然存在重大挑战，",)
+    assert new_clauses == ("同时认识到在实现普遍加入这一目标方面仍然存在若干严重挑战，",)

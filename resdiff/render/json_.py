@@ -53,6 +53,7 @@ def diff_dict(result: DocumentDiff) -> dict:
         if c.kind == MODIFIED:
             entry["similarity"] = c.similarity
             entry["ops"] = [list(op) for op in c.ops]
+            entry["clauses"] = [{"kind": k, "old": list(a), "new": list(b)} for k, a, b in c.clauses]
         changes.append(entry)
     return {
         "schema_version": SCHEMA_VERSION,
