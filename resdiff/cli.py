@@ -24,33 +24,20 @@ app = typer.Typer(
 )
 
 
-class Color(StrEnum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+def _choices(name: str, *values: str) -> type[StrEnum]:
+    """An option's allowed values, as the enum typer wants."""
+    return StrEnum(name, {v.replace("-", "_"): v for v in values})
 
 
-class ParseFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-
-
-class DiffFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-class FailOn(StrEnum):
-    any = "any"
-    substantive = "substantive"
-
-
-class View(StrEnum):
-    inline = "inline"
-    side_by_side = "side-by-side"
-    summary = "summary"
+Color = _choices("Color", "auto", "always", "never")
+ParseFormat = _choices("ParseFormat", "terminal", "json")
+DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html")
+SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
+BlameFormat = _choices("BlameFormat", "terminal", "json")
+CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
+FailOn = _choices("FailOn", "any", "substantive")
+Severity = _choices("Severity", "error", "warning", "note")
+View = _choices("View", "inline", "side-by-side", "summary")
 
 
 class _State:
@@ -255,18 +242,6 @@ def diff(
     raise typer.Exit(1 if changed else 0)
 
 
-class SeriesFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-class BlameFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-
-
 DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
 
 
@@ -456,20 +431,6 @@ def fetch(
         if bar:
             bar.stop()
     raise typer.Exit(2 if failed else 0)
-
-
-class CheckFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-    junit = "junit"
-    github = "github"
-    sarif = "sarif"
-
-
-class Severity(StrEnum):
-    error = "error"
-    warning = "warning"
-    note = "note"
 
 
 @app.command()
