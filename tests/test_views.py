@@ -107,8 +107,6 @@ def hostile():
 def test_terminal_shows_hostile_text_literally(hostile):
     import io
 
-    from rich.console import Console  # noqa: F401
-
     from resdiff.render.terminal import diff_view, make_console
 
     buf = io.StringIO()
