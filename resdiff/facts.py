@@ -12,7 +12,17 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .lang import _MONTH_ALT, _MONTH_INDEX, ZH_NUMERAL, en_ordinal, zh_numeral
+from .lang import (
+    _MONTH_ALT,
+    _MONTH_INDEX,
+    ES_ORDINAL,
+    FR_ORDINAL,
+    ZH_NUMERAL,
+    en_ordinal,
+    es_ordinal,
+    fr_ordinal,
+    zh_numeral,
+)
 
 SYMBOL = re.compile(
     r"(?<![\w/])(?:[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]*[A-Za-z0-9)])+|\d{1,3}/\d{1,4}[A-Z]?)(?![\w/])"
@@ -34,7 +44,7 @@ ROMAN = re.compile(r"\b(?:section|annex|part|chapter|annexe|partie|anexo|secció
                    r"([IVXLC]+)\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-ORDINAL_LANGS = {"zh", "en"}  # languages whose ordinal words are read
+ORDINAL_LANGS = {"zh", "en", "fr", "es"}  # languages whose ordinal words are read
 
 
 def roman(text: str) -> int:
@@ -112,6 +122,14 @@ def extract(text: str, lang: str) -> Facts:
             value = en_ordinal((m.group(1) or "") + m.group(2))
             if value is not None:
                 out.ordinals[value] += 1
+    elif lang == "fr":
+        found = []
+        text = _mask(FR_ORDINAL, text, found)
+        out.ordinals.update(fr_ordinal(m.group(1), m.group(2)) for m in found)
+    elif lang == "es":
+        found = []
+        text = _mask(ES_ORDINAL, text, found)
+        out.ordinals.update(es_ordinal(*m.groups()) for m in found)
     found = []
     text = _mask(ROMAN, text, found)
     out.ordinals.update(roman(m.group(1)) for m in found)

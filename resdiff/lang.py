@@ -150,3 +150,44 @@ def find_date(text: str) -> str | None:
         if iso:
             found.append((m.start(), iso))
     return min(found)[1] if found else None
+
+
+# --- French and Spanish ordinals (sessions, meetings, anniversaries) ----------------------------
+
+_FR_ORD = {"unième": 1, "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
+           "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
+           "dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15,
+           "seizième": 16, "vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50,
+           "soixantième": 60, "centième": 100}
+_FR_CARD = {"dix": 10, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+            "quatre-vingt": 80, "quatre-vingts": 80}
+FR_ORDINAL = re.compile(
+    r"(?<![\w-])((?:(?:quatre-vingts?|vingt|trente|quarante|cinquante|soixante|dix)(?:-| et ))*)"
+    rf"({'|'.join(sorted(_FR_ORD, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
+
+
+def fr_ordinal(prefix: str, last: str) -> int:
+    """soixante-seizième = 60 + 16, quatre-vingt-dix-neuvième = 80 + 10 + 9, vingt et unième = 21."""
+    value = _FR_ORD[last.lower()]
+    rest = prefix.lower().replace(" et ", "-").replace("quatre-vingts", "quatre-vingt")
+    rest = rest.replace("quatre-vingt", "quatrevingt")
+    for part in filter(None, rest.split("-")):
+        value += 80 if part == "quatrevingt" else _FR_CARD.get(part, 0)
+    return value
+
+
+_ES_ORD = {"primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3, "tercero": 3,
+           "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
+           "séptimo": 7, "séptima": 7, "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "décimo": 10,
+           "décima": 10, "undécimo": 11, "undécima": 11, "duodécimo": 12, "duodécima": 12}
+_ES_TENS = {"vigésim": 20, "trigésim": 30, "cuadragésim": 40, "quincuagésim": 50, "sexagésim": 60,
+            "septuagésim": 70, "octogésim": 80, "nonagésim": 90, "centésim": 100, "décim": 10, "decim": 10}
+_ES_UNITS = "|".join(sorted(_ES_ORD, key=len, reverse=True))
+ES_ORDINAL = re.compile(
+    rf"(?<!\w)(?:({'|'.join(_ES_TENS)})[oa](?:\s*({_ES_UNITS}))?|({_ES_UNITS}))(?!\w)", re.IGNORECASE)
+
+
+def es_ordinal(tens: str | None, unit: str | None, alone: str | None = None) -> int:
+    """septuagésimo sexto = 70 + 6, vigésima = 20, decimotercero = 10 + 3, primer = 1."""
+    unit = unit or alone
+    return (_ES_TENS[tens.lower()] if tens else 0) + (_ES_ORD[unit.lower()] if unit else 0)

@@ -377,8 +377,10 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "") -> tuple[int,
         nxt = after.lstrip()[:1]
         if not prev:
             continue  # a paragraph never opens with a marker
-        if prev == "第" or nxt in _ZH_UNITS or (nxt and nxt.isdigit()):
+        if prev == "第" or nxt in _ZH_UNITS:
             continue
+        if nxt and nxt.isdigit() and (spaced_before or after[:1].isdigit()):
+            continue  # "2 000", "第 1 2": a number, unless the marker sits on the word before it
         if prev in "([（【〔" or (after[:1] and after[:1] in ")]）】〕"):
             continue  # "(1)", "alert(1)": an enumeration or code, not a superscript
         if spaced_before and prev not in _CLOSERS:

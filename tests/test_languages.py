@@ -103,3 +103,34 @@ def test_check_against_the_english_counterpart_facts(lang):
     findings = check_pair(good, parse_text(render(bad_spec))).findings
     assert [(f.rule, f.source) for f in findings] == [("date-mismatch", "PP1")]
     assert "2008-12-02" in findings[0].message and "2009-12-02" in findings[0].message
+
+
+EN = Spec(
+    [NOTICE, " United Nations   A/RES/75/62", "General Assembly", "Distr.: General", "15 December 2020",
+     "20-16877 (E)    181220    211220", "Seventy-fifth session", "Agenda item 103 (ll)",
+     "  Resolution adopted by the General Assembly on 7 December 2020",
+     "  [on the report of the First Committee (A/75/399, para. 96)]",
+     " 75/62. Implementation of the Convention on Cluster Munitions", " The General Assembly,"],
+    [Para("PP", "Recalling its resolutions 63/71 of 2 December 2008 and 74/62 of 12 December 2019,"),
+     Para("PP", f"Noting that 123 States have joined the Convention on Cluster Munitions,{FN} 110 of which as "
+                "States parties,", ["United Nations, Treaty Series, vol. 2688, No. 47713."]),
+     Para("OP", "Urges all States that have not yet done so to join the Convention;"),
+     Para("OP", "Decides to include in the provisional agenda of its seventy-sixth session the sub-item entitled "
+                "“Implementation of the Convention on Cluster Munitions”.")],
+    ["7 December 2020", "37th plenary meeting"], "en")
+
+
+@pytest.mark.parametrize("lang", sorted(SPECS))
+def test_each_language_against_english_passes(lang):
+    assert check_pair(parse_text(render(EN)), parse_text(render(SPECS[lang]))).findings == ()
+
+
+@pytest.mark.parametrize("lang, old, new", [("fr", "soixante-seizième", "soixante-dix-septième"),
+                                            ("es", "septuagésimo sexto", "septuagésimo séptimo")])
+def test_french_and_spanish_session_ordinals_are_checked(lang, old, new):
+    spec = SPECS[lang]
+    bad = Spec(spec.header, [Para(p.kind, p.text.replace(old, new), list(p.notes)) for p in spec.paras],
+               spec.closing, lang)
+    (f,) = check_pair(parse_text(render(EN)), parse_text(render(bad))).findings
+    assert (f.rule, f.source, f.target) == ("ordinal-mismatch", "OP2", "OP2")
+    assert "76 in source, 77 in target" in f.message
