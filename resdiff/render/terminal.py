@@ -480,7 +480,9 @@ def check_view(result, *, fail_on: str = "error") -> RenderableType:
     counts = {sev: sum(f.severity == sev for f in result.findings) for sev in ("error", "warning", "note")}
     verdict = "FAILED" if result.failed(fail_on) else "PASSED"
     summary = Text(f"{verdict}: ", style="bold red" if verdict == "FAILED" else "bold green")
-    summary.append(f"{counts['error']} errors, {counts['warning']} warnings, {counts['note']} notes "
-                   f"(failing on {fail_on} and above)")
+    def n(k: str) -> str:
+        return f"{counts[k]} {k}{'' if counts[k] == 1 else 's'}"
+
+    summary.append(f"{n('error')}, {n('warning')}, {n('note')} (failing on {fail_on} and above)")
     parts.append(summary)
     return Group(*parts)
