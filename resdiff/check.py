@@ -160,6 +160,9 @@ def _align(src: list[Paragraph], tgt: list[Paragraph], ratio: float, la: str, lb
         return sorted(out, key=lambda p: (p[1] if p[1] is not None else p[0], p[0] is None))
     gap = 1.5
     n, m = len(src), len(tgt)
+    if n * m > 250_000:  # far beyond any resolution: pair in order, the surplus unpaired (bounded time)
+        k = min(n, m)
+        return [(i, i) for i in range(k)] + [(i, None) for i in range(k, n)] + [(None, j) for j in range(k, m)]
     cost = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[""] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
