@@ -234,8 +234,8 @@ def test_byte_identical_across_hash_seeds(command):
 
 
 def test_check_of_very_long_texts_is_bounded():
-    """3,000 paragraphs a side with different counts: paired in order past the alignment bound, in well
-    under a second, instead of a 9-million-cell alignment."""
+    """3,000 paragraphs a side with different counts: past the alignment bound they are paired in order,
+    the surplus reported, instead of a 1,100 x 1,050 alignment."""
     sys.path.insert(0, str(ROOT / "bench"))
     from dataclasses import replace
 
