@@ -19,6 +19,7 @@ sys.path[:0] = [str(ROOT)]
 
 from resdiff import load_document  # noqa: E402
 from resdiff.align import CONTAINED, MOVED, STRUCTURAL, Scorer  # noqa: E402
+from resdiff.normalize import fold  # noqa: E402
 from resdiff.tokenize import clauses  # noqa: E402
 
 
@@ -42,12 +43,12 @@ def measure(path: Path) -> None:
     cross = []
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
-            s = Scorer(texts + [texts[j]])  # the same document frequencies the aligner would see
+            s = Scorer([fold(t) for t in texts + [texts[j]]])  # the document frequencies the aligner sees
             cross.append((s.similarity(s.feats[i], s.feats[j]), doc.paragraphs[i].id, doc.paragraphs[j].id))
     own: dict[str, list[tuple[float, str]]] = {}
     for i, t in enumerate(texts):
         for kind, edited in edits(t, [c for c in pool if c not in t], rnd).items():
-            s = Scorer(texts + [edited])
+            s = Scorer([fold(t) for t in texts + [edited]])
             own.setdefault(kind, []).append((s.similarity(s.feats[i], s.feats[-1]), doc.paragraphs[i].id))
     cross.sort(reverse=True)
     print(f"\n{path.name}: {len(texts)} paragraphs")

@@ -8,8 +8,6 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 
-from .normalize import fold
-
 # Thresholds on the IDF-weighted similarity below, chosen by measurement (python bench/thresholds.py,
 # on the Chinese 75/62 text and the English fixture: 435 pairs of different paragraphs each, and
 # about 110 edited selves: numbers updated, a clause rewritten, added or dropped):
@@ -28,10 +26,11 @@ CONTAINED = 0.65
 _GRAMS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\W_]+")
 
 
-def features(text: str) -> Counter:
-    """Character bigrams of ideograph runs, lower-cased words and numbers elsewhere."""
+def features(key: str) -> Counter:
+    """Character bigrams of ideograph runs, lower-cased words and numbers elsewhere, of a text in
+    comparison form (normalize.fold)."""
     out: Counter = Counter()
-    for run in _GRAMS.findall(fold(text).lower()):
+    for run in _GRAMS.findall(key.lower()):
         if "\u3400" <= run[0] <= "\ufaff" and len(run) > 1:
             out.update(run[i : i + 2] for i in range(len(run) - 1))
         else:
@@ -42,12 +41,12 @@ def features(text: str) -> Counter:
 class Scorer:
     """IDF-weighted Dice similarity: what many paragraphs share (boilerplate) weighs little."""
 
-    def __init__(self, texts: list[str]):
-        self.feats = [features(t) for t in texts]
+    def __init__(self, keys: list[str]):
+        self.feats = [features(k) for k in keys]
         df: Counter = Counter()
         for f in self.feats:
             df.update(f.keys())
-        n = len(texts) or 1
+        n = len(keys) or 1
         self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self.masses = [self.mass(f) for f in self.feats]
 
@@ -63,6 +62,11 @@ class Scorer:
         total = self.mass(a) + self.mass(b)
         return 2 * self.common(a, b) / total if total else 1.0
 
+    def similarity_at(self, i: int, j: int) -> float:
+        """similarity() of the i-th and j-th texts, from their cached masses."""
+        total = self.masses[i] + self.masses[j]
+        return 2 * self.common(self.feats[i], self.feats[j]) / total if total else 1.0
+
     def containment(self, part: Counter, whole: Counter) -> float:
         m = self.mass(part)
         return self.common(part, whole) / m if m else 0.0
@@ -77,7 +81,8 @@ class Group:
 
 def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
           new_kinds: list[str] | None = None) -> list[Group]:
-    """Groups of old and new indices; every index of both sides is in exactly one group.
+    """Groups of old and new indices; every index of both sides is in exactly one group. The texts
+    are given in comparison form (normalize.fold), as the caller keeps them.
 
     Structure first: identical texts (in comparison form) pair, then paragraphs standing
     between the same unchanged neighbours pair in order when alike, then what is left pairs
@@ -87,7 +92,7 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
     """
     old_kinds = old_kinds or [""] * len(old)
     new_kinds = new_kinds or [""] * len(new)
-    ok, nk = [fold(t) for t in old], [fold(t) for t in new]
+    ok, nk = old, new
     pair: dict[int, int] = {}
 
     # 1. identical text, in order for repeated texts
@@ -99,24 +104,25 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
         if js:
             pair[i] = js.pop(0)
 
+    def weight(i: int, j: int) -> tuple[int, int]:
+        # longer paragraphs stay put, the shorter one is called moved; then a stable tie-break
+        return len(ok[i]) + len(nk[j]), zlib.crc32((min(ok[i], nk[j]) + max(ok[i], nk[j])).encode())
+
+    if len(pair) == len(old) == len(new):  # every paragraph has its identical twin: nothing to score
+        return _order([Group((i,), (j,)) for i, j in pair.items()], len(old), len(new), weight)
+
     scorer = Scorer(old + new)
     fo = scorer.feats[: len(old)]
     fn = scorer.feats[len(old) :]
-    mo, mn = scorer.masses[: len(old)], scorer.masses[len(old) :]
     sims: dict[tuple[int, int], float] = {}
 
     def sim(i: int, j: int) -> float:
         s = sims.get((i, j))
         if s is None:
-            total = mo[i] + mn[j]
-            s = sims[(i, j)] = 2 * scorer.common(fo[i], fn[j]) / total if total else 1.0
+            s = sims[(i, j)] = scorer.similarity_at(i, len(old) + j)
         return s
 
     # 2. in place: between consecutive anchors, same kind, in order
-    def weight(i: int, j: int) -> tuple[int, int]:
-        # longer paragraphs stay put, the shorter one is called moved; then a stable tie-break
-        return len(ok[i]) + len(nk[j]), zlib.crc32((min(ok[i], nk[j]) + max(ok[i], nk[j])).encode())
-
     anchors = sorted((i, pair[i]) for i in _in_order(pair, weight))
     bounds = [(-1, -1), *anchors, (len(old), len(new))]
     taken = set(pair.values())

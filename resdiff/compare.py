@@ -11,8 +11,10 @@ from .routine import is_routine
 
 def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=None,
              lang="en") -> list[Change]:
+    old_keys = [fold(t) for t in old_texts]  # the comparison form, computed once for all stages
+    new_keys = [fold(t) for t in new_texts]
     out = []
-    for g in align(old_texts, new_texts, old_kinds, new_kinds):
+    for g in align(old_keys, new_keys, old_kinds, new_kinds):
         o = tuple(old_ids[i] for i in g.old)
         n = tuple(new_ids[j] for j in g.new)
         a = "\n".join(old_texts[i] for i in g.old)
@@ -21,7 +23,8 @@ def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=N
             out.append(Change(DELETED, o, n, old_text=a))
         elif not o:
             out.append(Change(INSERTED, o, n, new_text=b))
-        elif len(o) == len(n) and fold(a) == fold(b):
+        elif len(o) == len(n) == 1 and old_keys[g.old[0]] == new_keys[g.new[0]] or (
+                len(o) == len(n) > 1 and fold(a) == fold(b)):
             out.append(Change(UNCHANGED, o, n, moved=g.moved, old_text=a, new_text=b))
         else:
             ops, regions = diff_clauses(a, b)
