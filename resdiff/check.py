@@ -126,18 +126,32 @@ class CheckResult:
 
 _PUNCT = re.compile("[,，、;；:：،؛]")
 
-def _length_cost(a: Paragraph, b: Paragraph, ratio: float, la: str, lb: str) -> float:
-    """Gale-Church-like: log of the length ratio against the texts' overall ratio, less agreement of facts."""
-    cost = abs(math.log((len(b.text) + 1) / ((len(a.text) + 1) * ratio)))
-    # list and clause punctuation agree across languages (a list of ten addressees has ten commas)
-    cost += 0.5 * abs(math.log((_PUNCT.subn("", b.text)[1] + 1) / (_PUNCT.subn("", a.text)[1] + 1)))
-    fa, fb = extract(a.text, la), extract(b.text, lb)
-    if not (fa.empty() and fb.empty()):
-        same = sum(((getattr(fa, k) & getattr(fb, k)).total()) for k in Facts.KINDS)
-        allf = sum(((getattr(fa, k) | getattr(fb, k)).total()) for k in Facts.KINDS)
-        cost += 2.0 * (allf - 2 * same) / allf  # agreeing facts pull together, differing ones apart
-    if a.footnotes or b.footnotes:
-        cost -= 1.0 if len(a.footnotes) == len(b.footnotes) else 0.0
+
+@dataclass(frozen=True)
+class _Profile:
+    """What the structural alignment may compare of a paragraph: never its words."""
+
+    length: int
+    punct: int  # list and clause punctuation: a list of ten addressees has ten commas in any language
+    facts: Facts
+    notes: int
+
+    @classmethod
+    def of(cls, p: Paragraph, lang: str) -> _Profile:
+        return cls(len(p.text), len(_PUNCT.findall(p.text)), extract(p.text, lang), len(p.footnotes))
+
+
+def _cost(a: _Profile, b: _Profile, ratio: float) -> float:
+    """Gale-Church-like: log of the length ratio against the texts' overall ratio and of the punctuation
+    ratio, then facts: agreeing ones pull a pair together, differing ones apart."""
+    cost = abs(math.log((b.length + 1) / ((a.length + 1) * ratio)))
+    cost += 0.5 * abs(math.log((b.punct + 1) / (a.punct + 1)))
+    if not (a.facts.empty() and b.facts.empty()):
+        same = sum((getattr(a.facts, k) & getattr(b.facts, k)).total() for k in Facts.KINDS)
+        allf = sum((getattr(a.facts, k) | getattr(b.facts, k)).total() for k in Facts.KINDS)
+        cost += 2.0 * (allf - 2 * same) / allf
+    if (a.notes or b.notes) and a.notes == b.notes:
+        cost -= 1.0
     return cost
 
 
@@ -163,6 +177,7 @@ def _align(src: list[Paragraph], tgt: list[Paragraph], ratio: float, la: str, lb
     if n * m > 250_000:  # far beyond any resolution: pair in order, the surplus unpaired (bounded time)
         k = min(n, m)
         return [(i, i) for i in range(k)] + [(i, None) for i in range(k, n)] + [(None, j) for j in range(k, m)]
+    ps, pt = [_Profile.of(p, la) for p in src], [_Profile.of(p, lb) for p in tgt]
     cost = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[""] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
@@ -171,7 +186,7 @@ def _align(src: list[Paragraph], tgt: list[Paragraph], ratio: float, la: str, lb
         cost[0][j], move[0][j] = j * gap, "t"
     for i in range(1, n + 1):
         for j in range(1, m + 1):
-            options = [(cost[i - 1][j - 1] + _length_cost(src[i - 1], tgt[j - 1], ratio, la, lb), "m"),
+            options = [(cost[i - 1][j - 1] + _cost(ps[i - 1], pt[j - 1], ratio), "m"),
                        (cost[i - 1][j] + gap, "s"), (cost[i][j - 1] + gap, "t")]
             cost[i][j], move[i][j] = min(options)
     out = []
