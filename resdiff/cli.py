@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -125,8 +126,6 @@ def _emit(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], co
 
 def _busy(label: str, *paths: str):
     """A spinner on a terminal while large inputs (PDFs, or texts over 200 kB) are read and compared."""
-    import contextlib
-
     def size(p: str) -> int:
         try:
             return os.path.getsize(p) * (20 if p.lower().endswith((".pdf", ".docx")) else 1)
@@ -263,43 +262,40 @@ def _expand(paths: list[str]) -> list[str]:
     return out
 
 
-def _load_many(paths: list[str], language: str | None):
-    """Load several documents, with a progress bar on a terminal when there are a few."""
-    from .load import load_document
-
-    if len(paths) < 3 or not sys.stderr.isatty():
-        return [load_document(p, language=language) for p in paths]
+@contextlib.contextmanager
+def _progress(total: int, label: str):
+    """Yields step(description), called before each item: a transient progress bar on stderr when it is
+    a terminal and there are three items or more; nothing otherwise."""
+    if total < 3 or not sys.stderr.isatty():
+        yield lambda description: None
+        return
     from rich.progress import Progress
 
     from .render.terminal import make_console
 
-    docs = []
+    done = 0
     with Progress(console=make_console(sys.stderr), transient=True) as bar:
-        task = bar.add_task("loading", total=len(paths))
-        for p in paths:
-            bar.update(task, description=f"loading {os.path.basename(p)}")
-            docs.append(load_document(p, language=language))
-            bar.advance(task)
-    return docs
+        task = bar.add_task(label, total=total)
+
+        def step(description: str) -> None:
+            nonlocal done
+            bar.update(task, description=description, completed=done)
+            done += 1
+
+        yield step
 
 
 def _build_series(files: list[str], language: str | None):
+    from .load import load_document
     from .series import build_series
 
-    docs = _load_many(_expand(files), language)
-    if len(docs) < 3 or not sys.stderr.isatty():
-        return build_series(docs)
-    from rich.progress import Progress
-
-    from .render.terminal import make_console
-
-    with Progress(console=make_console(sys.stderr), transient=True) as bar:
-        task = bar.add_task("comparing", total=len(docs) - 1)
-
-        def step(label: str) -> None:
-            bar.update(task, description=label)
-            bar.advance(task)
-
+    paths = _expand(files)
+    docs = []
+    with _progress(len(paths), "loading") as step:
+        for p in paths:
+            step(f"loading {os.path.basename(p)}")
+            docs.append(load_document(p, language=language))
+    with _progress(len(docs) - 1, "comparing") as step:
         return build_series(docs, progress=step)
 
 
@@ -402,20 +398,9 @@ def fetch(
 
     language = _language(lang)
     failed = False
-    show_bar = len(symbols) > 1 and sys.stderr.isatty()
-    bar = None
-    if show_bar:
-        from rich.progress import Progress
-
-        from .render.terminal import make_console
-
-        bar = Progress(console=make_console(sys.stderr), transient=True)
-        bar.start()
-        task = bar.add_task("fetching", total=len(symbols))
-    try:
+    with _progress(len(symbols), "fetching") as step:
         for sym in symbols:
-            if bar:
-                bar.update(task, description=f"fetching {sym}")
+            step(f"fetching {sym}")
             try:
                 path = fetching.fetch(sym, language, url_template=url_template, offline=offline, timeout=timeout,
                                       retries=retries, log=lambda m: print(f"resdiff: {m}", file=sys.stderr))
@@ -425,11 +410,6 @@ def fetch(
                     raise
                 print(f"resdiff: error: {e}", file=sys.stderr)
                 failed = True
-            if bar:
-                bar.advance(task)
-    finally:
-        if bar:
-            bar.stop()
     raise typer.Exit(2 if failed else 0)
 
 
