@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lang as L
 from .errors import NotAResolution
@@ -52,7 +52,8 @@ _FOOTNOTE_END = re.compile(r"[。.．]$")
 
 # A number followed by one of these is content (2020 年, 123 个, 第 7 条), never a marker.
 _ZH_UNITS = set("年月日号號个個卷段条條次届屆名项項国國%％点點时時分秒岁歲周週倍亿億万萬千百十份页頁章节節款类類")  # noqa: E501
-_CLOSERS = set("》」』”’）),，,、;；:：")
+# After these a marker may follow a space (PDF extraction spaces a superscript after Chinese punctuation).
+_SPACED_MARKER_AFTER = set("》」』”），、；：")
 
 
 @dataclass
@@ -323,12 +324,8 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
             add(f"PP{pp}", kind=PREAMBULAR, text=text, line=r.line)
         else:
             # An unnumbered block after the operative part continues the paragraph before it.
-            last = out[-1]
-            out[-1] = Paragraph(
-                id=last.id, kind=last.kind, number=last.number, letter=last.letter,
-                text=join_lines([last.text, text], wide_spacing=wide_spacing, vocabulary=vocabulary), line=last.line,
-                prefix=last.prefix,
-            )
+            joined = join_lines([out[-1].text, text], wide_spacing=wide_spacing, vocabulary=vocabulary)
+            out[-1] = replace(out[-1], text=joined)
     return out
 
 
@@ -354,10 +351,7 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str) 
             cited.append(markers[j])
             marks.append(start)
             k = j + 1
-        if cited:
-            p = Paragraph(id=p.id, kind=p.kind, number=p.number, letter=p.letter, text=text,
-                          footnotes=tuple(cited), line=p.line, marks=tuple(marks), prefix=p.prefix)
-        out.append(p)
+        out.append(replace(p, text=text, footnotes=tuple(cited), marks=tuple(marks)) if cited else p)
     return out
 
 
@@ -368,8 +362,8 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "") -> tuple[int,
         if m:
             return m.start(), m.end()
     digits = "".join(f"[{d}{chr(ord(d) + 0xFEE0)}]" for d in marker)  # ASCII or full-width
-    for m in re.finditer(rf"(?<![\d/.\-_]){digits}(?![\d/\-_]|[.,]\d)", text[pos:]):
-        start, end = m.start() + pos, m.end() + pos
+    for m in re.compile(rf"(?<![\d/.\-_]){digits}(?![\d/\-_]|[.,]\d)").finditer(text, pos):
+        start, end = m.start(), m.end()
         before = text[:start]
         prev = before.rstrip()[-1:] if before.rstrip() else ""
         spaced_before = before[-1:].isspace()
@@ -379,16 +373,14 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "") -> tuple[int,
             continue  # a paragraph never opens with a marker
         if prev == "第" or nxt in _ZH_UNITS:
             continue
-        if nxt and nxt.isdigit() and (spaced_before or after[:1].isdigit()):
-            continue  # "2 000", "第 1 2": a number, unless the marker sits on the word before it
+        if nxt.isdigit() and spaced_before:
+            continue  # "2 000": a number, unless the marker sits on the word before it ("Munitions,1 110")
         if prev in "([（【〔" or (after[:1] and after[:1] in ")]）】〕"):
             continue  # "(1)", "alert(1)": an enumeration or code, not a superscript
-        if spaced_before and prev not in _CLOSERS:
+        if spaced_before and prev not in _SPACED_MARKER_AFTER:
             continue  # "已有 123 个", "resolution 63/71": content set off by a space
         if after[:1].isalpha() and not is_wide(after[:1]):
             continue  # "1st", "3rd"
-        if spaced_before and not is_wide(prev) and prev not in "》」』”）":
-            continue
         # Chinese: the marker's own space goes too ("》，5 确定" -> "》，确定").
         if is_wide(prev) or IDEOGRAPH.match(nxt or " "):
             while end < len(text) and text[end].isspace() and (is_wide(nxt) or not nxt):
