@@ -190,14 +190,11 @@ def _shift_edits(runs: list[tuple[str, list[str], list[str]]]) -> None:
         next_eq = na if side == 1 else nb
         edit = a if side == 1 else b
         best, best_score = 0, _edit_score(edit, prev_eq[-1] if prev_eq else "")
-        for shift in range(1, 11):  # to the right
-            if shift > len(next_eq) or fold(next_eq[shift - 1]) != fold(edit[(shift - 1) % len(edit)]):
+        # sliding right by `shift` keeps the text when the first `shift` units after the edit repeat its own
+        for shift in range(1, min(len(edit), len(next_eq), 10) + 1):
+            if fold(next_eq[shift - 1]) != fold(edit[shift - 1]):
                 break
-            moved = edit[shift:] + next_eq[:shift] if shift <= len(edit) else None
-            if moved is None:
-                break
-            before = (prev_eq + edit[:shift])[-1]
-            sc = _edit_score(moved, before)
+            sc = _edit_score(edit[shift:] + next_eq[:shift], edit[shift - 1])
             if sc > best_score:
                 best, best_score = shift, sc
         if best:
