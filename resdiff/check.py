@@ -7,7 +7,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .compare import compare
 from .facts import ORDINAL_LANGS, Facts, extract
@@ -79,8 +79,7 @@ class Config:
                 return None
         sev = self.severity.get(f.rule)
         if sev and sev != f.severity:
-            return Finding(f.rule, sev, f.source, f.target, f.message, f.source_line, f.target_line,
-                           f.source_value, f.target_value)
+            return replace(f, severity=sev)
         return f
 
 
@@ -309,8 +308,9 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
             found.append(Finding("footnote-mismatch", ERROR, f.id, None, f"footnote {f.marker} is missing in target",
                                  f.line, 0, f.marker, None))
             continue
-        found += _fact_findings(extract(f.text, la), extract(g.text, lb), f.id, g.id, f.line, g.line, la, lb,
-                                where=f"footnote {f.marker}: ")
+        found += [replace(x, rule="footnote-mismatch")  # a footnote's facts are that rule's, whatever the kind
+                  for x in _fact_findings(extract(f.text, la), extract(g.text, lb), f.id, g.id, f.line, g.line,
+                                          la, lb, where=f"footnote {f.marker}: ")]
     for g in notes_t.values():
         found.append(Finding("footnote-mismatch", ERROR, None, g.id, f"footnote {g.marker} is not in source",
                              0, g.line, None, g.marker))
@@ -372,8 +372,7 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
                                      source.language, target.language, where="inserted ")
                       + _fact_findings(del_s, del_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),
                                        source.language, target.language, where="deleted ")):
-                found.append(Finding("change-fact-mismatch", ERROR, f.source, f.target, f.message, f.source_line,
-                                     f.target_line, f.source_value, f.target_value))
+                found.append(replace(f, rule="change-fact-mismatch"))
     for tid, c in ct.items():
         if isinstance(tid, tuple):
             sid = next((s for s, t in old_pairs.items() if t == tid[1]), None)

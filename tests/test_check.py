@@ -193,9 +193,9 @@ def test_parity_changes_with_different_numbers_are_reported():
         _pp(s, 12).text = _pp(s, 12).text.replace("123 States", "125 States")
 
     new_en, new_zh = _versions(zh_number, en_125)
-    rules = sorted(f.rule for f in check_parity(EN, ZH, new_en, new_zh).findings)
-    assert rules == ["change-fact-mismatch", "change-fact-mismatch", "number-mismatch"] or \
-        rules == ["change-fact-mismatch", "number-mismatch"]
+    found = [(f.rule, f.source, f.target, f.message) for f in check_parity(EN, ZH, new_en, new_zh).findings]
+    assert found == [("number-mismatch", "PP12", "PP12", "number 125 in source, 124 in target"),
+                     ("change-fact-mismatch", "PP12", "PP12", "inserted number 125 in source, 124 in target")]
 
 
 def test_parity_paragraph_deleted_in_one_language():
@@ -288,6 +288,9 @@ def test_disable_config_and_baseline(faulty, tmp_path, monkeypatch):
     assert r.exit_code == 0
     assert [(f["rule"], f["severity"]) for f in json.loads(r.stdout)["findings"]] == [("number-mismatch", "warning")]
     assert _run("check", EN_FIXTURE, faulty, "--fail-on", "warning").exit_code == 1
+    Path(".resdiff.toml").write_text('fail-on = "warning"\n[severity]\nnumber-mismatch = "warning"\n'
+                                     'symbol-mismatch = "warning"\n')
+    assert _run("check", EN_FIXTURE, faulty).exit_code == 1  # the config's fail-on
     Path(".resdiff.toml").unlink()
     Path("pyproject.toml").write_text('[tool.resdiff]\naccept = [{rule = "number-mismatch", source = "PP12"}]\n')
     data = json.loads(_run("check", EN_FIXTURE, faulty, "-f", "json").stdout)
@@ -338,3 +341,28 @@ def test_any_dropped_operative_paragraph_is_named(n, side):
     del spec.paras[spec.index("OP", n)]
     got = [(f.rule, f.source, f.target) for f in check_pair(parse_text(render(en)), parse_text(render(zh))).findings]
     assert got == ([("paragraph-missing", f"OP{n}", None)] if side == "zh" else [("paragraph-extra", None, f"OP{n}")])
+
+
+def test_subparagraph_letters_and_shared_numbering_gaps():
+    zh_text = render(seed_spec()).replace(" 4. 敦促所有缔约国", " (a) 甲；\n\n (b) 乙；\n\n 4. 敦促所有缔约国")
+    en_text = render(en_spec()).replace(" 4. Urges all States parties", " (a) alpha;\n\n (c) beta;\n\n 4. Urges all States parties")
+    found = [(f.rule, f.source, f.target, f.message) for f in check_pair(parse_text(en_text), parse_text(zh_text)).findings]
+    assert found == [("subparagraph-mismatch", "OP3(c)", "OP3(b)", "sub-paragraph (c) in source, (b) in target")]
+    gap_zh = render(seed_spec()).replace(" 5. 邀请所有", " 6. 邀请所有").replace(" 6. 再次邀请非", " 7. 再次邀请非")
+    gap_en = render(en_spec()).replace(" 5. Invites all States", " 6. Invites all States").replace(
+        " 6. Renews its invitation to States", " 7. Renews its invitation to States")
+    (f,) = check_pair(parse_text(gap_en), parse_text(gap_zh)).findings
+    assert f.rule == "numbering-error" and "duplicate 7" in f.message and "missing 5" in f.message
+
+
+def test_footnote_missing_or_with_other_facts():
+    zh = seed_spec()
+    _pp(zh, 15).notes[1] = "同上，附件四。"  # annex III -> annex IV
+    (f,) = check_pair(EN, parse_text(render(zh))).findings
+    assert (f.rule, f.source, f.target) == ("footnote-mismatch", "FN4", "FN4")
+    assert f.message == "footnote 4: ordinal 3 in source, 4 in target"
+    zh = seed_spec()
+    _pp(zh, 16).text = _pp(zh, 16).text.replace("\x00", "")
+    _pp(zh, 16).notes = []
+    found = {(f.rule, f.source, f.target) for f in check_pair(EN, parse_text(render(zh))).findings}
+    assert found == {("footnote-marker-mismatch", "PP16", "PP16"), ("footnote-mismatch", "FN5", None)}
