@@ -72,8 +72,6 @@ class Facts:
     def empty(self) -> bool:
         return not any(getattr(self, k) for k in self.KINDS)
 
-    def __add__(self, other: Facts) -> Facts:
-        return Facts(*(getattr(self, k) + getattr(other, k) for k in self.KINDS))
 
 
 def _mask(pattern: re.Pattern, text: str, found: list[re.Match]) -> str:

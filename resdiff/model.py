@@ -72,12 +72,6 @@ class Document:
                 return p
         raise KeyError(pid)
 
-    def footnote(self, marker: str) -> Footnote:
-        for f in self.footnotes:
-            if f.marker == marker:
-                return f
-        raise KeyError(marker)
-
 
 EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 UNCHANGED, MODIFIED, INSERTED, DELETED = "unchanged", "modified", "inserted", "deleted"

@@ -260,3 +260,8 @@ def test_progress_on_a_terminal(tmp_path):
     piped = subprocess.run([sys.executable, "-m", "resdiff", "series", "samples"], capture_output=True, text=True,
                            cwd=root)
     assert "comparing" not in piped.stderr
+
+
+def test_version():
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.strip() == "resdiff 0.1.0"

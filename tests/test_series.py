@@ -241,3 +241,13 @@ def test_narrow_terminal_keeps_symbols_only(monkeypatch):
     assert max(cell_len(line) for line in out.splitlines()) <= 80
     row = next(line for line in out.splitlines() if line.strip().startswith("OP8 "))
     assert row.split()[1:] == ["●", "·", "·", "·", "✎", "✎"] and "…" not in out.split("legend")[1]
+
+
+def test_series_json_steps_carry_their_changes(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    data = json.loads(CliRunner().invoke(app, ["series", "samples", "-f", "json", "--steps"]).stdout)
+    last = data["steps"][-1]
+    assert (last["old"], last["new"]) == ("A/RES/74/62", "A/RES/75/62")
+    assert {"kind": "inserted", "old": [], "new": ["PP13"], "moved": False, "routine": False} in last["changes"]
+    plain = json.loads(CliRunner().invoke(app, ["series", "samples", "-f", "json"]).stdout)
+    assert "changes" not in plain["steps"][-1]
