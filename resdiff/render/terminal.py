@@ -11,7 +11,7 @@ from rich.theme import Theme
 
 from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import is_wide, strip_controls
-from .common import display_ops, heading_bits, renumbering, shown
+from .common import display_ops, heading_bits, renumbering, shown, totals
 
 THEME = Theme({
     "resdiff.delete": "red strike",
@@ -339,23 +339,17 @@ def summary_view(result: DocumentDiff, *, markers: bool, width: int | None = Non
     return Group(*header(result, markers), table, Text(""), summary_line(result))
 
 
+_TOTAL_STYLES = (("^[^:]*:", "resdiff.title"), (r"\d+ unchanged", "resdiff.dim"),
+                 (r"\d+ modified", "resdiff.kind.modified"), (r"\d+ inserted", "resdiff.kind.inserted"),
+                 (r"\d+ deleted", "resdiff.kind.deleted"), (r"\d+ moved", "resdiff.moved"),
+                 (r"; \d+ routine", "resdiff.dim"), (r" \(of which .*\)", "resdiff.dim"))
+
+
 def summary_line(result: DocumentDiff) -> Text:
-    s = result.stats()
-    n = sum(1 for c in result.changes if not c.is_footnote)
-    t = Text(f"{n} paragraph entries: ", style="resdiff.title")
-    t.append(f"{s['unchanged']} unchanged, ", style="resdiff.dim")
-    t.append(f"{s['modified']} modified", style="resdiff.kind.modified")
-    t.append(", ")
-    t.append(f"{s['inserted']} inserted", style="resdiff.kind.inserted")
-    t.append(", ")
-    t.append(f"{s['deleted']} deleted", style="resdiff.kind.deleted")
-    t.append(", ")
-    t.append(f"{s['moved']} moved", style="resdiff.moved")
-    if s["routine"]:
-        t.append(f"; {s['routine']} routine", style="resdiff.dim")
-    fn = sum(1 for c in result.changes if c.is_footnote)
-    if fn:
-        t.append(f" (of which {fn} footnote{'s' if fn > 1 else ''})", style="resdiff.dim")
+    """The totals sentence of every format (render.common.totals), coloured by kind."""
+    t = Text(totals(result))
+    for pattern, style in _TOTAL_STYLES:
+        t.highlight_regex(pattern, style)
     return t
 
 
