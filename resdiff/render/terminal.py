@@ -11,7 +11,7 @@ from rich.theme import Theme
 
 from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import is_wide, strip_controls
-from .common import display_ops, heading_bits, renumbering, shown, totals
+from .common import collapsed, display_ops, heading_bits, ids, shown, totals
 
 THEME = Theme({
     "resdiff.delete": "red strike",
@@ -131,13 +131,7 @@ def redline(ops, *, markers: bool) -> Text:
 
 
 def _ids(c: Change) -> Text:
-    t = Text(style="resdiff.id")
-    old, new = " + ".join(c.old), " + ".join(c.new)
-    if c.old and c.new and old != new:
-        t.append(f"{old} → {new}")
-    else:
-        t.append(old or new)
-    return t
+    return Text(ids(c), style="resdiff.id")
 
 
 def _heading(c: Change) -> Text:
@@ -181,15 +175,7 @@ def legend(markers: bool) -> Text:
 
 
 def _collapsed(run: list[Change]) -> Text:
-    renum = [c for c in run if c.renumbered]
-    t = Text(f"⋯ {len(run)} unchanged paragraph{'s' if len(run) > 1 else ''} ", style="resdiff.dim")
-    first, last = run[0].new[0], run[-1].new[-1]
-    t.append(f"({first}–{last})" if first != last else f"({first})", style="resdiff.dim")
-    if renum:
-        t.append(", renumbered: " + ", ".join(renumbering(renum)), style="resdiff.dim")
-    return t
-
-
+    return Text(collapsed(run), style="resdiff.dim")
 
 
 def header(result: DocumentDiff, markers: bool) -> list[RenderableType]:
