@@ -17,8 +17,8 @@ def short(symbol: str | None) -> str:
     return (symbol or "?").replace("A/RES/", "")
 
 
-def cell(state: str | None, routine: bool, first_gone: bool) -> str:
-    if state == GONE and not first_gone:
+def cell(state: str | None, routine: bool, first: bool) -> str:
+    if state == GONE and not first:
         return ""
     if state == CHANGED and routine:
         return "~ routine"
@@ -62,12 +62,12 @@ def step_totals(series: Series) -> list[dict[str, int]]:
     return out
 
 
-def _label(series: Series, lin) -> str:
+def lineage_label(lin) -> str:
     last = next(i for i in reversed(lin.ids) if i is not None)
     return last if lin.ids[-1] is not None else f"{last} (gone)"
 
 
-def _first_gone(lin, k: int) -> bool:
+def first_gone(lin, k: int) -> bool:
     return lin.states[k] == GONE and (k == 0 or lin.states[k - 1] != GONE)
 
 
@@ -81,8 +81,8 @@ def render_series_markdown(series: Series) -> str:
               "| paragraph | " + " | ".join(md(h) for h in heads) + " |",
               "| --- | " + " | ".join("---" for _ in heads) + " |"]
     for lin in series.lineages:
-        cells = [cell(s, r, _first_gone(lin, k)) for k, (s, r) in enumerate(zip(lin.states, lin.routine, strict=True))]
-        lines.append(f"| {md(_label(series, lin))} | " + " | ".join(cells) + " |")
+        cells = [cell(s, r, first_gone(lin, k)) for k, (s, r) in enumerate(zip(lin.states, lin.routine, strict=True))]
+        lines.append(f"| {md(lineage_label(lin))} | " + " | ".join(cells) + " |")
     totals = step_totals(series)
     for key in (NEW, CHANGED, "routine", GONE):
         lines.append(f"| *{key}* | " + " | ".join(str(t[key]) for t in totals) + " |")
@@ -95,9 +95,9 @@ def render_series_html(series: Series) -> str:
     rows = []
     for lin in series.lineages:
         tds = "".join(f'<td class="{s or "none"}{" routine" if r else ""}">'
-                      f"{_html(cell(s, r, _first_gone(lin, k)))}</td>"
+                      f"{_html(cell(s, r, first_gone(lin, k)))}</td>"
                       for k, (s, r) in enumerate(zip(lin.states, lin.routine, strict=True)))
-        rows.append(f"<tr><th>{_html(_label(series, lin))}</th>{tds}</tr>")
+        rows.append(f"<tr><th>{_html(lineage_label(lin))}</th>{tds}</tr>")
     totals = step_totals(series)
     for key in (NEW, CHANGED, "routine", GONE):
         rows.append(f'<tr class="totals"><th>{key}</th>' + "".join(f"<td>{t[key]}</td>" for t in totals) + "</tr>")

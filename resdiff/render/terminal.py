@@ -379,7 +379,7 @@ def series_view(series, *, markers: bool, steps: bool = False, show_routine: boo
                 width: int | None = None) -> RenderableType:
     """A timeline: one row per lineage, one column per version, then per-version totals. Where the
     words do not fit the width, the cells keep their symbol and colour only."""
-    from .series_views import _first_gone, _label, cell, short, step_totals
+    from .series_views import cell, first_gone, lineage_label, short, step_totals
 
     parts: list[RenderableType] = [Text(f"{len(series.versions)} versions of "
                                         f"{series.versions[-1].metadata.title or '?'}", style="resdiff.title")]
@@ -396,11 +396,11 @@ def series_view(series, *, markers: bool, steps: bool = False, show_routine: boo
     for lin in series.lineages:
         cells = []
         for k, (s, r) in enumerate(zip(lin.states, lin.routine, strict=True)):
-            style = "resdiff.dim" if (s == "changed" and r) or (s == "gone" and not _first_gone(lin, k)) \
+            style = "resdiff.dim" if (s == "changed" and r) or (s == "gone" and not first_gone(lin, k)) \
                 else _STATE_STYLE.get(s or "", "")
-            text = cell(s, r, _first_gone(lin, k))
+            text = cell(s, r, first_gone(lin, k))
             cells.append(Text(text.split(" ")[0] if compact else text, style=style))
-        table.add_row(_label(series, lin), *cells)
+        table.add_row(lineage_label(lin), *cells)
     totals = step_totals(series)
     for key in ("new", "changed", "routine", "gone"):
         table.add_row(Text(key, style="resdiff.dim"), *[Text(str(t[key]), style="resdiff.dim") for t in totals])
