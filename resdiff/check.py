@@ -116,6 +116,7 @@ class CheckResult:
     source: Document
     target: Document
     findings: tuple[Finding, ...]
+    pairs: tuple[tuple[str | None, str | None], ...] = ()  # paragraph ids paired by structure
 
     def failed(self, fail_on: str = ERROR) -> bool:
         return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in self.findings)
@@ -272,7 +273,8 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
         return {p.id: str(k) for k, p in enumerate(tops, 1)}
 
     pos_s, pos_t = positions(source), positions(target)
-    for a, b in pair_paragraphs(source, target):
+    pairs = pair_paragraphs(source, target)
+    for a, b in pairs:
         if b is None:
             counts = n_pp if a.kind == PREAMBULAR else n_op
             found.append(Finding("paragraph-missing", ERROR, a.id, None,
@@ -315,7 +317,7 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
         found.append(Finding("footnote-mismatch", ERROR, None, g.id, f"footnote {g.marker} is not in source",
                              0, g.line, None, g.marker))
     kept = [x for f in found if (x := config.applies(f)) is not None]
-    return CheckResult(source, target, tuple(kept))
+    return CheckResult(source, target, tuple(kept), tuple((a and a.id, b and b.id) for a, b in pairs))
 
 
 def check_parity(old_source: Document, old_target: Document, source: Document, target: Document,
@@ -325,7 +327,7 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
     config = config or Config()
     base = check_pair(source, target, config)
     ds, dt = compare(old_source, source), compare(old_target, target)
-    pairs = {a.id: b.id for a, b in pair_paragraphs(source, target) if a and b}
+    pairs = {a: b for a, b in base.pairs if a and b}
     back = {v: k for k, v in pairs.items()}
     old_pairs = {a.id: b.id for a, b in pair_paragraphs(old_source, old_target) if a and b}
     line_s = {p.id: p.line for p in source.paragraphs}
@@ -387,4 +389,4 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
                                  f"{tid} was {c.kind} in target but {sid} is unchanged in source",
                                  line_s.get(sid, 0), line_t.get(tid, 0), "unchanged", c.kind))
     kept = [x for f in found if (x := config.applies(f)) is not None]
-    return CheckResult(source, target, base.findings + tuple(kept))
+    return CheckResult(source, target, base.findings + tuple(kept), base.pairs)

@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from .. import __version__
-from ..check import ERROR, RULES, CheckResult, Finding, pair_paragraphs
+from ..check import ERROR, RULES, CheckResult, Finding
 from ..normalize import strip_controls
 from .json_ import SCHEMA_VERSION
 
@@ -43,7 +43,7 @@ def _cases(result: CheckResult) -> list[tuple[str, list[Finding]]]:
     for f in result.findings:
         by_key.setdefault(f"{f.source or '—'} ↔ {f.target or '—'}", []).append(f)
     names = ["metadata ↔ metadata"]
-    names += [f"{a.id if a else '—'} ↔ {b.id if b else '—'}" for a, b in pair_paragraphs(result.source, result.target)]
+    names += [f"{a or '—'} ↔ {b or '—'}" for a, b in result.pairs]
     names += [f"{f.id} ↔ {f.id}" for f in result.source.footnotes]
     names += [k for k in by_key if k not in names]
     return [(n, by_key.get(n, [])) for n in names]
