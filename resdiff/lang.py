@@ -191,3 +191,53 @@ def es_ordinal(tens: str | None, unit: str | None, alone: str | None = None) -> 
     """septuagésimo sexto = 70 + 6, vigésima = 20, decimotercero = 10 + 3, primer = 1."""
     unit = unit or alone
     return (_ES_TENS[tens.lower()] if tens else 0) + (_ES_ORD[unit.lower()] if unit else 0)
+
+
+# --- Document symbols -----------------------------------------------------------------
+# A/RES/75/62, A/RES/ES-11/1, A/RES/48/246, drafts A/ES-11/L.7 and A/C.1/75/L.41, reports A/75/399 and
+# A/48/826/Add.1, revisions A/48/L.21/Rev.1.
+SYMBOL_PATTERN = (r"(?:A|S|E)/(?:RES/)?(?:(?:ES|S)-\d{1,2}/)?(?:C\.\d/)?(?:\d{1,3}/)?(?:L\.\d+|\d{1,4}[A-Z]?)"
+                  r"(?:/(?:Rev|Add|Corr)\.\d+)*")
+
+
+# --- The words that open a preambular paragraph ------------------------------------------
+# Participles, adjectives and adverbs; each language's own forms, and its common openers by name.
+_OPENERS = {
+    "en": {"mindful", "aware", "conscious", "cognizant", "desirous", "further", "also", "keenly", "fully",
+           "deeply", "gravely", "seriously", "firmly", "strongly", "profoundly", "sincerely"},
+    "es": {"consciente", "conscientes", "profundamente", "gravemente", "seriamente", "firmemente",
+           "plenamente", "deseosa", "resuelta", "convencida", "preocupada", "decidida", "alarmada"},
+    "fr": {"consciente", "convaincue", "résolue", "soucieuse", "profondément", "gravement", "vivement",
+           "sérieusement", "sachant", "inquiète", "désireuse", "pleinement", "fermement"},
+    "ru": {"вновь", "глубоко", "серьезно", "будучи", "особо", "далее", "также", "сознавая"},
+}
+_NOT_OPENERS = {"united", "limited", "beijing", "nanjing", "kunming", "wellington", "reading", "sterling",
+                "king", "spring", "ring", "wing", "bing", "red", "bed", "shed", "ted", "fred", "ed", "ing",
+                "thing", "nothing", "something", "anything", "everything", "during", "including", "being",
+                "according", "concerning", "regarding", "following", "pending", "bring", "evening", "morning"}
+_OPENER_WORD = re.compile(r"([^\W\d_])([^\W\d_]*)")
+
+
+def opens_preamble(line: str) -> bool:
+    """True when a line opens as a preambular paragraph does: 'Recalling', 'Deeply concerned',
+    'Teniendo presente', 'Rappelant', 'Ссылаясь', 'وإذ تشير'."""
+    s = line.lstrip("<>ib/ ")
+    if re.match(r"^و?إذ\s", s):
+        return True
+    m = _OPENER_WORD.match(s)
+    if not m or not m.group(1).isupper() or not (m.group(2).islower() or not m.group(2)):
+        return False
+    word = m.group(0).lower()
+    if word in _NOT_OPENERS or len(word) < 4:
+        return False
+    rest = s[m.end():]
+    nxt = re.match(r"\s*([^\W\d_]+)", rest)
+    if any(word in words for words in _OPENERS.values()):
+        return True
+    if word.endswith(("ing", "ando", "iendo", "endo", "ant", "я")):
+        return True
+    if word.endswith(("ed", "ado", "ada", "ido", "ida", "ée", "é", "és", "ées", "в", "вшись")):
+        return not nxt or nxt.group(1)[:1].islower()  # "Convinced that", not "United Nations"
+    if word.endswith(("ly", "mente", "ment")) and nxt:  # "Deeply concerned", "Profundamente preocupada"
+        return nxt.group(1).islower()
+    return False

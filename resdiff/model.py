@@ -24,6 +24,7 @@ class Metadata:
     report_paragraph: str | None = None
     meeting: int | None = None  # plenary meeting number
     job_number: str | None = None
+    sponsors: str | None = None  # a draft's list of sponsors
 
 
 @dataclass(frozen=True)

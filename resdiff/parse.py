@@ -7,25 +7,28 @@ from dataclasses import dataclass, field, replace
 
 from . import lang as L
 from .errors import NotAResolution
+from .layout import (
+    BARCODE,
+    JOB,
+    OP_NUMBER,
+    OPENING,
+    SEPARATOR,
+    SPONSOR_NOTE,
+    SUB_LETTER,
+    SYMBOL_LINE,
+    URL,
+    is_plain_furniture,
+    to_indented,
+)
 from .model import OPERATIVE, PREAMBULAR, Document, Footnote, Metadata, Paragraph
 from .normalize import IDEOGRAPH, is_wide, join_lines, spaces_digits
 
-# --- page furniture: never content ------------------------------------------------
-_JOB = re.compile(r"^\d{2}-\d{5}\s*(?:\(([A-Z])\))?(?:\s+\d+(?:/\d+)?)*$")
-_JOB_PAGE = re.compile(r"^\d+/\d+\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
-_BARCODE = re.compile(r"^\*\d{5,}\*$")
-_URL = re.compile(r"^(?:https?://|www\.)\S+$")
-_SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
-_PAGE_NO = re.compile(r"^(?:\d{1,3}/\d{1,3}|-\s*\d{1,3}\s*-)$")
-_SYMBOL = re.compile(r"\bA/RES/\d+/\d+[A-Z]?\b")
+_SYMBOL = re.compile(r"\bA/RES/" + L.SYMBOL_PATTERN[len("(?:A|S|E)/(?:RES/)?"):])
 _DISTR = re.compile(r"^(?:Distr\.?:?\s*\w+|Distr\.)", re.IGNORECASE)
+_TAG = re.compile(r"</?[ib]>")
 
 # --- the formulas that frame a resolution, in the six languages --------------------
-_OPENING = re.compile(
-    r"^(?:大会|The General Assembly|L[’']Assemblée générale|La Asamblea General|"
-    r"Генеральная Ассамблея|(?:إن )?الجمعية العامة)\s*[，,،]$"
-)
-_TITLE = re.compile(r"^(\d{1,3})/(\d{1,4})\s*(?:[.．]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
+_TITLE = re.compile(r"^((?:ES|S)-\d{1,2}|\d{1,3})/(\d{1,4})\s*(?:[.．]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
 _SESSION = re.compile(
     r"^(?:第(?P<zh>[〇零一二两三四五六七八九十百千]+)届会议|(?P<en>[\w-]+)\s+session|"
     r".*(?:período de sesiones|сессия|الدورة).*)$",
@@ -45,9 +48,7 @@ _MEETING = re.compile(
 )
 
 # --- paragraph numbering ----------------------------------------------------------
-_OP_NUMBER = re.compile(r"^(\d{1,4})\s*(?:[.．]|\s[-–](?=\s))\s*")  # "1. " and, in Arabic, "1 - "
-_SUB_LETTER = re.compile(r"^[(（]([a-z]{1,2}|[ivx]{1,5})[)）]\s*")
-_FOOTNOTE_LINE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_FOOTNOTE_LINE = re.compile(r"^(\d{1,3})(/?)\s+(\S.*)$")
 _FOOTNOTE_END = re.compile(r"[。.．]$")
 
 # A number followed by one of these is content (2020 年, 123 个, 第 7 条), never a marker.
@@ -65,11 +66,12 @@ class _Raw:
 def parse_text(text: str, *, source: str = "<text>", language: str | None = None) -> Document:
     """Parse the extracted text of one resolution into a Document."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").lstrip("\ufeff")
-    text = _restore_indentation(text)
-    lines = [(n, raw.rstrip()) for n, raw in enumerate(text.split("\n"), 1) if raw.strip()]
+    tags: list[str] = []
+    lines = [(n, _untag(raw.rstrip(), tags)) for n, raw in to_indented(text)]
+    lines = [(n, raw) for n, raw in lines if raw.strip()]
     lang = language or _language(text, lines)
 
-    opening = next((i for i, (_, s) in enumerate(lines) if _OPENING.match(s.strip())), None)
+    opening = next((i for i, (_, s) in enumerate(lines) if OPENING.match(s.strip())), None)
     title_at = next(
         (i for i, (_, s) in enumerate(lines[: opening if opening is not None else len(lines)])
          if _TITLE.match(s.strip())),
@@ -85,7 +87,7 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
         opening = title_at
     header_end = title_at if title_at is not None else opening
     meta = _metadata(lines[:header_end], lang)
-    title = None
+    title = meta.pop("title", None)
     if title_at is not None:
         m = _TITLE.match(lines[title_at][1].strip())
         title_lines = [m.group(3) or ""] + [s for _, s in lines[title_at + 1 : opening]]
@@ -94,12 +96,15 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
             meta["symbol"] = f"A/RES/{m.group(1)}/{m.group(2)}"
     meta["title"] = title
 
-    other = [s.strip() for _, s in lines[: opening + 1]]
+    other = [s.strip() for _, s in lines[: opening + 1]] + tags
     body = lines[opening + 1 :]
     body, closing, closing_lines = _split_closing(body)
-    meta.update(closing)
+    if closing.get("adopted") and meta.get("adopted") is None and not meta.get("draft"):
+        meta["adopted"] = closing["adopted"]
+    meta["meeting"] = closing.get("meeting")
+    meta.pop("draft", None)
     furniture = _furniture_test(meta.get("symbol"), title)
-    raws, notes, dropped = _split_body(body, furniture)
+    raws, notes, dropped, slash = _split_body(body, furniture)
     other += dropped + closing_lines
     wide_spacing = lang == "zh" and spaces_digits(text)
     # words as the document writes them, hyphenated compounds included, minus those broken at a line end
@@ -109,7 +114,7 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
         Footnote(marker=m, text=join_lines(ls, wide_spacing=wide_spacing, vocabulary=vocabulary), line=n)
         for m, ls, n in notes
     )
-    paragraphs = _attach_markers(paragraphs, [f.marker for f in footnotes], lang)
+    paragraphs = _attach_markers(paragraphs, [f.marker for f in footnotes], lang, slash=slash)
     if not paragraphs:
         raise NotAResolution("no preambular or operative paragraph found", source=source)
 
@@ -121,54 +126,58 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
                     other=tuple(other))
 
 
-_PARAGRAPH_END = re.compile(r"[，,；;。.:：]\s*\d{0,3}\s*$")  # a footnote marker may follow
-
-
-def _restore_indentation(text: str) -> str:
-    """A text not from a PDF extractor (typed, pasted from Word, mailed) marks no paragraph by indenting:
-    then a paragraph is a block between blank lines, or each line when every block is one line, or, in
-    one unbroken block, a line after one that ends as a paragraph does."""
-    lines = text.split("\n")
-    if any(line[:1].isspace() and line.strip() for line in lines):
-        return text
-    blocks: list[list[int]] = [[]]
-    for k, line in enumerate(lines):
-        if line.strip():
-            blocks[-1].append(k)
-        elif blocks[-1]:
-            blocks.append([])
-    blocks = [b for b in blocks if b]
-    if len(blocks) > 1:
-        starts = {b[0] for b in blocks}
-    else:
-        starts = {k for k in blocks[0] if k == blocks[0][0] or _PARAGRAPH_END.search(lines[k - 1])
-                  or _OP_NUMBER.match(lines[k])} if blocks else set()
-    return "\n".join(" " + line if k in starts else line for k, line in enumerate(lines))
+def _untag(line: str, tags: list[str]) -> str:
+    """Web text may keep its <i> and <b> tags; they are kept aside, not read as text."""
+    if "<" not in line:
+        return line
+    tags.extend(_TAG.findall(line))
+    return _TAG.sub("", line)
 
 
 def _language(text: str, lines: list[tuple[int, str]]) -> str:
     for _, s in lines[:40]:
-        m = _JOB.match(s.strip())
+        m = JOB.match(s.strip())
         if m and m.group(1) in L.JOB_LETTERS:
             return L.JOB_LETTERS[m.group(1)]
     return L.detect_language(text) or "en"
+
+
+_ADOPTION = re.compile(
+    r"Resolution adopted by the General Assembly|Résolution adoptée par l.Assemblée générale|"
+    r"Resoluci[óo]n aprobada por la Asamblea General|Резолюция,? принятая Генеральной Ассамблеей|"
+    r"قرار اتخذته الجمعية العامة|大会决议",
+    re.IGNORECASE,
+)
+_DRAFT = re.compile(r"(?:draft resolution|projet de résolution|proyecto de resolución|проект резолюции|"
+                    r"مشروع قرار|决议草案)\s*$", re.IGNORECASE)
+_ES_SESSION = re.compile(r"(\w+) emergency special session|(\w+) special session", re.IGNORECASE)
 
 
 def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
     meta: dict = {}
     session_at = None
     agenda_at = None
-    adopted_at = None
+    adoption_at = None
+    agenda_end = None  # sponsors of a draft, the adoption line or the report line end the agenda title
+    draft_at = next((i for i, (_, s) in enumerate(header) if _DRAFT.search(s.strip())), None)
+    if draft_at is not None:
+        meta["draft"] = True
+        agenda_end = _sponsors_start(header, draft_at)
+        title = join_lines([s.strip() for _, s in header[draft_at + 1:]])
+        if title:
+            meta["title"] = title
     for i, (_, raw) in enumerate(header):
         s = raw.strip()
-        sym = _SYMBOL.search(s)
+        if draft_at is not None and i > draft_at:
+            break
+        sym = _SYMBOL.search(s) or SYMBOL_LINE.match(s)
         if sym and "symbol" not in meta:
             meta["symbol"] = sym.group(0)
             continue
-        if _JOB.match(s):
+        if JOB.match(s):
             meta["job_number"] = s.split("  ")[0].strip()
             continue
-        if _BARCODE.match(s) or _DISTR.match(s):
+        if BARCODE.match(s) or _DISTR.match(s):
             continue
         m = _SESSION.match(s)
         if m and session_at is None:
@@ -178,12 +187,16 @@ def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
             elif m.group("en"):
                 meta["session"] = L.en_ordinal(m.group("en"))
             continue
+        if _ES_SESSION.match(s) and session_at is None:
+            session_at = i
+            continue
         m = _AGENDA.match(s)
         if m and agenda_at is None:
             agenda_at = i
             meta["agenda_item"] = m.group("item").strip()
             continue
         if s.startswith(("[", "［")):
+            agenda_end = agenda_end if agenda_end is not None else i
             r = _REPORT.search(s)
             if r:
                 meta["report"] = r.group(1)
@@ -192,31 +205,60 @@ def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
                 meta["report_paragraph"] = p.group(1) or p.group(2)
             continue
         date = L.find_date(s)
-        if date:
-            if session_at is None and agenda_at is None:
-                meta.setdefault("distributed", date)
-            elif adopted_at is None:
+        if _ADOPTION.search(s):
+            adoption_at = i
+            agenda_end = agenda_end if agenda_end is not None else i
+            if date:
                 meta["adopted"] = date
-                adopted_at = i
             continue
-        if agenda_at is not None and adopted_at is None and i > agenda_at:
+        if date and adoption_at == i - 1 and "adopted" not in meta:
+            meta["adopted"] = date  # "Resolution adopted by the General Assembly on" / "26 October 2018"
+            continue
+        if date and len(s) < 40 and adoption_at is None and agenda_at is None:
+            meta.setdefault("distributed", date)
+            continue
+        if agenda_at is not None and i > agenda_at and (agenda_end is None or i < agenda_end):
             prev = meta.get("agenda_title")
             meta["agenda_title"] = join_lines([prev, s]) if prev else s
+    if draft_at is not None:
+        meta["sponsors"] = join_lines([s.strip() for _, s in header[agenda_end:draft_at + 1]])
     return meta
 
 
+def _sponsors_start(header: list[tuple[int, str]], draft_at: int) -> int:
+    """First line of a draft's list of sponsors, which ends in ':* draft resolution': going back while
+    the list goes on (a line ending with a comma or 'and', or a line that continues in lower case)."""
+    k = draft_at
+    while k > 0:
+        prev, cur = header[k - 1][1].strip(), header[k][1].strip()
+        if prev.endswith((",", " and", " y", " et")) or cur[:1].islower():
+            k -= 1
+        else:
+            break
+    return k
+
+
 def _split_closing(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], dict, list[str]]:
-    """The closing date and plenary meeting after the last operative paragraph."""
+    """The closing after the last operative paragraph: the plenary meeting and the date, in either
+    order (Chinese puts the date first; English, French, Spanish, Russian and Arabic the meeting)."""
     # last lines, or just before a footnote block that a DOCX or HTML export puts at the end
     for k in range(len(body) - 1, max(len(body) - 16, -1), -1):
         m = _MEETING.match(body[k][1].strip())
         if m:
-            out = {"meeting": int(next(g for g in m.groups() if g))}
-            cut = k
-            if k > 0 and L.find_date(body[k - 1][1]) and len(body[k - 1][1].strip()) < 40:
-                cut = k - 1
-            return body[:cut] + body[k + 1 :], out, [s.strip() for _, s in body[cut : k + 1]]
+            out: dict = {"meeting": int(next(g for g in m.groups() if g))}
+            first, last = k, k
+            if k + 1 < len(body) and _is_closing_date(body[k + 1][1]):
+                last = k + 1
+            elif k > 0 and _is_closing_date(body[k - 1][1]):
+                first = k - 1
+            if first != last:
+                out["adopted"] = L.find_date(body[first if first != k else last][1])
+            return body[:first] + body[last + 1 :], out, [s.strip() for _, s in body[first : last + 1]]
     return body, {}, []
+
+
+def _is_closing_date(line: str) -> bool:
+    return bool(L.find_date(line)) and len(line.strip()) < 40
 
 
 def _furniture_test(symbol: str | None, title: str | None):
@@ -230,8 +272,7 @@ def _furniture_test(symbol: str | None, title: str | None):
     title_only = title.replace(" ", "") if title else None
 
     def plain(s: str) -> bool:
-        return bool(_JOB.match(s) or _JOB_PAGE.match(s) or _BARCODE.match(s) or _URL.match(s)
-                    or _PAGE_NO.match(s) or s.replace(" ", "") in headers)
+        return bool(is_plain_furniture(s) or SPONSOR_NOTE.match(s) or s.replace(" ", "") in headers)
 
     def is_furniture(s: str, before: str = "", after: str = "") -> bool:
         if plain(s):
@@ -248,27 +289,30 @@ def _split_body(body, is_furniture):
     dropped: list[str] = []
     in_notes = False
     saw_url = False
+    slash = False  # the 1990s layout's "1/" markers
     for k, (n, raw) in enumerate(body):
         s = raw.strip()
         indented = raw[:1].isspace()
         before = body[k - 1][1].strip() if k else ""
         after = body[k + 1][1].strip() if k + 1 < len(body) else ""
-        if _SEPARATOR.match(s):
+        if SEPARATOR.match(s):
             in_notes, saw_url = True, False
             dropped.append(s)
             continue
-        if _URL.match(s):
+        if URL.match(s):
             saw_url = True
             dropped.append(s)
             continue
         if is_furniture(s, before, after):
             dropped.append(s)
+            in_notes = in_notes and not is_plain_furniture(s)  # a page's foot ends its footnote block
             continue
         if in_notes:
             m = _FOOTNOTE_LINE.match(s)
             expected = int(notes[-1][0]) + 1 if notes else None
             if m and (expected is None or int(m.group(1)) == expected) and not saw_url:
-                notes.append((str(int(m.group(1))), [m.group(2)], n))
+                notes.append((str(int(m.group(1))), [m.group(3)], n))
+                slash = slash or bool(m.group(2))
                 continue
             if notes and not indented and not saw_url and not _FOOTNOTE_END.search(notes[-1][1][-1]):
                 notes[-1][1].append(s)
@@ -278,7 +322,7 @@ def _split_body(body, is_furniture):
             raws.append(_Raw([s], n))
         else:
             raws[-1].lines.append(s)
-    return raws, notes, dropped
+    return raws, notes, dropped, slash
 
 
 def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str] = frozenset()) -> list[Paragraph]:
@@ -297,13 +341,13 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
 
     for r in raws:
         text = join_lines(r.lines, wide_spacing=wide_spacing, vocabulary=vocabulary)
-        m = _OP_NUMBER.match(text)
+        m = OP_NUMBER.match(text)
         if m:
             op_number, sub_letter = m.group(1), None
             add(f"OP{op_number}", kind=OPERATIVE, number=op_number, text=text[m.end():], line=r.line,
                 prefix=m.group(0))
             continue
-        m = _SUB_LETTER.match(text)
+        m = SUB_LETTER.match(text)
         if m and op_number is not None:
             letter = m.group(1)
             # (i), (ii) … inside a lettered sub-paragraph are its own sub-items, unless the label is
@@ -329,11 +373,14 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
     return out
 
 
-def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str) -> list[Paragraph]:
+def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, *,
+                    slash: bool = False) -> list[Paragraph]:
     """Move footnote markers (bare numbers left by superscripts) from the text to `footnotes`.
 
     Markers are numbered in reading order, so the next one expected is looked for; the two after it
-    too, so that one marker lost in a text does not stop the later ones being found.
+    too, so that one marker lost in a text does not stop the later ones being found. A superscript
+    digit (¹, ², as a PDF's geometry gives a raised 6.5 pt digit) is always a marker; in the 1990s
+    layout (``slash``) markers are written "1/".
     """
     out = []
     k = 0
@@ -342,7 +389,7 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str) 
         pos = 0
         while k < len(markers):
             hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
-                    if (hit := _find_marker(text, markers[j], pos, lang)) is not None]
+                    if (hit := _find_marker(text, markers[j], pos, lang, slash)) is not None]
             if not hits:
                 break
             (start, end), j = min(hits)
@@ -351,12 +398,60 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str) 
             cited.append(markers[j])
             marks.append(start)
             k = j + 1
+        text, cited, marks = _repeated_markers(text, cited, marks, markers[:k], lang, slash)
         out.append(replace(p, text=text, footnotes=tuple(cited), marks=tuple(marks)) if cited else p)
     return out
 
 
-def _find_marker(text: str, marker: str, pos: int, lang: str = "") -> tuple[int, int] | None:
+def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[str], lang: str,
+                      slash: bool) -> tuple[str, list[str], list[int]]:
+    """A footnote cited again later ("… Goals2 for", "oral report; 2/"): only where the marker cannot be
+    content — a superscript digit, the 1990s "2/", or a number glued to a word in Latin script."""
+    if not seen:
+        return text, cited, marks
+    alt = "|".join(sorted({re.escape(m) for m in seen}, key=len, reverse=True))
+    sup = "".join(sorted({d.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")) for m in seen for d in m}))
+    forms = [rf"\s?[{sup}]+"]
+    if slash:
+        forms.append(rf"\s?(?<![\w/])(?:{alt})/(?![\w/])")
+    if lang not in ("zh", "ar"):
+        forms.append(rf"(?<=[a-z][,;]|[a-z]{{2}})(?:{alt})(?=[\s,;.:]|$)")
+    pairs = list(zip(marks, cited, strict=True))
+    for m in reversed(list(re.finditer("|".join(forms), text))):
+        value = m.group(0).strip().rstrip("/").translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
+        if value not in seen:
+            continue
+        start, end = m.start(), m.end()
+        text = text[:start] + text[end:]
+        pairs = [(pos - (end - start) if pos > start else pos, mk) for pos, mk in pairs] + [(start, value)]
+    pairs.sort(key=lambda x: x[0])
+    return text, [mk for _, mk in pairs], [pos for pos, _ in pairs]
+
+
+# Words after which a number is content, never a footnote marker: "article 4", "paragraphs 3 and 4".
+_NUMBERING_WORDS = {
+    "article", "articles", "paragraph", "paragraphs", "para", "paras", "resolution", "resolutions",
+    "decision", "decisions", "chapter", "section", "annex", "item", "items", "rule", "rules", "principle",
+    "goal", "goals", "target", "targets", "protocol", "no", "vol", "page", "pages", "part", "add", "rev",
+    "corr", "and", "or", "to", "of", "from", "on", "in", "at", "by", "than", "the", "some", "all", "about",
+    "over", "under", "with", "for", "between", "among", "nearly", "almost", "least", "most", "table",
+    "figure", "recommendation", "recommendations", "level", "phase", "step", "stage", "session", "meeting",
+    "artículo", "párrafo", "párrafos", "resolución", "resoluciones", "decisión", "capítulo", "sección",
+    "anexo", "tema", "y", "de", "del", "el", "la", "los", "las", "en", "a", "con", "por", "entre",
+    "paragraphe", "paragraphes", "résolution", "résolutions", "chapitre", "annexe", "point", "et", "des",
+    "le", "les", "du", "au", "aux", "sur", "пункт", "пункты", "резолюция", "резолюции", "и",
+}
+
+
+def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool = False) -> tuple[int, int] | None:
     """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
+    sup = marker.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    m = re.compile(rf"\s?{re.escape(sup)}(?![⁰-⁹¹²³])").search(text, pos)
+    if m and (m.start() == 0 or text[m.start() - 1] not in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
+        return (m.start() + (text[m.start()].isspace() and not is_wide(text[m.end():m.end() + 1]))), m.end()
+    if slash:  # "Haiti 1/ and": the 1990s marker, on the baseline
+        m = re.compile(rf"\s?(?<![\w/]){re.escape(marker)}/(?![\w/])").search(text, pos)
+        return (m.start(), m.end()) if m else None
     if lang == "ar":  # Arabic texts set the marker in brackets: "العنقودية(2)"
         m = re.compile(rf"\s?\({re.escape(marker)}\)").search(text, pos)
         if m:
@@ -377,7 +472,7 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "") -> tuple[int,
             continue  # "2 000": a number, unless the marker sits on the word before it ("Munitions,1 110")
         if prev in "([（【〔" or (after[:1] and after[:1] in ")]）】〕"):
             continue  # "(1)", "alert(1)": an enumeration or code, not a superscript
-        if spaced_before and prev not in _SPACED_MARKER_AFTER:
+        if spaced_before and prev not in _SPACED_MARKER_AFTER and not _spaced_latin_marker(before, after):
             continue  # "已有 123 个", "resolution 63/71": content set off by a space
         if after[:1].isalpha() and not is_wide(after[:1]):
             continue  # "1st", "3rd"
@@ -387,5 +482,20 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "") -> tuple[int,
                 end += 1
             while start > 0 and text[start - 1].isspace():
                 start -= 1
+        elif spaced_before:
+            start -= 1  # "Agreement 4 requires" -> "Agreement requires"
         return start, end
     return None
+
+
+def _spaced_latin_marker(before: str, after: str) -> bool:
+    """A superscript that a text extractor set off by spaces in Latin script ("Disabilities, 1 to",
+    "Paris Agreement 4 requires", "of 12 August 1949 2 and"): a number after a word or punctuation that
+    does not number things, followed by a word in lower case, punctuation or the end."""
+    word = re.search(r"([^\W\d_]+|\d{4}|[,;:)\"”’])\s+$", before)
+    if not word or word.group(1).lower().rstrip(".") in _NUMBERING_WORDS:
+        return False
+    if re.search(r"(?:No|vol|para|p|pp|art)\.\s+$", before):
+        return False
+    nxt = re.match(r"\s*(\S)", after)
+    return not nxt or nxt.group(1).islower() or nxt.group(1) in ",;:.)”’\""
