@@ -71,9 +71,12 @@ def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: froz
             # "gender-" + "and age-sensitive" is a suspended hyphen; "post-" + "conflict" a
             # compound; anything else is a word broken at the line end.
             word = re.search(r"[^\W\d_]+(?=[-\u00ad]$)", out)
+            compound = re.search(r"[^\W\d_]+(?:-[^\W\d_]+)*(?=[-\u00ad]$)", out)
             nxt = re.match(r"[^\W\d_]+", line)
             w, n = (word.group(0) if word else ""), (nxt.group(0) if nxt else "")
-            if nxt and n in _SUSPENDED:
+            if compound and f"{compound.group(0)}-{n}" in vocabulary:
+                out += line  # "military-to-" + "military": the document writes "military-to-military"
+            elif nxt and n in _SUSPENDED:
                 out += " " + line
             elif f"{w}-{n}" in vocabulary:
                 out += line

@@ -114,7 +114,8 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
         Footnote(marker=m, text=join_lines(ls, wide_spacing=wide_spacing, vocabulary=vocabulary), line=n)
         for m, ls, n in notes
     )
-    paragraphs = _attach_markers(paragraphs, [f.marker for f in footnotes], lang, slash=slash)
+    markers = [f.marker for f in footnotes] or _glued_markers(paragraphs, lang)
+    paragraphs = _attach_markers(paragraphs, markers, lang, slash=slash)
     if not paragraphs:
         raise NotAResolution("no preambular or operative paragraph found", source=source)
 
@@ -371,6 +372,20 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
             joined = join_lines([out[-1].text, text], wide_spacing=wide_spacing, vocabulary=vocabulary)
             out[-1] = replace(out[-1], text=joined)
     return out
+
+
+def _glued_markers(paragraphs: list[Paragraph], lang: str) -> list[str]:
+    """Where the footnote bodies were stripped (a library's text export), the markers still stand in the
+    text glued to a word or its punctuation ("Action,1", "Declaration7"): numbers so glued that count
+    1, 2, 3 … in reading order are taken for them."""
+    if lang in ("zh", "ar"):
+        return []
+    expected = 1
+    for p in paragraphs:
+        for m in re.finditer(r"(?<=[^\W\d_]|[,;.:”’)])(\d{1,3})(?![\w/]|[.,]\d)", p.text):
+            if int(m.group(1)) == expected and not p.text[: m.start()].endswith(("No.", "vol.", "para.")):
+                expected += 1
+    return [str(k) for k in range(1, expected)] if expected > 2 else []
 
 
 def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, *,

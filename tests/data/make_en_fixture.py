@@ -50,10 +50,10 @@ PP = [
      "address the challenge of clearing cluster munition remnants located throughout the world and to "
      "ensure their destruction,", []),
     ("Conscious of the need to coordinate adequately efforts undertaken in various forums, including "
-     f"through the Convention on the Rights of Persons with Disabilities,{FN} to address the rights and "
+     f"through the Convention on the Rights of Persons with Disabilities, {FN}to address the rights and "
      "needs of victims of various types of weapons, and resolved to avoid discrimination among victims of "
      "various types of weapons,", ["United Nations, Treaty Series, vol. 2515, No. 44910."]),
-    (f"Reaffirming that in cases not covered by the Convention on Cluster Munitions{FN} or by other "
+    (f"Reaffirming that in cases not covered by the Convention on Cluster Munitions {FN}or by other "
      "international agreements, civilians and combatants remain under the protection and authority of "
      "the principles of international law, derived from established custom, from the principles of "
      "humanity and from the dictates of public conscience,", ["Ibid., vol. 2688, No. 47713."]),
@@ -135,7 +135,7 @@ OP = [
 ]
 
 SPEC = Spec(HEADER, [Para("PP", t, n) for t, n in PP] + [Para("OP", t) for t in OP],
-            ["7 December 2020", "37th plenary meeting"], lang="en")
+            ["37th plenary meeting", "7 December 2020"], lang="en")  # English: the meeting, then the date
 
 if __name__ == "__main__":
     out = Path(__file__).with_name("A-RES-75-62.en.unofficial.txt")
