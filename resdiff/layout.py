@@ -84,6 +84,7 @@ def _mend_words(body: list[str], text: str) -> list[str]:
     hyphen spaced off at a line end ('post -'), and a word split by a space ('Confere nce') where the
     document writes the whole word elsewhere and one of the halves is no word of it."""
     words = Counter(re.findall(r"[^\W\d_]+", text))
+    english = L.detect_language(text) == "en"
 
     def no_word(a: str, b: str) -> bool:  # every occurrence of `a` is this split one
         return words[a] <= len(re.findall(rf"(?<![^\W\d_]){a}\s+{b}(?![^\W\d_])", text))
@@ -93,7 +94,9 @@ def _mend_words(body: list[str], text: str) -> list[str]:
         k = 1
         while k + 2 < len(parts):
             a, gap, b = parts[k], parts[k + 1], parts[k + 2]
-            if gap == " " and words[a + b] and not b[0].isupper() and (no_word(a, b) or no_word(b, a)):
+            if gap == " " and not b[0].isupper() and (
+                    (words[a + b] and (no_word(a, b) or no_word(b, a)))
+                    or (english and _letter_alone(a, b) and (no_word(a, b) if len(b) == 1 else no_word(b, a)))):
                 parts[k : k + 3] = [a + b]
                 continue
             k += 2
@@ -107,6 +110,12 @@ def _mend_words(body: list[str], text: str) -> list[str]:
             s = s[:-2] + "-"
         out.append(mend(s))
     return out
+
+
+def _letter_alone(a: str, b: str) -> bool:
+    """'peopl e', 'h umankind': in English no word is one letter but 'a' and 'I'."""
+    return (len(b) == 1 and b not in "aI" and a.isalpha() and len(a) > 2) or \
+        (len(a) == 1 and a not in "aAI" and a.islower() and len(b) > 2)
 
 
 # --- where paragraphs start ------------------------------------------------------------------

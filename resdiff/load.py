@@ -155,34 +155,12 @@ def _mostly_cjk_or_ascii(text: str) -> bool:
     return ok / len(text) > 0.97
 
 
-# --- PDF (pdfminer.six: its layout is the one UN text extraction gives) -------------
+# --- PDF: read by the geometry of its pages (pdf.py) -----------------------------------
 
 def _pdf_text(data: bytes, name: str) -> str:
-    if not data.lstrip().startswith(b"%PDF-"):
-        raise InputError("not a PDF file (it has a .pdf name but no PDF header)", source=name)
-    import logging
+    from .pdf import pdf_text
 
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    from pdfminer.high_level import extract_text
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psexceptions import PSException
-
-    if b"/Encrypt" in data:
-        raise InputError("the PDF is encrypted", hint="save an unencrypted copy first", source=name)
-    try:
-        text = extract_text(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError("the PDF is encrypted", hint="save an unencrypted copy first", source=name) from None
-    except (PDFSyntaxError, PSException) as e:
-        raise InputError(f"damaged or truncated PDF ({e.__class__.__name__})", source=name) from None
-    except Exception as e:  # pdfminer raises many internal types on broken files
-        raise InputError(f"damaged or truncated PDF ({e.__class__.__name__})", source=name) from None
-    if not text.strip():
-        if b"%%EOF" not in data[-2048:]:
-            raise InputError("damaged or truncated PDF (no end-of-file marker)", source=name)
-        raise InputError("the PDF has no text layer", hint="run OCR on it first, e.g. ocrmypdf", source=name)
-    return text
+    return pdf_text(data, name)
 
 
 # --- DOCX (read with the standard library: paragraphs, footnotes, their references) -

@@ -431,6 +431,8 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
         forms.append(rf"\s?(?<![\w/])(?:{alt})/(?![\w/])")
     if lang not in ("zh", "ar"):
         forms.append(rf"(?<=[a-z][,;]|[a-z]{{2}})(?:{alt})(?=[\s,;.:]|$)")
+        forms.append(rf"(?<=[a-z],) (?:{alt})(?= [a-z])")  # "the Court, 1 and calls upon"
+        forms.append(rf"(?<=\w,)(?:{alt})$")  # "… priorities of UNISPACE+50,1" ending a paragraph
     pairs = list(zip(marks, cited, strict=True))
     for m in reversed(list(re.finditer("|".join(forms), text))):
         value = m.group(0).strip().rstrip("/").translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
@@ -500,6 +502,10 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
         elif spaced_before:
             start -= 1  # "Agreement 4 requires" -> "Agreement requires"
         return start, end
+    if lang not in ("zh", "ar"):  # "Reduction 2015–20303 and": the marker glued to the end of a year range
+        m = re.compile(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)").search(text, pos)
+        if m:
+            return m.start(), m.end()
     return None
 
 

@@ -1,0 +1,291 @@
+"""PDF bytes -> the text of a resolution, laid out from the geometry of its pages.
+
+An official PDF says where each paragraph starts (the first line is indented: x = 147 pt against
+123 pt for continuation lines), which digits are footnote references (6.5 pt, raised, on 10 pt
+text), where the footnote block begins (a separator line) and what is page furniture (the running
+head and foot in fixed bands at the top and bottom of every page). The characters are read with
+their font, size and position through PDFium (pypdfium2), then written out in the layout the parser
+reads: a paragraph's first line indented, footnote references as superscript digits attached to
+the word they follow, each footnote on a line of its own after the separator, running heads and
+feet left out.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .errors import InputError
+from .layout import is_plain_furniture
+
+SPACE_GAP = 0.18  # a gap wider than this (em) between two glyphs is a word space
+SPLIT_GAP = 3.0  # a gap wider than this (em) starts a separate line (masthead columns)
+SUP_RATIO = 0.85  # a superscript is smaller than this share of its line's size …
+SUP_RISE = (0.15, 0.75)  # … and raised by this share of it (em)
+BASE_TOL = 1.0  # glyphs whose baselines differ by less than this (pt) share a line
+TOP_BAND, FOOT_BAND = 0.9, 0.06  # running heads above, feet below these shares of the page height
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@dataclass(slots=True)
+class _Char:
+    ch: str
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float  # effective size: font size x the text matrix's vertical scale
+    italic: bool
+
+
+@dataclass
+class _Line:
+    page: int
+    text: str
+    x0: float
+    y: float
+    size: float
+    sups: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, superscript text)
+
+    def with_superscripts(self) -> str:
+        """The text with each raised run written in place: digits as superscript digits (a footnote
+        reference), anything else as it reads ('1er', '85e')."""
+        out, last = [], 0
+        for pos, sup in self.sups:
+            out += [self.text[last:pos], sup.translate(_SUPERSCRIPT) if sup.isdigit() else sup]
+            last = pos
+        return "".join(out) + self.text[last:]
+
+
+def pdf_text(data: bytes, name: str) -> str:
+    """The text of a PDF in the parser's layout; InputError for what cannot be read."""
+    if not data.lstrip().startswith(b"%PDF-"):
+        raise InputError("not a PDF file (it has a .pdf name but no PDF header)", source=name)
+    if b"/Encrypt" in data:
+        raise InputError("the PDF is encrypted", hint="save an unencrypted copy first", source=name)
+    pages, sizes = _read(data, name)
+    if not any(pages):
+        raise InputError("the PDF has no text layer (a scanned image)", hint="run OCR on it first, e.g. ocrmypdf",
+                         source=name)
+    return _layout(pages, sizes)
+
+
+# --- characters and lines ---------------------------------------------------------------
+
+
+def _read(data: bytes, name: str) -> tuple[list[list[_Line]], list[float]]:
+    import pypdfium2.raw as pdfium
+
+    buf = ctypes.create_string_buffer(data, len(data))
+    doc = pdfium.FPDF_LoadMemDocument64(buf, len(data), None)
+    if not doc:
+        err = pdfium.FPDF_GetLastError()
+        if err == pdfium.FPDF_ERR_PASSWORD:
+            raise InputError("the PDF is encrypted", hint="save an unencrypted copy first", source=name)
+        what = "no end-of-file marker" if b"%%EOF" not in data[-2048:] else f"PDFium error {err}"
+        raise InputError(f"damaged or truncated PDF ({what})", source=name)
+    pages, heights = [], []
+    try:
+        for p in range(pdfium.FPDF_GetPageCount(doc)):
+            page = pdfium.FPDF_LoadPage(doc, p)
+            if not page:
+                raise InputError(f"damaged or truncated PDF (page {p + 1} cannot be read)", source=name)
+            heights.append(pdfium.FPDF_GetPageHeightF(page))
+            textpage = pdfium.FPDFText_LoadPage(page)
+            try:
+                chars = _page_chars(pdfium, textpage)
+            finally:
+                pdfium.FPDFText_ClosePage(textpage)
+                pdfium.FPDF_ClosePage(page)
+            lines = []
+            for base, sup in _attach_superscripts(_cluster(chars)):
+                parts = _split(base)
+                for part in parts:
+                    lo, hi = part[0].x0 - part[0].size, part[-1].x1 + part[-1].size
+                    mine = [c for c in sup if lo <= c.x0 <= hi] if len(parts) > 1 else sup
+                    lines.append(_make_line(p + 1, part, mine))
+            pages.append(lines)
+    finally:
+        pdfium.FPDF_CloseDocument(doc)
+    return pages, heights
+
+
+def _page_chars(pdfium, textpage) -> list[_Char]:
+    n = pdfium.FPDFText_CountChars(textpage)
+    if n <= 0:
+        return []
+    raw = ctypes.create_string_buffer(2 * n + 2)
+    pdfium.FPDFText_GetText(textpage, 0, n, ctypes.cast(raw, ctypes.POINTER(ctypes.c_ushort)))
+    codes = memoryview(raw.raw[: 2 * n]).cast("H").tolist()
+    buf = ctypes.create_string_buffer(256)
+    fsize, m = ctypes.c_float(), pdfium.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    box = pdfium.FS_RECTF()
+    fonts: dict[int, tuple[float, bool]] = {}
+    chars = []
+    for i, u in enumerate(codes):
+        if u in (32, 13, 10) and pdfium.FPDFText_IsGenerated(textpage, i):
+            continue  # PDFium's own spaces and line breaks: spaces are told from the gaps instead
+        if 0xD800 <= u < 0xE000 or u == 0xFFFE:  # surrogates; 0xFFFE: a hyphen at a line end
+            u = pdfium.FPDFText_GetUnicode(textpage, i)
+        if u in (0xFFFE, 0xFFFF) or (u < 32 and u != 2):
+            continue
+        key = ctypes.cast(pdfium.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value
+        if not key:
+            continue
+        info = fonts.get(key)
+        if info is None:
+            obj = ctypes.cast(key, pdfium.FPDF_PAGEOBJECT)
+            font = pdfium.FPDFTextObj_GetFont(obj)
+            pdfium.FPDFFont_GetBaseFontName(font, buf, len(buf))
+            low = buf.value.decode("latin-1").lower()
+            pdfium.FPDFTextObj_GetFontSize(obj, fsize)
+            pdfium.FPDFPageObj_GetMatrix(obj, m)
+            # the font size operand may be 1 with the size in the matrix (Acrobat Distiller, 1994)
+            info = fonts[key] = (round(fsize.value * math.hypot(m.c, m.d), 2),
+                                 "italic" in low or "oblique" in low or bool(pdfium.FPDFFont_GetFlags(font) & 64))
+        pdfium.FPDFText_GetCharOrigin(textpage, i, ox, oy)
+        pdfium.FPDFText_GetLooseCharBox(textpage, i, box)
+        ch = "-" if u == 2 else chr(u)  # PDFium reports some hyphens at a line end as U+0002
+        chars.append(_Char(ch, ox.value, max(box.right, ox.value), oy.value, info[0], info[1]))
+    return chars
+
+
+def _cluster(chars: list[_Char]) -> list[list[_Char]]:
+    """Glyphs grouped by baseline, top to bottom."""
+    groups: list[list[_Char]] = []
+    for c in sorted(chars, key=lambda c: -c.y):
+        if groups and groups[-1][0].y - c.y < BASE_TOL:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def _size(chars: list[_Char]) -> float:
+    sizes = [c.size for c in chars if not c.ch.isspace()] or [chars[0].size]
+    return Counter(sizes).most_common(1)[0][0]
+
+
+def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], list[_Char]]]:
+    """Small raised glyphs go to the line just below them, as its superscripts."""
+    sizes = [_size(g) for g in groups]
+    spans = [(min(c.x0 for c in g), max(c.x1 for c in g)) for g in groups]
+    sups: dict[int, list[_Char]] = {}
+    keep = []
+    for gi, g in enumerate(groups):
+        for bi in range(gi + 1, min(gi + 3, len(groups))):
+            bsize, rise = sizes[bi], g[0].y - groups[bi][0].y
+            if (sizes[gi] < SUP_RATIO * bsize and SUP_RISE[0] * bsize <= rise <= SUP_RISE[1] * bsize
+                    and spans[bi][0] - bsize <= spans[gi][0] and spans[gi][1] <= spans[bi][1] + bsize):
+                sups.setdefault(bi, []).extend(g)
+                break
+        else:
+            keep.append(gi)
+    return [(groups[i], sups.get(i, [])) for i in keep]
+
+
+def _rtl(chars: list[_Char]) -> bool:
+    letters = [c for c in chars if c.ch.isalpha()]
+    return sum("\u0590" <= c.ch <= "\u08ff" for c in letters) * 2 > len(letters)
+
+
+def _split(chars: list[_Char]) -> list[list[_Char]]:
+    """Glyphs in reading order; a horizontal gap wider than SPLIT_GAP em starts another line."""
+    rtl = _rtl(chars)
+    chars = sorted(chars, key=lambda c: -c.x1 if rtl else c.x0)
+    parts = [[chars[0]]]
+    for c in chars[1:]:
+        prev = parts[-1][-1]
+        gap = prev.x0 - c.x1 if rtl else c.x0 - prev.x1
+        if gap > SPLIT_GAP * max(c.size, prev.size):
+            parts.append([c])
+        else:
+            parts[-1].append(c)
+    return parts
+
+
+def _make_line(page: int, base: list[_Char], sup: list[_Char]) -> _Line:
+    rtl = _rtl(base)
+    text, starts, prev = "", [], None
+    for c in base:
+        starts.append(len(text))
+        if prev is not None and not c.ch.isspace() and not prev.ch.isspace():
+            gap = prev.x0 - c.x1 if rtl else c.x0 - prev.x1
+            if gap > SPACE_GAP * max(c.size, prev.size):
+                text += " "
+        text += c.ch
+        prev = c
+    sups: list[tuple[int, str]] = []
+    last_x = None
+    for c in sorted(sup, key=lambda c: c.x0):
+        pos = next((s for s, b in zip(starts, base, strict=True) if b.x0 >= c.x0), len(text))
+        if sups and sups[-1][0] == pos and last_x is not None and c.x0 - last_x < 2 * c.size:
+            sups[-1] = (pos, sups[-1][1] + c.ch)
+        else:
+            sups.append((pos, c.ch))
+        last_x = c.x0
+    x0 = min(c.x0 for c in base if not c.ch.isspace()) if text.strip() else base[0].x0
+    return _Line(page, text.rstrip(), x0, base[0].y, _size(base), [(p, s) for p, s in sups if s.strip()])
+
+
+# --- lines -> the parser's layout ------------------------------------------------------------
+
+
+def _layout(pages: list[list[_Line]], heights: list[float]) -> str:
+    lines = [ln for page in pages for ln in page if ln.text.strip() or ln.sups]
+    body_size = Counter(round(ln.size) for ln in lines).most_common(1)[0][0]
+    body = [ln for ln in lines if round(ln.size) == body_size]
+    margin = Counter(round(ln.x0) for ln in body).most_common(1)[0][0]
+    bands = _band_furniture(pages, heights, body_size)
+
+    out: list[str] = []
+    last_note = None  # index in `out` of the line where the last footnote ends
+    for page in pages:
+        in_notes = False
+        for ln in page:
+            if id(ln) in bands or not (ln.text.strip() or ln.sups):
+                continue
+            text = ln.with_superscripts()
+            stripped = text.strip()
+            if set(stripped) <= set("_\u2014\u2015\u2500") and len(stripped) >= 5:
+                in_notes = True  # the separator over a page's footnote block
+                out.append(stripped)
+                continue
+            if in_notes and is_plain_furniture(stripped):
+                in_notes = False  # the page's foot (job number, barcode, '/...') ends its footnotes
+            if in_notes:
+                if ln.sups and ln.sups[0][0] == 0 and ln.sups[0][1].isdigit():
+                    # a footnote: its marker raised at the start of the line
+                    marker = ln.sups[0][1]
+                    out.append(f"{marker} {text[len(marker):].strip()}")
+                    last_note = len(out) - 1
+                elif _starts_note(stripped) or last_note is None:
+                    out.append(stripped)  # '1/ A/48/803.': the 1990s marker, on the baseline
+                    last_note = len(out) - 1
+                else:  # the footnote goes on, also from one page's block into the next one's
+                    joint = "" if out[last_note].endswith("-") else " "
+                    out[last_note] += joint + stripped
+                continue
+            indented = ln.x0 >= margin + 0.8 * ln.size or text[:1].isspace()
+            out.append((" " + stripped) if indented else stripped)
+    return "\n".join(out) + "\n"
+
+
+def _starts_note(s: str) -> bool:
+    """'1/ A/48/803.' (1990s layout) or '1 United Nations, …' with a marker on the baseline."""
+    head = s.split(" ", 1)[0]
+    return head.rstrip("/").isdigit() and len(head) <= 4 and " " in s
+
+
+def _band_furniture(pages: list[list[_Line]], heights: list[float], body_size: int) -> set[int]:
+    """Running heads and feet, from the second page on: lines in the top or bottom band of a page that
+    are set smaller than the body, or repeat on other pages (digits aside: '2/5', 'Page 3')."""
+    def shape(ln: _Line) -> str:
+        return "".join("0" if c.isdigit() else c for c in ln.text.strip())
+
+    band = [(ln, h) for page, h in zip(pages[1:], heights[1:], strict=True) for ln in page
+            if ln.y > TOP_BAND * h or ln.y < FOOT_BAND * h]
+    seen = Counter(shape(ln) for ln, _ in band)
+    return {id(ln) for ln, _ in band if ln.size < 0.9 * body_size or seen[shape(ln)] >= 2}
