@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from .compare import compare
 from .facts import ORDINAL_LANGS, Facts, extract
-from .model import DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
+from .model import ANNEX, DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
 
 ERROR, WARNING, NOTE = "error", "warning", "note"
 SEVERITY_ORDER = {NOTE: 0, WARNING: 1, ERROR: 2}
@@ -163,7 +163,7 @@ def _align(src: list[Paragraph], tgt: list[Paragraph], ratio: float, la: str, lb
     nums_s = [p.id for p in src]
     nums_t = [p.id for p in tgt]
     fewer = src if len(src) < len(tgt) else tgt
-    gap_kept = src[0].kind == OPERATIVE and [p.number for p in fewer if p.letter is None] != [
+    gap_kept = bool(fewer) and fewer[0].kind != PREAMBULAR and [p.number for p in fewer if p.letter is None] != [
         str(k) for k in range(1, sum(p.letter is None for p in fewer) + 1)]
     if gap_kept and len(set(nums_s)) == len(src) and len(set(nums_t)) == len(tgt) and (
             set(nums_s) >= set(nums_t) or set(nums_t) >= set(nums_s)):
@@ -211,7 +211,7 @@ def pair_paragraphs(source: Document, target: Document) -> list[tuple[Paragraph 
     total_t = sum(len(p.text) for p in target.paragraphs) or 1
     ratio = total_t / total_s
     out = []
-    for kind in (PREAMBULAR, OPERATIVE):
+    for kind in (PREAMBULAR, OPERATIVE, ANNEX):
         src = [p for p in source.paragraphs if p.kind == kind]
         tgt = [p for p in target.paragraphs if p.kind == kind]
         for i, j in _align(src, tgt, ratio, source.language, target.language):

@@ -157,10 +157,9 @@ def parse(
     output: OutOpt = None,
 ) -> None:
     """Read one resolution and show its structure: metadata, paragraphs, footnotes."""
-    from .load import load_document
 
     try:
-        doc = load_document(file, language=_language(lang))
+        doc = _load(file, language=_language(lang))
         if format is ParseFormat.json:
             from .render.json_ import render_document
 
@@ -198,14 +197,13 @@ def diff(
     Exit status: 0 no differences, 1 differences, 2 bad input.
     """
     from .compare import compare
-    from .load import load_document
 
     if old == "-" and new == "-":
         _fail(ResdiffError("standard input can be read only once", source="-"))
     try:
         language = _language(lang)
         with _busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
-            a, b = load_document(old, language=language), load_document(new, language=language)
+            a, b = _load(old, language=language), _load(new, language=language)
             if a.language != b.language:
                 raise ResdiffError(f"the versions are in different languages ({a.language}, {b.language})",
                                    hint="to compare a translation with its source, use resdiff check", source=new)
@@ -286,7 +284,6 @@ def _progress(total: int, label: str):
 
 
 def _build_series(files: list[str], language: str | None):
-    from .load import load_document
     from .series import build_series
 
     paths = _expand(files)
@@ -294,7 +291,7 @@ def _build_series(files: list[str], language: str | None):
     with _progress(len(paths), "loading") as step:
         for p in paths:
             step(f"loading {os.path.basename(p)}")
-            docs.append(load_document(p, language=language))
+            docs.append(_load(p, language=language))
     with _progress(len(docs) - 1, "comparing") as step:
         return build_series(docs, progress=step)
 
@@ -441,16 +438,16 @@ def check(
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 bad input.
     """
     from .check import check_pair, check_parity, make_config
-    from .load import load_document, read_baseline, read_config
+    from .load import read_baseline, read_config
 
     try:
         table, where = read_config(config)
         accepted = read_baseline(baseline) if baseline else []
         cfg = make_config(table, baseline=accepted, disable=disable, where=where or "--disable")
         sl, tl = _language(source_lang), _language(target_lang)
-        src, tgt = load_document(source, language=sl), load_document(target, language=tl)
+        src, tgt = _load(source, language=sl), _load(target, language=tl)
         if previous:
-            result = check_parity(load_document(previous[0], language=sl), load_document(previous[1], language=tl),
+            result = check_parity(_load(previous[0], language=sl), _load(previous[1], language=tl),
                                   src, tgt, cfg)
         else:
             result = check_pair(src, tgt, cfg)
@@ -477,6 +474,16 @@ def check(
     except ResdiffError as e:
         _fail(e)
     raise typer.Exit(1 if result.failed(level) else 0)
+
+
+def _load(path: str, *, language: str | None = None):
+    """load_document, and what the parser doubts said on stderr (a warning, not an error)."""
+    from .load import load_document
+
+    doc = load_document(path, language=language)
+    for w in doc.warnings:
+        print(f"resdiff: warning: {doc.source}: {w}", file=sys.stderr)
+    return doc
 
 
 def main() -> None:

@@ -30,10 +30,13 @@ SYMBOL = re.compile(
 _Y, _M, _D = r"(\d{4})", r"(\d{1,2})", r"(\d{1,2})"
 ZH_RANGE = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
 ZH_DATE = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
-_TO = r"(?:to|au|al|по|-|–|and|et|y|и)"
-WORD_RANGE = re.compile(rf"(?<!\d){_D}(?:er|º)?\s*(?:(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+)?{_TO}\s+{_D}"
-                        rf"\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?{_Y}", re.IGNORECASE)
-WORD_DATE = re.compile(rf"(?<!\d){_D}(?:er|º)?\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?{_Y}",
+# "from 23 March to 30 June", "del 23 de marzo al 30 de junio", "entre el 23 de marzo y el 30 de junio",
+# "du 23 mars au 30 juin", "с 23 марта по 30 июня", "on 20 and 21 June"
+_TO = r"(?:to|au|al|a|по|-|–|and|et|y|и)(?:\s+(?:el|le|la))?"
+_FIRST = r"(?:er|º|o|\.º|\.o)?"  # "1er mars", "1º de marzo" (NFKC: "1o")
+WORD_RANGE = re.compile(rf"(?<!\d){_D}{_FIRST}\s*(?:(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+)?{_TO}\s+{_D}"
+                        rf"{_FIRST}\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?{_Y}", re.IGNORECASE)
+WORD_DATE = re.compile(rf"(?<!\d){_D}{_FIRST}\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?{_Y}",
                        re.IGNORECASE)
 ZH_ORDINAL = re.compile(rf"第\s*([{ZH_NUMERAL}]+)|([{ZH_NUMERAL}]+)\s*周年|附件\s*([{ZH_NUMERAL}]+)")
 EN_ORDINAL = re.compile(r"\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(first|second|third|fourth|"
@@ -42,7 +45,13 @@ EN_ORDINAL = re.compile(r"\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|n
                         r"sixtieth|seventieth|eightieth|ninetieth)\b", re.IGNORECASE)
 ROMAN = re.compile(r"\b(?:section|annex|part|chapter|annexe|partie|anexo|sección|раздел|приложение)\s+"
                    r"([IVXLC]+)\b", re.IGNORECASE)
-NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?")
+# Numbers as each language writes them: 1,383,000.5 (English, Chinese); 1.383.000,5 or 1 383 000,5
+# (Spanish, French, Russian, Arabic); 138.3万 (Chinese). All read as the same value.
+NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
+NUMBER_COMMA = re.compile(r"(?<!\d)\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?![\d])|\d+(?:,\d+)?")
+ZH_MYRIAD = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789,.")
+DECIMAL_COMMA = {"es", "fr", "ru", "ar"}
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ORDINAL_LANGS = {"zh", "en", "fr", "es"}  # languages whose ordinal words are read
 
@@ -131,5 +140,34 @@ def extract(text: str, lang: str) -> Facts:
     found = []
     text = _mask(ROMAN, text, found)
     out.ordinals.update(roman(m.group(1)) for m in found)
-    out.numbers.update(m.group(0).replace(",", "") for m in NUMBER.finditer(text))
+    out.numbers.update(_numbers(text, lang))
+    return out
+
+
+def _value(digits: str, fraction: str = "") -> str:
+    fraction = fraction.rstrip("0")
+    return f"{int(digits)}.{fraction}" if fraction else str(int(digits))
+
+
+def _numbers(text: str, lang: str) -> list[str]:
+    """Each number of a text as its value ("1383000", "2.5"), whatever the language's separators."""
+    out = []
+    if lang == "zh":
+        found: list[re.Match] = []
+        text = _mask(ZH_MYRIAD, text, found)
+        for m in found:
+            whole, _, frac = m.group(1).partition(".")
+            scale = 4 if m.group(2) == "万" else 8
+            digits = (whole + frac.ljust(scale, "0")[:scale]) if len(frac) <= scale else whole + frac
+            out.append(str(int(digits)))
+    if lang == "ar":
+        text = text.translate(_ARABIC_DIGITS)
+    if lang in DECIMAL_COMMA:
+        for m in NUMBER_COMMA.finditer(text):
+            whole, _, frac = m.group(0).partition(",")
+            out.append(_value(re.sub(r"\D", "", whole), frac))
+        return out
+    for m in NUMBER.finditer(text):
+        whole, _, frac = m.group(0).replace(",", "").partition(".")
+        out.append(_value(whole, frac))
     return out
