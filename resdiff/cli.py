@@ -461,9 +461,13 @@ def check(
             fps = sorted({f.fingerprint for f in result.findings})
             write_atomic(write_baseline, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n",
                          inputs=inputs)
+            print(f"resdiff: wrote {write_baseline}: {len(fps)} finding{'' if len(fps) == 1 else 's'} accepted "
+                  f"(use it with --baseline {write_baseline})", file=sys.stderr)
         if format is CheckFormat.terminal:
             from .render.terminal import check_view
 
+            if width is None and (output or not sys.stdout.isatty()):
+                width = 100_000  # a file or a pipe: one finding a line, never wrapped at 80 columns
             _emit(check_view(result, fail_on=level), output=output, inputs=inputs, color=color, width=width)
         else:
             from .render import check_views
@@ -473,7 +477,7 @@ def check(
             _emit(render[format](result, level), output=output, inputs=inputs)
     except ResdiffError as e:
         _fail(e)
-    raise typer.Exit(1 if result.failed(level) else 0)
+    raise typer.Exit(0 if write_baseline else 1 if result.failed(level) else 0)  # a baseline recorded is no failure
 
 
 def _load(path: str, *, language: str | None = None):

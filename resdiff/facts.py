@@ -83,6 +83,9 @@ class Facts:
 
 
 
+Spans = dict  # (kind, value) -> [(start, end)] in the text: where each fact was read
+
+
 def _mask(pattern: re.Pattern, text: str, found: list[re.Match]) -> str:
     def sub(m: re.Match) -> str:
         found.append(m)
@@ -91,56 +94,67 @@ def _mask(pattern: re.Pattern, text: str, found: list[re.Match]) -> str:
     return pattern.sub(sub, text)
 
 
-def extract(text: str, lang: str) -> Facts:
-    """Symbols, dates (ISO, ranges as start/end), ordinals and numbers of a text, as multisets."""
+def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
+    """Symbols, dates (ISO, ranges as start/end), ordinals and numbers of a text, as multisets; with
+    `spans`, where each was read."""
     text = unicodedata.normalize("NFKC", text)
     out = Facts()
+
+    def add(kind: str, value, m: re.Match | None = None, span: tuple[int, int] | None = None) -> None:
+        getattr(out, kind)[value] += 1
+        if spans is not None:
+            spans.setdefault((kind, value), []).append(span or (m.start(), m.end()))
+
     found: list[re.Match] = []
     text = _mask(SYMBOL, text, found)
-    out.symbols.update(m.group(0) for m in found)
+    for m in found:
+        add("symbols", m.group(0), m)
     found = []
     text = _mask(ZH_RANGE, text, found)
     for m in found:
         y, mo, d, y2, mo2, d2 = m.groups()
-        out.dates[f"{_iso(y, mo, d)}/{_iso(y2 or y, mo2 or mo, d2)}"] += 1
+        add("dates", f"{_iso(y, mo, d)}/{_iso(y2 or y, mo2 or mo, d2)}", m)
     found = []
     text = _mask(ZH_DATE, text, found)
-    out.dates.update(_iso(*m.groups()) for m in found)
+    for m in found:
+        add("dates", _iso(*m.groups()), m)
     found = []
     text = _mask(WORD_RANGE, text, found)
     for m in found:
         d, mo, d2, mo2, y = m.groups()
         start_month = _MONTH_INDEX[(mo or mo2).lower()]
-        out.dates[f"{_iso(y, start_month, d)}/{_iso(y, _MONTH_INDEX[mo2.lower()], d2)}"] += 1
+        add("dates", f"{_iso(y, start_month, d)}/{_iso(y, _MONTH_INDEX[mo2.lower()], d2)}", m)
     found = []
     text = _mask(WORD_DATE, text, found)
-    out.dates.update(_iso(m.group(3), _MONTH_INDEX[m.group(2).lower()], m.group(1)) for m in found)
+    for m in found:
+        add("dates", _iso(m.group(3), _MONTH_INDEX[m.group(2).lower()], m.group(1)), m)
+    found = []
     if lang == "zh":
-        found = []
         text = _mask(ZH_ORDINAL, text, found)
         for m in found:
             value = zh_numeral(next(g for g in m.groups() if g))
             if value is not None:
-                out.ordinals[value] += 1
+                add("ordinals", value, m)
     elif lang == "en":
-        found = []
         text = _mask(EN_ORDINAL, text, found)
         for m in found:
             value = en_ordinal((m.group(1) or "") + m.group(2))
             if value is not None:
-                out.ordinals[value] += 1
+                add("ordinals", value, m)
     elif lang == "fr":
-        found = []
         text = _mask(FR_ORDINAL, text, found)
-        out.ordinals.update(fr_ordinal(m.group(1), m.group(2)) for m in found)
+        for m in found:
+            add("ordinals", fr_ordinal(m.group(1), m.group(2)), m)
     elif lang == "es":
-        found = []
         text = _mask(ES_ORDINAL, text, found)
-        out.ordinals.update(es_ordinal(*m.groups()) for m in found)
+        for m in found:
+            add("ordinals", es_ordinal(*m.groups()), m)
     found = []
     text = _mask(ROMAN, text, found)
-    out.ordinals.update(roman(m.group(1)) for m in found)
-    out.numbers.update(_numbers(text, lang))
+    for m in found:
+        add("ordinals", roman(m.group(1)), m)
+    for value, span in _numbers(text, lang):
+        add("numbers", value, span=span)
     return out
 
 
@@ -149,8 +163,9 @@ def _value(digits: str, fraction: str = "") -> str:
     return f"{int(digits)}.{fraction}" if fraction else str(int(digits))
 
 
-def _numbers(text: str, lang: str) -> list[str]:
-    """Each number of a text as its value ("1383000", "2.5"), whatever the language's separators."""
+def _numbers(text: str, lang: str) -> list[tuple[str, tuple[int, int]]]:
+    """Each number of a text as its value ("1383000", "2.5"), whatever the language's separators, with
+    where it stands."""
     out = []
     if lang == "zh":
         found: list[re.Match] = []
@@ -159,15 +174,15 @@ def _numbers(text: str, lang: str) -> list[str]:
             whole, _, frac = m.group(1).partition(".")
             scale = 4 if m.group(2) == "万" else 8
             digits = (whole + frac.ljust(scale, "0")[:scale]) if len(frac) <= scale else whole + frac
-            out.append(str(int(digits)))
+            out.append((str(int(digits)), m.span()))
     if lang == "ar":
         text = text.translate(_ARABIC_DIGITS)
     if lang in DECIMAL_COMMA:
         for m in NUMBER_COMMA.finditer(text):
             whole, _, frac = m.group(0).partition(",")
-            out.append(_value(re.sub(r"\D", "", whole), frac))
+            out.append((_value(re.sub(r"\D", "", whole), frac), m.span()))
         return out
     for m in NUMBER.finditer(text):
         whole, _, frac = m.group(0).replace(",", "").partition(".")
-        out.append(_value(whole, frac))
+        out.append((_value(whole, frac), m.span()))
     return out

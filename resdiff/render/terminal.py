@@ -437,6 +437,11 @@ def blame_view(series, paragraphs) -> RenderableType:
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 
 
+_PAIRED = {"number": "paired by number (one text kept the gap where its paragraph is missing)",
+           "alignment": "paired by length, punctuation and facts (the counts differ)",
+           "unpaired": "no counterpart"}
+
+
 def check_view(result, *, fail_on: str = "error") -> RenderableType:
     """Findings grouped by paragraph pair, then a verdict."""
     s, t = result.source, result.target
@@ -445,6 +450,14 @@ def check_view(result, *, fail_on: str = "error") -> RenderableType:
         Text.assemble(("target  ", "resdiff.dim"), _side(t)),
         Text(""),
     ]
+    uneven = result.uneven_pairs
+    if uneven:  # the pairing, where it is not simply the n-th paragraph with the n-th
+        parts.append(Text("pairing (where not one to one, in order)", style="resdiff.id"))
+        for p in uneven:
+            line = Text.assemble((f"{p.source or '—'} ↔ {p.target or '—'}", "resdiff.id"),
+                                 (f"  {_PAIRED[p.how]}", "resdiff.dim"))
+            parts.append(Wrapped(line, indent=2))
+        parts.append(Text(""))
     groups: dict[str, list] = {}
     for f in result.findings:
         groups.setdefault(f"{f.source or '—'} ↔ {f.target or '—'}", []).append(f)
@@ -456,6 +469,9 @@ def check_view(result, *, fail_on: str = "error") -> RenderableType:
             where = f"  (lines {f.source_line or '—'} / {f.target_line or '—'})"
             line.append(where, style="resdiff.dim")
             parts.append(Wrapped(line, indent=2))
+            for side, ex in (("source", f.source_excerpt), ("target", f.target_excerpt)):
+                if ex:
+                    parts.append(Wrapped(Text.assemble((f"{side}  ", "resdiff.dim"), _clean(ex)), indent=4))
         parts.append(Text(""))
     counts = {sev: sum(f.severity == sev for f in result.findings) for sev in ("error", "warning", "note")}
     verdict = "FAILED" if result.failed(fail_on) else "PASSED"
