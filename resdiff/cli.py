@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .errors import ResdiffError
+from .errors import ResdiffError, UsageError
 from .lang import check_language
 
 app = typer.Typer(
@@ -412,8 +412,14 @@ def fetch(
 
 @app.command()
 def check(
-    source: Annotated[str, typer.Argument(help="The source-language version.")],
-    target: Annotated[str, typer.Argument(help="The target-language version of the same resolution.")],
+    source: Annotated[str | None, typer.Argument(
+        help="The source-language version, or a folder of them (a whole session).", show_default=False)] = None,
+    target: Annotated[str | None, typer.Argument(
+        help="The target-language version of the same resolution, or a folder of them.", show_default=False)] = None,
+    manifest: Annotated[str | None, typer.Option("--manifest", help="A file listing the pairs to check, "
+                                                 "'SOURCE<TAB>TARGET' a line.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Pairs checked at once in a session "
+                                             "(default: one per core).")] = None,
     previous: Annotated[tuple[str, str] | None, typer.Option(
         "--previous", help="The previous source and target versions: also check that every change was made "
         "in both languages (change parity).")] = None,
@@ -445,13 +451,18 @@ def check(
         accepted = read_baseline(baseline) if baseline else []
         cfg = make_config(table, baseline=accepted, disable=disable, where=where or "--disable")
         sl, tl = _language(source_lang), _language(target_lang)
+        level = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
+        if manifest or (source and target and os.path.isdir(source) and os.path.isdir(target)):
+            _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline,
+                           previous, color, width, output)
+        if not (source and target):
+            raise UsageError("give SOURCE and TARGET (two files, or two folders), or --manifest FILE")
         src, tgt = _load(source, language=sl), _load(target, language=tl)
         if previous:
             result = check_parity(_load(previous[0], language=sl), _load(previous[1], language=tl),
                                   src, tgt, cfg)
         else:
             result = check_pair(src, tgt, cfg)
-        level = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
         inputs = (source, target, *(previous or ()))
         if write_baseline:
             import json
@@ -478,6 +489,42 @@ def check(
     except ResdiffError as e:
         _fail(e)
     raise typer.Exit(0 if write_baseline else 1 if result.failed(level) else 0)  # a baseline recorded is no failure
+
+
+def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline, previous,
+                   color, width, output) -> None:
+    """`check` of two folders or of a manifest: every pair, one report, exit status by --fail-on."""
+    from .session import check_session
+
+    if previous:
+        raise UsageError("--previous checks one pair; give two files, not folders or a manifest")
+    session = check_session(source, target, manifest=manifest, config=cfg, jobs=jobs, source_lang=sl,
+                            target_lang=tl, progress=lambda total: _progress(total, "checking"))
+    inputs = tuple(x for x in (source, target, manifest) if x)
+    inputs += tuple(p for r in session.results for p in (r.source.source, r.target.source))
+    if write_baseline:
+        import json
+
+        from .output import write_atomic
+
+        fps = sorted({f.fingerprint for r in session.results for f in r.findings})
+        write_atomic(write_baseline, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n",
+                     inputs=inputs)
+        print(f"resdiff: wrote {write_baseline}: {len(fps)} finding{'' if len(fps) == 1 else 's'} accepted "
+              f"(use it with --baseline {write_baseline})", file=sys.stderr)
+    if format is CheckFormat.terminal:
+        from .render.terminal import session_view
+
+        if width is None and (output or not sys.stdout.isatty()):
+            width = 100_000
+        _emit(session_view(session, fail_on=level), output=output, inputs=inputs, color=color, width=width)
+    else:
+        from .render import check_views as v
+
+        render = {CheckFormat.json: v.render_session_json, CheckFormat.junit: v.render_session_junit,
+                  CheckFormat.github: v.render_session_github, CheckFormat.sarif: v.render_session_sarif}
+        _emit(render[format](session, level), output=output, inputs=inputs)
+    raise typer.Exit(0 if write_baseline else 1 if session.failed(level) else 0)
 
 
 def _load(path: str, *, language: str | None = None):

@@ -180,3 +180,88 @@ def render_sarif(result: CheckResult, fail_on: str = ERROR) -> str:
                   "results": results}],
     }
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- a whole session: many pairs, one report ---------------------------------------------------
+
+
+def session_dict(session, fail_on: str = ERROR) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "passed": not session.failed(fail_on),
+        "documents": [check_dict(r, fail_on) for r in session.results],
+        "findings": [{"rule": f.rule, "severity": f.severity, "file": f.path, "symbol": f.symbol,
+                      "message": _clean(f.message)} for f in session.findings],
+    }
+
+
+def render_session_json(session, fail_on: str = ERROR) -> str:
+    return json.dumps(session_dict(session, fail_on), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_session_junit(session, fail_on: str = ERROR) -> str:
+    """One test suite per document pair, and one for the documents themselves (missing, unreadable)."""
+    suites = []
+    for r in session.results:
+        body = render_junit(r, fail_on).splitlines()
+        suites += body[2:-1]  # the <testsuite> of that pair
+    cases = [f'    <testcase classname="resdiff.check" name={quoteattr(_clean(f.path))} time="0">\n'
+             f"      <failure type={quoteattr(f.rule)} message={quoteattr(_clean(f.message))}>"
+             f"{xml_escape(f.rule + ': ' + _clean(f.message))}</failure>\n    </testcase>"
+             for f in session.findings]
+    tests = sum(line.lstrip().startswith("<testcase") for line in suites) + len(cases)
+    failures = sum(line.lstrip().startswith("<failure") for line in suites) + len(cases)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<testsuites name="resdiff check" tests="{tests}" failures="{failures}" errors="0">']
+    out += suites
+    if cases:
+        out.append(f'  <testsuite name="documents" tests="{len(cases)}" failures="{len(cases)}" errors="0" '
+                   'skipped="0" time="0">')
+        out += cases
+        out.append("  </testsuite>")
+    out += ["</testsuites>", ""]
+    return "\n".join(out)
+
+
+def render_session_github(session, fail_on: str = ERROR) -> str:
+    out = "".join(render_github(r, fail_on) for r in session.results)
+    for f in session.findings:
+        out += f"::error file={_gh(f.path, True)},line=1,title={_gh(f.rule, True)}::{_gh(_clean(f.message))}\n"
+    return out
+
+
+def render_session_sarif(session, fail_on: str = ERROR) -> str:
+    """One SARIF run for the whole session."""
+    runs = [json.loads(render_sarif(r, fail_on))["runs"][0] for r in session.results]
+    base = json.loads(render_sarif(_EMPTY, fail_on)) if not runs else None
+    run = runs[0] if runs else base["runs"][0]
+    for other in runs[1:]:
+        run["results"] += other["results"]
+    from ..session import DOCUMENT_RULES
+
+    rules = run["tool"]["driver"]["rules"]
+    for rid, desc in DOCUMENT_RULES.items():
+        rules.append({"id": rid, "name": rid.title().replace("-", ""), "shortDescription": {"text": desc},
+                      "help": {"text": desc}, "helpUri": f"{DOCS_URL}#a-whole-session-at-once",
+                      "defaultConfiguration": {"level": "error"}})
+    ids = [r["id"] for r in rules]
+    for f in session.findings:
+        run["results"].append({"ruleId": f.rule, "ruleIndex": ids.index(f.rule), "level": f.severity,
+                               "message": {"text": _clean(f.message)},
+                               "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}}}]})
+    return json.dumps({"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+                       "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+
+
+class _Empty:
+    """A check result with nothing in it: the SARIF frame of a session where no pair could be checked."""
+
+    class _Doc:
+        source = ""
+
+    source = target = _Doc()
+    findings = ()
+    pairs = ()
+
+
+_EMPTY = _Empty()

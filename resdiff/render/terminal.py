@@ -482,3 +482,33 @@ def check_view(result, *, fail_on: str = "error") -> RenderableType:
     summary.append(f"{n('error')}, {n('warning')}, {n('note')} (failing on {fail_on} and above)")
     parts.append(summary)
     return Group(*parts)
+
+
+def session_view(session, *, fail_on: str = "error") -> RenderableType:
+    """A whole session: one line per document pair, then the documents that could not be paired or read."""
+    from ..check import SEVERITY_ORDER
+
+    parts: list[RenderableType] = []
+    for r in session.results:
+        counts = {sev: sum(f.severity == sev for f in r.findings) for sev in ("error", "warning", "note")}
+        failed = r.failed(fail_on)
+        line = Text.assemble(("FAILED  " if failed else "passed  ", "bold red" if failed else "green"),
+                             (f"{r.source.metadata.symbol or '?'}  ", "resdiff.id"),
+                             f"{r.source.language} → {r.target.language}  ",
+                             (", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in counts.items() if n)
+                              or "no finding", "" if failed else "resdiff.dim"),
+                             (f"  {_clean(r.source.source)} ↔ {_clean(r.target.source)}", "resdiff.dim"))
+        parts.append(Wrapped(line, indent=8))
+    for f in session.findings:
+        bad = SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on]
+        line = Text.assemble(("FAILED  " if bad else f"{f.severity:<8}", "bold red" if bad else ""),
+                             (f"{f.rule}  ", "resdiff.dim"), _clean(f.message))
+        parts.append(Wrapped(line, indent=8))
+    n_failed = sum(r.failed(fail_on) for r in session.results)
+    verdict = "FAILED" if session.failed(fail_on) else "PASSED"
+    summary = Text(f"{verdict}: ", style="bold red" if verdict == "FAILED" else "bold green")
+    pairs = len(session.results)
+    summary.append(f"{pairs} pair{'' if pairs == 1 else 's'} checked, {n_failed} failed; {len(session.findings)} "
+                   f"document finding{'' if len(session.findings) == 1 else 's'} (failing on {fail_on} and above)")
+    parts += [Text(""), summary]
+    return Group(*parts)
