@@ -492,18 +492,18 @@ def session_view(session, *, fail_on: str = "error") -> RenderableType:
     for r in session.results:
         counts = {sev: sum(f.severity == sev for f in r.findings) for sev in ("error", "warning", "note")}
         failed = r.failed(fail_on)
-        line = Text.assemble(("FAILED  " if failed else "passed  ", "bold red" if failed else "green"),
-                             (f"{r.source.metadata.symbol or '?'}  ", "resdiff.id"),
+        label = Text("FAILED  " if failed else "passed  ", style="bold red" if failed else "green")
+        line = Text.assemble((f"{r.source.metadata.symbol or '?'}  ", "resdiff.id"),
                              f"{r.source.language} → {r.target.language}  ",
                              (", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in counts.items() if n)
                               or "no finding", "" if failed else "resdiff.dim"),
                              (f"  {_clean(r.source.source)} ↔ {_clean(r.target.source)}", "resdiff.dim"))
-        parts.append(Wrapped(line, indent=8))
+        parts.append(Wrapped(line, indent=8, label=label))
     for f in session.findings:
         bad = SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on]
-        line = Text.assemble(("FAILED  " if bad else f"{f.severity:<8}", "bold red" if bad else ""),
-                             (f"{f.rule}  ", "resdiff.dim"), _clean(f.message))
-        parts.append(Wrapped(line, indent=8))
+        label = Text("FAILED  " if bad else f"{f.severity:<8}", style="bold red" if bad else "")
+        line = Text.assemble((f"{f.rule}  ", "resdiff.dim"), _clean(f.message))
+        parts.append(Wrapped(line, indent=8, label=label))
     n_failed = sum(r.failed(fail_on) for r in session.results)
     verdict = "FAILED" if session.failed(fail_on) else "PASSED"
     summary = Text(f"{verdict}: ", style="bold red" if verdict == "FAILED" else "bold green")
