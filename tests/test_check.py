@@ -113,6 +113,11 @@ def test_each_planted_fault_gives_exactly_one_finding(name, side):
     assert (f.rule, f.source, f.target, f.severity) == (rule, sid, tid, "error")
     assert expect_src in f.message and expect_tgt in f.message
     assert f.source_line > 0 and f.target_line > 0
+    # located for a reviewer: a short excerpt of each paragraph, the wrong value in the faulty one
+    assert f.source_excerpt and f.target_excerpt
+    assert max(len(f.source_excerpt), len(f.target_excerpt)) < 140
+    if name in ("number", "symbol"):
+        assert bad in (f.target_excerpt if side == "zh" else f.source_excerpt)
 
 
 @pytest.mark.parametrize("side", ["zh", "en"])
