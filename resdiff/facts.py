@@ -15,12 +15,17 @@ from dataclasses import dataclass, field
 from .lang import (
     _MONTH_ALT,
     _MONTH_INDEX,
+    AR_MONTH_ORDINALS,
+    AR_ORDINAL,
     ES_ORDINAL,
     FR_ORDINAL,
+    RU_ORDINAL,
     ZH_NUMERAL,
+    ar_ordinal,
     en_ordinal,
     es_ordinal,
     fr_ordinal,
+    ru_ordinal,
     zh_numeral,
 )
 
@@ -53,7 +58,7 @@ ZH_MYRIAD = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789,.")
 DECIMAL_COMMA = {"es", "fr", "ru", "ar"}
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-ORDINAL_LANGS = {"zh", "en", "fr", "es"}  # languages whose ordinal words are read
+ORDINAL_LANGS = {"zh", "en", "fr", "es", "ru", "ar"}  # languages whose ordinal words are read
 
 
 def roman(text: str) -> int:
@@ -149,6 +154,15 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
         text = _mask(ES_ORDINAL, text, found)
         for m in found:
             add("ordinals", es_ordinal(*m.groups()), m)
+    elif lang == "ru":
+        text = _mask(RU_ORDINAL, text, found)
+        for m in found:
+            add("ordinals", ru_ordinal(m.group(1), m.group(2)), m)
+    elif lang == "ar":
+        text = _mask(AR_MONTH_ORDINALS, text, [])
+        text = _mask(AR_ORDINAL, text, found)
+        for m in found:
+            add("ordinals", ar_ordinal(*m.groups()), m)
     found = []
     text = _mask(ROMAN, text, found)
     for m in found:
