@@ -47,6 +47,17 @@ class Carried:
     reason: str | None = None
     prefix: str = ""  # the number as the target writes it: "3. ", "3 - "
     source_ops: tuple[tuple[str, str], ...] = ()  # the source's change, for a reworded paragraph
+    footnotes: tuple[str, ...] = ()  # markers cited, as the new source numbers them
+    marks: tuple[int, ...] = ()  # where each stands in `text`
+
+
+@dataclass(frozen=True)
+class CarriedNote:
+    marker: str  # the new source's marker
+    status: str  # carried or translate
+    text: str  # the old target's footnote, or "" where there is none to carry
+    source_text: str
+    from_marker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,7 @@ class CarryResult:
     paragraphs: tuple[Carried, ...]
     deleted: tuple[str, ...]  # old target ids whose source paragraph is gone
     metadata: dict = field(default_factory=dict)  # the new target's metadata: known values, None where not
+    footnotes: tuple[CarriedNote, ...] = ()
 
     def count(self, status: str) -> int:
         return sum(p.status == status for p in self.paragraphs)
@@ -93,23 +105,44 @@ def carry(old_source: Document, new_source: Document, old_target: Document) -> C
             out.append(Carried(status=TRANSLATE, text="", reason=f"{c.old[0]} has no counterpart in the old target",
                                **base))
             continue
+        old_p = old_source.paragraph(c.old[0])
+        if len(old_p.footnotes) != len(p.footnotes) or len(t.marks) != len(p.footnotes):
+            out.append(Carried(status=TRANSLATE, text=t.text, from_id=t.id, source_ops=c.ops,
+                               reason="its footnote references changed in the source", **base))
+            continue
+        base.update(footnotes=p.footnotes)
         if c.kind == UNCHANGED:
-            out.append(Carried(status=CARRIED, text=t.text, from_id=t.id, **base))
+            out.append(Carried(status=CARRIED, text=t.text, from_id=t.id, marks=t.marks, **base))
             continue
         assert c.kind == MODIFIED
         if not c.routine:
             out.append(Carried(status=TRANSLATE, text=t.text, from_id=t.id, reason="reworded in the source",
                                source_ops=c.ops, **base))
             continue
-        old_p = old_source.paragraph(c.old[0])
-        text, updates, why = update_paragraph(old_p.text, p.text, t.text, old_source.language,
-                                              new_source.language, lt)
+        text, updates, why, edits = _update(old_p.text, p.text, t.text, old_source.language,
+                                            new_source.language, lt)
         if why:
             out.append(Carried(status=TRANSLATE, text=t.text, from_id=t.id, reason=why, source_ops=c.ops, **base))
         else:
-            out.append(Carried(status=UPDATED, text=text, from_id=t.id, updates=tuple(updates), **base))
+            marks = tuple(m + sum(len(rep) - (b - a) for a, b, rep in edits if b <= m) for m in t.marks)
+            out.append(Carried(status=UPDATED, text=text, from_id=t.id, updates=tuple(updates), marks=marks,
+                               **base))
     return CarryResult(old_source, new_source, old_target, tuple(out), tuple(deleted),
-                       _metadata(old_source, new_source, old_target))
+                       _metadata(old_source, new_source, old_target), _notes(old_source, new_source, old_target))
+
+
+def _notes(old_source: Document, new_source: Document, old_target: Document) -> tuple[CarriedNote, ...]:
+    """Each footnote of the new source: the old target's where the old source had the same footnote."""
+    from .normalize import fold
+
+    old_by_text = {fold(f.text): f.marker for f in old_source.footnotes}
+    target = {f.marker: f for f in old_target.footnotes}
+    out = []
+    for f in new_source.footnotes:
+        m = old_by_text.get(fold(f.text))
+        t = target.get(m) if m else None
+        out.append(CarriedNote(f.marker, CARRIED if t else TRANSLATE, t.text if t else "", f.text, m if t else None))
+    return tuple(out)
 
 
 def _prefix(p: Paragraph, old_target: Document) -> str:
@@ -144,12 +177,17 @@ def _same_facts(a: Facts, b: Facts, ordinals: bool) -> bool:
 def update_paragraph(old_src: str, new_src: str, target: str, ls: str, ls_new: str, lt: str
                      ) -> tuple[str, list[Update], str | None]:
     """The target paragraph with the source's routine updates made; or the reason why not (third item)."""
+    return _update(old_src, new_src, target, ls, ls_new, lt)[:3]
+
+
+def _update(old_src: str, new_src: str, target: str, ls: str, ls_new: str, lt: str
+            ) -> tuple[str, list[Update], str | None, list[tuple[int, int, str]]]:
     ordinals = ls in ORDINAL_LANGS and lt in ORDINAL_LANGS
     fa, sa = _facts(old_src, ls)
     fb, sb = _facts(new_src, ls_new)
     ft, st = _facts(target, lt)
     if not _same_facts(fa, ft, ordinals):
-        return target, [], "the old target's numbers, dates or symbols differ from the old source's"
+        return target, [], "the old target's numbers, dates or symbols differ from the old source's", []
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the target
     updates: list[Update] = []
     kinds = ("symbols", "dates", "numbers") + (("ordinals",) if ordinals else ())
@@ -161,8 +199,8 @@ def update_paragraph(old_src: str, new_src: str, target: str, ls: str, ls_new: s
     if recalled:
         sym, date = next(iter(added_all["symbols"])), next(iter(added_all["dates"]))
         made = _add_recalled(target, st, lt, sym, date)
-        if isinstance(made, str) and not made.startswith("\0"):
-            return target, [], made
+        if isinstance(made, str):
+            return target, [], made, []
         start, end, text = made[1:]
         edits.append((start, end, text))
         (a, b), = sb[("symbols", sym)]
@@ -176,16 +214,17 @@ def update_paragraph(old_src: str, new_src: str, target: str, ls: str, ls_new: s
             olds = sorted(removed.elements(), key=lambda v: sa[(kind, v)][0][0])
             news = sorted(added.elements(), key=lambda v: sb[(kind, v)][0][0])
             if len(olds) != len(news):
-                return target, [], f"{_NAMES[kind]} added or removed in the source ({', '.join(map(str, olds + news))})"
+                what = ", ".join(map(str, olds + news))
+                return target, [], f"{_NAMES[kind]} added or removed in the source ({what})", []
             for old, new in zip(olds, news, strict=True):
                 spans = st.get((kind, old), [])
                 if len(spans) != 1 or getattr(ft, kind)[old] != 1:
-                    return target, [], f"{old} stands {len(spans)} times in the target paragraph"
+                    return target, [], f"{old} stands {len(spans)} times in the target paragraph", []
                 (a, b), = spans
                 surface = target[a:b]
                 written = _write(kind, surface, old, new, lt)
                 if written is None:
-                    return target, [], f"cannot write the {_NAMES[kind]} {new} in {lt} with certainty"
+                    return target, [], f"cannot write the {_NAMES[kind]} {new} in {lt} with certainty", []
                 edits.append((a, b, written))
                 (c, d), (e, f) = sa[(kind, old)][0], sb[(kind, new)][0]
                 updates.append(Update(surface, written, kind[:-1], old_src[c:d], new_src[e:f]))
@@ -193,8 +232,8 @@ def update_paragraph(old_src: str, new_src: str, target: str, ls: str, ls_new: s
     for a, b, rep in sorted(edits, reverse=True):
         text = text[:a] + rep + text[b:]
     if not _same_facts(extract(text, lt), fb, ordinals):
-        return target, [], "the updated target would not have the new source's numbers, dates and symbols"
-    return text, updates, None
+        return target, [], "the updated target would not have the new source's numbers, dates and symbols", []
+    return text, updates, None, edits
 
 
 _NAMES = {"symbols": "symbol", "dates": "date", "numbers": "number", "ordinals": "ordinal"}

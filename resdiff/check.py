@@ -312,6 +312,16 @@ def _opening(p: Paragraph | None) -> str | None:
     return excerpt(p.text, 0, 0, room=60) if p is not None else None
 
 
+def _delta(old: str, new: str, lang: str) -> tuple[Facts, Facts]:
+    """Facts a change inserted and deleted: those of the new text the old lacks, and the other way."""
+    a, b = extract(old, lang), extract(new, lang)
+    ins, dele = Facts(), Facts()
+    for k in Facts.KINDS:
+        setattr(ins, k, getattr(b, k) - getattr(a, k))
+        setattr(dele, k, getattr(a, k) - getattr(b, k))
+    return ins, dele
+
+
 def _marker_excerpts(a: Paragraph, b: Paragraph) -> tuple[str, str]:
     """Around the first marker cited on one side and not on the other (or at the same place in the other)."""
     extra_a = [k for k, m in enumerate(a.footnotes) if m not in b.footnotes]
@@ -450,10 +460,10 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
                                  line_s.get(pid, 0), line_t.get(tid, 0), c.kind, "unchanged"))
             continue
         if c.kind == MODIFIED and other.kind == MODIFIED:
-            ins_s = extract("".join(t for op, t in c.ops if op == "insert"), source.language)
-            ins_t = extract("".join(t for op, t in other.ops if op == "insert"), target.language)
-            del_s = extract("".join(t for op, t in c.ops if op == "delete"), source.language)
-            del_t = extract("".join(t for op, t in other.ops if op == "delete"), target.language)
+            # what the change added and removed, read on the whole paragraphs: a diff may cut inside a
+            # number word (第七十六 → 第七十七 inserts 七), where no fact can be read from the pieces
+            ins_s, del_s = _delta(c.old_text, c.new_text, source.language)
+            ins_t, del_t = _delta(other.old_text, other.new_text, target.language)
             for f in (_fact_findings(ins_s, ins_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),
                                      source.language, target.language, where="inserted ")
                       + _fact_findings(del_s, del_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),

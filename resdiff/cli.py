@@ -36,6 +36,7 @@ DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html")
 SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
 BlameFormat = _choices("BlameFormat", "terminal", "json")
 CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
+CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
 FailOn = _choices("FailOn", "any", "substantive")
 Severity = _choices("Severity", "error", "warning", "note")
 View = _choices("View", "inline", "side-by-side", "summary")
@@ -525,6 +526,56 @@ def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, w
                   CheckFormat.github: v.render_session_github, CheckFormat.sarif: v.render_session_sarif}
         _emit(render[format](session, level), output=output, inputs=inputs)
     raise typer.Exit(0 if write_baseline else 1 if session.failed(level) else 0)
+
+
+@app.command()
+def carry(
+    old_source: Annotated[str, typer.Argument(help="Last year's source-language text (e.g. English).")],
+    new_source: Annotated[str, typer.Argument(help="This year's source-language text.")],
+    old_target: Annotated[str, typer.Argument(help="Last year's official translation (e.g. Chinese).")],
+    format: Annotated[CarryFormat, typer.Option("--format", "-f", help="terminal: the report; json: the draft "
+                                                "and report as data; draft: the working copy as text; xliff: "
+                                                "XLIFF 2 for CAT tools; tmx: the old pair as a memory.")
+                      ] = CarryFormat.terminal,
+    source_lang: Annotated[str | None, typer.Option("--source-lang", help="Language of the sources.")] = None,
+    target_lang: Annotated[str | None, typer.Option("--target-lang", help="Language of OLD_TARGET.")] = None,
+    color: ColorOpt = Color.auto,
+    width: WidthOpt = None,
+    output: OutOpt = None,
+) -> None:
+    """Draft next year's translation from last year's: carry every unchanged paragraph, make the routine
+    updates in the target language, mark what must be translated.
+
+    Exit status: 0 a draft was made, 2 bad input.
+    """
+    from .carry import carry as carry_over
+
+    try:
+        sl, tl = _language(source_lang), _language(target_lang)
+        a, b, t = _load(old_source, language=sl), _load(new_source, language=sl), _load(old_target, language=tl)
+        if a.language != b.language:
+            raise UsageError(f"the two sources are in different languages ({a.language}, {b.language})")
+        result = carry_over(a, b, t)
+        inputs = (old_source, new_source, old_target)
+        if format is CarryFormat.terminal:
+            from rich.text import Text
+
+            from .render.carry_views import render_report
+
+            _emit(Text(render_report(result)), output=output, inputs=inputs, color=color, width=width)
+        else:
+            from .render import carry_views
+
+            if format in (CarryFormat.xliff, CarryFormat.tmx):
+                from .render import cat
+
+                text = cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result)
+            else:
+                text = {CarryFormat.json: carry_views.render_json, CarryFormat.draft: carry_views.render_draft}[
+                    format](result)
+            _emit(text, output=output, inputs=inputs)
+    except ResdiffError as e:
+        _fail(e)
 
 
 def _load(path: str, *, language: str | None = None):
