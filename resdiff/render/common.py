@@ -3,47 +3,68 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
-from ..model import DELETE, EQUAL, INSERT, Change, DocumentDiff
+from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, Change, DocumentDiff
 from ..normalize import fold, is_wide
 
 
-def display_ops(ops) -> list[tuple[str, str]]:
-    """Ops as a reader should see them: spacing, wrapping and width differences shown as equal,
-    and the spaces at the edges of a change kept outside it (dropped next to Chinese, where they
-    are the extractor's, not the text's)."""
-    merged: list[tuple[str, str]] = []
+def fold_ops(ops) -> list[tuple[str, str, int]]:
+    """Ops with spacing, wrapping and width differences folded into equal text, each with its offset:
+    in the new text for equal and inserted text, in the old text for deleted text."""
+    merged: list[tuple[str, str, int]] = []
     ops = list(ops)
+    a = b = 0  # offsets in the old and the new text
     k = 0
     while k < len(ops):
         op, s = ops[k]
-        if op == DELETE and k + 1 < len(ops) and ops[k + 1][0] == INSERT and fold(s) == fold(ops[k + 1][1]):
-            op, s = EQUAL, ops[k + 1][1]
-            k += 1
-        elif op in (DELETE, INSERT) and not fold(s):
-            op = EQUAL if op == INSERT else None
         k += 1
-        if op is not None:
-            merged.append((op, s))
+        if op == DELETE and k < len(ops) and ops[k][0] == INSERT and fold(s) == fold(ops[k][1]):
+            t = ops[k][1]
+            item = (EQUAL, t, b)
+            a, b, k = a + len(s), b + len(t), k + 1
+        elif op == DELETE:
+            item = (DELETE, s, a) if fold(s) else None
+            a += len(s)
+        elif op == INSERT:
+            item = (INSERT if fold(s) else EQUAL, s, b)
+            b += len(s)
+        else:
+            item = (EQUAL, s, b)
+            a, b = a + len(s), b + len(s)
+        if item is None:
+            continue
+        if merged and merged[-1][0] == item[0] and merged[-1][2] + len(merged[-1][1]) == item[2]:
+            merged[-1] = (item[0], merged[-1][1] + item[1], merged[-1][2])
+        else:
+            merged.append(item)
+    return merged
+
+
+def space_edges(merged) -> list[tuple[str, str]]:
+    """The spaces at the edges of a change kept outside it (dropped next to Chinese, where they are the
+    extractor's, not the text's). Ops other than equal, delete and insert (an elision) pass through."""
+    merged = [(m[0], m[1]) for m in merged]
     out: list[tuple[str, str]] = []
 
     def add(op: str, s: str) -> None:
         if not s:
             return
-        if out and out[-1][0] == op:
+        if out and out[-1][0] == op and op in (EQUAL, DELETE, INSERT):
             out[-1] = (op, out[-1][1] + s)
         else:
             out.append((op, s))
 
     def outside(k: int, step: int) -> str:
-        while 0 <= k < len(merged) and merged[k][0] != EQUAL:
+        while 0 <= k < len(merged) and merged[k][0] in (DELETE, INSERT):
             k += step
-        if 0 <= k < len(merged):
+        if 0 <= k < len(merged) and merged[k][0] == EQUAL:
             return merged[k][1][:1] if step > 0 else merged[k][1][-1:]
         return ""
 
     for k, (op, s) in enumerate(merged):
-        if op == EQUAL:
+        if op not in (DELETE, INSERT):
             add(op, s)
             continue
         core = s.strip()
@@ -56,6 +77,162 @@ def display_ops(ops) -> list[tuple[str, str]]:
         replaced = op == DELETE and k + 1 < len(merged) and merged[k + 1][0] == INSERT
         if trail and after and not replaced and not is_wide(after) and not after.isspace():
             add(EQUAL, " ")
+    return out
+
+
+def display_ops(ops) -> list[tuple[str, str]]:
+    """Ops as a reader should see them: spacing, wrapping and width differences shown as equal,
+    and the spaces at the edges of a change kept outside it."""
+    return space_edges(fold_ops(ops))
+
+
+# --- excerpts: cut only between tokens of the document's own tokenizer ------------------------
+
+ELIDED = "elided"
+_TITLE = re.compile(r"《[^《》]*》|“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"\n]*\"")
+
+
+def cells(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+@lru_cache(maxsize=1024)
+def _clause_spans(text: str) -> tuple[tuple[int, int], ...]:
+    from ..tokenize import clauses
+
+    out, pos = [], 0
+    for cl in clauses(text):
+        out.append((pos, pos + len(cl)))
+        pos += len(cl)
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _clause_cuts(clause: str) -> frozenset[int]:
+    from ..tokenize import tokens
+
+    pts, pos = {0}, 0
+    for t in tokens(clause):
+        pos += len(t)
+        pts.add(pos)
+    for m in _TITLE.finditer(clause):  # never inside a 《…》 or “…” title
+        pts -= set(range(m.start() + 1, m.end()))
+    return frozenset(pts)
+
+
+def cut_points(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets in [lo, hi] of `text` where an excerpt may be cut: token boundaries of the document's own
+    tokenizer (jieba's words, whole numbers and symbols), outside titles, sorted."""
+    out: set[int] = set()
+    for a, b in _clause_spans(text):
+        if b < lo or a > hi:
+            continue
+        out |= {a + p for p in _clause_cuts(text[a:b]) if lo <= a + p <= hi}
+    return sorted(out)
+
+
+def clause_starts(text: str) -> set[int]:
+    return {a for a, _ in _clause_spans(text)}
+
+
+def _keep_tail(text: str, lo: int, hi: int, room: int) -> int:
+    """Where to start keeping text[lo:hi] so that its end shows: a whole short clause, else whole tokens."""
+    pts = [p for p in cut_points(text, lo, hi) if p > lo] or [hi]
+    starts = clause_starts(text)
+    for p in pts:
+        if p in starts and cells(text[p:hi]) <= 2 * room:
+            return p
+    for p in pts:
+        if cells(text[p:hi].strip()) <= room:
+            return p
+    return hi
+
+
+def _keep_head(text: str, lo: int, hi: int, room: int) -> int:
+    """Where to stop keeping text[lo:hi] so that its start shows: to a clause end if short, else whole tokens."""
+    pts = [p for p in cut_points(text, lo, hi) if p < hi] or [lo]
+    starts = clause_starts(text)
+    for p in reversed(pts):
+        if p in starts and cells(text[lo:p]) <= 2 * room:
+            return p
+    for p in reversed(pts):
+        if cells(text[lo:p].strip()) <= room:
+            return p
+    return lo
+
+
+def excerpt_items(c: Change, around: int) -> list[tuple[str, str, int]]:
+    """A modified paragraph reduced to its changes with about `around` cells of unchanged text on either
+    side, cut only at token (or clause) boundaries; (ELIDED, "…", offset) stands for what was left out."""
+    items = fold_ops(c.ops)
+    text = c.new_text
+    out: list[tuple[str, str, int]] = []
+    last = len(items) - 1
+    for k, (op, s, pos) in enumerate(items):
+        if op != EQUAL:
+            out.append((op, s, pos))
+            continue
+        end = pos + len(s)
+        if last == 0:
+            out.append((op, s, pos))
+        elif k == 0:
+            x = _keep_tail(text, pos, end, around) if cells(s) > around else pos
+            if x > pos:
+                out.append((ELIDED, "…", pos))
+            if x < end:
+                out.append((EQUAL, text[x:end], x))
+        elif k == last:
+            y = _keep_head(text, pos, end, around) if cells(s) > around else end
+            if y > pos:
+                out.append((EQUAL, text[pos:y], pos))
+            if y < end:
+                out.append((ELIDED, "…", y))
+        elif cells(s) <= 2 * around + 6:
+            out.append((op, s, pos))
+        else:
+            y = _keep_head(text, pos, end, around)
+            x = max(y, _keep_tail(text, pos, end, around))
+            if y > pos:
+                out.append((EQUAL, text[pos:y], pos))
+            out.append((ELIDED, "…", y))
+            if x < end:
+                out.append((EQUAL, text[x:end], x))
+    return out
+
+
+def fit_items(items, old_text: str, new_text: str, room: int, *, markers: bool) -> list[tuple[str, str, int]]:
+    """The items that fit in `room` display cells; a piece that does not fit is cut at a token boundary
+    and an elision follows (a change's markers stay whole: `{+…+}` is closed before the `…`)."""
+    out: list[tuple[str, str, int]] = []
+    used = 0
+    for k, (op, s, pos) in enumerate(items):
+        shown = s.replace("\n", " ¶ ")
+        extra = 4 if markers and op in (DELETE, INSERT) else 0
+        need = cells(shown) + extra + (2 if op == ELIDED else 0)
+        if used + need + (0 if k == len(items) - 1 else 2) <= room:  # room kept for a closing " …"
+            out.append((op, s, pos))
+            used += need
+            continue
+        if op != ELIDED:
+            text = old_text if op == DELETE else new_text
+            budget = room - used - extra - 2
+            cut = pos
+            for p in cut_points(text, pos, pos + len(s)):
+                if p > pos and cells(text[pos:p].replace("\n", " ¶ ")) <= budget:
+                    cut = p
+            if op == INSERT and out and out[-1][0] == DELETE and cut < pos + len(s):
+                out.pop()  # a replacement is shown whole or not at all: [-108-] alone would mislead
+                cut = pos
+            if cut > pos:
+                out.append((op, text[pos:cut], pos))
+            while out and out[-1][0] == EQUAL and not out[-1][1].strip():
+                out.pop()
+            if out and out[-1][0] == ELIDED:
+                break
+            out.append((ELIDED, "…", cut))
+        elif not out or out[-1][0] != ELIDED:
+            out.append((op, s, pos))
+        break
     return out
 
 
@@ -148,14 +325,67 @@ def collapsed(run: list[Change]) -> str:
     return t
 
 
-def totals(result: DocumentDiff) -> str:
-    s = result.stats()
-    n = sum(1 for c in result.changes if not c.is_footnote)
-    fn = sum(1 for c in result.changes if c.is_footnote)
-    out = (f"{n} paragraph entries: {s['unchanged']} unchanged, {s['modified']} modified, "
-           f"{s['inserted']} inserted, {s['deleted']} deleted, {s['moved']} moved")
-    if s["routine"]:
-        out += f"; {s['routine']} routine"
-    if fn:
-        out += f" (of which {fn} footnote{'s' if fn > 1 else ''})"
+def counts(result: DocumentDiff) -> dict[str, int]:
+    """The one vocabulary of every view: an entry is unchanged, or a change that is routine (a
+    modification of numbers, dates, symbols, ordinals only, in place) or substantive (anything else:
+    reworded, inserted, deleted, moved); renumbered, split and merged say more about an entry."""
+    out = {"entries": 0, "unchanged": 0, "substantive": 0, "routine": 0, "modified": 0, "inserted": 0,
+           "deleted": 0, "moved": 0, "renumbered": 0, "split": 0, "merged": 0, "footnotes": 0}
+    for c in result.changes:
+        out["entries"] += 1
+        out["footnotes"] += c.is_footnote
+        out["moved"] += c.moved
+        out["renumbered"] += c.renumbered and len(c.old) == len(c.new)
+        out["split"] += bool(c.old and c.new and len(c.old) < len(c.new))
+        out["merged"] += bool(c.old and c.new and len(c.old) > len(c.new))
+        if not c.is_change:
+            out["unchanged"] += 1
+        elif c.routine and not c.moved:
+            out["routine"] += 1
+        else:
+            out["substantive"] += 1
+            if c.kind in ("modified", "inserted", "deleted"):
+                out[c.kind] += 1
     return out
+
+
+def totals(result: DocumentDiff) -> str:
+    """'30 paragraph entries: 25 unchanged; 2 substantive (1 modified, 1 inserted, 0 deleted); 3 routine;
+    0 moved, 13 renumbered': every count of every format says the same thing."""
+    n = counts(result)
+    out = (f"{n['entries']} paragraph entries: {n['unchanged']} unchanged; {n['substantive']} substantive "
+           f"({n['modified']} modified, {n['inserted']} inserted, {n['deleted']} deleted); {n['routine']} routine; "
+           f"{n['moved']} moved, {n['renumbered']} renumbered")
+    for k in ("split", "merged"):
+        if n[k]:
+            out += f", {n[k]} {k}"
+    if n["footnotes"]:
+        out += f" (of which {n['footnotes']} footnote{'s' if n['footnotes'] > 1 else ''})"
+    return out
+
+
+def legend_keys(result: DocumentDiff, *, show_routine: bool = True) -> list[str]:
+    """What the output contains, for a legend that lists nothing else: 'deleted', 'inserted', 'moved',
+    'routine', 'split' (a paragraph break ¶), and 'renumbered' with an example taken from the diff."""
+    keys: list[str] = []
+    shown_changes = [c for c in result.changes if c.is_change and (show_routine or not c.routine or c.moved)]
+    ops = {op for c in shown_changes for op, s in display_ops(c.ops)} if shown_changes else set()
+    if any(c.kind == DELETED for c in shown_changes) or DELETE in ops or any(c.routine for c in result.changes):
+        keys.append("deleted")
+    if any(c.kind == INSERTED for c in shown_changes) or INSERT in ops or any(c.routine for c in result.changes):
+        keys.append("inserted")
+    if any(c.moved for c in result.changes):
+        keys.append("moved")
+    if any(c.routine for c in result.changes):
+        keys.append("routine")
+    if any(c.old and c.new and len(c.old) != len(c.new) for c in result.changes):
+        keys.append("split")
+    renum = [c for c in result.changes if c.renumbered and len(c.old) == len(c.new)]
+    if renum:
+        keys.append(f"renumbered:{renum[0].old[0]} → {renum[0].new[0]}")
+    return keys
+
+
+LEGEND_TEXT = {"moved": "moved (changed place among its neighbours)",
+               "routine": "routine = only numbers, dates, symbols",
+               "split": "¶ paragraph break (split or merged)"}

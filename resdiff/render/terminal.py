@@ -11,7 +11,21 @@ from rich.theme import Theme
 
 from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import is_wide, strip_controls
-from .common import collapsed, display_ops, heading_bits, ids, shown, totals
+from .common import (
+    ELIDED,
+    LEGEND_TEXT,
+    collapsed,
+    cut_points,
+    display_ops,
+    excerpt_items,
+    fit_items,
+    heading_bits,
+    ids,
+    legend_keys,
+    shown,
+    space_edges,
+    totals,
+)
 
 THEME = Theme({
     "resdiff.delete": "red strike",
@@ -34,8 +48,8 @@ def make_console(file=None, *, width: int | None = None, color: bool | None = No
                 "soft_wrap": False}
     if color is False:
         kw.update(color_system=None, no_color=True)
-    elif color is True:
-        kw.update(color_system="truecolor", force_terminal=True)
+    elif color is True:  # --color always wins over NO_COLOR, as the flag is the later, explicit word
+        kw.update(color_system="truecolor", force_terminal=True, no_color=False)
     return Console(**kw)
 
 
@@ -48,16 +62,18 @@ _NO_LINE_END = set("（《「『“‘([{")
 
 
 def break_points(plain: str) -> list[bool]:
-    """ok[i]: a line may break before plain[i]. Between ideographs anywhere (never before closing
-    or after opening punctuation), after spaces, never inside a Latin word or a number."""
+    """ok[i]: a line may break before plain[i]. Between Chinese words of the document's tokenizer
+    (never before closing or after opening punctuation), after spaces, never inside a Latin word,
+    a number or a symbol."""
     ok = [False] * (len(plain) + 1)
+    words = set(cut_points(plain, 0, len(plain))) if any(is_wide(ch) for ch in plain) else set()
     for i in range(1, len(plain)):
         a, b = plain[i - 1], plain[i]
         if b in _NO_LINE_START or a in _NO_LINE_END:
             continue
         if a.isspace() and not b.isspace():
             ok[i] = True
-        elif (is_wide(a) or is_wide(b)) and not a.isspace() and not b.isspace():
+        elif (is_wide(a) or is_wide(b)) and not a.isspace() and not b.isspace() and i in words:
             ok[i] = True
     return ok
 
@@ -100,13 +116,13 @@ def wrap_lines(text: Text, width: int) -> list[Text]:
 class Wrapped:
     """Text wrapped for CJK and Latin alike, with an optional first-line label and hanging indent."""
 
-    def __init__(self, text: Text, *, indent: int = 0, label: Text | None = None):
-        self.text, self.indent, self.label = text, indent, label
+    def __init__(self, text: Text, *, indent: int = 0, label: Text | None = None, hang: bool = False):
+        self.text, self.indent, self.label, self.hang = text, indent, label, hang
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(8, options.max_width - self.indent)
         for k, line in enumerate(wrap_lines(self.text, width)):
-            head = Text(" " * self.indent)
+            head = Text(" " * self.indent if k or not self.hang else "")
             if k == 0 and self.label is not None:
                 head = self.label.copy()
                 head.pad_right(self.indent - head.cell_len)
@@ -116,17 +132,36 @@ class Wrapped:
         return Measurement(min(options.max_width, 8), options.max_width)
 
 
-def redline(ops, *, markers: bool) -> Text:
-    """Deletions struck through, insertions underlined; with markers [-…-] {+…+} where colour is off."""
+def _mark(t: Text, op: str, s: str, markers: bool) -> None:
+    if op == DELETE:
+        t.append(f"[-{s}-]" if markers else s, style="resdiff.delete")
+    elif op == INSERT:
+        t.append(f"{{+{s}+}}" if markers else s, style="resdiff.insert")
+    else:
+        t.append(s)
+
+
+def redline(ops, *, markers: bool, old_ids=(), new_ids=()) -> Text:
+    """Deletions struck through, insertions underlined; with markers [-…-] {+…+} where colour is off.
+    A paragraph break inserted by a split starts a line with `¶ PP6`; one deleted by a merge shows
+    `¶ OP3` where the old paragraph began."""
     t = Text()
+    breaks = {DELETE: iter(old_ids[1:]), INSERT: iter(new_ids[1:]), EQUAL: iter(())}
     for op, s in display_ops(ops):
-        s = _clean(s)
-        if op == EQUAL:
-            t.append(s)
-        elif op == DELETE:
-            t.append(f"[-{s}-]" if markers else s, style="resdiff.delete")
-        else:
-            t.append(f"{{+{s}+}}" if markers else s, style="resdiff.insert")
+        parts = _clean(s).split("\n")
+        for k, part in enumerate(parts):
+            if k:
+                pid = next(breaks[op], "")
+                if op == DELETE:
+                    _mark(t, op, f"¶ {pid}".rstrip(), markers)
+                    t.append(" ")
+                else:
+                    t.append("\n")
+                    if op == INSERT:
+                        _mark(t, op, f"¶ {pid}".rstrip(), markers)
+                        t.append(" ")
+            if part:
+                _mark(t, op, part, markers)
     return t
 
 
@@ -147,7 +182,7 @@ def _heading(c: Change) -> Text:
 
 def _body(c: Change, markers: bool) -> Text:
     if c.kind == MODIFIED:
-        return redline(c.ops, markers=markers)
+        return redline(c.ops, markers=markers, old_ids=c.old, new_ids=c.new)
     if c.kind == INSERTED:
         return redline([(INSERT, c.new_text)], markers=markers)
     if c.kind == DELETED:
@@ -164,13 +199,23 @@ def _side(doc: Document) -> Text:
     return t
 
 
-def legend(markers: bool) -> Text:
-    t = Text("legend: ", style="resdiff.dim")
-    t.append("[-deleted-]" if markers else "deleted", style="resdiff.delete")
-    t.append(" ")
-    t.append("{+inserted+}" if markers else "inserted", style="resdiff.insert")
-    t.append("  moved", style="resdiff.moved")
-    t.append("  OP9 → OP8 = renumbered", style="resdiff.dim")
+def legend(markers: bool, keys: list[str]) -> Text | None:
+    """Only what the output contains; None where it shows no change at all."""
+    if not keys:
+        return None
+    t = Text("legend:", style="resdiff.dim")
+    for k, key in enumerate(keys):
+        t.append("  " if k else " ")
+        if key == "deleted":
+            t.append("[-deleted-]" if markers else "deleted", style="resdiff.delete")
+        elif key == "inserted":
+            t.append("{+inserted+}" if markers else "inserted", style="resdiff.insert")
+        elif key == "moved":
+            t.append(LEGEND_TEXT[key], style="resdiff.moved")
+        elif key.startswith("renumbered:"):
+            t.append(f"{key.split(':', 1)[1]} = renumbered", style="resdiff.dim")
+        else:
+            t.append(LEGEND_TEXT[key], style="resdiff.dim")
     return t
 
 
@@ -178,26 +223,27 @@ def _collapsed(run: list[Change]) -> Text:
     return Text(collapsed(run), style="resdiff.dim")
 
 
-def header(result: DocumentDiff, markers: bool) -> list[RenderableType]:
-    """Metadata of both versions and the legend: on top of every view."""
+def header(result: DocumentDiff, markers: bool, *, show_routine: bool = True) -> list[RenderableType]:
+    """Metadata of both versions and the legend of what follows: on top of every view."""
+    key = legend(markers, legend_keys(result, show_routine=show_routine))
     return [
-        Text.assemble(("old  ", "resdiff.dim"), _side(result.old)),
-        Text.assemble(("new  ", "resdiff.dim"), _side(result.new)),
-        legend(markers),
+        Wrapped(Text.assemble(("old  ", "resdiff.dim"), _side(result.old)), indent=5, hang=True),
+        Wrapped(Text.assemble(("new  ", "resdiff.dim"), _side(result.new)), indent=5, hang=True),
+        *([Wrapped(key, indent=8, hang=True)] if key is not None else []),
         Text(""),
     ]
 
 
 def _routine_line(c: Change, markers: bool) -> Wrapped:
     """A routine update collapsed to one dimmed line (--show-routine shows it in full)."""
-    t = excerpt(c, markers, 10_000, around=6)
-    return Wrapped(t, indent=2)
+    t = excerpt(c, markers, 10_000, around=12)
+    return Wrapped(t, indent=2, hang=True)
 
 
 def _changes_view(result: DocumentDiff, body, *, markers: bool, context: int, show_routine: bool) -> Group:
     """The views' common frame: header, each shown change (routine ones collapsed), unchanged runs
     counted, footnotes, totals; `body(change)` draws one change."""
-    parts = header(result, markers)
+    parts = header(result, markers, show_routine=show_routine)
     for item in shown(result, context):
         if isinstance(item, list):
             parts.append(_collapsed(item))
@@ -224,8 +270,8 @@ def diff_view(result: DocumentDiff, *, markers: bool, context: int = 0,
 def _sides(c: Change, markers: bool) -> tuple[Text, Text]:
     if c.kind == MODIFIED:
         shown = display_ops(c.ops)
-        left = redline([(op, t) for op, t in shown if op != INSERT], markers=markers)
-        right = redline([(op, t) for op, t in shown if op != DELETE], markers=markers)
+        left = redline([(op, t) for op, t in shown if op != INSERT], markers=markers, old_ids=c.old)
+        right = redline([(op, t) for op, t in shown if op != DELETE], markers=markers, new_ids=c.new)
         return left, right
     if c.kind == INSERTED:
         return Text(""), redline([(INSERT, c.new_text)], markers=markers)
@@ -262,81 +308,115 @@ def side_by_side_view(result: DocumentDiff, *, markers: bool, context: int = 0,
                          context=context, show_routine=show_routine)
 
 
+def draw_items(items, markers: bool) -> Text:
+    """Excerpt items as text: unchanged text dimmed, changes marked, `…` where text was left out."""
+    ops = space_edges(items)
+    t = Text()
+    for k, (op, s) in enumerate(ops):
+        s = _clean(s).replace("\n", " ¶ ")
+        if op == ELIDED:
+            t.append(("" if k == 0 else " ") + "…" + ("" if k == len(ops) - 1 else " "), style="resdiff.dim")
+        elif op == EQUAL:
+            if k > 0 and ops[k - 1][0] == ELIDED:
+                s = s.lstrip()
+            if k + 1 < len(ops) and ops[k + 1][0] == ELIDED:
+                s = s.rstrip()
+            t.append(s, style="resdiff.dim")
+        else:
+            _mark(t, op, s, markers)
+    return t
+
+
 def excerpt(c: Change, markers: bool, cells: int = 48, around: int = 0) -> Text:
-    """A short line saying what changed: the changed pieces of a modified paragraph, with `around`
-    characters of unchanged text on either side of each."""
+    """A short line saying what changed: the changed pieces of a modified paragraph with about `around`
+    cells of unchanged text on either side, at most `cells` wide; cut only between tokens."""
     if c.kind == MODIFIED:
-        t = Text()
-        shown_ops = display_ops(c.ops)
-        last = len(shown_ops) - 1
-        for k, (op, s) in enumerate(shown_ops):
-            s = _clean(s).replace("\n", " ¶ ")
-            if op == EQUAL:
-                if k == 0:
-                    piece = s if len(s) <= around else ("… " + s[-around:] if around else "")
-                elif k == last:
-                    piece = s if len(s) <= around else (s[:around] + " …" if around else " …")
-                else:
-                    piece = s if len(s) <= 2 * around else (s[:around] + " … " + s[-around:] if around else " … ")
-                t.append(piece, style="resdiff.dim")
-                continue
-            if op == DELETE:
-                t.append(f"[-{s}-]" if markers else s, style="resdiff.delete")
-            else:
-                t.append(f"{{+{s}+}}" if markers else s, style="resdiff.insert")
+        items = excerpt_items(c, around)
+    elif c.kind == INSERTED:
+        items = [(INSERT, c.new_text, 0)]
+    elif c.kind == DELETED:
+        items = [(DELETE, c.old_text, 0)]
     else:
-        t = Text(_clean(c.new_text or c.old_text).replace("\n", " ¶ "), style="resdiff.dim")
-    return truncate(t, cells)
+        items = [(EQUAL, c.new_text, 0)]
+    for room in (around, around // 2, 0):  # the changes first: less context where they would not fit
+        if c.kind == MODIFIED:
+            items = excerpt_items(c, room)
+        fitted = fit_items(items, c.old_text, c.new_text, cells, markers=markers)
+        if fitted == items:
+            break
+    return draw_items(fitted, markers)
 
 
-def truncate(t: Text, cells: int) -> Text:
-    """At most `cells` display cells, an ellipsis where it was cut (styles kept)."""
-    if t.cell_len <= cells:
-        return t
-    used, cut = 0, 0
-    while cut < len(t.plain) and used + cell_len(t.plain[cut]) <= cells - 1:
-        used += cell_len(t.plain[cut])
-        cut += 1
-    out = t[:cut]
-    out.append("…", style="resdiff.dim")
-    return out
+class _Summary:
+    """One row per changed paragraph, its excerpt as wide as the screen allows (never a trailing space)."""
+
+    def __init__(self, result: DocumentDiff, markers: bool):
+        self.result, self.markers = result, markers
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows = []
+        for c in self.result.changes:
+            if not c.is_change:
+                continue
+            if c.routine and not c.moved:
+                kind = Text("routine", style="resdiff.dim")
+            else:
+                kind = Text(c.kind, style=f"resdiff.kind.{c.kind}")
+            if c.moved:
+                kind.append(" moved", style="resdiff.moved")
+            if len(c.old) != len(c.new) and c.old and c.new:
+                kind.append(" split" if len(c.old) < len(c.new) else " merged", style="resdiff.dim")
+            sim = f"{c.similarity:.2f}" if c.similarity is not None else ""
+            rows.append((" + ".join(c.old) or "—", " + ".join(c.new) or "—", kind, sim, c))
+        heads = ("old", "new", "change", "sim.")
+        widths = [max([len(heads[i])] + [Text(r[i]).cell_len if isinstance(r[i], str) else r[i].cell_len
+                                         for r in rows]) for i in range(4)]
+        room = max(16, options.max_width - sum(widths) - 4 * 2)
+        yield Text("  ".join(h.ljust(w) if i < 3 else h.rjust(w) for i, (h, w) in enumerate(zip(heads, widths,
+                                                                                                strict=True)))
+                   + "  what changed", style="resdiff.title")
+        for old, new, kind, sim, c in rows:
+            line = Text(old.ljust(widths[0]) + "  ", style="resdiff.id")
+            line.append(new.ljust(widths[1]) + "  ", style="resdiff.id")
+            kind = kind.copy()
+            kind.pad_right(widths[2] - kind.cell_len)
+            line.append_text(kind)
+            line.append("  " + sim.rjust(widths[3]) + "  ")
+            line.append_text(excerpt(c, self.markers, room, around=8))
+            line.rstrip()
+            yield Text.assemble(line, no_wrap=True, overflow="ignore")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(min(options.max_width, 40), options.max_width)
 
 
 def summary_view(result: DocumentDiff, *, markers: bool, width: int | None = None) -> RenderableType:
-    """One row per changed paragraph: ids, kind, similarity, what changed; then totals."""
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="resdiff.title", expand=False)
-    table.add_column("old", style="resdiff.id", no_wrap=True)
-    table.add_column("new", style="resdiff.id", no_wrap=True)
-    table.add_column("change", no_wrap=True)
-    table.add_column("sim.", justify="right", no_wrap=True)
-    table.add_column("what changed", overflow="fold")
-    room = max(16, (width or 100) - 44)
-    for c in result.changes:
-        if not c.is_change:
-            continue
-        kind = Text(c.kind, style=f"resdiff.kind.{c.kind}")
-        if c.routine:
-            kind = Text("routine", style="resdiff.dim")
-        if c.moved:
-            kind.append(" moved", style="resdiff.moved")
-        table.add_row(" + ".join(c.old) or "—", " + ".join(c.new) or "—", kind,
-                      f"{c.similarity:.2f}" if c.similarity is not None else "",
-                      excerpt(c, markers, room))
-    return Group(*header(result, markers), table, Text(""), summary_line(result))
+    """One row per changed paragraph: ids, kind, similarity, what changed; the renumbering; then totals."""
+    from .common import renumbering
+
+    parts: list[RenderableType] = [*header(result, markers)]
+    if any(c.is_change for c in result.changes):
+        parts.append(_Summary(result, markers))
+    renum = [c for c in result.changes if c.renumbered and len(c.old) == len(c.new)]
+    if renum:
+        parts += [Text(""), Wrapped(Text("renumbered: " + ", ".join(renumbering(renum)), style="resdiff.dim"),
+                                    indent=2)]
+    return Group(*parts, Text(""), summary_line(result))
 
 
 _TOTAL_STYLES = (("^[^:]*:", "resdiff.title"), (r"\d+ unchanged", "resdiff.dim"),
                  (r"\d+ modified", "resdiff.kind.modified"), (r"\d+ inserted", "resdiff.kind.inserted"),
                  (r"\d+ deleted", "resdiff.kind.deleted"), (r"\d+ moved", "resdiff.moved"),
-                 (r"; \d+ routine", "resdiff.dim"), (r" \(of which .*\)", "resdiff.dim"))
+                 (r"\d+ routine", "resdiff.dim"), (r"\d+ renumbered", "resdiff.dim"),
+                 (r" \(of which .*\)", "resdiff.dim"))
 
 
-def summary_line(result: DocumentDiff) -> Text:
+def summary_line(result: DocumentDiff) -> Wrapped:
     """The totals sentence of every format (render.common.totals), coloured by kind."""
     t = Text(totals(result))
     for pattern, style in _TOTAL_STYLES:
         t.highlight_regex(pattern, style)
-    return t
+    return Wrapped(t, indent=2, hang=True)
 
 
 def document_view(doc: Document) -> RenderableType:
