@@ -15,6 +15,29 @@ from . import __version__
 from .errors import ResdiffError, UsageError
 from .lang import check_language
 
+
+def _plain_argument_help() -> None:
+    """Arguments named by their metavar alone in help (OLD NEW, FILE...), never with a type (<str>)."""
+    from typer.core import TyperArgument
+
+    shown = TyperArgument.display_type_rich
+    TyperArgument.display_type_rich = lambda self, ctx: None if self.metavar else shown(self, ctx)
+
+    def usage_name(self) -> str:  # `resdiff diff [OPTIONS] OLD NEW`, as git and gh write it
+        name = self.display_name_raw
+        if self.nargs != 1 and not name.endswith("..."):
+            name += "..."
+        return name if self.required else f"[{name}]"
+
+    TyperArgument._usage_display_name = usage_name
+
+
+_plain_argument_help()
+if "_RESDIFF_COMPLETE" in os.environ:  # a shell asking for completions (see `resdiff completion`)
+    from typer._completion_classes import completion_init
+
+    completion_init()
+
 app = typer.Typer(
     name="resdiff",
     help="Compare versions of United Nations General Assembly resolutions, clause by clause.",
@@ -40,6 +63,7 @@ CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx
 FailOn = _choices("FailOn", "any", "substantive")
 Severity = _choices("Severity", "error", "warning", "note")
 View = _choices("View", "inline", "side-by-side", "summary")
+Shell = _choices("Shell", "bash", "zsh", "fish")
 
 
 class _State:
@@ -61,11 +85,22 @@ def _main(
     _State.debug = debug
 
 
-LangOpt = Annotated[str | None, typer.Option("--lang", help="Language of the text (ar zh en fr ru es); "
-                                             "detected when omitted.")]
-ColorOpt = Annotated[Color, typer.Option("--color", help="Colour in the terminal view.")]
-OutOpt = Annotated[str | None, typer.Option("-o", "--output", help="Write the output to this file.")]
-WidthOpt = Annotated[int | None, typer.Option("--width", min=20, help="Width of the terminal view.")]
+LangOpt = Annotated[str | None, typer.Option("--lang", metavar="LANG", help="Language of the text (ar zh en fr ru "
+                                             "es); detected when omitted.")]
+ColorOpt = Annotated[Color, typer.Option("--color", metavar="WHEN", help="Colour: auto (on a terminal, unless "
+                                         "NO_COLOR is set), always (also over NO_COLOR) or never; without colour, "
+                                         "[-deleted-] and {+inserted+} are marked.")]
+OutOpt = Annotated[str | None, typer.Option("-o", "--output", metavar="FILE", help="Write the output to FILE "
+                                            "(atomically; never over an input) instead of standard output.")]
+WidthOpt = Annotated[int | None, typer.Option("--width", min=20, metavar="N", help="Width of the terminal view in "
+                                              "columns (default: the terminal's; at least 20).")]
+PagerOpt = Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page the output through $PAGER or "
+                                               "'less -FRX' (default: on a terminal, when longer than the "
+                                               "screen).")]
+FilesArg = Annotated[list[str], typer.Argument(metavar="FILE...", help="Versions: files in any order, or a folder "
+                                               "of them (.txt .pdf .docx .html); a symbol such as 75/62 is "
+                                               "taken from the cache.", show_default=False)]
+_FORMAT_HELP = "Output format: "
 
 
 def _fail(err: ResdiffError) -> None:
@@ -141,23 +176,39 @@ def _busy(label: str, *paths: str):
 
 
 def _markers(color: Color, output: str | None) -> bool:
-    """Text markers for insertions and deletions wherever colour will not show them."""
+    """Text markers for insertions and deletions wherever colour will not show them (also on a terminal
+    that has no colour, such as TERM=dumb)."""
     use = _use_color(color, output)
     if use is None:
-        return not sys.stdout.isatty()
+        if not sys.stdout.isatty():
+            return True
+        from .render.terminal import make_console
+
+        return make_console().color_system is None
     return not use
 
 
-@app.command()
+@app.command(short_help="Show the structure of one resolution: metadata, paragraphs, footnotes.")
 def parse(
-    file: Annotated[str, typer.Argument(help="The resolution: text, PDF, DOCX or HTML; - for stdin.")],
-    format: Annotated[ParseFormat, typer.Option("--format", "-f")] = ParseFormat.terminal,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The resolution: text, PDF, DOCX or HTML; - for "
+                                        "standard input.", show_default=False)],
+    format: Annotated[ParseFormat, typer.Option("--format", "-f", metavar="FORMAT",
+        help=_FORMAT_HELP + "terminal (a readable "
+                                                "outline) or json (docs/contract.md).")] = ParseFormat.terminal,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
+    pager: PagerOpt = None,
     output: OutOpt = None,
 ) -> None:
-    """Read one resolution and show its structure: metadata, paragraphs, footnotes."""
+    """Read one resolution and show its structure: metadata, preambular (PP) and operative (OP)
+    paragraphs, footnotes.
+
+    \b
+    Examples:
+      resdiff parse A-RES-75-62.zh.txt
+      resdiff parse A-RES-75-62.en.pdf --format json -o 75-62.json
+    """
 
     try:
         doc = _load(file, language=_language(lang))
@@ -168,34 +219,48 @@ def parse(
         else:
             from .render.terminal import document_view
 
-            _emit(document_view(doc), output=output, inputs=(file,), color=color, width=width)
+            _emit(document_view(doc), output=output, inputs=(file,), color=color, width=width, pager=pager)
     except ResdiffError as e:
         _fail(e)
 
 
-@app.command()
+@app.command(short_help="Show what changed between two versions, clause by clause.")
 def diff(
-    old: Annotated[str, typer.Argument(help="The older version.")],
-    new: Annotated[str, typer.Argument(help="The newer version.")],
-    format: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.terminal,
-    view: Annotated[View, typer.Option("--view", help="Terminal view: a redline, two columns, or a "
-                                                        "table of the changed paragraphs.")] = View.inline,
-    context: Annotated[int, typer.Option("--context", "-C", min=0,
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The older version (a file, - for standard input, "
+                                       "or a symbol such as 74/62).", show_default=False)],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The newer version.", show_default=False)],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal, json "
+                                               "(docs/contract.md), markdown (renders on GitHub) or html (one "
+                                               "self-contained page).")] = DiffFormat.terminal,
+    view: Annotated[View, typer.Option("--view", metavar="VIEW",
+        help="Terminal view: inline (a redline), side-by-side (old and "
+                                       "new in two columns) or summary (one row per changed paragraph).")
+                    ] = View.inline,
+    context: Annotated[int, typer.Option("--context", "-C", min=0, metavar="N",
                                          help="Unchanged paragraphs shown around each change.")] = 0,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
-    pager: Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page long output (default: "
-                                               "on a terminal, when it is longer than the screen).")] = None,
+    pager: PagerOpt = None,
     show_routine: Annotated[bool, typer.Option("--show-routine", help="Show routine updates (numbers, "
                                                "dates, recalled resolutions) in full.")] = False,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on any change, or on substantive "
-                                            "changes only (routine updates exit 0).")] = FailOn.any,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="WHAT", help="Exit 1 on any change (any), or on "
+                                            "substantive changes only (substantive; routine updates exit 0).")
+                   ] = FailOn.any,
     output: OutOpt = None,
 ) -> None:
-    """Align the paragraphs of two versions and show what changed, clause by clause.
+    """Align the paragraphs of two versions and show what changed, clause by clause. A re-wrapped
+    line, a re-spaced number or a renumbered paragraph is not a change; a change is substantive
+    (reworded, inserted, deleted, moved) or routine (only numbers, dates, symbols, ordinals).
 
     Exit status: 0 no differences, 1 differences, 2 bad input.
+
+    \b
+    Examples:
+      resdiff diff A-RES-74-62.zh.txt A-RES-75-62.zh.txt
+      resdiff diff OLD.txt NEW.txt --view summary --no-pager
+      resdiff diff OLD.pdf NEW.pdf --format html -o diff.html
+      resdiff diff 74/62 75/62 --lang zh --fail-on substantive
     """
     from .compare import compare
 
@@ -297,26 +362,34 @@ def _build_series(files: list[str], language: str | None):
         return build_series(docs, progress=step)
 
 
-FilesArg = Annotated[list[str], typer.Argument(help="Versions (files in any order, or a folder of them).")]
-
-
-@app.command()
+@app.command(short_help="Show how each paragraph evolved over several versions.")
 def series(
     files: FilesArg,
-    format: Annotated[SeriesFormat, typer.Option("--format", "-f")] = SeriesFormat.terminal,
-    steps: Annotated[bool, typer.Option("--steps", help="Add the clause-level diff of each step.")] = False,
+    format: Annotated[SeriesFormat, typer.Option("--format", "-f", metavar="FORMAT",
+        help=_FORMAT_HELP + "terminal, json, "
+                                                 "markdown or html.")] = SeriesFormat.terminal,
+    steps: Annotated[bool, typer.Option("--steps", help="Add the clause-level diff of each step (in every "
+                                        "format).")] = False,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
-    pager: Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page long output.")] = None,
-    show_routine: Annotated[bool, typer.Option("--show-routine", help="Show routine updates in full.")] = False,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on any change, or on substantive "
-                                            "changes only.")] = FailOn.any,
+    pager: PagerOpt = None,
+    show_routine: Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in "
+                                               "full.")] = False,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="WHAT", help="Exit 1 on any change (any), or on "
+                                            "substantive changes only (substantive; routine updates exit 0).")
+                   ] = FailOn.any,
     output: OutOpt = None,
 ) -> None:
-    """Order several versions by session and show how each paragraph evolved, version by version.
+    """Order several versions by session and adoption date and show how each paragraph evolved: one
+    row per paragraph, one column per version (● new, · same, ✎ modified, ~ routine, ✕ gone).
 
     Exit status: 0 no differences, 1 differences, 2 bad input.
+
+    \b
+    Examples:
+      resdiff series samples/
+      resdiff series 72-54.txt 73-54.txt 74-62.txt --steps --format html -o series.html
     """
     try:
         result = _build_series(files, _language(lang))
@@ -328,11 +401,11 @@ def series(
         elif format is SeriesFormat.markdown:
             from .render.series_views import render_series_markdown
 
-            _emit(render_series_markdown(result), output=output, inputs=inputs)
+            _emit(render_series_markdown(result, steps=steps), output=output, inputs=inputs)
         elif format is SeriesFormat.html:
             from .render.series_views import render_series_html
 
-            _emit(render_series_html(result), output=output, inputs=inputs)
+            _emit(render_series_html(result, steps=steps), output=output, inputs=inputs)
         else:
             from .render.terminal import make_console, series_view
 
@@ -346,17 +419,26 @@ def series(
     raise typer.Exit(1 if changed else 0)
 
 
-@app.command()
+@app.command(short_help="Show which resolution each clause of the newest version comes from.")
 def blame(
     files: FilesArg,
-    format: Annotated[BlameFormat, typer.Option("--format", "-f")] = BlameFormat.terminal,
+    format: Annotated[BlameFormat, typer.Option("--format", "-f", metavar="FORMAT",
+        help=_FORMAT_HELP + "terminal or json.")
+                      ] = BlameFormat.terminal,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
-    pager: Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page long output.")] = None,
+    pager: PagerOpt = None,
     output: OutOpt = None,
 ) -> None:
-    """The newest version, each paragraph and clause with the resolution whose wording it carries."""
+    """Show the newest version, each paragraph and clause with the resolution whose wording it still
+    carries; where the last change was routine, the resolution the wording comes from.
+
+    \b
+    Examples:
+      resdiff blame samples/
+      resdiff blame samples/ --format json
+    """
     from .series import blame as blame_series
 
     try:
@@ -375,22 +457,28 @@ def blame(
         _fail(e)
 
 
-@app.command()
+@app.command(short_help="Download official texts into the cache and print their paths.")
 def fetch(
-    symbols: Annotated[list[str], typer.Argument(help="Document symbols: 75/62 or A/RES/75/62.")],
-    lang: Annotated[str, typer.Option("--lang", help="Language: ar zh en fr ru es.")],
+    symbols: Annotated[list[str], typer.Argument(metavar="SYMBOL...", help="Document symbols: 75/62 or "
+                                                 "A/RES/75/62.", show_default=False)],
+    lang: Annotated[str, typer.Option("--lang", metavar="LANG", help="Language: ar zh en fr ru es.")],
     offline: Annotated[bool, typer.Option("--offline", help="Use the cache only; never download.")] = False,
-    url_template: Annotated[str | None, typer.Option("--url-template", help="Where to download from; "
+    url_template: Annotated[str | None, typer.Option("--url-template", metavar="URL", help="Where to download from; "
                                                      "{symbol} and {lang} are filled in (default: the ODS "
                                                      "access endpoint, or RESDIFF_FETCH_URL).")] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds before a silent server "
-                                           "counts as failed.")] = 20.0,
-    retries: Annotated[int, typer.Option("--retries", min=0, help="Attempts after the first one, with "
-                                         "back-off.")] = 3,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, metavar="SECONDS",
+                                           help="Seconds before a silent server counts as failed.")] = 20.0,
+    retries: Annotated[int, typer.Option("--retries", min=0, metavar="N",
+                                         help="Attempts after the first one, with back-off.")] = 3,
 ) -> None:
     """Download official texts into the user cache (or find them there), and print their paths.
 
-    A symbol can then stand for a FILE in every command: resdiff diff 74/62 75/62 --lang zh
+    A symbol can then stand for a FILE in every command.
+
+    \b
+    Examples:
+      resdiff fetch 74/62 75/62 --lang zh
+      resdiff diff 74/62 75/62 --lang zh
     """
     from . import fetch as fetching
 
@@ -411,38 +499,61 @@ def fetch(
     raise typer.Exit(2 if failed else 0)
 
 
-@app.command()
+@app.command(short_help="Check two language versions of a resolution (or two folders) for mismatches.")
 def check(
     source: Annotated[str | None, typer.Argument(
-        help="The source-language version, or a folder of them (a whole session).", show_default=False)] = None,
+        metavar="SOURCE", help="The source-language version, or a folder of them (a whole session).",
+        show_default=False)] = None,
     target: Annotated[str | None, typer.Argument(
-        help="The target-language version of the same resolution, or a folder of them.", show_default=False)] = None,
-    manifest: Annotated[str | None, typer.Option("--manifest", help="A file listing the pairs to check, "
-                                                 "'SOURCE<TAB>TARGET' a line.")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Pairs checked at once in a session "
-                                             "(default: one per core).")] = None,
+        metavar="TARGET", help="The target-language version of the same resolution, or a folder of them.",
+        show_default=False)] = None,
+    manifest: Annotated[str | None, typer.Option("--manifest", metavar="FILE",
+                                                 help="A file listing the pairs to check, 'SOURCE<TAB>TARGET' a "
+                                                 "line.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N",
+                                             help="Pairs checked at once in a session (default: one per "
+                                             "core).")] = None,
     previous: Annotated[tuple[str, str] | None, typer.Option(
-        "--previous", help="The previous source and target versions: also check that every change was made "
+        "--previous", metavar="OLD_SOURCE OLD_TARGET",
+        help="The previous source and target versions: also check that every change was made "
         "in both languages (change parity).")] = None,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.terminal,
-    fail_on: Annotated[Severity | None, typer.Option("--fail-on", help="Exit 1 on findings of this severity "
-                                                     "or above (default: error, or the config's).")] = None,
-    disable: Annotated[list[str] | None, typer.Option("--disable", help="Switch a rule off (repeatable).")] = None,
-    config: Annotated[str | None, typer.Option("--config", help="A TOML file with [tool.resdiff] (default: "
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", metavar="FORMAT",
+                                                help=_FORMAT_HELP + "terminal, json, junit "
+                                                "(a test case per paragraph pair), github (workflow "
+                                                "annotations) or sarif (2.1.0).")] = CheckFormat.terminal,
+    fail_on: Annotated[Severity | None, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 on findings "
+                                                     "of this severity or above: error, warning or note "
+                                                     "(default: error, or the config's).")] = None,
+    disable: Annotated[list[str] | None, typer.Option("--disable", metavar="RULE", help="Switch a rule off, "
+                                                      "e.g. ordinal-mismatch (repeatable).")] = None,
+    config: Annotated[str | None, typer.Option("--config", metavar="FILE",
+        help="A TOML file with [tool.resdiff] (default: "
                                                ".resdiff.toml or pyproject.toml here).")] = None,
-    baseline: Annotated[str | None, typer.Option("--baseline", help="Accept the findings recorded in this "
+    baseline: Annotated[str | None, typer.Option("--baseline", metavar="FILE",
+        help="Accept the findings recorded in this "
                                                  "file.")] = None,
-    write_baseline: Annotated[str | None, typer.Option("--write-baseline", help="Record the findings of this "
+    write_baseline: Annotated[str | None, typer.Option("--write-baseline", metavar="FILE",
+        help="Record the findings of this "
                                                        "run as accepted, in this file.")] = None,
-    source_lang: Annotated[str | None, typer.Option("--source-lang", help="Language of SOURCE.")] = None,
-    target_lang: Annotated[str | None, typer.Option("--target-lang", help="Language of TARGET.")] = None,
+    source_lang: Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Language of SOURCE "
+                                                    "(detected when omitted).")] = None,
+    target_lang: Annotated[str | None, typer.Option("--target-lang", metavar="LANG", help="Language of TARGET "
+                                                    "(detected when omitted).")] = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
+    pager: PagerOpt = None,
     output: OutOpt = None,
 ) -> None:
     """Check two language versions of one resolution: structure, numbers, dates, symbols, footnotes.
+    Two folders (or --manifest) check a whole session, documents paired by symbol.
 
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 bad input.
+
+    \b
+    Examples:
+      resdiff check A-RES-75-62.en.txt A-RES-75-62.zh.txt
+      resdiff check en/ zh/ --format sarif -o resdiff.sarif
+      resdiff check EN ZH --previous OLD_EN OLD_ZH
     """
     from .check import check_pair, check_parity, make_config
     from .load import read_baseline, read_config
@@ -455,7 +566,7 @@ def check(
         level = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
         if manifest or (source and target and os.path.isdir(source) and os.path.isdir(target)):
             _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline,
-                           previous, color, width, output)
+                           previous, color, width, output, pager)
         if not (source and target):
             raise UsageError("give SOURCE and TARGET (two files, or two folders), or --manifest FILE")
         src, tgt = _load(source, language=sl), _load(target, language=tl)
@@ -480,7 +591,8 @@ def check(
 
             if width is None and (output or not sys.stdout.isatty()):
                 width = 100_000  # a file or a pipe: one finding a line, never wrapped at 80 columns
-            _emit(check_view(result, fail_on=level), output=output, inputs=inputs, color=color, width=width)
+            _emit(check_view(result, fail_on=level), output=output, inputs=inputs, color=color, width=width,
+                  pager=pager)
         else:
             from .render import check_views
 
@@ -493,7 +605,7 @@ def check(
 
 
 def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline, previous,
-                   color, width, output) -> None:
+                   color, width, output, pager=None) -> None:
     """`check` of two folders or of a manifest: every pair, one report, exit status by --fail-on."""
     from .session import check_session
 
@@ -518,7 +630,8 @@ def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, w
 
         if width is None and (output or not sys.stdout.isatty()):
             width = 100_000
-        _emit(session_view(session, fail_on=level), output=output, inputs=inputs, color=color, width=width)
+        _emit(session_view(session, fail_on=level), output=output, inputs=inputs, color=color, width=width,
+              pager=pager)
     else:
         from .render import check_views as v
 
@@ -528,25 +641,37 @@ def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, w
     raise typer.Exit(0 if write_baseline else 1 if session.failed(level) else 0)
 
 
-@app.command()
+@app.command(short_help="Draft next year's translation from last year's.")
 def carry(
-    old_source: Annotated[str, typer.Argument(help="Last year's source-language text (e.g. English).")],
-    new_source: Annotated[str, typer.Argument(help="This year's source-language text.")],
-    old_target: Annotated[str, typer.Argument(help="Last year's official translation (e.g. Chinese).")],
-    format: Annotated[CarryFormat, typer.Option("--format", "-f", help="terminal: the report; json: the draft "
-                                                "and report as data; draft: the working copy as text; xliff: "
-                                                "XLIFF 2 for CAT tools; tmx: the old pair as a memory.")
-                      ] = CarryFormat.terminal,
-    source_lang: Annotated[str | None, typer.Option("--source-lang", help="Language of the sources.")] = None,
-    target_lang: Annotated[str | None, typer.Option("--target-lang", help="Language of OLD_TARGET.")] = None,
+    old_source: Annotated[str, typer.Argument(metavar="OLD_SOURCE", help="Last year's source-language text "
+                                              "(e.g. English).", show_default=False)],
+    new_source: Annotated[str, typer.Argument(metavar="NEW_SOURCE", help="This year's source-language text.",
+                                              show_default=False)],
+    old_target: Annotated[str, typer.Argument(metavar="OLD_TARGET", help="Last year's official translation "
+                                              "(e.g. Chinese).", show_default=False)],
+    format: Annotated[CarryFormat, typer.Option("--format", "-f", metavar="FORMAT",
+        help=_FORMAT_HELP + "terminal (the report), "
+                                                "json (the draft and report as data), draft (the working copy "
+                                                "as text), xliff (XLIFF 2 for CAT tools) or tmx (the old pair "
+                                                "as a translation memory).")] = CarryFormat.terminal,
+    source_lang: Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Language of the "
+                                                    "sources (detected when omitted).")] = None,
+    target_lang: Annotated[str | None, typer.Option("--target-lang", metavar="LANG", help="Language of "
+                                                    "OLD_TARGET (detected when omitted).")] = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
+    pager: PagerOpt = None,
     output: OutOpt = None,
 ) -> None:
     """Draft next year's translation from last year's: carry every unchanged paragraph, make the routine
     updates in the target language, mark what must be translated.
 
     Exit status: 0 a draft was made, 2 bad input.
+
+    \b
+    Examples:
+      resdiff carry A-RES-75-62.en.txt A-RES-76-xx.en.txt A-RES-75-62.zh.txt
+      resdiff carry OLD_EN NEW_EN OLD_ZH -f draft -o A-RES-76-xx.zh.txt
     """
     from .carry import carry as carry_over
 
@@ -562,7 +687,7 @@ def carry(
 
             from .render.carry_views import render_report
 
-            _emit(Text(render_report(result)), output=output, inputs=inputs, color=color, width=width)
+            _emit(Text(render_report(result)), output=output, inputs=inputs, color=color, width=width, pager=pager)
         else:
             from .render import carry_views
 
@@ -576,6 +701,24 @@ def carry(
             _emit(text, output=output, inputs=inputs)
     except ResdiffError as e:
         _fail(e)
+
+
+@app.command(short_help="Print the shell completion script for bash, zsh or fish.")
+def completion(
+    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False)],
+) -> None:
+    """Print the completion script of SHELL: commands, options, their values and file names complete
+    with Tab.
+
+    \b
+    Examples:
+      eval "$(resdiff completion bash)"                  # in ~/.bashrc
+      resdiff completion zsh > "${fpath[1]}/_resdiff"    # then restart zsh
+      resdiff completion fish > ~/.config/fish/completions/resdiff.fish
+    """
+    from typer._completion_shared import get_completion_script
+
+    print(get_completion_script(prog_name="resdiff", complete_var="_RESDIFF_COMPLETE", shell=shell.value).strip())
 
 
 def _load(path: str, *, language: str | None = None):
@@ -599,7 +742,8 @@ def main() -> None:
             print(e.format_message(), file=sys.stderr)
             sys.exit(2)
         where = f"resdiff {e.ctx.command_path.split(' ', 1)[1]}" if e.ctx and " " in e.ctx.command_path else "resdiff"
-        print(f"resdiff: error: {e.format_message()} (see '{where} --help')", file=sys.stderr)
+        message = e.format_message().replace("Value error, ", "")  # the validator's prefix says nothing
+        print(f"resdiff: error: {message} (see '{where} --help')", file=sys.stderr)
         sys.exit(2)
     except typer.Abort:
         sys.exit(130)

@@ -145,8 +145,12 @@ class DocumentDiff:
         out = {k: 0 for k in CHANGE_KINDS}
         out["moved"] = 0
         out["routine"] = 0
+        out["renumbered"] = out["split"] = out["merged"] = 0
         for c in self.changes:
             out[c.kind] += 1
             out["moved"] += c.moved
             out["routine"] += c.routine
+            out["renumbered"] += c.renumbered and len(c.old) == len(c.new)
+            out["split"] += bool(c.old and c.new and len(c.old) < len(c.new))
+            out["merged"] += bool(c.old and c.new and len(c.old) > len(c.new))
         return out

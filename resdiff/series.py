@@ -189,8 +189,9 @@ class BlameClause:
 class BlameParagraph:
     id: str
     introduced: int
-    changed: int
+    changed: int  # the last version that changed it, routinely or not
     clauses: tuple[BlameClause, ...]
+    wording: int = -1  # the last version that changed it substantively (else where it was introduced)
 
 
 def _carry(old_origin: list[int], ops, k: int, *, layout_only: bool = False) -> list[int]:
@@ -255,6 +256,7 @@ def blame(series: Series) -> list[BlameParagraph]:
         lin = lineage_of[p.id]
         introduced = next(k for k, s in enumerate(lin.states) if s is not None)
         changed = max([introduced] + [k for k, s in enumerate(lin.states) if s == CHANGED])
+        wording = max([introduced] + [k for k, s in enumerate(lin.states) if s == CHANGED and not lin.routine[k]])
         pieces = []
         pos = 0
         for cl in clauses(p.text):
@@ -262,7 +264,7 @@ def blame(series: Series) -> list[BlameParagraph]:
             span = [o for o, ch in zip(here, cl, strict=True) if not ch.isspace()]
             pieces.append(BlameClause(cl, max(span) if span else introduced))
             pos += len(cl)
-        out.append(BlameParagraph(p.id, introduced, changed, tuple(pieces)))
+        out.append(BlameParagraph(p.id, introduced, changed, tuple(pieces), wording))
     return out
 
 

@@ -65,7 +65,7 @@ def test_diff_rewrapped_copy_exits_0(tmp_path):
     r = run("diff", SEED, copy, "--format", "json")
     assert r.exit_code == 0
     assert json.loads(r.stdout)["stats"] == {"unchanged": 30, "modified": 0, "inserted": 0, "deleted": 0,
-                                              "moved": 0, "routine": 0}
+                                              "moved": 0, "routine": 0, "renumbered": 0, "split": 0, "merged": 0}
 
 
 def test_diff_json_contract(variant):
@@ -82,7 +82,7 @@ def test_diff_json_contract(variant):
     assert by_old[("OP9",)] == {"kind": "unchanged", "old": ["OP9"], "new": ["OP8"], "moved": False,
                                 "routine": False}
     assert data["stats"] == {"unchanged": 28, "modified": 1, "inserted": 0, "deleted": 1, "moved": 0,
-                             "routine": 1}
+                             "routine": 1, "renumbered": 4, "split": 0, "merged": 0}
     assert data["substantive"] is True  # a paragraph was deleted
     assert list(data) == ["schema_version", "old", "new", "changes", "stats", "substantive"]
 
@@ -91,7 +91,7 @@ def test_diff_terminal_redline_without_colour(variant):
     r = run("diff", SEED, variant, "--color", "never", "--width", "80")
     assert r.exit_code == 1
     out = r.stdout
-    assert "PP12  modified" in out
+    assert "PP12  routine" in out
     assert "[-123-]{+124+}" in out
     assert "OP7  deleted" in out
     assert "renumbered: OP8–OP11→OP7–OP10" in out  # collapsed with the unchanged run
@@ -211,7 +211,7 @@ def test_fail_on_substantive(tmp_path):
     assert run("diff", SEED, routine_only).exit_code == 1
     assert run("diff", SEED, routine_only, "--fail-on", "substantive").exit_code == 0
     out = run("diff", SEED, routine_only, "--color", "never").stdout
-    assert "PP12  modified, routine" in out and "[-123-]{+124+}" in out
+    assert "PP12  routine" in out and "[-123-]{+124+}" in out
     full = run("diff", SEED, routine_only, "--color", "never", "--show-routine").stdout
     assert "注意到已有 [-123-]{+124+} 个国家" in full
 
@@ -222,7 +222,7 @@ def test_diff_of_two_languages_points_to_check():
 
 
 @pytest.mark.parametrize("args, message", [
-    (["diff", "only-one.txt"], "resdiff: error: Missing argument 'new'. (see 'resdiff diff --help')"),
+    (["diff", "only-one.txt"], "resdiff: error: Missing argument 'NEW'. (see 'resdiff diff --help')"),
     (["diff", "a", "b", "--format", "bogus"], "Invalid value for '--format'"),
     (["frobnicate"], "resdiff: error: No such command 'frobnicate'. (see 'resdiff --help')"),
 ])

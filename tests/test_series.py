@@ -146,7 +146,8 @@ def test_blame_json_contract(monkeypatch):
     data = json.loads(r.stdout)
     assert data["symbol"] == "A/RES/75/62"
     pp13 = next(p for p in data["paragraphs"] if p["id"] == "PP13")
-    assert pp13 == {"id": "PP13", "introduced": "A/RES/75/62", "changed": "A/RES/75/62",
+    assert pp13 == {"id": "PP13", "introduced": "A/RES/75/62", "changed": "A/RES/75/62", "routine": False,
+                    "wording": "A/RES/75/62",
                     "clauses": [{"text": c, "from": "A/RES/75/62"} for c in clauses(pp13["clauses"][0]["text"]
                                                                                        + pp13["clauses"][1]["text"])]}
     op8 = next(p for p in data["paragraphs"] if p["id"] == "OP8")
@@ -162,7 +163,7 @@ def test_terminal_timeline(monkeypatch):
     assert row.split()[2:] == ["●", "new", "·", "same", "·", "same", "✕", "gone"]
     pp13 = next(line for line in lines if line.strip().startswith("PP13 "))
     assert pp13.split()[1:] == ["●", "new"]
-    assert any(line.split()[:2] == ["PP17", "●"] and "✎ changed" in line for line in lines)
+    assert any(line.split()[:2] == ["PP17", "●"] and "✎ modified" in line for line in lines)
 
 
 def test_steps_adds_each_diff(monkeypatch):

@@ -77,12 +77,12 @@ def test_side_by_side_columns_hold_old_and_new(monkeypatch):
 
 
 def test_summary_lists_each_change_and_totals(monkeypatch):
-    out = _run(["diff", OLD, NEW, "--width", "100", "--color", "never", "--view", "summary"], monkeypatch)
-    assert re.search(r"PP12\s+PP12\s+routine\s+0\.85\s+\[-121-\]\{\+123\+\}", out)
-    assert re.search(r"OP8\s+OP8\s+modified\s+0\.93\s+\[-将于-\]", out)
+    out = _run(["diff", OLD, NEW, "--width", "200", "--color", "never", "--view", "summary"], monkeypatch)
+    assert re.search(r"PP12\s+PP12\s+routine\s+0\.85\s+… 到已有 \[-121-\]\{\+123\+\}", out)
+    assert re.search(r"OP8\s+OP8\s+modified\s+0\.93\s+… 出席\[-将于-\]", out)
     assert re.search(r"—\s+PP13\s+inserted", out)
-    assert ("30 paragraph entries: 25 unchanged, 4 modified, 1 inserted, 0 deleted, 0 moved; "
-            "3 routine") in out
+    assert ("30 paragraph entries: 25 unchanged; 2 substantive (1 modified, 1 inserted, 0 deleted); 3 routine; "
+            "0 moved, 6 renumbered") in out
 
 
 def test_legend_and_both_versions_on_top_of_every_view(monkeypatch):

@@ -24,6 +24,13 @@ def fold_ops(ops) -> list[tuple[str, str, int]]:
             t = ops[k][1]
             item = (EQUAL, t, b)
             a, b, k = a + len(s), b + len(t), k + 1
+        elif op in (DELETE, INSERT) and "\n" in s:  # a paragraph break (split or merge) stays a change
+            for part in re.split(r"(\n)", s):
+                if part:
+                    _add_item(merged, (op, part, a if op == DELETE else b) if part == "\n" or fold(part)
+                              else ((EQUAL, part, b) if op == INSERT else None))
+                    a, b = (a + len(part), b) if op == DELETE else (a, b + len(part))
+            continue
         elif op == DELETE:
             item = (DELETE, s, a) if fold(s) else None
             a += len(s)
@@ -33,13 +40,17 @@ def fold_ops(ops) -> list[tuple[str, str, int]]:
         else:
             item = (EQUAL, s, b)
             a, b = a + len(s), b + len(s)
-        if item is None:
-            continue
-        if merged and merged[-1][0] == item[0] and merged[-1][2] + len(merged[-1][1]) == item[2]:
-            merged[-1] = (item[0], merged[-1][1] + item[1], merged[-1][2])
-        else:
-            merged.append(item)
+        _add_item(merged, item)
     return merged
+
+
+def _add_item(merged: list, item) -> None:
+    if item is None:
+        return
+    if merged and merged[-1][0] == item[0] and merged[-1][2] + len(merged[-1][1]) == item[2]:
+        merged[-1] = (item[0], merged[-1][1] + item[1], merged[-1][2])
+    else:
+        merged.append(item)
 
 
 def space_edges(merged) -> list[tuple[str, str]]:
@@ -67,7 +78,7 @@ def space_edges(merged) -> list[tuple[str, str]]:
         if op not in (DELETE, INSERT):
             add(op, s)
             continue
-        core = s.strip()
+        core = s.strip(" \t\r\f\v") if "\n" in s else s.strip()  # a paragraph break is kept
         lead, trail = s[: len(s) - len(s.lstrip())], s[len(s.rstrip()) :]
         before = out[-1][1][-1:] if out and out[-1][0] == EQUAL else outside(k - 1, -1)
         if lead and not is_wide(before) and not before.isspace() and before:
@@ -289,8 +300,8 @@ def shown(result: DocumentDiff, context: int) -> list[Change | list[Change]]:
 
 
 def label(c: Change) -> str:
-    """"modified, split", "modified, routine", "inserted", "unchanged" …"""
-    out = c.kind + (", routine" if c.routine else "")
+    """"modified, split", "routine", "inserted", "unchanged" …"""
+    out = "routine" if c.routine else c.kind  # a routine update is called routine in every view
     if c.old and c.new and len(c.old) < len(c.new):
         out += ", split"
     elif c.old and c.new and len(c.old) > len(c.new):

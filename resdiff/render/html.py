@@ -8,7 +8,7 @@ from html import escape as _escape
 
 from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
-from .common import collapsed, display_ops, heading_bits, ids, label, shown, totals
+from .common import LEGEND_TEXT, collapsed, display_ops, heading_bits, ids, label, legend_keys, shown, totals
 
 
 def escape(text: str) -> str:
@@ -38,6 +38,15 @@ ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underlin
 .change.current { outline: 3px solid #1e6fd9; outline-offset: 2px; }
 .sbs { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
 .sbs > div { min-width: 0; }
+p, td { overflow-wrap: anywhere; }
+table { max-width: 100%; }
+@media (max-width: 40rem) {
+  body { padding: .5rem .8rem 3rem; }
+  .sbs { grid-template-columns: 1fr; gap: .3rem; }
+  .sbs .old { border-bottom: 1px dashed #ccc; }
+  .toolbar span { display: none; }
+  table { display: block; overflow-x: auto; }
+}
 #changes.inline .sbs, #changes.side-by-side .inline { display: none; }
 @media print {
   .toolbar { display: none; }
@@ -115,10 +124,10 @@ def _heading(c: Change) -> str:
     return f"<h3>{escape(ids(c))} — {', '.join(bits)}</h3>"
 
 
-def _section(c: Change, n: int) -> str:
+def _section(c: Change, n: int, prefix: str = "c") -> str:
     left, right = _sides(c)
     routine = " routine" if c.routine else ""
-    return (f'<section class="change {c.kind}{routine}" id="c{n}">{_heading(c)}'
+    return (f'<section class="change {c.kind}{routine}" id="{prefix}{n}">{_heading(c)}'
             f'<div class="inline"><p>{_inline(c)}</p></div>'
             f'<div class="sbs"><div class="old"><p>{left}</p></div>'
             f'<div class="new"><p>{right}</p></div></div>'
@@ -133,6 +142,34 @@ def _meta_rows(old: Document, new: Document) -> str:
                        ("source", old.source, new.source)):
         rows.append(f"<tr><th>{name}</th><td>{escape(a or '')}</td><td>{escape(b or '')}</td></tr>")
     return "".join(rows)
+
+
+def legend_html(result: DocumentDiff) -> str:
+    """The legend of what this diff contains, nothing else."""
+    bits = []
+    for key in legend_keys(result):
+        if key == "deleted":
+            bits.append("<del>deleted</del>")
+        elif key == "inserted":
+            bits.append("<ins>inserted</ins>")
+        elif key == "moved":
+            bits.append(f'<span class="moved">{escape(LEGEND_TEXT[key])}</span>')
+        elif key.startswith("renumbered:"):
+            bits.append(f"{escape(key.split(':', 1)[1])}: renumbered")
+        else:
+            bits.append(escape(LEGEND_TEXT[key]))
+    return f'<p class="legend">Legend: {", ".join(bits)}.</p>' if bits else ""
+
+
+def changes_html(result: DocumentDiff, context: int = 0, prefix: str = "c") -> str:
+    """Each shown change of one diff as a section (inline redline and side by side), unchanged runs counted."""
+    body = []
+    for n, item in enumerate(shown(result, context), 1):
+        if isinstance(item, list):
+            body.append(f'<p class="collapsed">{escape(collapsed(item))}</p>')
+        else:
+            body.append(_section(item, n, prefix))
+    return "\n".join(body)
 
 
 def render_diff(result: DocumentDiff, *, context: int = 0) -> str:
@@ -175,8 +212,7 @@ def render_diff(result: DocumentDiff, *, context: int = 0) -> str:
         f"<header><h1>{escape(title)}</h1>",
         '<table class="meta"><tr><th></th><th>old</th><th>new</th></tr>',
         f"{_meta_rows(result.old, result.new)}</table>",
-        '<p class="legend">Legend: <del>deleted</del> <ins>inserted</ins> <span class="moved">moved</span> '
-        "(changed place among its neighbours); OP9 → OP8: renumbered.</p></header>",
+        f"{legend_html(result)}</header>",
         '<nav class="toolbar"><button id="show-inline" aria-pressed="true">Inline</button> '
         '<button id="show-sbs" aria-pressed="false">Side by side</button> '
         '<button id="prev">◀ previous</button> <button id="next">next ▶</button> '

@@ -9,7 +9,7 @@ import re
 
 from ..model import DELETE, DELETED, EQUAL, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
-from .common import collapsed, display_ops, heading_bits, ids, label, shown, totals
+from .common import LEGEND_TEXT, collapsed, display_ops, heading_bits, ids, label, legend_keys, shown, totals
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~!#{}])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
@@ -44,8 +44,8 @@ def _body(c: Change) -> str:
     return escape(c.new_text)
 
 
-def _heading(c: Change) -> str:
-    return f"### {escape(ids(c))} — {', '.join(heading_bits(c))}"
+def _heading(c: Change, level: int = 3) -> str:
+    return f"{'#' * level} {escape(ids(c))} — {', '.join(heading_bits(c))}"
 
 
 def _meta(doc: Document) -> list[str]:
@@ -59,24 +59,41 @@ def render_diff(result: DocumentDiff, *, context: int = 0) -> str:
              "| | old | new |", "| --- | --- | --- |"]
     for k, name in enumerate(("symbol", "language", "adopted", "source")):
         lines.append(f"| {name} | {escape(old[k])} | {escape(new[k])} |")
-    lines += ["", "Legend: <del>deleted</del>, <ins>inserted</ins>; *moved*: the paragraph changed place "
-              "among its neighbours; OP9 → OP8: renumbered.", "", "## Summary", "",
-              "| old | new | change | similarity |", "| --- | --- | --- | ---: |"]
+    keys = legend_keys(result)
+    if keys:
+        lines += ["", "Legend: " + ", ".join(_legend(k) for k in keys) + "."]
+    lines += ["", "## Summary", "", "| old | new | change | similarity |", "| --- | --- | --- | ---: |"]
     for c in result.changes:
         if c.is_change:
             kind = label(c) + (", moved" if c.moved else "")
             sim = f"{c.similarity:.2f}" if c.similarity is not None else ""
             lines.append(f"| {escape(' + '.join(c.old)) or '—'} | {escape(' + '.join(c.new)) or '—'} | "
                          f"{kind} | {sim} |")
-    lines += ["", escape(totals(result)), "", "## Changes", ""]
+    lines += ["", escape(totals(result)), "", "## Changes", "", *changes_markdown(result, context)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _legend(key: str) -> str:
+    if key == "deleted":
+        return "<del>deleted</del>"
+    if key == "inserted":
+        return "<ins>inserted</ins>"
+    if key.startswith("renumbered:"):
+        return f"{escape(key.split(':', 1)[1])}: renumbered"
+    return escape(LEGEND_TEXT[key])
+
+
+def changes_markdown(result: DocumentDiff, context: int = 0, level: int = 3) -> list[str]:
+    """The changes of one diff, each under a heading of `level`; footnotes after them."""
+    lines: list[str] = []
     for item in shown(result, context):
         if isinstance(item, list):
             lines += [f"*{escape(collapsed(item))}*", ""]
         else:
-            lines += [_heading(item), "", _body(item), ""]
+            lines += [_heading(item, level), "", _body(item), ""]
     notes = [c for c in result.changes if c.is_footnote]
     if notes:
-        lines += ["## Footnotes", ""]
+        lines += ["#" * (level - 1) + " Footnotes", ""]
         for c in notes:
-            lines += [_heading(c), "", _body(c), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+            lines += [_heading(c, level), "", _body(c), ""]
+    return lines

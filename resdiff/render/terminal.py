@@ -459,15 +459,17 @@ def series_view(series, *, markers: bool, steps: bool = False, show_routine: boo
                 width: int | None = None) -> RenderableType:
     """A timeline: one row per lineage, one column per version, then per-version totals. Where the
     words do not fit the width, the cells keep their symbol and colour only."""
-    from .series_views import cell, first_gone, lineage_label, short, step_totals
+    from .series_views import TOTAL_KEYS, cell, first_gone, legend_items, lineage_label, short, step_totals
 
     parts: list[RenderableType] = [Text(f"{len(series.versions)} versions of "
                                         f"{series.versions[-1].metadata.title or '?'}", style="resdiff.title")]
     for note in series.notes:
-        parts.append(Text(f"note: {note}", style="resdiff.dim"))
-    parts += [Text.assemble(("legend: ", "resdiff.dim"), ("● new", _STATE_STYLE["new"]), "  ",
-                            ("· same", _STATE_STYLE["same"]), "  ", ("✎ changed", _STATE_STYLE["changed"]), "  ",
-                            ("~ routine", "resdiff.dim"), "  ", ("✕ gone", _STATE_STYLE["gone"])), Text("")]
+        parts.append(Wrapped(Text(f"note: {note}", style="resdiff.dim"), indent=6, hang=True))
+    key = Text("legend:", style="resdiff.dim")
+    for word, state in legend_items(series):
+        key.append("  " if key.plain != "legend:" else " ")
+        key.append(word, style=_STATE_STYLE.get(state, "resdiff.dim"))
+    parts += [Wrapped(key, indent=8, hang=True), Text("")]
     compact = width is not None and 16 + 12 * len(series.versions) > width
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="resdiff.title")
     table.add_column("paragraph", style="resdiff.id", no_wrap=True, min_width=12)
@@ -482,8 +484,8 @@ def series_view(series, *, markers: bool, steps: bool = False, show_routine: boo
             cells.append(Text(text.split(" ")[0] if compact else text, style=style))
         table.add_row(lineage_label(lin), *cells)
     totals = step_totals(series)
-    for key in ("new", "changed", "routine", "gone"):
-        table.add_row(Text(key, style="resdiff.dim"), *[Text(str(t[key]), style="resdiff.dim") for t in totals])
+    for word in TOTAL_KEYS:
+        table.add_row(Text(word, style="resdiff.dim"), *[Text(str(t[word]), style="resdiff.dim") for t in totals])
     parts.append(table)
     if steps:
         for step in series.steps:
@@ -504,6 +506,8 @@ def blame_view(series, paragraphs) -> RenderableType:
     for p in paragraphs:
         head = Text(p.id, style="resdiff.id")
         head.append(f"  introduced {sym[p.introduced]}, last changed {sym[p.changed]}", style="resdiff.dim")
+        if p.wording != p.changed:
+            head.append(f" (routine; wording from {sym[p.wording]})", style="resdiff.dim")
         parts.append(head)
         for c in p.clauses:
             style = "resdiff.kind.inserted" if c.origin == len(sym) - 1 else "resdiff.dim"
