@@ -13,7 +13,6 @@ import typer
 
 from . import __version__
 from .errors import ResdiffError
-from .lang import check_language
 
 app = typer.Typer(
     name="resdiff",
@@ -77,6 +76,8 @@ def _fail(err: ResdiffError) -> None:
 def _language(value: str | None) -> str | None:
     if value is None:
         return None
+    from .lang import check_language
+
     try:
         return check_language(value)
     except ValueError as e:
@@ -477,6 +478,48 @@ def check(
     except ResdiffError as e:
         _fail(e)
     raise typer.Exit(1 if result.failed(level) else 0)
+
+
+@app.command()
+def cache(
+    info: Annotated[bool, typer.Option("--info", help="Show where the cache is and what it holds "
+                                       "(the default).")] = False,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the Chinese word index (it is built again "
+                                        "on first use); downloaded documents are kept.")] = False,
+) -> None:
+    """The user cache: the Chinese word index, built on first use from jieba's dictionary, and the
+    documents fetched (RESDIFF_CACHE_DIR moves it)."""
+    from . import segment
+
+    if clear:
+        gone = segment.remove_stale()
+        size = sum(_size(p) for p in gone)
+        print(f"removed {len(gone)} file{'s' if len(gone) != 1 else ''} ({size / 1048576:.1f} MB) from "
+              f"{segment._cache_dir()}")
+        if not info:
+            raise typer.Exit(0)
+    try:
+        current = segment.current_cache_file()
+    except OSError:
+        current = None
+    folder = segment._cache_dir()
+    print(f"cache: {folder}")
+    files = segment.cache_files(folder)
+    for p in files:
+        state = "in use" if p == current else ("being built" if p.name.startswith(".") else "stale")
+        print(f"  {p.name}  {_size(p) / 1048576:.1f} MB  word index, {state}")
+    if current is not None and current not in files:
+        print(f"  {current.name}  word index, not built yet (built on the first Chinese diff)")
+    docs = folder / "documents"
+    pdfs = sorted(docs.glob("*.pdf")) if docs.is_dir() else []
+    print(f"  documents/  {len(pdfs)} fetched, {sum(_size(p) for p in pdfs) / 1048576:.1f} MB")
+
+
+def _size(path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def main() -> None:
