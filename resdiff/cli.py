@@ -94,10 +94,10 @@ def _use_color(color: Color, output: str | None) -> bool | None:
 
 def _emit(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], color: Color = Color.auto,
           width: int | None = None, pager: bool | None = None) -> None:
-    from .output import write_atomic
-
     if isinstance(text_or_renderable, str):
         if output:
+            from .output import write_atomic  # (tempfile, only when writing a file)
+
             write_atomic(output, text_or_renderable, inputs=inputs)
         else:
             sys.stdout.write(text_or_renderable)
@@ -105,6 +105,8 @@ def _emit(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], co
     from .render.terminal import make_console
 
     if output:
+        from .output import write_atomic
+
         buf = io.StringIO()
         make_console(buf, width=width or 100, color=False).print(text_or_renderable)
         write_atomic(output, buf.getvalue(), inputs=inputs)
