@@ -116,19 +116,35 @@ MONTHS = {
 _MONTH_INDEX = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
 _MONTH_ALT = "|".join(sorted(_MONTH_INDEX, key=len, reverse=True))
 
-DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-DATE_WORDS = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:er)?\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?(\d{{4}})",
-    re.IGNORECASE,
-)
-DATE_EN_US = re.compile(rf"({_MONTH_ALT})\s+(\d{{1,2}}),\s+(\d{{4}})", re.IGNORECASE)
+# One home for dates: the parser's metadata (find_date) and the translation checks (facts) read them
+# with these patterns and validate them with iso_date, so the two never disagree.
+_Y, _M, _D = r"(\d{4})", r"(\d{1,2})", r"(\d{1,2})"
+# "1er mars", "1º de marzo" (NFKC makes º an o)
+_FIRST = r"(?:er|º|o|\.º|\.o)?"
+# "from 23 March to 30 June", "del 23 de marzo al 30 de junio", "entre el 23 de marzo y el 30 de junio",
+# "du 23 mars au 30 juin", "с 23 марта по 30 июня", "on 20 and 21 June"
+_TO = r"(?:to|au|al|a|по|-|–|and|et|y|и)(?:\s+(?:el|le|la))?"
+_MONTH_WORD = rf"(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})"  # Arabic: "كانون الأول/ديسمبر"
+DATE_ZH_RANGE = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
+DATE_ZH = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
+DATE_WORDS_RANGE = re.compile(rf"(?<!\d){_D}{_FIRST}\s*(?:{_MONTH_WORD}\s+)?{_TO}\s+{_D}{_FIRST}\s+{_MONTH_WORD}"
+                              rf"\s+(?:de\s+)?{_Y}", re.IGNORECASE)
+DATE_WORDS = re.compile(rf"(?<!\d){_D}{_FIRST}\s+{_MONTH_WORD}\s+(?:de\s+)?{_Y}", re.IGNORECASE)
+DATE_EN_US = re.compile(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)
 
 
-def _iso(y: str | int, m: int, d: str | int) -> str | None:
-    y, d = int(y), int(d)
-    if not (1 <= m <= 12 and 1 <= d <= 31 and 1900 <= y <= 2200):
+def month_number(name: str) -> int:
+    return _MONTH_INDEX[name.lower()]
+
+
+def iso_date(y: str | int, m: str | int, d: str | int) -> str | None:
+    """'2020-12-07', or None where the three do not make a day of the calendar (45 December)."""
+    import datetime
+
+    try:
+        return datetime.date(int(y), int(m), int(d)).isoformat() if 1900 <= int(y) <= 2200 else None
+    except ValueError:
         return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def find_date(text: str) -> str | None:
@@ -138,15 +154,15 @@ def find_date(text: str) -> str | None:
     text = unicodedata.normalize("NFKC", text)
     found: list[tuple[int, str]] = []
     for m in DATE_ZH.finditer(text):
-        iso = _iso(m.group(1), int(m.group(2)), m.group(3))
+        iso = iso_date(m.group(1), m.group(2), m.group(3))
         if iso:
             found.append((m.start(), iso))
     for m in DATE_WORDS.finditer(text):
-        iso = _iso(m.group(3), _MONTH_INDEX[m.group(2).lower()], m.group(1))
+        iso = iso_date(m.group(3), month_number(m.group(2)), m.group(1))
         if iso:
             found.append((m.start(), iso))
     for m in DATE_EN_US.finditer(text):
-        iso = _iso(m.group(3), _MONTH_INDEX[m.group(1).lower()], m.group(2))
+        iso = iso_date(m.group(3), month_number(m.group(1)), m.group(2))
         if iso:
             found.append((m.start(), iso))
     return min(found)[1] if found else None
