@@ -466,21 +466,12 @@ def check(
             result = check_pair(src, tgt, cfg)
         inputs = (source, target, *(previous or ()))
         if write_baseline:
-            import json
-
-            from .output import write_atomic
-
-            fps = sorted({f.fingerprint for f in result.findings})
-            write_atomic(write_baseline, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n",
-                         inputs=inputs)
-            print(f"resdiff: wrote {write_baseline}: {len(fps)} finding{'' if len(fps) == 1 else 's'} accepted "
-                  f"(use it with --baseline {write_baseline})", file=sys.stderr)
+            _write_baseline(write_baseline, result.findings, inputs)
         if format is CheckFormat.terminal:
             from .render.terminal import check_view
 
-            if width is None and (output or not sys.stdout.isatty()):
-                width = 100_000  # a file or a pipe: one finding a line, never wrapped at 80 columns
-            _emit(check_view(result, fail_on=level), output=output, inputs=inputs, color=color, width=width)
+            _emit(check_view(result, fail_on=level), output=output, inputs=inputs, color=color,
+                  width=_report_width(width, output))
         else:
             from .render import check_views
 
@@ -490,6 +481,23 @@ def check(
     except ResdiffError as e:
         _fail(e)
     raise typer.Exit(0 if write_baseline else 1 if result.failed(level) else 0)  # a baseline recorded is no failure
+
+
+def _report_width(width: int | None, output: str | None) -> int | None:
+    """A check report in a file or a pipe is one finding a line, never wrapped at 80 columns."""
+    return 100_000 if width is None and (output or not sys.stdout.isatty()) else width
+
+
+def _write_baseline(path: str, findings, inputs: tuple[str, ...]) -> None:
+    """Record the findings' fingerprints as accepted, and say so."""
+    import json
+
+    from .output import write_atomic
+
+    fps = sorted({f.fingerprint for f in findings})
+    write_atomic(path, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n", inputs=inputs)
+    print(f"resdiff: wrote {path}: {len(fps)} finding{'' if len(fps) == 1 else 's'} accepted "
+          f"(use it with --baseline {path})", file=sys.stderr)
 
 
 def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline, previous,
@@ -504,21 +512,12 @@ def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, w
     inputs = tuple(x for x in (source, target, manifest) if x)
     inputs += tuple(p for r in session.results for p in (r.source.source, r.target.source))
     if write_baseline:
-        import json
-
-        from .output import write_atomic
-
-        fps = sorted({f.fingerprint for r in session.results for f in r.findings})
-        write_atomic(write_baseline, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n",
-                     inputs=inputs)
-        print(f"resdiff: wrote {write_baseline}: {len(fps)} finding{'' if len(fps) == 1 else 's'} accepted "
-              f"(use it with --baseline {write_baseline})", file=sys.stderr)
+        _write_baseline(write_baseline, [f for r in session.results for f in r.findings], inputs)
     if format is CheckFormat.terminal:
         from .render.terminal import session_view
 
-        if width is None and (output or not sys.stdout.isatty()):
-            width = 100_000
-        _emit(session_view(session, fail_on=level), output=output, inputs=inputs, color=color, width=width)
+        _emit(session_view(session, fail_on=level), output=output, inputs=inputs, color=color,
+              width=_report_width(width, output))
     else:
         from .render import check_views as v
 
