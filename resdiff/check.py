@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, replace
 
 from .compare import compare
 from .facts import ORDINAL_LANGS, Facts, extract
-from .model import DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
+from .model import ANNEX, DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
+from .normalize import is_wide
 
 ERROR, WARNING, NOTE = "error", "warning", "note"
 SEVERITY_ORDER = {NOTE: 0, WARNING: 1, ERROR: 2}
@@ -49,6 +50,8 @@ class Finding:
     target_line: int = 0
     source_value: str | None = None
     target_value: str | None = None
+    source_excerpt: str | None = None  # a few words around the mismatched value, as each text writes them
+    target_excerpt: str | None = None
 
     def __post_init__(self) -> None:
         if self.rule not in RULES:
@@ -111,12 +114,30 @@ def make_config(data: dict | None = None, *, baseline: list[str] | None = None,
     return Config(frozenset(disabled), severity, frozenset(accepted), tuple(accepted_where), fail_on)
 
 
+# How two paragraphs were paired: the n-th with the n-th of the same kind (the counts agree), by their
+# printed number (one text kept the gap where its paragraph is missing), by a length, punctuation and
+# facts alignment (the counts differ), or not at all.
+STRUCTURE, NUMBER, ALIGNMENT, UNPAIRED = "structure", "number", "alignment", "unpaired"
+
+
+@dataclass(frozen=True)
+class Pair:
+    source: str | None
+    target: str | None
+    how: str
+
+
 @dataclass(frozen=True)
 class CheckResult:
     source: Document
     target: Document
     findings: tuple[Finding, ...]
-    pairs: tuple[tuple[str | None, str | None], ...] = ()  # paragraph ids paired by structure
+    pairs: tuple[Pair, ...] = ()  # how the paragraphs were paired
+
+    @property
+    def uneven_pairs(self) -> tuple[Pair, ...]:
+        """The pairs a reviewer should see: not simply the n-th with the n-th."""
+        return tuple(p for p in self.pairs if p.how != STRUCTURE)
 
     def failed(self, fail_on: str = ERROR) -> bool:
         return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in self.findings)
@@ -159,24 +180,26 @@ def _align(src: list[Paragraph], tgt: list[Paragraph], ratio: float, la: str, lb
     """Pairs (index or None) keeping order; by order when the counts agree, else by a length and
     facts alignment with gaps (never by wording)."""
     if len(src) == len(tgt):
-        return [(i, i) for i in range(len(src))]
+        return [(i, i, STRUCTURE) for i in range(len(src))]
     nums_s = [p.id for p in src]
     nums_t = [p.id for p in tgt]
     fewer = src if len(src) < len(tgt) else tgt
-    gap_kept = src[0].kind == OPERATIVE and [p.number for p in fewer if p.letter is None] != [
+    gap_kept = bool(fewer) and fewer[0].kind != PREAMBULAR and [p.number for p in fewer if p.letter is None] != [
         str(k) for k in range(1, sum(p.letter is None for p in fewer) + 1)]
     if gap_kept and len(set(nums_s)) == len(src) and len(set(nums_t)) == len(tgt) and (
             set(nums_s) >= set(nums_t) or set(nums_t) >= set(nums_s)):
         # the shorter text kept the numbering gap where its paragraph is missing: pair by number
         where = {pid: j for j, pid in enumerate(nums_t)}
-        out = [(i, where.get(pid)) for i, pid in enumerate(nums_s)]
-        out += [(None, j) for j, pid in enumerate(nums_t) if pid not in set(nums_s)]
-        return sorted(out, key=lambda p: (p[1] if p[1] is not None else p[0], p[0] is None))
+        pairs = [(i, where.get(pid)) for i, pid in enumerate(nums_s)]
+        pairs += [(None, j) for j, pid in enumerate(nums_t) if pid not in set(nums_s)]
+        pairs.sort(key=lambda p: (p[1] if p[1] is not None else p[0], p[0] is None))
+        return [(i, j, NUMBER if i is not None and j is not None else UNPAIRED) for i, j in pairs]
     gap = 1.5
     n, m = len(src), len(tgt)
     if n * m > 250_000:  # far beyond any resolution: pair in order, the surplus unpaired (bounded time)
         k = min(n, m)
-        return [(i, i) for i in range(k)] + [(i, None) for i in range(k, n)] + [(None, j) for j in range(k, m)]
+        return ([(i, i, ALIGNMENT) for i in range(k)] + [(i, None, UNPAIRED) for i in range(k, n)]
+                + [(None, j, UNPAIRED) for j in range(k, m)])
     ps, pt = [_Profile.of(p, la) for p in src], [_Profile.of(p, lb) for p in tgt]
     cost = [[0.0] * (m + 1) for _ in range(n + 1)]
     move = [[""] * (m + 1) for _ in range(n + 1)]
@@ -194,28 +217,29 @@ def _align(src: list[Paragraph], tgt: list[Paragraph], ratio: float, la: str, lb
     while i or j:
         mv = move[i][j]
         if mv == "m":
-            out.append((i - 1, j - 1))
+            out.append((i - 1, j - 1, ALIGNMENT))
             i, j = i - 1, j - 1
         elif mv == "s":
-            out.append((i - 1, None))
+            out.append((i - 1, None, UNPAIRED))
             i -= 1
         else:
-            out.append((None, j - 1))
+            out.append((None, j - 1, UNPAIRED))
             j -= 1
     return out[::-1]
 
 
-def pair_paragraphs(source: Document, target: Document) -> list[tuple[Paragraph | None, Paragraph | None]]:
-    """Preambular with preambular in order, operative with operative (numbers and letters)."""
+def pair_paragraphs(source: Document, target: Document) -> list[tuple[Paragraph | None, Paragraph | None, str]]:
+    """Preambular with preambular in order, operative with operative (numbers and letters), annex with
+    annex; each pair with how it was made."""
     total_s = sum(len(p.text) for p in source.paragraphs) or 1
     total_t = sum(len(p.text) for p in target.paragraphs) or 1
     ratio = total_t / total_s
     out = []
-    for kind in (PREAMBULAR, OPERATIVE):
+    for kind in (PREAMBULAR, OPERATIVE, ANNEX):
         src = [p for p in source.paragraphs if p.kind == kind]
         tgt = [p for p in target.paragraphs if p.kind == kind]
-        for i, j in _align(src, tgt, ratio, source.language, target.language):
-            out.append((src[i] if i is not None else None, tgt[j] if j is not None else None))
+        for i, j, how in _align(src, tgt, ratio, source.language, target.language):
+            out.append((src[i] if i is not None else None, tgt[j] if j is not None else None, how))
     return out
 
 
@@ -225,8 +249,41 @@ def _values(c: Counter) -> str:
     return ", ".join(str(v) for v in sorted(c.elements(), key=str)) or "none"
 
 
+def excerpt(text: str, start: int, end: int, room: int = 30) -> str:
+    """A few words of `text` around [start, end), cut between words (never inside a word, a number or a
+    symbol), with an ellipsis where it was cut."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    a, b = max(0, start - room), min(len(text), end + room)
+
+    def inside(k: int) -> bool:  # a cut at k would split a token
+        return 0 < k < len(text) and not text[k - 1].isspace() and not text[k].isspace() and not (
+            is_wide(text[k - 1]) and is_wide(text[k]))
+
+    while a > 0 and inside(a) and start - a < room + 20:
+        a -= 1
+    while a < start and inside(a):
+        a += 1
+    while b < len(text) and inside(b) and b - end < room + 20:
+        b += 1
+    while b > end and inside(b):
+        b -= 1
+    return ("…" if a > 0 else "") + text[a:b].strip() + ("…" if b < len(text) else "")
+
+
+def _near(text: str, spans: list[tuple[int, int]] | None, other: tuple[int, int] | None, other_len: int) -> str:
+    """The excerpt around a value where the text has it, else where the other text has it (the same share of
+    the way through), since paired paragraphs say the same thing in the same order."""
+    if spans:
+        return excerpt(text, *spans[0])
+    if other is None or not text:
+        return excerpt(text, 0, 0, room=60)
+    k = round(other[0] * len(text) / max(other_len, 1))
+    return excerpt(text, k, k)
+
+
 def _fact_findings(a: Facts, b: Facts, sid: str | None, tid: str | None, sl: int, tl: int, la: str, lb: str,
-                   where: str = "") -> list[Finding]:
+                   where: str = "", texts: tuple[str, str] = ("", ""), spans: tuple[dict, dict] = ({}, {})
+                   ) -> list[Finding]:
     out = []
     for kind in Facts.KINDS:
         if kind == "ordinals" and not (la in ORDINAL_LANGS and lb in ORDINAL_LANGS):
@@ -234,10 +291,45 @@ def _fact_findings(a: Facts, b: Facts, sid: str | None, tid: str | None, sl: int
         x, y = getattr(a, kind), getattr(b, kind)
         if x != y:
             only_s, only_t = x - y, y - x
+            first_s = next(iter(sorted(only_s, key=lambda v: spans[0].get((kind, v), [(0, 0)])[0])), None)
+            first_t = next(iter(sorted(only_t, key=lambda v: spans[1].get((kind, v), [(0, 0)])[0])), None)
+            span_s = spans[0].get((kind, first_s)) if first_s is not None else None
+            span_t = spans[1].get((kind, first_t)) if first_t is not None else None
+            ex_s = _near(texts[0], span_s, span_t[0] if span_t else None, len(texts[1])) if texts[0] else None
+            ex_t = _near(texts[1], span_t, span_s[0] if span_s else None, len(texts[0])) if texts[1] else None
             out.append(Finding(_FACT_RULES[kind], ERROR, sid, tid,
                                f"{where}{_FACT_NAMES[kind]} {_values(only_s)} in source, {_values(only_t)} in target",
-                               sl, tl, _values(only_s), _values(only_t)))
+                               sl, tl, _values(only_s), _values(only_t), ex_s, ex_t))
     return out
+
+
+def _facts(text: str, lang: str) -> tuple[Facts, dict]:
+    spans: dict = {}
+    return extract(text, lang, spans), spans
+
+
+def _opening(p: Paragraph | None) -> str | None:
+    return excerpt(p.text, 0, 0, room=60) if p is not None else None
+
+
+def _delta(old: str, new: str, lang: str) -> tuple[Facts, Facts]:
+    """Facts a change inserted and deleted: those of the new text the old lacks, and the other way."""
+    a, b = extract(old, lang), extract(new, lang)
+    ins, dele = Facts(), Facts()
+    for k in Facts.KINDS:
+        setattr(ins, k, getattr(b, k) - getattr(a, k))
+        setattr(dele, k, getattr(a, k) - getattr(b, k))
+    return ins, dele
+
+
+def _marker_excerpts(a: Paragraph, b: Paragraph) -> tuple[str, str]:
+    """Around the first marker cited on one side and not on the other (or at the same place in the other)."""
+    extra_a = [k for k, m in enumerate(a.footnotes) if m not in b.footnotes]
+    extra_b = [k for k, m in enumerate(b.footnotes) if m not in a.footnotes]
+    pa = [(a.marks[k], a.marks[k]) for k in extra_a[:1] if k < len(a.marks)]
+    pb = [(b.marks[k], b.marks[k]) for k in extra_b[:1] if k < len(b.marks)]
+    return (_near(a.text, pa, pb[0] if pb else None, len(b.text)),
+            _near(b.text, pb, pa[0] if pa else None, len(a.text)))
 
 
 def _numbering(doc: Document) -> list[str]:
@@ -274,35 +366,36 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
 
     pos_s, pos_t = positions(source), positions(target)
     pairs = pair_paragraphs(source, target)
-    for a, b in pairs:
+    for a, b, _how in pairs:
         if b is None:
             counts = n_pp if a.kind == PREAMBULAR else n_op
             found.append(Finding("paragraph-missing", ERROR, a.id, None,
                                  f"{a.id} has no counterpart in the target ({counts[0]} {a.kind} paragraphs in "
-                                 f"source, {counts[1]} in target)", a.line, 0, a.id, None))
+                                 f"source, {counts[1]} in target)", a.line, 0, a.id, None, _opening(a)))
             continue
         if a is None:
             counts = n_pp if b.kind == PREAMBULAR else n_op
             found.append(Finding("paragraph-extra", ERROR, None, b.id,
                                  f"{b.id} has no counterpart in the source ({counts[0]} {b.kind} paragraphs in "
-                                 f"source, {counts[1]} in target)", 0, b.line, None, b.id))
+                                 f"source, {counts[1]} in target)", 0, b.line, None, b.id, None, _opening(b)))
             continue
         # numbers that differ only because a paragraph is missing before them are not a second fault
         if a.kind == OPERATIVE and a.number != b.number and a.letter is None and b.letter is None and (
                 a.number != pos_s.get(a.id) or b.number != pos_t.get(b.id)):
             found.append(Finding("operative-number-mismatch", ERROR, a.id, b.id,
                                  f"operative paragraph numbered {a.number} in source, {b.number} in target",
-                                 a.line, b.line, a.number, b.number))
+                                 a.line, b.line, a.number, b.number, _opening(a), _opening(b)))
         if a.letter != b.letter:
             found.append(Finding("subparagraph-mismatch", ERROR, a.id, b.id,
                                  f"sub-paragraph ({a.letter}) in source, ({b.letter}) in target", a.line, b.line,
                                  a.letter, b.letter))
-        found += _fact_findings(extract(a.text, la), extract(b.text, lb), a.id, b.id, a.line, b.line, la, lb)
+        (fa, sa), (fb, sb) = _facts(a.text, la), _facts(b.text, lb)
+        found += _fact_findings(fa, fb, a.id, b.id, a.line, b.line, la, lb, texts=(a.text, b.text), spans=(sa, sb))
         if a.footnotes != b.footnotes:
             found.append(Finding("footnote-marker-mismatch", ERROR, a.id, b.id,
                                  f"footnote markers {', '.join(a.footnotes) or 'none'} in source, "
                                  f"{', '.join(b.footnotes) or 'none'} in target", a.line, b.line,
-                                 ",".join(a.footnotes), ",".join(b.footnotes)))
+                                 ",".join(a.footnotes), ",".join(b.footnotes), *_marker_excerpts(a, b)))
     notes_t = {f.marker: f for f in target.footnotes}
     for f in source.footnotes:
         g = notes_t.pop(f.marker, None)
@@ -310,14 +403,15 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
             found.append(Finding("footnote-mismatch", ERROR, f.id, None, f"footnote {f.marker} is missing in target",
                                  f.line, 0, f.marker, None))
             continue
+        (fa, sa), (fb, sb) = _facts(f.text, la), _facts(g.text, lb)
         found += [replace(x, rule="footnote-mismatch")  # a footnote's facts are that rule's, whatever the kind
-                  for x in _fact_findings(extract(f.text, la), extract(g.text, lb), f.id, g.id, f.line, g.line,
-                                          la, lb, where=f"footnote {f.marker}: ")]
+                  for x in _fact_findings(fa, fb, f.id, g.id, f.line, g.line, la, lb, where=f"footnote {f.marker}: ",
+                                          texts=(f.text, g.text), spans=(sa, sb))]
     for g in notes_t.values():
         found.append(Finding("footnote-mismatch", ERROR, None, g.id, f"footnote {g.marker} is not in source",
                              0, g.line, None, g.marker))
     kept = [x for f in found if (x := config.applies(f)) is not None]
-    return CheckResult(source, target, tuple(kept), tuple((a and a.id, b and b.id) for a, b in pairs))
+    return CheckResult(source, target, tuple(kept), tuple(Pair(a and a.id, b and b.id, how) for a, b, how in pairs))
 
 
 def check_parity(old_source: Document, old_target: Document, source: Document, target: Document,
@@ -327,9 +421,9 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
     config = config or Config()
     base = check_pair(source, target, config)
     ds, dt = compare(old_source, source), compare(old_target, target)
-    pairs = {a: b for a, b in base.pairs if a and b}
+    pairs = {p.source: p.target for p in base.pairs if p.source and p.target}
     back = {v: k for k, v in pairs.items()}
-    old_pairs = {a.id: b.id for a, b in pair_paragraphs(old_source, old_target) if a and b}
+    old_pairs = {a.id: b.id for a, b, _ in pair_paragraphs(old_source, old_target) if a and b}
     line_s = {p.id: p.line for p in source.paragraphs}
     line_t = {p.id: p.line for p in target.paragraphs}
 
@@ -366,10 +460,10 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
                                  line_s.get(pid, 0), line_t.get(tid, 0), c.kind, "unchanged"))
             continue
         if c.kind == MODIFIED and other.kind == MODIFIED:
-            ins_s = extract("".join(t for op, t in c.ops if op == "insert"), source.language)
-            ins_t = extract("".join(t for op, t in other.ops if op == "insert"), target.language)
-            del_s = extract("".join(t for op, t in c.ops if op == "delete"), source.language)
-            del_t = extract("".join(t for op, t in other.ops if op == "delete"), target.language)
+            # what the change added and removed, read on the whole paragraphs: a diff may cut inside a
+            # number word (第七十六 → 第七十七 inserts 七), where no fact can be read from the pieces
+            ins_s, del_s = _delta(c.old_text, c.new_text, source.language)
+            ins_t, del_t = _delta(other.old_text, other.new_text, target.language)
             for f in (_fact_findings(ins_s, ins_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),
                                      source.language, target.language, where="inserted ")
                       + _fact_findings(del_s, del_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),

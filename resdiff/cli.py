@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .errors import ResdiffError
+from .errors import ResdiffError, UsageError
 
 app = typer.Typer(
     name="resdiff",
@@ -35,6 +35,7 @@ DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html")
 SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
 BlameFormat = _choices("BlameFormat", "terminal", "json")
 CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
+CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
 FailOn = _choices("FailOn", "any", "substantive")
 Severity = _choices("Severity", "error", "warning", "note")
 View = _choices("View", "inline", "side-by-side", "summary")
@@ -160,10 +161,9 @@ def parse(
     output: OutOpt = None,
 ) -> None:
     """Read one resolution and show its structure: metadata, paragraphs, footnotes."""
-    from .load import load_document
 
     try:
-        doc = load_document(file, language=_language(lang))
+        doc = _load(file, language=_language(lang))
         if format is ParseFormat.json:
             from .render.json_ import render_document
 
@@ -201,14 +201,13 @@ def diff(
     Exit status: 0 no differences, 1 differences, 2 bad input.
     """
     from .compare import compare
-    from .load import load_document
 
     if old == "-" and new == "-":
         _fail(ResdiffError("standard input can be read only once", source="-"))
     try:
         language = _language(lang)
         with _busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
-            a, b = load_document(old, language=language), load_document(new, language=language)
+            a, b = _load(old, language=language), _load(new, language=language)
             if a.language != b.language:
                 raise ResdiffError(f"the versions are in different languages ({a.language}, {b.language})",
                                    hint="to compare a translation with its source, use resdiff check", source=new)
@@ -289,7 +288,6 @@ def _progress(total: int, label: str):
 
 
 def _build_series(files: list[str], language: str | None):
-    from .load import load_document
     from .series import build_series
 
     paths = _expand(files)
@@ -297,7 +295,7 @@ def _build_series(files: list[str], language: str | None):
     with _progress(len(paths), "loading") as step:
         for p in paths:
             step(f"loading {os.path.basename(p)}")
-            docs.append(load_document(p, language=language))
+            docs.append(_load(p, language=language))
     with _progress(len(docs) - 1, "comparing") as step:
         return build_series(docs, progress=step)
 
@@ -418,8 +416,14 @@ def fetch(
 
 @app.command()
 def check(
-    source: Annotated[str, typer.Argument(help="The source-language version.")],
-    target: Annotated[str, typer.Argument(help="The target-language version of the same resolution.")],
+    source: Annotated[str | None, typer.Argument(
+        help="The source-language version, or a folder of them (a whole session).", show_default=False)] = None,
+    target: Annotated[str | None, typer.Argument(
+        help="The target-language version of the same resolution, or a folder of them.", show_default=False)] = None,
+    manifest: Annotated[str | None, typer.Option("--manifest", help="A file listing the pairs to check, "
+                                                 "'SOURCE<TAB>TARGET' a line.")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Pairs checked at once in a session "
+                                             "(default: one per core).")] = None,
     previous: Annotated[tuple[str, str] | None, typer.Option(
         "--previous", help="The previous source and target versions: also check that every change was made "
         "in both languages (change parity).")] = None,
@@ -444,33 +448,33 @@ def check(
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 bad input.
     """
     from .check import check_pair, check_parity, make_config
-    from .load import load_document, read_baseline, read_config
+    from .load import read_baseline, read_config
 
     try:
         table, where = read_config(config)
         accepted = read_baseline(baseline) if baseline else []
         cfg = make_config(table, baseline=accepted, disable=disable, where=where or "--disable")
         sl, tl = _language(source_lang), _language(target_lang)
-        src, tgt = load_document(source, language=sl), load_document(target, language=tl)
+        level = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
+        if manifest or (source and target and os.path.isdir(source) and os.path.isdir(target)):
+            _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline,
+                           previous, color, width, output)
+        if not (source and target):
+            raise UsageError("give SOURCE and TARGET (two files, or two folders), or --manifest FILE")
+        src, tgt = _load(source, language=sl), _load(target, language=tl)
         if previous:
-            result = check_parity(load_document(previous[0], language=sl), load_document(previous[1], language=tl),
+            result = check_parity(_load(previous[0], language=sl), _load(previous[1], language=tl),
                                   src, tgt, cfg)
         else:
             result = check_pair(src, tgt, cfg)
-        level = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
         inputs = (source, target, *(previous or ()))
         if write_baseline:
-            import json
-
-            from .output import write_atomic
-
-            fps = sorted({f.fingerprint for f in result.findings})
-            write_atomic(write_baseline, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n",
-                         inputs=inputs)
+            _write_baseline(write_baseline, result.findings, inputs)
         if format is CheckFormat.terminal:
             from .render.terminal import check_view
 
-            _emit(check_view(result, fail_on=level), output=output, inputs=inputs, color=color, width=width)
+            _emit(check_view(result, fail_on=level), output=output, inputs=inputs, color=color,
+                  width=_report_width(width, output))
         else:
             from .render import check_views
 
@@ -479,7 +483,111 @@ def check(
             _emit(render[format](result, level), output=output, inputs=inputs)
     except ResdiffError as e:
         _fail(e)
-    raise typer.Exit(1 if result.failed(level) else 0)
+    raise typer.Exit(0 if write_baseline else 1 if result.failed(level) else 0)  # a baseline recorded is no failure
+
+
+def _report_width(width: int | None, output: str | None) -> int | None:
+    """A check report in a file or a pipe is one finding a line, never wrapped at 80 columns."""
+    return 100_000 if width is None and (output or not sys.stdout.isatty()) else width
+
+
+def _write_baseline(path: str, findings, inputs: tuple[str, ...]) -> None:
+    """Record the findings' fingerprints as accepted, and say so."""
+    import json
+
+    from .output import write_atomic
+
+    fps = sorted({f.fingerprint for f in findings})
+    write_atomic(path, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n", inputs=inputs)
+    print(f"resdiff: wrote {path}: {len(fps)} finding{'' if len(fps) == 1 else 's'} accepted "
+          f"(use it with --baseline {path})", file=sys.stderr)
+
+
+def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline, previous,
+                   color, width, output) -> None:
+    """`check` of two folders or of a manifest: every pair, one report, exit status by --fail-on."""
+    from .session import check_session
+
+    if previous:
+        raise UsageError("--previous checks one pair; give two files, not folders or a manifest")
+    session = check_session(source, target, manifest=manifest, config=cfg, jobs=jobs, source_lang=sl,
+                            target_lang=tl, progress=lambda total: _progress(total, "checking"))
+    inputs = tuple(x for x in (source, target, manifest) if x)
+    inputs += tuple(p for r in session.results for p in (r.source.source, r.target.source))
+    if write_baseline:
+        _write_baseline(write_baseline, [f for r in session.results for f in r.findings], inputs)
+    if format is CheckFormat.terminal:
+        from .render.terminal import session_view
+
+        _emit(session_view(session, fail_on=level), output=output, inputs=inputs, color=color,
+              width=_report_width(width, output))
+    else:
+        from .render import check_views as v
+
+        render = {CheckFormat.json: v.render_session_json, CheckFormat.junit: v.render_session_junit,
+                  CheckFormat.github: v.render_session_github, CheckFormat.sarif: v.render_session_sarif}
+        _emit(render[format](session, level), output=output, inputs=inputs)
+    raise typer.Exit(0 if write_baseline else 1 if session.failed(level) else 0)
+
+
+@app.command()
+def carry(
+    old_source: Annotated[str, typer.Argument(help="Last year's source-language text (e.g. English).")],
+    new_source: Annotated[str, typer.Argument(help="This year's source-language text.")],
+    old_target: Annotated[str, typer.Argument(help="Last year's official translation (e.g. Chinese).")],
+    format: Annotated[CarryFormat, typer.Option("--format", "-f", help="terminal: the report; json: the draft "
+                                                "and report as data; draft: the working copy as text; xliff: "
+                                                "XLIFF 2 for CAT tools; tmx: the old pair as a memory.")
+                      ] = CarryFormat.terminal,
+    source_lang: Annotated[str | None, typer.Option("--source-lang", help="Language of the sources.")] = None,
+    target_lang: Annotated[str | None, typer.Option("--target-lang", help="Language of OLD_TARGET.")] = None,
+    color: ColorOpt = Color.auto,
+    width: WidthOpt = None,
+    output: OutOpt = None,
+) -> None:
+    """Draft next year's translation from last year's: carry every unchanged paragraph, make the routine
+    updates in the target language, mark what must be translated.
+
+    Exit status: 0 a draft was made, 2 bad input.
+    """
+    from .carry import carry as carry_over
+
+    try:
+        sl, tl = _language(source_lang), _language(target_lang)
+        a, b, t = _load(old_source, language=sl), _load(new_source, language=sl), _load(old_target, language=tl)
+        if a.language != b.language:
+            raise UsageError(f"the two sources are in different languages ({a.language}, {b.language})")
+        result = carry_over(a, b, t)
+        inputs = (old_source, new_source, old_target)
+        if format is CarryFormat.terminal:
+            from rich.text import Text
+
+            from .render.carry_views import render_report
+
+            _emit(Text(render_report(result)), output=output, inputs=inputs, color=color, width=width)
+        else:
+            from .render import carry_views
+
+            if format in (CarryFormat.xliff, CarryFormat.tmx):
+                from .render import cat
+
+                text = cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result)
+            else:
+                text = {CarryFormat.json: carry_views.render_json, CarryFormat.draft: carry_views.render_draft}[
+                    format](result)
+            _emit(text, output=output, inputs=inputs)
+    except ResdiffError as e:
+        _fail(e)
+
+
+def _load(path: str, *, language: str | None = None):
+    """load_document, and what the parser doubts said on stderr (a warning, not an error)."""
+    from .load import load_document
+
+    doc = load_document(path, language=language)
+    for w in doc.warnings:
+        print(f"resdiff: warning: {doc.source}: {w}", file=sys.stderr)
+    return doc
 
 
 @app.command()

@@ -116,19 +116,35 @@ MONTHS = {
 _MONTH_INDEX = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
 _MONTH_ALT = "|".join(sorted(_MONTH_INDEX, key=len, reverse=True))
 
-DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-DATE_WORDS = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:er)?\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?(\d{{4}})",
-    re.IGNORECASE,
-)
-DATE_EN_US = re.compile(rf"({_MONTH_ALT})\s+(\d{{1,2}}),\s+(\d{{4}})", re.IGNORECASE)
+# One home for dates: the parser's metadata (find_date) and the translation checks (facts) read them
+# with these patterns and validate them with iso_date, so the two never disagree.
+_Y, _M, _D = r"(\d{4})", r"(\d{1,2})", r"(\d{1,2})"
+# "1er mars", "1º de marzo" (NFKC makes º an o)
+_FIRST = r"(?:er|º|o|\.º|\.o)?"
+# "from 23 March to 30 June", "del 23 de marzo al 30 de junio", "entre el 23 de marzo y el 30 de junio",
+# "du 23 mars au 30 juin", "с 23 марта по 30 июня", "on 20 and 21 June"
+_TO = r"(?:to|au|al|a|по|-|–|and|et|y|и)(?:\s+(?:el|le|la))?"
+_MONTH_WORD = rf"(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})"  # Arabic: "كانون الأول/ديسمبر"
+DATE_ZH_RANGE = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
+DATE_ZH = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
+DATE_WORDS_RANGE = re.compile(rf"(?<!\d){_D}{_FIRST}\s*(?:{_MONTH_WORD}\s+)?{_TO}\s+{_D}{_FIRST}\s+{_MONTH_WORD}"
+                              rf"\s+(?:de\s+)?{_Y}", re.IGNORECASE)
+DATE_WORDS = re.compile(rf"(?<!\d){_D}{_FIRST}\s+{_MONTH_WORD}\s+(?:de\s+)?{_Y}", re.IGNORECASE)
+DATE_EN_US = re.compile(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)
 
 
-def _iso(y: str | int, m: int, d: str | int) -> str | None:
-    y, d = int(y), int(d)
-    if not (1 <= m <= 12 and 1 <= d <= 31 and 1900 <= y <= 2200):
+def month_number(name: str) -> int:
+    return _MONTH_INDEX[name.lower()]
+
+
+def iso_date(y: str | int, m: str | int, d: str | int) -> str | None:
+    """'2020-12-07', or None where the three do not make a day of the calendar (45 December)."""
+    import datetime
+
+    try:
+        return datetime.date(int(y), int(m), int(d)).isoformat() if 1900 <= int(y) <= 2200 else None
+    except ValueError:
         return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def find_date(text: str) -> str | None:
@@ -138,15 +154,15 @@ def find_date(text: str) -> str | None:
     text = unicodedata.normalize("NFKC", text)
     found: list[tuple[int, str]] = []
     for m in DATE_ZH.finditer(text):
-        iso = _iso(m.group(1), int(m.group(2)), m.group(3))
+        iso = iso_date(m.group(1), m.group(2), m.group(3))
         if iso:
             found.append((m.start(), iso))
     for m in DATE_WORDS.finditer(text):
-        iso = _iso(m.group(3), _MONTH_INDEX[m.group(2).lower()], m.group(1))
+        iso = iso_date(m.group(3), month_number(m.group(2)), m.group(1))
         if iso:
             found.append((m.start(), iso))
     for m in DATE_EN_US.finditer(text):
-        iso = _iso(m.group(3), _MONTH_INDEX[m.group(1).lower()], m.group(2))
+        iso = iso_date(m.group(3), month_number(m.group(1)), m.group(2))
         if iso:
             found.append((m.start(), iso))
     return min(found)[1] if found else None
@@ -241,3 +257,49 @@ def opens_preamble(line: str) -> bool:
     if word.endswith(("ly", "mente", "ment")) and nxt:  # "Deeply concerned", "Profundamente preocupada"
         return nxt.group(1).islower()
     return False
+
+
+# --- Russian and Arabic ordinals (declined: every case and gender) -------------------------------
+
+_RU_STEMS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "пят": 5, "шест": 6, "седьм": 7,
+             "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13,
+             "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18,
+             "девятнадцат": 19, "двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60,
+             "семидесят": 70, "восьмидесят": 80, "девяност": 90, "сот": 100}
+_RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
+            "восемьдесят": 80, "девяносто": 90}
+RU_ORDINAL = re.compile(
+    rf"(?<![а-яё])(?:({'|'.join(_RU_TENS)})\s+)?({'|'.join(sorted(_RU_STEMS, key=len, reverse=True))})"
+    r"(ый|ой|ий|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми|ьего|ьему|ьей|ьим|ьем|ья|ье|ьи|ьих|ью)(?![а-яё])",
+    re.IGNORECASE)
+
+
+def ru_ordinal(tens: str | None, stem: str) -> int:
+    """семьдесят шестой / шестой / шестого / шестую … = 76; третьего = 3."""
+    return (_RU_TENS[tens.lower()] if tens else 0) + _RU_STEMS[stem.lower()]
+
+
+_AR_UNITS = {"الأول": 1, "الأولى": 1, "الحادي": 1, "الحادية": 1, "الثاني": 2, "الثانية": 2, "الثالث": 3,
+             "الثالثة": 3, "الرابع": 4, "الرابعة": 4, "الخامس": 5, "الخامسة": 5, "السادس": 6, "السادسة": 6,
+             "السابع": 7, "السابعة": 7, "الثامن": 8, "الثامنة": 8, "التاسع": 9, "التاسعة": 9, "العاشر": 10,
+             "العاشرة": 10}
+_AR_TENS = {"العشرين": 20, "العشرون": 20, "الثلاثين": 30, "الثلاثون": 30, "الأربعين": 40, "الأربعون": 40,
+            "الخمسين": 50, "الخمسون": 50, "الستين": 60, "الستون": 60, "السبعين": 70, "السبعون": 70,
+            "الثمانين": 80, "الثمانون": 80, "التسعين": 90, "التسعون": 90, "المائة": 100, "المئة": 100}
+_AR_UNIT_ALT = "|".join(sorted(_AR_UNITS, key=len, reverse=True))
+_AR_TENS_ALT = "|".join(sorted(_AR_TENS, key=len, reverse=True))
+AR_ORDINAL = re.compile(
+    rf"(?<![\u0600-\u06ff])[وبل]?(?:({_AR_UNIT_ALT})(?:\s+(عشرة?)|\s+و({_AR_TENS_ALT}))?|({_AR_TENS_ALT}))"
+    r"(?![\u0600-\u06ff])")
+# "كانون الأول/ديسمبر", "تشرين الثاني/نوفمبر": months whose names hold an ordinal word
+AR_MONTH_ORDINALS = re.compile(r"(?:كانون|تشرين)\s+(?:الأول|الثاني)")
+
+
+def ar_ordinal(unit: str | None, teen: str | None, tens: str | None, alone: str | None) -> int:
+    """السادسة والسبعين = 76, الحادية عشرة = 11, السبعين = 70, الأولى = 1."""
+    if alone:
+        return _AR_TENS[alone]
+    value = _AR_UNITS[unit]
+    if teen:
+        return 10 + value
+    return value + (_AR_TENS[tens] if tens else 0)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 PREAMBULAR = "preambular"
 OPERATIVE = "operative"
+ANNEX = "annex"  # a paragraph of an annexed declaration or programme of action
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 
@@ -41,7 +42,7 @@ class Footnote:
 @dataclass(frozen=True)
 class Paragraph:
     id: str
-    kind: str  # PREAMBULAR or OPERATIVE
+    kind: str  # PREAMBULAR, OPERATIVE or ANNEX
     text: str
     number: str | None = None  # printed operative number, "3"
     letter: str | None = None  # sub-paragraph letter, "a"
@@ -51,7 +52,7 @@ class Paragraph:
     prefix: str = ""  # the printed numbering taken off the text: "1. ", "(a) "
 
     def __post_init__(self) -> None:
-        if self.kind not in (PREAMBULAR, OPERATIVE):
+        if self.kind not in (PREAMBULAR, OPERATIVE, ANNEX):
             raise ValueError(f"unknown paragraph kind {self.kind!r}")
 
 
@@ -62,6 +63,7 @@ class Document:
     footnotes: tuple[Footnote, ...] = ()
     source: str = "<text>"
     other: tuple[str, ...] = ()  # masthead, title, closing and page-furniture lines: read, not content
+    warnings: tuple[str, ...] = ()  # what the parser doubts: "no operative paragraph found …"
 
     @property
     def language(self) -> str:

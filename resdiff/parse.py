@@ -20,7 +20,7 @@ from .layout import (
     is_plain_furniture,
     to_indented,
 )
-from .model import OPERATIVE, PREAMBULAR, Document, Footnote, Metadata, Paragraph
+from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Footnote, Metadata, Paragraph
 from .normalize import IDEOGRAPH, is_wide, join_lines, spaces_digits
 
 _SYMBOL = re.compile(r"\bA/RES/" + L.SYMBOL_PATTERN[len("(?:A|S|E)/(?:RES/)?"):])
@@ -83,6 +83,12 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
             "'The General Assembly,'",
             source=source,
         )
+    openings = [i for i, (_, s) in enumerate(lines) if OPENING.match(s.strip())]
+    if len(openings) > 1:
+        titles = [m.group(1) + "/" + m.group(2) for _, s in lines if (m := _TITLE.match(s.strip()))]
+        which = f" ({', '.join(titles)})" if len(titles) > 1 else ""
+        raise NotAResolution(f"the text holds {len(openings)} resolutions{which}, each opening with "
+                             "'The General Assembly,'; give one resolution a file", source=source)
     if opening is None:
         opening = title_at
     header_end = title_at if title_at is not None else opening
@@ -98,6 +104,7 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
 
     other = [s.strip() for _, s in lines[: opening + 1]] + tags
     body = lines[opening + 1 :]
+    body, annexes = _split_annexes(body)
     body, closing, closing_lines = _split_closing(body)
     if closing.get("adopted") and meta.get("adopted") is None and not meta.get("draft"):
         meta["adopted"] = closing["adopted"]
@@ -110,6 +117,13 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
     # words as the document writes them, hyphenated compounds included, minus those broken at a line end
     vocabulary = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", text, re.MULTILINE))
     paragraphs = _paragraphs(raws, wide_spacing, vocabulary)
+    for heading, label, annex_lines in annexes:
+        other.append(heading)
+        a_raws, a_notes, a_dropped, a_slash = _split_body(annex_lines, furniture)
+        paragraphs += _paragraphs(a_raws, wide_spacing, vocabulary, annex=label)
+        notes += a_notes
+        other += a_dropped
+        slash = slash or a_slash
     footnotes = tuple(
         Footnote(marker=m, text=join_lines(ls, wide_spacing=wide_spacing, vocabulary=vocabulary), line=n)
         for m, ls, n in notes
@@ -124,7 +138,45 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
         meta["session"] = int(m.group(1)) if m else None
     metadata = Metadata(language=lang, **meta)
     return Document(metadata=metadata, paragraphs=tuple(paragraphs), footnotes=footnotes, source=source,
-                    other=tuple(other))
+                    other=tuple(other), warnings=_doubts(paragraphs, len(text)))
+
+
+def _doubts(paragraphs: list[Paragraph], size: int) -> tuple[str, ...]:
+    """Never a silent PP1 holding a whole document: a text longer than a page with no operative
+    paragraph is said to be one, with the likely cause."""
+    if size < 3000 or any(p.kind == OPERATIVE for p in paragraphs):
+        return ()
+    pp = [p for p in paragraphs if p.kind == PREAMBULAR]
+    if len(pp) == 1:
+        return (f"no operative paragraph found, and one preambular paragraph holds {len(pp[0].text):,} "
+                "characters: the layout of this text was not recognised (paragraphs neither indented, nor "
+                "numbered, nor separated by blank lines)",)
+    return (f"no operative paragraph found ({len(pp)} preambular): an operative part numbered '1.', "
+            "'2.' … was expected (is the text cut short, or not a resolution?)",)
+
+
+_ANNEX = re.compile(r"^(?:Annex|ANNEX|Annexe|ANNEXE|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|المرفق|附件)"
+                    r"(?:\s+([IVXLC]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,3}))?$")
+
+
+def _split_annexes(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[str, str, list]]]:
+    """A resolution may adopt an annexed declaration or programme of action: after the closing, an
+    'Annex' heading, then the annex's own (numbered) paragraphs. Each annex is read apart."""
+    starts = []
+    op_seen = False
+    for k, (_, raw) in enumerate(body):
+        s = raw.strip()
+        op_seen = op_seen or bool(OP_NUMBER.match(s))
+        if op_seen and _ANNEX.match(s):
+            starts.append(k)
+    if not starts:
+        return body, []
+    annexes = []
+    for a, b in zip(starts, starts[1:] + [len(body)], strict=True):
+        heading = body[a][1].strip()
+        label = _ANNEX.match(heading).group(1) or ""
+        annexes.append((heading, label, body[a + 1 : b]))
+    return body[: starts[0]], annexes
 
 
 def _untag(line: str, tags: list[str]) -> str:
@@ -326,7 +378,12 @@ def _split_body(body, is_furniture):
     return raws, notes, dropped, slash
 
 
-def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str] = frozenset()) -> list[Paragraph]:
+def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str] = frozenset(),
+                annex: str | None = None) -> list[Paragraph]:
+    """Raw paragraphs -> PP1…, OP1, OP1(a)…; in an annex (label "" or "II"), AN.1, AN.1(a), and AN.u1
+    for its unnumbered paragraphs (title, headings, an unnumbered text), ANII.1 in annex II."""
+    if annex is not None:
+        return _annex_paragraphs(raws, wide_spacing, vocabulary, f"AN{annex}.")
     out: list[Paragraph] = []
     pp = 0
     op_number: str | None = None
@@ -371,6 +428,33 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
             # An unnumbered block after the operative part continues the paragraph before it.
             joined = join_lines([out[-1].text, text], wide_spacing=wide_spacing, vocabulary=vocabulary)
             out[-1] = replace(out[-1], text=joined)
+    return out
+
+
+def _annex_paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str], prefix: str) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    seen: set[str] = set()
+    number: str | None = None
+    unnumbered = 0
+    for r in raws:
+        text = join_lines(r.lines, wide_spacing=wide_spacing, vocabulary=vocabulary)
+        m = OP_NUMBER.match(text)
+        sub = SUB_LETTER.match(text)
+        if m:
+            number = m.group(1)
+            pid, letter = f"{prefix}{number}", None
+        elif sub and number is not None:
+            pid, letter = f"{prefix}{number}({sub.group(1)})", sub.group(1)
+            m = sub
+        else:
+            unnumbered += 1
+            pid, letter = f"{prefix}u{unnumbered}", None
+        base, k = pid, 2
+        while pid in seen:
+            pid, k = f"{base}#{k}", k + 1
+        seen.add(pid)
+        out.append(Paragraph(id=pid, kind=ANNEX, text=text[m.end():] if m else text, line=r.line,
+                             number=number if m else None, letter=letter, prefix=m.group(0) if m else ""))
     return out
 
 

