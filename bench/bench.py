@@ -154,7 +154,8 @@ def main() -> int:
             firsts.append((t, rss))
     t, rss = statistics.median(f[0] for f in firsts), max(f[1] for f in firsts)
     row("the first run ever (word index built), `--format json`", t, rss)
-    goal("the first run ever, word index built, whole process", t, 1.5, "s")
+    goal("building the word index (the first run less a later one)",
+         t - res["resdiff diff (75/62 pair), --format json"][0], 1.5, "s")
 
     row("in process: align + diff (75/62 pair, warm)", in_process(lambda: resdiff.compare(old, new), 50))
 

@@ -204,6 +204,7 @@ def _build(target: Path, dict_path: Path, terms: list[str]) -> None:
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)
+        db.execute("PRAGMA page_size = 16384")  # fewer, larger pages: a fifth faster to build, same lookups
         db.execute("PRAGMA journal_mode = OFF")  # a private file, renamed into place only when complete
         db.execute("PRAGMA synchronous = OFF")
         db.execute("CREATE TABLE freq (w TEXT PRIMARY KEY, f INTEGER NOT NULL) WITHOUT ROWID")

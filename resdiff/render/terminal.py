@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
@@ -304,6 +303,8 @@ def truncate(t: Text, cells: int) -> Text:
 
 def summary_view(result: DocumentDiff, *, markers: bool, width: int | None = None) -> RenderableType:
     """One row per changed paragraph: ids, kind, similarity, what changed; then totals."""
+    from rich.table import Table
+
     table = Table(box=None, padding=(0, 1), show_edge=False, header_style="resdiff.title", expand=False)
     table.add_column("old", style="resdiff.id", no_wrap=True)
     table.add_column("new", style="resdiff.id", no_wrap=True)
@@ -340,6 +341,8 @@ def summary_line(result: DocumentDiff) -> Text:
 
 
 def document_view(doc: Document) -> RenderableType:
+    from rich.table import Table  # (rich.table only for the views that draw tables)
+
     m = doc.metadata
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="resdiff.dim")
@@ -379,6 +382,8 @@ def series_view(series, *, markers: bool, steps: bool = False, show_routine: boo
                 width: int | None = None) -> RenderableType:
     """A timeline: one row per lineage, one column per version, then per-version totals. Where the
     words do not fit the width, the cells keep their symbol and colour only."""
+    from rich.table import Table
+
     from .series_views import cell, first_gone, lineage_label, short, step_totals
 
     parts: list[RenderableType] = [Text(f"{len(series.versions)} versions of "
