@@ -167,14 +167,14 @@ def _read_dict(dict_path: Path) -> tuple[dict[str, int], int]:
     """jieba's gen_pfdict without its prefix entries: word -> frequency (a later line wins), and the total."""
     with open(dict_path, "rb") as fh:
         text = fh.read().decode("utf-8")
-    lines = text.splitlines()
     toks = text.split()
-    if len(toks) == 3 * len(lines):  # every line is "word freq tag": split at C speed
+    if len(toks) == 3 * (text.count("\n") + (not text.endswith("\n"))) and "\r" not in text:
+        # every line is "word freq tag": split at C speed
         counts = list(map(int, toks[1::3]))
         return dict(zip(toks[0::3], counts, strict=True)), sum(counts)
     freq: dict[str, int] = {}
     total = 0
-    for line in lines:
+    for line in text.splitlines():
         word, f = line.strip().split(" ")[:2]
         freq[word] = int(f)
         total += int(f)
