@@ -120,13 +120,12 @@ def _page_chars(pdfium, textpage) -> list[_Char]:
     codes = memoryview(raw.raw[: 2 * n]).cast("H").tolist()
     buf = ctypes.create_string_buffer(256)
     fsize, m = ctypes.c_float(), pdfium.FS_MATRIX()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
     box = pdfium.FS_RECTF()
-    pox, poy, pbox = ctypes.pointer(ox), ctypes.pointer(oy), ctypes.pointer(box)
-    origin, loose, generated = pdfium.FPDFText_GetCharOrigin, pdfium.FPDFText_GetLooseCharBox, \
-        pdfium.FPDFText_IsGenerated
+    pbox = ctypes.pointer(box)
+    loose, generated = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_IsGenerated
     text_object = _text_object(pdfium)
-    fonts: dict[int, tuple[float, bool]] = {}
+    descent = ctypes.c_float()
+    fonts: dict[int, tuple[float, bool, float]] = {}
     chars = []
     append = chars.append
     for i, u in enumerate(codes):
@@ -148,14 +147,17 @@ def _page_chars(pdfium, textpage) -> list[_Char]:
             pdfium.FPDFTextObj_GetFontSize(obj, fsize)
             pdfium.FPDFPageObj_GetMatrix(obj, m)
             # the font size operand may be 1 with the size in the matrix (Acrobat Distiller, 1994)
-            info = fonts[key] = (round(fsize.value * math.hypot(m.c, m.d), 2),
-                                 "italic" in low or "oblique" in low or bool(pdfium.FPDFFont_GetFlags(font) & 64))
-        origin(textpage, i, pox, poy)
+            size = fsize.value * math.hypot(m.c, m.d)
+            # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
+            # descent is the baseline, and its left the origin (one call a character instead of two)
+            pdfium.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
+            info = fonts[key] = (round(size, 2), "italic" in low or "oblique" in low
+                                 or bool(pdfium.FPDFFont_GetFlags(font) & 64), descent.value)
         loose(textpage, i, pbox)
-        x = ox.value
-        right = box.right
+        x, right = box.left, box.right
         # PDFium reports some hyphens at a line end as U+0002
-        append(_Char("-" if u == 2 else chr(u), x, right if right > x else x, oy.value, info[0], info[1]))
+        append(_Char("-" if u == 2 else chr(u), x, right if right > x else x, round(box.bottom - info[2], 3),
+                     info[0], info[1]))
     return chars
 
 
