@@ -74,8 +74,32 @@ def pdf_text(data: bytes, name: str) -> str:
 # --- characters and lines ---------------------------------------------------------------
 
 
+_PDFIUM = None
+
+
+def _pdfium():
+    """PDFium's C API. The bindings alone (pypdfium2_raw, shipped inside pypdfium2) import in half the
+    time of pypdfium2.raw, which also loads pypdfium2's object helpers; the library is then initialised
+    here, once, as pypdfium2 itself does."""
+    global _PDFIUM
+    if _PDFIUM is None:
+        import sys
+
+        try:
+            if "pypdfium2" in sys.modules:
+                raise ImportError  # pypdfium2 is loaded and has initialised the library itself
+            import pypdfium2_raw as raw
+
+            raw.FPDF_InitLibraryWithConfig(raw.FPDF_LIBRARY_CONFIG(
+                version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0))
+        except (ImportError, AttributeError):
+            import pypdfium2.raw as raw
+        _PDFIUM = raw
+    return _PDFIUM
+
+
 def _read(data: bytes, name: str) -> tuple[list[list[_Line]], list[float]]:
-    import pypdfium2.raw as pdfium
+    pdfium = _pdfium()
 
     buf = ctypes.create_string_buffer(data, len(data))
     doc = pdfium.FPDF_LoadMemDocument64(buf, len(data), None)
