@@ -44,12 +44,12 @@ def measure(path: Path) -> None:
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):
             s = Scorer([fold(t) for t in texts + [texts[j]]])  # the document frequencies the aligner sees
-            cross.append((s.similarity(s.feats[i], s.feats[j]), doc.paragraphs[i].id, doc.paragraphs[j].id))
+            cross.append((s.similarity(s.feat(i), s.feat(j)), doc.paragraphs[i].id, doc.paragraphs[j].id))
     own: dict[str, list[tuple[float, str]]] = {}
     for i, t in enumerate(texts):
         for kind, edited in edits(t, [c for c in pool if c not in t], rnd).items():
             s = Scorer([fold(t) for t in texts + [edited]])
-            own.setdefault(kind, []).append((s.similarity(s.feats[i], s.feats[-1]), doc.paragraphs[i].id))
+            own.setdefault(kind, []).append((s.similarity(s.feat(i), s.feat(len(texts))), doc.paragraphs[i].id))
     cross.sort(reverse=True)
     print(f"\n{path.name}: {len(texts)} paragraphs")
     print(f"  different paragraphs: max {cross[0][0]:.2f} ({cross[0][1]} vs {cross[0][2]}), "

@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from operator import add
 
 # Thresholds on the IDF-weighted similarity below, chosen by measurement (python bench/thresholds.py,
 # on the Chinese 75/62 text and the English fixture: 435 pairs of different paragraphs each, and
@@ -32,23 +34,55 @@ def features(key: str) -> Counter:
     out: Counter = Counter()
     for run in _GRAMS.findall(key.lower()):
         if "\u3400" <= run[0] <= "\ufaff" and len(run) > 1:
-            out.update(run[i : i + 2] for i in range(len(run) - 1))
+            out.update(map(add, run, run[1:]))  # the bigrams run[i:i+2]
         else:
             out[run] += 1
     return out
 
 
-class Scorer:
-    """IDF-weighted Dice similarity: what many paragraphs share (boilerplate) weighs little."""
+def distinct_features(key: str) -> set[str]:
+    """The keys of features(key), without counting them (document frequencies need no more)."""
+    out: set[str] = set()
+    for run in _GRAMS.findall(key.lower()):
+        if "\u3400" <= run[0] <= "\ufaff" and len(run) > 1:
+            out.update(map(add, run, run[1:]))
+        else:
+            out.add(run)
+    return out
 
-    def __init__(self, keys: list[str]):
-        self.feats = [features(k) for k in keys]
+
+class Scorer:
+    """IDF-weighted Dice similarity: what many paragraphs share (boilerplate) weighs little.
+
+    The document frequencies count every text, but features are kept only for the texts in `keep`
+    (those left unpaired after hash pairing, whose similarities are computed); any other text's are
+    computed when asked for and not kept. At 10,000 paragraphs that is most of the memory."""
+
+    def __init__(self, keys: list[str], keep=None):
+        self.keys = keys
+        keep = range(len(keys)) if keep is None else keep
+        self._feats: dict[int, Counter] = {}
         df: Counter = Counter()
-        for f in self.feats:
-            df.update(f.keys())
+        keep = set(keep)
+        for i, k in enumerate(keys):
+            if i in keep:
+                f = self._feats[i] = features(k)
+                df.update(f.keys())
+            else:
+                df.update(distinct_features(k))
         n = len(keys) or 1
         self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
-        self.masses = [self.mass(f) for f in self.feats]
+        self._masses: dict[int, float] = {}
+
+    def feat(self, i: int) -> Counter:
+        f = self._feats.get(i)
+        return f if f is not None else features(self.keys[i])
+
+    def mass_at(self, i: int) -> float:
+        m = self._masses.get(i)
+        if m is None:
+            m = self._masses[i] = self.mass(self.feat(i))
+        return m
 
     def mass(self, f: Counter) -> float:
         return sum(c * self.idf.get(g, 1.0) for g, c in f.items())
@@ -64,8 +98,8 @@ class Scorer:
 
     def similarity_at(self, i: int, j: int) -> float:
         """similarity() of the i-th and j-th texts, from their cached masses."""
-        total = self.masses[i] + self.masses[j]
-        return 2 * self.common(self.feats[i], self.feats[j]) / total if total else 1.0
+        total = self.mass_at(i) + self.mass_at(j)
+        return 2 * self.common(self.feat(i), self.feat(j)) / total if total else 1.0
 
     def containment(self, part: Counter, whole: Counter) -> float:
         m = self.mass(part)
@@ -111,9 +145,11 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
     if len(pair) == len(old) == len(new):  # every paragraph has its identical twin: nothing to score
         return _order([Group((i,), (j,)) for i, j in pair.items()], len(old), len(new), weight)
 
-    scorer = Scorer(old + new)
-    fo = scorer.feats[: len(old)]
-    fn = scorer.feats[len(old) :]
+    taken = set(pair.values())
+    scorer = Scorer(old + new, keep=[i for i in range(len(old)) if i not in pair]
+                    + [len(old) + j for j in range(len(new)) if j not in taken])
+    fo = _Feats(scorer, 0)
+    fn = _Feats(scorer, len(old))
     sims: dict[tuple[int, int], float] = {}
 
     def sim(i: int, j: int) -> float:
@@ -125,7 +161,6 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
     # 2. in place: between consecutive anchors, same kind, in order
     anchors = sorted((i, pair[i]) for i in _in_order(pair, weight))
     bounds = [(-1, -1), *anchors, (len(old), len(new))]
-    taken = set(pair.values())
     for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
         gi = [i for i in range(i0 + 1, i1) if i not in pair]
         gj = [j for j in range(j0 + 1, j1) if j not in taken]
@@ -155,6 +190,16 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
 
     matched = [Group(tuple(sorted(a)), tuple(sorted(b))) for a, b in groups.values()]
     return _order(matched, len(old), len(new), weight)
+
+
+class _Feats:
+    """One side's features, by index into that side."""
+
+    def __init__(self, scorer: Scorer, offset: int):
+        self.scorer, self.offset = scorer, offset
+
+    def __getitem__(self, k: int) -> Counter:
+        return self.scorer.feat(self.offset + k)
 
 
 def _attach_neighbours(scorer: Scorer, groups: dict[int, tuple[list[int], list[int]]], other_feats, own_feats,
@@ -235,12 +280,12 @@ def _candidates(scorer: Scorer, olds: list[int], news: list[int], offset: int) -
     """For each left-over old paragraph, the few left-over new ones sharing the most rare weight."""
     postings: dict[str, list[int]] = {}
     for j in news:
-        for g in scorer.feats[offset + j]:
+        for g in scorer.feat(offset + j):
             postings.setdefault(g, []).append(j)
     out = []
     for i in olds:
         shared: dict[int, float] = {}
-        for g in scorer.feats[i]:
+        for g in scorer.feat(i):
             js = postings.get(g, ())
             if 0 < len(js) <= RARE:
                 w = scorer.idf.get(g, 1.0)
@@ -303,8 +348,10 @@ def _order(matched: list[Group], n_old: int, n_new: int, weight=None) -> list[Gr
     keyed = [((g.new[0], 0, 0), g) for g in groups]
     # a deletion stands after the new place of the nearest earlier old paragraph kept in order
     stand = {i: g.new[-1] for g in groups if g.old and not g.moved for i in g.old}
+    standing = sorted(stand)
     for i in range(n_old):
         if i not in in_old:
-            prev = max((k for k in stand if k < i), default=None)
+            at = bisect_left(standing, i)  # the nearest earlier old paragraph kept in order
+            prev = standing[at - 1] if at else None
             keyed.append(((stand[prev] if prev is not None else -1, 1, i), Group((i,), ())))
     return [g for _, g in sorted(keyed, key=lambda kg: kg[0])]

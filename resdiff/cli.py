@@ -13,13 +13,22 @@ import typer
 
 from . import __version__
 from .errors import ResdiffError, UsageError
-from .lang import check_language
 
 
 def _plain_argument_help() -> None:
     """Arguments named by their metavar alone in help (OLD NEW, FILE...), never with a type (<str>)."""
     from typer.core import TyperArgument
 
+    if not hasattr(TyperArgument, "display_type_rich"):  # typer before 0.29: only the usage line's {OLD}
+        metavar = TyperArgument.make_metavar
+
+        def usage_metavar(self, ctx, *, usage: bool = False) -> str:
+            if self.metavar is not None and usage:
+                return self.metavar if self.required else f"[{self.metavar}]"
+            return metavar(self, ctx, usage=usage)
+
+        TyperArgument.make_metavar = usage_metavar
+        return
     shown = TyperArgument.display_type_rich
     TyperArgument.display_type_rich = lambda self, ctx: None if self.metavar else shown(self, ctx)
 
@@ -113,6 +122,8 @@ def _fail(err: ResdiffError) -> None:
 def _language(value: str | None) -> str | None:
     if value is None:
         return None
+    from .lang import check_language
+
     try:
         return check_language(value)
     except ValueError as e:
@@ -129,10 +140,10 @@ def _use_color(color: Color, output: str | None) -> bool | None:
 
 def _emit(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], color: Color = Color.auto,
           width: int | None = None, pager: bool | None = None) -> None:
-    from .output import write_atomic
-
     if isinstance(text_or_renderable, str):
         if output:
+            from .output import write_atomic  # (tempfile, only when writing a file)
+
             write_atomic(output, text_or_renderable, inputs=inputs)
         else:
             sys.stdout.write(text_or_renderable)
@@ -140,6 +151,8 @@ def _emit(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], co
     from .render.terminal import make_console
 
     if output:
+        from .output import write_atomic
+
         buf = io.StringIO()
         make_console(buf, width=width or 100, color=False).print(text_or_renderable)
         write_atomic(output, buf.getvalue(), inputs=inputs)
@@ -577,22 +590,12 @@ def check(
             result = check_pair(src, tgt, cfg)
         inputs = (source, target, *(previous or ()))
         if write_baseline:
-            import json
-
-            from .output import write_atomic
-
-            fps = sorted({f.fingerprint for f in result.findings})
-            write_atomic(write_baseline, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n",
-                         inputs=inputs)
-            print(f"resdiff: wrote {write_baseline}: {len(fps)} finding{'' if len(fps) == 1 else 's'} accepted "
-                  f"(use it with --baseline {write_baseline})", file=sys.stderr)
+            _write_baseline(write_baseline, result.findings, inputs)
         if format is CheckFormat.terminal:
             from .render.terminal import check_view
 
-            if width is None and (output or not sys.stdout.isatty()):
-                width = 100_000  # a file or a pipe: one finding a line, never wrapped at 80 columns
-            _emit(check_view(result, fail_on=level), output=output, inputs=inputs, color=color, width=width,
-                  pager=pager)
+            _emit(check_view(result, fail_on=level), output=output, inputs=inputs, color=color,
+                  width=_report_width(width, output), pager=pager)
         else:
             from .render import check_views
 
@@ -602,6 +605,23 @@ def check(
     except ResdiffError as e:
         _fail(e)
     raise typer.Exit(0 if write_baseline else 1 if result.failed(level) else 0)  # a baseline recorded is no failure
+
+
+def _report_width(width: int | None, output: str | None) -> int | None:
+    """A check report in a file or a pipe is one finding a line, never wrapped at 80 columns."""
+    return 100_000 if width is None and (output or not sys.stdout.isatty()) else width
+
+
+def _write_baseline(path: str, findings, inputs: tuple[str, ...]) -> None:
+    """Record the findings' fingerprints as accepted, and say so."""
+    import json
+
+    from .output import write_atomic
+
+    fps = sorted({f.fingerprint for f in findings})
+    write_atomic(path, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n", inputs=inputs)
+    print(f"resdiff: wrote {path}: {len(fps)} finding{'' if len(fps) == 1 else 's'} accepted "
+          f"(use it with --baseline {path})", file=sys.stderr)
 
 
 def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline, previous,
@@ -616,22 +636,12 @@ def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, w
     inputs = tuple(x for x in (source, target, manifest) if x)
     inputs += tuple(p for r in session.results for p in (r.source.source, r.target.source))
     if write_baseline:
-        import json
-
-        from .output import write_atomic
-
-        fps = sorted({f.fingerprint for r in session.results for f in r.findings})
-        write_atomic(write_baseline, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n",
-                     inputs=inputs)
-        print(f"resdiff: wrote {write_baseline}: {len(fps)} finding{'' if len(fps) == 1 else 's'} accepted "
-              f"(use it with --baseline {write_baseline})", file=sys.stderr)
+        _write_baseline(write_baseline, [f for r in session.results for f in r.findings], inputs)
     if format is CheckFormat.terminal:
         from .render.terminal import session_view
 
-        if width is None and (output or not sys.stdout.isatty()):
-            width = 100_000
-        _emit(session_view(session, fail_on=level), output=output, inputs=inputs, color=color, width=width,
-              pager=pager)
+        _emit(session_view(session, fail_on=level), output=output, inputs=inputs, color=color,
+              width=_report_width(width, output), pager=pager)
     else:
         from .render import check_views as v
 
@@ -729,6 +739,54 @@ def _load(path: str, *, language: str | None = None):
     for w in doc.warnings:
         print(f"resdiff: warning: {doc.source}: {w}", file=sys.stderr)
     return doc
+
+
+@app.command(short_help="Show where the user cache is and what it holds, or clear it.")
+def cache(
+    info: Annotated[bool, typer.Option("--info", help="Show where the cache is and what it holds "
+                                       "(the default).")] = False,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the Chinese word index (it is built again "
+                                        "on first use); downloaded documents are kept.")] = False,
+) -> None:
+    """The user cache: the Chinese word index, built on first use from jieba's dictionary, and the
+    documents fetched (RESDIFF_CACHE_DIR moves it).
+
+    \b
+    Examples:
+      resdiff cache
+      resdiff cache --clear
+    """
+    from . import segment
+
+    if clear:
+        gone = segment.remove_stale()
+        size = sum(_size(p) for p in gone)
+        print(f"removed {len(gone)} file{'s' if len(gone) != 1 else ''} ({size / 1048576:.1f} MB) from "
+              f"{segment._cache_dir()}")
+        if not info:
+            raise typer.Exit(0)
+    try:
+        current = segment.current_cache_file()
+    except OSError:
+        current = None
+    folder = segment._cache_dir()
+    print(f"cache: {folder}")
+    files = segment.cache_files(folder)
+    for p in files:
+        state = "in use" if p == current else ("being built" if p.name.startswith(".") else "stale")
+        print(f"  {p.name}  {_size(p) / 1048576:.1f} MB  word index, {state}")
+    if current is not None and current not in files:
+        print(f"  {current.name}  word index, not built yet (built on the first Chinese diff)")
+    docs = folder / "documents"
+    pdfs = sorted(docs.glob("*.pdf")) if docs.is_dir() else []
+    print(f"  documents/  {len(pdfs)} fetched, {sum(_size(p) for p in pdfs) / 1048576:.1f} MB")
+
+
+def _size(path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def main() -> None:

@@ -13,10 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lang import (
-    _MONTH_ALT,
-    _MONTH_INDEX,
     AR_MONTH_ORDINALS,
     AR_ORDINAL,
+    DATE_EN_US,
+    DATE_WORDS,
+    DATE_WORDS_RANGE,
+    DATE_ZH,
+    DATE_ZH_RANGE,
     ES_ORDINAL,
     FR_ORDINAL,
     RU_ORDINAL,
@@ -25,6 +28,8 @@ from .lang import (
     en_ordinal,
     es_ordinal,
     fr_ordinal,
+    iso_date,
+    month_number,
     ru_ordinal,
     zh_numeral,
 )
@@ -32,17 +37,6 @@ from .lang import (
 SYMBOL = re.compile(
     r"(?<![\w/])(?:[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]*[A-Za-z0-9)])+|\d{1,3}/\d{1,4}[A-Z]?)(?![\w/])"
 )
-_Y, _M, _D = r"(\d{4})", r"(\d{1,2})", r"(\d{1,2})"
-ZH_RANGE = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
-ZH_DATE = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
-# "from 23 March to 30 June", "del 23 de marzo al 30 de junio", "entre el 23 de marzo y el 30 de junio",
-# "du 23 mars au 30 juin", "с 23 марта по 30 июня", "on 20 and 21 June"
-_TO = r"(?:to|au|al|a|по|-|–|and|et|y|и)(?:\s+(?:el|le|la))?"
-_FIRST = r"(?:er|º|o|\.º|\.o)?"  # "1er mars", "1º de marzo" (NFKC: "1o")
-WORD_RANGE = re.compile(rf"(?<!\d){_D}{_FIRST}\s*(?:(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+)?{_TO}\s+{_D}"
-                        rf"{_FIRST}\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?{_Y}", re.IGNORECASE)
-WORD_DATE = re.compile(rf"(?<!\d){_D}{_FIRST}\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?{_Y}",
-                       re.IGNORECASE)
 ZH_ORDINAL = re.compile(rf"第\s*([{ZH_NUMERAL}]+)|([{ZH_NUMERAL}]+)\s*周年|附件\s*([{ZH_NUMERAL}]+)")
 EN_ORDINAL = re.compile(r"\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(first|second|third|fourth|"
                         r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
@@ -68,10 +62,6 @@ def roman(text: str) -> int:
         nxt = _ROMAN_VALUES.get(text.upper()[k + 1], 0) if k + 1 < len(text) else 0
         total += -v if v < nxt else v
     return total
-
-
-def _iso(y, m, d) -> str:
-    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
 @dataclass
@@ -114,25 +104,30 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
     text = _mask(SYMBOL, text, found)
     for m in found:
         add("symbols", m.group(0), m)
-    found = []
-    text = _mask(ZH_RANGE, text, found)
-    for m in found:
+    # dates: ranges first, then single dates; only days of the calendar ("45 December 2020" stays numbers)
+    def dates(pattern: re.Pattern, value) -> None:
+        nonlocal text
+        for m in list(pattern.finditer(text)):
+            iso = value(m)
+            if iso and all(iso.split("/")):
+                add("dates", iso, m)
+                text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+
+    def zh_range(m: re.Match) -> str | None:
         y, mo, d, y2, mo2, d2 = m.groups()
-        add("dates", f"{_iso(y, mo, d)}/{_iso(y2 or y, mo2 or mo, d2)}", m)
-    found = []
-    text = _mask(ZH_DATE, text, found)
-    for m in found:
-        add("dates", _iso(*m.groups()), m)
-    found = []
-    text = _mask(WORD_RANGE, text, found)
-    for m in found:
+        a, b = iso_date(y, mo, d), iso_date(y2 or y, mo2 or mo, d2)
+        return f"{a}/{b}" if a and b else None
+
+    def words_range(m: re.Match) -> str | None:
         d, mo, d2, mo2, y = m.groups()
-        start_month = _MONTH_INDEX[(mo or mo2).lower()]
-        add("dates", f"{_iso(y, start_month, d)}/{_iso(y, _MONTH_INDEX[mo2.lower()], d2)}", m)
-    found = []
-    text = _mask(WORD_DATE, text, found)
-    for m in found:
-        add("dates", _iso(m.group(3), _MONTH_INDEX[m.group(2).lower()], m.group(1)), m)
+        a, b = iso_date(y, month_number(mo or mo2), d), iso_date(y, month_number(mo2), d2)
+        return f"{a}/{b}" if a and b else None
+
+    dates(DATE_ZH_RANGE, zh_range)
+    dates(DATE_ZH, lambda m: iso_date(*m.groups()))
+    dates(DATE_WORDS_RANGE, words_range)
+    dates(DATE_WORDS, lambda m: iso_date(m.group(3), month_number(m.group(2)), m.group(1)))
+    dates(DATE_EN_US, lambda m: iso_date(m.group(3), month_number(m.group(1)), m.group(2)))
     found = []
     if lang == "zh":
         text = _mask(ZH_ORDINAL, text, found)

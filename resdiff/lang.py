@@ -6,6 +6,20 @@ import re
 
 from .model import LANGUAGES
 
+
+class lazy_pattern:  # noqa: N801 (used as re.compile is)
+    """A regular expression compiled on first use: the patterns only the translation checks read (ranges,
+    ordinals in five languages) cost a parse or a diff nothing at start-up."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args, self._compiled = (pattern, flags), None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
 # The letter in a job number ("20-16878 (C)") names the language of the text.
 JOB_LETTERS = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"}
 
@@ -116,19 +130,35 @@ MONTHS = {
 _MONTH_INDEX = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
 _MONTH_ALT = "|".join(sorted(_MONTH_INDEX, key=len, reverse=True))
 
-DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-DATE_WORDS = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:er)?\s+(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})\s+(?:de\s+)?(\d{{4}})",
-    re.IGNORECASE,
-)
-DATE_EN_US = re.compile(rf"({_MONTH_ALT})\s+(\d{{1,2}}),\s+(\d{{4}})", re.IGNORECASE)
+# One home for dates: the parser's metadata (find_date) and the translation checks (facts) read them
+# with these patterns and validate them with iso_date, so the two never disagree.
+_Y, _M, _D = r"(\d{4})", r"(\d{1,2})", r"(\d{1,2})"
+# "1er mars", "1º de marzo" (NFKC makes º an o)
+_FIRST = r"(?:er|º|o|\.º|\.o)?"
+# "from 23 March to 30 June", "del 23 de marzo al 30 de junio", "entre el 23 de marzo y el 30 de junio",
+# "du 23 mars au 30 juin", "с 23 марта по 30 июня", "on 20 and 21 June"
+_TO = r"(?:to|au|al|a|по|-|–|and|et|y|и)(?:\s+(?:el|le|la))?"
+_MONTH_WORD = rf"(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})"  # Arabic: "كانون الأول/ديسمبر"
+DATE_ZH_RANGE = lazy_pattern(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
+DATE_ZH = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
+DATE_WORDS_RANGE = lazy_pattern(rf"(?<!\d){_D}{_FIRST}\s*(?:{_MONTH_WORD}\s+)?{_TO}\s+{_D}{_FIRST}\s+{_MONTH_WORD}"
+                              rf"\s+(?:de\s+)?{_Y}", re.IGNORECASE)
+DATE_WORDS = re.compile(rf"(?<!\d){_D}{_FIRST}\s+{_MONTH_WORD}\s+(?:de\s+)?{_Y}", re.IGNORECASE)
+DATE_EN_US = re.compile(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)
 
 
-def _iso(y: str | int, m: int, d: str | int) -> str | None:
-    y, d = int(y), int(d)
-    if not (1 <= m <= 12 and 1 <= d <= 31 and 1900 <= y <= 2200):
+def month_number(name: str) -> int:
+    return _MONTH_INDEX[name.lower()]
+
+
+def iso_date(y: str | int, m: str | int, d: str | int) -> str | None:
+    """'2020-12-07', or None where the three do not make a day of the calendar (45 December)."""
+    import datetime
+
+    try:
+        return datetime.date(int(y), int(m), int(d)).isoformat() if 1900 <= int(y) <= 2200 else None
+    except ValueError:
         return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def find_date(text: str) -> str | None:
@@ -138,15 +168,15 @@ def find_date(text: str) -> str | None:
     text = unicodedata.normalize("NFKC", text)
     found: list[tuple[int, str]] = []
     for m in DATE_ZH.finditer(text):
-        iso = _iso(m.group(1), int(m.group(2)), m.group(3))
+        iso = iso_date(m.group(1), m.group(2), m.group(3))
         if iso:
             found.append((m.start(), iso))
     for m in DATE_WORDS.finditer(text):
-        iso = _iso(m.group(3), _MONTH_INDEX[m.group(2).lower()], m.group(1))
+        iso = iso_date(m.group(3), month_number(m.group(2)), m.group(1))
         if iso:
             found.append((m.start(), iso))
     for m in DATE_EN_US.finditer(text):
-        iso = _iso(m.group(3), _MONTH_INDEX[m.group(1).lower()], m.group(2))
+        iso = iso_date(m.group(3), month_number(m.group(1)), m.group(2))
         if iso:
             found.append((m.start(), iso))
     return min(found)[1] if found else None
@@ -161,7 +191,7 @@ _FR_ORD = {"unième": 1, "premier": 1, "première": 1, "deuxième": 2, "second":
            "soixantième": 60, "centième": 100}
 _FR_CARD = {"dix": 10, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
             "quatre-vingt": 80, "quatre-vingts": 80}
-FR_ORDINAL = re.compile(
+FR_ORDINAL = lazy_pattern(
     r"(?<![\w-])((?:(?:quatre-vingts?|vingt|trente|quarante|cinquante|soixante|dix)(?:-| et ))*)"
     rf"({'|'.join(sorted(_FR_ORD, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
 
@@ -183,7 +213,7 @@ _ES_ORD = {"primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, 
 _ES_TENS = {"vigésim": 20, "trigésim": 30, "cuadragésim": 40, "quincuagésim": 50, "sexagésim": 60,
             "septuagésim": 70, "octogésim": 80, "nonagésim": 90, "centésim": 100, "décim": 10, "decim": 10}
 _ES_UNITS = "|".join(sorted(_ES_ORD, key=len, reverse=True))
-ES_ORDINAL = re.compile(
+ES_ORDINAL = lazy_pattern(
     rf"(?<!\w)(?:({'|'.join(_ES_TENS)})[oa](?:\s*({_ES_UNITS}))?|({_ES_UNITS}))(?!\w)", re.IGNORECASE)
 
 
@@ -252,7 +282,7 @@ _RU_STEMS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "
              "семидесят": 70, "восьмидесят": 80, "девяност": 90, "сот": 100}
 _RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
             "восемьдесят": 80, "девяносто": 90}
-RU_ORDINAL = re.compile(
+RU_ORDINAL = lazy_pattern(
     rf"(?<![а-яё])(?:({'|'.join(_RU_TENS)})\s+)?({'|'.join(sorted(_RU_STEMS, key=len, reverse=True))})"
     r"(ый|ой|ий|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми|ьего|ьему|ьей|ьим|ьем|ья|ье|ьи|ьих|ью)(?![а-яё])",
     re.IGNORECASE)
@@ -272,11 +302,11 @@ _AR_TENS = {"العشرين": 20, "العشرون": 20, "الثلاثين": 30, 
             "الثمانين": 80, "الثمانون": 80, "التسعين": 90, "التسعون": 90, "المائة": 100, "المئة": 100}
 _AR_UNIT_ALT = "|".join(sorted(_AR_UNITS, key=len, reverse=True))
 _AR_TENS_ALT = "|".join(sorted(_AR_TENS, key=len, reverse=True))
-AR_ORDINAL = re.compile(
+AR_ORDINAL = lazy_pattern(
     rf"(?<![\u0600-\u06ff])[وبل]?(?:({_AR_UNIT_ALT})(?:\s+(عشرة?)|\s+و({_AR_TENS_ALT}))?|({_AR_TENS_ALT}))"
     r"(?![\u0600-\u06ff])")
 # "كانون الأول/ديسمبر", "تشرين الثاني/نوفمبر": months whose names hold an ordinal word
-AR_MONTH_ORDINALS = re.compile(r"(?:كانون|تشرين)\s+(?:الأول|الثاني)")
+AR_MONTH_ORDINALS = lazy_pattern(r"(?:كانون|تشرين)\s+(?:الأول|الثاني)")
 
 
 def ar_ordinal(unit: str | None, teen: str | None, tens: str | None, alone: str | None) -> int:

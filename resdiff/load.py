@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import re
 import sys
-import zipfile
-from html.parser import HTMLParser
-from xml.etree import ElementTree
 
 from .errors import InputError
 from .model import Document
@@ -89,12 +85,15 @@ _IMAGES = {b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": 
            b"MM\x00*": "a TIFF image"}
 
 
+# control characters other than tab, newline, carriage return and form feed; private use; U+FFFD
+_IMPLAUSIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff\ufffd]")
+
+
 def _plausible(text: str) -> bool:
     """Decoded text looks like language, not mojibake or binary."""
     if not text:
         return False
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f") or 0xE000 <= ord(c) <= 0xF8FF
-              or c == "\ufffd")
+    bad = len(_IMPLAUSIBLE.findall(text))
     return bad <= max(16, len(text) // 1000)  # a few stray control characters (escapes) are text
 
 
@@ -169,6 +168,10 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _docx_text(data: bytes, name: str) -> str:
+    import io
+    import zipfile
+    from xml.etree import ElementTree
+
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -199,7 +202,7 @@ def _docx_text(data: bytes, name: str) -> str:
     return "\n\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def _read_member(zf: zipfile.ZipFile, member: str) -> bytes:
+def _read_member(zf, member: str) -> bytes:
     with zf.open(member) as fh:
         data = fh.read(MAX_DOCX_XML + 1)
     if len(data) > MAX_DOCX_XML:
@@ -222,32 +225,33 @@ def _docx_para(p, refs: list[str]) -> str:
 
 # --- HTML ----------------------------------------------------------------------------
 
-class _HTMLText(HTMLParser):
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self.skip += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n ")
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self.skip:
-            self.skip -= 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(re.sub(r"\s+", " ", data))
-
-
 def _html_text(text: str) -> str:
+    from html.parser import HTMLParser
+
+    class _HTMLText(HTMLParser):
+        BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"}
+
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style"):
+                self.skip += 1
+            elif tag in self.BLOCKS:
+                self.parts.append("\n\n ")
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style") and self.skip:
+                self.skip -= 1
+            elif tag in self.BLOCKS:
+                self.parts.append("\n")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(re.sub(r"\s+", " ", data))
+
     p = _HTMLText()
     p.feed(text)
     p.close()

@@ -74,8 +74,32 @@ def pdf_text(data: bytes, name: str) -> str:
 # --- characters and lines ---------------------------------------------------------------
 
 
+_PDFIUM = None
+
+
+def _pdfium():
+    """PDFium's C API. The bindings alone (pypdfium2_raw, shipped inside pypdfium2) import in half the
+    time of pypdfium2.raw, which also loads pypdfium2's object helpers; the library is then initialised
+    here, once, as pypdfium2 itself does."""
+    global _PDFIUM
+    if _PDFIUM is None:
+        import sys
+
+        try:
+            if "pypdfium2" in sys.modules:
+                raise ImportError  # pypdfium2 is loaded and has initialised the library itself
+            import pypdfium2_raw as raw
+
+            raw.FPDF_InitLibraryWithConfig(raw.FPDF_LIBRARY_CONFIG(
+                version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0))
+        except (ImportError, AttributeError):
+            import pypdfium2.raw as raw
+        _PDFIUM = raw
+    return _PDFIUM
+
+
 def _read(data: bytes, name: str) -> tuple[list[list[_Line]], list[float]]:
-    import pypdfium2.raw as pdfium
+    pdfium = _pdfium()
 
     buf = ctypes.create_string_buffer(data, len(data))
     doc = pdfium.FPDF_LoadMemDocument64(buf, len(data), None)
@@ -120,18 +144,22 @@ def _page_chars(pdfium, textpage) -> list[_Char]:
     codes = memoryview(raw.raw[: 2 * n]).cast("H").tolist()
     buf = ctypes.create_string_buffer(256)
     fsize, m = ctypes.c_float(), pdfium.FS_MATRIX()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
     box = pdfium.FS_RECTF()
-    fonts: dict[int, tuple[float, bool]] = {}
+    pbox = ctypes.pointer(box)
+    loose, generated = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_IsGenerated
+    text_object = _text_object(pdfium)
+    descent = ctypes.c_float()
+    fonts: dict[int, tuple[float, bool, float]] = {}
     chars = []
+    append = chars.append
     for i, u in enumerate(codes):
-        if u in (32, 13, 10) and pdfium.FPDFText_IsGenerated(textpage, i):
+        if u in (32, 13, 10) and generated(textpage, i):
             continue  # PDFium's own spaces and line breaks: spaces are told from the gaps instead
         if 0xD800 <= u < 0xE000 or u == 0xFFFE:  # surrogates; 0xFFFE: a hyphen at a line end
             u = pdfium.FPDFText_GetUnicode(textpage, i)
         if u in (0xFFFE, 0xFFFF) or (u < 32 and u != 2):
             continue
-        key = ctypes.cast(pdfium.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value
+        key = text_object(textpage, i)
         if not key:
             continue
         info = fonts.get(key)
@@ -143,13 +171,32 @@ def _page_chars(pdfium, textpage) -> list[_Char]:
             pdfium.FPDFTextObj_GetFontSize(obj, fsize)
             pdfium.FPDFPageObj_GetMatrix(obj, m)
             # the font size operand may be 1 with the size in the matrix (Acrobat Distiller, 1994)
-            info = fonts[key] = (round(fsize.value * math.hypot(m.c, m.d), 2),
-                                 "italic" in low or "oblique" in low or bool(pdfium.FPDFFont_GetFlags(font) & 64))
-        pdfium.FPDFText_GetCharOrigin(textpage, i, ox, oy)
-        pdfium.FPDFText_GetLooseCharBox(textpage, i, box)
-        ch = "-" if u == 2 else chr(u)  # PDFium reports some hyphens at a line end as U+0002
-        chars.append(_Char(ch, ox.value, max(box.right, ox.value), oy.value, info[0], info[1]))
+            size = fsize.value * math.hypot(m.c, m.d)
+            # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
+            # descent is the baseline, and its left the origin (one call a character instead of two)
+            pdfium.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
+            info = fonts[key] = (round(size, 2), "italic" in low or "oblique" in low
+                                 or bool(pdfium.FPDFFont_GetFlags(font) & 64), descent.value)
+        loose(textpage, i, pbox)
+        x, right = box.left, box.right
+        # PDFium reports some hyphens at a line end as U+0002
+        append(_Char("-" if u == 2 else chr(u), x, right if right > x else x, round(box.bottom - info[2], 3),
+                     info[0], info[1]))
     return chars
+
+
+_TEXT_OBJECT = None
+
+
+def _text_object(pdfium):
+    """FPDFText_GetTextObject answering a plain address (a cache key) rather than a pointer object to cast:
+    the same C function, through a prototype of our own (a third of the per-character cost)."""
+    global _TEXT_OBJECT
+    if _TEXT_OBJECT is None:
+        address = ctypes.cast(pdfium.FPDFText_GetTextObject, ctypes.c_void_p).value
+        proto = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium.FPDF_TEXTPAGE, ctypes.c_int)
+        _TEXT_OBJECT = proto(address)
+    return _TEXT_OBJECT
 
 
 def _cluster(chars: list[_Char]) -> list[list[_Char]]:

@@ -1,4 +1,5 @@
-"""Imports go one way: the core is a library without typer or rich; only load reads files."""
+"""Imports go one way: the core is a library without typer or rich; only load reads files; every module
+imports only the layers below its own (docs/architecture.md draws them)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,74 @@ def test_library_imports_without_typer_or_rich():
     seed = PKG.parent / "samples" / "A-RES-75-62.zh.txt"
     r = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+# The layers, lowest first (docs/architecture.md). A module may import only modules of lower layers; the
+# modules of render/ may also import one another. The package root only re-exports (lazily) and gives
+# __version__, which every layer may read.
+LAYERS = [
+    {"errors", "model", "segment"},  # the data model and the errors; the word index of Chinese
+    {"normalize", "lang"},  # text passes; what each UN language writes (numerals, dates, symbols, openers)
+    {"layout", "facts", "tokenize", "routine", "align"},  # layouts, facts, tokens, routine labels, alignment
+    {"parse", "pdf", "diff", "fetch", "output"},  # text -> Document; PDF -> text; clause diff; I/O
+    {"load", "compare"},  # a file -> Document; two Documents -> DocumentDiff
+    {"check", "series"},  # translation checks; series and blame
+    {"carry", "session"},  # drafts from last year's translation; a session of checks
+    {"render"},  # every output format
+    {"cli"},  # the command line: arguments -> library call -> renderer -> exit status
+    {"entry"},  # the console script's first step: --version answered before typer is imported
+    {"__main__"},  # python -m resdiff
+]
+LAYER = {name: k for k, names in enumerate(LAYERS) for name in names}
+
+
+def _targets(rel: str, source: str) -> set[str]:
+    """The resdiff modules a module imports (first component under the package), __version__ aside."""
+    parts = rel[:-3].split("/")
+    out = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = parts[: len(parts) - node.level]
+            if node.module:
+                out.add(".".join(base + node.module.split("."))[:])
+            else:
+                out |= {".".join(base + [a.name]) for a in node.names if a.name != "__version__"}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("resdiff."):
+            out.add(node.module[len("resdiff."):])
+        elif isinstance(node, ast.Import):
+            out |= {a.name[len("resdiff."):] for a in node.names if a.name.startswith("resdiff.")}
+    return {t.split(".")[0] for t in out if t}
+
+
+def violations(files: dict[str, str]) -> list[str]:
+    """Upward or sideways imports among `files` (relative path -> source)."""
+    bad = []
+    for rel, source in files.items():
+        if rel == "__init__.py":
+            continue
+        own = rel.split("/")[0] if "/" in rel else rel[:-3]
+        if own not in LAYER:
+            bad.append(f"{rel}: in no layer (add it to LAYERS and docs/architecture.md)")
+            continue
+        for target in _targets(rel, source):
+            if target == own == "render":
+                continue
+            if target not in LAYER or LAYER[target] >= LAYER[own]:
+                bad.append(f"{rel} imports {target} (layer {LAYER.get(target)}, its own is {LAYER[own]})")
+    return bad
+
+
+def test_imports_go_down_the_layers_only():
+    files = {p.relative_to(PKG).as_posix(): p.read_text("utf-8") for p in PKG.rglob("*.py")}
+    assert violations(files) == []
+
+
+def test_the_layer_check_fails_on_an_upward_import():
+    assert violations({"parse.py": "from .check import check_pair\n"}) == [
+        "parse.py imports check (layer 5, its own is 3)"]
+    assert violations({"normalize.py": "from . import lang\n"}) == ["normalize.py imports lang (layer 1, its own is 1)"]
+    assert violations({"model.py": "import resdiff.cli\n"}) == ["model.py imports cli (layer 8, its own is 0)"]
+    assert violations({"newthing.py": ""}) == ["newthing.py: in no layer (add it to LAYERS and docs/architecture.md)"]
+    assert violations({"render/json_.py": "from ..cli import app\n"}) == ["render/json_.py imports cli (layer 8, "
+                                                                          "its own is 7)"]
+    assert violations({"render/json_.py": "from .common import x\nfrom .. import __version__\n"}) == []

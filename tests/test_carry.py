@@ -182,5 +182,9 @@ def test_the_cli_report_json_and_draft(tmp_path):
     # the loop closes: the finished translation checked against the new source and last year's pair
     r = _cli("check", new, draft, "--previous", EN_FIXTURE, SEED)
     assert r.exit_code == 0, r.stdout
+    xliff = _cli("carry", EN_FIXTURE, new, SEED, "-f", "xliff").stdout
+    assert 'srcLang="en" trgLang="zh"' in xliff and '<unit id="PP12" name="PP12">' in xliff
+    tmx = _cli("carry", EN_FIXTURE, new, SEED, "-f", "tmx").stdout
+    assert tmx.count("<tu>") + tmx.count("<tu ") == 30
     r = _cli("carry", EN_FIXTURE, new, tmp_path / "missing.txt")
     assert r.exit_code == 2 and "missing.txt" in r.stderr

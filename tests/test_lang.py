@@ -85,3 +85,18 @@ def test_layout_only_differences_do_not_show():
 def test_spaces_at_change_edges_stay_outside_in_latin_script():
     shown = display_ops([("equal", "resolutions 63/71"), ("delete", " and 70/54"), ("equal", " of 2008")])
     assert "".join(f"[{t}]" if op == "delete" else t for op, t in shown) == "resolutions 63/71 [and 70/54] of 2008"
+
+
+@pytest.mark.parametrize("text, iso", [("December 7, 2020", "2020-12-07"), ("7 December 2020", "2020-12-07"),
+                                       ("7 de diciembre de 2020", "2020-12-07"), ("1º de marzo de 1989", "1989-03-01"),
+                                       ("2020 年 12 月 7 日", "2020-12-07"), ("45 December 2020", None),
+                                       ("31 February 2021", None)])
+def test_the_parser_and_the_checks_read_dates_alike(text, iso):
+    """One date reader: the metadata (find_date) and the translation checks (extract) agree, and a day
+    that is not in the calendar is no date for either."""
+    from resdiff.facts import extract
+    from resdiff.lang import find_date
+
+    assert find_date(text) == iso
+    assert dict(extract(text, "en" if "December" in text else "es" if "de" in text else "zh").dates) == (
+        {iso: 1} if iso else {})

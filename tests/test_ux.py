@@ -28,7 +28,7 @@ from resdiff.tokenize import tokens
 GOLDEN = ROOT / "tests" / "golden"
 OLD = str(ROOT / "samples/illustrative/ILLUSTRATIVE-A-RES-74-62.zh.txt")
 NEW = str(ROOT / "samples/A-RES-75-62.zh.txt")
-COMMANDS = ("parse", "diff", "series", "blame", "fetch", "check", "carry", "completion")
+COMMANDS = ("parse", "diff", "series", "blame", "fetch", "check", "carry", "completion", "cache")
 
 
 def _invoke(args, env=None):

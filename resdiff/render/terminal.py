@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
@@ -420,6 +419,8 @@ def summary_line(result: DocumentDiff) -> Wrapped:
 
 
 def document_view(doc: Document) -> RenderableType:
+    from rich.table import Table  # (rich.table only for the views that draw tables)
+
     m = doc.metadata
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="resdiff.dim")
@@ -459,6 +460,8 @@ def series_view(series, *, markers: bool, steps: bool = False, show_routine: boo
                 width: int | None = None) -> RenderableType:
     """A timeline: one row per lineage, one column per version, then per-version totals. Where the
     words do not fit the width, the cells keep their symbol and colour only."""
+    from rich.table import Table
+
     from .series_views import TOTAL_KEYS, cell, first_gone, legend_items, lineage_label, short, step_totals
 
     parts: list[RenderableType] = [Text(f"{len(series.versions)} versions of "

@@ -1,0 +1,193 @@
+"""The carried draft for translators' tools (CAT: OmegaT, Trados, memoQ): XLIFF 2.0 and a TMX 1.4b memory.
+
+render_xliff(result) gives an XLIFF 2.0 document (OASIS Standard, 5 August 2014; valid against its core
+schema, xliff_core_2.0.xsd): one <unit> per paragraph of the new source, in order, each with one
+<segment>:
+- <source>: the new source paragraph; <target>: the draft (carried or updated); no <target> for a
+  paragraph to translate;
+- segment state: "reviewed" for carried (last year's translation word for word, confirmed but still
+  editable: "final" would tell tools not to touch it), "translated" for updated (a machine made the
+  updates: a person should look), "initial" for translate;
+- <notes> (before the segment, as the schema orders them), each note with a category:
+  "resdiff-status" (the status and the reason or origin), "resdiff-update" (each update: the target's
+  old words → new words, and the source change it follows), "resdiff-source-change" (for a reworded
+  paragraph: the source's change, [-deleted-] {+inserted+}), "resdiff-old-target" (for translate: last
+  year's translation), "resdiff-number" (the paragraph's number as the target writes it; the texts
+  carry no numbers).
+
+Unit ids are NMTOKENs (letters, digits, ".", "-", "_", ":"); a paragraph id is mapped by `xliff_id`:
+each "(x)" becomes "_x" (OP3(a) → OP3_a, OP3(a)(ii) → OP3_a_ii), any other character outside
+[A-Za-z0-9._:-] becomes "-" ("AN1.u1#2" → "AN1.u1-2"); should two ids map alike, the later gets ".2",
+".3"... The exact id is always in the unit's `name` attribute, which tools show and which reads back.
+
+Characters XML 1.0 cannot carry (C0 controls other than tab and newline, lone surrogates, U+FFFE/FFFF)
+are written in <source>/<target> as XLIFF's <cp hex="…"/>, so nothing is lost; in notes, which admit
+no markup, as the text "[U+0001]". A carriage return is written as a newline (XML reads it so anyway).
+xml:space="preserve" on <file> keeps the texts' spaces and line breaks.
+
+render_tmx(result) gives a TMX 1.4b memory of last year's pair: one <tu> per pair of aligned paragraphs
+(resdiff.check.pair_paragraphs) with text on both sides, tuid = the old source id, a prop
+x-target-id = the old target id, a <tuv xml:lang> per side; segtype "paragraph". TMX has no escape
+for characters XML cannot carry: they are dropped there.
+
+Both are written with the standard library's xml.etree (no dependency): attributes in a fixed order,
+no dates, so the same result gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from .. import __version__
+from ..carry import CARRIED, TRANSLATE, UPDATED, Carried, CarryResult
+from ..check import pair_paragraphs
+from ..model import DELETE, INSERT
+
+XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+STATE = {CARRIED: "reviewed", UPDATED: "translated", TRANSLATE: "initial"}
+
+# characters XML 1.0 does not allow (Char production): C0 controls but tab, LF and CR; surrogates; FFFE/FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NMTOKEN_BAD = re.compile(r"[^A-Za-z0-9._:\-]")
+
+
+def xliff_id(pid: str) -> str:
+    """A paragraph id as an XML NMTOKEN: "(x)" → "_x", any other character outside [A-Za-z0-9._:-] → "-"."""
+    s = re.sub(r"\(([^()]*)\)", r"_\1", pid)
+    return _NMTOKEN_BAD.sub("-", s) or "-"
+
+
+def _unique_ids(pids) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for pid in pids:
+        base = xliff_id(pid)
+        uid, k = base, 2
+        while uid in seen:
+            uid, k = f"{base}.{k}", k + 1
+        seen.add(uid)
+        out.append(uid)
+    return out
+
+
+def _clean(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _note_text(text: str) -> str:
+    return _NOT_XML.sub(lambda m: f"[U+{ord(m.group()):04X}]", _clean(text))
+
+
+def _set_inline(el: ET.Element, text: str) -> None:
+    """`text` as the content of <source>/<target>: plain text, with <cp hex/> for what XML cannot carry."""
+    text = _clean(text)
+    parts = _NOT_XML.split(text)
+    bad = _NOT_XML.findall(text)
+    el.text = parts[0]
+    for ch, after in zip(bad, parts[1:], strict=True):
+        cp = ET.SubElement(el, "cp", {"hex": f"{ord(ch):04X}"})
+        cp.tail = after
+
+
+def _ops_text(ops) -> str:
+    out = []
+    for op, s in ops:
+        out.append(f"[-{s}-]" if op == DELETE else f"{{+{s}+}}" if op == INSERT else s)
+    return "".join(out)
+
+
+def _status_note(p: Carried) -> str:
+    if p.status == CARRIED:
+        return f"carried: the source paragraph did not change; last year's translation of {p.from_id}, word for word"
+    if p.status == UPDATED:
+        n = len(p.updates)
+        return (f"updated: last year's translation of {p.from_id} with {n} routine update{'s' * (n != 1)} "
+                f"made as the source's; check them")
+    return f"translate: {p.reason or 'no translation could be carried'}"
+
+
+def _update_note(u) -> str:
+    src = (f"“{u.source_old}” → “{u.source_new}”" if u.source_old and u.source_new
+           else f"adds “{u.source_new}”" if u.source_new else f"removes “{u.source_old}”" if u.source_old
+           else "")
+    return f"{u.kind}: “{u.old}” → “{u.new}”" + (f" (the source {src})" if src else "")
+
+
+def _notes(p: Carried) -> list[tuple[str, str, str | None]]:
+    """(category, text, appliesTo) for each note of a unit, in a fixed order."""
+    notes: list[tuple[str, str, str | None]] = [("resdiff-status", _status_note(p), None)]
+    for u in p.updates:
+        notes.append(("resdiff-update", _update_note(u), "target"))
+    if p.source_ops and any(op != "equal" for op, _ in p.source_ops):
+        notes.append(("resdiff-source-change", _ops_text(p.source_ops), "source"))
+    if p.status == TRANSLATE and p.text:
+        notes.append(("resdiff-old-target", p.text, "target"))
+    if p.prefix:
+        notes.append(("resdiff-number", p.prefix.strip(), "target"))
+    return notes
+
+
+def _indent(el: ET.Element, structural: frozenset[str], level: int = 0) -> None:
+    """Line breaks and indentation between structural elements only (never inside texts)."""
+    if el.tag not in structural or not len(el):
+        return
+    pad = "\n" + "  " * (level + 1)
+    el.text = pad
+    for i, child in enumerate(el):
+        _indent(child, structural, level + 1)
+        child.tail = pad if i < len(el) - 1 else "\n" + "  " * level
+
+
+def render_xliff(result: CarryResult) -> str:
+    """The draft as XLIFF 2.0: srcLang the new source's language, trgLang the target's (see the module)."""
+    src_lang = result.new_source.language
+    trg_lang = result.old_target.language
+    root = ET.Element("xliff", {"xmlns": XLIFF_NS, "version": "2.0", "srcLang": src_lang, "trgLang": trg_lang})
+    file_attrs = {"id": "f1"}
+    if result.new_source.metadata.symbol:
+        file_attrs["original"] = result.new_source.metadata.symbol
+    file_attrs[XML_SPACE] = "preserve"
+    file_el = ET.SubElement(root, "file", file_attrs)
+    ids = _unique_ids(p.id for p in result.paragraphs)
+    for uid, p in zip(ids, result.paragraphs, strict=True):
+        unit = ET.SubElement(file_el, "unit", {"id": uid, "name": p.id})
+        notes_el = ET.SubElement(unit, "notes")
+        for category, text, applies in _notes(p):
+            attrs = {"category": category}
+            if applies:
+                attrs["appliesTo"] = applies
+            ET.SubElement(notes_el, "note", attrs).text = _note_text(text)
+        seg = ET.SubElement(unit, "segment", {"state": STATE[p.status]})
+        _set_inline(ET.SubElement(seg, "source"), p.source_text)
+        if p.status != TRANSLATE:
+            _set_inline(ET.SubElement(seg, "target"), p.text)
+    _indent(root, frozenset({"xliff", "file", "unit", "notes", "segment"}))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def render_tmx(result: CarryResult) -> str:
+    """Last year's pair as a TMX 1.4b memory: one <tu> per aligned pair with text on both sides."""
+    src, tgt = result.old_source, result.old_target
+    root = ET.Element("tmx", {"version": "1.4"})
+    header = ET.SubElement(root, "header", {
+        "creationtool": "resdiff", "creationtoolversion": __version__, "segtype": "paragraph",
+        "o-tmf": "resdiff", "adminlang": "en", "srclang": src.language, "datatype": "plaintext"})
+    for kind, doc in (("x-source-symbol", src), ("x-target-symbol", tgt)):
+        if doc.metadata.symbol:
+            ET.SubElement(header, "prop", {"type": kind}).text = doc.metadata.symbol
+    body = ET.SubElement(root, "body")
+    for a, b, _how in pair_paragraphs(src, tgt):
+        if a is None or b is None or not a.text.strip() or not b.text.strip():
+            continue
+        tu = ET.SubElement(body, "tu", {"tuid": a.id})
+        ET.SubElement(tu, "prop", {"type": "x-target-id"}).text = b.id
+        for lang, text in ((src.language, a.text), (tgt.language, b.text)):
+            tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
+            ET.SubElement(tuv, "seg").text = _NOT_XML.sub("", _clean(text))
+    _indent(root, frozenset({"tmx", "header", "body", "tu", "tuv"}))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+            + ET.tostring(root, encoding="unicode") + "\n")

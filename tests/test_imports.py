@@ -1,0 +1,74 @@
+"""Import budget: each command imports what it uses and nothing heavier. Start-up time is measured by
+bench/bench.py, never here; this test only fails when a heavy module appears on a path that does not
+need it (a stray top-level import undoes the work silently otherwise)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+OLD = ROOT / "samples" / "illustrative" / "ILLUSTRATIVE-A-RES-74-62.zh.txt"
+NEW = ROOT / "samples" / "A-RES-75-62.zh.txt"
+
+# never needed to compare two texts and print JSON
+HEAVY = {"typer._adapters", "pydantic", "rich", "jieba", "pypdfium2", "pdfminer", "charset_normalizer",
+         "zipfile", "xml.etree", "html.parser", "logging", "tempfile", "importlib.resources",
+         "importlib.metadata", "urllib.request", "http.client", "ssl", "hashlib", "email", "json.decoder_",
+         "tomllib", "resdiff.check", "resdiff.facts", "resdiff.series", "resdiff.fetch", "resdiff.pdf",
+         "resdiff.render.terminal", "resdiff.render.html", "resdiff.render.markdown"}
+DIFF_CHAIN = {"resdiff.compare", "resdiff.align", "resdiff.diff", "resdiff.tokenize", "resdiff.segment",
+              "resdiff.routine", "diff_match_patch", "sqlite3"}
+
+
+def _modules(*args: str, cache: Path) -> set[str]:
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: sys.__stderr__.write('\\nMODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
+            "sys.argv = ['resdiff', *sys.argv[1:]]\n"
+            "from resdiff.entry import main\n"
+            "main()\n")
+    r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
+                       env={"RESDIFF_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
+    line = [ln for ln in r.stderr.splitlines() if ln.startswith("MODULES ")]
+    assert line, r.stderr
+    return set(line[-1].split()[1:])
+
+
+def _present(mods: set[str], names: set[str]) -> set[str]:
+    return {n for n in names if n in mods or any(m.startswith(n + ".") for m in mods)}
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    """A user cache with the word index built (the first run ever builds it, and may import more)."""
+    path = tmp_path_factory.mktemp("cache")
+    first = _modules("diff", str(OLD), str(NEW), "--format", "json", cache=path)
+    assert "tempfile" in first and "jieba" not in first
+    return path
+
+
+def test_json_diff_imports_no_heavy_module(cache):
+    mods = _modules("diff", str(OLD), str(NEW), "--format", "json", cache=cache)
+    assert "resdiff.compare" in mods  # the probe works
+    assert _present(mods, HEAVY) == set()
+
+
+def test_parse_does_not_load_the_diff_chain(cache):
+    mods = _modules("parse", str(NEW), "--format", "json", cache=cache)
+    assert "resdiff.parse" in mods
+    assert _present(mods, HEAVY | DIFF_CHAIN) == set()
+
+
+def test_version_imports_neither_typer_nor_the_library(cache):
+    mods = _modules("--version", cache=cache)
+    assert _present(mods, {"typer", "click", "rich", "resdiff.parse", "resdiff.load", "resdiff.model"}
+                    | HEAVY | DIFF_CHAIN) == set()
+
+
+def test_help_loads_no_command(cache):
+    mods = _modules("--help", cache=cache)
+    assert "typer" in mods
+    assert _present(mods, {"resdiff.parse", "resdiff.load", "resdiff.lang"} | HEAVY | DIFF_CHAIN) == set()
