@@ -697,7 +697,8 @@ def carry(
 
             from .render.carry_views import render_report
 
-            _emit(Text(render_report(result)), output=output, inputs=inputs, color=color, width=width, pager=pager)
+            _emit(Text(render_report(result)), output=output, inputs=inputs, color=color,
+                  width=_report_width(width, output), pager=pager)
         else:
             from .render import carry_views
 
