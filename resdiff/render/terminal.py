@@ -28,6 +28,13 @@ THEME = Theme({
 })
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """rich exits 1 here, which means "differences" to CI: let the command line say what happened."""
+        self.quiet = True
+        raise BrokenPipeError(32, "Broken pipe")
+
+
 def make_console(file=None, *, width: int | None = None, color: bool | None = None) -> Console:
     """A console for our views; color None means: decide from the terminal and NO_COLOR."""
     kw: dict = {"theme": THEME, "file": file, "width": width, "highlight": False, "emoji": False,
@@ -36,7 +43,7 @@ def make_console(file=None, *, width: int | None = None, color: bool | None = No
         kw.update(color_system=None, no_color=True)
     elif color is True:
         kw.update(color_system="truecolor", force_terminal=True)
-    return Console(**kw)
+    return _Console(**kw)
 
 
 def _clean(text: str) -> str:

@@ -1,0 +1,285 @@
+"""Issue #17: never destroy, never crash, never hang. Each test here failed before its fix.
+
+Device and FIFO nodes are made with mknod inside tmp_path only (the tests run as root in CI)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from layout import EN_FIXTURE, SEED
+
+ROOT = SEED.parent.parent
+
+
+def cli(*args, env=None, cwd=None, input=None, timeout=120):
+    """The console script as a process (main(): the exit status users and CI see)."""
+    full = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-c", "from resdiff.cli import main; main()", *map(os.fsdecode, args)],
+                          capture_output=True, env=full, cwd=cwd, input=input, timeout=timeout)
+
+
+def one_error_line(r, *needles: str) -> str:
+    err = r.stderr.decode("utf-8")
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err and "\x1b" not in err
+    for n in needles:
+        assert n in lines[0], lines[0]
+    return lines[0]
+
+
+def node(path, kind: str, minor: int = 3):
+    """A character device (1, minor: 3 is null, 7 is full) or a FIFO, made here and nowhere else."""
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        if os.geteuid() != 0:
+            pytest.skip("mknod of a device needs root")
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    return path
+
+
+# --- 1. -o onto a special file --------------------------------------------------------------
+
+def test_output_to_a_character_device_writes_to_it_and_keeps_it(tmp_path):
+    dev = node(tmp_path / "null", "chr")
+    r = cli("diff", SEED, SEED, "--format", "json", "-o", dev)
+    assert r.returncode == 0, r.stderr
+    assert stat.S_ISCHR(os.lstat(dev).st_mode) and os.stat(dev).st_rdev == os.makedev(1, 3)
+    assert [f for f in os.listdir(tmp_path)] == ["null"]
+
+
+def test_output_to_a_full_device_is_exit_2_and_the_device_stays(tmp_path):
+    dev = node(tmp_path / "full", "chr", minor=7)
+    r = cli("diff", SEED, SEED, "--format", "json", "-o", dev)
+    assert r.returncode == 2
+    one_error_line(r, str(dev), "no space left on device")
+    assert stat.S_ISCHR(os.lstat(dev).st_mode)
+
+
+def _drain_fifo(path, got: list, seconds: float = 60) -> None:
+    """Read a FIFO until its writer is done, without ever blocking (no test may hang)."""
+    import select
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    data, end = b"", time.monotonic() + seconds
+    try:
+        while time.monotonic() < end:
+            if select.select([fd], [], [], 0.1)[0]:
+                chunk = os.read(fd, 65536)
+                if chunk:
+                    data += chunk
+                elif data:
+                    break
+                else:
+                    time.sleep(0.05)  # no writer yet
+    finally:
+        os.close(fd)
+        got.append(data)
+
+
+def test_output_to_a_fifo_is_written_to_its_reader(tmp_path):
+    fifo = node(tmp_path / "pipe", "fifo")
+    got: list[bytes] = []
+    reader = threading.Thread(target=_drain_fifo, args=(fifo, got, 30), daemon=True)
+    reader.start()
+    r = cli("diff", SEED, SEED, "--format", "json", "-o", fifo)
+    reader.join(40)
+    assert r.returncode == 0, r.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert json.loads(got[0])["stats"]["unchanged"] == 30
+
+
+def test_output_to_dev_stdout_goes_to_stdout_in_its_mode(tmp_path):
+    log = tmp_path / "log.txt"
+    log.write_text("earlier line\n")
+    with open(log, "ab") as fh:
+        r = subprocess.run([sys.executable, "-m", "resdiff", "diff", SEED, SEED, "--format", "json",
+                            "-o", "/dev/stdout"], stdout=fh, stderr=subprocess.PIPE)
+    assert r.returncode == 0, r.stderr
+    text = log.read_text("utf-8")
+    assert text.startswith("earlier line\n{") and json.loads(text.split("\n", 1)[1])["schema_version"] == 1
+    r = subprocess.run(f"{sys.executable} -m resdiff diff {SEED} {SEED} --format json -o /dev/stdout | cat",
+                       shell=True, capture_output=True)
+    assert r.returncode == 0 and json.loads(r.stdout)["schema_version"] == 1
+
+
+def test_output_through_a_symlink_writes_the_target_and_keeps_the_link(tmp_path):
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "out.json"
+    target.write_text("old")
+    os.chmod(target, 0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    r = cli("diff", SEED, SEED, "--format", "json", "-o", link)
+    assert r.returncode == 0, r.stderr
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert json.loads(target.read_text("utf-8"))["schema_version"] == 1
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o640  # the mode it had, as cp and rsync keep it
+
+
+def test_a_new_output_file_gets_the_umask_mode_not_0600(tmp_path):
+    out = tmp_path / "new.json"
+    r = subprocess.run(f"umask 022; {sys.executable} -m resdiff diff {SEED} {SEED} --format json -o {out}",
+                       shell=True, capture_output=True)
+    assert r.returncode == 0, r.stderr
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o644
+
+
+# --- 2. inputs are never overwritten ----------------------------------------------------------
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "versions"
+    d.mkdir()
+    for f in ("ILLUSTRATIVE-A-RES-73-54.zh.txt", "ILLUSTRATIVE-A-RES-74-62.zh.txt"):
+        (d / f).write_bytes((ROOT / "samples" / "illustrative" / f).read_bytes())
+    (d / "A-RES-75-62.zh.txt").write_bytes(SEED.read_bytes())
+    return d
+
+
+def test_series_output_onto_a_file_of_the_input_folder_is_refused(folder):
+    victim = folder / "A-RES-75-62.zh.txt"
+    for cmd in ("series", "blame"):
+        r = cli(cmd, folder, "-o", victim)
+        assert r.returncode == 2
+        one_error_line(r, "refusing to overwrite an input file")
+        assert victim.read_bytes() == SEED.read_bytes()
+
+
+def test_series_output_as_a_new_document_in_the_input_folder_is_refused(folder):
+    r = cli("series", folder, "-o", folder / "timeline.txt")
+    assert r.returncode == 2
+    one_error_line(r, "input folder")
+    assert not (folder / "timeline.txt").exists()
+    r = cli("series", folder, "--format", "json", "-o", folder / "timeline.json")  # not read as a version
+    assert r.returncode == 1, r.stderr
+
+
+def test_output_onto_a_hard_link_of_an_input_is_refused(tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SEED.read_bytes())
+    twin = tmp_path / "twin.txt"
+    os.link(copy, twin)
+    r = cli("diff", copy, SEED, "-o", twin)
+    assert r.returncode == 2
+    one_error_line(r, "refusing to overwrite an input file")
+    assert copy.read_bytes() == SEED.read_bytes()
+
+
+def test_output_onto_the_cached_pdf_of_a_symbol_input_is_refused(tmp_path):
+    from layout import render, seed_spec, write_pdf
+
+    cache = tmp_path / "cache"
+    (cache / "documents").mkdir(parents=True)
+    pdf = write_pdf(render(seed_spec()), cache / "documents" / "A_RES_75_62.zh.pdf")
+    before = pdf.read_bytes()
+    r = cli("diff", "75/62", SEED, "--lang", "zh", "-o", pdf, env={"RESDIFF_CACHE_DIR": str(cache),
+                                                                     "RESDIFF_OFFLINE": "1"})
+    assert r.returncode == 2, r.stderr
+    one_error_line(r, "refusing to overwrite an input file")
+    assert pdf.read_bytes() == before
+
+
+# --- 5. output errors and exit statuses ---------------------------------------------------------
+
+def test_output_to_a_directory_is_exit_2(tmp_path):
+    r = cli("diff", SEED, SEED, "-o", tmp_path)
+    assert r.returncode == 2
+    one_error_line(r, str(tmp_path), "is a directory")
+
+
+def test_output_into_a_read_only_folder_is_exit_2(tmp_path):
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    os.chmod(ro, 0o555)
+    try:
+        # root ignores the mode: a read-only file system would be needed; /proc refuses even root
+        target = ro / "out.json" if os.geteuid() != 0 else "/proc/resdiff-out.json"
+        r = cli("diff", SEED, SEED, "--format", "json", "-o", target)
+        assert r.returncode == 2
+        one_error_line(r, str(target))
+    finally:
+        os.chmod(ro, 0o755)
+    assert os.listdir(ro) == []
+
+
+def test_output_into_proc_is_exit_2():
+    r = cli("diff", SEED, SEED, "--format", "json", "-o", "/proc/self/status")
+    assert r.returncode == 2
+    one_error_line(r, "/proc/self/status")
+
+
+def test_reader_closing_the_pipe_early_is_not_exit_1():
+    """Identical inputs exit 0; a reader that goes away early makes the output incomplete: exit 2, one line."""
+    for fmt in ("terminal", "json"):
+        r = subprocess.run(f"{sys.executable} -m resdiff diff {SEED} {SEED} --format {fmt} | (exec 0<&-; sleep 0.2)"
+                           "; echo status=${PIPESTATUS[0]}", shell=True, capture_output=True, executable="/bin/bash")
+        assert b"status=2" in r.stdout, (r.stdout, r.stderr)
+        one_error_line(r, "standard output", "cut short")
+
+
+@pytest.mark.parametrize("encoding", ["ascii:strict", "latin-1:strict"])
+def test_a_narrow_stdout_encoding(encoding):
+    env = {"PYTHONIOENCODING": encoding}
+    r = cli("parse", SEED, "--format", "json", env=env)  # JSON is UTF-8 whatever the locale
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout.decode("utf-8"))["title"] == "《集束弹药公约》的执行情况"
+    r = cli("parse", SEED, "--color", "never", env=env)  # the terminal view cannot be shown: say so
+    assert r.returncode == 2
+    one_error_line(r, "standard output", "PYTHONIOENCODING")
+
+
+def test_an_unexpected_exception_exits_70_with_one_line():
+    code = ("import sys, resdiff\nc = sys.modules['resdiff.compare']\n"
+            "def boom(*a, **k):\n    raise KeyError('surprise')\n"
+            "c.compare = boom\n"
+            "from resdiff.cli import main; main()")
+    r = subprocess.run([sys.executable, "-c", code, "diff", str(SEED), str(SEED)], capture_output=True)
+    assert r.returncode == 70
+    one_error_line(r, "unexpected KeyError", "--debug")
+    r = subprocess.run([sys.executable, "-c", code, "--debug", "diff", str(SEED), str(SEED)], capture_output=True)
+    assert r.returncode not in (0, 1, 2) and b"Traceback" in r.stderr
+
+
+# --- 7. temporary files --------------------------------------------------------------------------
+
+def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".resdiff-{dead.pid}-abc123.tmp"
+    stale.write_text("half a report")
+    mine = tmp_path / ".resdiff-notes.txt"  # not ours by name: kept
+    mine.write_text("x")
+    r = cli("diff", SEED, SEED, "--format", "json", "-o", tmp_path / "out.json")
+    assert r.returncode == 0
+    assert sorted(os.listdir(tmp_path)) == [".resdiff-notes.txt", "out.json"]
+
+
+def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path):
+    code = ("import os, sys, time\n"
+            "import resdiff.output as o\n"
+            "def slow(fd):\n    print('writing', file=sys.stderr, flush=True); time.sleep(60)\n"
+            "o.os.fsync = slow\n"
+            "from resdiff.cli import main; main()")
+    out = tmp_path / "out.json"
+    p = subprocess.Popen([sys.executable, "-c", code, "diff", str(SEED), str(SEED), "--format", "json", "-o",
+                          str(out)], stderr=subprocess.PIPE)
+    assert p.stderr.readline().strip() == b"writing"
+    assert any(n.startswith(".resdiff-") for n in os.listdir(tmp_path))
+    p.send_signal(signal.SIGTERM)
+    assert p.wait(30) == 128 + signal.SIGTERM
+    assert os.listdir(tmp_path) == []
+
+
+def test_en_fixture_still_diffs_to_a_file(tmp_path):
+    r = cli("diff", EN_FIXTURE, EN_FIXTURE, "--format", "json", "-o", tmp_path / "out.json")
+    assert r.returncode == 0 and json.loads((tmp_path / "out.json").read_text("utf-8"))["stats"]["unchanged"] > 0
