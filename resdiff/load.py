@@ -11,7 +11,7 @@ import zipfile
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
-from .errors import InputError
+from .errors import InputError, printable
 from .model import Document
 from .parse import parse_text
 
@@ -51,12 +51,17 @@ def read_bytes(path: str, *, language: str | None = None) -> bytes:
     return data
 
 
+def display_name(path: str) -> str:
+    """The name a document goes by in results and messages: printable, valid UTF-8 (a byte of a name
+    that is not UTF-8 shown as \\xNN), on one line."""
+    return "<stdin>" if path == STDIN else printable(path)
+
+
 def read_text(path: str, *, language: str | None = None) -> str:
     """The text of a file in any supported format, decoded. A document symbol (75/62, A/RES/75/62)
     that is not a file is taken from the cache, fetched first if need be (RESDIFF_OFFLINE=1: never)."""
     data = read_bytes(path, language=language)
-    name = "<stdin>" if path == STDIN else path
-    return decode(data, name)
+    return decode(data, display_name(path))
 
 
 def decode(data: bytes, name: str) -> str:
@@ -76,7 +81,7 @@ def decode(data: bytes, name: str) -> str:
 
 def load_document(path: str, *, language: str | None = None) -> Document:
     """Read and parse one resolution."""
-    name = "<stdin>" if path == STDIN else path
+    name = display_name(path)
     return parse_text(read_text(path, language=language), source=name, language=language)
 
 

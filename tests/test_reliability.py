@@ -283,3 +283,122 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path):
 def test_en_fixture_still_diffs_to_a_file(tmp_path):
     r = cli("diff", EN_FIXTURE, EN_FIXTURE, "--format", "json", "-o", tmp_path / "out.json")
     assert r.returncode == 0 and json.loads((tmp_path / "out.json").read_text("utf-8"))["stats"]["unchanged"] > 0
+
+
+# --- 6. nothing from the input reaches the terminal as an escape ----------------------------------
+
+HOSTILE = "\x1b]0;owned\x07\x1b[31m\u2066\u2067\u2068\u2069\u061c\u202e"
+UNSAFE = ["\x1b", "\x07", "\u2066", "\u2067", "\u2068", "\u2069", "\u061c", "\u202e", "\ufffe", "\uffff"]
+
+
+def _hostile_versions(d):
+    d.mkdir()
+    for src, name in ((ROOT / "samples" / "illustrative" / "ILLUSTRATIVE-A-RES-74-62.zh.txt", "a.zh.txt"),
+                      (SEED, "b.zh.txt")):
+        text = src.read_text("utf-8").replace("62. 《集束弹药公约》的执行情况", f"62. 《集束弹药公约》{HOSTILE}的执行情况")
+        if name == "b.zh.txt":  # a changed paragraph, shown by every diff view
+            text = text.replace("敦促所有", f"敦促{HOSTILE}\ufffe所有", 1)
+        (d / name).write_text(text, encoding="utf-8")
+    return d
+
+
+@pytest.mark.parametrize("args", [
+    ["series", "{d}", "--color", "always"],
+    ["series", "{d}", "--color", "never", "--steps"],
+    ["series", "{d}/b.zh.txt", "{d}/a.zh.txt", "--format", "markdown"],
+    ["blame", "{d}", "--color", "always"],
+    ["diff", "{d}/a.zh.txt", "{d}/b.zh.txt", "--color", "always"],
+    ["diff", "{d}/a.zh.txt", "{d}/b.zh.txt", "--view", "side-by-side", "--color", "never"],
+    ["diff", "{d}/a.zh.txt", "{d}/b.zh.txt", "--view", "summary"],
+    ["diff", "{d}/a.zh.txt", "{d}/b.zh.txt", "--format", "markdown"],
+    ["diff", "{d}/a.zh.txt", "{d}/b.zh.txt", "--format", "html"],
+    ["parse", "{d}/b.zh.txt", "--color", "always"],
+])
+def test_no_escape_or_bidi_control_from_the_input_in_any_view(tmp_path, args):
+    d = _hostile_versions(tmp_path / "v")
+    r = cli(*[a.format(d=d) for a in args])
+    assert r.returncode in (0, 1), r.stderr
+    out = r.stdout.decode("utf-8")
+    assert "执行情况" in out or "PP1" in out
+    found = [hex(ord(c)) for c in UNSAFE if c in out and not (c == "\x1b" and "always" in args)]
+    assert not found, found
+    if "always" in args:  # colour escapes are resdiff's own: SGR only, never an OSC title or a bell
+        import re
+
+        assert not re.search(r"\x1b[^\[]|\x1b\[[0-9;]*[^0-9;m]", out)
+
+
+def test_title_and_notes_of_a_series_are_cleaned(tmp_path):
+    d = _hostile_versions(tmp_path / "v")
+    (d / "a.zh.txt").rename(d / f"a{HOSTILE}.zh.txt")
+    r = cli("series", d, "--color", "never")
+    out = r.stdout.decode("utf-8")
+    assert r.returncode == 1 and "versions of" in out
+    assert not [c for c in UNSAFE if c in out]
+
+
+def test_junit_stays_well_formed_with_noncharacters(tmp_path):
+    from xml.etree import ElementTree
+
+    d = _hostile_versions(tmp_path / "v")
+    target = d / "b\ufffe\uffff.zh.txt"
+    (d / "b.zh.txt").rename(target)
+    for fmt in ("junit", "sarif", "json", "github", "terminal"):
+        r = cli("check", EN_FIXTURE, target, "--format", fmt, "--color", "never")
+        assert r.returncode in (0, 1), r.stderr
+        out = r.stdout.decode("utf-8")
+        if fmt == "junit":
+            ElementTree.fromstring(r.stdout)
+        if fmt != "json" and fmt != "sarif":
+            assert not [c for c in UNSAFE if c in out], fmt
+
+
+@pytest.mark.parametrize("name", ["new\nline.txt", "esc\x1b[2Jape.txt", "bidi\u202eoc.txt", "tab\there.txt"])
+def test_error_lines_are_one_line_without_escapes(tmp_path, name):
+    r = cli("parse", tmp_path / name)
+    assert r.returncode == 2
+    line = one_error_line(r, "no such file")
+    assert not [c for c in UNSAFE + ["\t"] if c in line]
+    bad = tmp_path / name
+    bad.write_text("Just a note.\n")
+    r = cli("diff", SEED, bad)
+    assert r.returncode == 2
+    one_error_line(r, "no resolution found")
+
+
+def test_a_title_in_an_error_line_is_cleaned(tmp_path):
+    d = tmp_path / "v"
+    d.mkdir()
+    (d / "a.zh.txt").write_bytes(SEED.read_bytes())
+    other = SEED.read_text("utf-8").replace("75/62. 《集束弹药公约》的执行情况",
+                                            f"75/63. 《禁止杀伤人员地雷公约》\n\x1b[31m{HOSTILE}的执行情况")
+    (d / "b.zh.txt").write_text(other.replace("A/RES/75/62", "A/RES/75/63"), encoding="utf-8")
+    r = cli("series", d)
+    assert r.returncode == 2
+    line = one_error_line(r)
+    assert not [c for c in UNSAFE if c in line]
+
+
+NON_UTF8 = os.fsdecode(b"A-RES-75-62-\xff\xfe.zh.txt")
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path):
+    f = tmp_path / NON_UTF8
+    f.write_bytes(SEED.read_bytes())
+    for fmt in ("json", "terminal"):
+        r = cli("diff", f, SEED, "--format", fmt)
+        assert r.returncode == 0, r.stderr
+        r.stdout.decode("utf-8")  # strict: valid UTF-8
+    assert json.loads(cli("diff", f, SEED, "--format", "json").stdout)["old"]["source"].endswith(
+        "A-RES-75-62-\\xff\\xfe.zh.txt")
+    for fmt in ("sarif", "json", "junit"):
+        r = cli("check", EN_FIXTURE, f, "--format", fmt)
+        assert r.returncode in (0, 1), r.stderr
+        r.stdout.decode("utf-8")
+    out = tmp_path / os.fsdecode(b"out-\xff.json")
+    r = cli("diff", f, SEED, "--format", "json", "-o", out)
+    assert r.returncode == 0, r.stderr
+    json.loads(out.read_bytes().decode("utf-8"))
+    r = cli("parse", tmp_path / os.fsdecode(b"missing-\xff.txt"))
+    assert r.returncode == 2
+    one_error_line(r, "missing-\\xff.txt", "no such file")

@@ -389,9 +389,9 @@ def series_view(series, *, markers: bool, steps: bool = False, show_routine: boo
     from .series_views import cell, first_gone, lineage_label, short, step_totals
 
     parts: list[RenderableType] = [Text(f"{len(series.versions)} versions of "
-                                        f"{series.versions[-1].metadata.title or '?'}", style="resdiff.title")]
+                                        f"{_clean(series.versions[-1].metadata.title or '?')}", style="resdiff.title")]
     for note in series.notes:
-        parts.append(Text(f"note: {note}", style="resdiff.dim"))
+        parts.append(Text(f"note: {_clean(note)}", style="resdiff.dim"))
     parts += [Text.assemble(("legend: ", "resdiff.dim"), ("● new", _STATE_STYLE["new"]), "  ",
                             ("· same", _STATE_STYLE["same"]), "  ", ("✎ changed", _STATE_STYLE["changed"]), "  ",
                             ("~ routine", "resdiff.dim"), "  ", ("✕ gone", _STATE_STYLE["gone"])), Text("")]
