@@ -402,3 +402,110 @@ def test_a_file_name_that_is_not_utf8(tmp_path):
     r = cli("parse", tmp_path / os.fsdecode(b"missing-\xff.txt"))
     assert r.returncode == 2
     one_error_line(r, "missing-\\xff.txt", "no such file")
+
+
+# --- 4 and 5: DOCX structure, --context, configuration, symbolic links ---------------------------
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def make_docx(body: str, notes: str | None = None, *, compression=None) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=compression or zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", f"<w:document {W_NS}><w:body>{body}</w:body></w:document>")
+        if notes is not None:
+            z.writestr("word/footnotes.xml", f"<w:footnotes {W_NS}>{notes}</w:footnotes>")
+    return buf.getvalue()
+
+
+def test_nested_docx_paragraphs_are_linear(tmp_path):
+    """60 nested paragraphs with a footnote reference each (4 kB) took 14 s: each reference was counted
+    once per enclosing paragraph."""
+    from resdiff import load_document
+
+    n = 60
+    body = ("<w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p>"
+            + '<w:p><w:r><w:t>Recalling 74/62</w:t><w:footnoteReference w:id="1"/><w:t>,</w:t></w:r>' * n
+            + "</w:p>" * n)
+    notes = '<w:footnote w:id="1"><w:p><w:r><w:t>A/74/1.</w:t></w:r></w:p></w:footnote>'
+    f = tmp_path / "nested.docx"
+    f.write_bytes(make_docx(body, notes))
+    t = time.monotonic()
+    doc = load_document(str(f))
+    assert time.monotonic() - t < 5
+    assert len(doc.footnotes) == n and sum(p.text.count("Recalling 74/62") for p in doc.paragraphs) == n
+
+
+def test_docx_with_an_unknown_compression_method_or_encryption(tmp_path):
+    import zipfile
+
+    data = bytearray(make_docx("<w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p>",
+                               compression=zipfile.ZIP_STORED))
+    unknown = tmp_path / "method.docx"  # compression method 99 (AES) in the local and central headers
+    d = bytearray(data)
+    for sig, off in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        k = d.find(sig)
+        while k >= 0:
+            d[k + off:k + off + 2] = (99).to_bytes(2, "little")
+            k = d.find(sig, k + 4)
+    unknown.write_bytes(bytes(d))
+    encrypted = tmp_path / "locked.docx"  # the encryption flag (bit 0) set
+    d = bytearray(data)
+    for sig, off in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        k = d.find(sig)
+        while k >= 0:
+            d[k + off] |= 1
+            k = d.find(sig, k + 4)
+    encrypted.write_bytes(bytes(d))
+    for f, message in ((unknown, "compression method"), (encrypted, "encrypted")):
+        r = cli("parse", f)
+        assert r.returncode == 2
+        one_error_line(r, str(f), message)
+
+
+def test_context_does_not_allocate_memory_in_proportion_to_its_value(tmp_path):
+    variant = tmp_path / "v.txt"
+    variant.write_text(SEED.read_text("utf-8").replace("敦促所有", "敦促全体", 1), encoding="utf-8")
+    code = ("import resource, sys\n"
+            "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+            "from resdiff.cli import main; main()")
+    r = subprocess.run([sys.executable, "-c", code, "diff", str(SEED), str(variant), "--context", "999999999",
+                        "--format", "markdown"], capture_output=True, timeout=120)
+    assert r.returncode == 1, r.stderr[-500:]
+    assert b"PP1" in r.stdout or "敦促".encode() in r.stdout
+
+
+@pytest.mark.parametrize("toml", [
+    'disable = "ordinal-mismatch"',
+    "disable = [3]",
+    "fail-on = 3",
+    'severity = "warning"',
+    "severity = { metadata-mismatch = 2 }",
+    "accept = 3",
+    "accept = [3]",
+    "accept = [{ rule = \"number-mismatch\", source = 12 }]",
+    "resdiff = 3",
+])
+def test_a_config_value_of_the_wrong_type_is_exit_2(tmp_path, toml):
+    cfg = tmp_path / "pyproject.toml"
+    cfg.write_text(f"[tool]\n{toml}\n" if toml.startswith("resdiff") else f"[tool.resdiff]\n{toml}\n")
+    r = cli("check", EN_FIXTURE, SEED, "--config", cfg)
+    assert r.returncode == 2, r.stderr
+    one_error_line(r, str(cfg))
+
+
+def test_a_symlink_loop_is_not_called_missing(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.symlink_to(b)
+    b.symlink_to(a)
+    r = cli("parse", a)
+    assert r.returncode == 2
+    one_error_line(r, str(a), "symbolic link loop")
+    dangling = tmp_path / "d.txt"
+    dangling.symlink_to(tmp_path / "gone.txt")
+    r = cli("parse", dangling)
+    assert r.returncode == 2
+    one_error_line(r, "no such file", "gone.txt")
