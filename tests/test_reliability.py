@@ -509,3 +509,201 @@ def test_a_symlink_loop_is_not_called_missing(tmp_path):
     r = cli("parse", dangling)
     assert r.returncode == 2
     one_error_line(r, "no such file", "gone.txt")
+
+
+# --- 4, 5, 7: HTTP framing, deadlines, the cache ----------------------------------------------------
+
+class RawServer:
+    """A TCP server on 127.0.0.1 that answers every request with what `answer(conn)` sends, byte for byte."""
+
+    def __init__(self, answer):
+        import socket
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port = self.sock.getsockname()[1]
+        self.answer = answer
+        self.stop = False
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while not self.stop:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._one, args=(conn,), daemon=True).start()
+
+    def _one(self, conn):
+        try:
+            conn.settimeout(30)
+            data = b""
+            while b"\r\n\r\n" not in data:
+                chunk = conn.recv(4096)
+                if not chunk:
+                    return
+                data += chunk
+            self.answer(conn, data)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/{{symbol}}?l={{lang}}"
+
+    def close(self):
+        self.stop = True
+        self.sock.close()
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes(tmp_path_factory):
+    from layout import render, seed_spec, write_pdf
+
+    return write_pdf(render(seed_spec()), tmp_path_factory.mktemp("pdf") / "75-62.pdf").read_bytes()
+
+
+def _framed(head: bytes, body: bytes = b""):
+    return lambda conn, request: conn.sendall(head + body)
+
+
+MALFORMED = {
+    "bad status line": (_framed(b"HTTX/1.1 200 OK\r\n\r\n"), "not valid HTTP"),
+    "Content-Length abc": (_framed(b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: abc\r\n\r\n",
+                                   b"%PDF-1.4\n%%EOF\n"), "Content-Length"),
+    "a header line of 100 kB": (_framed(b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 100_000 + b"\r\n\r\n"), "not valid HTTP"),
+    "200 headers": (_framed(b"HTTP/1.1 200 OK\r\n" + b"X-A: b\r\n" * 200 + b"\r\n"), "not valid HTTP"),
+    "a status line without end": (_framed(b"HTTP/1.1 200 " + b"O" * 100_000), "not valid HTTP"),
+}
+
+
+@pytest.mark.parametrize("case", list(MALFORMED))
+def test_malformed_http_is_a_clean_input_error(tmp_path, case):
+    from resdiff import InputError
+    from resdiff.fetch import fetch
+
+    answer, message = MALFORMED[case]
+    srv = RawServer(answer)
+    try:
+        with pytest.raises(InputError, match=message):
+            fetch("75/62", "zh", url_template=srv.url(), folder=tmp_path, retries=1, backoff=0.01, timeout=5)
+        r = cli("fetch", "75/62", "--lang", "zh", "--retries", "0", "--url-template", srv.url(),
+                env={"RESDIFF_CACHE_DIR": str(tmp_path / "c")})
+        assert r.returncode == 2
+        one_error_line(r, "75/62")
+    finally:
+        srv.close()
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
+def test_a_server_that_drips_is_bounded_by_a_deadline(tmp_path, pdf_bytes):
+    from resdiff import InputError
+    from resdiff.fetch import fetch
+
+    def drip(conn, request):
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: "
+                     + str(len(pdf_bytes)).encode() + b"\r\n\r\n")
+        for b in pdf_bytes[:200]:
+            conn.sendall(bytes([b]))
+            time.sleep(0.1)
+
+    srv = RawServer(drip)
+    t = time.monotonic()
+    try:
+        with pytest.raises(InputError, match="in all"):
+            fetch("75/62", "zh", url_template=srv.url(), folder=tmp_path, retries=0, timeout=0.5)
+    finally:
+        srv.close()
+    assert time.monotonic() - t < 6  # 3 x --timeout, not 200 bytes x 0.1 s
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_redirect_loop_is_called_one(tmp_path):
+    from resdiff import InputError
+    from resdiff.fetch import fetch
+
+    srv = RawServer(_framed(b"HTTP/1.1 302 Found\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n"))
+    try:
+        with pytest.raises(InputError, match="redirect loop"):
+            fetch("75/62", "zh", url_template=srv.url(), folder=tmp_path, retries=0)
+    finally:
+        srv.close()
+
+
+def _ok(pdf: bytes):
+    return _framed(b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: "
+                   + str(len(pdf)).encode() + b"\r\n\r\n", pdf)
+
+
+@pytest.mark.parametrize("make", ["a file", "under a file", "in /proc"])
+def test_a_cache_folder_that_cannot_be_written_is_exit_2(tmp_path, pdf_bytes, make):
+    srv = RawServer(_ok(pdf_bytes))
+    blocker = tmp_path / "blocker"
+    blocker.write_text("not a folder")
+    cache = {"a file": blocker, "under a file": blocker / "sub", "in /proc": "/proc/self/resdiff-cache"}[make]
+    try:
+        r = cli("fetch", "75/62", "--lang", "zh", "--url-template", srv.url(), env={"RESDIFF_CACHE_DIR": str(cache)})
+    finally:
+        srv.close()
+    assert r.returncode == 2
+    one_error_line(r, "cannot write the cache")
+    assert blocker.read_text() == "not a folder"
+
+
+def test_concurrent_fetches_meeting_a_damaged_entry(tmp_path, pdf_bytes):
+    """Rounds of eight threads that start together on a damaged entry: every call gives a whole PDF
+    (one of them removing the entry made the others fail with FileNotFoundError)."""
+    from resdiff.fetch import cache_path, fetch
+
+    srv = RawServer(_ok(pdf_bytes))
+    path = cache_path("75/62", "zh", tmp_path)
+    errors: list[str] = []
+    try:
+        for _ in range(40):
+            path.write_bytes(pdf_bytes[:500])
+            barrier = threading.Barrier(8)
+
+            def work(barrier=barrier):
+                barrier.wait()
+                try:
+                    assert fetch("75/62", "zh", url_template=srv.url(), folder=tmp_path, retries=2,
+                                 backoff=0.01).read_bytes() == pdf_bytes
+                except BaseException as e:  # noqa: BLE001 - any exception at all is the failure
+                    errors.append(repr(e))
+
+            workers = [threading.Thread(target=work) for _ in range(8)]
+            for w in workers:
+                w.start()
+            for w in workers:
+                w.join(60)
+    finally:
+        srv.close()
+    assert not errors, (len(errors), errors[:3])
+    assert not [n for n in os.listdir(tmp_path) if n.startswith(".")]
+
+
+def test_a_symbol_of_2000_components(tmp_path):
+    long = "A/" * 2000 + "75/62"
+    nowhere = {"RESDIFF_FETCH_URL": "http://127.0.0.1:9/{symbol}"}  # never the internet, even if it fetched
+    r = cli("fetch", long, "--lang", "zh", "--retries", "0", env={"RESDIFF_CACHE_DIR": str(tmp_path), **nowhere})
+    assert r.returncode == 2
+    one_error_line(r, "not a document symbol")
+    r = cli("diff", long, SEED, "--lang", "zh", env={"RESDIFF_CACHE_DIR": str(tmp_path), "RESDIFF_OFFLINE": "1"})
+    assert r.returncode == 2
+    one_error_line(r, "no such file")
+
+
+def test_temporary_cache_files_of_a_killed_fetch_are_removed(tmp_path, pdf_bytes):
+    from resdiff.fetch import fetch
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (tmp_path / f".resdiff-{dead.pid}-x1.tmp").write_bytes(pdf_bytes[:100])
+    srv = RawServer(_ok(pdf_bytes))
+    try:
+        fetch("75/62", "zh", url_template=srv.url(), folder=tmp_path)
+    finally:
+        srv.close()
+    assert os.listdir(tmp_path) == ["A_RES_75_62.zh.pdf"]
