@@ -7,6 +7,7 @@ import errno
 import io
 import os
 import re
+import struct
 import sys
 import zipfile
 import zlib
@@ -184,33 +185,28 @@ def _pdf_text(data: bytes, name: str) -> str:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+# what zipfile, its decompressors and expat raise on a damaged archive (the fuzzer found each of them)
+_DAMAGED_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, ElementTree.ParseError, OSError, EOFError, zlib.error,
+                ValueError, OverflowError, struct.error, UnicodeDecodeError, KeyError, IndexError)
+
+
 def _docx_text(data: bytes, name: str) -> str:
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise InputError("not a DOCX file (not a valid zip archive)", source=name) from None
-    with zf:
-        names = set(zf.namelist())
-        if "word/document.xml" not in names:
-            raise InputError("not a DOCX file (no word/document.xml in the archive)", source=name)
-        total = sum(i.file_size for i in zf.infolist() if i.filename.startswith("word/"))
-        if total > MAX_DOCX_XML:
-            raise InputError(f"DOCX expands to {total // 1048576} MB, over the {MAX_DOCX_XML // 1048576} MB "
-                             "limit (a zip bomb?)", source=name)
-        try:
-            body = _read_member(zf, "word/document.xml")
-            notes = _read_member(zf, "word/footnotes.xml") if "word/footnotes.xml" in names else None
-            doc = ElementTree.fromstring(body)
-            fn_root = ElementTree.fromstring(notes) if notes else None
-        except (ElementTree.ParseError, zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError) as e:
+        doc, fn_root = _docx_trees(data, name)
+    except InputError:
+        raise
+    except NotImplementedError as e:  # zipfile: an unsupported compression method or zip version
+        what = "a compression method" if "compression" in str(e) else "a zip feature"
+        raise InputError(f"the DOCX uses {what} resdiff cannot read", hint="save it again from a word processor",
+                         source=name) from None
+    except RuntimeError as e:  # zipfile: "File ... is encrypted, password required for extraction"
+        if "encrypted" not in str(e):
             raise InputError(f"damaged DOCX ({e.__class__.__name__})", source=name) from None
-        except NotImplementedError:  # zipfile: "That compression method is not supported"
-            raise InputError("the DOCX uses a compression method resdiff cannot read", hint="save it again "
-                             "from a word processor", source=name) from None
-        except RuntimeError as e:  # zipfile: "File ... is encrypted, password required for extraction"
-            if "encrypted" not in str(e):
-                raise
-            raise InputError("the DOCX is encrypted", hint="save an unencrypted copy first", source=name) from None
+        raise InputError("the DOCX is encrypted", hint="save an unencrypted copy first", source=name) from None
+    except _DAMAGED_ZIP + (_lzma_error(),) as e:
+        if isinstance(e, zipfile.BadZipFile) and doc_is_not_zip(data):
+            raise InputError("not a DOCX file (not a valid zip archive)", source=name) from None
+        raise InputError(f"damaged DOCX ({e.__class__.__name__})", source=name) from None
     refs: list[str] = []
     lines = [" " + text for text in _docx_paragraphs(doc, refs)]
     if fn_root is not None and refs:
@@ -222,11 +218,39 @@ def _docx_text(data: bytes, name: str) -> str:
     return "\n\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def _read_member(zf: zipfile.ZipFile, member: str) -> bytes:
+def doc_is_not_zip(data: bytes) -> bool:
+    return b"PK\x05\x06" not in data[-66000:]  # no end-of-central-directory record at all
+
+
+def _lzma_error() -> type[Exception]:
+    try:
+        import lzma
+    except ImportError:
+        return ValueError
+    return lzma.LZMAError
+
+
+def _docx_trees(data: bytes, name: str):
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        if "word/document.xml" not in names:
+            raise InputError("not a DOCX file (no word/document.xml in the archive)", source=name)
+        total = sum(i.file_size for i in zf.infolist() if i.filename.startswith("word/"))
+        if total > MAX_DOCX_XML:
+            raise InputError(f"DOCX expands to {total // 1048576} MB, over the {MAX_DOCX_XML // 1048576} MB "
+                             "limit (a zip bomb?)", source=name)
+        body = _read_member(zf, "word/document.xml", name)
+        notes = _read_member(zf, "word/footnotes.xml", name) if "word/footnotes.xml" in names else None
+    doc = ElementTree.fromstring(body)
+    fn_root = ElementTree.fromstring(notes) if notes else None
+    return doc, fn_root
+
+
+def _read_member(zf: zipfile.ZipFile, member: str, name: str) -> bytes:
     with zf.open(member) as fh:
         data = fh.read(MAX_DOCX_XML + 1)
     if len(data) > MAX_DOCX_XML:
-        raise InputError("DOCX member too large (a zip bomb?)", source=member)
+        raise InputError(f"DOCX member {member} too large (a zip bomb?)", source=name)
     return data
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import sqlite3
 from functools import lru_cache
 
 from .normalize import IDEOGRAPH
-from .segment import cut
+from .segment import cut, reference_tokenizer
+
+# jieba logs a traceback of its own when it cannot write its cache (HOME or the temporary folder not
+# writable): resdiff works on without that cache, and its stderr is for resdiff's one-line messages.
+logging.getLogger("jieba").addFilter(lambda record: False)
 
 _IDEOGRAPH_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _TOKEN = re.compile(
@@ -28,7 +34,10 @@ def segment_ideographs(run: str) -> tuple[str, ...]:
     """jieba's words for a run of ideographs (HMM off: deterministic, no invented words)."""
     if len(run) == 1:
         return (run,)
-    return tuple(cut(run))
+    try:
+        return tuple(cut(run))
+    except sqlite3.DatabaseError:  # a damaged segmenter cache (a table missing): jieba itself, same words
+        return tuple(reference_tokenizer().cut(run, HMM=False))
 
 
 def tokens(text: str) -> list[str]:

@@ -707,3 +707,40 @@ def test_temporary_cache_files_of_a_killed_fetch_are_removed(tmp_path, pdf_bytes
     finally:
         srv.close()
     assert os.listdir(tmp_path) == ["A_RES_75_62.zh.pdf"]
+
+
+# --- 7: the segmenter's caches ---------------------------------------------------------------------
+
+@pytest.fixture
+def changed_zh(tmp_path):
+    v = tmp_path / "v.zh.txt"
+    v.write_text(SEED.read_text("utf-8").replace("敦促所有", "敦促全体", 1), encoding="utf-8")
+    return v
+
+
+def test_a_segmenter_cache_with_a_missing_table(tmp_path, changed_zh):
+    import sqlite3
+
+    from resdiff.segment import _cache_file, _jieba_dict, un_terms
+
+    cache = tmp_path / "cache"
+    env = {"RESDIFF_CACHE_DIR": str(cache)}
+    path = _cache_file(_jieba_dict(), un_terms()).name
+    cache.mkdir()
+    db = sqlite3.connect(cache / path)
+    db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
+    db.execute("INSERT INTO meta VALUES ('total', '60101967')")
+    db.commit()
+    db.close()
+    r = cli("diff", SEED, changed_zh, "--color", "never", env=env)
+    assert r.returncode == 1, r.stderr.decode()[-800:]
+    assert "敦促[-所有-]{+全体+}".encode() in r.stdout and r.stderr == b""
+
+
+def test_jieba_prints_no_traceback_when_it_cannot_write_its_cache(tmp_path, changed_zh):
+    tmp = tmp_path / "tmp"
+    (tmp / "jieba.cache").mkdir(parents=True)  # jieba's cache file cannot be written there
+    env = {"HOME": "/proc/nonexistent", "XDG_CACHE_HOME": "", "RESDIFF_CACHE_DIR": "", "TMPDIR": str(tmp)}
+    r = cli("diff", SEED, changed_zh, "--color", "never", env=env)
+    assert r.returncode == 1, r.stderr.decode()[-800:]
+    assert b"Traceback" not in r.stderr and r.stderr == b"", r.stderr.decode()[-800:]
