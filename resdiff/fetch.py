@@ -93,10 +93,22 @@ def _allowed(url: str) -> bool:
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
+        # urllib reads the whole body of a redirect before following it: a Content-Length of 100 GB made
+        # it allocate that much (MemoryError). The body of a redirect is of no use: close it unread.
+        fp.close()
         if not _allowed(newurl):
             raise InputError(f"refused a redirect to {urllib.parse.urlsplit(newurl).scheme or '?'}: {newurl}",
                              source=req.full_url)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    def http_error_302(self, req, fp, code, msg, headers):
+        try:
+            return super().http_error_302(req, fp, code, msg, headers)
+        except ValueError:  # urllib parsing the Location header: "Invalid IPv6 URL" and the like
+            location = str(headers.get("Location", ""))[:80]
+            raise InputError(f"refused a redirect to a malformed address: {location!r}", source=req.full_url) from None
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 class _Permanent(Exception):
@@ -265,6 +277,8 @@ def fetch(symbol: str, lang: str, *, url_template: str | None = None, folder: Pa
             raise InputError(f"{e} ({url})", source=sym) from None
         except http.client.HTTPException as e:
             raise InputError(f"the server's answer is not valid HTTP ({_what(e)}) ({url})", source=sym) from None
+        except ValueError as e:  # http.client and urllib parsing what the server sent
+            raise InputError(f"the server's answer is not valid HTTP ({str(e)[:80]}) ({url})", source=sym) from None
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as e:
             reason = getattr(e, "reason", e)
             if isinstance(reason, http.client.HTTPException):

@@ -576,6 +576,8 @@ MALFORMED = {
     "a header line of 100 kB": (_framed(b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 100_000 + b"\r\n\r\n"), "not valid HTTP"),
     "200 headers": (_framed(b"HTTP/1.1 200 OK\r\n" + b"X-A: b\r\n" * 200 + b"\r\n"), "not valid HTTP"),
     "a status line without end": (_framed(b"HTTP/1.1 200 " + b"O" * 100_000), "not valid HTTP"),
+    "a redirect to a malformed address": (_framed(b"HTTP/1.1 302 Found\r\nLocation: http://[::1\r\n\r\n"),
+                                          "malformed address"),  # found by the HTTP fuzzer (ValueError)
 }
 
 
@@ -744,3 +746,22 @@ def test_jieba_prints_no_traceback_when_it_cannot_write_its_cache(tmp_path, chan
     r = cli("diff", SEED, changed_zh, "--color", "never", env=env)
     assert r.returncode == 1, r.stderr.decode()[-800:]
     assert b"Traceback" not in r.stderr and r.stderr == b"", r.stderr.decode()[-800:]
+
+
+def test_a_redirect_with_a_huge_content_length_is_not_read(tmp_path, pdf_bytes):
+    """Found by the HTTP fuzzer: urllib read the body of a redirect whole, allocating what its
+    Content-Length said (100 GB: MemoryError)."""
+    from resdiff.fetch import fetch
+
+    def answer(conn, request):
+        if request.startswith(b"GET /again"):
+            _ok(pdf_bytes)(conn, request)
+        else:
+            conn.sendall(b"HTTP/1.1 302 Found\r\nLocation: /again\r\nContent-Length: 99999999999\r\n\r\nxx")
+
+    srv = RawServer(answer)
+    try:
+        path = fetch("75/62", "zh", url_template=srv.url(), folder=tmp_path, retries=0, timeout=5)
+    finally:
+        srv.close()
+    assert path.read_bytes() == pdf_bytes
