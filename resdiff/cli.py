@@ -115,8 +115,19 @@ _FORMAT_HELP = "Output format: "
 def _fail(err: ResdiffError) -> None:
     if _State.debug:
         raise err
-    print(f"resdiff: error: {err}", file=sys.stderr)
+    print(f"resdiff: error: {err}", file=sys.stderr)  # str(err) is printable: one line, no escapes
     raise typer.Exit(2)
+
+
+def _write_stdout(text: str) -> None:
+    """Text formats (JSON, SARIF, JUnit, Markdown, HTML) are UTF-8 whatever the locale says."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", "backslashreplace"))
+    buffer.flush()
 
 
 def _language(value: str | None) -> str | None:
@@ -138,15 +149,27 @@ def _use_color(color: Color, output: str | None) -> bool | None:
     return None
 
 
+class StdoutClosed(Exception):
+    """The reader of standard output went away (`| head`). Not an OSError: click would make it exit 1."""
+
+
 def _emit(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], color: Color = Color.auto,
           width: int | None = None, pager: bool | None = None) -> None:
+    try:
+        _emit_to(text_or_renderable, output=output, inputs=inputs, color=color, width=width, pager=pager)
+    except BrokenPipeError:
+        raise StdoutClosed() from None
+
+
+def _emit_to(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], color: Color,
+             width: int | None, pager: bool | None) -> None:
     if isinstance(text_or_renderable, str):
         if output:
             from .output import write_atomic  # (tempfile, only when writing a file)
 
             write_atomic(output, text_or_renderable, inputs=inputs)
         else:
-            sys.stdout.write(text_or_renderable)
+            _write_stdout(text_or_renderable)
         return
     from .render.terminal import make_console
 
@@ -503,7 +526,10 @@ def fetch(
             try:
                 path = fetching.fetch(sym, language, url_template=url_template, offline=offline, timeout=timeout,
                                       retries=retries, log=lambda m: print(f"resdiff: {m}", file=sys.stderr))
-                print(path)
+                try:
+                    print(path, flush=True)
+                except BrokenPipeError:
+                    raise StdoutClosed() from None
             except ResdiffError as e:
                 if _State.debug:
                     raise
@@ -790,23 +816,85 @@ def _size(path) -> int:
         return 0
 
 
+EX_SOFTWARE = 70  # an unexpected error in resdiff itself (sysexits.h): never 1, which means "differences"
+
+
+def _terminated(signum, frame):
+    """SIGTERM (and SIGHUP) unwind like an exception, so temporary files are removed on the way out."""
+    raise SystemExit(128 + signum)
+
+
+def _say(message: str) -> None:
+    from .errors import printable
+
+    try:
+        print(f"resdiff: error: {printable(message)}", file=sys.stderr)
+    except (OSError, ValueError, UnicodeError):
+        pass
+
+
+def _silence_stdout() -> None:
+    from .output import silence_stdout
+
+    silence_stdout()
+
+
 def main() -> None:
-    """The console script: usage errors, like input errors, are one line on stderr and exit 2."""
+    """The console script: usage errors, like input errors, are one line on stderr and exit 2; an
+    unexpected error is one line too, with exit status 70, and a traceback only with --debug."""
+    import signal
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(sig, _terminated)
     # click's UsageError, whether typer vendors click (0.29) or depends on it: found through typer's export
     usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
     try:
         code = app(standalone_mode=False)
+        sys.stdout.flush()
     except usage_error as e:
         if type(e).__name__ == "NoArgsIsHelpError":  # plain `resdiff`: the help, as click prints it
             print(e.format_message(), file=sys.stderr)
             sys.exit(2)
         where = f"resdiff {e.ctx.command_path.split(' ', 1)[1]}" if e.ctx and " " in e.ctx.command_path else "resdiff"
         message = e.format_message().replace("Value error, ", "")  # the validator's prefix says nothing
-        print(f"resdiff: error: {message} (see '{where} --help')", file=sys.stderr)
+        _say(f"{message} (see '{where} --help')")
         sys.exit(2)
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         sys.exit(130)
-    except BrokenPipeError:  # `resdiff diff … | head`
-        sys.stderr.close()
-        sys.exit(0)
+    except (BrokenPipeError, StdoutClosed):  # `resdiff diff … | head`: the output is cut short; say so, as cp does
+        _silence_stdout()
+        _say("standard output: the reader closed the pipe before the end (output cut short)")
+        sys.exit(2)
+    except SystemExit:
+        raise
+    except Exception as e:
+        if _State.debug:
+            import traceback
+
+            traceback.print_exc()
+            sys.exit(2 if isinstance(e, (ResdiffError, OSError, UnicodeEncodeError)) else EX_SOFTWARE)
+        _silence_stdout_if_broken(e)
+        if isinstance(e, ResdiffError):
+            _say(str(e))
+        elif isinstance(e, UnicodeEncodeError):
+            enc = getattr(sys.stdout, "encoding", "?")
+            _say(f"standard output cannot show this text (its encoding is {enc}; set PYTHONIOENCODING=utf-8, "
+                 "or write to a file with -o)")
+        elif isinstance(e, OSError):
+            from .output import reason
+
+            where = f"{os.fsdecode(e.filename)}: " if e.filename else ""
+            _say(f"{where}{reason(e)}")
+        else:
+            detail = str(e).splitlines()[0][:200] if str(e) else ""
+            _say(f"unexpected {type(e).__name__}{': ' + detail if detail else ''} (a bug in resdiff: run it again "
+                 "with --debug for the traceback, and please report it)")
+            sys.exit(EX_SOFTWARE)
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _silence_stdout_if_broken(e: Exception) -> None:
+    if isinstance(e, OSError) and e.errno == 32:
+        _silence_stdout()

@@ -2,6 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
+# What must not reach a terminal from a file name or a document: C0 and C1 controls (escape sequences,
+# newlines that would break the one-line contract), bidi controls and isolates, noncharacters, and the
+# lone surrogates that stand for bytes of a file name that is not UTF-8.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+                     "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text safe for one line of a terminal: each unsafe character shown as an escape (\\x1b,
+    \\n, \\u202e); a byte of a non-UTF-8 file name as \\xNN, as Python and git show them."""
+    def esc(m: re.Match) -> str:
+        c = m.group()
+        o = ord(c)
+        if 0xDC80 <= o <= 0xDCFF:
+            return f"\\x{o - 0xDC00:02x}"
+        if c in "\n\r\t":
+            return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}[c]
+        return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
+
+    return _UNSAFE.sub(esc, text)
+
 
 class ResdiffError(Exception):
     """Base error: a message naming the problem, an optional hint, the file concerned."""
@@ -15,7 +38,7 @@ class ResdiffError(Exception):
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{self.message}{hint}"
+        return printable(f"{where}{self.message}{hint}")
 
 
 class InputError(ResdiffError):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import struct
 import sys
 
-from .errors import InputError
+from .errors import InputError, printable
 from .model import Document
 from .parse import parse_text
 
@@ -20,6 +22,15 @@ def read_bytes(path: str, *, language: str | None = None) -> bytes:
     if path == STDIN:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
     else:
+        if not os.path.exists(path) and os.path.lexists(path):  # a symbolic link to nothing, or a loop
+            try:
+                os.stat(path)
+            except OSError as e:
+                if e.errno == errno.ELOOP:
+                    raise InputError("too many levels of symbolic links (a symbolic link loop)",
+                                     source=path) from None
+            raise InputError(f"no such file (a symbolic link to the missing {os.readlink(path)})",
+                             source=path)
         if not os.path.exists(path):
             from . import fetch
 
@@ -47,12 +58,17 @@ def read_bytes(path: str, *, language: str | None = None) -> bytes:
     return data
 
 
+def display_name(path: str) -> str:
+    """The name a document goes by in results and messages: printable, valid UTF-8 (a byte of a name
+    that is not UTF-8 shown as \\xNN), on one line."""
+    return "<stdin>" if path == STDIN else printable(path)
+
+
 def read_text(path: str, *, language: str | None = None) -> str:
     """The text of a file in any supported format, decoded. A document symbol (75/62, A/RES/75/62)
     that is not a file is taken from the cache, fetched first if need be (RESDIFF_OFFLINE=1: never)."""
     data = read_bytes(path, language=language)
-    name = "<stdin>" if path == STDIN else path
-    return decode(data, name)
+    return decode(data, display_name(path))
 
 
 def decode(data: bytes, name: str) -> str:
@@ -72,7 +88,7 @@ def decode(data: bytes, name: str) -> str:
 
 def load_document(path: str, *, language: str | None = None) -> Document:
     """Read and parse one resolution."""
-    name = "<stdin>" if path == STDIN else path
+    name = display_name(path)
     return parse_text(read_text(path, language=language), source=name, language=language)
 
 
@@ -167,16 +183,65 @@ def _pdf_text(data: bytes, name: str) -> str:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def _damaged_zip() -> tuple[type[Exception], ...]:
+    """What zipfile, its decompressors and expat raise on a damaged archive (the fuzzer found each of
+    them); imported only for a DOCX."""
+    import zipfile
+    import zlib
+    from xml.etree import ElementTree
+
+    return (zipfile.BadZipFile, zipfile.LargeZipFile, ElementTree.ParseError, OSError, EOFError, zlib.error,
+            ValueError, OverflowError, struct.error, UnicodeDecodeError, KeyError, IndexError)
+
+
 def _docx_text(data: bytes, name: str) -> str:
+    import zipfile
+
+    try:
+        doc, fn_root = _docx_trees(data, name)
+    except InputError:
+        raise
+    except NotImplementedError as e:  # zipfile: an unsupported compression method or zip version
+        what = "a compression method" if "compression" in str(e) else "a zip feature"
+        raise InputError(f"the DOCX uses {what} resdiff cannot read", hint="save it again from a word processor",
+                         source=name) from None
+    except RuntimeError as e:  # zipfile: "File ... is encrypted, password required for extraction"
+        if "encrypted" not in str(e):
+            raise InputError(f"damaged DOCX ({e.__class__.__name__})", source=name) from None
+        raise InputError("the DOCX is encrypted", hint="save an unencrypted copy first", source=name) from None
+    except _damaged_zip() + (_lzma_error(),) as e:
+        if isinstance(e, zipfile.BadZipFile) and doc_is_not_zip(data):
+            raise InputError("not a DOCX file (not a valid zip archive)", source=name) from None
+        raise InputError(f"damaged DOCX ({e.__class__.__name__})", source=name) from None
+    refs: list[str] = []
+    lines = [" " + text for text in _docx_paragraphs(doc, refs)]
+    if fn_root is not None and refs:
+        texts = {}
+        for fn in fn_root.findall(f"{_W}footnote"):
+            texts.setdefault(fn.get(f"{_W}id"), "".join(_docx_paragraphs(fn, [])).strip())
+        lines.append("__________________")
+        lines += [f" {k} {texts.get(ref, '')}" for k, ref in enumerate(refs, 1)]
+    return "\n\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def doc_is_not_zip(data: bytes) -> bool:
+    return b"PK\x05\x06" not in data[-66000:]  # no end-of-central-directory record at all
+
+
+def _lzma_error() -> type[Exception]:
+    try:
+        import lzma
+    except ImportError:
+        return ValueError
+    return lzma.LZMAError
+
+
+def _docx_trees(data: bytes, name: str):
     import io
     import zipfile
     from xml.etree import ElementTree
 
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise InputError("not a DOCX file (not a valid zip archive)", source=name) from None
-    with zf:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
         if "word/document.xml" not in names:
             raise InputError("not a DOCX file (no word/document.xml in the archive)", source=name)
@@ -184,43 +249,43 @@ def _docx_text(data: bytes, name: str) -> str:
         if total > MAX_DOCX_XML:
             raise InputError(f"DOCX expands to {total // 1048576} MB, over the {MAX_DOCX_XML // 1048576} MB "
                              "limit (a zip bomb?)", source=name)
-        try:
-            body = _read_member(zf, "word/document.xml")
-            notes = _read_member(zf, "word/footnotes.xml") if "word/footnotes.xml" in names else None
-            doc = ElementTree.fromstring(body)
-            fn_root = ElementTree.fromstring(notes) if notes else None
-        except (ElementTree.ParseError, zipfile.BadZipFile, OSError, EOFError) as e:
-            raise InputError(f"damaged DOCX ({e.__class__.__name__})", source=name) from None
-    refs: list[str] = []
-    lines = [" " + _docx_para(p, refs) for p in doc.iter(f"{_W}p")]
-    if fn_root is not None and refs:
-        texts = {}
-        for fn in fn_root.iter(f"{_W}footnote"):
-            texts[fn.get(f"{_W}id")] = "".join(_docx_para(p, []) for p in fn.iter(f"{_W}p")).strip()
-        lines.append("__________________")
-        lines += [f" {k} {texts.get(ref, '')}" for k, ref in enumerate(refs, 1)]
-    return "\n\n".join(line.rstrip() for line in lines) + "\n"
+        body = _read_member(zf, "word/document.xml", name)
+        notes = _read_member(zf, "word/footnotes.xml", name) if "word/footnotes.xml" in names else None
+    doc = ElementTree.fromstring(body)
+    fn_root = ElementTree.fromstring(notes) if notes else None
+    return doc, fn_root
 
 
-def _read_member(zf, member: str) -> bytes:
+def _read_member(zf, member: str, name: str) -> bytes:
     with zf.open(member) as fh:
         data = fh.read(MAX_DOCX_XML + 1)
     if len(data) > MAX_DOCX_XML:
-        raise InputError("DOCX member too large (a zip bomb?)", source=member)
+        raise InputError(f"DOCX member {member} too large (a zip bomb?)", source=name)
     return data
 
 
-def _docx_para(p, refs: list[str]) -> str:
-    out = []
-    for el in p.iter():
-        if el.tag == f"{_W}t" and el.text:
-            out.append(el.text)
-        elif el.tag == f"{_W}tab":
-            out.append("\t")
-        elif el.tag == f"{_W}footnoteReference":
-            refs.append(el.get(f"{_W}id"))
-            out.append(str(len(refs)) + " ")
-    return "".join(out)
+def _docx_paragraphs(root, refs: list[str]) -> list[str]:
+    """The text of each w:p under root, in document order, in one pass: a paragraph nested in another
+    (a text box) is a paragraph of its own, its text not repeated in the outer one (which made nested
+    paragraphs quadratic: each footnote reference counted once per enclosing paragraph)."""
+    out: list[list[str]] = []
+    stack = [(root, -1)]
+    while stack:
+        el, cur = stack.pop()
+        tag = el.tag
+        if tag == f"{_W}p":
+            out.append([])
+            cur = len(out) - 1
+        elif cur >= 0:
+            if tag == f"{_W}t" and el.text:
+                out[cur].append(el.text)
+            elif tag == f"{_W}tab":
+                out[cur].append("\t")
+            elif tag == f"{_W}footnoteReference":
+                refs.append(el.get(f"{_W}id"))
+                out[cur].append(str(len(refs)) + " ")
+        stack.extend((child, cur) for child in reversed(el))
+    return ["".join(parts) for parts in out]
 
 
 # --- HTML ----------------------------------------------------------------------------
@@ -275,15 +340,48 @@ def read_config(path: str | None = None) -> tuple[dict, str]:
                 data = tomllib.load(fh)
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             raise InputError(f"not valid TOML ({e})", source=name) from None
+        except OSError as e:
+            raise InputError(f"cannot read: {e.strerror or e}", source=name) from None
         if os.path.basename(name) == "pyproject.toml":
-            table = data.get("tool", {}).get("resdiff")
+            tool = data.get("tool", {})
+            table = tool.get("resdiff") if isinstance(tool, dict) else None
             if table is None:
                 if path:
                     return {}, name
                 continue
-            return table, name
-        return data.get("tool", {}).get("resdiff", data), name
+            return _config_table(table, name), name
+        tool = data.get("tool", {})
+        return _config_table(tool.get("resdiff", data) if isinstance(tool, dict) else data, name), name
     return {}, ""
+
+
+def _config_table(table, name: str) -> dict:
+    """The configuration's values checked for their types, so a wrong one is a clear error, not a crash."""
+    def bad(key: str, wanted: str, value) -> InputError:
+        return InputError(f"{key} must be {wanted}, not {type(value).__name__} {value!r}"[:300], source=name)
+
+    if not isinstance(table, dict):
+        raise bad("[tool.resdiff]", "a table", table)
+    disable = table.get("disable", [])
+    if not isinstance(disable, list) or not all(isinstance(r, str) for r in disable):
+        raise bad("disable", "a list of rule names", disable)
+    severity = table.get("severity", {})
+    if not isinstance(severity, dict) or not all(isinstance(v, str) for v in severity.values()):
+        raise bad("severity", "a table of rule = \"error\" | \"warning\" | \"note\"", severity)
+    accept = table.get("accept", [])
+    if not isinstance(accept, list):
+        raise bad("accept", "a list of tables (or fingerprints)", accept)
+    for entry in accept:
+        if isinstance(entry, dict):
+            for key in ("rule", "source", "target"):
+                if key in entry and not isinstance(entry[key], str):
+                    raise bad(f"accept.{key}", "a string", entry[key])
+        elif not isinstance(entry, str):
+            raise bad("an accept entry", "a table or a fingerprint", entry)
+    fail_on = table.get("fail-on")
+    if fail_on is not None and not isinstance(fail_on, str):
+        raise bad("fail-on", "\"error\", \"warning\" or \"note\"", fail_on)
+    return table
 
 
 def read_baseline(path: str) -> list[str]:

@@ -135,9 +135,9 @@ class FastTokenizer:
 
 
 def _cache_dir() -> Path:
-    base = os.environ.get("RESDIFF_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "resdiff")
-    return Path(base)
+    from .cache import cache_root
+
+    return cache_root()
 
 
 def _jieba_dir() -> Path:
@@ -268,6 +268,9 @@ def reference_tokenizer():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    # jieba logs a traceback of its own when it cannot write its cache (HOME or the temporary folder not
+    # writable): resdiff works on without that cache, and its stderr is for resdiff's one-line messages.
+    logging.getLogger("jieba").addFilter(lambda record: False)
     tk = jieba.Tokenizer()
     tk.initialize()
     for term in un_terms():

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from functools import lru_cache
 
 from .normalize import IDEOGRAPH
-from .segment import cut
+from .segment import cut, reference_tokenizer
 
 _IDEOGRAPH_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _TOKEN = re.compile(
@@ -28,7 +29,10 @@ def segment_ideographs(run: str) -> tuple[str, ...]:
     """jieba's words for a run of ideographs (HMM off: deterministic, no invented words)."""
     if len(run) == 1:
         return (run,)
-    return tuple(cut(run))
+    try:
+        return tuple(cut(run))
+    except sqlite3.DatabaseError:  # a damaged segmenter cache (a table missing): jieba itself, same words
+        return tuple(reference_tokenizer().cut(run, HMM=False))
 
 
 def tokens(text: str) -> list[str]:

@@ -56,12 +56,13 @@ def test_library_imports_without_typer_or_rich():
 # modules of render/ may also import one another. The package root only re-exports (lazily) and gives
 # __version__, which every layer may read.
 LAYERS = [
-    {"errors", "model", "segment"},  # the data model and the errors; the word index of Chinese
-    {"normalize", "lang"},  # text passes; what each UN language writes (numerals, dates, symbols, openers)
+    {"errors", "model"},  # the errors; the data model every stage produces or reads
+    {"cache"},  # the user cache and the document symbols that name its files
+    {"normalize", "lang", "segment"},  # text passes; what each UN language writes; the Chinese word index
     {"layout", "facts", "tokenize", "routine", "align"},  # layouts, facts, tokens, routine labels, alignment
-    {"parse", "pdf", "diff", "fetch", "output"},  # text -> Document; PDF -> text; clause diff; I/O
-    {"load", "compare"},  # a file -> Document; two Documents -> DocumentDiff
-    {"check", "series"},  # translation checks; series and blame
+    {"parse", "pdf", "diff", "output"},  # text -> Document; PDF -> text; clause diff; writing files
+    {"fetch", "compare"},  # downloads into the cache; two Documents -> DocumentDiff
+    {"load", "check", "series"},  # a path or symbol -> Document; translation checks; series and blame
     {"carry", "session"},  # drafts from last year's translation; a session of checks
     {"render"},  # every output format
     {"cli"},  # the command line: arguments -> library call -> renderer -> exit status
@@ -114,10 +115,10 @@ def test_imports_go_down_the_layers_only():
 
 def test_the_layer_check_fails_on_an_upward_import():
     assert violations({"parse.py": "from .check import check_pair\n"}) == [
-        "parse.py imports check (layer 5, its own is 3)"]
-    assert violations({"normalize.py": "from . import lang\n"}) == ["normalize.py imports lang (layer 1, its own is 1)"]
-    assert violations({"model.py": "import resdiff.cli\n"}) == ["model.py imports cli (layer 8, its own is 0)"]
+        "parse.py imports check (layer 6, its own is 4)"]
+    assert violations({"normalize.py": "from . import lang\n"}) == ["normalize.py imports lang (layer 2, its own is 2)"]
+    assert violations({"model.py": "import resdiff.cli\n"}) == ["model.py imports cli (layer 9, its own is 0)"]
     assert violations({"newthing.py": ""}) == ["newthing.py: in no layer (add it to LAYERS and docs/architecture.md)"]
-    assert violations({"render/json_.py": "from ..cli import app\n"}) == ["render/json_.py imports cli (layer 8, "
-                                                                          "its own is 7)"]
+    assert violations({"render/json_.py": "from ..cli import app\n"}) == ["render/json_.py imports cli (layer 9, "
+                                                                          "its own is 8)"]
     assert violations({"render/json_.py": "from .common import x\nfrom .. import __version__\n"}) == []

@@ -281,8 +281,21 @@ def renumbering(changes: list[Change]) -> list[str]:
 def shown(result: DocumentDiff, context: int) -> list[Change | list[Change]]:
     """Paragraph entries to show (changes and their context) and runs of unchanged ones to collapse."""
     paras = [c for c in result.changes if not c.is_footnote]
-    show = {k for k, c in enumerate(paras) if c.is_change}
-    near = {k + d for k in show for d in range(-context, context + 1)}
+    # distance to the nearest change, in two passes: memory and time linear in the paragraphs, whatever
+    # --context says (a set of every index within reach made --context 999999999 allocate gigabytes)
+    far = len(paras) + 1
+    dist = [far] * len(paras)
+    last = -far
+    for k, c in enumerate(paras):
+        if c.is_change:
+            last = k
+        dist[k] = k - last
+    last = 2 * far
+    for k in range(len(paras) - 1, -1, -1):
+        if paras[k].is_change:
+            last = k
+        dist[k] = min(dist[k], last - k)
+    near = {k for k in range(len(paras)) if dist[k] <= context}
     out: list[Change | list[Change]] = []
     run: list[Change] = []
     for k, c in enumerate(paras):

@@ -41,6 +41,13 @@ THEME = Theme({
 })
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """rich exits 1 here, which means "differences" to CI: let the command line say what happened."""
+        self.quiet = True
+        raise BrokenPipeError(32, "Broken pipe")
+
+
 def make_console(file=None, *, width: int | None = None, color: bool | None = None) -> Console:
     """A console for our views; color None means: decide from the terminal and NO_COLOR."""
     kw: dict = {"theme": THEME, "file": file, "width": width, "highlight": False, "emoji": False,
@@ -49,7 +56,7 @@ def make_console(file=None, *, width: int | None = None, color: bool | None = No
         kw.update(color_system=None, no_color=True)
     elif color is True:  # --color always wins over NO_COLOR, as the flag is the later, explicit word
         kw.update(color_system="truecolor", force_terminal=True, no_color=False)
-    return Console(**kw)
+    return _Console(**kw)
 
 
 def _clean(text: str) -> str:
@@ -465,9 +472,9 @@ def series_view(series, *, markers: bool, steps: bool = False, show_routine: boo
     from .series_views import TOTAL_KEYS, cell, first_gone, legend_items, lineage_label, short, step_totals
 
     parts: list[RenderableType] = [Text(f"{len(series.versions)} versions of "
-                                        f"{series.versions[-1].metadata.title or '?'}", style="resdiff.title")]
+                                        f"{_clean(series.versions[-1].metadata.title or '?')}", style="resdiff.title")]
     for note in series.notes:
-        parts.append(Wrapped(Text(f"note: {note}", style="resdiff.dim"), indent=6, hang=True))
+        parts.append(Wrapped(Text(f"note: {_clean(note)}", style="resdiff.dim"), indent=6, hang=True))
     key = Text("legend:", style="resdiff.dim")
     for word, state in legend_items(series):
         key.append("  " if key.plain != "legend:" else " ")

@@ -1,0 +1,63 @@
+"""Where resdiff keeps what it fetched and built (the user cache), and the document symbols that name
+cached files: one home for both, read by fetch (downloads), output (never to overwrite a cached input)
+and segment (the Chinese word index)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .errors import UsageError
+
+
+def cache_root() -> Path:
+    """~/.cache/resdiff (XDG_CACHE_HOME honoured); RESDIFF_CACHE_DIR moves it."""
+    base = os.environ.get("RESDIFF_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "resdiff")
+    return Path(base)
+
+
+_SYMBOL = re.compile(r"^(?:[A-Z]{1,4}(?:\.\d+)?/)*(?:RES/)?\d{1,3}/\d{1,4}[A-Z]?$")
+_SHORT = re.compile(r"^\d{1,3}/\d{1,4}[A-Z]?$")
+
+
+MAX_SYMBOL = 64  # A/C.1/75/L.12/Rev.1 is 19 characters; a file name must stay far below NAME_MAX
+
+
+def normalize_symbol(text: str) -> str:
+    """'75/62' -> 'A/RES/75/62'; anything that is not a document symbol is refused."""
+    if len(text) > MAX_SYMBOL:
+        raise UsageError(f"not a document symbol: {len(text)} characters (a symbol has at most {MAX_SYMBOL})")
+    s = text.strip().upper()
+    if _SHORT.match(s):
+        s = f"A/RES/{s}"
+    if not _SYMBOL.match(s) or ".." in s:
+        raise UsageError(f"not a document symbol: {text!r} (expected e.g. 75/62 or A/RES/75/62)")
+    return s
+
+
+def looks_like_symbol(text: str) -> bool:
+    try:
+        normalize_symbol(text)
+    except UsageError:
+        return False
+    return True
+
+
+def cache_dir() -> Path:
+    """The folder of fetched documents."""
+    return cache_root() / "documents"
+
+
+def cache_path(symbol: str, lang: str, folder: Path | None = None) -> Path:
+    """A file name made only of [A-Z0-9._-] from a validated symbol: it cannot leave the cache."""
+    sym = normalize_symbol(symbol)
+    name = re.sub(r"[^A-Z0-9.]", "_", sym).strip("._") + f".{lang}.pdf"
+    if not re.fullmatch(r"[A-Z0-9][A-Z0-9._]*\.[a-z]{2}\.pdf", name):
+        raise UsageError(f"not a document symbol: {symbol!r}")
+    folder = folder or cache_dir()
+    path = folder / name
+    if path.resolve().parent != folder.resolve():
+        raise UsageError(f"not a document symbol: {symbol!r}")
+    return path
