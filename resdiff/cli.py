@@ -614,23 +614,34 @@ def check(
                                   src, tgt, cfg)
         else:
             result = check_pair(src, tgt, cfg)
-        inputs = (source, target, *(previous or ()))
-        if write_baseline:
-            _write_baseline(write_baseline, result.findings, inputs)
-        if format is CheckFormat.terminal:
-            from .render.terminal import check_view
-
-            _emit(check_view(result, fail_on=level), output=output, inputs=inputs, color=color,
-                  width=_report_width(width, output), pager=pager)
-        else:
-            from .render import check_views
-
-            render = {CheckFormat.json: check_views.render_json, CheckFormat.junit: check_views.render_junit,
-                      CheckFormat.github: check_views.render_github, CheckFormat.sarif: check_views.render_sarif}
-            _emit(render[format](result, level), output=output, inputs=inputs)
+        _report(result, result.findings, session=False, level=level, format=format, write_baseline=write_baseline,
+                inputs=(source, target, *(previous or ())), output=output, color=color, width=width, pager=pager)
     except ResdiffError as e:
         _fail(e)
-    raise typer.Exit(0 if write_baseline else 1 if result.failed(level) else 0)  # a baseline recorded is no failure
+
+
+def _report(result, findings, *, session: bool, level: str, format, write_baseline: str | None,
+            inputs: tuple[str, ...], output: str | None, color, width: int | None, pager: bool | None) -> None:
+    """A check's (or a session's) baseline, report and exit status: 0 when nothing at or above --fail-on
+    was found, or when a baseline was recorded (no failure), else 1."""
+    if write_baseline:
+        _write_baseline(write_baseline, findings, inputs)
+    if format is CheckFormat.terminal:
+        from .render import terminal
+
+        view = terminal.session_view if session else terminal.check_view
+        _emit(view(result, fail_on=level), output=output, inputs=inputs, color=color,
+              width=_report_width(width, output), pager=pager)
+    else:
+        from .render import check_views as v
+
+        render = ({CheckFormat.json: v.render_session_json, CheckFormat.junit: v.render_session_junit,
+                   CheckFormat.github: v.render_session_github, CheckFormat.sarif: v.render_session_sarif}
+                  if session else
+                  {CheckFormat.json: v.render_json, CheckFormat.junit: v.render_junit,
+                   CheckFormat.github: v.render_github, CheckFormat.sarif: v.render_sarif})
+        _emit(render[format](result, level), output=output, inputs=inputs)
+    raise typer.Exit(0 if write_baseline else 1 if result.failed(level) else 0)
 
 
 def _report_width(width: int | None, output: str | None) -> int | None:
@@ -661,20 +672,8 @@ def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, w
                             target_lang=tl, progress=lambda total: _progress(total, "checking"))
     inputs = tuple(x for x in (source, target, manifest) if x)
     inputs += tuple(p for r in session.results for p in (r.source.source, r.target.source))
-    if write_baseline:
-        _write_baseline(write_baseline, [f for r in session.results for f in r.findings], inputs)
-    if format is CheckFormat.terminal:
-        from .render.terminal import session_view
-
-        _emit(session_view(session, fail_on=level), output=output, inputs=inputs, color=color,
-              width=_report_width(width, output), pager=pager)
-    else:
-        from .render import check_views as v
-
-        render = {CheckFormat.json: v.render_session_json, CheckFormat.junit: v.render_session_junit,
-                  CheckFormat.github: v.render_session_github, CheckFormat.sarif: v.render_session_sarif}
-        _emit(render[format](session, level), output=output, inputs=inputs)
-    raise typer.Exit(0 if write_baseline else 1 if session.failed(level) else 0)
+    _report(session, [f for r in session.results for f in r.findings], session=True, level=level, format=format,
+            write_baseline=write_baseline, inputs=inputs, output=output, color=color, width=width, pager=pager)
 
 
 @app.command(short_help="Draft next year's translation from last year's.")
