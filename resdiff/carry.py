@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from .check import pair_paragraphs
 from .compare import compare
 from .facts import ORDINAL_LANGS, Facts, extract
-from .lang import _MONTH_INDEX, MONTHS
-from .model import DELETED, INSERTED, MODIFIED, UNCHANGED, Document, Paragraph
+from .lang import MONTHS, month_number
+from .model import DELETED, INSERTED, UNCHANGED, Document, Paragraph
 
 CARRIED, UPDATED, TRANSLATE = "carried", "updated", "translate"
 
@@ -114,13 +114,12 @@ def carry(old_source: Document, new_source: Document, old_target: Document) -> C
         if c.kind == UNCHANGED:
             out.append(Carried(status=CARRIED, text=t.text, from_id=t.id, marks=t.marks, **base))
             continue
-        assert c.kind == MODIFIED
-        if not c.routine:
+        if not c.routine:  # a modification (unchanged, inserted and split ones are handled above)
             out.append(Carried(status=TRANSLATE, text=t.text, from_id=t.id, reason="reworded in the source",
                                source_ops=c.ops, **base))
             continue
-        text, updates, why, edits = _update(old_p.text, p.text, t.text, old_source.language,
-                                            new_source.language, lt)
+        text, updates, why, edits = update_paragraph(old_p.text, p.text, t.text, old_source.language,
+                                                     new_source.language, lt)
         if why:
             out.append(Carried(status=TRANSLATE, text=t.text, from_id=t.id, reason=why, source_ops=c.ops, **base))
         else:
@@ -175,13 +174,9 @@ def _same_facts(a: Facts, b: Facts, ordinals: bool) -> bool:
 
 
 def update_paragraph(old_src: str, new_src: str, target: str, ls: str, ls_new: str, lt: str
-                     ) -> tuple[str, list[Update], str | None]:
-    """The target paragraph with the source's routine updates made; or the reason why not (third item)."""
-    return _update(old_src, new_src, target, ls, ls_new, lt)[:3]
-
-
-def _update(old_src: str, new_src: str, target: str, ls: str, ls_new: str, lt: str
-            ) -> tuple[str, list[Update], str | None, list[tuple[int, int, str]]]:
+                     ) -> tuple[str, list[Update], str | None, list[tuple[int, int, str]]]:
+    """The target paragraph with the source's routine updates made, the updates, and the edits made
+    (start, end, replacement); or the target unchanged and the reason why not (third item)."""
     ordinals = ls in ORDINAL_LANGS and lt in ORDINAL_LANGS
     fa, sa = _facts(old_src, ls)
     fb, sb = _facts(new_src, ls_new)
@@ -288,12 +283,19 @@ def _write_date(surface: str, old: str, new: str, lang: str) -> str | None:
             names = MONTHS.get(lang)
             if not names:
                 return None
-            word = next((w for w in re.findall(r"[^\W\d_]+", out) if _MONTH_INDEX.get(w.lower()) == m0), None)
+            word = next((w for w in re.findall(r"[^\W\d_]+", out) if _month(w) == m0), None)
             if word is None:
                 return None
             rep = names[m1 - 1]
             out = out.replace(word, rep.capitalize() if word[0].isupper() else rep, 1)
     return out
+
+
+def _month(word: str) -> int | None:
+    try:
+        return month_number(word)
+    except KeyError:
+        return None
 
 
 _ZH_DIGITS = "〇一二三四五六七八九"

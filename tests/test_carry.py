@@ -188,3 +188,18 @@ def test_the_cli_report_json_and_draft(tmp_path):
     assert tmx.count("<tu>") + tmx.count("<tu ") == 30
     r = _cli("carry", EN_FIXTURE, new, tmp_path / "missing.txt")
     assert r.exit_code == 2 and "missing.txt" in r.stderr
+
+
+@pytest.mark.parametrize("lang, surface, new, expected", [
+    ("zh", "2019 年 12 月 12 日", "2020-11-07", "2020 年 11 月 7 日"),
+    ("zh", "2019年12月12日", "2020-11-07", "2020年11月7日"),
+    ("en", "12 December 2019", "2020-11-07", "7 November 2020"),
+    ("es", "12 de diciembre de 2019", "2020-11-07", "7 de noviembre de 2020"),
+    ("fr", "12 décembre 2019", "2020-11-07", "7 novembre 2020"),
+    ("ru", "12 декабря 2019", "2020-11-07", "7 ноября 2020"),
+    ("ar", "12 كانون الأول/ديسمبر 2019", "2020-11-07", "7 تشرين الثاني/نوفمبر 2020"),
+])
+def test_a_date_is_written_as_the_target_writes_it(lang, surface, new, expected):
+    from resdiff.carry import _write_date
+
+    assert _write_date(surface, "2019-12-12", new, lang) == expected
