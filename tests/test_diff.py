@@ -239,3 +239,16 @@ def test_changed_clauses_are_reported_as_regions():
     (kind, old, new_clauses), = by_id[("PP18",)].clauses
     assert kind == "modified" and old == ("同时铭记在实现这一目标方面仍然存在重大挑战，",)
     assert new_clauses == ("同时认识到在实现普遍加入这一目标方面仍然存在若干严重挑战，",)
+
+
+def test_a_space_inside_a_word_is_spacing_not_a_change():
+    """A text extractor may split a word ("econ omy") or glue two: spacing, which the contract says is
+    no change; a changed letter still is."""
+    from resdiff import compare, parse_text
+
+    base = " 1/1. T\n\n The General Assembly,\n\n 1. Welcomes the space economy and its {};\n"
+    a = parse_text(base.format("universality"))
+    b = parse_text(base.format("universali ty").replace("economy", "econ omy"))
+    c = parse_text(base.format("universalities"))
+    assert not compare(a, b).has_changes
+    assert [ch.kind for ch in compare(a, c).changes] == ["modified"]

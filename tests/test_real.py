@@ -78,12 +78,15 @@ def test_a_pdf_and_its_extracted_text_give_the_same_paragraphs(stem):
     assert a.metadata == b.metadata
 
 
-@pytest.mark.parametrize("stem", ["A-RES-73-7.en", "A-ES-11-L.7.en", "A-RES-48-246.en", "A-RES-48-246.es"])
+@pytest.mark.parametrize("stem", PAIRS)
 def test_diff_of_a_pdf_and_its_text_reports_no_change(stem):
     d = compare(doc(f"{stem}.pdf"), doc(f"{stem}.pdfminer.txt"))
-    changed = [c.old or c.new for c in d.changes if c.is_change]
-    # 73/7 OP24: pdfminer splits "impa ct" with a space the PDF does not have
-    assert changed == ([("OP24",)] if stem == "A-RES-73-7.en" else [])
+    changed = {(c.old or c.new)[0]: c for c in d.changes if c.is_change}
+    # A space an extractor put inside a word ("impa ct", "econ omy") is spacing, no change. What remains
+    # in 73/6 is where pdfminer gave the words of a justified line in another order: the same letters.
+    assert set(changed) == ({"PP5", "PP6", "OP1"} if stem == "A-RES-73-6.en" else set())
+    for c in changed.values():
+        assert c.kind == "modified" and Counter(_letters(c.old_text)) == Counter(_letters(c.new_text))
 
 
 def test_footnotes_of_an_official_pdf_are_anchored_where_the_superscripts_stand():
