@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import threading
 import time
 import zipfile
 
@@ -17,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from layout import EN_FIXTURE, examples, render, seed_spec, write_pdf
+from rawhttp import RawServer
 from typer.testing import CliRunner
 
 from resdiff import InputError, ResdiffError, UsageError
@@ -105,49 +105,11 @@ def test_docx_structure_is_a_result_or_a_clean_error(data):
 
 # --- HTTP framing against a local server ------------------------------------------------------------
 
-class Server:
-    """A TCP server on 127.0.0.1 answering each request with the bytes of `self.answer`, then closing."""
-
-    def __init__(self):
-        import socket
-
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.port = self.sock.getsockname()[1]
-        self.answer = b""
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self):
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._one, args=(conn, self.answer), daemon=True).start()
-
-    @staticmethod
-    def _one(conn, answer):
-        try:
-            conn.settimeout(10)
-            data = b""
-            while b"\r\n\r\n" not in data:
-                chunk = conn.recv(4096)
-                if not chunk:
-                    return
-                data += chunk
-            conn.sendall(answer)
-        except OSError:
-            pass
-        finally:
-            conn.close()
-
-
 @pytest.fixture(scope="module")
 def server():
-    s = Server()
+    s = RawServer(lambda conn, request: None)
     yield s
-    s.sock.close()
+    s.close()
 
 
 @pytest.fixture(scope="module")
@@ -191,9 +153,10 @@ def http_answer(draw, pdf: bytes):
 def test_http_framing_is_a_pdf_or_a_clean_error(server, pdf, tmp_path_factory, data):
     from resdiff.fetch import fetch
 
-    server.answer = data.draw(http_answer(pdf))
+    answer = data.draw(http_answer(pdf))
+    server.answer = lambda conn, request: conn.sendall(answer)
     folder = tmp_path_factory.mktemp("cache")
-    url = f"http://127.0.0.1:{server.port}/{{symbol}}?l={{lang}}"
+    url = server.url()
     t = time.monotonic()
     try:
         path = fetch("75/62", "zh", url_template=url, folder=folder, retries=0, timeout=2)

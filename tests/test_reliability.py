@@ -15,6 +15,7 @@ import time
 
 import pytest
 from layout import EN_FIXTURE, SEED
+from rawhttp import RawServer
 
 ROOT = SEED.parent.parent
 
@@ -513,49 +514,6 @@ def test_a_symlink_loop_is_not_called_missing(tmp_path):
 
 # --- 4, 5, 7: HTTP framing, deadlines, the cache ----------------------------------------------------
 
-class RawServer:
-    """A TCP server on 127.0.0.1 that answers every request with what `answer(conn)` sends, byte for byte."""
-
-    def __init__(self, answer):
-        import socket
-
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.port = self.sock.getsockname()[1]
-        self.answer = answer
-        self.stop = False
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self):
-        while not self.stop:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._one, args=(conn,), daemon=True).start()
-
-    def _one(self, conn):
-        try:
-            conn.settimeout(30)
-            data = b""
-            while b"\r\n\r\n" not in data:
-                chunk = conn.recv(4096)
-                if not chunk:
-                    return
-                data += chunk
-            self.answer(conn, data)
-        except OSError:
-            pass
-        finally:
-            conn.close()
-
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/{{symbol}}?l={{lang}}"
-
-    def close(self):
-        self.stop = True
-        self.sock.close()
 
 
 @pytest.fixture(scope="module")
