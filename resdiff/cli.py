@@ -96,6 +96,10 @@ def _main(
 
 LangOpt = Annotated[str | None, typer.Option("--lang", metavar="LANG", help="Language of the text (ar zh en fr ru "
                                              "es); detected when omitted.")]
+SourceLangOpt = Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Language of the source "
+                                                  "text(s) (ar zh en fr ru es); detected when omitted.")]
+TargetLangOpt = Annotated[str | None, typer.Option("--target-lang", metavar="LANG", help="Language of the target "
+                                                  "text(s); detected when omitted.")]
 ColorOpt = Annotated[Color, typer.Option("--color", metavar="WHEN", help="Colour: auto (on a terminal, unless "
                                          "NO_COLOR is set), always (also over NO_COLOR) or never; without colour, "
                                          "[-deleted-] and {+inserted+} are marked.")]
@@ -228,9 +232,9 @@ def _markers(color: Color, output: str | None) -> bool:
 def parse(
     file: Annotated[str, typer.Argument(metavar="FILE", help="The resolution: text, PDF, DOCX or HTML; - for "
                                         "standard input.", show_default=False)],
-    format: Annotated[ParseFormat, typer.Option("--format", "-f", metavar="FORMAT",
-        help=_FORMAT_HELP + "terminal (a readable "
-                                                "outline) or json (docs/contract.md).")] = ParseFormat.terminal,
+    format: Annotated[ParseFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help=_FORMAT_HELP + "terminal (a readable outline) or json (docs/contract.md).")] = ParseFormat.terminal,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
@@ -265,13 +269,12 @@ def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The older version (a file, - for standard input, "
                                        "or a symbol such as 74/62).", show_default=False)],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The newer version.", show_default=False)],
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal, json "
-                                               "(docs/contract.md), markdown (renders on GitHub) or html (one "
-                                               "self-contained page).")] = DiffFormat.terminal,
-    view: Annotated[View, typer.Option("--view", metavar="VIEW",
-        help="Terminal view: inline (a redline), side-by-side (old and "
-                                       "new in two columns) or summary (one row per changed paragraph).")
-                    ] = View.inline,
+    format: Annotated[DiffFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal, json (docs/contract.md), markdown "
+        "(renders on GitHub) or html (one self-contained page).")] = DiffFormat.terminal,
+    view: Annotated[View, typer.Option(
+        "--view", metavar="VIEW", help="Terminal view: inline (a redline), side-by-side (old and new in two "
+        "columns) or summary (one row per changed paragraph).")] = View.inline,
     context: Annotated[int, typer.Option("--context", "-C", min=0, metavar="N",
                                          help="Unchanged paragraphs shown around each change.")] = 0,
     lang: LangOpt = None,
@@ -401,9 +404,9 @@ def _build_series(files: list[str], language: str | None):
 @app.command(short_help="Show how each paragraph evolved over several versions.")
 def series(
     files: FilesArg,
-    format: Annotated[SeriesFormat, typer.Option("--format", "-f", metavar="FORMAT",
-        help=_FORMAT_HELP + "terminal, json, "
-                                                 "markdown or html.")] = SeriesFormat.terminal,
+    format: Annotated[SeriesFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal, json, markdown or html.")
+    ] = SeriesFormat.terminal,
     steps: Annotated[bool, typer.Option("--steps", help="Add the clause-level diff of each step (in every "
                                         "format).")] = False,
     lang: LangOpt = None,
@@ -458,9 +461,8 @@ def series(
 @app.command(short_help="Show which resolution each clause of the newest version comes from.")
 def blame(
     files: FilesArg,
-    format: Annotated[BlameFormat, typer.Option("--format", "-f", metavar="FORMAT",
-        help=_FORMAT_HELP + "terminal or json.")
-                      ] = BlameFormat.terminal,
+    format: Annotated[BlameFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal or json.")] = BlameFormat.terminal,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
@@ -565,19 +567,16 @@ def check(
                                                      "(default: error, or the config's).")] = None,
     disable: Annotated[list[str] | None, typer.Option("--disable", metavar="RULE", help="Switch a rule off, "
                                                       "e.g. ordinal-mismatch (repeatable).")] = None,
-    config: Annotated[str | None, typer.Option("--config", metavar="FILE",
-        help="A TOML file with [tool.resdiff] (default: "
-                                               ".resdiff.toml or pyproject.toml here).")] = None,
-    baseline: Annotated[str | None, typer.Option("--baseline", metavar="FILE",
-        help="Accept the findings recorded in this "
-                                                 "file.")] = None,
-    write_baseline: Annotated[str | None, typer.Option("--write-baseline", metavar="FILE",
-        help="Record the findings of this "
-                                                       "run as accepted, in this file.")] = None,
-    source_lang: Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Language of SOURCE "
-                                                    "(detected when omitted).")] = None,
-    target_lang: Annotated[str | None, typer.Option("--target-lang", metavar="LANG", help="Language of TARGET "
-                                                    "(detected when omitted).")] = None,
+    config: Annotated[str | None, typer.Option(
+        "--config", metavar="FILE",
+        help="A TOML file with [tool.resdiff] (default: .resdiff.toml or pyproject.toml here).")] = None,
+    baseline: Annotated[str | None, typer.Option(
+        "--baseline", metavar="FILE", help="Accept the findings recorded in this file.")] = None,
+    write_baseline: Annotated[str | None, typer.Option(
+        "--write-baseline", metavar="FILE", help="Record the findings of this run as accepted, in this file.")
+    ] = None,
+    source_lang: SourceLangOpt = None,
+    target_lang: TargetLangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
     pager: PagerOpt = None,
@@ -684,15 +683,13 @@ def carry(
                                               show_default=False)],
     old_target: Annotated[str, typer.Argument(metavar="OLD_TARGET", help="Last year's official translation "
                                               "(e.g. Chinese).", show_default=False)],
-    format: Annotated[CarryFormat, typer.Option("--format", "-f", metavar="FORMAT",
-        help=_FORMAT_HELP + "terminal (the report), "
-                                                "json (the draft and report as data), draft (the working copy "
-                                                "as text), xliff (XLIFF 2 for CAT tools) or tmx (the old pair "
-                                                "as a translation memory).")] = CarryFormat.terminal,
-    source_lang: Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Language of the "
-                                                    "sources (detected when omitted).")] = None,
-    target_lang: Annotated[str | None, typer.Option("--target-lang", metavar="LANG", help="Language of "
-                                                    "OLD_TARGET (detected when omitted).")] = None,
+    format: Annotated[CarryFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help=_FORMAT_HELP + "terminal (the report), json (the draft and report as data), draft (the working "
+        "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the old pair as a translation memory).")
+    ] = CarryFormat.terminal,
+    source_lang: SourceLangOpt = None,
+    target_lang: TargetLangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
     pager: PagerOpt = None,
