@@ -249,7 +249,7 @@ def _write(kind: str, surface: str, old, new, lang: str) -> str | None:
     if kind == "dates":
         if "/" in str(old) or "/" in str(new):
             return None  # a date range: left to the translator
-        return _write_date(surface, str(old), str(new), lang)
+        return write_date(surface, str(old), str(new), lang)
     if kind == "ordinals":
         return _write_ordinal(surface, int(old), int(new), lang)
     return None
@@ -260,7 +260,7 @@ _AR_MONTHS = ["كانون الثاني/يناير", "شباط/فبراير", "آ
               "كانون الأول/ديسمبر"]
 
 
-def _write_date(surface: str, old: str, new: str, lang: str) -> str | None:
+def write_date(surface: str, old: str, new: str, lang: str) -> str | None:
     """The new date written as the target wrote the old one: day, month and year put in place."""
     (y0, m0, d0), (y1, m1, d1) = (map(int, old.split("-")), map(int, new.split("-")))
     if lang == "zh":
@@ -372,7 +372,7 @@ def _add_recalled(target: str, spans: dict, lang: str, symbol: str, date: str):
     if m is None:
         return "the target's last recalled resolution has no date"
     date_surface = target[m[0]:m[1]]
-    new_date = _write_date(date_surface, date_old, date, lang) if "/" not in date_old else None
+    new_date = write_date(date_surface, date_old, date, lang) if "/" not in date_old else None
     if new_date is None:
         return f"cannot write the date {date} as the target does"
     item = item.replace(date_surface, new_date)

@@ -170,8 +170,9 @@ def _download(url: str, timeout: float, max_bytes: int, deadline: _Deadline | No
 
 
 def _cached(path: Path, log: Callable[[str], None] | None) -> bool:
-    """A whole PDF is in the cache. A damaged entry is removed; another process may be doing the same,
-    or have replaced it meanwhile: a file that vanished is simply not cached."""
+    """A whole PDF is in the cache. A damaged entry is left where it is: the download replaces it by an
+    atomic rename. Removing it could remove the whole copy another process has just put in its place (a
+    race seen with eight concurrent fetches)."""
     try:
         if _is_whole_pdf(path.read_bytes()):
             return True
@@ -185,12 +186,6 @@ def _cached(path: Path, log: Callable[[str], None] | None) -> bool:
         raise InputError(f"cannot read the cache: {e.strerror or e}", source=str(path)) from None
     if log:
         log(f"{path.name}: the cached copy is damaged; fetching it again")
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as e:
-        raise InputError(f"cannot replace the damaged cache entry: {e.strerror or e}", source=str(path)) from None
     return False
 
 

@@ -182,6 +182,15 @@ def find_date(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+# The plenary meeting of the closing, in the six languages: "37th plenary meeting", "第 37 次全体会议".
+MEETING_LINE = re.compile(
+    r"^(?:第\s*(\d+)\s*次全体会议|(\d+)(?:st|nd|rd|th|e|ª|a|-?е|-?я)?\s*"
+    r"(?:plenary meeting|séance plénière|sesión plenaria|пленарное заседание)|"
+    r"الجلسة العامة\s*(\d+))$",
+    re.IGNORECASE,
+)
+
+
 # --- French and Spanish ordinals (sessions, meetings, anniversaries) ----------------------------
 
 _FR_ORD = {"unième": 1, "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,

@@ -40,12 +40,6 @@ _AGENDA = re.compile(
 )
 _REPORT = re.compile(r"\((A/\d+/[\w./-]*\w)")
 _REPORT_PARA = re.compile(r"第\s*(\d+)\s*段|(?:para|párr|par|пункт|الفقرة)\.?\s*(\d+)", re.IGNORECASE)
-_MEETING = re.compile(
-    r"^(?:第\s*(\d+)\s*次全体会议|(\d+)(?:st|nd|rd|th|e|ª|a|-?е|-?я)?\s*"
-    r"(?:plenary meeting|séance plénière|sesión plenaria|пленарное заседание)|"
-    r"الجلسة العامة\s*(\d+))$",
-    re.IGNORECASE,
-)
 
 # --- paragraph numbering ----------------------------------------------------------
 _FOOTNOTE_LINE = re.compile(r"^(\d{1,3})(/?)\s+(\S.*)$")
@@ -296,7 +290,7 @@ def _split_closing(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
     order (Chinese puts the date first; English, French, Spanish, Russian and Arabic the meeting)."""
     # last lines, or just before a footnote block that a DOCX or HTML export puts at the end
     for k in range(len(body) - 1, max(len(body) - 16, -1), -1):
-        m = _MEETING.match(body[k][1].strip())
+        m = L.MEETING_LINE.match(body[k][1].strip())
         if m:
             out: dict = {"meeting": int(next(g for g in m.groups() if g))}
             first, last = k, k

@@ -41,7 +41,6 @@ class _Char:
 
 @dataclass
 class _Line:
-    page: int
     text: str
     x0: float
     y: float
@@ -128,7 +127,7 @@ def _read(data: bytes, name: str) -> tuple[list[list[_Line]], list[float]]:
                 for part in parts:
                     lo, hi = part[0].x0 - part[0].size, part[-1].x1 + part[-1].size
                     mine = [c for c in sup if lo <= c.x0 <= hi] if len(parts) > 1 else sup
-                    lines.append(_make_line(p + 1, part, mine))
+                    lines.append(_make_line(part, mine))
             pages.append(lines)
     finally:
         pdfium.FPDF_CloseDocument(doc)
@@ -253,7 +252,7 @@ def _split(chars: list[_Char]) -> list[list[_Char]]:
     return parts
 
 
-def _make_line(page: int, base: list[_Char], sup: list[_Char]) -> _Line:
+def _make_line(base: list[_Char], sup: list[_Char]) -> _Line:
     rtl = _rtl(base)
     text, starts, prev = "", [], None
     for c in base:
@@ -274,7 +273,7 @@ def _make_line(page: int, base: list[_Char], sup: list[_Char]) -> _Line:
             sups.append((pos, c.ch))
         last_x = c.x0
     x0 = min(c.x0 for c in base if not c.ch.isspace()) if text.strip() else base[0].x0
-    return _Line(page, text.rstrip(), x0, base[0].y, _size(base), [(p, s) for p, s in sups if s.strip()])
+    return _Line(text.rstrip(), x0, base[0].y, _size(base), [(p, s) for p, s in sups if s.strip()])
 
 
 # --- lines -> the parser's layout ------------------------------------------------------------

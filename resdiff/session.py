@@ -8,6 +8,7 @@ processes on one machine maps it here; on a cluster, Dask's `client.map(check_on
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -127,7 +128,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
 
     def steps(total: int):
         if progress is None:
-            return _null()
+            return contextlib.nullcontext(lambda description: None)
         return progress(total)
 
     if manifest:
@@ -169,11 +170,3 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
         else:
             out.results.append(result)
     return out
-
-
-class _null:
-    def __enter__(self):
-        return lambda description: None
-
-    def __exit__(self, *exc):
-        return False

@@ -200,6 +200,6 @@ def test_the_cli_report_json_and_draft(tmp_path):
     ("ar", "12 كانون الأول/ديسمبر 2019", "2020-11-07", "7 تشرين الثاني/نوفمبر 2020"),
 ])
 def test_a_date_is_written_as_the_target_writes_it(lang, surface, new, expected):
-    from resdiff.carry import _write_date
+    from resdiff.carry import write_date
 
-    assert _write_date(surface, "2019-12-12", new, lang) == expected
+    assert write_date(surface, "2019-12-12", new, lang) == expected

@@ -83,20 +83,19 @@ def _closing(result: CarryResult) -> list[str]:
     nothing where they are not known yet (a draft resolution): the translator adds them."""
     import re
 
-    from ..carry import _write_date
-    from ..lang import find_date
-    from ..parse import _MEETING
+    from ..carry import write_date
+    from ..lang import MEETING_LINE, find_date
 
     old, new = result.old_target, result.new_source.metadata
     other = [s.strip() for s in old.other]
-    k = next((i for i in range(len(other) - 1, -1, -1) if _MEETING.match(other[i])), None)
+    k = next((i for i in range(len(other) - 1, -1, -1) if MEETING_LINE.match(other[i])), None)
     if k is None or not new.meeting or not new.adopted or not old.metadata.adopted:
         return []
     meeting = re.sub(r"\d+", str(new.meeting), other[k], count=1)
     j = k + 1 if k + 1 < len(other) and find_date(other[k + 1]) else k - 1
     if j < 0 or not find_date(other[j]):
         return []
-    date = _write_date(other[j], old.metadata.adopted, new.adopted, old.language)
+    date = write_date(other[j], old.metadata.adopted, new.adopted, old.language)
     if date is None:
         return []
     pair = [meeting, date] if j > k else [date, meeting]
