@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from layout import EN_FIXTURE, SEED, SHARED_SEED, examples, render, seed_spec, spec_of
+from typer.testing import CliRunner
 
 from resdiff import NotAResolution, load_document, parse_text
+from resdiff.cli import app
 from resdiff.normalize import fold
 
 SEED_TEXT = SEED.read_text("utf-8")
@@ -228,3 +230,61 @@ def test_hyphenated_line_breaks_follow_the_documents_own_words():
     doc = parse_text(text)
     assert "in decision-making on" in doc.paragraphs[k].text
     assert "their rapid destruction," in doc.paragraph("PP5").text
+
+
+ANNEXED = """ 68/999. Declaration on something
+
+ The General Assembly,
+
+ Recalling its resolution 1/1,
+
+ 1. Adopts the Declaration on Something, annexed to the present resolution;
+
+ 2. Decides to remain seized of the matter.
+
+ 99th plenary meeting
+ 10 December 2013
+
+Annex
+
+ Declaration on Something
+
+ The Member States,
+
+ 1. Declare that this is a declaration;
+
+ 2. Affirm that:
+
+ (a) it has sub-paragraphs;
+
+ (b) and two of them.
+
+Annex II
+
+ 1. A second annex.
+"""
+
+
+def test_an_annexed_declaration_is_read_apart_from_the_operative_part():
+    doc = parse_text(ANNEXED)
+    assert [(p.id, p.kind) for p in doc.paragraphs] == [
+        ("PP1", "preambular"), ("OP1", "operative"), ("OP2", "operative"),
+        ("AN.u1", "annex"), ("AN.u2", "annex"), ("AN.1", "annex"), ("AN.2", "annex"), ("AN.2(a)", "annex"),
+        ("AN.2(b)", "annex"), ("ANII.1", "annex")]
+    assert doc.paragraph("OP2").text == "Decides to remain seized of the matter."  # the closing is not in it
+    assert (doc.metadata.meeting, doc.metadata.adopted) == (99, "2013-12-10")
+    assert doc.paragraph("AN.2(a)").text == "it has sub-paragraphs;"
+
+
+def test_two_resolutions_in_one_text_are_refused():
+    with pytest.raises(NotAResolution, match=r"the text holds 2 resolutions \(68/999, 68/999\)"):
+        parse_text(ANNEXED + ANNEXED)
+
+
+def test_a_long_text_with_no_operative_part_says_so():
+    text = " 1/1. T\n\n The General Assembly,\n\n" + " Recalling things and more things, " * 200
+    (warning,) = parse_text(text).warnings
+    assert warning.startswith("no operative paragraph found, and one preambular paragraph holds")
+    assert parse_text(SEED.read_text("utf-8")).warnings == ()
+    r = CliRunner().invoke(app, ["parse", "-", "--format", "json"], input=text)
+    assert r.exit_code == 0 and "resdiff: warning: <stdin>: no operative paragraph found" in r.stderr
