@@ -288,3 +288,61 @@ def test_a_long_text_with_no_operative_part_says_so():
     assert parse_text(SEED.read_text("utf-8")).warnings == ()
     r = CliRunner().invoke(app, ["parse", "-", "--format", "json"], input=text)
     assert r.exit_code == 0 and "resdiff: warning: <stdin>: no operative paragraph found" in r.stderr
+
+
+PDFMINER_LIKE = """United Nations
+General Assembly
+A/RES/73/99
+Distr.: General
+31 October 2018
+Seventy-third session
+Agenda item 30
+  Resolution adopted by the General Assembly on
+
+26 October 2018
+
+73/99.  Something of  the  kind
+
+The General Assembly,
+
+Recalling  its  resolutions  37/90  of  10 December 1982  and  the  work  of  the
+Committee on the Peaceful Uses of Outer Space and its future contribution to the governance of outer space,
+
+the
+
+that
+
+Convinced
+
+fulfilment of
+
+the mandate requires  the  cooperation  of  all  States  and  the  seventy -fifth  session,
+
+Noting with appreciation the work of the Confere nce on the Exploration of Outer Space and of the Conference,
+__________________
+1  See A/AC.105/1137.
+18-17962 (E)    021118
+*1817962*
+A/RES/73/99
+1.
+space activities;
+Urges all States to support the
+2.  Decides to remain seized of the matter.
+26th plenary meeting
+26 October 2018
+"""
+
+
+def test_text_that_marks_no_paragraph_by_indenting_is_laid_out_by_its_grammar():
+    """pdfminer's text of an official PDF: no indentation, justified double spaces, the words of one line
+    given as separate boxes in another order, a word split by a space, an operative number alone on a
+    line with a fragment before its text, running heads in the middle, the closing meeting then date."""
+    doc = parse_text(PDFMINER_LIKE)
+    assert [p.id for p in doc.paragraphs] == ["PP1", "PP2", "PP3", "OP1", "OP2"]
+    assert doc.paragraph("PP2").text.startswith("Convinced the that fulfilment of the mandate")
+    assert "seventy-fifth session" in doc.paragraph("PP2").text and "  " not in doc.paragraph("PP2").text
+    assert "the Conference on the Exploration" in doc.paragraph("PP3").text  # "Confere nce" mended
+    assert doc.paragraph("OP1").text.startswith("Urges all States to support the space activities;")
+    m = doc.metadata
+    assert (m.symbol, m.adopted, m.distributed, m.meeting) == ("A/RES/73/99", "2018-10-26", "2018-10-31", 26)
+    assert [f.text for f in doc.footnotes] == ["See A/AC.105/1137."]
