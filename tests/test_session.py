@@ -120,3 +120,16 @@ def test_session_formats_validate(folders):
     assert len(doc.findall("testsuite")) == 4 + 1  # one a pair, one for the documents
     github = _run("check", en, zh, "-f", "github").stdout.splitlines()
     assert len(github) == 3 and all(line.startswith("::error file=") for line in github)
+
+
+def test_two_files_of_one_folder_with_the_same_symbol(folders, tmp_path):
+    en, zh = folders
+    dup = tmp_path / "zh"
+    dup.mkdir()
+    for name in ("A-RES-75-62.zh.txt", "A-RES-75-63.zh.txt"):
+        (dup / name).write_bytes((zh / name).read_bytes())
+    (dup / "copy-of-62.txt").write_bytes((zh / "A-RES-75-62.zh.txt").read_bytes())
+    session = check_session(str(en), str(dup), jobs=1)
+    dups = [f for f in session.findings if f.rule == "document-duplicate"]
+    assert [(Path(f.path).name, f.symbol) for f in dups] == [("copy-of-62.txt", "A/RES/75/62")]
+    assert [r.source.metadata.symbol for r in session.results] == ["A/RES/75/62", "A/RES/75/63"]
