@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from operator import add
 
+from .lang import IDEOGRAPHS
+
 # Thresholds on the IDF-weighted similarity below, chosen by measurement (python bench/thresholds.py,
 # on the Chinese 75/62 text and the English fixture: 435 pairs of different paragraphs each, and
 # about 110 edited selves: numbers updated, a clause rewritten, added or dropped):
@@ -25,7 +27,10 @@ MOVED = 0.55
 # other side's paragraph, and adding it makes the pair more alike.
 CONTAINED = 0.65
 
-_GRAMS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\W_]+")
+_GRAMS = re.compile(rf"[{IDEOGRAPHS}]+|[^\W_]+")
+# A run from the first ideograph's code point to the last's is cut into bigrams (what _GRAMS finds there
+# is ideographs; a word of another script in that span, Hangul, is too, as it always was)
+_FIRST, _LAST = IDEOGRAPHS[0], IDEOGRAPHS[-1]
 
 
 def features(key: str) -> Counter:
@@ -33,7 +38,7 @@ def features(key: str) -> Counter:
     comparison form (normalize.fold)."""
     out: Counter = Counter()
     for run in _GRAMS.findall(key.lower()):
-        if "\u3400" <= run[0] <= "\ufaff" and len(run) > 1:
+        if _FIRST <= run[0] <= _LAST and len(run) > 1:
             out.update(map(add, run, run[1:]))  # the bigrams run[i:i+2]
         else:
             out[run] += 1
@@ -44,7 +49,7 @@ def distinct_features(key: str) -> set[str]:
     """The keys of features(key), without counting them (document frequencies need no more)."""
     out: set[str] = set()
     for run in _GRAMS.findall(key.lower()):
-        if "\u3400" <= run[0] <= "\ufaff" and len(run) > 1:
+        if _FIRST <= run[0] <= _LAST and len(run) > 1:
             out.update(map(add, run, run[1:]))
         else:
             out.add(run)

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from .errors import UsageError
+from .notation import CACHE_SYMBOL, SHORT_SYMBOL
 
 
 def cache_root() -> Path:
@@ -18,8 +19,8 @@ def cache_root() -> Path:
     return Path(base)
 
 
-_SYMBOL = re.compile(r"^(?:[A-Z]{1,4}(?:\.\d+)?/)*(?:RES/)?\d{1,3}/\d{1,4}[A-Z]?$")
-_SHORT = re.compile(r"^\d{1,3}/\d{1,4}[A-Z]?$")
+_SYMBOL = re.compile(rf"^{CACHE_SYMBOL}$")
+_SHORT = re.compile(rf"^{SHORT_SYMBOL}$")
 
 
 MAX_SYMBOL = 64  # A/C.1/75/L.12/Rev.1 is 19 characters; a file name must stay far below NAME_MAX

@@ -6,13 +6,14 @@ import re
 
 from diff_match_patch import diff_match_patch
 
+from .lang import IDEOGRAPHS
 from .model import DELETE, EQUAL, INSERT
 from .normalize import fold
 from .tokenize import clauses, tokens
 
 Op = tuple[str, str]
 _DMP_OPS = {0: EQUAL, -1: DELETE, 1: INSERT}
-_CJK_ONLY = re.compile("^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+_CJK_ONLY = re.compile(f"^[{IDEOGRAPHS}]+$")
 
 
 def _dmp() -> diff_match_patch:

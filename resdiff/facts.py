@@ -22,7 +22,9 @@ from .lang import (
     DATE_ZH_RANGE,
     ES_ORDINAL,
     FR_ORDINAL,
+    LOOSE_SYMBOL,
     RU_ORDINAL,
+    SHORT_SYMBOL,
     ZH_NUMERAL,
     ar_ordinal,
     en_ordinal,
@@ -34,9 +36,7 @@ from .lang import (
     zh_numeral,
 )
 
-SYMBOL = re.compile(
-    r"(?<![\w/])(?:[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]*[A-Za-z0-9)])+|\d{1,3}/\d{1,4}[A-Z]?)(?![\w/])"
-)
+SYMBOL = re.compile(rf"(?<![\w/])(?:{LOOSE_SYMBOL}|{SHORT_SYMBOL})(?![\w/])")
 ZH_ORDINAL = re.compile(rf"第\s*([{ZH_NUMERAL}]+)|([{ZH_NUMERAL}]+)\s*周年|附件\s*([{ZH_NUMERAL}]+)")
 EN_ORDINAL = re.compile(r"\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(first|second|third|fourth|"
                         r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"

@@ -5,20 +5,22 @@ from __future__ import annotations
 import re
 
 from .model import LANGUAGES
-
-
-class lazy_pattern:  # noqa: N801 (used as re.compile is)
-    """A regular expression compiled on first use: the patterns only the translation checks read (ranges,
-    ordinals in five languages) cost a parse or a diff nothing at start-up."""
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self._args, self._compiled = (pattern, flags), None
-
-    def __getattr__(self, name: str):
-        if self._compiled is None:
-            self._compiled = re.compile(*self._args)
-        return getattr(self._compiled, name)
-
+from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read through the language home)
+    ARABIC,
+    CJK_UNIFIED,
+    CYRILLIC,
+    HAN_SPAN,
+    IDEOGRAPHS,
+    LOOSE_SYMBOL,
+    NUMBER_PATH,
+    REPORT_SYMBOL,
+    RES_SYMBOL,
+    ROUTINE_SYMBOL,
+    SHORT_SYMBOL,
+    SYMBOL_TOKEN,
+    UN_SYMBOL,
+    lazy_pattern,
+)
 
 # The letter in a job number ("20-16878 (C)") names the language of the text.
 JOB_LETTERS = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"}
@@ -34,9 +36,9 @@ def detect_language(text: str) -> str | None:
     """Tell the six UN languages apart by script, then by frequent words for Latin script."""
     sample = text[:20000]
     counts = {
-        "zh": len(re.findall("[\u4e00-\u9fff]", sample)),
-        "ar": len(re.findall("[\u0600-\u06ff]", sample)),
-        "ru": len(re.findall("[\u0400-\u04ff]", sample)),
+        "zh": len(re.findall(f"[{CJK_UNIFIED}]", sample)),
+        "ar": len(re.findall(f"[{ARABIC}]", sample)),
+        "ru": len(re.findall(f"[{CYRILLIC}]", sample)),
         "latin": len(re.findall("[A-Za-zÀ-ÿ]", sample)),
     }
     script = max(counts, key=lambda k: counts[k])
@@ -232,13 +234,6 @@ def es_ordinal(tens: str | None, unit: str | None, alone: str | None = None) -> 
     return (_ES_TENS[tens.lower()] if tens else 0) + (_ES_ORD[unit.lower()] if unit else 0)
 
 
-# --- Document symbols -----------------------------------------------------------------
-# A/RES/75/62, A/RES/ES-11/1, A/RES/48/246, drafts A/ES-11/L.7 and A/C.1/75/L.41, reports A/75/399 and
-# A/48/826/Add.1, revisions A/48/L.21/Rev.1.
-SYMBOL_PATTERN = (r"(?:A|S|E)/(?:RES/)?(?:(?:ES|S)-\d{1,2}/)?(?:C\.\d/)?(?:\d{1,3}/)?(?:L\.\d+|\d{1,4}[A-Z]?)"
-                  r"(?:/(?:Rev|Add|Corr)\.\d+)*")
-
-
 # --- The words that open a preambular paragraph ------------------------------------------
 # Participles, adjectives and adverbs; each language's own forms, and its common openers by name.
 _OPENERS = {
@@ -312,8 +307,8 @@ _AR_TENS = {"العشرين": 20, "العشرون": 20, "الثلاثين": 30, 
 _AR_UNIT_ALT = "|".join(sorted(_AR_UNITS, key=len, reverse=True))
 _AR_TENS_ALT = "|".join(sorted(_AR_TENS, key=len, reverse=True))
 AR_ORDINAL = lazy_pattern(
-    rf"(?<![\u0600-\u06ff])[وبل]?(?:({_AR_UNIT_ALT})(?:\s+(عشرة?)|\s+و({_AR_TENS_ALT}))?|({_AR_TENS_ALT}))"
-    r"(?![\u0600-\u06ff])")
+    rf"(?<![{ARABIC}])[وبل]?(?:({_AR_UNIT_ALT})(?:\s+(عشرة?)|\s+و({_AR_TENS_ALT}))?|({_AR_TENS_ALT}))"
+    rf"(?![{ARABIC}])")
 # "كانون الأول/ديسمبر", "تشرين الثاني/نوفمبر": months whose names hold an ordinal word
 AR_MONTH_ORDINALS = lazy_pattern(r"(?:كانون|تشرين)\s+(?:الأول|الثاني)")
 

@@ -26,7 +26,7 @@ SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
 PAGE_NO = re.compile(r"^(?:\d{1,3}/\d{1,3}|-\s*\d{1,3}\s*-|Page\s+\d{1,3}|Página\s+\d{1,3}|/\.\.\.|/…)$",
                      re.IGNORECASE)
 # A line that is only a document symbol: the running head of every page after the first.
-SYMBOL_LINE = re.compile(r"^" + L.SYMBOL_PATTERN + r"$")
+SYMBOL_LINE = re.compile(rf"^{L.UN_SYMBOL}$")
 # The note on a draft's list of sponsors ("* Any changes to the list of sponsors …"): not a footnote.
 SPONSOR_NOTE = re.compile(r"^\*\s+\S")
 
@@ -68,7 +68,7 @@ def to_indented(text: str) -> list[tuple[int, str]]:
     start = 0 if opening is None else opening + 1
     head = [(k + 1, s.strip()) for k, s in enumerate(lines[:start]) if s.strip()]
     body = lines[start:]
-    if not re.search("[\u3400-\u9fff]", text):
+    if not re.search(f"[{L.HAN_SPAN}]", text):
         body = _mend_words(body, text)
     out = _indent_blocks(body) if _blocks_are_paragraphs(body) else _indent_by_grammar(body)
     return head + [(start + k + 1, s) for k, s in out]
@@ -199,7 +199,7 @@ def _indent_by_grammar(body: list[str]) -> list[tuple[int, str]]:
     starts: set[int] = set()
     joined_op: set[int] = set()  # "2." on its own line, joined to the line of its text
     prev_end, op_seen = True, False
-    wide = any(re.search("[\u3400-\u9fff]", s) for s in body)
+    wide = any(re.search(f"[{L.HAN_SPAN}]", s) for s in body)
     quotes = 0
     i = 0
     while i < len(content):

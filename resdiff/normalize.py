@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .notation import IDEOGRAPHS
+
 # Ideographs, CJK symbols and punctuation (。《》「」), full-width forms (，；：０-９).
-_WIDE = (
-    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-)
+_WIDE = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff" + IDEOGRAPHS + "\ufe30-\ufe4f\uff00-\uffef"
 WIDE_CHAR = re.compile(f"[{_WIDE}]")
-IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 _SPACE_NEAR_WIDE = re.compile(f"(?<=[{_WIDE}])\\s+|\\s+(?=[{_WIDE}])")
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"

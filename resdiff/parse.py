@@ -23,7 +23,7 @@ from .layout import (
 from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Footnote, Metadata, Paragraph
 from .normalize import IDEOGRAPH, is_wide, join_lines, spaces_digits
 
-_SYMBOL = re.compile(r"\bA/RES/" + L.SYMBOL_PATTERN[len("(?:A|S|E)/(?:RES/)?"):])
+_SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
 _DISTR = re.compile(r"^(?:Distr\.?:?\s*\w+|Distr\.)", re.IGNORECASE)
 _TAG = re.compile(r"</?[ib]>")
 
@@ -38,7 +38,7 @@ _AGENDA = re.compile(
     r"^(?:议程项目|Agenda item|Point|Tema|Пункт(?: повестки дня)?|البند)\s*(?P<item>\S.*)$",
     re.IGNORECASE,
 )
-_REPORT = re.compile(r"\((A/\d+/[\w./-]*\w)")
+_REPORT = re.compile(rf"\(({L.REPORT_SYMBOL})")
 _REPORT_PARA = re.compile(r"第\s*(\d+)\s*段|(?:para|párr|par|пункт|الفقرة)\.?\s*(\d+)", re.IGNORECASE)
 
 # --- paragraph numbering ----------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .lang import MONTHS, ZH_NUMERAL
+from .lang import MONTHS, ROUTINE_SYMBOL, ZH_NUMERAL
 from .model import EQUAL
 
 _GLUE = {
@@ -37,7 +37,7 @@ _NUMBER_WORDS = (
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth "
     "fiftieth sixtieth seventieth eightieth ninetieth hundredth anniversary"
 ).split()
-_SYMBOL = re.compile(r"[A-Za-z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]+)+|\d+(?:/\d+)+")
+_SYMBOL = re.compile(ROUTINE_SYMBOL)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 

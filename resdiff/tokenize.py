@@ -6,17 +6,18 @@ import re
 import sqlite3
 from functools import lru_cache
 
+from .lang import IDEOGRAPHS, NUMBER_PATH, SYMBOL_TOKEN
 from .normalize import IDEOGRAPH
 from .segment import cut, reference_tokenizer
 
-_IDEOGRAPH_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_IDEOGRAPH_RUN = re.compile(f"[{IDEOGRAPHS}]+")
 _TOKEN = re.compile(
-    r"""
-      [A-Za-z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.()\-]*[A-Za-z0-9)])+   # symbols: A/RES/75/62, CCM/MSP/2016/9
-    | \d+(?:/\d+)+                                                  # 63/71
-    | \d{2}-\d{5}                                                   # job numbers
-    | \d+(?:[.,]\d+)*                                               # 2,515  1.5  ２０２０
-    | [^\W\d_]+(?:['’\-][^\W\d_]+)*                                 # words in any script
+    rf"""
+      {SYMBOL_TOKEN}                      # symbols: A/RES/75/62, CCM/MSP/2016/9
+    | {NUMBER_PATH}                       # 63/71
+    | \d{{2}}-\d{{5}}                       # job numbers
+    | \d+(?:[.,]\d+)*                     # 2,515  1.5  ２０２０
+    | [^\W\d_]+(?:['’\-][^\W\d_]+)*       # words in any script
     | \s+
     | .
     """,

@@ -1,0 +1,82 @@
+"""How UN documents are written, below any one language: the ranges of the scripts, the grammar of
+document symbols, and patterns compiled on first use.
+
+The foundation of the language home (`lang`): layer 0, so that `cache` (file names made of symbols) and
+`normalize` (a neighbour of `lang`, which may not import it) build from the same pieces as every module
+above. Modules above `lang` read these names through `lang`.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+class lazy_pattern:  # noqa: N801 (used as re.compile is)
+    """A regular expression compiled on first use: a large character class or a long alternation costs a
+    command that never reads it nothing at start-up."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args, self._compiled = (pattern, flags), None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+# --- scripts: ranges to put inside [...] ---------------------------------------------------------
+
+CJK_EXT_A = "\u3400-\u4dbf"
+CJK_UNIFIED = "\u4e00-\u9fff"  # the common ideographs: what language detection counts
+CJK_COMPAT = "\uf900-\ufaff"
+IDEOGRAPHS = CJK_EXT_A + CJK_UNIFIED + CJK_COMPAT  # any Chinese character
+# Extension A through the unified block in one span (the Yijing signs between them included): the layout's
+# test of a Chinese text
+HAN_SPAN = f"{CJK_EXT_A[0]}-{CJK_UNIFIED[-1]}"
+ARABIC = "\u0600-\u06ff"
+CYRILLIC = "\u0400-\u04ff"
+
+
+# --- document symbols ------------------------------------------------------------------------------
+# A/RES/75/62, A/RES/ES-11/1, A/RES/48/246, drafts A/ES-11/L.7 and A/C.1/75/L.41, reports A/75/399 and
+# A/48/826/Add.1, revisions A/48/L.21/Rev.1. Named pieces, then the shapes built from them: each use
+# (a whole line, a resolution in a masthead, a token of the diff, a fact to compare, a file name) needs
+# its own shape, and every shape is written here once.
+
+_ORGAN = r"(?:A|S|E)"  # General Assembly, Security Council, Economic and Social Council
+_SPECIAL_SESSION = r"(?:ES|S)-\d{1,2}/"  # ES-11/
+_COMMITTEE = r"C\.\d/"  # C.1/
+_SESSION = r"\d{1,3}/"  # 75/
+_NUMBER = r"\d{1,4}[A-Z]?"  # 62, 246B
+_DRAFT = r"L\.\d+"  # L.7
+_REVISION = r"/(?:Rev|Add|Corr)\.\d+"  # /Rev.1, /Add.1
+_AFTER_RES = (rf"(?:{_SPECIAL_SESSION})?(?:{_COMMITTEE})?(?:{_SESSION})?(?:{_DRAFT}|{_NUMBER})"
+              rf"(?:{_REVISION})*")
+
+# a whole UN symbol (a page's running head): A/RES/75/62, A/C.1/75/L.41, A/48/826/Add.1
+UN_SYMBOL = rf"{_ORGAN}/(?:RES/)?{_AFTER_RES}"
+# a resolution of the General Assembly: A/RES/75/62, A/RES/ES-11/1
+RES_SYMBOL = rf"A/RES/{_AFTER_RES}"
+# a resolution's short form: 75/62, 48/246B
+SHORT_SYMBOL = rf"\d{{1,3}}/{_NUMBER}"
+# a committee report cited after an agenda item: "(A/75/399)" (parse reads it after the bracket)
+REPORT_SYMBOL = r"A/\d+/[\w./-]*\w"
+# what a cached file may be named after (cache: a file name cannot leave the cache): A/RES/75/62, 75/62,
+# A/C.1/75/62
+CACHE_SYMBOL = rf"(?:[A-Z]{{1,4}}(?:\.\d+)?/)*(?:RES/)?{SHORT_SYMBOL}"
+
+# Loose symbols of any series, as text cites them: CCM/MSP/2016/9, A/HRC/RES/45/1, E/CN.6/2020/3. A series
+# of up to eight letters (an organ or a body, perhaps numbered: C.1), then parts after slashes.
+_SERIES = r"[A-Z]{1,8}(?:\.\d+)?"
+_SERIES_ANY_CASE = r"[A-Za-z]{1,8}(?:\.\d+)?"
+_PART = r"[A-Za-z0-9.()\-]"
+_PARTS = rf"(?:/{_PART}*[A-Za-z0-9)])+"  # each part ends on a letter, a digit or a bracket
+_PARTS_RAGGED = rf"(?:/{_PART}+)+"  # a part may end on punctuation too
+# a symbol cited in running text (a fact the language versions share)
+LOOSE_SYMBOL = rf"{_SERIES}{_PARTS}"
+# a symbol as one token of the diff, in any case
+SYMBOL_TOKEN = rf"{_SERIES_ANY_CASE}{_PARTS}"
+# numbers joined by slashes: 63/71, 2016/9/1
+NUMBER_PATH = r"\d+(?:/\d+)+"
+# what a routine update may change: a symbol, its trailing punctuation with it, or numbers joined by slashes
+ROUTINE_SYMBOL = rf"{_SERIES_ANY_CASE}{_PARTS_RAGGED}|{NUMBER_PATH}"
