@@ -6,14 +6,13 @@ import re
 
 from diff_match_patch import diff_match_patch
 
-from .lang import IDEOGRAPHS
+from .lang import is_ideograph
 from .model import DELETE, EQUAL, INSERT
 from .normalize import fold
 from .tokenize import clauses, tokens
 
 Op = tuple[str, str]
 _DMP_OPS = {0: EQUAL, -1: DELETE, 1: INSERT}
-_CJK_ONLY = re.compile(f"^[{IDEOGRAPHS}]+$")
 
 
 def _dmp() -> diff_match_patch:
@@ -23,6 +22,10 @@ def _dmp() -> diff_match_patch:
 
 
 _DMP = _dmp()
+
+
+def _ideographs_only(text: str) -> bool:
+    return bool(text) and all(map(is_ideograph, text))
 
 
 class _Codec:
@@ -228,7 +231,7 @@ def _replace(d: str, i: str) -> list[Op]:
     trail = len(d) - len(d.rstrip())
     if d and i and trail and d[-trail:] == i[-trail:] and len(i) > trail and len(d) > trail:
         return _replace(d[:-trail], i[:-trail]) + [(EQUAL, d[-trail:])]
-    if d and i and len(d) <= 40 and len(i) <= 40 and _CJK_ONLY.match(d.strip()) and _CJK_ONLY.match(i.strip()):
+    if d and i and len(d) <= 40 and len(i) <= 40 and _ideographs_only(d.strip()) and _ideographs_only(i.strip()):
         diffs = _DMP.diff_main(d, i, False)
         _DMP.diff_cleanupSemantic(diffs)
         same = sum(len(t) for op, t in diffs if op == 0)

@@ -19,6 +19,7 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     SHORT_SYMBOL,
     SYMBOL_TOKEN,
     UN_SYMBOL,
+    is_ideograph,
     lazy_pattern,
 )
 

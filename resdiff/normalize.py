@@ -5,25 +5,28 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .notation import IDEOGRAPHS
+from .notation import IDEOGRAPHS, char_test, is_ideograph, lazy_pattern
 
-# Ideographs, CJK symbols and punctuation (。《》「」), full-width forms (，；：０-９).
+# Ideographs, CJK symbols and punctuation (。《》「」), full-width forms (，；：０-９). The classes of thousands
+# of characters below cost milliseconds each to compile: they are compiled when first used, and the tests of
+# one character are made without them.
 _WIDE = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff" + IDEOGRAPHS + "\ufe30-\ufe4f\uff00-\uffef"
-WIDE_CHAR = re.compile(f"[{_WIDE}]")
-IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
-_SPACE_NEAR_WIDE = re.compile(f"(?<=[{_WIDE}])\\s+|\\s+(?=[{_WIDE}])")
+_FIRST_WIDE = min(_WIDE[0::3])
+_SPACE_NEAR_WIDE = lazy_pattern(f"(?<=[{_WIDE}])\\s+|\\s+(?=[{_WIDE}])")
 _SPACES = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
-                      r"\ufffe\uffff\ud800-\udfff]")
+_CONTROL = lazy_pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
+                        r"\ufffe\uffff\ud800-\udfff]")
+_SPACED_DIGITS = lazy_pattern(f"[{_WIDE}] [0-9]|[0-9] [{_WIDE}]")
+_TIGHT_DIGITS = lazy_pattern(f"[{_WIDE}][0-9]|[0-9][{_WIDE}]")
 
-
-def is_wide(ch: str) -> bool:
-    return bool(ch) and WIDE_CHAR.match(ch) is not None
+# True when the first character of a text is set wide (what the one-character tests read)
+is_wide = char_test(_WIDE)
 
 
 def fold(text: str) -> str:
     """Comparison form: what is not a change (spacing next to CJK, full width, wrapping) folded away."""
-    text = _SPACE_NEAR_WIDE.sub("", text)
+    if text and max(text) >= _FIRST_WIDE:  # no wide character, no space next to one
+        text = _SPACE_NEAR_WIDE.sub("", text)
     text = unicodedata.normalize("NFKC", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -35,8 +38,8 @@ def strip_controls(text: str) -> str:
 
 def spaces_digits(text: str) -> bool:
     """True when the text sets ASCII digits off from ideographs by spaces, as UN PDFs do."""
-    spaced = len(re.findall(f"[{_WIDE}] [0-9]|[0-9] [{_WIDE}]", text))
-    tight = len(re.findall(f"[{_WIDE}][0-9]|[0-9][{_WIDE}]", text))
+    spaced = len(_SPACED_DIGITS.findall(text))
+    tight = len(_TIGHT_DIGITS.findall(text))
     return spaced > tight
 
 
@@ -104,7 +107,7 @@ def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: froz
             out += line
         elif is_wide(a) or is_wide(b):
             wide, other = (a, b) if is_wide(a) else (b, a)
-            spaced = wide_spacing and other.isascii() and other.isalnum() and IDEOGRAPH.match(wide)
+            spaced = wide_spacing and other.isascii() and other.isalnum() and is_ideograph(wide)
             out += (" " if spaced else "") + line
         else:
             out += " " + line

@@ -21,7 +21,7 @@ from .layout import (
     to_indented,
 )
 from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Footnote, Metadata, Paragraph
-from .normalize import IDEOGRAPH, is_wide, join_lines, spaces_digits
+from .normalize import is_wide, join_lines, spaces_digits
 
 _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
 _DISTR = re.compile(r"^(?:Distr\.?:?\s*\w+|Distr\.)", re.IGNORECASE)
@@ -572,7 +572,7 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
         if after[:1].isalpha() and not is_wide(after[:1]):
             continue  # "1st", "3rd"
         # Chinese: the marker's own space goes too ("》，5 确定" -> "》，确定").
-        if is_wide(prev) or IDEOGRAPH.match(nxt or " "):
+        if is_wide(prev) or L.is_ideograph(nxt):
             while end < len(text) and text[end].isspace() and (is_wide(nxt) or not nxt):
                 end += 1
             while start > 0 and text[start - 1].isspace():

@@ -6,8 +6,7 @@ import re
 import sqlite3
 from functools import lru_cache
 
-from .lang import IDEOGRAPHS, NUMBER_PATH, SYMBOL_TOKEN
-from .normalize import IDEOGRAPH
+from .lang import IDEOGRAPHS, NUMBER_PATH, SYMBOL_TOKEN, is_ideograph
 from .segment import cut, reference_tokenizer
 
 _IDEOGRAPH_RUN = re.compile(f"[{IDEOGRAPHS}]+")
@@ -94,7 +93,7 @@ def _narrow_stop(text: str, i: int) -> bool:
     ch = text[i]
     nxt = text[i + 1 : i + 2]
     prev = text[i - 1 : i]
-    if nxt and not nxt.isspace() and not IDEOGRAPH.match(nxt):
+    if nxt and not nxt.isspace() and not is_ideograph(nxt):
         return False  # 1.5, A/C.1, 2,515, e.g.
     if ch == "." and _ABBREVIATIONS.search(text[max(0, i - 8) : i + 1]):
         return False
