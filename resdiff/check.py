@@ -4,14 +4,25 @@ what must be identical across languages. Findings, never opinions on wording."""
 from __future__ import annotations
 
 import hashlib
-import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from .align import pair_paragraphs
 from .compare import compare
 from .facts import ORDINAL_LANGS, Facts, extract
-from .model import ANNEX, DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
+from .model import (  # noqa: F401 (how a pair was made: read with the results)
+    ALIGNMENT,
+    DELETED,
+    INSERTED,
+    MODIFIED,
+    NUMBER,
+    OPERATIVE,
+    PREAMBULAR,
+    STRUCTURE,
+    UNPAIRED,
+    Document,
+    Paragraph,
+)
 from .normalize import is_wide
 
 ERROR, WARNING, NOTE = "error", "warning", "note"
@@ -114,10 +125,6 @@ def make_config(data: dict | None = None, *, baseline: list[str] | None = None,
     return Config(frozenset(disabled), severity, frozenset(accepted), tuple(accepted_where), fail_on)
 
 
-# How two paragraphs were paired: the n-th with the n-th of the same kind (the counts agree), by their
-# printed number (one text kept the gap where its paragraph is missing), by a length, punctuation and
-# facts alignment (the counts differ), or not at all.
-STRUCTURE, NUMBER, ALIGNMENT, UNPAIRED = "structure", "number", "alignment", "unpaired"
 
 
 @dataclass(frozen=True)
@@ -141,106 +148,6 @@ class CheckResult:
 
     def failed(self, fail_on: str = ERROR) -> bool:
         return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in self.findings)
-
-
-# --- pairing by structure ---------------------------------------------------------------
-
-_PUNCT = re.compile("[,，、;；:：،؛]")
-
-
-@dataclass(frozen=True)
-class _Profile:
-    """What the structural alignment may compare of a paragraph: never its words."""
-
-    length: int
-    punct: int  # list and clause punctuation: a list of ten addressees has ten commas in any language
-    facts: Facts
-    notes: int
-
-    @classmethod
-    def of(cls, p: Paragraph, lang: str) -> _Profile:
-        return cls(len(p.text), len(_PUNCT.findall(p.text)), extract(p.text, lang), len(p.footnotes))
-
-
-def _cost(a: _Profile, b: _Profile, ratio: float) -> float:
-    """Gale-Church-like: log of the length ratio against the texts' overall ratio and of the punctuation
-    ratio, then facts: agreeing ones pull a pair together, differing ones apart."""
-    cost = abs(math.log((b.length + 1) / ((a.length + 1) * ratio)))
-    cost += 0.5 * abs(math.log((b.punct + 1) / (a.punct + 1)))
-    if not (a.facts.empty() and b.facts.empty()):
-        same = sum((getattr(a.facts, k) & getattr(b.facts, k)).total() for k in Facts.KINDS)
-        allf = sum((getattr(a.facts, k) | getattr(b.facts, k)).total() for k in Facts.KINDS)
-        cost += 2.0 * (allf - 2 * same) / allf
-    if (a.notes or b.notes) and a.notes == b.notes:
-        cost -= 1.0
-    return cost
-
-
-def _align(src: list[Paragraph], tgt: list[Paragraph], ratio: float, la: str, lb: str):
-    """Pairs (index or None) keeping order; by order when the counts agree, else by a length and
-    facts alignment with gaps (never by wording)."""
-    if len(src) == len(tgt):
-        return [(i, i, STRUCTURE) for i in range(len(src))]
-    nums_s = [p.id for p in src]
-    nums_t = [p.id for p in tgt]
-    fewer = src if len(src) < len(tgt) else tgt
-    gap_kept = bool(fewer) and fewer[0].kind != PREAMBULAR and [p.number for p in fewer if p.letter is None] != [
-        str(k) for k in range(1, sum(p.letter is None for p in fewer) + 1)]
-    if gap_kept and len(set(nums_s)) == len(src) and len(set(nums_t)) == len(tgt) and (
-            set(nums_s) >= set(nums_t) or set(nums_t) >= set(nums_s)):
-        # the shorter text kept the numbering gap where its paragraph is missing: pair by number
-        where = {pid: j for j, pid in enumerate(nums_t)}
-        pairs = [(i, where.get(pid)) for i, pid in enumerate(nums_s)]
-        pairs += [(None, j) for j, pid in enumerate(nums_t) if pid not in set(nums_s)]
-        pairs.sort(key=lambda p: (p[1] if p[1] is not None else p[0], p[0] is None))
-        return [(i, j, NUMBER if i is not None and j is not None else UNPAIRED) for i, j in pairs]
-    gap = 1.5
-    n, m = len(src), len(tgt)
-    if n * m > 250_000:  # far beyond any resolution: pair in order, the surplus unpaired (bounded time)
-        k = min(n, m)
-        return ([(i, i, ALIGNMENT) for i in range(k)] + [(i, None, UNPAIRED) for i in range(k, n)]
-                + [(None, j, UNPAIRED) for j in range(k, m)])
-    ps, pt = [_Profile.of(p, la) for p in src], [_Profile.of(p, lb) for p in tgt]
-    cost = [[0.0] * (m + 1) for _ in range(n + 1)]
-    move = [[""] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        cost[i][0], move[i][0] = i * gap, "s"
-    for j in range(1, m + 1):
-        cost[0][j], move[0][j] = j * gap, "t"
-    for i in range(1, n + 1):
-        for j in range(1, m + 1):
-            options = [(cost[i - 1][j - 1] + _cost(ps[i - 1], pt[j - 1], ratio), "m"),
-                       (cost[i - 1][j] + gap, "s"), (cost[i][j - 1] + gap, "t")]
-            cost[i][j], move[i][j] = min(options)
-    out = []
-    i, j = n, m
-    while i or j:
-        mv = move[i][j]
-        if mv == "m":
-            out.append((i - 1, j - 1, ALIGNMENT))
-            i, j = i - 1, j - 1
-        elif mv == "s":
-            out.append((i - 1, None, UNPAIRED))
-            i -= 1
-        else:
-            out.append((None, j - 1, UNPAIRED))
-            j -= 1
-    return out[::-1]
-
-
-def pair_paragraphs(source: Document, target: Document) -> list[tuple[Paragraph | None, Paragraph | None, str]]:
-    """Preambular with preambular in order, operative with operative (numbers and letters), annex with
-    annex; each pair with how it was made."""
-    total_s = sum(len(p.text) for p in source.paragraphs) or 1
-    total_t = sum(len(p.text) for p in target.paragraphs) or 1
-    ratio = total_t / total_s
-    out = []
-    for kind in (PREAMBULAR, OPERATIVE, ANNEX):
-        src = [p for p in source.paragraphs if p.kind == kind]
-        tgt = [p for p in target.paragraphs if p.kind == kind]
-        for i, j, how in _align(src, tgt, ratio, source.language, target.language):
-            out.append((src[i] if i is not None else None, tgt[j] if j is not None else None, how))
-    return out
 
 
 # --- the checks -------------------------------------------------------------------------

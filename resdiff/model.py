@@ -10,6 +10,11 @@ ANNEX = "annex"  # a paragraph of an annexed declaration or programme of action
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 
+# How two paragraphs were paired: the n-th with the n-th of the same kind (the counts agree), by their
+# printed number (one text kept the gap where its paragraph is missing), by a length, punctuation and
+# facts alignment (the counts differ), or not at all.
+STRUCTURE, NUMBER, ALIGNMENT, UNPAIRED = "structure", "number", "alignment", "unpaired"
+
 
 @dataclass(frozen=True)
 class Metadata:

@@ -59,8 +59,8 @@ LAYERS = [
     {"errors", "model", "notation"},  # the errors; the data model; script ranges and the document-symbol grammar
     {"cache"},  # the user cache and the document symbols that name its files
     {"normalize", "lang", "segment"},  # text passes; what each UN language writes; the Chinese word index
-    {"layout", "facts", "tokenize", "routine", "align"},  # layouts, facts, tokens, routine labels, alignment
-    {"parse", "pdf", "diff", "output"},  # text -> Document; PDF -> text; clause diff; writing files
+    {"layout", "facts", "tokenize", "routine"},  # layouts, facts, tokens, routine labels
+    {"parse", "pdf", "diff", "output", "align"},  # text -> Document; PDF -> text; clause diff; files; alignment
     {"fetch", "compare"},  # downloads into the cache; two Documents -> DocumentDiff
     {"load", "check", "series"},  # a path or symbol -> Document; translation checks; series and blame
     {"carry", "session"},  # drafts from last year's translation; a session of checks
