@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from operator import add
 from typing import TYPE_CHECKING
 
-from .lang import IDEOGRAPHS
+from .lang import IDEOGRAPHS, LIST_PUNCTUATION
 from .model import ALIGNMENT, ANNEX, NUMBER, OPERATIVE, PREAMBULAR, STRUCTURE, UNPAIRED, Document, Paragraph
 
 if TYPE_CHECKING:
@@ -372,7 +372,7 @@ def _order(matched: list[Group], n_old: int, n_new: int, weight=None) -> list[Gr
 # --- two language versions of one resolution: paired by structure, never by wording -----------------
 # (the translation checks and the translation memory read these pairs)
 
-_PUNCT = re.compile("[,，、;；:：،؛]")
+_PUNCT = re.compile(f"[{LIST_PUNCTUATION}]")
 
 
 @dataclass(frozen=True)

@@ -13,55 +13,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lang import (
-    AR_MONTH_ORDINALS,
-    AR_ORDINAL,
-    DATE_EN_US,
-    DATE_WORDS,
-    DATE_WORDS_RANGE,
-    DATE_ZH,
-    DATE_ZH_RANGE,
-    ES_ORDINAL,
-    FR_ORDINAL,
+    ARABIC_DIGITS,
+    DATES,
+    DECIMAL_COMMA,
     LOOSE_SYMBOL,
-    RU_ORDINAL,
+    NUMBER,
+    NUMBER_COMMA,
+    ORDINALS,
+    ROMAN,
     SHORT_SYMBOL,
-    ZH_NUMERAL,
-    ar_ordinal,
-    en_ordinal,
-    es_ordinal,
-    fr_ordinal,
-    iso_date,
-    month_number,
-    ru_ordinal,
-    zh_numeral,
+    ZH_MYRIAD,
+    ZH_MYRIADS,
+    roman,
 )
 
 SYMBOL = re.compile(rf"(?<![\w/])(?:{LOOSE_SYMBOL}|{SHORT_SYMBOL})(?![\w/])")
-ZH_ORDINAL = re.compile(rf"第\s*([{ZH_NUMERAL}]+)|([{ZH_NUMERAL}]+)\s*周年|附件\s*([{ZH_NUMERAL}]+)")
-EN_ORDINAL = re.compile(r"\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(first|second|third|fourth|"
-                        r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
-                        r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|"
-                        r"sixtieth|seventieth|eightieth|ninetieth)\b", re.IGNORECASE)
-ROMAN = re.compile(r"\b(?:section|annex|part|chapter|annexe|partie|anexo|sección|раздел|приложение)\s+"
-                   r"([IVXLC]+)\b", re.IGNORECASE)
-# Numbers as each language writes them: 1,383,000.5 (English, Chinese); 1.383.000,5 or 1 383 000,5
-# (Spanish, French, Russian, Arabic); 138.3万 (Chinese). All read as the same value.
-NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
-NUMBER_COMMA = re.compile(r"(?<!\d)\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?![\d])|\d+(?:,\d+)?")
-ZH_MYRIAD = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789,.")
-DECIMAL_COMMA = {"es", "fr", "ru", "ar"}
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-ORDINAL_LANGS = {"zh", "en", "fr", "es", "ru", "ar"}  # languages whose ordinal words are read
-
-
-def roman(text: str) -> int:
-    total = 0
-    for k, ch in enumerate(text.upper()):
-        v = _ROMAN_VALUES[ch]
-        nxt = _ROMAN_VALUES.get(text.upper()[k + 1], 0) if k + 1 < len(text) else 0
-        total += -v if v < nxt else v
-    return total
+ORDINAL_LANGS = set(ORDINALS)  # languages whose ordinal words are read
 
 
 @dataclass
@@ -75,7 +42,6 @@ class Facts:
 
     def empty(self) -> bool:
         return not any(getattr(self, k) for k in self.KINDS)
-
 
 
 Spans = dict  # (kind, value) -> [(start, end)] in the text: where each fact was read
@@ -105,59 +71,22 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
     for m in found:
         add("symbols", m.group(0), m)
     # dates: ranges first, then single dates; only days of the calendar ("45 December 2020" stays numbers)
-    def dates(pattern: re.Pattern, value) -> None:
-        nonlocal text
+    for pattern, read in DATES:
         for m in list(pattern.finditer(text)):
-            iso = value(m)
+            iso = read(m)
             if iso and all(iso.split("/")):
                 add("dates", iso, m)
                 text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-
-    def zh_range(m: re.Match) -> str | None:
-        y, mo, d, y2, mo2, d2 = m.groups()
-        a, b = iso_date(y, mo, d), iso_date(y2 or y, mo2 or mo, d2)
-        return f"{a}/{b}" if a and b else None
-
-    def words_range(m: re.Match) -> str | None:
-        d, mo, d2, mo2, y = m.groups()
-        a, b = iso_date(y, month_number(mo or mo2), d), iso_date(y, month_number(mo2), d2)
-        return f"{a}/{b}" if a and b else None
-
-    dates(DATE_ZH_RANGE, zh_range)
-    dates(DATE_ZH, lambda m: iso_date(*m.groups()))
-    dates(DATE_WORDS_RANGE, words_range)
-    dates(DATE_WORDS, lambda m: iso_date(m.group(3), month_number(m.group(2)), m.group(1)))
-    dates(DATE_EN_US, lambda m: iso_date(m.group(3), month_number(m.group(1)), m.group(2)))
     found = []
-    if lang == "zh":
-        text = _mask(ZH_ORDINAL, text, found)
+    words = ORDINALS.get(lang)
+    if words is not None:
+        if words.not_ordinals is not None:
+            text = _mask(words.not_ordinals, text, [])
+        text = _mask(words.pattern, text, found)
         for m in found:
-            value = zh_numeral(next(g for g in m.groups() if g))
+            value = words.read(m)
             if value is not None:
                 add("ordinals", value, m)
-    elif lang == "en":
-        text = _mask(EN_ORDINAL, text, found)
-        for m in found:
-            value = en_ordinal((m.group(1) or "") + m.group(2))
-            if value is not None:
-                add("ordinals", value, m)
-    elif lang == "fr":
-        text = _mask(FR_ORDINAL, text, found)
-        for m in found:
-            add("ordinals", fr_ordinal(m.group(1), m.group(2)), m)
-    elif lang == "es":
-        text = _mask(ES_ORDINAL, text, found)
-        for m in found:
-            add("ordinals", es_ordinal(*m.groups()), m)
-    elif lang == "ru":
-        text = _mask(RU_ORDINAL, text, found)
-        for m in found:
-            add("ordinals", ru_ordinal(m.group(1), m.group(2)), m)
-    elif lang == "ar":
-        text = _mask(AR_MONTH_ORDINALS, text, [])
-        text = _mask(AR_ORDINAL, text, found)
-        for m in found:
-            add("ordinals", ar_ordinal(*m.groups()), m)
     found = []
     text = _mask(ROMAN, text, found)
     for m in found:
@@ -181,11 +110,11 @@ def _numbers(text: str, lang: str) -> list[tuple[str, tuple[int, int]]]:
         text = _mask(ZH_MYRIAD, text, found)
         for m in found:
             whole, _, frac = m.group(1).partition(".")
-            scale = 4 if m.group(2) == "万" else 8
+            scale = ZH_MYRIADS[m.group(2)]
             digits = (whole + frac.ljust(scale, "0")[:scale]) if len(frac) <= scale else whole + frac
             out.append((str(int(digits)), m.span()))
     if lang == "ar":
-        text = text.translate(_ARABIC_DIGITS)
+        text = text.translate(ARABIC_DIGITS)
     if lang in DECIMAL_COMMA:
         for m in NUMBER_COMMA.finditer(text):
             whole, _, frac = m.group(0).partition(",")

@@ -18,24 +18,17 @@ from collections import Counter
 from . import lang as L
 
 # --- page furniture: never content -------------------------------------------------
-JOB = re.compile(r"^\d{2}-\d{5}\s*(?:\(([A-Z])\))?(?:\s+\d+(?:/\d+)?)*$")
-JOB_PAGE = re.compile(r"^\d+/\d+\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
+JOB = re.compile(rf"^{L.JOB_NUMBER}\s*(?:\(([A-Z])\))?(?:\s+\d+(?:/\d+)?)*$")
+JOB_PAGE = re.compile(rf"^\d+/\d+\s+{L.JOB_NUMBER}(?:\s*\([A-Z]\))?$")
 BARCODE = re.compile(r"^\*\d{5,}\*$")
 URL = re.compile(r"^(?:https?://|www\.)\S+$")
 SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
-PAGE_NO = re.compile(r"^(?:\d{1,3}/\d{1,3}|-\s*\d{1,3}\s*-|Page\s+\d{1,3}|Página\s+\d{1,3}|/\.\.\.|/…)$",
-                     re.IGNORECASE)
+PAGE_NO = re.compile(rf"^(?:\d{{1,3}}/\d{{1,3}}|-\s*\d{{1,3}}\s*-|{L.PAGE}|/\.\.\.|/…)$", re.IGNORECASE)
 # A line that is only a document symbol: the running head of every page after the first.
 SYMBOL_LINE = re.compile(rf"^{L.UN_SYMBOL}$")
 # The note on a draft's list of sponsors ("* Any changes to the list of sponsors …"): not a footnote.
 SPONSOR_NOTE = re.compile(r"^\*\s+\S")
 
-# The comma may be missing where an annexed declaration follows; the masthead's "General Assembly",
-# "大会", "Генеральная Ассамблея" and "الجمعية العامة" never have one.
-OPENING = re.compile(
-    r"^(?:<[ib]>)?(?:(?:大会|Генеральная Ассамблея|(?:إن )?الجمعية العامة)(?:</[ib]>)?\s*[，,،]|"
-    r"(?:The General Assembly|L[’']Assemblée générale|La Asamblea General)(?:</[ib]>)?\s*,?)$"
-)
 OP_NUMBER = re.compile(r"^(\d{1,5})\s*(?:[.．]|\s[-–](?=\s))\s*")  # "1. " and, in Arabic, "1 - "
 _OP_ALONE = re.compile(r"^\d{1,5}\s*[.．]$")
 SUB_LETTER = re.compile(r"^[(（]([a-z]{1,2}|[ivx]{1,5})[)）]\s*")
@@ -54,7 +47,7 @@ def is_plain_furniture(s: str) -> bool:
 def is_indented(lines: list[str]) -> bool:
     """True for the extractor layout that indents each paragraph's first line (two such lines at least
     after the opening 'The General Assembly,')."""
-    start = next((k for k, s in enumerate(lines) if OPENING.match(s.strip())), 0)
+    start = next((k for k, s in enumerate(lines) if L.OPENING.match(s.strip())), 0)
     return sum(1 for s in lines[start + 1:] if s[:1].isspace() and s.strip()) >= 2
 
 
@@ -64,7 +57,7 @@ def to_indented(text: str) -> list[tuple[int, str]]:
     lines = text.split("\n")
     if is_indented(lines):
         return [(k + 1, s) for k, s in enumerate(lines) if s.strip()]
-    opening = next((k for k, s in enumerate(lines) if OPENING.match(s.strip())), None)
+    opening = next((k for k, s in enumerate(lines) if L.OPENING.match(s.strip())), None)
     start = 0 if opening is None else opening + 1
     head = [(k + 1, s.strip()) for k, s in enumerate(lines[:start]) if s.strip()]
     body = lines[start:]

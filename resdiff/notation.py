@@ -64,13 +64,13 @@ CYRILLIC = "\u0400-\u04ff"
 # its own shape, and every shape is written here once.
 
 _ORGAN = r"(?:A|S|E)"  # General Assembly, Security Council, Economic and Social Council
-_SPECIAL_SESSION = r"(?:ES|S)-\d{1,2}/"  # ES-11/
+_SPECIAL = r"(?:ES|S)-\d{1,2}"  # an (emergency) special session: ES-11
 _COMMITTEE = r"C\.\d/"  # C.1/
-_SESSION = r"\d{1,3}/"  # 75/
+_SESSION = r"\d{1,3}"  # 75
 _NUMBER = r"\d{1,4}[A-Z]?"  # 62, 246B
 _DRAFT = r"L\.\d+"  # L.7
 _REVISION = r"/(?:Rev|Add|Corr)\.\d+"  # /Rev.1, /Add.1
-_AFTER_RES = (rf"(?:{_SPECIAL_SESSION})?(?:{_COMMITTEE})?(?:{_SESSION})?(?:{_DRAFT}|{_NUMBER})"
+_AFTER_RES = (rf"(?:{_SPECIAL}/)?(?:{_COMMITTEE})?(?:{_SESSION}/)?(?:{_DRAFT}|{_NUMBER})"
               rf"(?:{_REVISION})*")
 
 # a whole UN symbol (a page's running head): A/RES/75/62, A/C.1/75/L.41, A/48/826/Add.1
@@ -78,7 +78,9 @@ UN_SYMBOL = rf"{_ORGAN}/(?:RES/)?{_AFTER_RES}"
 # a resolution of the General Assembly: A/RES/75/62, A/RES/ES-11/1
 RES_SYMBOL = rf"A/RES/{_AFTER_RES}"
 # a resolution's short form: 75/62, 48/246B
-SHORT_SYMBOL = rf"\d{{1,3}}/{_NUMBER}"
+SHORT_SYMBOL = rf"{_SESSION}/{_NUMBER}"
+# the number a resolution's title line opens with ("75/62. Title", "ES-11/1. Title"): session and number
+TITLE_NUMBER = rf"({_SPECIAL}|{_SESSION})/(\d{{1,4}})"
 # a committee report cited after an agenda item: "(A/75/399)" (parse reads it after the bracket)
 REPORT_SYMBOL = r"A/\d+/[\w./-]*\w"
 # what a cached file may be named after (cache: a file name cannot leave the cache): A/RES/75/62, 75/62,
@@ -98,5 +100,7 @@ LOOSE_SYMBOL = rf"{_SERIES}{_PARTS}"
 SYMBOL_TOKEN = rf"{_SERIES_ANY_CASE}{_PARTS}"
 # numbers joined by slashes: 63/71, 2016/9/1
 NUMBER_PATH = r"\d+(?:/\d+)+"
+# a job number, "20-16878": the translation job a text was printed under
+JOB_NUMBER = r"\d{2}-\d{5}"
 # what a routine update may change: a symbol, its trailing punctuation with it, or numbers joined by slashes
 ROUTINE_SYMBOL = rf"{_SERIES_ANY_CASE}{_PARTS_RAGGED}|{NUMBER_PATH}"

@@ -11,7 +11,6 @@ from .layout import (
     BARCODE,
     JOB,
     OP_NUMBER,
-    OPENING,
     SEPARATOR,
     SPONSOR_NOTE,
     SUB_LETTER,
@@ -24,29 +23,19 @@ from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Footnote, Metadata, P
 from .normalize import is_wide, join_lines, spaces_digits
 
 _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
-_DISTR = re.compile(r"^(?:Distr\.?:?\s*\w+|Distr\.)", re.IGNORECASE)
 _TAG = re.compile(r"</?[ib]>")
-
-# --- the formulas that frame a resolution, in the six languages --------------------
-_TITLE = re.compile(r"^((?:ES|S)-\d{1,2}|\d{1,3})/(\d{1,4})\s*(?:[.．]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
-_SESSION = re.compile(
-    r"^(?:第(?P<zh>[〇零一二两三四五六七八九十百千]+)届会议|(?P<en>[\w-]+)\s+session|"
-    r".*(?:período de sesiones|сессия|الدورة).*)$",
-    re.IGNORECASE,
-)
-_AGENDA = re.compile(
-    r"^(?:议程项目|Agenda item|Point|Tema|Пункт(?: повестки дня)?|البند)\s*(?P<item>\S.*)$",
-    re.IGNORECASE,
-)
+# the formulas that frame a resolution are lang's (ADOPTION, DRAFT, SESSION, AGENDA, ANNEX_HEADING, …)
+_TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[.．]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
 _REPORT = re.compile(rf"\(({L.REPORT_SYMBOL})")
-_REPORT_PARA = re.compile(r"第\s*(\d+)\s*段|(?:para|párr|par|пункт|الفقرة)\.?\s*(\d+)", re.IGNORECASE)
 
 # --- paragraph numbering ----------------------------------------------------------
 _FOOTNOTE_LINE = re.compile(r"^(\d{1,3})(/?)\s+(\S.*)$")
 _FOOTNOTE_END = re.compile(r"[。.．]$")
 
-# A number followed by one of these is content (2020 年, 123 个, 第 7 条), never a marker.
-_ZH_UNITS = set("年月日号號个個卷段条條次届屆名项項国國%％点點时時分秒岁歲周週倍亿億万萬千百十份页頁章节節款类類")  # noqa: E501
+# Words and abbreviations after which a number is content ("article 4", "No. 3"), never a marker
+_NUMBERING_WORDS = {w for words in L.NUMBERING_WORDS.values() for w in words}
+_ABBREVIATION_BEFORE = re.compile(rf"(?:{'|'.join(L.NUMBERING_ABBREVIATIONS)})\.\s+$")
+_GLUED_AFTER = tuple(f"{a}." for a in L.GLUED_ABBREVIATIONS)  # "No.3": a number glued to these is content
 # After these a marker may follow a space (PDF extraction spaces a superscript after Chinese punctuation).
 _SPACED_MARKER_AFTER = set("》」』”），、；：")
 
@@ -65,7 +54,7 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
     lines = [(n, raw) for n, raw in lines if raw.strip()]
     lang = language or _language(text, lines)
 
-    opening = next((i for i, (_, s) in enumerate(lines) if OPENING.match(s.strip())), None)
+    opening = next((i for i, (_, s) in enumerate(lines) if L.OPENING.match(s.strip())), None)
     title_at = next(
         (i for i, (_, s) in enumerate(lines[: opening if opening is not None else len(lines)])
          if _TITLE.match(s.strip())),
@@ -77,7 +66,7 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
             "'The General Assembly,'",
             source=source,
         )
-    openings = [i for i, (_, s) in enumerate(lines) if OPENING.match(s.strip())]
+    openings = [i for i, (_, s) in enumerate(lines) if L.OPENING.match(s.strip())]
     if len(openings) > 1:
         titles = [m.group(1) + "/" + m.group(2) for _, s in lines if (m := _TITLE.match(s.strip()))]
         which = f" ({', '.join(titles)})" if len(titles) > 1 else ""
@@ -149,10 +138,6 @@ def _doubts(paragraphs: list[Paragraph], size: int) -> tuple[str, ...]:
             "'2.' … was expected (is the text cut short, or not a resolution?)",)
 
 
-_ANNEX = re.compile(r"^(?:Annex|ANNEX|Annexe|ANNEXE|Anexo|ANEXO|Приложение|ПРИЛОЖЕНИЕ|المرفق|附件)"
-                    r"(?:\s+([IVXLC]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,3}))?$")
-
-
 def _split_annexes(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[str, str, list]]]:
     """A resolution may adopt an annexed declaration or programme of action: after the closing, an
     'Annex' heading, then the annex's own (numbered) paragraphs. Each annex is read apart."""
@@ -161,14 +146,14 @@ def _split_annexes(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
     for k, (_, raw) in enumerate(body):
         s = raw.strip()
         op_seen = op_seen or bool(OP_NUMBER.match(s))
-        if op_seen and _ANNEX.match(s):
+        if op_seen and L.ANNEX_HEADING.match(s):
             starts.append(k)
     if not starts:
         return body, []
     annexes = []
     for a, b in zip(starts, starts[1:] + [len(body)], strict=True):
         heading = body[a][1].strip()
-        label = _ANNEX.match(heading).group(1) or ""
+        label = L.ANNEX_HEADING.match(heading).group(1) or ""
         annexes.append((heading, label, body[a + 1 : b]))
     return body[: starts[0]], annexes
 
@@ -189,24 +174,13 @@ def _language(text: str, lines: list[tuple[int, str]]) -> str:
     return L.detect_language(text) or "en"
 
 
-_ADOPTION = re.compile(
-    r"Resolution adopted by the General Assembly|Résolution adoptée par l.Assemblée générale|"
-    r"Resoluci[óo]n aprobada por la Asamblea General|Резолюция,? принятая Генеральной Ассамблеей|"
-    r"قرار اتخذته الجمعية العامة|大会决议",
-    re.IGNORECASE,
-)
-_DRAFT = re.compile(r"(?:draft resolution|projet de résolution|proyecto de resolución|проект резолюции|"
-                    r"مشروع قرار|决议草案)\s*$", re.IGNORECASE)
-_ES_SESSION = re.compile(r"(\w+) emergency special session|(\w+) special session", re.IGNORECASE)
-
-
 def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
     meta: dict = {}
     session_at = None
     agenda_at = None
     adoption_at = None
     agenda_end = None  # sponsors of a draft, the adoption line or the report line end the agenda title
-    draft_at = next((i for i, (_, s) in enumerate(header) if _DRAFT.search(s.strip())), None)
+    draft_at = next((i for i, (_, s) in enumerate(header) if L.DRAFT.search(s.strip())), None)
     if draft_at is not None:
         meta["draft"] = True
         agenda_end = _sponsors_start(header, draft_at)
@@ -224,20 +198,17 @@ def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
         if JOB.match(s):
             meta["job_number"] = s.split("  ")[0].strip()
             continue
-        if BARCODE.match(s) or _DISTR.match(s):
+        if BARCODE.match(s) or L.DISTRIBUTION.match(s):
             continue
-        m = _SESSION.match(s)
+        m = L.SESSION.match(s)
         if m and session_at is None:
             session_at = i
-            if m.group("zh"):
-                meta["session"] = L.zh_numeral(m.group("zh"))
-            elif m.group("en"):
-                meta["session"] = L.en_ordinal(m.group("en"))
+            meta["session"] = L.session_number(m)
             continue
-        if _ES_SESSION.match(s) and session_at is None:
+        if L.SPECIAL_SESSION.match(s) and session_at is None:
             session_at = i
             continue
-        m = _AGENDA.match(s)
+        m = L.AGENDA.match(s)
         if m and agenda_at is None:
             agenda_at = i
             meta["agenda_item"] = m.group("item").strip()
@@ -247,12 +218,12 @@ def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
             r = _REPORT.search(s)
             if r:
                 meta["report"] = r.group(1)
-            p = _REPORT_PARA.search(s)
+            p = L.REPORT_PARAGRAPH.search(s)
             if p:
                 meta["report_paragraph"] = p.group(1) or p.group(2)
             continue
         date = L.find_date(s)
-        if _ADOPTION.search(s):
+        if L.ADOPTION.search(s):
             adoption_at = i
             agenda_end = agenda_end if agenda_end is not None else i
             if date:
@@ -278,7 +249,7 @@ def _sponsors_start(header: list[tuple[int, str]], draft_at: int) -> int:
     k = draft_at
     while k > 0:
         prev, cur = header[k - 1][1].strip(), header[k][1].strip()
-        if prev.endswith((",", " and", " y", " et")) or cur[:1].islower():
+        if prev.endswith((",", *(f" {w}" for w in L.LIST_AND.values()))) or cur[:1].islower():
             k -= 1
         else:
             break
@@ -456,12 +427,12 @@ def _glued_markers(paragraphs: list[Paragraph], lang: str) -> list[str]:
     """Where the footnote bodies were stripped (a library's text export), the markers still stand in the
     text glued to a word or its punctuation ("Action,1", "Declaration7"): numbers so glued that count
     1, 2, 3 … in reading order are taken for them."""
-    if lang in ("zh", "ar"):
+    if lang in L.MARKERS_NOT_GLUED:
         return []
     expected = 1
     for p in paragraphs:
         for m in re.finditer(r"(?<=[^\W\d_]|[,;.:”’)])(\d{1,3})(?![\w/]|[.,]\d)", p.text):
-            if int(m.group(1)) == expected and not p.text[: m.start()].endswith(("No.", "vol.", "para.")):
+            if int(m.group(1)) == expected and not p.text[: m.start()].endswith(_GLUED_AFTER):
                 expected += 1
     return [str(k) for k in range(1, expected)] if expected > 2 else []
 
@@ -503,17 +474,17 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
     if not seen:
         return text, cited, marks
     alt = "|".join(sorted({re.escape(m) for m in seen}, key=len, reverse=True))
-    sup = "".join(sorted({d.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")) for m in seen for d in m}))
+    sup = "".join(sorted({d.translate(L.TO_SUPERSCRIPT) for m in seen for d in m}))
     forms = [rf"\s?[{sup}]+"]
     if slash:
         forms.append(rf"\s?(?<![\w/])(?:{alt})/(?![\w/])")
-    if lang not in ("zh", "ar"):
+    if lang not in L.MARKERS_NOT_GLUED:
         forms.append(rf"(?<=[a-z][,;]|[a-z]{{2}})(?:{alt})(?=[\s,;.:]|$)")
         forms.append(rf"(?<=[a-z],) (?:{alt})(?= [a-z])")  # "the Court, 1 and calls upon"
         forms.append(rf"(?<=\w,)(?:{alt})$")  # "… priorities of UNISPACE+50,1" ending a paragraph
     pairs = list(zip(marks, cited, strict=True))
     for m in reversed(list(re.finditer("|".join(forms), text))):
-        value = m.group(0).strip().rstrip("/").translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
+        value = m.group(0).strip().rstrip("/").translate(L.FROM_SUPERSCRIPT)
         if value not in seen:
             continue
         start, end = m.start(), m.end()
@@ -523,35 +494,20 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
     return text, [mk for _, mk in pairs], [pos for pos, _ in pairs]
 
 
-# Words after which a number is content, never a footnote marker: "article 4", "paragraphs 3 and 4".
-_NUMBERING_WORDS = {
-    "article", "articles", "paragraph", "paragraphs", "para", "paras", "resolution", "resolutions",
-    "decision", "decisions", "chapter", "section", "annex", "item", "items", "rule", "rules", "principle",
-    "goal", "goals", "target", "targets", "protocol", "no", "vol", "page", "pages", "part", "add", "rev",
-    "corr", "and", "or", "to", "of", "from", "on", "in", "at", "by", "than", "the", "some", "all", "about",
-    "over", "under", "with", "for", "between", "among", "nearly", "almost", "least", "most", "table",
-    "figure", "recommendation", "recommendations", "level", "phase", "step", "stage", "session", "meeting",
-    "artículo", "párrafo", "párrafos", "resolución", "resoluciones", "decisión", "capítulo", "sección",
-    "anexo", "tema", "y", "de", "del", "el", "la", "los", "las", "en", "a", "con", "por", "entre",
-    "paragraphe", "paragraphes", "résolution", "résolutions", "chapitre", "annexe", "point", "et", "des",
-    "le", "les", "du", "au", "aux", "sur", "пункт", "пункты", "резолюция", "резолюции", "и",
-}
-
-
 def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool = False) -> tuple[int, int] | None:
     """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
-    sup = marker.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    sup = marker.translate(L.TO_SUPERSCRIPT)
     m = re.compile(rf"\s?{re.escape(sup)}(?![⁰-⁹¹²³])").search(text, pos)
     if m and (m.start() == 0 or text[m.start() - 1] not in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
         return (m.start() + (text[m.start()].isspace() and not is_wide(text[m.end():m.end() + 1]))), m.end()
     if slash:  # "Haiti 1/ and": the 1990s marker, on the baseline
         m = re.compile(rf"\s?(?<![\w/]){re.escape(marker)}/(?![\w/])").search(text, pos)
         return (m.start(), m.end()) if m else None
-    if lang == "ar":  # Arabic texts set the marker in brackets: "العنقودية(2)"
+    if lang in L.MARKERS_BRACKETED:  # "العنقودية(2)"
         m = re.compile(rf"\s?\({re.escape(marker)}\)").search(text, pos)
         if m:
             return m.start(), m.end()
-    digits = "".join(f"[{d}{chr(ord(d) + 0xFEE0)}]" for d in marker)  # ASCII or full-width
+    digits = "".join(f"[{L.digit_forms(d)}]" for d in marker)  # ASCII or full-width
     for m in re.compile(rf"(?<![\d/.\-_]){digits}(?![\d/\-_]|[.,]\d)").finditer(text, pos):
         start, end = m.start(), m.end()
         before = text[:start]
@@ -561,7 +517,7 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
         nxt = after.lstrip()[:1]
         if not prev:
             continue  # a paragraph never opens with a marker
-        if prev == "第" or nxt in _ZH_UNITS:
+        if prev == "第" or nxt in L.ZH_COUNTERS:
             continue
         if nxt.isdigit() and spaced_before:
             continue  # "2 000": a number, unless the marker sits on the word before it ("Munitions,1 110")
@@ -580,7 +536,7 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
         elif spaced_before:
             start -= 1  # "Agreement 4 requires" -> "Agreement requires"
         return start, end
-    if lang not in ("zh", "ar"):  # "Reduction 2015–20303 and": the marker glued to the end of a year range
+    if lang not in L.MARKERS_NOT_GLUED:  # "Reduction 2015–20303 and": the marker glued to the end of a year range
         m = re.compile(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)").search(text, pos)
         if m:
             return m.start(), m.end()
@@ -594,7 +550,7 @@ def _spaced_latin_marker(before: str, after: str) -> bool:
     word = re.search(r"([^\W\d_]+|\d{4}|[,;:)\"”’])\s+$", before)
     if not word or word.group(1).lower().rstrip(".") in _NUMBERING_WORDS:
         return False
-    if re.search(r"(?:No|vol|para|p|pp|art)\.\s+$", before):
+    if _ABBREVIATION_BEFORE.search(before):
         return False
     nxt = re.match(r"\s*(\S)", after)
     return not nxt or nxt.group(1).islower() or nxt.group(1) in ",;:.)”’\""

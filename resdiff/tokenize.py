@@ -6,7 +6,7 @@ import re
 import sqlite3
 from functools import lru_cache
 
-from .lang import IDEOGRAPHS, NUMBER_PATH, SYMBOL_TOKEN, is_ideograph
+from .lang import IDEOGRAPHS, JOB_NUMBER, NUMBER_PATH, SYMBOL_TOKEN, is_ideograph
 from .segment import cut, reference_tokenizer
 
 _IDEOGRAPH_RUN = re.compile(f"[{IDEOGRAPHS}]+")
@@ -14,7 +14,7 @@ _TOKEN = re.compile(
     rf"""
       {SYMBOL_TOKEN}                      # symbols: A/RES/75/62, CCM/MSP/2016/9
     | {NUMBER_PATH}                       # 63/71
-    | \d{{2}}-\d{{5}}                       # job numbers
+    | {JOB_NUMBER}                         # job numbers
     | \d+(?:[.,]\d+)*                     # 2,515  1.5  ２０２０
     | [^\W\d_]+(?:['’\-][^\W\d_]+)*       # words in any script
     | \s+
