@@ -348,46 +348,41 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
         return out
 
     cs, ct = changes(ds), changes(dt)
+    old_back: dict[str, str] = {}
+    for sid, tid in old_pairs.items():
+        old_back.setdefault(tid, sid)
     found: list[Finding] = []
-    for pid, c in cs.items():
-        if isinstance(pid, tuple):
-            tid = old_pairs.get(pid[1])
-            if tid is not None and ("old", tid) not in ct:
-                found.append(Finding("change-parity", ERROR, pid[1], tid,
-                                     f"{pid[1]} was deleted in source but {tid} is still in target", 0, 0,
-                                     "deleted", "kept"))
-            continue
-        tid = pairs.get(pid)
-        if tid is None:
-            continue
-        other = ct.get(tid)
-        if other is None:
-            found.append(Finding("change-parity", ERROR, pid, tid,
-                                 f"{pid} was {c.kind} in source but {tid} is unchanged in target",
-                                 line_s.get(pid, 0), line_t.get(tid, 0), c.kind, "unchanged"))
-            continue
-        if c.kind == MODIFIED and other.kind == MODIFIED:
-            # what the change added and removed, read on the whole paragraphs: a diff may cut inside a
-            # number word (第七十六 → 第七十七 inserts 七), where no fact can be read from the pieces
-            ins_s, del_s = _delta(c.old_text, c.new_text, source.language)
-            ins_t, del_t = _delta(other.old_text, other.new_text, target.language)
-            for f in (_fact_findings(ins_s, ins_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),
-                                     source.language, target.language, where="inserted ")
-                      + _fact_findings(del_s, del_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),
-                                       source.language, target.language, where="deleted ")):
-                found.append(replace(f, rule="change-fact-mismatch"))
-    for tid, c in ct.items():
-        if isinstance(tid, tuple):
-            sid = next((s for s, t in old_pairs.items() if t == tid[1]), None)
-            if sid is not None and ("old", sid) not in cs:
-                found.append(Finding("change-parity", ERROR, sid, tid[1],
-                                     f"{tid[1]} was deleted in target but {sid} is still in source", 0, 0,
-                                     "kept", "deleted"))
-            continue
-        sid = back.get(tid)
-        if sid is not None and sid not in cs:
-            found.append(Finding("change-parity", ERROR, sid, tid,
-                                 f"{tid} was {c.kind} in target but {sid} is unchanged in source",
-                                 line_s.get(sid, 0), line_t.get(tid, 0), "unchanged", c.kind))
+    # each side's changes against the other side's; a finding names the source's paragraph first
+    for mine, theirs, partner, old_partner, here, there in ((cs, ct, pairs, old_pairs, "source", "target"),
+                                                           (ct, cs, back, old_back, "target", "source")):
+        def ordered(x, y, here=here):  # (source's, target's)
+            return (x, y) if here == "source" else (y, x)
+
+        for key, c in mine.items():
+            if isinstance(key, tuple):  # deleted: its old partner must be deleted too
+                other = old_partner.get(key[1])
+                if other is not None and ("old", other) not in theirs:
+                    found.append(Finding("change-parity", ERROR, *ordered(key[1], other),
+                                         f"{key[1]} was deleted in {here} but {other} is still in {there}", 0, 0,
+                                         *ordered("deleted", "kept")))
+                continue
+            other = partner.get(key)
+            if other is None:
+                continue
+            pid, tid = ordered(key, other)
+            if other not in theirs:
+                found.append(Finding("change-parity", ERROR, pid, tid,
+                                     f"{key} was {c.kind} in {here} but {other} is unchanged in {there}",
+                                     line_s.get(pid, 0), line_t.get(tid, 0), *ordered(c.kind, "unchanged")))
+            elif here == "source" and c.kind == MODIFIED and theirs[other].kind == MODIFIED:
+                # what the change added and removed, read on the whole paragraphs: a diff may cut inside a
+                # number word (第七十六 → 第七十七 inserts 七), where no fact can be read from the pieces
+                ins_s, del_s = _delta(c.old_text, c.new_text, source.language)
+                ins_t, del_t = _delta(theirs[other].old_text, theirs[other].new_text, target.language)
+                for f in (_fact_findings(ins_s, ins_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),
+                                         source.language, target.language, where="inserted ")
+                          + _fact_findings(del_s, del_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),
+                                           source.language, target.language, where="deleted ")):
+                    found.append(replace(f, rule="change-fact-mismatch"))
     kept = [x for f in found if (x := config.applies(f)) is not None]
     return CheckResult(source, target, base.findings + tuple(kept), base.pairs)
