@@ -417,13 +417,14 @@ DRAFT = re.compile(rf"(?:{_alt(DRAFT_RESOLUTION.values())})\s*$", re.IGNORECASE)
 DISTRIBUTION = re.compile(r"^(?:Distr\.?:?\s*\w+|Distr\.)", re.IGNORECASE)  # "Distr.: General", every language
 
 # The session line: where the parser reads its number (a Chinese numeral, an English ordinal), the group
-# of that name holds it; elsewhere the words that make a line the session's
+# of that name holds it; elsewhere the words that make a line the session's, and the (emergency) special
+# session, whose number the parser does not read, at the start of a line
 _SESSION_NUMBERED = {"zh": (rf"第(?P<zh>[{ZH_NUMERAL}]+)届会议", zh_numeral),
                      "en": (r"(?P<en>[\w-]+)\s+session", en_ordinal)}
 _SESSION_WORDS = {"es": "período de sesiones", "ru": "сессия", "ar": "الدورة"}
+_SPECIAL_SESSION = {"en": [r"\w+ emergency special session", r"\w+ special session"]}
 SESSION = re.compile(rf"^(?:{_alt(p for p, _ in _SESSION_NUMBERED.values())}|"
-                     rf".*(?:{_alt(_SESSION_WORDS.values())}).*)$", re.IGNORECASE)
-SPECIAL_SESSION = re.compile(r"(\w+) emergency special session|(\w+) special session", re.IGNORECASE)  # en
+                     rf".*(?:{_alt(_SESSION_WORDS.values())}).*|(?:{_alt(_all(_SPECIAL_SESSION))}).*)$", re.IGNORECASE)
 
 
 def session_number(m: re.Match) -> int | None:

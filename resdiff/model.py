@@ -25,11 +25,9 @@ class Metadata:
     adopted: str | None = None  # ISO date
     distributed: str | None = None  # ISO date
     agenda_item: str | None = None
-    agenda_title: str | None = None
     report: str | None = None  # committee report symbol, e.g. A/75/399
     report_paragraph: str | None = None
     meeting: int | None = None  # plenary meeting number
-    job_number: str | None = None
     sponsors: str | None = None  # a draft's list of sponsors
 
 

@@ -174,16 +174,22 @@ def _language(text: str, lines: list[tuple[int, str]]) -> str:
     return L.detect_language(text) or "en"
 
 
+# The masthead lines read by their form, in this order: the first line of each kind gives the field; page
+# furniture (None) is passed over.
+_MASTHEAD = (
+    ("symbol", lambda s: _SYMBOL.search(s) or SYMBOL_LINE.match(s), lambda m: m.group(0)),
+    (None, lambda s: JOB.match(s) or BARCODE.match(s) or L.DISTRIBUTION.match(s), None),
+    ("session", L.SESSION.match, L.session_number),
+    ("agenda_item", L.AGENDA.match, lambda m: m.group("item").strip()),
+)
+
+
 def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
     meta: dict = {}
-    session_at = None
-    agenda_at = None
     adoption_at = None
-    agenda_end = None  # sponsors of a draft, the adoption line or the report line end the agenda title
     draft_at = next((i for i, (_, s) in enumerate(header) if L.DRAFT.search(s.strip())), None)
     if draft_at is not None:
         meta["draft"] = True
-        agenda_end = _sponsors_start(header, draft_at)
         title = join_lines([s.strip() for _, s in header[draft_at + 1:]])
         if title:
             meta["title"] = title
@@ -191,30 +197,13 @@ def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
         s = raw.strip()
         if draft_at is not None and i > draft_at:
             break
-        sym = _SYMBOL.search(s) or SYMBOL_LINE.match(s)
-        if sym and "symbol" not in meta:
-            meta["symbol"] = sym.group(0)
-            continue
-        if JOB.match(s):
-            meta["job_number"] = s.split("  ")[0].strip()
-            continue
-        if BARCODE.match(s) or L.DISTRIBUTION.match(s):
-            continue
-        m = L.SESSION.match(s)
-        if m and session_at is None:
-            session_at = i
-            meta["session"] = L.session_number(m)
-            continue
-        if L.SPECIAL_SESSION.match(s) and session_at is None:
-            session_at = i
-            continue
-        m = L.AGENDA.match(s)
-        if m and agenda_at is None:
-            agenda_at = i
-            meta["agenda_item"] = m.group("item").strip()
+        hit = next(((name, read, m) for name, form, read in _MASTHEAD if name not in meta and (m := form(s))), None)
+        if hit:
+            name, read, m = hit
+            if name:
+                meta[name] = read(m)
             continue
         if s.startswith(("[", "［")):
-            agenda_end = agenda_end if agenda_end is not None else i
             r = _REPORT.search(s)
             if r:
                 meta["report"] = r.group(1)
@@ -225,21 +214,17 @@ def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
         date = L.find_date(s)
         if L.ADOPTION.search(s):
             adoption_at = i
-            agenda_end = agenda_end if agenda_end is not None else i
             if date:
                 meta["adopted"] = date
             continue
         if date and adoption_at == i - 1 and "adopted" not in meta:
             meta["adopted"] = date  # "Resolution adopted by the General Assembly on" / "26 October 2018"
             continue
-        if date and len(s) < 40 and adoption_at is None and agenda_at is None:
+        if date and len(s) < 40 and adoption_at is None and "agenda_item" not in meta:
             meta.setdefault("distributed", date)
             continue
-        if agenda_at is not None and i > agenda_at and (agenda_end is None or i < agenda_end):
-            prev = meta.get("agenda_title")
-            meta["agenda_title"] = join_lines([prev, s]) if prev else s
     if draft_at is not None:
-        meta["sponsors"] = join_lines([s.strip() for _, s in header[agenda_end:draft_at + 1]])
+        meta["sponsors"] = join_lines([s.strip() for _, s in header[_sponsors_start(header, draft_at):draft_at + 1]])
     return meta
 
 
@@ -356,11 +341,7 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
     seen: set[str] = set()
 
     def add(pid: str, **kw) -> None:
-        base, k = pid, 2
-        while pid in seen:  # a numbering error in the text: keep ids unique
-            pid, k = f"{base}#{k}", k + 1
-        seen.add(pid)
-        out.append(Paragraph(id=pid, **kw))
+        out.append(Paragraph(id=_unique(pid, seen), **kw))
 
     for r in raws:
         text = join_lines(r.lines, wide_spacing=wide_spacing, vocabulary=vocabulary)
@@ -396,6 +377,15 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
     return out
 
 
+def _unique(pid: str, seen: set[str]) -> str:
+    """The id, or where the text numbers two paragraphs alike (a numbering error), the id with #2, #3 …"""
+    base, k = pid, 2
+    while pid in seen:
+        pid, k = f"{base}#{k}", k + 1
+    seen.add(pid)
+    return pid
+
+
 def _annex_paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str], prefix: str) -> list[Paragraph]:
     out: list[Paragraph] = []
     seen: set[str] = set()
@@ -414,11 +404,7 @@ def _annex_paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozense
         else:
             unnumbered += 1
             pid, letter = f"{prefix}u{unnumbered}", None
-        base, k = pid, 2
-        while pid in seen:
-            pid, k = f"{base}#{k}", k + 1
-        seen.add(pid)
-        out.append(Paragraph(id=pid, kind=ANNEX, text=text[m.end():] if m else text, line=r.line,
+        out.append(Paragraph(id=_unique(pid, seen), kind=ANNEX, text=text[m.end():] if m else text, line=r.line,
                              number=number if m else None, letter=letter, prefix=m.group(0) if m else ""))
     return out
 
