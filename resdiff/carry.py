@@ -16,62 +16,25 @@ dates, symbols and ordinals of the new source.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .check import pair_paragraphs
 from .compare import compare
 from .facts import ORDINAL_LANGS, Facts, extract
 from .lang import MONTHS, month_number
-from .model import DELETED, INSERTED, UNCHANGED, Document, Paragraph
-
-CARRIED, UPDATED, TRANSLATE = "carried", "updated", "translate"
-
-
-@dataclass(frozen=True)
-class Update:
-    old: str  # the old target's words
-    new: str  # what the draft writes instead
-    kind: str  # "number", "date", "symbol", "ordinal", "recalled"
-    source_old: str = ""  # the source's change that this update follows
-    source_new: str = ""
-
-
-@dataclass(frozen=True)
-class Carried:
-    id: str  # the new source's id
-    status: str
-    text: str  # the draft's text without its number ("" where nothing could be carried)
-    source_text: str  # the new source paragraph
-    from_id: str | None = None  # the old target paragraph it comes from
-    updates: tuple[Update, ...] = ()
-    reason: str | None = None
-    prefix: str = ""  # the number as the target writes it: "3. ", "3 - "
-    source_ops: tuple[tuple[str, str], ...] = ()  # the source's change, for a reworded paragraph
-    footnotes: tuple[str, ...] = ()  # markers cited, as the new source numbers them
-    marks: tuple[int, ...] = ()  # where each stands in `text`
-
-
-@dataclass(frozen=True)
-class CarriedNote:
-    marker: str  # the new source's marker
-    status: str  # carried or translate
-    text: str  # the old target's footnote, or "" where there is none to carry
-    source_text: str
-    from_marker: str | None = None
-
-
-@dataclass(frozen=True)
-class CarryResult:
-    old_source: Document
-    new_source: Document
-    old_target: Document
-    paragraphs: tuple[Carried, ...]
-    deleted: tuple[str, ...]  # old target ids whose source paragraph is gone
-    metadata: dict = field(default_factory=dict)  # the new target's metadata: known values, None where not
-    footnotes: tuple[CarriedNote, ...] = ()
-
-    def count(self, status: str) -> int:
-        return sum(p.status == status for p in self.paragraphs)
+from .model import (
+    CARRIED,
+    DELETED,
+    INSERTED,
+    TRANSLATE,
+    UNCHANGED,
+    UPDATED,
+    Carried,
+    CarriedNote,
+    CarryResult,
+    Document,
+    Paragraph,
+    Update,
+)
 
 
 def carry(old_source: Document, new_source: Document, old_target: Document) -> CarryResult:

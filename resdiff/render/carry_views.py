@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..carry import CARRIED, TRANSLATE, UPDATED, CarryResult
+from ..model import CARRIED, TRANSLATE, UPDATED, CarryResult
 from ..normalize import strip_controls
 from .json_ import SCHEMA_VERSION
 

@@ -7,7 +7,7 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from .. import __version__
-from ..check import ERROR, RULES, CheckResult, Finding
+from ..model import DOCUMENT_RULES, ERROR, RULES, SEVERITY_ORDER, CheckResult, Finding
 from ..normalize import strip_controls
 from .json_ import SCHEMA_VERSION
 
@@ -86,8 +86,6 @@ def _cases(result: CheckResult) -> list[tuple[str, list[Finding]]]:
 
 def render_junit(result: CheckResult, fail_on: str = ERROR) -> str:
     """JUnit XML (the Jenkins/Ant shape CI servers read): a test case per paragraph pair."""
-    from ..check import SEVERITY_ORDER
-
     cases = _cases(result)
     failing = [(n, fs) for n, fs in cases if any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in fs)]
     suite = f"resdiff check {_clean(result.source.source)} → {_clean(result.target.source)}"
@@ -237,8 +235,6 @@ def render_session_sarif(session, fail_on: str = ERROR) -> str:
     run = runs[0] if runs else base["runs"][0]
     for other in runs[1:]:
         run["results"] += other["results"]
-    from ..session import DOCUMENT_RULES
-
     rules = run["tool"]["driver"]["rules"]
     for rid, desc in DOCUMENT_RULES.items():
         rules.append({"id": rid, "name": rid.title().replace("-", ""), "shortDescription": {"text": desc},

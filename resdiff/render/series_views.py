@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from html import escape as _html
 
+from ..model import CHANGED, GONE, NEW, SAME, BlameParagraph, Series
 from ..normalize import strip_controls
-from ..series import CHANGED, GONE, NEW, SAME, BlameParagraph, Series
 from .json_ import SCHEMA_VERSION, diff_dict
 from .markdown import escape as md
 

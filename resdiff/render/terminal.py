@@ -580,7 +580,7 @@ def check_view(result, *, fail_on: str = "error") -> RenderableType:
 
 def session_view(session, *, fail_on: str = "error") -> RenderableType:
     """A whole session: one line per document pair, then the documents that could not be paired or read."""
-    from ..check import SEVERITY_ORDER
+    from ..model import SEVERITY_ORDER
 
     parts: list[RenderableType] = []
     for r in session.results:
