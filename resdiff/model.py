@@ -368,6 +368,8 @@ class CarryResult:
     deleted: tuple[str, ...]  # old target ids whose source paragraph is gone
     metadata: dict = field(default_factory=dict)  # the new target's metadata: known values, None where not
     footnotes: tuple[CarriedNote, ...] = ()
+    pairs: tuple[Pair, ...] = ()  # the old source's paragraphs paired with the old target's (a TMX memory)
+    closing: tuple[str, ...] = ()  # the new target's meeting and date lines, in the old target's order
 
     def count(self, status: str) -> int:
         return sum(p.status == status for p in self.paragraphs)

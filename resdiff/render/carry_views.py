@@ -66,7 +66,8 @@ def render_draft(result: CarryResult) -> str:
             for mark, marker in sorted(zip(p.marks, p.footnotes, strict=True), reverse=True):
                 body = body[:mark] + marker.translate(_SUPERSCRIPT) + body[mark:]  # a raised reference
         lines += [f" {p.prefix}{strip_controls(body)}", ""]
-    lines += _closing(result)
+    for line in result.closing:
+        lines += [line, ""]
     if result.footnotes:
         lines += ["__________________", ""]
         for f in result.footnotes:
@@ -76,30 +77,6 @@ def render_draft(result: CarryResult) -> str:
 
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _closing(result: CarryResult) -> list[str]:
-    """The old target's closing (meeting and date, in its order) with the new source's meeting and date;
-    nothing where they are not known yet (a draft resolution): the translator adds them."""
-    import re
-
-    from ..carry import write_date
-    from ..lang import MEETING_LINE, find_date
-
-    old, new = result.old_target, result.new_source.metadata
-    other = [s.strip() for s in old.other]
-    k = next((i for i in range(len(other) - 1, -1, -1) if MEETING_LINE.match(other[i])), None)
-    if k is None or not new.meeting or not new.adopted or not old.metadata.adopted:
-        return []
-    meeting = re.sub(r"\d+", str(new.meeting), other[k], count=1)
-    j = k + 1 if k + 1 < len(other) and find_date(other[k + 1]) else k - 1
-    if j < 0 or not find_date(other[j]):
-        return []
-    date = write_date(other[j], old.metadata.adopted, new.adopted, old.language)
-    if date is None:
-        return []
-    pair = [meeting, date] if j > k else [date, meeting]
-    return [pair[0], "", pair[1], ""]
 
 
 _OPENINGS = {"大会，", "大会,", "The General Assembly,", "L’Assemblée générale,", "L'Assemblée générale,",
