@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from resdiff import load_document, parse_text
-from resdiff.carry import CARRIED, TRANSLATE, UPDATED, carry
+from resdiff.carry import carry
 from resdiff.check import pair_paragraphs
+from resdiff.model import CARRIED, TRANSLATE, UPDATED
 from resdiff.render.cat import render_tmx, render_xliff, xliff_id
 
 ROOT = Path(__file__).resolve().parent.parent
