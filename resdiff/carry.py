@@ -21,21 +21,8 @@ from .check import pair_paragraphs
 from .compare import compare
 from .facts import ORDINAL_LANGS, Facts, extract
 from .lang import MEETING_LINE, MONTHS, find_date, month_number
-from .model import (
-    CARRIED,
-    DELETED,
-    INSERTED,
-    TRANSLATE,
-    UNCHANGED,
-    UPDATED,
-    Carried,
-    CarriedNote,
-    CarryResult,
-    Document,
-    Pair,
-    Paragraph,
-    Update,
-)
+from .model import DELETED, INSERTED, UNCHANGED, Document, Paragraph
+from .results import CARRIED, TRANSLATE, UPDATED, Carried, CarriedNote, CarryResult, Pair, Update
 
 
 def carry(old_source: Document, new_source: Document, old_target: Document) -> CarryResult:

@@ -10,27 +10,9 @@ from dataclasses import dataclass, field, replace
 
 from .compare import compare
 from .facts import ORDINAL_LANGS, Facts, extract
-from .model import (
-    ALIGNMENT,
-    ANNEX,
-    DELETED,
-    ERROR,
-    INSERTED,
-    MODIFIED,
-    NUMBER,
-    OPERATIVE,
-    PREAMBULAR,
-    RULES,
-    SEVERITY_ORDER,
-    STRUCTURE,
-    UNPAIRED,
-    CheckResult,
-    Document,
-    Finding,
-    Pair,
-    Paragraph,
-)
+from .model import ANNEX, DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
 from .normalize import is_wide
+from .results import ALIGNMENT, ERROR, NUMBER, RULES, SEVERITY_ORDER, STRUCTURE, UNPAIRED, CheckResult, Finding, Pair
 
 _FACT_RULES = {"numbers": "number-mismatch", "dates": "date-mismatch", "symbols": "symbol-mismatch",
                "ordinals": "ordinal-mismatch"}

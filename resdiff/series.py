@@ -7,26 +7,9 @@ from collections.abc import Callable
 
 from .compare import compare
 from .errors import UsageError
-from .model import (
-    CHANGED,
-    DELETE,
-    DELETED,
-    EQUAL,
-    GONE,
-    INSERT,
-    INSERTED,
-    MODIFIED,
-    NEW,
-    SAME,
-    UNCHANGED,
-    BlameClause,
-    BlameParagraph,
-    Document,
-    DocumentDiff,
-    Lineage,
-    Series,
-)
+from .model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, UNCHANGED, Document, DocumentDiff
 from .normalize import fold
+from .results import CHANGED, GONE, NEW, SAME, BlameClause, BlameParagraph, Lineage, Series
 from .tokenize import clauses
 
 Progress = Callable[[str], None]

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .check import Config, check_pair
 from .errors import ResdiffError, UsageError
-from .model import ERROR, CheckResult, Document, DocumentFinding, SessionResult
+from .model import Document
+from .results import ERROR, CheckResult, DocumentFinding, SessionResult
 
 SUFFIXES = {".txt", ".pdf", ".docx", ".html", ".htm"}
 

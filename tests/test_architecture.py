@@ -57,8 +57,8 @@ def test_library_imports_without_typer_or_rich():
 # modules of render/ may also import one another. The package root only re-exports (lazily) and gives
 # __version__, which every layer may read.
 LAYERS = [
-    {"errors", "model"},  # the errors; the data model every stage produces or reads
-    {"cache"},  # the user cache and the document symbols that name its files
+    {"errors", "model"},  # the errors; documents and diffs, which every stage produces or reads
+    {"results", "cache"},  # the results of check, session, series, blame and carry; the user cache
     {"normalize", "lang", "segment"},  # text passes; what each UN language writes; the Chinese word index
     {"layout", "facts", "tokenize", "routine", "align"},  # layouts, facts, tokens, routine labels, alignment
     {"parse", "pdf", "diff", "output"},  # text -> Document; PDF -> text; clause diff; writing files

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from resdiff import load_document, parse_text
 from resdiff.carry import carry
 from resdiff.cli import app
-from resdiff.model import CARRIED, TRANSLATE, UPDATED
+from resdiff.results import CARRIED, TRANSLATE, UPDATED
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
 ZH = parse_text(SEED.read_text("utf-8"))

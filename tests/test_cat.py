@@ -16,8 +16,8 @@ import pytest
 from resdiff import load_document, parse_text
 from resdiff.carry import carry
 from resdiff.check import pair_paragraphs
-from resdiff.model import CARRIED, TRANSLATE, UPDATED
 from resdiff.render.cat import render_tmx, render_xliff, xliff_id
+from resdiff.results import CARRIED, TRANSLATE, UPDATED
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "tests" / ".schemas"

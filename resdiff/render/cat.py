@@ -40,7 +40,8 @@ import re
 import xml.etree.ElementTree as ET
 
 from .. import __version__
-from ..model import CARRIED, DELETE, INSERT, TRANSLATE, UPDATED, Carried, CarryResult
+from ..model import DELETE, INSERT
+from ..results import CARRIED, TRANSLATE, UPDATED, Carried, CarryResult
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

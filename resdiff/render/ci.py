@@ -8,8 +8,8 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from .. import __version__
-from ..model import DOCUMENT_RULES, ERROR, RULES, SEVERITY_ORDER, CheckResult, Finding, SessionResult
 from ..normalize import strip_controls
+from ..results import DOCUMENT_RULES, ERROR, RULES, SEVERITY_ORDER, CheckResult, Finding, SessionResult
 
 DOCS_URL = "https://github.com/resdiff/resdiff/blob/main/README.md"
 # What to do about each finding: SARIF's rule help, shown by code-scanning viewers.

@@ -3,8 +3,8 @@ reads back."""
 
 from __future__ import annotations
 
-from ..model import CARRIED, TRANSLATE, CarryResult
 from ..normalize import strip_controls
+from ..results import CARRIED, TRANSLATE, CarryResult
 
 
 def render_draft(result: CarryResult) -> str:

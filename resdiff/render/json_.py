@@ -5,21 +5,13 @@ from __future__ import annotations
 
 import json
 
-from ..model import (
-    CARRIED,
-    ERROR,
-    MODIFIED,
-    TRANSLATE,
-    UPDATED,
-    BlameParagraph,
-    CarryResult,
-    CheckResult,
-    Document,
-    DocumentDiff,
-    Series,
-    SessionResult,
-)
+TYPE_CHECKING = False  # importing typing costs a start-up milliseconds
+
+from ..model import MODIFIED, Document, DocumentDiff
 from ..normalize import strip_controls
+
+if TYPE_CHECKING:  # a parse or a diff prints its JSON without creating the other commands' result classes
+    from ..results import BlameParagraph, CarryResult, CheckResult, Series, SessionResult
 
 SCHEMA_VERSION = 1
 
@@ -129,7 +121,7 @@ def _file(doc: Document) -> dict:
     return {"symbol": doc.metadata.symbol, "language": doc.metadata.language, "file": doc.source}
 
 
-def check_dict(result: CheckResult, fail_on: str = ERROR) -> dict:
+def check_dict(result: CheckResult, fail_on: str) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "source": _file(result.source),
@@ -144,11 +136,11 @@ def check_dict(result: CheckResult, fail_on: str = ERROR) -> dict:
     }
 
 
-def render_check(result: CheckResult, fail_on: str = ERROR) -> str:
+def render_check(result: CheckResult, fail_on: str) -> str:
     return _dump(check_dict(result, fail_on))
 
 
-def session_dict(session: SessionResult, fail_on: str = ERROR) -> dict:
+def session_dict(session: SessionResult, fail_on: str) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "passed": not session.failed(fail_on),
@@ -158,11 +150,13 @@ def session_dict(session: SessionResult, fail_on: str = ERROR) -> dict:
     }
 
 
-def render_session(session: SessionResult, fail_on: str = ERROR) -> str:
+def render_session(session: SessionResult, fail_on: str) -> str:
     return _dump(session_dict(session, fail_on))
 
 
 def carry_dict(result: CarryResult) -> dict:
+    from ..results import CARRIED, TRANSLATE, UPDATED
+
     paragraphs = []
     for p in result.paragraphs:
         entry = {"id": p.id, "status": p.status, "from": p.from_id, "text": p.text}

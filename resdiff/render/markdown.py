@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import DELETE, DELETED, EQUAL, INSERTED, MODIFIED, Change, Document, DocumentDiff, Series
+from ..model import DELETE, DELETED, EQUAL, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
+from ..results import Series
 from .common import LEGEND_TEXT, collapsed, display_ops, heading_bits, ids, label, legend_keys, shown, totals
 from .timeline import TOTAL_KEYS, cell, first_gone, legend_line, lineage_label, short, step_totals
 

@@ -3,7 +3,7 @@ version, the legend of the states shown, the totals per version. No dependency o
 
 from __future__ import annotations
 
-from ..model import CHANGED, GONE, NEW, SAME, Lineage, Series
+from ..results import CHANGED, GONE, NEW, SAME, Lineage, Series
 
 SYMBOLS = {NEW: "●", SAME: "·", CHANGED: "✎", GONE: "✕", None: ""}
 

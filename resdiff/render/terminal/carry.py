@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...model import CARRIED, TRANSLATE, UPDATED, CarryResult
 from ...normalize import strip_controls
+from ...results import CARRIED, TRANSLATE, UPDATED, CarryResult
 
 
 def carry_view(result: CarryResult) -> Text:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from ...model import SEVERITY_ORDER, CheckResult, SessionResult
 from ...normalize import strip_controls
+from ...results import SEVERITY_ORDER, CheckResult, SessionResult
 from .layout import Wrapped, document_label
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}

@@ -6,8 +6,8 @@ from __future__ import annotations
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
-from ...model import BlameParagraph, Series
 from ...normalize import strip_controls
+from ...results import BlameParagraph, Series
 from ..timeline import TOTAL_KEYS, cell, first_gone, legend_items, lineage_label, short, step_totals
 from .diff import diff_view
 from .layout import Wrapped
