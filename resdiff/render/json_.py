@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 
-TYPE_CHECKING = False  # importing typing costs a start-up milliseconds
-
 from ..model import MODIFIED, Document, DocumentDiff
 from ..normalize import strip_controls
 
+TYPE_CHECKING = False  # importing typing costs a start-up milliseconds
 if TYPE_CHECKING:  # a parse or a diff prints its JSON without creating the other commands' result classes
     from ..results import BlameParagraph, CarryResult, CheckResult, Series, SessionResult
 
