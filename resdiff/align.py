@@ -14,7 +14,7 @@ from operator import add
 from typing import TYPE_CHECKING
 
 from .lang import IDEOGRAPHS, LIST_PUNCTUATION
-from .model import ALIGNMENT, ANNEX, NUMBER, OPERATIVE, PREAMBULAR, STRUCTURE, UNPAIRED, Document, Paragraph
+from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Paragraph
 
 if TYPE_CHECKING:
     from .facts import Facts
@@ -386,7 +386,7 @@ class _Profile:
 
     @classmethod
     def of(cls, p: Paragraph, lang: str) -> _Profile:
-        from .facts import extract  # the translation checks only: the facts stay off the diff's path
+        from .facts import extract  # the translation checks only: a diff never loads the facts
 
         return cls(len(p.text), len(_PUNCT.findall(p.text)), extract(p.text, lang), len(p.footnotes))
 
@@ -409,6 +409,9 @@ def _cost(a: _Profile, b: _Profile, ratio: float) -> float:
 def _align_kind(src: list[Paragraph], tgt: list[Paragraph], ratio: float, la: str, lb: str):
     """Pairs (index or None) keeping order; by order when the counts agree, else by a length and
     facts alignment with gaps (never by wording)."""
+    # how each pair was made, named with the check's results (read here only: a diff never loads them)
+    from .results import ALIGNMENT, NUMBER, STRUCTURE, UNPAIRED
+
     if len(src) == len(tgt):
         return [(i, i, STRUCTURE) for i in range(len(src))]
     nums_s = [p.id for p in src]

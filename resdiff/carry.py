@@ -16,67 +16,19 @@ dates, symbols and ordinals of the new source.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from .check import pair_paragraphs
+from .align import pair_paragraphs
 from .compare import compare
 from .facts import ORDINAL_LANGS, Facts, extract
-from .lang import MONTHS, month_number
+from .lang import MEETING_LINE, MONTHS, find_date, month_number
 from .model import DELETED, INSERTED, UNCHANGED, Document, Paragraph
-
-CARRIED, UPDATED, TRANSLATE = "carried", "updated", "translate"
-
-
-@dataclass(frozen=True)
-class Update:
-    old: str  # the old target's words
-    new: str  # what the draft writes instead
-    kind: str  # "number", "date", "symbol", "ordinal", "recalled"
-    source_old: str = ""  # the source's change that this update follows
-    source_new: str = ""
-
-
-@dataclass(frozen=True)
-class Carried:
-    id: str  # the new source's id
-    status: str
-    text: str  # the draft's text without its number ("" where nothing could be carried)
-    source_text: str  # the new source paragraph
-    from_id: str | None = None  # the old target paragraph it comes from
-    updates: tuple[Update, ...] = ()
-    reason: str | None = None
-    prefix: str = ""  # the number as the target writes it: "3. ", "3 - "
-    source_ops: tuple[tuple[str, str], ...] = ()  # the source's change, for a reworded paragraph
-    footnotes: tuple[str, ...] = ()  # markers cited, as the new source numbers them
-    marks: tuple[int, ...] = ()  # where each stands in `text`
-
-
-@dataclass(frozen=True)
-class CarriedNote:
-    marker: str  # the new source's marker
-    status: str  # carried or translate
-    text: str  # the old target's footnote, or "" where there is none to carry
-    source_text: str
-    from_marker: str | None = None
-
-
-@dataclass(frozen=True)
-class CarryResult:
-    old_source: Document
-    new_source: Document
-    old_target: Document
-    paragraphs: tuple[Carried, ...]
-    deleted: tuple[str, ...]  # old target ids whose source paragraph is gone
-    metadata: dict = field(default_factory=dict)  # the new target's metadata: known values, None where not
-    footnotes: tuple[CarriedNote, ...] = ()
-
-    def count(self, status: str) -> int:
-        return sum(p.status == status for p in self.paragraphs)
+from .results import CARRIED, TRANSLATE, UPDATED, Carried, CarriedNote, CarryResult, Pair, Update
 
 
 def carry(old_source: Document, new_source: Document, old_target: Document) -> CarryResult:
     diff = compare(old_source, new_source)
-    to_target = {a.id: b for a, b, _ in pair_paragraphs(old_source, old_target) if a and b}
+    pairs = pair_paragraphs(old_source, old_target)
+    to_target = {a.id: b for a, b, _ in pairs if a and b}
     by_new: dict[str, object] = {}
     deleted = []
     for c in diff.changes:
@@ -127,7 +79,9 @@ def carry(old_source: Document, new_source: Document, old_target: Document) -> C
             out.append(Carried(status=UPDATED, text=text, from_id=t.id, updates=tuple(updates), marks=marks,
                                **base))
     return CarryResult(old_source, new_source, old_target, tuple(out), tuple(deleted),
-                       _metadata(old_source, new_source, old_target), _notes(old_source, new_source, old_target))
+                       _metadata(old_source, new_source, old_target), _notes(old_source, new_source, old_target),
+                       tuple(Pair(a and a.id, b and b.id, how) for a, b, how in pairs),
+                       _closing(old_target, new_source))
 
 
 def _notes(old_source: Document, new_source: Document, old_target: Document) -> tuple[CarriedNote, ...]:
@@ -159,6 +113,24 @@ def _metadata(old_source: Document, new_source: Document, old_target: Document) 
     ns, ot = new_source.metadata, old_target.metadata
     return {"symbol": ns.symbol, "session": ns.session, "language": ot.language, "title": ot.title,
             "adopted": ns.adopted, "distributed": None, "meeting": ns.meeting}
+
+
+def _closing(old: Document, new_source: Document) -> tuple[str, ...]:
+    """The old target's closing (meeting and date, in its order) with the new source's meeting and date;
+    nothing where they are not known yet (a draft resolution): the translator adds them."""
+    new = new_source.metadata
+    other = [s.strip() for s in old.other]
+    k = next((i for i in range(len(other) - 1, -1, -1) if MEETING_LINE.match(other[i])), None)
+    if k is None or not new.meeting or not new.adopted or not old.metadata.adopted:
+        return ()
+    meeting = re.sub(r"\d+", str(new.meeting), other[k], count=1)
+    j = k + 1 if k + 1 < len(other) and find_date(other[k + 1]) else k - 1
+    if j < 0 or not find_date(other[j]):
+        return ()
+    date = write_date(other[j], old.metadata.adopted, new.adopted, old.language)
+    if date is None:
+        return ()
+    return (meeting, date) if j > k else (date, meeting)
 
 
 # --- routine updates, made as the target writes them ---------------------------------------------

@@ -3,78 +3,19 @@ what must be identical across languages. Findings, never opinions on wording."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .align import pair_paragraphs
 from .compare import compare
 from .facts import ORDINAL_LANGS, Facts, extract
-from .model import (  # noqa: F401 (how a pair was made: read with the results)
-    ALIGNMENT,
-    DELETED,
-    INSERTED,
-    MODIFIED,
-    NUMBER,
-    OPERATIVE,
-    PREAMBULAR,
-    STRUCTURE,
-    UNPAIRED,
-    Document,
-    Paragraph,
-)
+from .model import DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
 from .normalize import is_wide
+from .results import ERROR, RULES, SEVERITY_ORDER, CheckResult, Finding, Pair
 
-ERROR, WARNING, NOTE = "error", "warning", "note"
-SEVERITY_ORDER = {NOTE: 0, WARNING: 1, ERROR: 2}
-
-# rule id -> (default severity, what it checks). Ids are stable: configs, baselines and SARIF use them.
-RULES: dict[str, tuple[str, str]] = {
-    "paragraph-missing": (ERROR, "a paragraph of the source has no counterpart in the target"),
-    "paragraph-extra": (ERROR, "a paragraph of the target has no counterpart in the source"),
-    "operative-number-mismatch": (ERROR, "paired operative paragraphs carry different numbers"),
-    "subparagraph-mismatch": (ERROR, "paired sub-paragraphs carry different letters"),
-    "numbering-error": (ERROR, "operative numbering has a gap or a duplicate in both versions"),
-    "number-mismatch": (ERROR, "numbers differ between paired paragraphs"),
-    "date-mismatch": (ERROR, "dates or date ranges differ between paired paragraphs"),
-    "symbol-mismatch": (ERROR, "document symbols differ between paired paragraphs"),
-    "ordinal-mismatch": (ERROR, "ordinals (sessions, meetings, anniversaries, sections, annexes) differ"),
-    "footnote-marker-mismatch": (ERROR, "paired paragraphs cite different footnotes"),
-    "footnote-mismatch": (ERROR, "a footnote is missing, or its numbers, dates or symbols differ"),
-    "metadata-mismatch": (ERROR, "symbol, session, adoption date, report or meeting differ"),
-    "change-parity": (ERROR, "a paragraph changed in one language but not in the other"),
-    "change-fact-mismatch": (ERROR, "a change's numbers, dates or symbols differ between the languages"),
-}
 _FACT_RULES = {"numbers": "number-mismatch", "dates": "date-mismatch", "symbols": "symbol-mismatch",
                "ordinals": "ordinal-mismatch"}
 _FACT_NAMES = {"numbers": "number", "dates": "date", "symbols": "symbol", "ordinals": "ordinal"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str
-    source: str | None
-    target: str | None
-    message: str
-    source_line: int = 0
-    target_line: int = 0
-    source_value: str | None = None
-    target_value: str | None = None
-    source_excerpt: str | None = None  # a few words around the mismatched value, as each text writes them
-    target_excerpt: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.rule not in RULES:
-            raise ValueError(f"unknown rule {self.rule!r}")
-        if self.severity not in SEVERITY_ORDER:
-            raise ValueError(f"unknown severity {self.severity!r}")
-
-    @property
-    def fingerprint(self) -> str:
-        """Stable across runs and line moves: what a baseline records."""
-        key = f"{self.rule}|{self.source}|{self.target}|{self.source_value}|{self.target_value}"
-        return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -124,30 +65,6 @@ def make_config(data: dict | None = None, *, baseline: list[str] | None = None,
         raise UsageError(f"fail-on must be error, warning or note, not {fail_on!r}", source=where)
     return Config(frozenset(disabled), severity, frozenset(accepted), tuple(accepted_where), fail_on)
 
-
-
-
-@dataclass(frozen=True)
-class Pair:
-    source: str | None
-    target: str | None
-    how: str
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    source: Document
-    target: Document
-    findings: tuple[Finding, ...]
-    pairs: tuple[Pair, ...] = ()  # how the paragraphs were paired
-
-    @property
-    def uneven_pairs(self) -> tuple[Pair, ...]:
-        """The pairs a reviewer should see: not simply the n-th with the n-th."""
-        return tuple(p for p in self.pairs if p.how != STRUCTURE)
-
-    def failed(self, fail_on: str = ERROR) -> bool:
-        return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in self.findings)
 
 
 # --- the checks -------------------------------------------------------------------------

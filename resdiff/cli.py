@@ -175,13 +175,13 @@ def _emit_to(text_or_renderable, *, output: str | None, inputs: tuple[str, ...],
         else:
             _write_stdout(text_or_renderable)
         return
-    from .render.terminal import make_console
+    from .render.terminal.layout import make_console, view_width
 
     if output:
         from .output import write_atomic
 
         buf = io.StringIO()
-        make_console(buf, width=width or 100, color=False).print(text_or_renderable)
+        make_console(buf, width=view_width(width, file=True), color=False).print(text_or_renderable)
         write_atomic(output, buf.getvalue(), inputs=inputs)
         return
     console = make_console(width=width, color=_use_color(color, None))
@@ -210,7 +210,7 @@ def _busy(label: str, *paths: str):
 
     if not sys.stderr.isatty() or sum(size(p) for p in paths) < 200_000:
         return contextlib.nullcontext()
-    from .render.terminal import make_console
+    from .render.terminal.layout import make_console
 
     return make_console(sys.stderr).status(label)
 
@@ -222,7 +222,7 @@ def _markers(color: Color, output: str | None) -> bool:
     if use is None:
         if not sys.stdout.isatty():
             return True
-        from .render.terminal import make_console
+        from .render.terminal.layout import make_console
 
         return make_console().color_system is None
     return not use
@@ -257,7 +257,7 @@ def parse(
 
             _emit(render_document(doc), output=output, inputs=(file,))
         else:
-            from .render.terminal import document_view
+            from .render.terminal.parse import document_view
 
             _emit(document_view(doc), output=output, inputs=(file,), color=color, width=width, pager=pager)
     except ResdiffError as e:
@@ -326,14 +326,14 @@ def diff(
 
             _emit(html(result, context=context), output=output, inputs=(old, new))
         else:
-            from .render import terminal
+            from .render.terminal import diff as terminal
 
             markers = _markers(color, output)
             if view is View.side_by_side:
                 shown = terminal.side_by_side_view(result, markers=markers, context=context,
                                                    show_routine=show_routine)
             elif view is View.summary:
-                shown = terminal.summary_view(result, markers=markers, width=width)
+                shown = terminal.summary_view(result, markers=markers)
             else:
                 shown = terminal.diff_view(result, markers=markers, context=context,
                                            show_routine=show_routine)
@@ -374,7 +374,7 @@ def _progress(total: int, label: str):
         return
     from rich.progress import Progress
 
-    from .render.terminal import make_console
+    from .render.terminal.layout import make_console
 
     done = 0
     with Progress(console=make_console(sys.stderr), transient=True) as bar:
@@ -434,23 +434,21 @@ def series(
         result = _build_series(files, _language(lang))
         inputs = tuple(files)
         if format is SeriesFormat.json:
-            from .render.series_views import render_series_json
+            from .render.json_ import render_series
 
-            _emit(render_series_json(result, steps=steps), output=output, inputs=inputs)
+            _emit(render_series(result, steps=steps), output=output, inputs=inputs)
         elif format is SeriesFormat.markdown:
-            from .render.series_views import render_series_markdown
+            from .render.markdown import render_series
 
-            _emit(render_series_markdown(result, steps=steps), output=output, inputs=inputs)
+            _emit(render_series(result, steps=steps), output=output, inputs=inputs)
         elif format is SeriesFormat.html:
-            from .render.series_views import render_series_html
+            from .render.html import render_series
 
-            _emit(render_series_html(result, steps=steps), output=output, inputs=inputs)
+            _emit(render_series(result, steps=steps), output=output, inputs=inputs)
         else:
-            from .render.terminal import make_console, series_view
+            from .render.terminal.series import series_view
 
-            room = width or (100 if output else make_console(color=False).width)
-            view = series_view(result, markers=_markers(color, output), steps=steps, show_routine=show_routine,
-                               width=room)
+            view = series_view(result, markers=_markers(color, output), steps=steps, show_routine=show_routine)
             _emit(view, output=output, inputs=inputs, color=color, width=width, pager=pager)
     except ResdiffError as e:
         _fail(e)
@@ -483,11 +481,11 @@ def blame(
         result = _build_series(files, _language(lang))
         paragraphs = blame_series(result)
         if format is BlameFormat.json:
-            from .render.series_views import render_blame_json
+            from .render.json_ import render_blame
 
-            _emit(render_blame_json(result, paragraphs), output=output, inputs=tuple(files))
+            _emit(render_blame(result, paragraphs), output=output, inputs=tuple(files))
         else:
-            from .render.terminal import blame_view
+            from .render.terminal.series import blame_view
 
             _emit(blame_view(result, paragraphs), output=output, inputs=tuple(files), color=color, width=width,
                   pager=pager)
@@ -626,26 +624,28 @@ def _report(result, findings, *, session: bool, level: str, format, write_baseli
     if write_baseline:
         _write_baseline(write_baseline, findings, inputs)
     if format is CheckFormat.terminal:
-        from .render import terminal
+        from .render.terminal import check as terminal
 
         view = terminal.session_view if session else terminal.check_view
         _emit(view(result, fail_on=level), output=output, inputs=inputs, color=color,
               width=_report_width(width, output), pager=pager)
     else:
-        from .render import check_views as v
+        from .render import ci, json_
 
-        render = ({CheckFormat.json: v.render_session_json, CheckFormat.junit: v.render_session_junit,
-                   CheckFormat.github: v.render_session_github, CheckFormat.sarif: v.render_session_sarif}
+        render = ({CheckFormat.json: json_.render_session, CheckFormat.junit: ci.render_session_junit,
+                   CheckFormat.github: ci.render_session_github, CheckFormat.sarif: ci.render_session_sarif}
                   if session else
-                  {CheckFormat.json: v.render_json, CheckFormat.junit: v.render_junit,
-                   CheckFormat.github: v.render_github, CheckFormat.sarif: v.render_sarif})
+                  {CheckFormat.json: json_.render_check, CheckFormat.junit: ci.render_junit,
+                   CheckFormat.github: ci.render_github, CheckFormat.sarif: ci.render_sarif})
         _emit(render[format](result, level), output=output, inputs=inputs)
     raise typer.Exit(0 if write_baseline else 1 if result.failed(level) else 0)
 
 
 def _report_width(width: int | None, output: str | None) -> int | None:
-    """A check report in a file or a pipe is one finding a line, never wrapped at 80 columns."""
-    return 100_000 if width is None and (output or not sys.stdout.isatty()) else width
+    """A check or carry report is never wrapped in a file or a pipe (render.terminal.layout decides)."""
+    from .render.terminal.layout import view_width
+
+    return view_width(width, file=bool(output), tty=sys.stdout.isatty(), report=True)
 
 
 def _write_baseline(path: str, findings, inputs: tuple[str, ...]) -> None:
@@ -715,22 +715,19 @@ def carry(
         result = carry_over(a, b, t)
         inputs = (old_source, new_source, old_target)
         if format is CarryFormat.terminal:
-            from rich.text import Text
+            from .render.terminal.carry import carry_view
 
-            from .render.carry_views import render_report
-
-            _emit(Text(render_report(result)), output=output, inputs=inputs, color=color,
+            _emit(carry_view(result), output=output, inputs=inputs, color=color,
                   width=_report_width(width, output), pager=pager)
         else:
-            from .render import carry_views
+            from .render import draft, json_
 
             if format in (CarryFormat.xliff, CarryFormat.tmx):
                 from .render import cat
 
                 text = cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result)
             else:
-                text = {CarryFormat.json: carry_views.render_json, CarryFormat.draft: carry_views.render_draft}[
-                    format](result)
+                text = {CarryFormat.json: json_.render_carry, CarryFormat.draft: draft.render_draft}[format](result)
             _emit(text, output=output, inputs=inputs)
     except ResdiffError as e:
         _fail(e)

@@ -1,4 +1,7 @@
-"""The neutral data model every stage produces or reads: frozen dataclasses only."""
+"""The neutral data model every stage produces or reads: documents and their paragraphs and footnotes, and
+the diff of two documents. Frozen dataclasses that check their own invariants. The results of the other
+commands (check, session, series and blame, carry) are in results.py, the other half of the model layer,
+so that a parse or a diff does not pay for creating their classes."""
 
 from __future__ import annotations
 
@@ -9,11 +12,6 @@ OPERATIVE = "operative"
 ANNEX = "annex"  # a paragraph of an annexed declaration or programme of action
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-
-# How two paragraphs were paired: the n-th with the n-th of the same kind (the counts agree), by their
-# printed number (one text kept the gap where its paragraph is missing), by a length, punctuation and
-# facts alignment (the counts differ), or not at all.
-STRUCTURE, NUMBER, ALIGNMENT, UNPAIRED = "structure", "number", "alignment", "unpaired"
 
 
 @dataclass(frozen=True)

@@ -4,46 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from .compare import compare
 from .errors import UsageError
 from .model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, UNCHANGED, Document, DocumentDiff
 from .normalize import fold
+from .results import CHANGED, GONE, NEW, SAME, BlameClause, BlameParagraph, Lineage, Series
 from .tokenize import clauses
 
-NEW, SAME, CHANGED, GONE = "new", "same", "changed", "gone"
 Progress = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Lineage:
-    """One paragraph followed through every version: its id, state, and whether a change was routine."""
-
-    ids: tuple[str | None, ...]
-    states: tuple[str | None, ...]
-    routine: tuple[bool, ...]
-    moved: tuple[bool, ...]
-
-    def __post_init__(self) -> None:
-        if not (len(self.ids) == len(self.states) == len(self.routine) == len(self.moved)):
-            raise ValueError("a lineage has one entry per version")
-
-
-@dataclass(frozen=True)
-class Series:
-    versions: tuple[Document, ...]
-    steps: tuple[DocumentDiff, ...]
-    lineages: tuple[Lineage, ...]
-    notes: tuple[str, ...] = ()
-
-    @property
-    def has_changes(self) -> bool:
-        return any(s.has_changes for s in self.steps)
-
-    @property
-    def has_substantive_changes(self) -> bool:
-        return any(s.has_substantive_changes for s in self.steps)
 
 
 def _number(doc: Document) -> tuple[int, int] | None:
@@ -178,21 +147,6 @@ def _place(previous: list[int], current: list[int]) -> list[int]:
 
 
 # --- blame ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class BlameClause:
-    text: str
-    origin: int  # index of the version whose wording the clause still carries
-
-
-@dataclass(frozen=True)
-class BlameParagraph:
-    id: str
-    introduced: int
-    changed: int  # the last version that changed it, routinely or not
-    clauses: tuple[BlameClause, ...]
-    wording: int = -1  # the last version that changed it substantively (else where it was introduced)
-
 
 def _carry(old_origin: list[int], ops, k: int, *, layout_only: bool = False) -> list[int]:
     """Character origins of the new text: kept characters keep theirs, inserted ones are version k;

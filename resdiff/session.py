@@ -12,42 +12,14 @@ import contextlib
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import ERROR, SEVERITY_ORDER, CheckResult, Config, check_pair
+from .check import Config, check_pair
 from .errors import ResdiffError, UsageError
 from .model import Document
+from .results import ERROR, CheckResult, DocumentFinding, SessionResult
 
 SUFFIXES = {".txt", ".pdf", ".docx", ".html", ".htm"}
-
-# Findings about documents rather than paragraphs (rule id -> what it says)
-DOCUMENT_RULES = {
-    "document-missing": "a document of the source folder has no counterpart (same symbol) in the target folder",
-    "document-extra": "a document of the target folder has no counterpart in the source folder",
-    "document-unreadable": "a document could not be read or is not a resolution",
-    "document-duplicate": "two documents of one folder carry the same symbol",
-}
-
-
-@dataclass(frozen=True)
-class DocumentFinding:
-    rule: str
-    severity: str
-    path: str
-    message: str
-    symbol: str | None = None
-
-
-@dataclass
-class SessionResult:
-    results: list[CheckResult] = field(default_factory=list)
-    findings: list[DocumentFinding] = field(default_factory=list)
-
-    def failed(self, fail_on: str = ERROR) -> bool:
-        level = SEVERITY_ORDER[fail_on]
-        return any(r.failed(fail_on) for r in self.results) or any(
-            SEVERITY_ORDER[f.severity] >= level for f in self.findings)
 
 
 def files_in(folder: str) -> list[str]:

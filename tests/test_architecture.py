@@ -1,5 +1,6 @@
 """Imports go one way: the core is a library without typer or rich; only load reads files; every module
-imports only the layers below its own (docs/architecture.md draws them)."""
+imports only the layers below its own, and a renderer only the model and the text layers below it
+(docs/architecture.md draws them)."""
 
 from __future__ import annotations
 
@@ -56,8 +57,8 @@ def test_library_imports_without_typer_or_rich():
 # modules of render/ may also import one another. The package root only re-exports (lazily) and gives
 # __version__, which every layer may read.
 LAYERS = [
-    {"errors", "model", "notation"},  # the errors; the data model; script ranges and the document-symbol grammar
-    {"cache"},  # the user cache and the document symbols that name its files
+    {"errors", "model", "notation"},  # the errors; documents and diffs; script ranges and the symbol grammar
+    {"results", "cache"},  # the results of check, session, series, blame and carry; the user cache
     {"normalize", "lang", "segment"},  # text passes; what each UN language writes; the Chinese word index
     {"layout", "facts", "tokenize", "routine"},  # layouts, facts, tokens, routine labels
     {"parse", "pdf", "diff", "output", "align"},  # text -> Document; PDF -> text; clause diff; files; alignment
@@ -70,6 +71,11 @@ LAYERS = [
     {"__main__"},  # python -m resdiff
 ]
 LAYER = {name: k for k, names in enumerate(LAYERS) for name in names}
+# A renderer reads a result and never computes one: the modules of render/ import the model and errors,
+# the cache, normalize and lang (layers 0-2) and one another, nothing else. The terminal layout alone also
+# reads the tokenizer, to wrap and cut an excerpt between the words of the document (jieba's, for Chinese).
+RENDER_MAY_IMPORT = set().union(*LAYERS[:3]) | {"render"}
+RENDER_ALSO = {"render/terminal/layout.py": {"tokenize"}}
 
 
 def _targets(rel: str, source: str) -> set[str]:
@@ -101,7 +107,10 @@ def violations(files: dict[str, str]) -> list[str]:
             bad.append(f"{rel}: in no layer (add it to LAYERS and docs/architecture.md)")
             continue
         for target in _targets(rel, source):
-            if target == own == "render":
+            if own == "render":
+                if target not in RENDER_MAY_IMPORT | RENDER_ALSO.get(rel, set()):
+                    bad.append(f"{rel} imports {target} (layer {LAYER.get(target)}; a renderer imports only "
+                               "layers 0-2 and render/)")
                 continue
             if target not in LAYER or LAYER[target] >= LAYER[own]:
                 bad.append(f"{rel} imports {target} (layer {LAYER.get(target)}, its own is {LAYER[own]})")
@@ -119,6 +128,20 @@ def test_the_layer_check_fails_on_an_upward_import():
     assert violations({"normalize.py": "from . import lang\n"}) == ["normalize.py imports lang (layer 2, its own is 2)"]
     assert violations({"model.py": "import resdiff.cli\n"}) == ["model.py imports cli (layer 9, its own is 0)"]
     assert violations({"newthing.py": ""}) == ["newthing.py: in no layer (add it to LAYERS and docs/architecture.md)"]
-    assert violations({"render/json_.py": "from ..cli import app\n"}) == ["render/json_.py imports cli (layer 9, "
-                                                                          "its own is 8)"]
+    assert violations({"render/json_.py": "from ..cli import app\n"}) == [
+        "render/json_.py imports cli (layer 9; a renderer imports only layers 0-2 and render/)"]
     assert violations({"render/json_.py": "from .common import x\nfrom .. import __version__\n"}) == []
+
+
+def test_a_renderer_imports_only_the_model_and_the_text_layers():
+    """A stage below render (check, series, carry, the tokenizer) is still no renderer's import."""
+    assert violations({"render/cat.py": "from ..check import pair_paragraphs\n"}) == [
+        "render/cat.py imports check (layer 6; a renderer imports only layers 0-2 and render/)"]
+    assert violations({"render/terminal/check.py": "from ...model import Finding\nfrom ...session import x\n"}) == [
+        "render/terminal/check.py imports session (layer 7; a renderer imports only layers 0-2 and render/)"]
+    assert violations({"render/common.py": "def f():\n    from ..tokenize import tokens\n"}) == [
+        "render/common.py imports tokenize (layer 3; a renderer imports only layers 0-2 and render/)"]
+    assert violations({"render/terminal/layout.py": "from ...tokenize import tokens\nfrom ..common import x\n"
+                                                    "from ...normalize import fold\nfrom ...lang import y\n"
+                                                    "from ...cache import z\nfrom ...errors import e\n"}) == []
+    assert violations({"render/terminal/diff.py": "from .layout import Wrapped\nfrom ..json_ import x\n"}) == []

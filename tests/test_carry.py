@@ -15,8 +15,9 @@ from layout import EN_FIXTURE, SEED, Para, en_spec, render, seed_spec
 from typer.testing import CliRunner
 
 from resdiff import load_document, parse_text
-from resdiff.carry import CARRIED, TRANSLATE, UPDATED, carry
+from resdiff.carry import carry
 from resdiff.cli import app
+from resdiff.results import CARRIED, TRANSLATE, UPDATED
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
 ZH = parse_text(SEED.read_text("utf-8"))

@@ -15,8 +15,9 @@ import pytest
 
 from resdiff import load_document, parse_text
 from resdiff.align import pair_paragraphs
-from resdiff.carry import CARRIED, TRANSLATE, UPDATED, carry
+from resdiff.carry import carry
 from resdiff.render.cat import render_tmx, render_xliff, xliff_id
+from resdiff.results import CARRIED, TRANSLATE, UPDATED
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "tests" / ".schemas"

@@ -72,3 +72,14 @@ def test_help_loads_no_command(cache):
     mods = _modules("--help", cache=cache)
     assert "typer" in mods
     assert _present(mods, {"resdiff.parse", "resdiff.load", "resdiff.lang"} | HEAVY | DIFF_CHAIN) == set()
+
+
+def test_pdf_reads_through_its_own_declarations_of_pdfium(cache, tmp_path):
+    """Reading a PDF loads PDFium itself, not pypdfium2's generated bindings (450 declarations, 25-50 ms),
+    nor pypdfium2's object layer, nor any rendering or network module."""
+    from layout import render, seed_spec, write_pdf
+
+    pdf = write_pdf(render(seed_spec()), tmp_path / "p.pdf")
+    mods = _modules("parse", str(pdf), "--format", "json", cache=cache)
+    assert "resdiff.pdf" in mods and "ctypes" in mods
+    assert _present(mods, {"pypdfium2", "pypdfium2_raw.bindings", "pdfminer", "rich", "jieba"}) == set()

@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 from resdiff import compare, parse_text
 from resdiff.cli import app
 from resdiff.model import DELETE, MODIFIED
-from resdiff.render.common import ELIDED, excerpt_items, fit_items
-from resdiff.render.terminal import excerpt
+from resdiff.render.terminal.diff import excerpt
+from resdiff.render.terminal.layout import ELIDED, excerpt_items, fit_items
 from resdiff.tokenize import tokens
 
 GOLDEN = ROOT / "tests" / "golden"

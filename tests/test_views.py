@@ -107,7 +107,8 @@ def hostile():
 def test_terminal_shows_hostile_text_literally(hostile):
     import io
 
-    from resdiff.render.terminal import diff_view, make_console
+    from resdiff.render.terminal.diff import diff_view
+    from resdiff.render.terminal.layout import make_console
 
     buf = io.StringIO()
     make_console(buf, width=200, color=True).print(diff_view(hostile, markers=False))

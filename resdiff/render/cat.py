@@ -26,7 +26,7 @@ no markup, as the text "[U+0001]". A carriage return is written as a newline (XM
 xml:space="preserve" on <file> keeps the texts' spaces and line breaks.
 
 render_tmx(result) gives a TMX 1.4b memory of last year's pair: one <tu> per pair of aligned paragraphs
-(resdiff.check.pair_paragraphs) with text on both sides, tuid = the old source id, a prop
+(as carry paired them: the result's `pairs`) with text on both sides, tuid = the old source id, a prop
 x-target-id = the old target id, a <tuv xml:lang> per side; segtype "paragraph". TMX has no escape
 for characters XML cannot carry: they are dropped there.
 
@@ -40,9 +40,8 @@ import re
 import xml.etree.ElementTree as ET
 
 from .. import __version__
-from ..carry import CARRIED, TRANSLATE, UPDATED, Carried, CarryResult
-from ..check import pair_paragraphs
 from ..model import DELETE, INSERT
+from ..results import CARRIED, TRANSLATE, UPDATED, Carried, CarryResult
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -180,12 +179,17 @@ def render_tmx(result: CarryResult) -> str:
         if doc.metadata.symbol:
             ET.SubElement(header, "prop", {"type": kind}).text = doc.metadata.symbol
     body = ET.SubElement(root, "body")
-    for a, b, _how in pair_paragraphs(src, tgt):
-        if a is None or b is None or not a.text.strip() or not b.text.strip():
+    src_text = {p.id: p.text for p in src.paragraphs}
+    tgt_text = {p.id: p.text for p in tgt.paragraphs}
+    for pair in result.pairs:
+        if pair.source is None or pair.target is None:
             continue
-        tu = ET.SubElement(body, "tu", {"tuid": a.id})
-        ET.SubElement(tu, "prop", {"type": "x-target-id"}).text = b.id
-        for lang, text in ((src.language, a.text), (tgt.language, b.text)):
+        a, b = src_text[pair.source], tgt_text[pair.target]
+        if not a.strip() or not b.strip():
+            continue
+        tu = ET.SubElement(body, "tu", {"tuid": pair.source})
+        ET.SubElement(tu, "prop", {"type": "x-target-id"}).text = pair.target
+        for lang, text in ((src.language, a), (tgt.language, b)):
             tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
             ET.SubElement(tuv, "seg").text = _NOT_XML.sub("", _clean(text))
     _indent(root, frozenset({"tmx", "header", "body", "tu", "tuv"}))

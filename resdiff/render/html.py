@@ -1,6 +1,6 @@
-"""One self-contained HTML report: no network, inline and side-by-side views with a switch,
-keyboard navigation between changes, the summary on top, print-friendly. All document text is
-escaped (html.escape), so a resolution containing <script> shows it, nothing more."""
+"""HTML of `diff` and `series`: one self-contained page, no network. A diff's page has inline and side-by-side
+views with a switch, keyboard navigation between changes, the summary on top, print-friendly. All
+document text is escaped (html.escape), so a resolution containing <script> shows it, nothing more."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from html import escape as _escape
 
 from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
+from ..results import Series
 from .common import LEGEND_TEXT, collapsed, display_ops, heading_bits, ids, label, legend_keys, shown, totals
+from .timeline import TOTAL_KEYS, cell, first_gone, legend_line, lineage_label, short, step_totals
 
 
 def escape(text: str) -> str:
@@ -227,3 +229,38 @@ def render_diff(result: DocumentDiff, *, context: int = 0) -> str:
         "</body></html>",
         "",
     ])
+
+
+def render_series(series: Series, *, steps: bool = False) -> str:
+    heads = "".join(f"<th>{_escape(short(v.metadata.symbol))}<br><small>{_escape(v.metadata.adopted or '')}"
+                    "</small></th>" for v in series.versions)
+    rows = []
+    for lin in series.lineages:
+        tds = "".join(f'<td class="{s or "none"}{" routine" if r else ""}">'
+                      f"{_escape(cell(s, r, first_gone(lin, k)))}</td>"
+                      for k, (s, r) in enumerate(zip(lin.states, lin.routine, strict=True)))
+        rows.append(f"<tr><th>{_escape(lineage_label(lin))}</th>{tds}</tr>")
+    version_totals = step_totals(series)
+    for key in TOTAL_KEYS:
+        rows.append(f'<tr class="totals"><th>{key}</th>' + "".join(f"<td>{t[key]}</td>" for t in version_totals)
+                    + "</tr>")
+    notes = "".join(f"<p class=note>{_escape(strip_controls(n))}</p>" for n in series.notes)
+    first, last = short(series.versions[0].metadata.symbol), short(series.versions[-1].metadata.symbol)
+    title = f"resdiff series: {first} → {last}"
+    css = ("body{font:15px/1.5 sans-serif;margin:1rem 2rem}table{border-collapse:collapse}"
+           "td,th{border:1px solid #ddd;padding:.15rem .5rem;text-align:left}.new{color:#14612a;background:#dcf5df}"
+           ".changed{color:#7a5a00;background:#fff3c4}.routine{opacity:.6}.gone{color:#9b1c1c;background:#ffe3e3}"
+           ".same{color:#888}.totals{font-style:italic}.note{color:#555}"
+           "del{background:#ffe3e3;color:#9b1c1c}ins{background:#dcf5df;color:#14612a}"
+           ".change{border-left:4px solid #ccc;padding:.2rem .8rem;margin:.6rem 0}.change.routine{opacity:.6}"
+           ".sbs{display:none}.collapsed{color:#666}p{overflow-wrap:anywhere}"
+           "@media (max-width:40rem){body{margin:.5rem}table{display:block;overflow-x:auto}}")
+    parts = []
+    if steps:
+        for n, step in enumerate(series.steps):
+            parts.append(f"<h2>{_escape(short(step.old.metadata.symbol))} → {_escape(short(step.new.metadata.symbol))}"
+                         f"</h2><p class=totals>{_escape(totals(step))}</p>{changes_html(step, prefix=f's{n}c')}")
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+            f"<title>{_escape(title)}</title><style>{css}</style></head><body><h1>{_escape(title)}</h1>{notes}"
+            f"<p>{_escape(legend_line(series))}</p>"
+            f"<table><tr><th>paragraph</th>{heads}</tr>{''.join(rows)}</table>{''.join(parts)}</body></html>\n")

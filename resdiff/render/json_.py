@@ -1,10 +1,16 @@
-"""JSON renderings (see docs/contract.md): fixed field order, a schema_version, no randomness."""
+"""The JSON of every command (see docs/contract.md): parse, diff, series, blame, check, a check session
+and carry. Fixed field order, a schema_version, no randomness."""
 
 from __future__ import annotations
 
 import json
 
 from ..model import MODIFIED, Document, DocumentDiff
+from ..normalize import strip_controls
+
+TYPE_CHECKING = False  # importing typing costs a start-up milliseconds
+if TYPE_CHECKING:  # a parse or a diff prints its JSON without creating the other commands' result classes
+    from ..results import BlameParagraph, CarryResult, CheckResult, Series, SessionResult
 
 SCHEMA_VERSION = 1
 
@@ -42,7 +48,7 @@ def render_document(doc: Document) -> str:
     return _dump(document_dict(doc))
 
 
-def _side(doc: Document) -> dict:
+def _version(doc: Document) -> dict:
     m = doc.metadata
     return {"symbol": m.symbol, "language": m.language, "adopted": m.adopted, "source": doc.source}
 
@@ -59,8 +65,8 @@ def diff_dict(result: DocumentDiff) -> dict:
         changes.append(entry)
     return {
         "schema_version": SCHEMA_VERSION,
-        "old": _side(result.old),
-        "new": _side(result.new),
+        "old": _version(result.old),
+        "new": _version(result.new),
         "changes": changes,
         "stats": result.stats(),
         "substantive": result.has_substantive_changes,
@@ -69,3 +75,113 @@ def diff_dict(result: DocumentDiff) -> dict:
 
 def render_diff(result: DocumentDiff) -> str:
     return _dump(diff_dict(result))
+
+
+def series_dict(series: Series) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "versions": [{"symbol": v.metadata.symbol, "adopted": v.metadata.adopted, "language": v.metadata.language,
+                      "session": v.metadata.session, "source": v.source} for v in series.versions],
+        "notes": list(series.notes),
+        "lineages": [{"ids": list(lin.ids), "states": list(lin.states), "routine": list(lin.routine),
+                      "moved": list(lin.moved)} for lin in series.lineages],
+        "steps": [{"old": s.old.metadata.symbol, "new": s.new.metadata.symbol, "stats": s.stats(),
+                   "substantive": s.has_substantive_changes} for s in series.steps],
+    }
+
+
+def render_series(series: Series, *, steps: bool = False) -> str:
+    data = series_dict(series)
+    if steps:
+        for entry, step in zip(data["steps"], series.steps, strict=True):
+            entry["changes"] = diff_dict(step)["changes"]
+    return _dump(data)
+
+
+def blame_dict(series: Series, paragraphs: list[BlameParagraph]) -> dict:
+    sym = [v.metadata.symbol for v in series.versions]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "symbol": sym[-1],
+        "versions": sym,
+        "paragraphs": [{"id": p.id, "introduced": sym[p.introduced], "changed": sym[p.changed],
+                        "routine": p.wording != p.changed, "wording": sym[p.wording],
+                        "clauses": [{"text": c.text, "from": sym[c.origin]} for c in p.clauses]}
+                       for p in paragraphs],
+    }
+
+
+def render_blame(series: Series, paragraphs: list[BlameParagraph]) -> str:
+    return _dump(blame_dict(series, paragraphs))
+
+
+def _file(doc: Document) -> dict:
+    """A document as check and carry name it."""
+    return {"symbol": doc.metadata.symbol, "language": doc.metadata.language, "file": doc.source}
+
+
+def check_dict(result: CheckResult, fail_on: str) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "source": _file(result.source),
+        "target": _file(result.target),
+        "passed": not result.failed(fail_on),
+        "findings": [{"rule": f.rule, "severity": f.severity, "source": f.source, "target": f.target,
+                      "source_line": f.source_line, "target_line": f.target_line, "message": f.message,
+                      "source_value": f.source_value, "target_value": f.target_value,
+                      "source_excerpt": f.source_excerpt, "target_excerpt": f.target_excerpt,
+                      "fingerprint": f.fingerprint} for f in result.findings],
+        "pairs": [{"source": p.source, "target": p.target, "how": p.how} for p in result.pairs],
+    }
+
+
+def render_check(result: CheckResult, fail_on: str) -> str:
+    return _dump(check_dict(result, fail_on))
+
+
+def session_dict(session: SessionResult, fail_on: str) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "passed": not session.failed(fail_on),
+        "documents": [check_dict(r, fail_on) for r in session.results],
+        "findings": [{"rule": f.rule, "severity": f.severity, "file": f.path, "symbol": f.symbol,
+                      "message": strip_controls(f.message)} for f in session.findings],
+    }
+
+
+def render_session(session: SessionResult, fail_on: str) -> str:
+    return _dump(session_dict(session, fail_on))
+
+
+def carry_dict(result: CarryResult) -> dict:
+    from ..results import CARRIED, TRANSLATE, UPDATED
+
+    paragraphs = []
+    for p in result.paragraphs:
+        entry = {"id": p.id, "status": p.status, "from": p.from_id, "text": p.text}
+        if p.status == UPDATED:
+            entry["updates"] = [{"old": u.old, "new": u.new, "kind": u.kind, "source_old": u.source_old,
+                                 "source_new": u.source_new} for u in p.updates]
+        if p.status == TRANSLATE:
+            entry["reason"] = p.reason
+            entry["source"] = p.source_text
+            if p.source_ops:
+                entry["source_diff"] = [list(op) for op in p.source_ops]
+        paragraphs.append(entry)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "old_source": _file(result.old_source),
+        "new_source": _file(result.new_source),
+        "old_target": _file(result.old_target),
+        "metadata": result.metadata,
+        "paragraphs": paragraphs,
+        "deleted": list(result.deleted),
+        "footnotes": [{"marker": f.marker, "status": f.status, "from": f.from_marker, "text": f.text}
+                      for f in result.footnotes],
+        "stats": {CARRIED: result.count(CARRIED), UPDATED: result.count(UPDATED),
+                  TRANSLATE: result.count(TRANSLATE), "deleted": len(result.deleted)},
+    }
+
+
+def render_carry(result: CarryResult) -> str:
+    return _dump(carry_dict(result))

@@ -1,4 +1,5 @@
-"""Markdown (CommonMark, renders on GitHub): deletions <del>, insertions <ins>, visible without colour.
+"""Markdown (CommonMark, renders on GitHub) of `diff` and `series`: deletions <del>, insertions <ins>,
+visible without colour.
 
 Every piece of document text is escaped: ASCII punctuation backslash-escaped, so `<script>`,
 `[x](javascript:…)` or `**` in a resolution show as typed."""
@@ -9,7 +10,9 @@ import re
 
 from ..model import DELETE, DELETED, EQUAL, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
+from ..results import Series
 from .common import LEGEND_TEXT, collapsed, display_ops, heading_bits, ids, label, legend_keys, shown, totals
+from .timeline import TOTAL_KEYS, cell, first_gone, legend_line, lineage_label, short, step_totals
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~!#{}])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
@@ -97,3 +100,26 @@ def changes_markdown(result: DocumentDiff, context: int = 0, level: int = 3) -> 
         for c in notes:
             lines += [_heading(c, level), "", _body(c), ""]
     return lines
+
+
+def render_series(series: Series, *, steps: bool = False) -> str:
+    heads = [short(v.metadata.symbol) for v in series.versions]
+    lines = [f"# resdiff series: {escape(short(series.versions[0].metadata.symbol))} → "
+             f"{escape(short(series.versions[-1].metadata.symbol))} ({len(series.versions)} versions)", ""]
+    for note in series.notes:
+        lines += [f"> {escape(note)}", ""]
+    lines += [legend_line(series), "",
+              "| paragraph | " + " | ".join(escape(h) for h in heads) + " |",
+              "| --- | " + " | ".join("---" for _ in heads) + " |"]
+    for lin in series.lineages:
+        cells = [cell(s, r, first_gone(lin, k)) for k, (s, r) in enumerate(zip(lin.states, lin.routine, strict=True))]
+        lines.append(f"| {escape(lineage_label(lin))} | " + " | ".join(cells) + " |")
+    version_totals = step_totals(series)
+    for key in TOTAL_KEYS:
+        lines.append(f"| *{key}* | " + " | ".join(str(t[key]) for t in version_totals) + " |")
+    if steps:
+        for step in series.steps:
+            lines += ["", f"## {escape(short(step.old.metadata.symbol))} → "
+                          f"{escape(short(step.new.metadata.symbol))}", "",
+                      escape(totals(step)), "", *changes_markdown(step, level=3)]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,4 +1,5 @@
-"""Translation-check findings for CI: JSON, JUnit XML, GitHub workflow annotations, SARIF 2.1.0."""
+"""The CI formats of `check`, for one pair and for a whole session: JUnit XML, GitHub workflow
+annotations, SARIF 2.1.0 (the JSON of every command is in json_.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from .. import __version__
-from ..check import ERROR, RULES, CheckResult, Finding
 from ..normalize import strip_controls
-from .json_ import SCHEMA_VERSION
+from ..results import DOCUMENT_RULES, ERROR, RULES, SEVERITY_ORDER, CheckResult, Finding, SessionResult
 
 DOCS_URL = "https://github.com/resdiff/resdiff/blob/main/README.md"
 # What to do about each finding: SARIF's rule help, shown by code-scanning viewers.
@@ -49,29 +49,6 @@ def _clean(text: str | None) -> str:
     return strip_controls(text or "")
 
 
-def _side(doc) -> dict:
-    return {"symbol": doc.metadata.symbol, "language": doc.metadata.language, "file": doc.source}
-
-
-def check_dict(result: CheckResult, fail_on: str = ERROR) -> dict:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "source": _side(result.source),
-        "target": _side(result.target),
-        "passed": not result.failed(fail_on),
-        "findings": [{"rule": f.rule, "severity": f.severity, "source": f.source, "target": f.target,
-                      "source_line": f.source_line, "target_line": f.target_line, "message": f.message,
-                      "source_value": f.source_value, "target_value": f.target_value,
-                      "source_excerpt": f.source_excerpt, "target_excerpt": f.target_excerpt,
-                      "fingerprint": f.fingerprint} for f in result.findings],
-        "pairs": [{"source": p.source, "target": p.target, "how": p.how} for p in result.pairs],
-    }
-
-
-def render_json(result: CheckResult, fail_on: str = ERROR) -> str:
-    return json.dumps(check_dict(result, fail_on), ensure_ascii=False, indent=2) + "\n"
-
-
 def _cases(result: CheckResult) -> list[tuple[str, list[Finding]]]:
     """One test case per paired paragraph, footnote and the metadata, with the findings on it."""
     by_key: dict[str, list[Finding]] = {}
@@ -86,8 +63,6 @@ def _cases(result: CheckResult) -> list[tuple[str, list[Finding]]]:
 
 def render_junit(result: CheckResult, fail_on: str = ERROR) -> str:
     """JUnit XML (the Jenkins/Ant shape CI servers read): a test case per paragraph pair."""
-    from ..check import SEVERITY_ORDER
-
     cases = _cases(result)
     failing = [(n, fs) for n, fs in cases if any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in fs)]
     suite = f"resdiff check {_clean(result.source.source)} → {_clean(result.target.source)}"
@@ -185,21 +160,7 @@ def render_sarif(result: CheckResult, fail_on: str = ERROR) -> str:
 # --- a whole session: many pairs, one report ---------------------------------------------------
 
 
-def session_dict(session, fail_on: str = ERROR) -> dict:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "passed": not session.failed(fail_on),
-        "documents": [check_dict(r, fail_on) for r in session.results],
-        "findings": [{"rule": f.rule, "severity": f.severity, "file": f.path, "symbol": f.symbol,
-                      "message": _clean(f.message)} for f in session.findings],
-    }
-
-
-def render_session_json(session, fail_on: str = ERROR) -> str:
-    return json.dumps(session_dict(session, fail_on), ensure_ascii=False, indent=2) + "\n"
-
-
-def render_session_junit(session, fail_on: str = ERROR) -> str:
+def render_session_junit(session: SessionResult, fail_on: str = ERROR) -> str:
     """One test suite per document pair, and one for the documents themselves (missing, unreadable)."""
     suites = []
     for r in session.results:
@@ -223,22 +184,20 @@ def render_session_junit(session, fail_on: str = ERROR) -> str:
     return "\n".join(out)
 
 
-def render_session_github(session, fail_on: str = ERROR) -> str:
+def render_session_github(session: SessionResult, fail_on: str = ERROR) -> str:
     out = "".join(render_github(r, fail_on) for r in session.results)
     for f in session.findings:
         out += f"::error file={_gh(f.path, True)},line=1,title={_gh(f.rule, True)}::{_gh(_clean(f.message))}\n"
     return out
 
 
-def render_session_sarif(session, fail_on: str = ERROR) -> str:
+def render_session_sarif(session: SessionResult, fail_on: str = ERROR) -> str:
     """One SARIF run for the whole session."""
     runs = [json.loads(render_sarif(r, fail_on))["runs"][0] for r in session.results]
     base = json.loads(render_sarif(_EMPTY, fail_on)) if not runs else None
     run = runs[0] if runs else base["runs"][0]
     for other in runs[1:]:
         run["results"] += other["results"]
-    from ..session import DOCUMENT_RULES
-
     rules = run["tool"]["driver"]["rules"]
     for rid, desc in DOCUMENT_RULES.items():
         rules.append({"id": rid, "name": rid.title().replace("-", ""), "shortDescription": {"text": desc},

@@ -1,0 +1,89 @@
+"""The terminal views of `check`: one pair's findings grouped by paragraph pair, or a whole session's
+verdicts, pair by pair."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from ...normalize import strip_controls
+from ...results import SEVERITY_ORDER, CheckResult, SessionResult
+from .layout import Wrapped, document_label
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+
+
+_PAIRED = {"number": "paired by number (one text kept the gap where its paragraph is missing)",
+           "alignment": "paired by length, punctuation and facts (the counts differ)",
+           "unpaired": "no counterpart"}
+
+
+def check_view(result: CheckResult, *, fail_on: str = "error") -> RenderableType:
+    """Findings grouped by paragraph pair, then a verdict."""
+    s, t = result.source, result.target
+    parts: list[RenderableType] = [
+        Text.assemble(("source  ", "resdiff.dim"), document_label(s)),
+        Text.assemble(("target  ", "resdiff.dim"), document_label(t)),
+        Text(""),
+    ]
+    uneven = result.uneven_pairs
+    if uneven:  # the pairing, where it is not simply the n-th paragraph with the n-th
+        parts.append(Text("pairing (where not one to one, in order)", style="resdiff.id"))
+        for p in uneven:
+            line = Text.assemble((f"{p.source or '—'} ↔ {p.target or '—'}", "resdiff.id"),
+                                 (f"  {_PAIRED[p.how]}", "resdiff.dim"))
+            parts.append(Wrapped(line, indent=2))
+        parts.append(Text(""))
+    groups: dict[str, list] = {}
+    for f in result.findings:
+        groups.setdefault(f"{f.source or '—'} ↔ {f.target or '—'}", []).append(f)
+    for key, fs in groups.items():
+        parts.append(Text(key, style="resdiff.id"))
+        for f in fs:
+            line = Text.assemble((f"{f.severity:<8}", _SEVERITY_STYLE[f.severity]), (f"{f.rule}  ", "resdiff.dim"),
+                                 strip_controls(f.message))
+            where = f"  (lines {f.source_line or '—'} / {f.target_line or '—'})"
+            line.append(where, style="resdiff.dim")
+            parts.append(Wrapped(line, indent=2))
+            for side, ex in (("source", f.source_excerpt), ("target", f.target_excerpt)):
+                if ex:
+                    parts.append(Wrapped(Text.assemble((f"{side}  ", "resdiff.dim"), strip_controls(ex)), indent=4))
+        parts.append(Text(""))
+    counts = {sev: sum(f.severity == sev for f in result.findings) for sev in ("error", "warning", "note")}
+    verdict = "FAILED" if result.failed(fail_on) else "PASSED"
+    summary = Text(f"{verdict}: ", style="bold red" if verdict == "FAILED" else "bold green")
+    def n(k: str) -> str:
+        return f"{counts[k]} {k}{'' if counts[k] == 1 else 's'}"
+
+    summary.append(f"{n('error')}, {n('warning')}, {n('note')} (failing on {fail_on} and above)")
+    parts.append(summary)
+    return Group(*parts)
+
+
+def session_view(session: SessionResult, *, fail_on: str = "error") -> RenderableType:
+    """A whole session: one line per document pair, then the documents that could not be paired or read."""
+    parts: list[RenderableType] = []
+    for r in session.results:
+        counts = {sev: sum(f.severity == sev for f in r.findings) for sev in ("error", "warning", "note")}
+        failed = r.failed(fail_on)
+        label = Text("FAILED  " if failed else "passed  ", style="bold red" if failed else "green")
+        line = Text.assemble((f"{r.source.metadata.symbol or '?'}  ", "resdiff.id"),
+                             f"{r.source.language} → {r.target.language}  ",
+                             (", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in counts.items() if n)
+                              or "no finding", "" if failed else "resdiff.dim"),
+                             (f"  {strip_controls(r.source.source)} ↔ {strip_controls(r.target.source)}",
+                              "resdiff.dim"))
+        parts.append(Wrapped(line, indent=8, label=label))
+    for f in session.findings:
+        bad = SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on]
+        label = Text("FAILED  " if bad else f"{f.severity:<8}", style="bold red" if bad else "")
+        line = Text.assemble((f"{f.rule}  ", "resdiff.dim"), strip_controls(f.message))
+        parts.append(Wrapped(line, indent=8, label=label))
+    n_failed = sum(r.failed(fail_on) for r in session.results)
+    verdict = "FAILED" if session.failed(fail_on) else "PASSED"
+    summary = Text(f"{verdict}: ", style="bold red" if verdict == "FAILED" else "bold green")
+    pairs = len(session.results)
+    summary.append(f"{pairs} pair{'' if pairs == 1 else 's'} checked, {n_failed} failed; {len(session.findings)} "
+                   f"document finding{'' if len(session.findings) == 1 else 's'} (failing on {fail_on} and above)")
+    parts += [Text(""), summary]
+    return Group(*parts)

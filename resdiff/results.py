@@ -1,0 +1,227 @@
+"""The results of the commands that read several documents: a check's findings (with the rules and
+severities they use), a session's, a series and its blame, a carried draft. The other half of the model
+layer (model.py holds documents and diffs): renderers read these without importing the stage that
+computed them. Frozen dataclasses, but for a session's result, which the session fills in as its pairs are
+checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Document, DocumentDiff
+
+# --- check: two language versions of one resolution ---------------------------------------------
+
+ERROR, WARNING, NOTE = "error", "warning", "note"
+SEVERITY_ORDER = {NOTE: 0, WARNING: 1, ERROR: 2}
+
+# rule id -> (default severity, what it checks). Ids are stable: configs, baselines and SARIF use them.
+RULES: dict[str, tuple[str, str]] = {
+    "paragraph-missing": (ERROR, "a paragraph of the source has no counterpart in the target"),
+    "paragraph-extra": (ERROR, "a paragraph of the target has no counterpart in the source"),
+    "operative-number-mismatch": (ERROR, "paired operative paragraphs carry different numbers"),
+    "subparagraph-mismatch": (ERROR, "paired sub-paragraphs carry different letters"),
+    "numbering-error": (ERROR, "operative numbering has a gap or a duplicate in both versions"),
+    "number-mismatch": (ERROR, "numbers differ between paired paragraphs"),
+    "date-mismatch": (ERROR, "dates or date ranges differ between paired paragraphs"),
+    "symbol-mismatch": (ERROR, "document symbols differ between paired paragraphs"),
+    "ordinal-mismatch": (ERROR, "ordinals (sessions, meetings, anniversaries, sections, annexes) differ"),
+    "footnote-marker-mismatch": (ERROR, "paired paragraphs cite different footnotes"),
+    "footnote-mismatch": (ERROR, "a footnote is missing, or its numbers, dates or symbols differ"),
+    "metadata-mismatch": (ERROR, "symbol, session, adoption date, report or meeting differ"),
+    "change-parity": (ERROR, "a paragraph changed in one language but not in the other"),
+    "change-fact-mismatch": (ERROR, "a change's numbers, dates or symbols differ between the languages"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    source: str | None
+    target: str | None
+    message: str
+    source_line: int = 0
+    target_line: int = 0
+    source_value: str | None = None
+    target_value: str | None = None
+    source_excerpt: str | None = None  # a few words around the mismatched value, as each text writes them
+    target_excerpt: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULES:
+            raise ValueError(f"unknown rule {self.rule!r}")
+        if self.severity not in SEVERITY_ORDER:
+            raise ValueError(f"unknown severity {self.severity!r}")
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across runs and line moves: what a baseline records."""
+        import hashlib  # (here: a diff or a parse never needs it)
+
+        key = f"{self.rule}|{self.source}|{self.target}|{self.source_value}|{self.target_value}"
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+# How two paragraphs were paired: the n-th with the n-th of the same kind (the counts agree), by their
+# printed number (one text kept the gap where its paragraph is missing), by a length, punctuation and
+# facts alignment (the counts differ), or not at all.
+STRUCTURE, NUMBER, ALIGNMENT, UNPAIRED = "structure", "number", "alignment", "unpaired"
+
+
+@dataclass(frozen=True)
+class Pair:
+    source: str | None
+    target: str | None
+    how: str
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    source: Document
+    target: Document
+    findings: tuple[Finding, ...]
+    pairs: tuple[Pair, ...] = ()  # how the paragraphs were paired
+
+    @property
+    def uneven_pairs(self) -> tuple[Pair, ...]:
+        """The pairs a reviewer should see: not simply the n-th with the n-th."""
+        return tuple(p for p in self.pairs if p.how != STRUCTURE)
+
+    def failed(self, fail_on: str = ERROR) -> bool:
+        return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in self.findings)
+
+
+# --- a session: the documents of two folders, checked pair by pair ---------------------------------
+
+# Findings about documents rather than paragraphs (rule id -> what it says)
+DOCUMENT_RULES = {
+    "document-missing": "a document of the source folder has no counterpart (same symbol) in the target folder",
+    "document-extra": "a document of the target folder has no counterpart in the source folder",
+    "document-unreadable": "a document could not be read or is not a resolution",
+    "document-duplicate": "two documents of one folder carry the same symbol",
+}
+
+
+@dataclass(frozen=True)
+class DocumentFinding:
+    rule: str
+    severity: str
+    path: str
+    message: str
+    symbol: str | None = None
+
+
+@dataclass
+class SessionResult:
+    results: list[CheckResult] = field(default_factory=list)
+    findings: list[DocumentFinding] = field(default_factory=list)
+
+    def failed(self, fail_on: str = ERROR) -> bool:
+        level = SEVERITY_ORDER[fail_on]
+        return any(r.failed(fail_on) for r in self.results) or any(
+            SEVERITY_ORDER[f.severity] >= level for f in self.findings)
+
+
+# --- series and blame: several versions of one resolution ------------------------------------------
+
+NEW, SAME, CHANGED, GONE = "new", "same", "changed", "gone"
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """One paragraph followed through every version: its id, state, and whether a change was routine."""
+
+    ids: tuple[str | None, ...]
+    states: tuple[str | None, ...]
+    routine: tuple[bool, ...]
+    moved: tuple[bool, ...]
+
+    def __post_init__(self) -> None:
+        if not (len(self.ids) == len(self.states) == len(self.routine) == len(self.moved)):
+            raise ValueError("a lineage has one entry per version")
+
+
+@dataclass(frozen=True)
+class Series:
+    versions: tuple[Document, ...]
+    steps: tuple[DocumentDiff, ...]
+    lineages: tuple[Lineage, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def has_changes(self) -> bool:
+        return any(s.has_changes for s in self.steps)
+
+    @property
+    def has_substantive_changes(self) -> bool:
+        return any(s.has_substantive_changes for s in self.steps)
+
+
+@dataclass(frozen=True)
+class BlameClause:
+    text: str
+    origin: int  # index of the version whose wording the clause still carries
+
+
+@dataclass(frozen=True)
+class BlameParagraph:
+    id: str
+    introduced: int
+    changed: int  # the last version that changed it, routinely or not
+    clauses: tuple[BlameClause, ...]
+    wording: int = -1  # the last version that changed it substantively (else where it was introduced)
+
+
+# --- carry: next year's translation from last year's ---------------------------------------------
+
+CARRIED, UPDATED, TRANSLATE = "carried", "updated", "translate"
+
+
+@dataclass(frozen=True)
+class Update:
+    old: str  # the old target's words
+    new: str  # what the draft writes instead
+    kind: str  # "number", "date", "symbol", "ordinal", "recalled"
+    source_old: str = ""  # the source's change that this update follows
+    source_new: str = ""
+
+
+@dataclass(frozen=True)
+class Carried:
+    id: str  # the new source's id
+    status: str
+    text: str  # the draft's text without its number ("" where nothing could be carried)
+    source_text: str  # the new source paragraph
+    from_id: str | None = None  # the old target paragraph it comes from
+    updates: tuple[Update, ...] = ()
+    reason: str | None = None
+    prefix: str = ""  # the number as the target writes it: "3. ", "3 - "
+    source_ops: tuple[tuple[str, str], ...] = ()  # the source's change, for a reworded paragraph
+    footnotes: tuple[str, ...] = ()  # markers cited, as the new source numbers them
+    marks: tuple[int, ...] = ()  # where each stands in `text`
+
+
+@dataclass(frozen=True)
+class CarriedNote:
+    marker: str  # the new source's marker
+    status: str  # carried or translate
+    text: str  # the old target's footnote, or "" where there is none to carry
+    source_text: str
+    from_marker: str | None = None
+
+
+@dataclass(frozen=True)
+class CarryResult:
+    old_source: Document
+    new_source: Document
+    old_target: Document
+    paragraphs: tuple[Carried, ...]
+    deleted: tuple[str, ...]  # old target ids whose source paragraph is gone
+    metadata: dict = field(default_factory=dict)  # the new target's metadata: known values, None where not
+    footnotes: tuple[CarriedNote, ...] = ()
+    pairs: tuple[Pair, ...] = ()  # the old source's paragraphs paired with the old target's (a TMX memory)
+    closing: tuple[str, ...] = ()  # the new target's meeting and date lines, in the old target's order
+
+    def count(self, status: str) -> int:
+        return sum(p.status == status for p in self.paragraphs)
