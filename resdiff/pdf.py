@@ -139,7 +139,9 @@ def _pdfium():
         folder = next(iter(spec.submodule_search_locations))
         name = next(f for f in sorted(os.listdir(folder))
                     if "pdfium" in f and f.rsplit(".", 1)[-1] in ("so", "dylib", "dll"))
-        lib = ctypes.CDLL(os.path.join(folder, name))
+        # PyDLL: a call keeps the interpreter lock instead of releasing and taking it again (nothing
+        # here runs in threads)
+        lib = ctypes.PyDLL(os.path.join(folder, name))
         api = types.SimpleNamespace(FS_RECTF=_FS_RECTF, FS_MATRIX=_FS_MATRIX)
         for fname, (result, *args) in _API.items():
             f = getattr(lib, fname)
@@ -206,6 +208,7 @@ def _page_chars(pdfium, textpage) -> tuple[list[_Char], bool]:
     fsize, m = ctypes.c_float(), pdfium.FS_MATRIX()
     box = pdfium.FS_RECTF()
     pbox = ctypes.pointer(box)
+    baselines: dict[float, float] = {}  # the glyphs of a line share their baseline, and round() is slow
     handle = ctypes.c_void_p(textpage)
     loose, generated = pdfium.fast_FPDFText_GetLooseCharBox, pdfium.fast_FPDFText_IsGenerated
     text_object = pdfium.fast_FPDFText_GetTextObject
@@ -240,9 +243,12 @@ def _page_chars(pdfium, textpage) -> tuple[list[_Char], bool]:
                                  or bool(pdfium.FPDFFont_GetFlags(font) & 64), descent.value)
         loose(handle, i, pbox)
         x, right = box.left, box.right
+        y = box.bottom - info[2]
+        base = baselines.get(y)
+        if base is None:
+            base = baselines[y] = round(y, 3)
         ch = "-" if u == 2 else chr(u)  # PDFium reports some hyphens at a line end as U+0002
-        append(_Char(ch, x, right if right > x else x, round(box.bottom - info[2], 3), info[0], info[1],
-                     ch.isspace()))
+        append(_Char(ch, x, right if right > x else x, base, info[0], info[1], ch.isspace()))
     return chars, any(0x590 <= u <= 0x8FF for u in codes)
 
 
