@@ -7,33 +7,14 @@ import hashlib
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .compare import compare
+from .config import ERROR, RULES, SEVERITY_ORDER, Config
 from .facts import ORDINAL_LANGS, Facts, extract
 from .model import ANNEX, DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
 from .normalize import is_wide
 
-ERROR, WARNING, NOTE = "error", "warning", "note"
-SEVERITY_ORDER = {NOTE: 0, WARNING: 1, ERROR: 2}
-
-# rule id -> (default severity, what it checks). Ids are stable: configs, baselines and SARIF use them.
-RULES: dict[str, tuple[str, str]] = {
-    "paragraph-missing": (ERROR, "a paragraph of the source has no counterpart in the target"),
-    "paragraph-extra": (ERROR, "a paragraph of the target has no counterpart in the source"),
-    "operative-number-mismatch": (ERROR, "paired operative paragraphs carry different numbers"),
-    "subparagraph-mismatch": (ERROR, "paired sub-paragraphs carry different letters"),
-    "numbering-error": (ERROR, "operative numbering has a gap or a duplicate in both versions"),
-    "number-mismatch": (ERROR, "numbers differ between paired paragraphs"),
-    "date-mismatch": (ERROR, "dates or date ranges differ between paired paragraphs"),
-    "symbol-mismatch": (ERROR, "document symbols differ between paired paragraphs"),
-    "ordinal-mismatch": (ERROR, "ordinals (sessions, meetings, anniversaries, sections, annexes) differ"),
-    "footnote-marker-mismatch": (ERROR, "paired paragraphs cite different footnotes"),
-    "footnote-mismatch": (ERROR, "a footnote is missing, or its numbers, dates or symbols differ"),
-    "metadata-mismatch": (ERROR, "symbol, session, adoption date, report or meeting differ"),
-    "change-parity": (ERROR, "a paragraph changed in one language but not in the other"),
-    "change-fact-mismatch": (ERROR, "a change's numbers, dates or symbols differ between the languages"),
-}
 _FACT_RULES = {"numbers": "number-mismatch", "dates": "date-mismatch", "symbols": "symbol-mismatch",
                "ordinals": "ordinal-mismatch"}
 _FACT_NAMES = {"numbers": "number", "dates": "date", "symbols": "symbol", "ordinals": "ordinal"}
@@ -64,54 +45,6 @@ class Finding:
         """Stable across runs and line moves: what a baseline records."""
         key = f"{self.rule}|{self.source}|{self.target}|{self.source_value}|{self.target_value}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
-
-
-@dataclass(frozen=True)
-class Config:
-    disabled: frozenset[str] = frozenset()
-    severity: dict[str, str] = field(default_factory=dict)
-    accepted: frozenset[str] = frozenset()  # fingerprints (baseline and config)
-    accepted_where: tuple[tuple[str, str | None, str | None], ...] = ()  # (rule, source id, target id)
-    fail_on: str | None = None
-
-    def applies(self, f: Finding) -> Finding | None:
-        if f.rule in self.disabled or f.fingerprint in self.accepted:
-            return None
-        for rule, src, tgt in self.accepted_where:
-            if rule == f.rule and src in (None, f.source) and tgt in (None, f.target):
-                return None
-        sev = self.severity.get(f.rule)
-        if sev and sev != f.severity:
-            return replace(f, severity=sev)
-        return f
-
-
-def make_config(data: dict | None = None, *, baseline: list[str] | None = None,
-                disable: list[str] | None = None, where: str = "config") -> Config:
-    """A Config from the [tool.resdiff] table (or .resdiff.toml), a baseline and --disable options."""
-    from .errors import UsageError
-
-    data = data or {}
-    disabled = set(data.get("disable", [])) | set(disable or [])
-    severity = dict(data.get("severity", {}))
-    for rule in disabled | set(severity):
-        if rule not in RULES:
-            raise UsageError(f"unknown rule {rule!r} (rules: {', '.join(RULES)})", source=where)
-    for rule, sev in severity.items():
-        if sev not in SEVERITY_ORDER:
-            raise UsageError(f"unknown severity {sev!r} for {rule} (error, warning or note)", source=where)
-    accepted, accepted_where = set(baseline or []), []
-    for entry in data.get("accept", []):
-        if isinstance(entry, str):
-            accepted.add(entry)
-        elif isinstance(entry, dict) and entry.get("rule") in RULES:
-            accepted_where.append((entry["rule"], entry.get("source"), entry.get("target")))
-        else:
-            raise UsageError(f"an accept entry needs a known rule: {entry!r}", source=where)
-    fail_on = data.get("fail-on")
-    if fail_on is not None and fail_on not in SEVERITY_ORDER:
-        raise UsageError(f"fail-on must be error, warning or note, not {fail_on!r}", source=where)
-    return Config(frozenset(disabled), severity, frozenset(accepted), tuple(accepted_where), fail_on)
 
 
 # How two paragraphs were paired: the n-th with the n-th of the same kind (the counts agree), by their

@@ -593,15 +593,13 @@ def check(
       resdiff check en/ zh/ --format sarif -o resdiff.sarif
       resdiff check EN ZH --previous OLD_EN OLD_ZH
     """
-    from .check import check_pair, check_parity, make_config
-    from .load import read_baseline, read_config
+    from .check import check_pair, check_parity
+    from .config import fail_level, load_config
 
     try:
-        table, where = read_config(config)
-        accepted = read_baseline(baseline) if baseline else []
-        cfg = make_config(table, baseline=accepted, disable=disable, where=where or "--disable")
+        cfg = load_config(config, baseline=baseline, disable=disable)
         sl, tl = _language(source_lang), _language(target_lang)
-        level = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
+        level = fail_level(fail_on, cfg)
         if manifest or (source and target and os.path.isdir(source) and os.path.isdir(target)):
             _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline,
                            previous, color, width, output, pager)
@@ -624,7 +622,9 @@ def _report(result, findings, *, session: bool, level: str, format, write_baseli
     """A check's (or a session's) baseline, report and exit status: 0 when nothing at or above --fail-on
     was found, or when a baseline was recorded (no failure), else 1."""
     if write_baseline:
-        _write_baseline(write_baseline, findings, inputs)
+        from .config import save_baseline
+
+        print(f"resdiff: {save_baseline(write_baseline, findings, inputs)}", file=sys.stderr)
     if format is CheckFormat.terminal:
         from .render import terminal
 
@@ -646,18 +646,6 @@ def _report(result, findings, *, session: bool, level: str, format, write_baseli
 def _report_width(width: int | None, output: str | None) -> int | None:
     """A check report in a file or a pipe is one finding a line, never wrapped at 80 columns."""
     return 100_000 if width is None and (output or not sys.stdout.isatty()) else width
-
-
-def _write_baseline(path: str, findings, inputs: tuple[str, ...]) -> None:
-    """Record the findings' fingerprints as accepted, and say so."""
-    import json
-
-    from .output import write_atomic
-
-    fps = sorted({f.fingerprint for f in findings})
-    write_atomic(path, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n", inputs=inputs)
-    print(f"resdiff: wrote {path}: {len(fps)} finding{'' if len(fps) == 1 else 's'} accepted "
-          f"(use it with --baseline {path})", file=sys.stderr)
 
 
 def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline, previous,

@@ -15,7 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import ERROR, SEVERITY_ORDER, CheckResult, Config, check_pair
+from .check import CheckResult, check_pair
+from .config import ERROR, SEVERITY_ORDER, Config
 from .errors import ResdiffError, UsageError
 from .model import Document
 

@@ -12,8 +12,9 @@ from layout import EN_FIXTURE, ROOT, SEED, Para, en_spec, render, seed_spec
 from typer.testing import CliRunner
 
 from resdiff import load_document, parse_text
-from resdiff.check import RULES, check_pair, check_parity, make_config
+from resdiff.check import RULES, check_pair, check_parity
 from resdiff.cli import app
+from resdiff.config import make_config
 
 ZH = parse_text(SEED.read_text("utf-8"))
 EN = parse_text(EN_FIXTURE.read_text("utf-8"))
