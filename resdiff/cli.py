@@ -302,17 +302,13 @@ def diff(
       resdiff diff 74/62 75/62 --lang zh --fail-on substantive
     """
     from .compare import compare
+    from .documents import load_versions, stdin_once
 
-    if old == "-" and new == "-":
-        _fail(ResdiffError("standard input can be read only once", source="-"))
     try:
+        stdin_once(old, new)
         language = _language(lang)
         with _busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
-            a, b = _load(old, language=language), _load(new, language=language)
-            if a.language != b.language:
-                raise ResdiffError(f"the versions are in different languages ({a.language}, {b.language})",
-                                   hint="to compare a translation with its source, use resdiff check", source=new)
-            result = compare(a, b)
+            result = compare(*load_versions(old, new, language=language, warn=_warn))
         if format is DiffFormat.json:
             from .render.json_ import render_diff
 
@@ -344,27 +340,6 @@ def diff(
     raise typer.Exit(1 if changed else 0)
 
 
-DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
-
-
-def _expand(paths: list[str]) -> list[str]:
-    """Files as given; a folder stands for the resolutions in it (.txt .pdf .docx .html), sorted."""
-    out: list[str] = []
-    for p in paths:
-        if p != "-" and os.path.isdir(p):
-            found = sorted(os.path.join(p, f) for f in os.listdir(p)
-                           if f.lower().endswith(DOCUMENT_SUFFIXES) and not f.startswith("."))
-            found += sorted(os.path.join(p, d, f) for d in os.listdir(p) if os.path.isdir(os.path.join(p, d))
-                            for f in os.listdir(os.path.join(p, d))
-                            if f.lower().endswith(DOCUMENT_SUFFIXES) and not f.startswith("."))
-            if not found:
-                raise ResdiffError("no resolution files (.txt .pdf .docx .html) in this folder", source=p)
-            out += found
-        else:
-            out.append(p)
-    return out
-
-
 @contextlib.contextmanager
 def _progress(total: int, label: str):
     """Yields step(description), called before each item: a transient progress bar on stderr when it is
@@ -389,14 +364,10 @@ def _progress(total: int, label: str):
 
 
 def _build_series(files: list[str], language: str | None):
+    from .documents import load_all
     from .series import build_series
 
-    paths = _expand(files)
-    docs = []
-    with _progress(len(paths), "loading") as step:
-        for p in paths:
-            step(f"loading {os.path.basename(p)}")
-            docs.append(_load(p, language=language))
+    docs = load_all(files, language=language, warn=_warn, progress=lambda total: _progress(total, "loading"))
     with _progress(len(docs) - 1, "comparing") as step:
         return build_series(docs, progress=step)
 
@@ -743,13 +714,15 @@ def completion(
 
 
 def _load(path: str, *, language: str | None = None):
-    """load_document, and what the parser doubts said on stderr (a warning, not an error)."""
-    from .load import load_document
+    """documents.load_document, and what the parser doubts said on stderr."""
+    from .documents import load_document
 
-    doc = load_document(path, language=language)
-    for w in doc.warnings:
-        print(f"resdiff: warning: {doc.source}: {w}", file=sys.stderr)
-    return doc
+    return load_document(path, language=language, warn=_warn)
+
+
+def _warn(message: str) -> None:
+    """What the parser doubts about a document: a warning, not an error."""
+    print(f"resdiff: warning: {message}", file=sys.stderr)
 
 
 @app.command(short_help="Show where the user cache is and what it holds, or clear it.")

@@ -143,7 +143,7 @@ def read_baseline(path: str) -> list[str]:
     """Fingerprints of accepted findings, as written by `resdiff check --write-baseline`."""
     import json
 
-    from .load import read_bytes
+    from .documents import read_bytes
 
     data = read_bytes(path)
     try:

@@ -1,4 +1,6 @@
-"""Path or standard input -> decoded text (plain text, PDF, DOCX, HTML). The only module that reads files."""
+"""Bytes -> text -> Document: a file (or standard input) read, decoded (plain text in any encoding,
+PDF, DOCX, HTML) and parsed. The only module that reads documents; which files they are (folders,
+document symbols) is documents.py's business."""
 
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ MAX_DOCX_XML = 64 * 1024 * 1024  # uncompressed size accepted from a DOCX (zip b
 STDIN = "-"
 
 
-def read_bytes(path: str, *, language: str | None = None) -> bytes:
+def read_bytes(path: str) -> bytes:
+    """The bytes of a file, or of standard input for `-`."""
     if path == STDIN:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
     else:
@@ -32,13 +35,7 @@ def read_bytes(path: str, *, language: str | None = None) -> bytes:
             raise InputError(f"no such file (a symbolic link to the missing {os.readlink(path)})",
                              source=path)
         if not os.path.exists(path):
-            from . import fetch
-
-            if not fetch.looks_like_symbol(path):
-                raise InputError("no such file", source=path)
-            if not language:
-                raise InputError("no such file; to use it as a document symbol, give --lang", source=path)
-            path = str(fetch.fetch(path, language, offline=bool(os.environ.get("RESDIFF_OFFLINE"))))
+            raise InputError("no such file", source=path)
         if os.path.isdir(path):
             raise InputError("is a directory, not a file", hint="give a file, or use 'series' for a folder",
                              source=path)
@@ -64,13 +61,6 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else printable(path)
 
 
-def read_text(path: str, *, language: str | None = None) -> str:
-    """The text of a file in any supported format, decoded. A document symbol (75/62, A/RES/75/62)
-    that is not a file is taken from the cache, fetched first if need be (RESDIFF_OFFLINE=1: never)."""
-    data = read_bytes(path, language=language)
-    return decode(data, display_name(path))
-
-
 def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise InputError("file is empty" if not data else "file holds only whitespace", source=name)
@@ -86,10 +76,9 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
-def load_document(path: str, *, language: str | None = None) -> Document:
-    """Read and parse one resolution."""
-    name = display_name(path)
-    return parse_text(read_text(path, language=language), source=name, language=language)
+def parse_bytes(data: bytes, name: str, *, language: str | None = None) -> Document:
+    """One resolution from the bytes of its file, `name` being what results and messages call it."""
+    return parse_text(decode(data, name), source=name, language=language)
 
 
 # --- plain text --------------------------------------------------------------------

@@ -8,7 +8,6 @@ processes on one machine maps it here; on a cluster, Dask's `client.map(check_on
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -17,10 +16,9 @@ from pathlib import Path
 
 from .check import CheckResult, check_pair
 from .config import ERROR, SEVERITY_ORDER, Config
+from .documents import files_in, load_document, read_text, steps
 from .errors import ResdiffError, UsageError
 from .model import Document
-
-SUFFIXES = {".txt", ".pdf", ".docx", ".html", ".htm"}
 
 # Findings about documents rather than paragraphs (rule id -> what it says)
 DOCUMENT_RULES = {
@@ -51,18 +49,9 @@ class SessionResult:
             SEVERITY_ORDER[f.severity] >= level for f in self.findings)
 
 
-def files_in(folder: str) -> list[str]:
-    """The documents of a folder (not its subfolders), in name order; hidden files left out."""
-    root = Path(folder)
-    return sorted(str(p) for p in root.iterdir()
-                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
-
-
 def read_manifest(path: str) -> list[tuple[str, str]]:
     """A manifest: one pair a line, 'SOURCE<TAB>TARGET' (or two fields split by whitespace); '#' comments.
     Relative paths are read from the manifest's folder."""
-    from .load import read_text
-
     base = Path(path).parent
     pairs = []
     for n, line in enumerate(read_text(path).splitlines(), 1):
@@ -79,8 +68,6 @@ def read_manifest(path: str) -> list[tuple[str, str]]:
 
 
 def _load(job: tuple[str, str | None]) -> tuple[str, Document | None, str | None]:
-    from .load import load_document
-
     path, language = job
     try:
         return path, load_document(path, language=language), None
@@ -126,18 +113,12 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
     config = config or Config()
     workers = jobs or os.cpu_count() or 1
     out = SessionResult()
-
-    def steps(total: int):
-        if progress is None:
-            return contextlib.nullcontext(lambda description: None)
-        return progress(total)
-
     if manifest:
         pairs = read_manifest(manifest)
     else:
         src_files, tgt_files = files_in(source), files_in(target)
         loads = [(p, source_lang) for p in src_files] + [(p, target_lang) for p in tgt_files]
-        with steps(len(loads)) as step:
+        with steps(progress, len(loads)) as step:
             loaded = _pool_map(_load, loads, workers, step)
         by_symbol: list[dict[str, str]] = [{}, {}]
         for k, (path, doc, err) in enumerate(loaded):
@@ -163,7 +144,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                 out.findings.append(DocumentFinding("document-extra", ERROR, b,
                                                     f"{symbol} has no counterpart in {source}", symbol))
     checks = [(a, b, config, source_lang, target_lang) for a, b in pairs]
-    with steps(len(checks)) as step:
+    with steps(progress, len(checks)) as step:
         done = _pool_map(check_one, checks, workers, step)
     for result, failure in done:
         if result is None:
@@ -171,3 +152,4 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
         else:
             out.results.append(result)
     return out
+

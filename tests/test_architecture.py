@@ -63,7 +63,8 @@ LAYERS = [
     {"layout", "facts", "tokenize", "routine", "align"},  # layouts, facts, tokens, routine labels, alignment
     {"parse", "pdf", "diff", "output"},  # text -> Document; PDF -> text; clause diff; writing files
     {"fetch", "compare"},  # downloads into the cache; two Documents -> DocumentDiff
-    {"load"},  # a path or symbol -> Document
+    {"load"},  # bytes -> text -> Document
+    {"documents"},  # paths, folders, standard input and symbols -> the documents a command names
     {"config"},  # the rules and their severities, the configuration file, baselines
     {"check", "series"},  # translation checks; series and blame
     {"carry", "session"},  # drafts from last year's translation; a session of checks
@@ -118,10 +119,10 @@ def test_imports_go_down_the_layers_only():
 
 def test_the_layer_check_fails_on_an_upward_import():
     assert violations({"parse.py": "from .check import check_pair\n"}) == [
-        "parse.py imports check (layer 8, its own is 4)"]
+        "parse.py imports check (layer 9, its own is 4)"]
     assert violations({"normalize.py": "from . import lang\n"}) == ["normalize.py imports lang (layer 2, its own is 2)"]
-    assert violations({"model.py": "import resdiff.cli\n"}) == ["model.py imports cli (layer 11, its own is 0)"]
+    assert violations({"model.py": "import resdiff.cli\n"}) == ["model.py imports cli (layer 12, its own is 0)"]
     assert violations({"newthing.py": ""}) == ["newthing.py: in no layer (add it to LAYERS and docs/architecture.md)"]
-    assert violations({"render/json_.py": "from ..cli import app\n"}) == ["render/json_.py imports cli (layer 11, "
-                                                                          "its own is 10)"]
+    assert violations({"render/json_.py": "from ..cli import app\n"}) == ["render/json_.py imports cli (layer 12, "
+                                                                          "its own is 11)"]
     assert violations({"render/json_.py": "from .common import x\nfrom .. import __version__\n"}) == []
