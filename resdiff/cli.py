@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import sys
@@ -13,6 +14,7 @@ import typer
 
 from . import __version__
 from .errors import ResdiffError, UsageError
+from .status import ExitStatus, exit_status, killed_by
 
 
 def _plain_argument_help() -> None:
@@ -82,7 +84,7 @@ class _State:
 def _version(value: bool) -> None:
     if value:
         print(f"resdiff {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(ExitStatus.OK)
 
 
 @app.callback()
@@ -120,7 +122,7 @@ def _fail(err: ResdiffError) -> None:
     if _State.debug:
         raise err
     print(f"resdiff: error: {err}", file=sys.stderr)  # str(err) is printable: one line, no escapes
-    raise typer.Exit(2)
+    raise typer.Exit(ExitStatus.BAD_INPUT)
 
 
 def _write_stdout(text: str) -> None:
@@ -336,8 +338,7 @@ def diff(
             _emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
     except ResdiffError as e:
         _fail(e)
-    changed = result.has_substantive_changes if fail_on is FailOn.substantive else result.has_changes
-    raise typer.Exit(1 if changed else 0)
+    raise typer.Exit(exit_status(result, fail_on))
 
 
 @contextlib.contextmanager
@@ -425,8 +426,7 @@ def series(
             _emit(view, output=output, inputs=inputs, color=color, width=width, pager=pager)
     except ResdiffError as e:
         _fail(e)
-    changed = result.has_substantive_changes if fail_on is FailOn.substantive else result.has_changes
-    raise typer.Exit(1 if changed else 0)
+    raise typer.Exit(exit_status(result, fail_on))
 
 
 @app.command(short_help="Show which resolution each clause of the newest version comes from.")
@@ -508,7 +508,7 @@ def fetch(
                     raise
                 print(f"resdiff: error: {e}", file=sys.stderr)
                 failed = True
-    raise typer.Exit(2 if failed else 0)
+    raise typer.Exit(ExitStatus.BAD_INPUT if failed else ExitStatus.OK)
 
 
 @app.command(short_help="Check two language versions of a resolution (or two folders) for mismatches.")
@@ -611,7 +611,7 @@ def _report(result, findings, *, session: bool, level: str, format, write_baseli
                   {CheckFormat.json: v.render_json, CheckFormat.junit: v.render_junit,
                    CheckFormat.github: v.render_github, CheckFormat.sarif: v.render_sarif})
         _emit(render[format](result, level), output=output, inputs=inputs)
-    raise typer.Exit(0 if write_baseline else 1 if result.failed(level) else 0)
+    raise typer.Exit(exit_status(result, level, baseline_written=bool(write_baseline)))
 
 
 def _report_width(width: int | None, output: str | None) -> int | None:
@@ -748,7 +748,7 @@ def cache(
         print(f"removed {len(gone)} file{'s' if len(gone) != 1 else ''} ({size / 1048576:.1f} MB) from "
               f"{segment._cache_dir()}")
         if not info:
-            raise typer.Exit(0)
+            raise typer.Exit(ExitStatus.OK)
     try:
         current = segment.current_cache_file()
     except OSError:
@@ -773,12 +773,9 @@ def _size(path) -> int:
         return 0
 
 
-EX_SOFTWARE = 70  # an unexpected error in resdiff itself (sysexits.h): never 1, which means "differences"
-
-
 def _terminated(signum, frame):
     """SIGTERM (and SIGHUP) unwind like an exception, so temporary files are removed on the way out."""
-    raise SystemExit(128 + signum)
+    raise SystemExit(killed_by(signum))
 
 
 def _say(message: str) -> None:
@@ -812,17 +809,17 @@ def main() -> None:
     except usage_error as e:
         if type(e).__name__ == "NoArgsIsHelpError":  # plain `resdiff`: the help, as click prints it
             print(e.format_message(), file=sys.stderr)
-            sys.exit(2)
+            sys.exit(ExitStatus.BAD_INPUT)
         where = f"resdiff {e.ctx.command_path.split(' ', 1)[1]}" if e.ctx and " " in e.ctx.command_path else "resdiff"
         message = e.format_message().replace("Value error, ", "")  # the validator's prefix says nothing
         _say(f"{message} (see '{where} --help')")
-        sys.exit(2)
+        sys.exit(ExitStatus.BAD_INPUT)
     except (typer.Abort, KeyboardInterrupt):
-        sys.exit(130)
+        sys.exit(ExitStatus.INTERRUPTED)
     except (BrokenPipeError, StdoutClosed):  # `resdiff diff … | head`: the output is cut short; say so, as cp does
         _silence_stdout()
         _say("standard output: the reader closed the pipe before the end (output cut short)")
-        sys.exit(2)
+        sys.exit(ExitStatus.BAD_INPUT)
     except SystemExit:
         raise
     except Exception as e:
@@ -830,7 +827,8 @@ def main() -> None:
             import traceback
 
             traceback.print_exc()
-            sys.exit(2 if isinstance(e, (ResdiffError, OSError, UnicodeEncodeError)) else EX_SOFTWARE)
+            sys.exit(ExitStatus.BAD_INPUT if isinstance(e, (ResdiffError, OSError, UnicodeEncodeError))
+                     else ExitStatus.INTERNAL_ERROR)
         _silence_stdout_if_broken(e)
         if isinstance(e, ResdiffError):
             _say(str(e))
@@ -847,11 +845,11 @@ def main() -> None:
             detail = str(e).splitlines()[0][:200] if str(e) else ""
             _say(f"unexpected {type(e).__name__}{': ' + detail if detail else ''} (a bug in resdiff: run it again "
                  "with --debug for the traceback, and please report it)")
-            sys.exit(EX_SOFTWARE)
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)
+            sys.exit(ExitStatus.INTERNAL_ERROR)
+        sys.exit(ExitStatus.BAD_INPUT)
+    sys.exit(code if isinstance(code, int) else ExitStatus.OK)
 
 
 def _silence_stdout_if_broken(e: Exception) -> None:
-    if isinstance(e, OSError) and e.errno == 32:
+    if isinstance(e, OSError) and e.errno == errno.EPIPE:
         _silence_stdout()

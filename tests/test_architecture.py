@@ -57,7 +57,7 @@ def test_library_imports_without_typer_or_rich():
 # modules of render/ may also import one another. The package root only re-exports (lazily) and gives
 # __version__, which every layer may read.
 LAYERS = [
-    {"errors", "model"},  # the errors; the data model every stage produces or reads
+    {"errors", "model", "status"},  # the errors; the data model every stage produces or reads; exit statuses
     {"cache"},  # the user cache and the document symbols that name its files
     {"normalize", "lang", "segment"},  # text passes; what each UN language writes; the Chinese word index
     {"layout", "facts", "tokenize", "routine", "align"},  # layouts, facts, tokens, routine labels, alignment
