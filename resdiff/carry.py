@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .check import pair_paragraphs
 from .compare import compare
+from .errors import UsageError
 from .facts import ORDINAL_LANGS, Facts, extract
 from .lang import MONTHS, month_number
 from .model import DELETED, INSERTED, UNCHANGED, Document, Paragraph
@@ -75,6 +76,9 @@ class CarryResult:
 
 
 def carry(old_source: Document, new_source: Document, old_target: Document) -> CarryResult:
+    if old_source.language != new_source.language:
+        raise UsageError(f"the two sources are in different languages ({old_source.language}, "
+                         f"{new_source.language})")
     diff = compare(old_source, new_source)
     to_target = {a.id: b for a, b, _ in pair_paragraphs(old_source, old_target) if a and b}
     by_new: dict[str, object] = {}

@@ -4,6 +4,8 @@ checked pair by pair in a process pool.
 `check_one` is the unit of work: two paths in, one CheckResult (or the input error) out. A pool of
 processes on one machine maps it here; on a cluster, Dask's `client.map(check_one, …)` or Ray's
 `ray.remote(check_one)` would map the same function, with no scheduler of ours.
+
+`check_paths` is what `resdiff check` asks: a session for two folders or a manifest, else one pair.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check import CheckResult, check_pair
+from .check import CheckResult, Finding, check_pair, check_parity
 from .config import ERROR, SEVERITY_ORDER, Config
 from .documents import files_in, load_document, read_text, steps
 from .errors import ResdiffError, UsageError
@@ -153,3 +155,36 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
             out.results.append(result)
     return out
 
+
+def check_paths(source: str | None, target: str | None, *, manifest: str | None = None,
+                previous: tuple[str, str] | None = None, config: Config | None = None, jobs: int | None = None,
+                source_lang: str | None = None, target_lang: str | None = None,
+                warn: Callable[[str], None] | None = None, progress: Callable[[int], Iterable] | None = None
+                ) -> tuple[CheckResult | SessionResult, tuple[str, ...]]:
+    """What `resdiff check` is given: two folders or a manifest (a session), or two files, with their
+    previous versions for change parity. Returns the result and every file read (which an output must
+    never replace)."""
+    if manifest or (source and target and os.path.isdir(source) and os.path.isdir(target)):
+        if previous:
+            raise UsageError("--previous checks one pair; give two files, not folders or a manifest")
+        session = check_session(source, target, manifest=manifest, config=config, jobs=jobs,
+                                source_lang=source_lang, target_lang=target_lang, progress=progress)
+        inputs = tuple(x for x in (source, target, manifest) if x)
+        return session, inputs + tuple(p for r in session.results for p in (r.source.source, r.target.source))
+    if not (source and target):
+        raise UsageError("give SOURCE and TARGET (two files, or two folders), or --manifest FILE")
+    src = load_document(source, language=source_lang, warn=warn)
+    tgt = load_document(target, language=target_lang, warn=warn)
+    if previous:
+        result = check_parity(load_document(previous[0], language=source_lang, warn=warn),
+                              load_document(previous[1], language=target_lang, warn=warn), src, tgt, config)
+    else:
+        result = check_pair(src, tgt, config)
+    return result, (source, target, *(previous or ()))
+
+
+def findings_of(result: CheckResult | SessionResult) -> list[Finding]:
+    """The paragraph findings of a pair, or of every pair of a session: what a baseline records."""
+    if isinstance(result, SessionResult):
+        return [f for r in result.results for f in r.findings]
+    return list(result.findings)
