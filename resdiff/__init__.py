@@ -23,7 +23,7 @@ __version__ = "0.1.0"
 _WHERE = {
     "compare": ".compare",
     "InputError": ".errors", "NotAResolution": ".errors", "ResdiffError": ".errors", "UsageError": ".errors",
-    "load_document": ".load", "read_text": ".load",
+    "load_document": ".documents", "read_text": ".documents",
     "Change": ".model", "Document": ".model", "DocumentDiff": ".model", "Footnote": ".model",
     "Metadata": ".model", "Paragraph": ".model",
     "parse_text": ".parse",
@@ -63,7 +63,7 @@ sys.modules[__name__].__class__ = _Package
 
 if TYPE_CHECKING:
     from .compare import compare
+    from .documents import load_document, read_text
     from .errors import InputError, NotAResolution, ResdiffError, UsageError
-    from .load import load_document, read_text
     from .model import Change, Document, DocumentDiff, Footnote, Metadata, Paragraph
     from .parse import parse_text

@@ -1,6 +1,7 @@
-"""Where resdiff keeps what it fetched and built (the user cache), and the document symbols that name
-cached files: one home for both, read by fetch (downloads), output (never to overwrite a cached input)
-and segment (the Chinese word index)."""
+"""Where resdiff keeps what it fetched and built (the user cache), and the names documents go by: the
+document symbols that name cached files, the suffixes that mark a folder's documents. One home for
+them, read by fetch (downloads), documents (symbols and folders on the command line), output (never to
+overwrite an input) and segment (the Chinese word index)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ _SYMBOL = re.compile(rf"^{CACHE_SYMBOL}$")
 _SHORT = re.compile(rf"^{SHORT_SYMBOL}$")
 
 
+DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")  # a folder's documents (documents.py)
 MAX_SYMBOL = 64  # A/C.1/75/L.12/Rev.1 is 19 characters; a file name must stay far below NAME_MAX
 
 

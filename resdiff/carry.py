@@ -19,6 +19,7 @@ import re
 
 from .align import pair_paragraphs
 from .compare import compare
+from .errors import UsageError
 from .facts import ORDINAL_LANGS, Facts, extract
 from .lang import MEETING_LINE, MONTHS, find_date, month_number
 from .model import DELETED, INSERTED, UNCHANGED, Document, Paragraph
@@ -26,6 +27,9 @@ from .results import CARRIED, TRANSLATE, UPDATED, Carried, CarriedNote, CarryRes
 
 
 def carry(old_source: Document, new_source: Document, old_target: Document) -> CarryResult:
+    if old_source.language != new_source.language:
+        raise UsageError(f"the two sources are in different languages ({old_source.language}, "
+                         f"{new_source.language})")
     diff = compare(old_source, new_source)
     pairs = pair_paragraphs(old_source, old_target)
     to_target = {a.id: b for a, b, _ in pairs if a and b}

@@ -4,67 +4,19 @@ what must be identical across languages. Findings, never opinions on wording."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from .align import pair_paragraphs
 from .compare import compare
+from .config import Config
 from .facts import ORDINAL_LANGS, Facts, extract
 from .model import DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
 from .normalize import is_wide
-from .results import ERROR, RULES, SEVERITY_ORDER, CheckResult, Finding, Pair
+from .results import ERROR, CheckResult, Finding, Pair
 
 _FACT_RULES = {"numbers": "number-mismatch", "dates": "date-mismatch", "symbols": "symbol-mismatch",
                "ordinals": "ordinal-mismatch"}
 _FACT_NAMES = {"numbers": "number", "dates": "date", "symbols": "symbol", "ordinals": "ordinal"}
-
-
-@dataclass(frozen=True)
-class Config:
-    disabled: frozenset[str] = frozenset()
-    severity: dict[str, str] = field(default_factory=dict)
-    accepted: frozenset[str] = frozenset()  # fingerprints (baseline and config)
-    accepted_where: tuple[tuple[str, str | None, str | None], ...] = ()  # (rule, source id, target id)
-    fail_on: str | None = None
-
-    def applies(self, f: Finding) -> Finding | None:
-        if f.rule in self.disabled or f.fingerprint in self.accepted:
-            return None
-        for rule, src, tgt in self.accepted_where:
-            if rule == f.rule and src in (None, f.source) and tgt in (None, f.target):
-                return None
-        sev = self.severity.get(f.rule)
-        if sev and sev != f.severity:
-            return replace(f, severity=sev)
-        return f
-
-
-def make_config(data: dict | None = None, *, baseline: list[str] | None = None,
-                disable: list[str] | None = None, where: str = "config") -> Config:
-    """A Config from the [tool.resdiff] table (or .resdiff.toml), a baseline and --disable options."""
-    from .errors import UsageError
-
-    data = data or {}
-    disabled = set(data.get("disable", [])) | set(disable or [])
-    severity = dict(data.get("severity", {}))
-    for rule in disabled | set(severity):
-        if rule not in RULES:
-            raise UsageError(f"unknown rule {rule!r} (rules: {', '.join(RULES)})", source=where)
-    for rule, sev in severity.items():
-        if sev not in SEVERITY_ORDER:
-            raise UsageError(f"unknown severity {sev!r} for {rule} (error, warning or note)", source=where)
-    accepted, accepted_where = set(baseline or []), []
-    for entry in data.get("accept", []):
-        if isinstance(entry, str):
-            accepted.add(entry)
-        elif isinstance(entry, dict) and entry.get("rule") in RULES:
-            accepted_where.append((entry["rule"], entry.get("source"), entry.get("target")))
-        else:
-            raise UsageError(f"an accept entry needs a known rule: {entry!r}", source=where)
-    fail_on = data.get("fail-on")
-    if fail_on is not None and fail_on not in SEVERITY_ORDER:
-        raise UsageError(f"fail-on must be error, warning or note, not {fail_on!r}", source=where)
-    return Config(frozenset(disabled), severity, frozenset(accepted), tuple(accepted_where), fail_on)
-
 
 
 # --- the checks -------------------------------------------------------------------------

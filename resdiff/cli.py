@@ -1,9 +1,15 @@
-"""The command line: arguments -> library call -> renderer -> exit code."""
+"""The command line: arguments -> one library call -> one renderer -> one exit status.
+
+Each command is registered with @_command: it returns its ExitStatus (status.py), and reads and writes
+through the ConsoleEnv of the run (console_env.py: streams, terminal, colour, pager, progress), the one
+main() passes to the app or a test's. Documents are found and loaded by documents.py, a check's
+configuration is config.py's."""
 
 from __future__ import annotations
 
 import contextlib
-import io
+import errno
+import functools
 import os
 import sys
 from enum import StrEnum
@@ -12,7 +18,9 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .errors import ResdiffError, UsageError
+from .console_env import ConsoleEnv, StdoutClosed
+from .errors import ResdiffError
+from .status import ExitStatus, exit_status, killed_by
 
 
 def _plain_argument_help() -> None:
@@ -75,23 +83,49 @@ View = _choices("View", "inline", "side-by-side", "summary")
 Shell = _choices("Shell", "bash", "zsh", "fish")
 
 
-class _State:
-    debug = False
+class _Run:
+    """The environment of the command running: the one main() passes to the app (a test's, through
+    CliRunner's obj=), else the process's own (sys streams, os.environ)."""
+    env = ConsoleEnv()
 
 
-def _version(value: bool) -> None:
+def _env() -> ConsoleEnv:
+    return _Run.env
+
+
+def _version(ctx: typer.Context, value: bool) -> None:
     if value:
-        print(f"resdiff {__version__}")
-        raise typer.Exit()
+        ctx.ensure_object(ConsoleEnv).print(f"resdiff {__version__}")
+        raise typer.Exit(ExitStatus.OK)
 
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version.")] = False,
 ) -> None:
-    _State.debug = debug
+    _Run.env = ctx.ensure_object(ConsoleEnv)
+    _Run.env.debug = debug
+
+
+def _command(short_help: str):
+    """A command of the app: what it returns is its exit status (None: OK); a library error it raises is
+    one line on stderr and exit status 2 (with --debug, the traceback)."""
+    def register(command):
+        @functools.wraps(command)
+        def run(**arguments) -> None:
+            try:
+                status = command(**arguments)
+            except ResdiffError as e:
+                _env().report(e)
+                status = ExitStatus.BAD_INPUT
+            raise typer.Exit(status or ExitStatus.OK)
+
+        return app.command(short_help=short_help)(run)
+
+    return register
 
 
 LangOpt = Annotated[str | None, typer.Option("--lang", metavar="LANG", help="Language of the text (ar zh en fr ru "
@@ -110,28 +144,14 @@ WidthOpt = Annotated[int | None, typer.Option("--width", min=20, metavar="N", he
 PagerOpt = Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page the output through $PAGER or "
                                                "'less -FRX' (default: on a terminal, when longer than the "
                                                "screen).")]
+FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", metavar="WHAT", help="Exit 1 on any change (any), or on "
+                                           "substantive changes only (substantive; routine updates exit 0).")]
 FilesArg = Annotated[list[str], typer.Argument(metavar="FILE...", help="Versions: files in any order, or a folder "
                                                "of them (.txt .pdf .docx .html); a symbol such as 75/62 is "
                                                "taken from the cache.", show_default=False)]
+StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in "
+                                               "full.")]  # series' --show-routine
 _FORMAT_HELP = "Output format: "
-
-
-def _fail(err: ResdiffError) -> None:
-    if _State.debug:
-        raise err
-    print(f"resdiff: error: {err}", file=sys.stderr)  # str(err) is printable: one line, no escapes
-    raise typer.Exit(2)
-
-
-def _write_stdout(text: str) -> None:
-    """Text formats (JSON, SARIF, JUnit, Markdown, HTML) are UTF-8 whatever the locale says."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8", "backslashreplace"))
-    buffer.flush()
 
 
 def _language(value: str | None) -> str | None:
@@ -145,90 +165,7 @@ def _language(value: str | None) -> str | None:
         raise typer.BadParameter(str(e), param_hint="--lang") from None
 
 
-def _use_color(color: Color, output: str | None) -> bool | None:
-    if color is Color.always:
-        return True
-    if color is Color.never or output or os.environ.get("NO_COLOR"):
-        return False
-    return None
-
-
-class StdoutClosed(Exception):
-    """The reader of standard output went away (`| head`). Not an OSError: click would make it exit 1."""
-
-
-def _emit(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], color: Color = Color.auto,
-          width: int | None = None, pager: bool | None = None) -> None:
-    try:
-        _emit_to(text_or_renderable, output=output, inputs=inputs, color=color, width=width, pager=pager)
-    except BrokenPipeError:
-        raise StdoutClosed() from None
-
-
-def _emit_to(text_or_renderable, *, output: str | None, inputs: tuple[str, ...], color: Color,
-             width: int | None, pager: bool | None) -> None:
-    if isinstance(text_or_renderable, str):
-        if output:
-            from .output import write_atomic  # (tempfile, only when writing a file)
-
-            write_atomic(output, text_or_renderable, inputs=inputs)
-        else:
-            _write_stdout(text_or_renderable)
-        return
-    from .render.terminal.layout import make_console, view_width
-
-    if output:
-        from .output import write_atomic
-
-        buf = io.StringIO()
-        make_console(buf, width=view_width(width, file=True), color=False).print(text_or_renderable)
-        write_atomic(output, buf.getvalue(), inputs=inputs)
-        return
-    console = make_console(width=width, color=_use_color(color, None))
-    tty = sys.stdout.isatty()
-    if pager is False or (pager is None and not tty):
-        console.print(text_or_renderable)
-        return
-    with console.capture() as cap:
-        console.print(text_or_renderable)
-    text = cap.get()
-    if pager or text.count("\n") >= console.height:
-        from .output import page
-
-        page(text)
-    else:
-        sys.stdout.write(text)
-
-
-def _busy(label: str, *paths: str):
-    """A spinner on a terminal while large inputs (PDFs, or texts over 200 kB) are read and compared."""
-    def size(p: str) -> int:
-        try:
-            return os.path.getsize(p) * (20 if p.lower().endswith((".pdf", ".docx")) else 1)
-        except OSError:
-            return 0
-
-    if not sys.stderr.isatty() or sum(size(p) for p in paths) < 200_000:
-        return contextlib.nullcontext()
-    from .render.terminal.layout import make_console
-
-    return make_console(sys.stderr).status(label)
-
-
-def _markers(color: Color, output: str | None) -> bool:
-    """Text markers for insertions and deletions wherever colour will not show them (also on a terminal
-    that has no colour, such as TERM=dumb)."""
-    use = _use_color(color, output)
-    if use is None:
-        if not sys.stdout.isatty():
-            return True
-        from .render.terminal.layout import make_console
-
-        return make_console().color_system is None
-    return not use
-
-
-@app.command(short_help="Show the structure of one resolution: metadata, paragraphs, footnotes.")
+@_command("Show the structure of one resolution: metadata, paragraphs, footnotes.")
 def parse(
     file: Annotated[str, typer.Argument(metavar="FILE", help="The resolution: text, PDF, DOCX or HTML; - for "
                                         "standard input.", show_default=False)],
@@ -249,22 +186,24 @@ def parse(
       resdiff parse A-RES-75-62.zh.txt
       resdiff parse A-RES-75-62.en.pdf --format json -o 75-62.json
     """
+    from .documents import load_document
 
-    try:
-        doc = _load(file, language=_language(lang))
-        if format is ParseFormat.json:
-            from .render.json_ import render_document
-
-            _emit(render_document(doc), output=output, inputs=(file,))
-        else:
-            from .render.terminal.parse import document_view
-
-            _emit(document_view(doc), output=output, inputs=(file,), color=color, width=width, pager=pager)
-    except ResdiffError as e:
-        _fail(e)
+    env = _env()
+    doc = load_document(file, language=_language(lang), warn=env.warning)
+    env.emit(_document_view(doc, format), output=output, inputs=(file,), color=color, width=width, pager=pager)
 
 
-@app.command(short_help="Show what changed between two versions, clause by clause.")
+def _document_view(doc, format: ParseFormat):
+    if format is ParseFormat.json:
+        from .render.json_ import render_document
+
+        return render_document(doc)
+    from .render.terminal.parse import document_view
+
+    return document_view(doc)
+
+
+@_command("Show what changed between two versions, clause by clause.")
 def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The older version (a file, - for standard input, "
                                        "or a symbol such as 74/62).", show_default=False)],
@@ -283,11 +222,9 @@ def diff(
     pager: PagerOpt = None,
     show_routine: Annotated[bool, typer.Option("--show-routine", help="Show routine updates (numbers, "
                                                "dates, recalled resolutions) in full.")] = False,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="WHAT", help="Exit 1 on any change (any), or on "
-                                            "substantive changes only (substantive; routine updates exit 0).")
-                   ] = FailOn.any,
+    fail_on: FailOnOpt = FailOn.any,
     output: OutOpt = None,
-) -> None:
+) -> ExitStatus:
     """Align the paragraphs of two versions and show what changed, clause by clause. A re-wrapped
     line, a re-spaced number or a renumbered paragraph is not a change; a change is substantive
     (reworded, inserted, deleted, moved) or routine (only numbers, dates, symbols, ordinals).
@@ -302,106 +239,55 @@ def diff(
       resdiff diff 74/62 75/62 --lang zh --fail-on substantive
     """
     from .compare import compare
+    from .documents import load_versions, stdin_once
 
-    if old == "-" and new == "-":
-        _fail(ResdiffError("standard input can be read only once", source="-"))
-    try:
-        language = _language(lang)
-        with _busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
-            a, b = _load(old, language=language), _load(new, language=language)
-            if a.language != b.language:
-                raise ResdiffError(f"the versions are in different languages ({a.language}, {b.language})",
-                                   hint="to compare a translation with its source, use resdiff check", source=new)
-            result = compare(a, b)
-        if format is DiffFormat.json:
-            from .render.json_ import render_diff
-
-            _emit(render_diff(result), output=output, inputs=(old, new))
-        elif format is DiffFormat.markdown:
-            from .render.markdown import render_diff as markdown
-
-            _emit(markdown(result, context=context), output=output, inputs=(old, new))
-        elif format is DiffFormat.html:
-            from .render.html import render_diff as html
-
-            _emit(html(result, context=context), output=output, inputs=(old, new))
-        else:
-            from .render.terminal import diff as terminal
-
-            markers = _markers(color, output)
-            if view is View.side_by_side:
-                shown = terminal.side_by_side_view(result, markers=markers, context=context,
-                                                   show_routine=show_routine)
-            elif view is View.summary:
-                shown = terminal.summary_view(result, markers=markers)
-            else:
-                shown = terminal.diff_view(result, markers=markers, context=context,
-                                           show_routine=show_routine)
-            _emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
-    except ResdiffError as e:
-        _fail(e)
-    changed = result.has_substantive_changes if fail_on is FailOn.substantive else result.has_changes
-    raise typer.Exit(1 if changed else 0)
+    env = _env()
+    stdin_once(old, new)
+    language = _language(lang)
+    with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
+        result = compare(*load_versions(old, new, language=language, warn=env.warning))
+    shown = _diff_view(env, result, format, view, context=context, show_routine=show_routine, color=color,
+                       output=output, width=width)
+    env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
+    return exit_status(result, fail_on)
 
 
-DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")
+def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, context: int, show_routine: bool,
+               color: Color, output: str | None, width: int | None):
+    if format is DiffFormat.json:
+        from .render.json_ import render_diff
+
+        return render_diff(result)
+    if format is DiffFormat.markdown:
+        from .render.markdown import render_diff as markdown
+
+        return markdown(result, context=context)
+    if format is DiffFormat.html:
+        from .render.html import render_diff as html
+
+        return html(result, context=context)
+    from .render.terminal import diff as terminal
+
+    markers = env.markers(color, output)
+    if view is View.side_by_side:
+        return terminal.side_by_side_view(result, markers=markers, context=context, show_routine=show_routine)
+    if view is View.summary:
+        return terminal.summary_view(result, markers=markers)
+    return terminal.diff_view(result, markers=markers, context=context, show_routine=show_routine)
 
 
-def _expand(paths: list[str]) -> list[str]:
-    """Files as given; a folder stands for the resolutions in it (.txt .pdf .docx .html), sorted."""
-    out: list[str] = []
-    for p in paths:
-        if p != "-" and os.path.isdir(p):
-            found = sorted(os.path.join(p, f) for f in os.listdir(p)
-                           if f.lower().endswith(DOCUMENT_SUFFIXES) and not f.startswith("."))
-            found += sorted(os.path.join(p, d, f) for d in os.listdir(p) if os.path.isdir(os.path.join(p, d))
-                            for f in os.listdir(os.path.join(p, d))
-                            if f.lower().endswith(DOCUMENT_SUFFIXES) and not f.startswith("."))
-            if not found:
-                raise ResdiffError("no resolution files (.txt .pdf .docx .html) in this folder", source=p)
-            out += found
-        else:
-            out.append(p)
-    return out
-
-
-@contextlib.contextmanager
-def _progress(total: int, label: str):
-    """Yields step(description), called before each item: a transient progress bar on stderr when it is
-    a terminal and there are three items or more; nothing otherwise."""
-    if total < 3 or not sys.stderr.isatty():
-        yield lambda description: None
-        return
-    from rich.progress import Progress
-
-    from .render.terminal.layout import make_console
-
-    done = 0
-    with Progress(console=make_console(sys.stderr), transient=True) as bar:
-        task = bar.add_task(label, total=total)
-
-        def step(description: str) -> None:
-            nonlocal done
-            bar.update(task, description=description, completed=done)
-            done += 1
-
-        yield step
-
-
-def _build_series(files: list[str], language: str | None):
+def _series(env: ConsoleEnv, files: list[str], lang: str | None):
+    """series' and blame's library call: the versions named (files, folders, symbols), loaded and ordered."""
+    from .documents import load_all
     from .series import build_series
 
-    paths = _expand(files)
-    docs = []
-    with _progress(len(paths), "loading") as step:
-        for p in paths:
-            step(f"loading {os.path.basename(p)}")
-            docs.append(_load(p, language=language))
-    with _progress(len(docs) - 1, "comparing") as step:
+    docs = load_all(files, language=_language(lang), warn=env.warning,
+                    progress=lambda total: env.progress(total, "loading"))
+    with env.progress(len(docs) - 1, "comparing") as step:
         return build_series(docs, progress=step)
 
 
-@app.command(short_help="Show how each paragraph evolved over several versions.")
+@_command("Show how each paragraph evolved over several versions.")
 def series(
     files: FilesArg,
     format: Annotated[SeriesFormat, typer.Option(
@@ -413,13 +299,10 @@ def series(
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
     pager: PagerOpt = None,
-    show_routine: Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in "
-                                               "full.")] = False,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", metavar="WHAT", help="Exit 1 on any change (any), or on "
-                                            "substantive changes only (substantive; routine updates exit 0).")
-                   ] = FailOn.any,
+    show_routine: StepsRoutineOpt = False,
+    fail_on: FailOnOpt = FailOn.any,
     output: OutOpt = None,
-) -> None:
+) -> ExitStatus:
     """Order several versions by session and adoption date and show how each paragraph evolved: one
     row per paragraph, one column per version (● new, · same, ✎ modified, ~ routine, ✕ gone).
 
@@ -430,33 +313,27 @@ def series(
       resdiff series samples/
       resdiff series 72-54.txt 73-54.txt 74-62.txt --steps --format html -o series.html
     """
-    try:
-        result = _build_series(files, _language(lang))
-        inputs = tuple(files)
-        if format is SeriesFormat.json:
-            from .render.json_ import render_series
-
-            _emit(render_series(result, steps=steps), output=output, inputs=inputs)
-        elif format is SeriesFormat.markdown:
-            from .render.markdown import render_series
-
-            _emit(render_series(result, steps=steps), output=output, inputs=inputs)
-        elif format is SeriesFormat.html:
-            from .render.html import render_series
-
-            _emit(render_series(result, steps=steps), output=output, inputs=inputs)
-        else:
-            from .render.terminal.series import series_view
-
-            view = series_view(result, markers=_markers(color, output), steps=steps, show_routine=show_routine)
-            _emit(view, output=output, inputs=inputs, color=color, width=width, pager=pager)
-    except ResdiffError as e:
-        _fail(e)
-    changed = result.has_substantive_changes if fail_on is FailOn.substantive else result.has_changes
-    raise typer.Exit(1 if changed else 0)
+    env = _env()
+    result = _series(env, files, lang)
+    shown = _series_view(env, result, format, steps=steps, show_routine=show_routine, color=color, output=output)
+    env.emit(shown, output=output, inputs=tuple(files), color=color, width=width, pager=pager)
+    return exit_status(result, fail_on)
 
 
-@app.command(short_help="Show which resolution each clause of the newest version comes from.")
+def _series_view(env: ConsoleEnv, result, format: SeriesFormat, *, steps: bool, show_routine: bool, color: Color,
+                 output: str | None):
+    if format is SeriesFormat.terminal:
+        from .render.terminal.series import series_view
+
+        return series_view(result, markers=env.markers(color, output), steps=steps, show_routine=show_routine)
+    from .render import html, json_, markdown
+
+    render = {SeriesFormat.json: json_.render_series, SeriesFormat.markdown: markdown.render_series,
+              SeriesFormat.html: html.render_series}[format]
+    return render(result, steps=steps)
+
+
+@_command("Show which resolution each clause of the newest version comes from.")
 def blame(
     files: FilesArg,
     format: Annotated[BlameFormat, typer.Option(
@@ -477,23 +354,24 @@ def blame(
     """
     from .series import blame as blame_series
 
-    try:
-        result = _build_series(files, _language(lang))
-        paragraphs = blame_series(result)
-        if format is BlameFormat.json:
-            from .render.json_ import render_blame
-
-            _emit(render_blame(result, paragraphs), output=output, inputs=tuple(files))
-        else:
-            from .render.terminal.series import blame_view
-
-            _emit(blame_view(result, paragraphs), output=output, inputs=tuple(files), color=color, width=width,
-                  pager=pager)
-    except ResdiffError as e:
-        _fail(e)
+    env = _env()
+    result = _series(env, files, lang)
+    paragraphs = blame_series(result)
+    env.emit(_blame_view(result, paragraphs, format), output=output, inputs=tuple(files), color=color, width=width,
+             pager=pager)
 
 
-@app.command(short_help="Download official texts into the cache and print their paths.")
+def _blame_view(result, paragraphs, format: BlameFormat):
+    if format is BlameFormat.json:
+        from .render.json_ import render_blame
+
+        return render_blame(result, paragraphs)
+    from .render.terminal.series import blame_view
+
+    return blame_view(result, paragraphs)
+
+
+@_command("Download official texts into the cache and print their paths.")
 def fetch(
     symbols: Annotated[list[str], typer.Argument(metavar="SYMBOL...", help="Document symbols: 75/62 or "
                                                  "A/RES/75/62.", show_default=False)],
@@ -506,7 +384,7 @@ def fetch(
                                            help="Seconds before a silent server counts as failed.")] = 20.0,
     retries: Annotated[int, typer.Option("--retries", min=0, metavar="N",
                                          help="Attempts after the first one, with back-off.")] = 3,
-) -> None:
+) -> ExitStatus:
     """Download official texts into the user cache (or find them there), and print their paths.
 
     A symbol can then stand for a FILE in every command.
@@ -518,27 +396,22 @@ def fetch(
     """
     from . import fetch as fetching
 
+    env = _env()
     language = _language(lang)
     failed = False
-    with _progress(len(symbols), "fetching") as step:
+    with env.progress(len(symbols), "fetching") as step:
         for sym in symbols:
             step(f"fetching {sym}")
             try:
-                path = fetching.fetch(sym, language, url_template=url_template, offline=offline, timeout=timeout,
-                                      retries=retries, log=lambda m: print(f"resdiff: {m}", file=sys.stderr))
-                try:
-                    print(path, flush=True)
-                except BrokenPipeError:
-                    raise StdoutClosed() from None
+                env.print_now(str(fetching.fetch(sym, language, url_template=url_template, offline=offline,
+                                                 timeout=timeout, retries=retries, log=env.note)))
             except ResdiffError as e:
-                if _State.debug:
-                    raise
-                print(f"resdiff: error: {e}", file=sys.stderr)
+                env.report(e)
                 failed = True
-    raise typer.Exit(2 if failed else 0)
+    return ExitStatus.BAD_INPUT if failed else ExitStatus.OK
 
 
-@app.command(short_help="Check two language versions of a resolution (or two folders) for mismatches.")
+@_command("Check two language versions of a resolution (or two folders) for mismatches.")
 def check(
     source: Annotated[str | None, typer.Argument(
         metavar="SOURCE", help="The source-language version, or a folder of them (a whole session).",
@@ -579,7 +452,7 @@ def check(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     output: OutOpt = None,
-) -> None:
+) -> ExitStatus:
     """Check two language versions of one resolution: structure, numbers, dates, symbols, footnotes.
     Two folders (or --manifest) check a whole session, documents paired by symbol.
 
@@ -591,91 +464,43 @@ def check(
       resdiff check en/ zh/ --format sarif -o resdiff.sarif
       resdiff check EN ZH --previous OLD_EN OLD_ZH
     """
-    from .check import check_pair, check_parity, make_config
-    from .load import read_baseline, read_config
+    from .config import fail_level, load_config, save_baseline
+    from .session import check_paths, findings_of
 
-    try:
-        table, where = read_config(config)
-        accepted = read_baseline(baseline) if baseline else []
-        cfg = make_config(table, baseline=accepted, disable=disable, where=where or "--disable")
-        sl, tl = _language(source_lang), _language(target_lang)
-        level = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
-        if manifest or (source and target and os.path.isdir(source) and os.path.isdir(target)):
-            _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline,
-                           previous, color, width, output, pager)
-        if not (source and target):
-            raise UsageError("give SOURCE and TARGET (two files, or two folders), or --manifest FILE")
-        src, tgt = _load(source, language=sl), _load(target, language=tl)
-        if previous:
-            result = check_parity(_load(previous[0], language=sl), _load(previous[1], language=tl),
-                                  src, tgt, cfg)
-        else:
-            result = check_pair(src, tgt, cfg)
-        _report(result, result.findings, session=False, level=level, format=format, write_baseline=write_baseline,
-                inputs=(source, target, *(previous or ())), output=output, color=color, width=width, pager=pager)
-    except ResdiffError as e:
-        _fail(e)
-
-
-def _report(result, findings, *, session: bool, level: str, format, write_baseline: str | None,
-            inputs: tuple[str, ...], output: str | None, color, width: int | None, pager: bool | None) -> None:
-    """A check's (or a session's) baseline, report and exit status: 0 when nothing at or above --fail-on
-    was found, or when a baseline was recorded (no failure), else 1."""
+    env = _env()
+    cfg = load_config(config, baseline=baseline, disable=disable)
+    sl, tl = _language(source_lang), _language(target_lang)
+    result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
+                                 source_lang=sl, target_lang=tl, warn=env.warning,
+                                 progress=lambda total: env.progress(total, "checking"))
     if write_baseline:
-        _write_baseline(write_baseline, findings, inputs)
+        env.note(save_baseline(write_baseline, findings_of(result), inputs))
+    level = fail_level(fail_on, cfg)
+    env.emit(_check_report(result, format, level), output=output, inputs=inputs, color=color,
+             width=env.report_width(width, output), pager=pager)
+    return exit_status(result, level, baseline_written=bool(write_baseline))
+
+
+def _check_report(result, format: CheckFormat, level: str):
+    """A check's report, or a session's (two folders, a manifest)."""
+    from .results import SessionResult
+
+    session = isinstance(result, SessionResult)
     if format is CheckFormat.terminal:
         from .render.terminal import check as terminal
 
-        view = terminal.session_view if session else terminal.check_view
-        _emit(view(result, fail_on=level), output=output, inputs=inputs, color=color,
-              width=_report_width(width, output), pager=pager)
-    else:
-        from .render import ci, json_
+        return (terminal.session_view if session else terminal.check_view)(result, fail_on=level)
+    from .render import ci, json_
 
-        render = ({CheckFormat.json: json_.render_session, CheckFormat.junit: ci.render_session_junit,
-                   CheckFormat.github: ci.render_session_github, CheckFormat.sarif: ci.render_session_sarif}
-                  if session else
-                  {CheckFormat.json: json_.render_check, CheckFormat.junit: ci.render_junit,
-                   CheckFormat.github: ci.render_github, CheckFormat.sarif: ci.render_sarif})
-        _emit(render[format](result, level), output=output, inputs=inputs)
-    raise typer.Exit(0 if write_baseline else 1 if result.failed(level) else 0)
+    render = ({CheckFormat.json: json_.render_session, CheckFormat.junit: ci.render_session_junit,
+               CheckFormat.github: ci.render_session_github, CheckFormat.sarif: ci.render_session_sarif}
+              if session else
+              {CheckFormat.json: json_.render_check, CheckFormat.junit: ci.render_junit,
+               CheckFormat.github: ci.render_github, CheckFormat.sarif: ci.render_sarif})
+    return render[format](result, level)
 
 
-def _report_width(width: int | None, output: str | None) -> int | None:
-    """A check or carry report is never wrapped in a file or a pipe (render.terminal.layout decides)."""
-    from .render.terminal.layout import view_width
-
-    return view_width(width, file=bool(output), tty=sys.stdout.isatty(), report=True)
-
-
-def _write_baseline(path: str, findings, inputs: tuple[str, ...]) -> None:
-    """Record the findings' fingerprints as accepted, and say so."""
-    import json
-
-    from .output import write_atomic
-
-    fps = sorted({f.fingerprint for f in findings})
-    write_atomic(path, json.dumps({"resdiff_baseline": 1, "fingerprints": fps}, indent=2) + "\n", inputs=inputs)
-    print(f"resdiff: wrote {path}: {len(fps)} finding{'' if len(fps) == 1 else 's'} accepted "
-          f"(use it with --baseline {path})", file=sys.stderr)
-
-
-def _check_session(source, target, manifest, cfg, jobs, sl, tl, level, format, write_baseline, previous,
-                   color, width, output, pager=None) -> None:
-    """`check` of two folders or of a manifest: every pair, one report, exit status by --fail-on."""
-    from .session import check_session
-
-    if previous:
-        raise UsageError("--previous checks one pair; give two files, not folders or a manifest")
-    session = check_session(source, target, manifest=manifest, config=cfg, jobs=jobs, source_lang=sl,
-                            target_lang=tl, progress=lambda total: _progress(total, "checking"))
-    inputs = tuple(x for x in (source, target, manifest) if x)
-    inputs += tuple(p for r in session.results for p in (r.source.source, r.target.source))
-    _report(session, [f for r in session.results for f in r.findings], session=True, level=level, format=format,
-            write_baseline=write_baseline, inputs=inputs, output=output, color=color, width=width, pager=pager)
-
-
-@app.command(short_help="Draft next year's translation from last year's.")
+@_command("Draft next year's translation from last year's.")
 def carry(
     old_source: Annotated[str, typer.Argument(metavar="OLD_SOURCE", help="Last year's source-language text "
                                               "(e.g. English).", show_default=False)],
@@ -706,34 +531,31 @@ def carry(
       resdiff carry OLD_EN NEW_EN OLD_ZH -f draft -o A-RES-76-xx.zh.txt
     """
     from .carry import carry as carry_over
+    from .documents import load_document
 
-    try:
-        sl, tl = _language(source_lang), _language(target_lang)
-        a, b, t = _load(old_source, language=sl), _load(new_source, language=sl), _load(old_target, language=tl)
-        if a.language != b.language:
-            raise UsageError(f"the two sources are in different languages ({a.language}, {b.language})")
-        result = carry_over(a, b, t)
-        inputs = (old_source, new_source, old_target)
-        if format is CarryFormat.terminal:
-            from .render.terminal.carry import carry_view
-
-            _emit(carry_view(result), output=output, inputs=inputs, color=color,
-                  width=_report_width(width, output), pager=pager)
-        else:
-            from .render import draft, json_
-
-            if format in (CarryFormat.xliff, CarryFormat.tmx):
-                from .render import cat
-
-                text = cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result)
-            else:
-                text = {CarryFormat.json: json_.render_carry, CarryFormat.draft: draft.render_draft}[format](result)
-            _emit(text, output=output, inputs=inputs)
-    except ResdiffError as e:
-        _fail(e)
+    env = _env()
+    sl, tl = _language(source_lang), _language(target_lang)
+    load = functools.partial(load_document, warn=env.warning)
+    result = carry_over(load(old_source, language=sl), load(new_source, language=sl), load(old_target, language=tl))
+    env.emit(_carry_view(result, format), output=output, inputs=(old_source, new_source, old_target), color=color,
+             width=env.report_width(width, output), pager=pager)
 
 
-@app.command(short_help="Print the shell completion script for bash, zsh or fish.")
+def _carry_view(result, format: CarryFormat):
+    if format is CarryFormat.terminal:
+        from .render.terminal.carry import carry_view
+
+        return carry_view(result)
+    if format in (CarryFormat.xliff, CarryFormat.tmx):
+        from .render import cat
+
+        return cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result)
+    from .render import draft, json_
+
+    return {CarryFormat.json: json_.render_carry, CarryFormat.draft: draft.render_draft}[format](result)
+
+
+@_command("Print the shell completion script for bash, zsh or fish.")
 def completion(
     shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False)],
 ) -> None:
@@ -748,26 +570,17 @@ def completion(
     """
     from typer._completion_shared import get_completion_script
 
-    print(get_completion_script(prog_name="resdiff", complete_var="_RESDIFF_COMPLETE", shell=shell.value).strip())
+    script = get_completion_script(prog_name="resdiff", complete_var="_RESDIFF_COMPLETE", shell=shell.value)
+    _env().print(script.strip())
 
 
-def _load(path: str, *, language: str | None = None):
-    """load_document, and what the parser doubts said on stderr (a warning, not an error)."""
-    from .load import load_document
-
-    doc = load_document(path, language=language)
-    for w in doc.warnings:
-        print(f"resdiff: warning: {doc.source}: {w}", file=sys.stderr)
-    return doc
-
-
-@app.command(short_help="Show where the user cache is and what it holds, or clear it.")
+@_command("Show where the user cache is and what it holds, or clear it.")
 def cache(
     info: Annotated[bool, typer.Option("--info", help="Show where the cache is and what it holds "
                                        "(the default).")] = False,
     clear: Annotated[bool, typer.Option("--clear", help="Remove the Chinese word index (it is built again "
                                         "on first use); downloaded documents are kept.")] = False,
-) -> None:
+) -> ExitStatus | None:
     """The user cache: the Chinese word index, built on first use from jieba's dictionary, and the
     documents fetched (RESDIFF_CACHE_DIR moves it).
 
@@ -777,51 +590,57 @@ def cache(
       resdiff cache --clear
     """
     from . import segment
+    from .cache import cache_root
 
+    env = _env()
     if clear:
         gone = segment.remove_stale()
-        size = sum(_size(p) for p in gone)
-        print(f"removed {len(gone)} file{'s' if len(gone) != 1 else ''} ({size / 1048576:.1f} MB) from "
-              f"{segment._cache_dir()}")
+        env.print(f"removed {len(gone)} file{'s' if len(gone) != 1 else ''} ({_mb(gone):.1f} MB) from "
+                  f"{cache_root()}")
         if not info:
-            raise typer.Exit(0)
+            return ExitStatus.OK
+    env.print(_cache_listing(segment, cache_root()))
+
+
+def _cache_listing(segment, folder) -> str:
+    """The user cache: each file of the Chinese word index and its state, and the documents fetched."""
     try:
         current = segment.current_cache_file()
     except OSError:
         current = None
-    folder = segment._cache_dir()
-    print(f"cache: {folder}")
+    lines = [f"cache: {folder}"]
     files = segment.cache_files(folder)
     for p in files:
         state = "in use" if p == current else ("being built" if p.name.startswith(".") else "stale")
-        print(f"  {p.name}  {_size(p) / 1048576:.1f} MB  word index, {state}")
+        lines.append(f"  {p.name}  {_mb([p]):.1f} MB  word index, {state}")
     if current is not None and current not in files:
-        print(f"  {current.name}  word index, not built yet (built on the first Chinese diff)")
+        lines.append(f"  {current.name}  word index, not built yet (built on the first Chinese diff)")
     docs = folder / "documents"
     pdfs = sorted(docs.glob("*.pdf")) if docs.is_dir() else []
-    print(f"  documents/  {len(pdfs)} fetched, {sum(_size(p) for p in pdfs) / 1048576:.1f} MB")
+    lines.append(f"  documents/  {len(pdfs)} fetched, {_mb(pdfs):.1f} MB")
+    return "\n".join(lines)
 
 
-def _size(path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
+def _mb(paths) -> float:
+    def size(path) -> int:
+        try:
+            return path.stat().st_size
+        except OSError:
+            return 0
 
-
-EX_SOFTWARE = 70  # an unexpected error in resdiff itself (sysexits.h): never 1, which means "differences"
+    return sum(size(p) for p in paths) / 1048576
 
 
 def _terminated(signum, frame):
     """SIGTERM (and SIGHUP) unwind like an exception, so temporary files are removed on the way out."""
-    raise SystemExit(128 + signum)
+    raise SystemExit(killed_by(signum))
 
 
-def _say(message: str) -> None:
+def _say(env: ConsoleEnv, message: str) -> None:
     from .errors import printable
 
     try:
-        print(f"resdiff: error: {printable(message)}", file=sys.stderr)
+        env.error(printable(message))
     except (OSError, ValueError, UnicodeError):
         pass
 
@@ -837,57 +656,59 @@ def main() -> None:
     unexpected error is one line too, with exit status 70, and a traceback only with --debug."""
     import signal
 
+    env = ConsoleEnv()
     for sig in (signal.SIGTERM, signal.SIGHUP):
         with contextlib.suppress(ValueError, OSError):
             signal.signal(sig, _terminated)
     # click's UsageError, whether typer vendors click (0.29) or depends on it: found through typer's export
     usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
     try:
-        code = app(standalone_mode=False)
-        sys.stdout.flush()
+        code = app(standalone_mode=False, obj=env)
+        env.stdout.flush()
     except usage_error as e:
         if type(e).__name__ == "NoArgsIsHelpError":  # plain `resdiff`: the help, as click prints it
-            print(e.format_message(), file=sys.stderr)
-            sys.exit(2)
+            print(e.format_message(), file=env.stderr)
+            sys.exit(ExitStatus.BAD_INPUT)
         where = f"resdiff {e.ctx.command_path.split(' ', 1)[1]}" if e.ctx and " " in e.ctx.command_path else "resdiff"
         message = e.format_message().replace("Value error, ", "")  # the validator's prefix says nothing
-        _say(f"{message} (see '{where} --help')")
-        sys.exit(2)
+        _say(env, f"{message} (see '{where} --help')")
+        sys.exit(ExitStatus.BAD_INPUT)
     except (typer.Abort, KeyboardInterrupt):
-        sys.exit(130)
+        sys.exit(ExitStatus.INTERRUPTED)
     except (BrokenPipeError, StdoutClosed):  # `resdiff diff … | head`: the output is cut short; say so, as cp does
         _silence_stdout()
-        _say("standard output: the reader closed the pipe before the end (output cut short)")
-        sys.exit(2)
+        _say(env, "standard output: the reader closed the pipe before the end (output cut short)")
+        sys.exit(ExitStatus.BAD_INPUT)
     except SystemExit:
         raise
     except Exception as e:
-        if _State.debug:
+        if env.debug:
             import traceback
 
             traceback.print_exc()
-            sys.exit(2 if isinstance(e, (ResdiffError, OSError, UnicodeEncodeError)) else EX_SOFTWARE)
+            sys.exit(ExitStatus.BAD_INPUT if isinstance(e, (ResdiffError, OSError, UnicodeEncodeError))
+                     else ExitStatus.INTERNAL_ERROR)
         _silence_stdout_if_broken(e)
         if isinstance(e, ResdiffError):
-            _say(str(e))
+            _say(env, str(e))
         elif isinstance(e, UnicodeEncodeError):
-            enc = getattr(sys.stdout, "encoding", "?")
-            _say(f"standard output cannot show this text (its encoding is {enc}; set PYTHONIOENCODING=utf-8, "
+            enc = getattr(env.stdout, "encoding", "?")
+            _say(env, f"standard output cannot show this text (its encoding is {enc}; set PYTHONIOENCODING=utf-8, "
                  "or write to a file with -o)")
         elif isinstance(e, OSError):
             from .output import reason
 
             where = f"{os.fsdecode(e.filename)}: " if e.filename else ""
-            _say(f"{where}{reason(e)}")
+            _say(env, f"{where}{reason(e)}")
         else:
             detail = str(e).splitlines()[0][:200] if str(e) else ""
-            _say(f"unexpected {type(e).__name__}{': ' + detail if detail else ''} (a bug in resdiff: run it again "
-                 "with --debug for the traceback, and please report it)")
-            sys.exit(EX_SOFTWARE)
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)
+            _say(env, f"unexpected {type(e).__name__}{': ' + detail if detail else ''} (a bug in resdiff: run it "
+                 "again with --debug for the traceback, and please report it)")
+            sys.exit(ExitStatus.INTERNAL_ERROR)
+        sys.exit(ExitStatus.BAD_INPUT)
+    sys.exit(code if isinstance(code, int) else ExitStatus.OK)
 
 
 def _silence_stdout_if_broken(e: Exception) -> None:
-    if isinstance(e, OSError) and e.errno == 32:
+    if isinstance(e, OSError) and e.errno == errno.EPIPE:
         _silence_stdout()

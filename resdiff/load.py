@@ -1,4 +1,6 @@
-"""Path or standard input -> decoded text (plain text, PDF, DOCX, HTML). The only module that reads files."""
+"""Bytes -> text -> Document: a file (or standard input) read, decoded (plain text in any encoding,
+PDF, DOCX, HTML) and parsed. The only module that reads documents; which files they are (folders,
+document symbols) is documents.py's business."""
 
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ MAX_DOCX_XML = 64 * 1024 * 1024  # uncompressed size accepted from a DOCX (zip b
 STDIN = "-"
 
 
-def read_bytes(path: str, *, language: str | None = None) -> bytes:
+def read_bytes(path: str) -> bytes:
+    """The bytes of a file, or of standard input for `-`."""
     if path == STDIN:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
     else:
@@ -32,13 +35,7 @@ def read_bytes(path: str, *, language: str | None = None) -> bytes:
             raise InputError(f"no such file (a symbolic link to the missing {os.readlink(path)})",
                              source=path)
         if not os.path.exists(path):
-            from . import fetch
-
-            if not fetch.looks_like_symbol(path):
-                raise InputError("no such file", source=path)
-            if not language:
-                raise InputError("no such file; to use it as a document symbol, give --lang", source=path)
-            path = str(fetch.fetch(path, language, offline=bool(os.environ.get("RESDIFF_OFFLINE"))))
+            raise InputError("no such file", source=path)
         if os.path.isdir(path):
             raise InputError("is a directory, not a file", hint="give a file, or use 'series' for a folder",
                              source=path)
@@ -64,13 +61,6 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else printable(path)
 
 
-def read_text(path: str, *, language: str | None = None) -> str:
-    """The text of a file in any supported format, decoded. A document symbol (75/62, A/RES/75/62)
-    that is not a file is taken from the cache, fetched first if need be (RESDIFF_OFFLINE=1: never)."""
-    data = read_bytes(path, language=language)
-    return decode(data, display_name(path))
-
-
 def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise InputError("file is empty" if not data else "file holds only whitespace", source=name)
@@ -86,10 +76,9 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
-def load_document(path: str, *, language: str | None = None) -> Document:
-    """Read and parse one resolution."""
-    name = display_name(path)
-    return parse_text(read_text(path, language=language), source=name, language=language)
+def parse_bytes(data: bytes, name: str, *, language: str | None = None) -> Document:
+    """One resolution from the bytes of its file, `name` being what results and messages call it."""
+    return parse_text(decode(data, name), source=name, language=language)
 
 
 # --- plain text --------------------------------------------------------------------
@@ -321,76 +310,3 @@ def _html_text(text: str) -> str:
     p.feed(text)
     p.close()
     return "".join(p.parts)
-
-
-# --- configuration and baselines -------------------------------------------------------
-
-def read_config(path: str | None = None) -> tuple[dict, str]:
-    """The [tool.resdiff] table of pyproject.toml, or .resdiff.toml, in this folder (or the file given)."""
-    import tomllib
-
-    candidates = [path] if path else [".resdiff.toml", "pyproject.toml"]
-    for name in candidates:
-        if not os.path.isfile(name):
-            if path:
-                raise InputError("no such file", source=name)
-            continue
-        try:
-            with open(name, "rb") as fh:
-                data = tomllib.load(fh)
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise InputError(f"not valid TOML ({e})", source=name) from None
-        except OSError as e:
-            raise InputError(f"cannot read: {e.strerror or e}", source=name) from None
-        if os.path.basename(name) == "pyproject.toml":
-            tool = data.get("tool", {})
-            table = tool.get("resdiff") if isinstance(tool, dict) else None
-            if table is None:
-                if path:
-                    return {}, name
-                continue
-            return _config_table(table, name), name
-        tool = data.get("tool", {})
-        return _config_table(tool.get("resdiff", data) if isinstance(tool, dict) else data, name), name
-    return {}, ""
-
-
-def _config_table(table, name: str) -> dict:
-    """The configuration's values checked for their types, so a wrong one is a clear error, not a crash."""
-    def bad(key: str, wanted: str, value) -> InputError:
-        return InputError(f"{key} must be {wanted}, not {type(value).__name__} {value!r}"[:300], source=name)
-
-    if not isinstance(table, dict):
-        raise bad("[tool.resdiff]", "a table", table)
-    disable = table.get("disable", [])
-    if not isinstance(disable, list) or not all(isinstance(r, str) for r in disable):
-        raise bad("disable", "a list of rule names", disable)
-    severity = table.get("severity", {})
-    if not isinstance(severity, dict) or not all(isinstance(v, str) for v in severity.values()):
-        raise bad("severity", "a table of rule = \"error\" | \"warning\" | \"note\"", severity)
-    accept = table.get("accept", [])
-    if not isinstance(accept, list):
-        raise bad("accept", "a list of tables (or fingerprints)", accept)
-    for entry in accept:
-        if isinstance(entry, dict):
-            for key in ("rule", "source", "target"):
-                if key in entry and not isinstance(entry[key], str):
-                    raise bad(f"accept.{key}", "a string", entry[key])
-        elif not isinstance(entry, str):
-            raise bad("an accept entry", "a table or a fingerprint", entry)
-    fail_on = table.get("fail-on")
-    if fail_on is not None and not isinstance(fail_on, str):
-        raise bad("fail-on", "\"error\", \"warning\" or \"note\"", fail_on)
-    return table
-
-
-def read_baseline(path: str) -> list[str]:
-    """Fingerprints of accepted findings, as written by `resdiff check --write-baseline`."""
-    import json
-
-    data = read_bytes(path)
-    try:
-        doc = json.loads(data.decode("utf-8"))
-        return [str(x) for x in doc["fingerprints"]]
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise InputError("not a resdiff baseline (a JSON object with a 'fingerprints' list)", source=path) from None

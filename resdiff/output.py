@@ -17,12 +17,12 @@ import stat
 import tempfile
 import time
 
+from .cache import DOCUMENT_SUFFIXES, cache_path, looks_like_symbol
 from .errors import ResdiffError, UsageError
 
 TEMP_PREFIX = ".resdiff-"
 TEMP_SUFFIX = ".tmp"
 _TEMP = re.compile(r"^\.resdiff-(\d+)-[A-Za-z0-9_]+\.tmp$")
-DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")  # what series reads from a folder (cli.py)
 _STALE_AFTER = 24 * 3600  # a temporary file this old is stale even if its pid is alive again
 _FD_PATH = re.compile(r"^/(?:dev/(?:fd/(\d+)|std(out|err))|proc/self/fd/(\d+))$")
 
@@ -63,7 +63,6 @@ def protected(inputs: tuple[str, ...] | list[str]) -> list[str]:
         elif os.path.lexists(p):
             out.append(p)
         else:
-            from .cache import cache_path, looks_like_symbol
             from .lang import JOB_LETTERS
 
             if looks_like_symbol(p):

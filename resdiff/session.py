@@ -4,36 +4,28 @@ checked pair by pair in a process pool.
 `check_one` is the unit of work: two paths in, one CheckResult (or the input error) out. A pool of
 processes on one machine maps it here; on a cluster, Dask's `client.map(check_one, …)` or Ray's
 `ray.remote(check_one)` would map the same function, with no scheduler of ours.
+
+`check_paths` is what `resdiff check` asks: a session for two folders or a manifest, else one pair.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .check import Config, check_pair
+from .check import check_pair, check_parity
+from .config import Config
+from .documents import files_in, load_document, read_text, steps
 from .errors import ResdiffError, UsageError
 from .model import Document
-from .results import ERROR, CheckResult, DocumentFinding, SessionResult
-
-SUFFIXES = {".txt", ".pdf", ".docx", ".html", ".htm"}
-
-
-def files_in(folder: str) -> list[str]:
-    """The documents of a folder (not its subfolders), in name order; hidden files left out."""
-    root = Path(folder)
-    return sorted(str(p) for p in root.iterdir()
-                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+from .results import ERROR, CheckResult, DocumentFinding, Finding, SessionResult
 
 
 def read_manifest(path: str) -> list[tuple[str, str]]:
     """A manifest: one pair a line, 'SOURCE<TAB>TARGET' (or two fields split by whitespace); '#' comments.
     Relative paths are read from the manifest's folder."""
-    from .load import read_text
-
     base = Path(path).parent
     pairs = []
     for n, line in enumerate(read_text(path).splitlines(), 1):
@@ -50,8 +42,6 @@ def read_manifest(path: str) -> list[tuple[str, str]]:
 
 
 def _load(job: tuple[str, str | None]) -> tuple[str, Document | None, str | None]:
-    from .load import load_document
-
     path, language = job
     try:
         return path, load_document(path, language=language), None
@@ -97,18 +87,12 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
     config = config or Config()
     workers = jobs or os.cpu_count() or 1
     out = SessionResult()
-
-    def steps(total: int):
-        if progress is None:
-            return contextlib.nullcontext(lambda description: None)
-        return progress(total)
-
     if manifest:
         pairs = read_manifest(manifest)
     else:
         src_files, tgt_files = files_in(source), files_in(target)
         loads = [(p, source_lang) for p in src_files] + [(p, target_lang) for p in tgt_files]
-        with steps(len(loads)) as step:
+        with steps(progress, len(loads)) as step:
             loaded = _pool_map(_load, loads, workers, step)
         by_symbol: list[dict[str, str]] = [{}, {}]
         for k, (path, doc, err) in enumerate(loaded):
@@ -134,7 +118,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                 out.findings.append(DocumentFinding("document-extra", ERROR, b,
                                                     f"{symbol} has no counterpart in {source}", symbol))
     checks = [(a, b, config, source_lang, target_lang) for a, b in pairs]
-    with steps(len(checks)) as step:
+    with steps(progress, len(checks)) as step:
         done = _pool_map(check_one, checks, workers, step)
     for result, failure in done:
         if result is None:
@@ -142,3 +126,37 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
         else:
             out.results.append(result)
     return out
+
+
+def check_paths(source: str | None, target: str | None, *, manifest: str | None = None,
+                previous: tuple[str, str] | None = None, config: Config | None = None, jobs: int | None = None,
+                source_lang: str | None = None, target_lang: str | None = None,
+                warn: Callable[[str], None] | None = None, progress: Callable[[int], Iterable] | None = None
+                ) -> tuple[CheckResult | SessionResult, tuple[str, ...]]:
+    """What `resdiff check` is given: two folders or a manifest (a session), or two files, with their
+    previous versions for change parity. Returns the result and every file read (which an output must
+    never replace)."""
+    if manifest or (source and target and os.path.isdir(source) and os.path.isdir(target)):
+        if previous:
+            raise UsageError("--previous checks one pair; give two files, not folders or a manifest")
+        session = check_session(source, target, manifest=manifest, config=config, jobs=jobs,
+                                source_lang=source_lang, target_lang=target_lang, progress=progress)
+        inputs = tuple(x for x in (source, target, manifest) if x)
+        return session, inputs + tuple(p for r in session.results for p in (r.source.source, r.target.source))
+    if not (source and target):
+        raise UsageError("give SOURCE and TARGET (two files, or two folders), or --manifest FILE")
+    src = load_document(source, language=source_lang, warn=warn)
+    tgt = load_document(target, language=target_lang, warn=warn)
+    if previous:
+        result = check_parity(load_document(previous[0], language=source_lang, warn=warn),
+                              load_document(previous[1], language=target_lang, warn=warn), src, tgt, config)
+    else:
+        result = check_pair(src, tgt, config)
+    return result, (source, target, *(previous or ()))
+
+
+def findings_of(result: CheckResult | SessionResult) -> list[Finding]:
+    """The paragraph findings of a pair, or of every pair of a session: what a baseline records."""
+    if isinstance(result, SessionResult):
+        return [f for r in result.results for f in r.findings]
+    return list(result.findings)

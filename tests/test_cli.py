@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -9,15 +10,15 @@ import sys
 
 import pytest
 from layout import EN_FIXTURE, SEED, render, seed_spec
+from runcli import invoke
 from typer.testing import CliRunner
 
 from resdiff.cli import app
+from resdiff.console_env import ConsoleEnv
 
-runner = CliRunner()
 
-
-def run(*args, input=None):
-    return runner.invoke(app, [str(a) for a in args], input=input)
+def run(*args, status: int, input=None):
+    return invoke(args, status, input=input)
 
 
 @pytest.fixture
@@ -32,8 +33,7 @@ def variant(tmp_path):
 
 
 def test_parse_json_contract():
-    r = run("parse", SEED, "--format", "json")
-    assert r.exit_code == 0, r.output
+    r = run("parse", SEED, "--format", "json", status=0)
     data = json.loads(r.stdout)
     assert (data["symbol"], data["session"], data["language"], data["adopted"]) == (
         "A/RES/75/62", 75, "zh", "2020-12-07")
@@ -47,30 +47,26 @@ def test_parse_json_contract():
 
 
 def test_parse_terminal_view():
-    r = run("parse", SEED, "--width", "60", "--color", "never")
-    assert r.exit_code == 0
+    r = run("parse", SEED, "--width", "60", "--color", "never", status=0)
     assert "A/RES/75/62" in r.stdout and "PP19" in r.stdout and "OP11" in r.stdout
     assert "19 preambular, 11 operative paragraphs, 5 footnotes" in r.stdout
 
 
 def test_diff_identical_exits_0():
-    r = run("diff", SEED, SEED)
-    assert r.exit_code == 0
+    r = run("diff", SEED, SEED, status=0)
     assert "30 unchanged" in r.stdout
 
 
 def test_diff_rewrapped_copy_exits_0(tmp_path):
     copy = tmp_path / "rewrapped.txt"
     copy.write_text(render(seed_spec(), width=31, spaced=False), encoding="utf-8")
-    r = run("diff", SEED, copy, "--format", "json")
-    assert r.exit_code == 0
+    r = run("diff", SEED, copy, "--format", "json", status=0)
     assert json.loads(r.stdout)["stats"] == {"unchanged": 30, "modified": 0, "inserted": 0, "deleted": 0,
                                               "moved": 0, "routine": 0, "renumbered": 0, "split": 0, "merged": 0}
 
 
 def test_diff_json_contract(variant):
-    r = run("diff", SEED, variant, "--format", "json")
-    assert r.exit_code == 1
+    r = run("diff", SEED, variant, "--format", "json", status=1)
     data = json.loads(r.stdout)
     assert data["old"]["symbol"] == "A/RES/75/62" and data["new"]["language"] == "zh"
     by_old = {tuple(c["old"]): c for c in data["changes"]}
@@ -88,8 +84,7 @@ def test_diff_json_contract(variant):
 
 
 def test_diff_terminal_redline_without_colour(variant):
-    r = run("diff", SEED, variant, "--color", "never", "--width", "80")
-    assert r.exit_code == 1
+    r = run("diff", SEED, variant, "--color", "never", "--width", "80", status=1)
     out = r.stdout
     assert "PP12  routine" in out
     assert "[-123-]{+124+}" in out
@@ -99,14 +94,14 @@ def test_diff_terminal_redline_without_colour(variant):
 
 
 def test_diff_terminal_colour_styles(variant):
-    r = run("diff", SEED, variant, "--color", "always", "--width", "80")
+    r = run("diff", SEED, variant, "--color", "always", "--width", "80", status=1)
     assert "\x1b[9" in r.stdout or ";9m" in r.stdout  # strike-through
     assert "[-123-]" not in r.stdout
 
 
 def test_every_rendered_line_fits_the_width(variant):
     for width in (40, 57, 80):
-        r = run("diff", SEED, variant, "--color", "never", "--width", width, "-C", "2")
+        r = run("diff", SEED, variant, "--color", "never", "--width", width, "-C", "2", status=1)
         from rich.cells import cell_len
 
         assert max(cell_len(line) for line in r.stdout.splitlines()) <= width
@@ -114,18 +109,17 @@ def test_every_rendered_line_fits_the_width(variant):
 
 def test_output_file_is_written_atomically_and_inputs_protected(variant, tmp_path):
     out = tmp_path / "diff.json"
-    r = run("diff", SEED, variant, "--format", "json", "-o", out)
-    assert r.exit_code == 1 and r.stdout == ""
+    r = run("diff", SEED, variant, "--format", "json", "-o", out, status=1)
+    assert r.stdout == ""
     assert json.loads(out.read_text("utf-8"))["stats"]["modified"] == 1
     before = variant.read_bytes()
-    r = run("diff", SEED, variant, "--format", "json", "-o", variant)
-    assert r.exit_code == 2 and "refusing to overwrite an input file" in r.stderr
+    r = run("diff", SEED, variant, "--format", "json", "-o", variant, status=2)
+    assert "refusing to overwrite an input file" in r.stderr
     assert variant.read_bytes() == before
 
 
 def test_stdin(variant):
-    r = run("diff", SEED, "-", "--format", "json", input=variant.read_text("utf-8"))
-    assert r.exit_code == 1
+    r = run("diff", SEED, "-", "--format", "json", input=variant.read_text("utf-8"), status=1)
     assert json.loads(r.stdout)["new"]["source"] == "<stdin>"
 
 
@@ -143,8 +137,7 @@ def test_stdin(variant):
 def test_bad_input_one_line_exit_2(tmp_path, make, message):
     path = make(tmp_path)
     for args in (("parse", path), ("diff", SEED, path)):
-        r = run(*args)
-        assert r.exit_code == 2, r.output
+        r = run(*args, status=2)
         lines = r.stderr.strip().splitlines()
         assert len(lines) == 1 and message in lines[0] and str(path) in lines[0]
         assert "Traceback" not in r.output
@@ -156,13 +149,12 @@ def _write(path, data: bytes):
 
 
 def test_debug_shows_traceback(tmp_path):
-    r = run("--debug", "parse", tmp_path / "missing.txt")
+    r = CliRunner().invoke(app, ["--debug", "parse", str(tmp_path / "missing.txt")])
     assert r.exit_code != 0 and isinstance(r.exception, Exception)
 
 
 def test_bad_language_is_usage_error():
-    r = run("parse", SEED, "--lang", "xx")
-    assert r.exit_code == 2
+    run("parse", SEED, "--lang", "xx", status=2)
 
 
 def test_console_script_runs_as_a_process(variant):
@@ -180,8 +172,8 @@ def test_pdf_errors_are_one_line(tmp_path):
     full = write_pdf(render(seed_spec()), tmp_path / "full.pdf")
     cut = _write(tmp_path / "truncated.pdf", full.read_bytes()[:3000])
     for path, message in ((cut, "damaged or truncated PDF"),):
-        r = run("parse", path)
-        assert r.exit_code == 2 and message in r.stderr and str(path) in r.stderr
+        r = run("parse", path, status=2)
+        assert message in r.stderr and str(path) in r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
 
 
@@ -189,8 +181,7 @@ def test_pdf_parses_through_the_cli(tmp_path):
     from layout import write_pdf
 
     pdf = write_pdf(render(seed_spec()), tmp_path / "A-RES-75-62.zh.pdf")
-    r = run("diff", SEED, pdf, "--format", "json")
-    assert r.exit_code == 0, r.output
+    run("diff", SEED, pdf, "--format", "json", status=0)
 
 
 def test_pager_is_used_when_asked_and_not_on_a_pipe(variant):
@@ -208,17 +199,17 @@ def test_fail_on_substantive(tmp_path):
     p.text = p.text.replace("123", "124")
     routine_only = tmp_path / "routine.txt"
     routine_only.write_text(render(spec), encoding="utf-8")
-    assert run("diff", SEED, routine_only).exit_code == 1
-    assert run("diff", SEED, routine_only, "--fail-on", "substantive").exit_code == 0
-    out = run("diff", SEED, routine_only, "--color", "never").stdout
+    run("diff", SEED, routine_only, status=1)
+    run("diff", SEED, routine_only, "--fail-on", "substantive", status=0)
+    out = run("diff", SEED, routine_only, "--color", "never", status=1).stdout
     assert "PP12  routine" in out and "[-123-]{+124+}" in out
-    full = run("diff", SEED, routine_only, "--color", "never", "--show-routine").stdout
+    full = run("diff", SEED, routine_only, "--color", "never", "--show-routine", status=1).stdout
     assert "注意到已有 [-123-]{+124+} 个国家" in full
 
 
 def test_diff_of_two_languages_points_to_check():
-    r = run("diff", EN_FIXTURE, SEED)
-    assert r.exit_code == 2 and "different languages (en, zh)" in r.stderr and "resdiff check" in r.stderr
+    r = run("diff", EN_FIXTURE, SEED, status=2)
+    assert "different languages (en, zh)" in r.stderr and "resdiff check" in r.stderr
 
 
 @pytest.mark.parametrize("args, message", [
@@ -239,9 +230,9 @@ def test_output_into_a_closed_pipe_is_quiet():
     assert r.stdout.startswith("7 versions") and "Traceback" not in r.stderr
 
 
-def test_progress_on_a_terminal(tmp_path):
-    """On a terminal (a pseudo-terminal from util-linux `script`), series shows its progress while it
-    compares, and a large diff a spinner; neither reaches a pipe."""
+def test_progress_on_a_terminal():
+    """On a real terminal (a pseudo-terminal from util-linux `script`), series shows its progress while it
+    compares; it never reaches a pipe."""
     import shutil
 
     if not shutil.which("script"):
@@ -250,18 +241,82 @@ def test_progress_on_a_terminal(tmp_path):
     r = subprocess.run(["script", "-qec", f"{sys.executable} -m resdiff series samples --no-pager --color never",
                         "/dev/null"], capture_output=True, text=True, cwd=root)
     assert "comparing A/RES/74/62 with A/RES/75/62" in r.stdout
-    spec = seed_spec()
-    spec.paras = spec.paras * 40  # about 120 kB of text a side
-    big = tmp_path / "big.txt"
-    big.write_text(render(spec), encoding="utf-8")
-    r = subprocess.run(["script", "-qec", f"{sys.executable} -m resdiff diff {big} {big} --no-pager", "/dev/null"],
-                       capture_output=True, text=True, cwd=root)
-    assert "comparing big.txt and big.txt" in r.stdout
     piped = subprocess.run([sys.executable, "-m", "resdiff", "series", "samples"], capture_output=True, text=True,
                            cwd=root)
     assert "comparing" not in piped.stderr
 
 
+# --- the terminal as the environment says it is (console_env.ConsoleEnv), without a pseudo-terminal ---
+
+def _terminal(*, stdout_tty: bool = True, stderr_tty: bool = True, environ=None, size=(100, 24)):
+    """An environment of StringIO streams that say they are (or are not) terminals, and a pager that keeps
+    what it is given (env.pages)."""
+    env = ConsoleEnv(io.StringIO(), io.StringIO(), stdout_tty=stdout_tty, stderr_tty=stderr_tty,
+                     environ={} if environ is None else environ, size=size, pager=lambda text: env.pages.append(text))
+    env.pages = []
+    return env
+
+
+def test_a_large_diff_shows_a_spinner_on_a_terminal_only(tmp_path):
+    spec = seed_spec()
+    spec.paras = spec.paras * 40  # about 120 kB of text a side
+    big = tmp_path / "big.txt"
+    big.write_text(render(spec), encoding="utf-8")
+    for tty in (True, False):
+        env = _terminal(stderr_tty=tty)
+        invoke(["diff", big, big, "--no-pager"], 0, obj=env)
+        assert ("comparing big.txt and big.txt" in env.stderr.getvalue()) is tty
+
+
+def test_a_long_view_on_a_terminal_is_paged_in_colour(variant, monkeypatch):
+    monkeypatch.setenv("TERM", "xterm-256color")  # rich's colour depth
+    env = _terminal(size=(100, 8))  # a screen shorter than the view
+    invoke(["diff", SEED, variant], 1, obj=env)
+    assert env.stdout.getvalue() == "" and len(env.pages) == 1
+    assert "\x1b[" in env.pages[0] and "[-123-]" not in env.pages[0]  # colour, not text markers
+    short = _terminal(size=(100, 500))  # a screen that holds it: no pager
+    invoke(["diff", SEED, variant], 1, obj=short)
+    assert not short.pages and "\x1b[" in short.stdout.getvalue()
+    no_color = _terminal(environ={"NO_COLOR": "1"}, size=(100, 8))
+    invoke(["diff", SEED, variant], 1, obj=no_color)
+    assert "\x1b[" not in no_color.pages[0] and "[-123-]{+124+}" in no_color.pages[0]
+
+
+def test_a_pipe_is_neither_paged_nor_coloured(variant):
+    env = _terminal(stdout_tty=False, stderr_tty=False)
+    invoke(["diff", SEED, variant], 1, obj=env)
+    out = env.stdout.getvalue()
+    assert not env.pages and "\x1b[" not in out and "[-123-]{+124+}" in out
+
+
+def test_series_shows_its_progress_on_a_terminal():
+    env = _terminal()
+    invoke(["series", SEED.parent, "--no-pager", "--color", "never"], 1, obj=env)
+    assert "comparing A/RES/74/62 with A/RES/75/62" in env.stderr.getvalue()
+    assert "comparing" not in env.stdout.getvalue()
+
+
+def test_warnings_and_errors_go_to_the_environments_stderr(tmp_path):
+    env = _terminal()
+    invoke(["parse", tmp_path / "missing.txt"], 2, obj=env)
+    assert env.stderr.getvalue() == f"resdiff: error: {tmp_path / 'missing.txt'}: no such file\n"
+
+
+def test_one_rule_from_a_result_and_fail_on_to_the_exit_status():
+    from types import SimpleNamespace
+
+    from resdiff.status import ExitStatus, exit_status, killed_by
+
+    routine_only = SimpleNamespace(has_changes=True, has_substantive_changes=False)
+    assert exit_status(routine_only, "any") == ExitStatus.CHANGES == 1
+    assert exit_status(routine_only, "substantive") == ExitStatus.OK == 0
+    notes = SimpleNamespace(failed=lambda level: level == "note")
+    assert exit_status(notes, "note") == ExitStatus.FINDINGS == 1
+    assert exit_status(notes, "error") == ExitStatus.OK
+    assert exit_status(notes, "note", baseline_written=True) == ExitStatus.OK  # recorded as accepted
+    assert (ExitStatus.BAD_INPUT, ExitStatus.INTERNAL_ERROR, ExitStatus.INTERRUPTED, killed_by(15)) == (2, 70, 130, 143)
+
+
 def test_version():
-    r = run("--version")
-    assert r.exit_code == 0 and r.stdout.strip() == "resdiff 0.1.0"
+    r = run("--version", status=0)
+    assert r.stdout.strip() == "resdiff 0.1.0"

@@ -10,10 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from layout import render, seed_spec, write_pdf
-from typer.testing import CliRunner
+from runcli import invoke
 
 from resdiff import InputError, UsageError
-from resdiff.cli import app
 from resdiff.fetch import cache_path, fetch, normalize_symbol
 
 
@@ -182,20 +181,18 @@ def test_symbol_forms():
 def test_cli_fetch_and_symbols_as_files(server, tmp_path, monkeypatch):
     monkeypatch.setenv("RESDIFF_CACHE_DIR", str(tmp_path))
     monkeypatch.setenv("RESDIFF_FETCH_URL", server.url("ok"))
-    r = CliRunner().invoke(app, ["fetch", "75/62", "A/RES/74/62", "--lang", "zh"])
-    assert r.exit_code == 0, r.output
+    r = invoke(["fetch", "75/62", "A/RES/74/62", "--lang", "zh"], 0)
     assert r.stdout.splitlines() == [str(tmp_path / "documents" / "A_RES_75_62.zh.pdf"),
                                      str(tmp_path / "documents" / "A_RES_74_62.zh.pdf")]
     monkeypatch.setenv("RESDIFF_OFFLINE", "1")
-    r = CliRunner().invoke(app, ["diff", "A/RES/74/62", "75/62", "--lang", "zh", "-f", "json"])
-    assert r.exit_code == 0, r.output  # the server gave the same text for both
-    r = CliRunner().invoke(app, ["diff", "73/54", "75/62", "--lang", "zh"])
-    assert r.exit_code == 2 and "not in the cache" in r.stderr
-    r = CliRunner().invoke(app, ["diff", "73/54", "75/62"])
-    assert r.exit_code == 2 and "give --lang" in r.stderr
+    invoke(["diff", "A/RES/74/62", "75/62", "--lang", "zh", "-f", "json"], 0)  # the server gave the same text for both
+    r = invoke(["diff", "73/54", "75/62", "--lang", "zh"], 2)
+    assert "not in the cache" in r.stderr
+    r = invoke(["diff", "73/54", "75/62"], 2)
+    assert "give --lang" in r.stderr
 
 
 def test_cli_fetch_failure_is_exit_2(server, tmp_path, monkeypatch):
     monkeypatch.setenv("RESDIFF_CACHE_DIR", str(tmp_path))
-    r = CliRunner().invoke(app, ["fetch", "75/62", "--lang", "zh", "--url-template", server.url("missing")])
-    assert r.exit_code == 2 and "HTTP 404" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = invoke(["fetch", "75/62", "--lang", "zh", "--url-template", server.url("missing")], 2)
+    assert "HTTP 404" in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -8,10 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from layout import EN_FIXTURE, SEED, SHARED_SEED, examples, render, seed_spec, spec_of
-from typer.testing import CliRunner
+from runcli import invoke
 
 from resdiff import NotAResolution, load_document, parse_text
-from resdiff.cli import app
 from resdiff.layout import JOB
 from resdiff.normalize import fold
 
@@ -288,8 +287,8 @@ def test_a_long_text_with_no_operative_part_says_so():
     (warning,) = parse_text(text).warnings
     assert warning.startswith("no operative paragraph found, and one preambular paragraph holds")
     assert parse_text(SEED.read_text("utf-8")).warnings == ()
-    r = CliRunner().invoke(app, ["parse", "-", "--format", "json"], input=text)
-    assert r.exit_code == 0 and "resdiff: warning: <stdin>: no operative paragraph found" in r.stderr
+    r = invoke(["parse", "-", "--format", "json"], 0, input=text)
+    assert "resdiff: warning: <stdin>: no operative paragraph found" in r.stderr
 
 
 PDFMINER_LIKE = """United Nations

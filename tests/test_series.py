@@ -11,10 +11,9 @@ import random
 
 import pytest
 from layout import ROOT, Spec, render, seed_spec
-from typer.testing import CliRunner
+from runcli import invoke
 
 from resdiff import load_document, parse_text
-from resdiff.cli import app
 from resdiff.errors import UsageError
 from resdiff.normalize import fold
 from resdiff.series import blame, build_series
@@ -127,8 +126,7 @@ def test_routine_lineages(docs):
 
 def test_series_json_contract(monkeypatch):
     monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(app, ["series", *[str(f.relative_to(ROOT)) for f in reversed(FILES)], "-f", "json"])
-    assert r.exit_code == 1, r.output
+    r = invoke(["series", *[str(f.relative_to(ROOT)) for f in reversed(FILES)], "-f", "json"], 1)
     data = json.loads(r.stdout)
     assert [v["symbol"] for v in data["versions"]] == ["A/RES/63/71", "A/RES/70/54", "A/RES/71/45", "A/RES/72/54",
                                                        "A/RES/73/54", "A/RES/74/62", "A/RES/75/62"]
@@ -141,8 +139,7 @@ def test_series_json_contract(monkeypatch):
 
 def test_blame_json_contract(monkeypatch):
     monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(app, ["blame", "samples", "-f", "json"])
-    assert r.exit_code == 0, r.output
+    r = invoke(["blame", "samples", "-f", "json"], 0)
     data = json.loads(r.stdout)
     assert data["symbol"] == "A/RES/75/62"
     pp13 = next(p for p in data["paragraphs"] if p["id"] == "PP13")
@@ -157,7 +154,7 @@ def test_blame_json_contract(monkeypatch):
 
 def test_terminal_timeline(monkeypatch):
     monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(app, ["series", "samples", "--color", "never", "--width", "100"])
+    r = invoke(["series", "samples", "--color", "never", "--width", "100"], 1)
     lines = r.stdout.splitlines()
     row = next(line for line in lines if line.strip().startswith("OP6 (gone)"))
     assert row.split()[2:] == ["●", "new", "·", "same", "·", "same", "✕", "gone"]
@@ -168,7 +165,7 @@ def test_terminal_timeline(monkeypatch):
 
 def test_steps_adds_each_diff(monkeypatch):
     monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(app, ["series", "samples", "--steps", "--color", "never", "--width", "100"])
+    r = invoke(["series", "samples", "--steps", "--color", "never", "--width", "100"], 1)
     assert r.stdout.count("── A/RES/") == 6 and "[-将于-]" in r.stdout
 
 
@@ -204,19 +201,19 @@ def test_cli_series_errors_are_one_line(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     empty = tmp_path / "empty"
     empty.mkdir()
-    r = CliRunner().invoke(app, ["series", str(empty)])
-    assert r.exit_code == 2 and "no resolution files" in r.stderr
-    r = CliRunner().invoke(app, ["series", str(FILES[0]), str(FILES[0])])
-    assert r.exit_code == 2 and "given twice" in r.stderr
-    r = CliRunner().invoke(app, ["series", str(FILES[0])])
-    assert r.exit_code == 2 and "at least two versions" in r.stderr
+    r = invoke(["series", str(empty)], 2)
+    assert "no resolution files" in r.stderr
+    r = invoke(["series", str(FILES[0]), str(FILES[0])], 2)
+    assert "given twice" in r.stderr
+    r = invoke(["series", str(FILES[0])], 2)
+    assert "at least two versions" in r.stderr
 
 
 def test_every_order_of_three_files_gives_the_same_json(monkeypatch):
     monkeypatch.chdir(ROOT)
     outs = set()
     for perm in itertools.permutations([str(f.relative_to(ROOT)) for f in FILES[2:]]):
-        outs.add(CliRunner().invoke(app, ["series", *perm, "-f", "json"]).stdout.replace("\\\\", "/"))
+        outs.add(invoke(["series", *perm, "-f", "json"], 1).stdout.replace("\\\\", "/"))
     # the sources differ only by where they came from; the versions are ordered the same
     assert len({json.dumps(json.loads(o)["lineages"]) for o in outs}) == 1
 
@@ -225,11 +222,11 @@ def test_series_markdown_and_html(monkeypatch):
     from markdown_it import MarkdownIt
 
     monkeypatch.chdir(ROOT)
-    md = CliRunner().invoke(app, ["series", "samples", "-f", "markdown"]).stdout
+    md = invoke(["series", "samples", "-f", "markdown"], 1).stdout
     html = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
     assert html.count("<tr>") == 1 + len(build_series([load_document(str(f)) for f in FILES]).lineages) + 4
     assert "✕ gone" in html and "~ routine" in html
-    page = CliRunner().invoke(app, ["series", "samples", "-f", "html"]).stdout
+    page = invoke(["series", "samples", "-f", "html"], 1).stdout
     gone = sum(1 for lin in build_series([load_document(str(f)) for f in FILES]).lineages if "gone" in lin.states)
     assert page.startswith("<!DOCTYPE html>") and page.count("✕ gone") == 1 + gone  # the legend, one cell each and "<script" not in page
 
@@ -238,7 +235,7 @@ def test_narrow_terminal_keeps_symbols_only(monkeypatch):
     from rich.cells import cell_len
 
     monkeypatch.chdir(ROOT)
-    out = CliRunner().invoke(app, ["series", "samples", "--color", "never", "--width", "80"]).stdout
+    out = invoke(["series", "samples", "--color", "never", "--width", "80"], 1).stdout
     assert max(cell_len(line) for line in out.splitlines()) <= 80
     row = next(line for line in out.splitlines() if line.strip().startswith("OP8 "))
     assert row.split()[1:] == ["●", "·", "·", "·", "✎", "✎"] and "…" not in out.split("legend")[1]
@@ -246,9 +243,9 @@ def test_narrow_terminal_keeps_symbols_only(monkeypatch):
 
 def test_series_json_steps_carry_their_changes(monkeypatch):
     monkeypatch.chdir(ROOT)
-    data = json.loads(CliRunner().invoke(app, ["series", "samples", "-f", "json", "--steps"]).stdout)
+    data = json.loads(invoke(["series", "samples", "-f", "json", "--steps"], 1).stdout)
     last = data["steps"][-1]
     assert (last["old"], last["new"]) == ("A/RES/74/62", "A/RES/75/62")
     assert {"kind": "inserted", "old": [], "new": ["PP13"], "moved": False, "routine": False} in last["changes"]
-    plain = json.loads(CliRunner().invoke(app, ["series", "samples", "-f", "json"]).stdout)
+    plain = json.loads(invoke(["series", "samples", "-f", "json"], 1).stdout)
     assert "changes" not in plain["steps"][-1]

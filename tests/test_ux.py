@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from layout import ROOT, Para, en_spec, examples, render, seed_spec
-from typer.testing import CliRunner
+from runcli import invoke as _invoke
 
 from resdiff import compare, parse_text
-from resdiff.cli import app
+from resdiff.console_env import ConsoleEnv
 from resdiff.model import DELETE, MODIFIED
 from resdiff.render.terminal.diff import excerpt
 from resdiff.render.terminal.layout import ELIDED, excerpt_items, fit_items
@@ -29,11 +29,6 @@ GOLDEN = ROOT / "tests" / "golden"
 OLD = str(ROOT / "samples/illustrative/ILLUSTRATIVE-A-RES-74-62.zh.txt")
 NEW = str(ROOT / "samples/A-RES-75-62.zh.txt")
 COMMANDS = ("parse", "diff", "series", "blame", "fetch", "check", "carry", "completion", "cache")
-
-
-def _invoke(args, env=None):
-    r = CliRunner().invoke(app, args, env=env)
-    return r
 
 
 def _cases(tmp: os.PathLike) -> dict[str, list[str]]:
@@ -81,8 +76,7 @@ def test_golden(name, tmp_path, monkeypatch):
     _cases(tmp_path)
     monkeypatch.chdir(tmp_path)
     old, new, extra = GOLDENS[name]
-    r = _invoke(["diff", old, new, "--no-pager", *extra], env={"NO_COLOR": None})
-    assert r.exit_code == 1, r.output
+    r = _invoke(["diff", old, new, "--no-pager", *extra], 1, env={"NO_COLOR": None})
     out = r.stdout.replace(str(ROOT) + "/", "")
     path = GOLDEN / name
     if os.environ.get("RESDIFF_UPDATE_GOLDEN"):
@@ -92,9 +86,7 @@ def test_golden(name, tmp_path, monkeypatch):
 
 
 def _diff(old, new, *extra):
-    r = _invoke(["diff", old, new, "--no-pager", "--color", "never", *extra])
-    assert r.exit_code == 1, r.output
-    return r.stdout
+    return _invoke(["diff", old, new, "--no-pager", "--color", "never", *extra], 1).stdout
 
 
 def test_routine_pp1_never_cuts_a_symbol():
@@ -116,7 +108,7 @@ def test_legend_lists_only_what_the_output_holds(tmp_path, monkeypatch):
     assert "= renumbered" not in out and "renumbered:" not in out
     assert "moved" not in legend and "routine" not in legend
     for fmt in ("markdown", "html"):
-        text = _invoke(["diff", "base.txt", "plain.txt", "-f", fmt]).stdout
+        text = _invoke(["diff", "base.txt", "plain.txt", "-f", fmt], 1).stdout
         legend = next(line for line in text.splitlines() if "Legend" in line)
         assert "renumbered" not in legend and "moved" not in legend and "routine" not in legend
 
@@ -125,7 +117,7 @@ def test_one_vocabulary_in_totals():
     out = _diff(OLD, NEW, "--width", "200")
     assert ("30 paragraph entries: 25 unchanged; 2 substantive (1 modified, 1 inserted, 0 deleted); 3 routine; "
             "0 moved, 6 renumbered") in out
-    r = _invoke(["series", str(ROOT / "samples"), "--no-pager", "--color", "never", "--width", "200"])
+    r = _invoke(["series", str(ROOT / "samples"), "--no-pager", "--color", "never", "--width", "200"], 1)
     lines = r.stdout.splitlines()
     header = next(k for k, line in enumerate(lines) if line.strip().startswith("paragraph"))
     columns = {}
@@ -141,16 +133,16 @@ def test_one_vocabulary_in_totals():
 
 
 def test_json_stats_add_the_vocabulary():
-    data = json.loads(_invoke(["diff", OLD, NEW, "-f", "json"]).stdout)
+    data = json.loads(_invoke(["diff", OLD, NEW, "-f", "json"], 1).stdout)
     assert data["stats"]["renumbered"] == 6 and data["stats"]["routine"] == 3
     assert data["stats"]["modified"] == 4  # the contract's: every modification, routine ones included
 
 
 def test_blame_says_when_the_last_change_was_routine():
-    r = _invoke(["blame", str(ROOT / "samples"), "--no-pager", "--color", "never", "--width", "120"])
+    r = _invoke(["blame", str(ROOT / "samples"), "--no-pager", "--color", "never", "--width", "120"], 0)
     pp1 = next(line for line in r.stdout.splitlines() if line.startswith("PP1 "))
     assert re.search(r"last changed 75/62 \(routine; wording from \d+/\d+\)", pp1), pp1
-    data = json.loads(_invoke(["blame", str(ROOT / "samples"), "-f", "json"]).stdout)
+    data = json.loads(_invoke(["blame", str(ROOT / "samples"), "-f", "json"], 0).stdout)
     first = data["paragraphs"][0]
     assert first["routine"] is True and first["changed"] == "A/RES/75/62" and first["wording"] != first["changed"]
 
@@ -232,29 +224,28 @@ def test_no_excerpt_cuts_a_token(lang, data):
 
 # --- every command: --pager/--no-pager, --color, NO_COLOR -----------------------------------------
 
-def _args(command: str, tmp) -> list[str]:
+def _args(command: str, tmp) -> tuple[list[str], int]:
+    """A command's arguments, and its exit status (the two versions of diff and series differ)."""
     en = str(ROOT / "tests/data/A-RES-75-62.en.unofficial.txt")
-    return {"parse": ["parse", NEW], "diff": ["diff", OLD, NEW], "series": ["series", str(ROOT / "samples")],
-            "blame": ["blame", str(ROOT / "samples")], "check": ["check", en, NEW],
-            "carry": ["carry", en, en, NEW]}[command]
+    return {"parse": (["parse", NEW], 0), "diff": (["diff", OLD, NEW], 1),
+            "series": (["series", str(ROOT / "samples")], 1), "blame": (["blame", str(ROOT / "samples")], 0),
+            "check": (["check", en, NEW], 0), "carry": (["carry", en, en, NEW], 0)}[command]
 
 
 @pytest.mark.parametrize("command", ["parse", "diff", "series", "blame", "check", "carry"])
-def test_every_command_takes_pager_and_color(command, tmp_path, monkeypatch):
+def test_every_command_takes_pager_and_color(command, tmp_path):
     pages = []
-    monkeypatch.setattr("resdiff.output.page", lambda text: pages.append(text))
-    base = _args(command, tmp_path)
-    r = _invoke([*base, "--no-pager", "--color", "always"], env={"NO_COLOR": "1"})
-    assert r.exit_code in (0, 1), r.output
+    env = ConsoleEnv(pager=pages.append)  # the process's streams, a pager that keeps what it is given
+    base, status = _args(command, tmp_path)
+    r = _invoke([*base, "--no-pager", "--color", "always"], status, env={"NO_COLOR": "1"}, obj=env)
     if command != "carry":  # carry's report has no colour to give
         assert "\x1b[" in r.stdout, "--color always wins over NO_COLOR"
     assert not pages
-    r = _invoke([*base, "--no-pager"], env={"NO_COLOR": "1"})
-    assert r.exit_code in (0, 1) and "\x1b[" not in r.stdout
-    r = _invoke([*base, "--no-pager", "--color", "never"])
+    r = _invoke([*base, "--no-pager"], status, env={"NO_COLOR": "1"}, obj=env)
     assert "\x1b[" not in r.stdout
-    r = _invoke([*base, "--pager", "--color", "never"])
-    assert r.exit_code in (0, 1), r.output
+    r = _invoke([*base, "--no-pager", "--color", "never"], status, obj=env)
+    assert "\x1b[" not in r.stdout
+    r = _invoke([*base, "--pager", "--color", "never"], status, obj=env)
     assert pages and pages[0].strip() and r.stdout == ""
 
 
@@ -266,8 +257,7 @@ _PYTHON_TYPES = re.compile(r"<(str|int|float|bool|path)\b|list\[|tuple\[|Usage:.
 @pytest.mark.parametrize("command", ["", *COMMANDS])
 @pytest.mark.parametrize("columns", ["60", "80", "120", "200"])
 def test_help_reads_like_a_manual(command, columns):
-    r = _invoke([*([command] if command else []), "--help"], env={"COLUMNS": columns})
-    assert r.exit_code == 0, r.output
+    r = _invoke([*([command] if command else []), "--help"], 0, env={"COLUMNS": columns})
     text = r.stdout
     assert not _PYTHON_TYPES.search(text), _PYTHON_TYPES.search(text).group(0)
     assert "..." not in text.replace("FILE...", "").replace("SYMBOL...", "").replace("[ARGS]...", ""), text
@@ -289,7 +279,7 @@ def _has_help_below(text: str, line: str) -> bool:
 
 def test_every_format_option_has_help():
     for command in ("parse", "diff", "series", "blame", "check", "carry"):
-        text = _invoke([command, "--help"], env={"COLUMNS": "200"}).stdout
+        text = _invoke([command, "--help"], 0, env={"COLUMNS": "200"}).stdout
         line = next(x for x in text.splitlines() if x.lstrip().startswith("-f, --format"))
         assert "Output format:" in line, line
 
@@ -309,8 +299,8 @@ def test_a_bad_value_is_plainly_said(capsys):
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_shell_completion(shell, monkeypatch):
-    r = _invoke(["completion", shell])
-    assert r.exit_code == 0 and "_RESDIFF_COMPLETE" in r.stdout
+    r = _invoke(["completion", shell], 0)
+    assert "_RESDIFF_COMPLETE" in r.stdout
     import subprocess
     import sys
 
@@ -325,8 +315,8 @@ def test_shell_completion(shell, monkeypatch):
 
 def test_steps_in_markdown_and_html():
     for fmt in ("markdown", "html"):
-        without = _invoke(["series", str(ROOT / "samples"), "-f", fmt]).stdout
-        with_steps = _invoke(["series", str(ROOT / "samples"), "-f", fmt, "--steps"]).stdout
+        without = _invoke(["series", str(ROOT / "samples"), "-f", fmt], 1).stdout
+        with_steps = _invoke(["series", str(ROOT / "samples"), "-f", fmt, "--steps"], 1).stdout
         assert "74/62 → 75/62" in with_steps and "74/62 → 75/62" not in without
         assert ("<del>" in with_steps and "<ins>" in with_steps) and "<ins>" not in without
 
@@ -337,8 +327,7 @@ def test_html_in_chromium_at_phone_and_desktop_width(tmp_path):
     from test_views import ARTIFACTS, _browser
 
     report = tmp_path / "report.html"
-    r = _invoke(["diff", OLD, NEW, "-f", "html", "-o", str(report)])
-    assert r.exit_code == 1
+    _invoke(["diff", OLD, NEW, "-f", "html", "-o", str(report)], 1)
     browser = _browser()
     try:
         ARTIFACTS.mkdir(exist_ok=True)

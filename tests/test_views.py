@@ -16,10 +16,9 @@ import sys
 import pytest
 from layout import ROOT, Para, render, seed_spec
 from rich.cells import cell_len
-from typer.testing import CliRunner
+from runcli import invoke
 
 from resdiff import compare, parse_text
-from resdiff.cli import app
 from resdiff.render import html as html_render
 from resdiff.render import markdown as md_render
 
@@ -28,30 +27,31 @@ OLD = "samples/illustrative/ILLUSTRATIVE-A-RES-74-62.zh.txt"
 NEW = "samples/A-RES-75-62.zh.txt"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
+# name -> (arguments, the exit status a user sees)
 CASES = {
-    "diff-inline.txt": ["diff", OLD, NEW, "--width", "100", "--color", "never"],
-    "diff-inline-context.txt": ["diff", OLD, NEW, "--width", "72", "--color", "never", "-C", "1"],
-    "diff-side-by-side.txt": ["diff", OLD, NEW, "--width", "100", "--color", "never", "--view", "side-by-side"],
-    "diff-summary.txt": ["diff", OLD, NEW, "--width", "100", "--color", "never", "--view", "summary"],
-    "diff-inline-color.ansi": ["diff", OLD, NEW, "--width", "100", "--color", "always"],
-    "diff.json": ["diff", OLD, NEW, "--format", "json"],
-    "diff.md": ["diff", OLD, NEW, "--format", "markdown"],
-    "diff.html": ["diff", OLD, NEW, "--format", "html"],
-    "parse.txt": ["parse", NEW, "--width", "100", "--color", "never"],
-    "parse.json": ["parse", NEW, "--format", "json"],
+    "diff-inline.txt": (["diff", OLD, NEW, "--width", "100", "--color", "never"], 1),
+    "diff-inline-context.txt": (["diff", OLD, NEW, "--width", "72", "--color", "never", "-C", "1"], 1),
+    "diff-side-by-side.txt": (["diff", OLD, NEW, "--width", "100", "--color", "never", "--view", "side-by-side"], 1),
+    "diff-summary.txt": (["diff", OLD, NEW, "--width", "100", "--color", "never", "--view", "summary"], 1),
+    "diff-inline-color.ansi": (["diff", OLD, NEW, "--width", "100", "--color", "always"], 1),
+    "diff.json": (["diff", OLD, NEW, "--format", "json"], 1),
+    "diff.md": (["diff", OLD, NEW, "--format", "markdown"], 1),
+    "diff.html": (["diff", OLD, NEW, "--format", "html"], 1),
+    "parse.txt": (["parse", NEW, "--width", "100", "--color", "never"], 0),
+    "parse.json": (["parse", NEW, "--format", "json"], 0),
 }
 
 
-def _run(args, monkeypatch):
+def _run(args, monkeypatch, status: int = 1):
+    """The output of a command run from the repository (OLD and NEW differ: a diff's status is 1)."""
     monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(app, args)
-    assert r.exit_code in (0, 1), r.output
-    return r.stdout
+    return invoke(args, status).stdout
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(name, monkeypatch):
-    out = _run(CASES[name], monkeypatch)
+    args, status = CASES[name]
+    out = _run(args, monkeypatch, status)
     path = GOLDEN / name
     if os.environ.get("RESDIFF_UPDATE_GOLDEN"):
         path.write_text(out, encoding="utf-8")
@@ -165,6 +165,7 @@ def test_output_is_identical_across_runs_and_hash_seeds(tmp_path):
             r = subprocess.run([sys.executable, "-m", "resdiff", "diff", OLD, NEW, "-f", fmt, "--width", "90",
                                 "--color", "never"], cwd=ROOT, capture_output=True,
                                env={**os.environ, "PYTHONHASHSEED": seed})
+            assert r.returncode == 1, r.stderr
             outs.add((fmt, r.stdout))
     assert len(outs) == 4
 
@@ -178,8 +179,8 @@ def test_no_color_variable(monkeypatch):
 def test_html_file_output(tmp_path, monkeypatch):
     out = tmp_path / "report.html"
     monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(app, ["diff", OLD, NEW, "-f", "html", "-o", str(out)])
-    assert r.exit_code == 1 and r.stdout == ""
+    r = invoke(["diff", OLD, NEW, "-f", "html", "-o", str(out)], 1)
+    assert r.stdout == ""
     assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
 
 
@@ -209,7 +210,7 @@ def test_html_report_in_headless_chromium(tmp_path, monkeypatch):
 
     report = tmp_path / "report.html"
     monkeypatch.chdir(ROOT)
-    CliRunner().invoke(app, ["diff", OLD, NEW, "-f", "html", "-o", str(report)])
+    invoke(["diff", OLD, NEW, "-f", "html", "-o", str(report)], 1)
     browser = _browser()
     try:
         browser.get(report.as_uri())

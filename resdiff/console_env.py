@@ -1,0 +1,234 @@
+"""The terminal a command runs in: its standard output and error and whether each is a terminal, the
+environment variables it reads (NO_COLOR), colour, the pager, the terminal's width, and the progress
+shown while it works. Each command asks one ConsoleEnv (cli.py passes it), never sys or os, so that a
+test can hand it StringIO streams that say they are terminals instead of starting a pseudo-terminal.
+
+`ConsoleEnv()` is the process's own: sys.stdout, sys.stderr and os.environ, looked up when used (a
+test runner that swaps sys.stdout is honoured), the terminal's own size, $PAGER (output.page).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+
+
+class StdoutClosed(Exception):
+    """The reader of standard output went away (`| head`). Not an OSError: click would make it exit 1."""
+
+
+class _Terminal:
+    """A stream that answers isatty() as its environment says (a test's StringIO standing for a terminal)."""
+
+    def __init__(self, stream, tty: bool) -> None:
+        self._stream, self._tty = stream, tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+class ConsoleEnv:
+    """Everything a command asks of the terminal it runs in.
+
+    stdout, stderr: the streams (None: sys.stdout and sys.stderr when used); stdout_tty, stderr_tty:
+    whether each is a terminal (None: ask the stream); environ: the variables resdiff reads itself,
+    NO_COLOR (None: os.environ; rich reads TERM and COLUMNS there); size: (columns, lines) of the
+    terminal (None: the terminal's own); pager: what pages a long view (None: $PAGER, else less -FRX)."""
+
+    def __init__(self, stdout=None, stderr=None, *, stdout_tty: bool | None = None, stderr_tty: bool | None = None,
+                 environ=None, size: tuple[int, int] | None = None, pager=None) -> None:
+        self._stdout, self._stderr = stdout, stderr
+        self._stdout_tty, self._stderr_tty = stdout_tty, stderr_tty
+        self.environ = os.environ if environ is None else environ
+        self.size = size
+        self._pager = pager
+        self.debug = False  # --debug: a library error raised again, for its traceback
+
+    # --- the streams -------------------------------------------------------------------
+
+    @property
+    def stdout(self):
+        return sys.stdout if self._stdout is None else self._stdout
+
+    @property
+    def stderr(self):
+        return sys.stderr if self._stderr is None else self._stderr
+
+    def stdout_is_tty(self) -> bool:
+        return self.stdout.isatty() if self._stdout_tty is None else self._stdout_tty
+
+    def stderr_is_tty(self) -> bool:
+        return self.stderr.isatty() if self._stderr_tty is None else self._stderr_tty
+
+    def _console(self, to: str = "stdout", *, width: int | None = None, color: bool | None = None):
+        """A rich console on standard output (or error) as this environment's terminal."""
+        from .render.terminal.layout import make_console
+
+        if to == "stdout":
+            stream, tty = self._stdout, self._stdout_tty  # None: rich's own sys.stdout, as it finds it
+        else:
+            stream, tty = self.stderr, self._stderr_tty
+        if tty is not None:
+            stream = _Terminal(sys.stdout if stream is None else stream, tty)
+        console = make_console(stream, width=width or (self.size[0] if self.size else None), color=color)
+        if self.size:
+            console.height = self.size[1]
+        return console
+
+    # --- colour and width --------------------------------------------------------------------
+
+    def use_color(self, color: str, output: str | None) -> bool | None:
+        """--color always, never or auto (None: the console decides, on a terminal; never with NO_COLOR
+        or into a file)."""
+        if color == "always":
+            return True
+        if color == "never" or output or self.environ.get("NO_COLOR"):
+            return False
+        return None
+
+    def markers(self, color: str, output: str | None) -> bool:
+        """Text markers for insertions and deletions wherever colour will not show them (also on a terminal
+        that has no colour, such as TERM=dumb)."""
+        use = self.use_color(color, output)
+        if use is None:
+            if not self.stdout_is_tty():
+                return True
+            return self._console().color_system is None
+        return not use
+
+    def columns(self) -> int:
+        """The terminal's width in columns."""
+        return self._console(color=False).width
+
+    def report_width(self, width: int | None, output: str | None) -> int | None:
+        """A check or carry report is never wrapped in a file or a pipe (render.terminal.layout decides)."""
+        from .render.terminal.layout import view_width
+
+        return view_width(width, file=bool(output), tty=self.stdout_is_tty(), report=True)
+
+    # --- what a command writes ---------------------------------------------------------------
+
+    def emit(self, shown, *, output: str | None = None, inputs: tuple[str, ...] = (), color: str = "auto",
+             width: int | None = None, pager: bool | None = None) -> None:
+        """Text (JSON, Markdown, HTML...) or a rich renderable (a terminal view) into -o's file, atomically
+        and never over an input, or onto standard output, paged when asked or when it is longer than the
+        terminal's screen."""
+        try:
+            self._emit(shown, output=output, inputs=inputs, color=color, width=width, pager=pager)
+        except BrokenPipeError:
+            raise StdoutClosed() from None
+
+    def _emit(self, shown, *, output, inputs, color, width, pager) -> None:
+        if isinstance(shown, str):
+            if output:
+                from .output import write_atomic  # (tempfile, only when writing a file)
+
+                write_atomic(output, shown, inputs=inputs)
+            else:
+                self.write(shown)
+            return
+        if output:
+            from .output import write_atomic
+            from .render.terminal.layout import make_console, view_width
+
+            buf = io.StringIO()
+            make_console(buf, width=view_width(width, file=True), color=False).print(shown)
+            write_atomic(output, buf.getvalue(), inputs=inputs)
+            return
+        console = self._console(width=width, color=self.use_color(color, None))
+        if pager is False or (pager is None and not self.stdout_is_tty()):
+            console.print(shown)
+            return
+        with console.capture() as cap:
+            console.print(shown)
+        text = cap.get()
+        if pager or text.count("\n") >= console.height:
+            self.page(text)
+        else:
+            self.stdout.write(text)
+
+    def write(self, text: str) -> None:
+        """Text formats (JSON, SARIF, JUnit, Markdown, HTML) are UTF-8 whatever the locale says."""
+        stdout = self.stdout
+        buffer = getattr(stdout, "buffer", None)
+        if buffer is None:
+            stdout.write(text)
+            return
+        stdout.flush()
+        buffer.write(text.encode("utf-8", "backslashreplace"))
+        buffer.flush()
+
+    def page(self, text: str) -> None:
+        if self._pager is not None:
+            self._pager(text)
+            return
+        from .output import page
+
+        page(text)
+
+    def print(self, text: str) -> None:
+        print(text, file=self.stdout)
+
+    def print_now(self, text: str) -> None:
+        """A line out at once (fetch prints each path as it is stored); a closed pipe ends the run."""
+        try:
+            print(text, file=self.stdout, flush=True)
+        except BrokenPipeError:
+            raise StdoutClosed() from None
+
+    # --- what it says on standard error ------------------------------------------------------
+
+    def note(self, message: str) -> None:
+        print(f"resdiff: {message}", file=self.stderr)
+
+    def warning(self, message: str) -> None:
+        print(f"resdiff: warning: {message}", file=self.stderr)
+
+    def error(self, message: str) -> None:
+        print(f"resdiff: error: {message}", file=self.stderr)
+
+    def report(self, err: Exception) -> None:
+        """A library error as one line (str(err) is printable: one line, no escapes); with --debug, the
+        error raised again, for its traceback."""
+        if self.debug:
+            raise err
+        self.error(str(err))
+
+    # --- while it works ----------------------------------------------------------------------
+
+    def busy(self, label: str, *paths: str):
+        """A spinner on a terminal while large inputs (PDFs, or texts over 200 kB) are read and compared."""
+        def size(p: str) -> int:
+            try:
+                return os.path.getsize(p) * (20 if p.lower().endswith((".pdf", ".docx")) else 1)
+            except OSError:
+                return 0
+
+        if not self.stderr_is_tty() or sum(size(p) for p in paths) < 200_000:
+            return contextlib.nullcontext()
+        return self._console("stderr").status(label)
+
+    @contextlib.contextmanager
+    def progress(self, total: int, label: str):
+        """Yields step(description), called before each item: a transient progress bar on stderr when it
+        is a terminal and there are three items or more; nothing otherwise."""
+        if total < 3 or not self.stderr_is_tty():
+            yield lambda description: None
+            return
+        from rich.progress import Progress
+
+        done = 0
+        with Progress(console=self._console("stderr"), transient=True) as bar:
+            task = bar.add_task(label, total=total)
+
+            def step(description: str) -> None:
+                nonlocal done
+                bar.update(task, description=description, completed=done)
+                done += 1
+
+            yield step
