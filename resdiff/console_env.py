@@ -101,10 +101,6 @@ class ConsoleEnv:
             return self._console().color_system is None
         return not use
 
-    def columns(self) -> int:
-        """The terminal's width in columns."""
-        return self._console(color=False).width
-
     def report_width(self, width: int | None, output: str | None) -> int | None:
         """A check or carry report is never wrapped in a file or a pipe (render.terminal.layout decides)."""
         from .render.terminal.layout import view_width

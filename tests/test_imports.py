@@ -83,3 +83,17 @@ def test_pdf_reads_through_its_own_declarations_of_pdfium(cache, tmp_path):
     mods = _modules("parse", str(pdf), "--format", "json", cache=cache)
     assert "resdiff.pdf" in mods and "ctypes" in mods
     assert _present(mods, {"pypdfium2", "pypdfium2_raw.bindings", "pdfminer", "rich", "jieba"}) == set()
+
+
+def test_a_command_run_alone_builds_only_itself_and_help_lists_all():
+    """main() gives typer only the command named (building all nine is 6% of a start-up); help, a name
+    that is no command and completion get the whole app, and the app itself is left whole."""
+    from resdiff.cli import _app_for, app
+
+    everything = [c.callback.__name__ for c in app.registered_commands]
+    assert len(everything) >= 9
+    assert [c.callback.__name__ for c in _app_for(["--debug", "parse", "x.txt"]).registered_commands] == ["parse"]
+    assert _app_for(["--help"]) is app and _app_for(["pars", "x"]) is app and _app_for([]) is app
+    assert [c.callback.__name__ for c in app.registered_commands] == everything
+    r = subprocess.run([sys.executable, "-m", "resdiff", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert all(name in r.stdout for name in ("parse", "diff", "series", "blame", "check", "carry", "cache"))
