@@ -16,6 +16,7 @@ import ctypes
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .errors import InputError
 from .layout import is_plain_furniture
@@ -27,6 +28,7 @@ SUP_RISE = (0.15, 0.75)  # … and raised by this share of it (em)
 BASE_TOL = 1.0  # glyphs whose baselines differ by less than this (pt) share a line
 TOP_BAND, FOOT_BAND = 0.9, 0.06  # running heads above, feet below these shares of the page height
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_BY_X0, _BY_X1, _BY_Y = attrgetter("x0"), attrgetter("x1"), attrgetter("y")  # sort keys read in C
 
 
 @dataclass(slots=True)
@@ -249,13 +251,13 @@ def _page_chars(pdfium, textpage) -> tuple[list[_Char], bool]:
             base = baselines[y] = round(y, 3)
         ch = "-" if u == 2 else chr(u)  # PDFium reports some hyphens at a line end as U+0002
         append(_Char(ch, x, right if right > x else x, base, info[0], info[1], ch.isspace()))
-    return chars, any(0x590 <= u <= 0x8FF for u in codes)
+    return chars, any(0x590 <= u <= 0x8FF for u in set(codes))
 
 
 def _cluster(chars: list[_Char]) -> list[list[_Char]]:
     """Glyphs grouped by baseline, top to bottom."""
     groups: list[list[_Char]] = []
-    for c in sorted(chars, key=lambda c: -c.y):
+    for c in sorted(chars, key=_BY_Y, reverse=True):  # top down; a stable sort keeps ties in order
         if groups and groups[-1][0].y - c.y < BASE_TOL:
             groups[-1].append(c)
         else:
@@ -271,7 +273,7 @@ def _size(chars: list[_Char]) -> float:
 def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], list[_Char]]]:
     """Small raised glyphs go to the line just below them, as its superscripts."""
     sizes = [_size(g) for g in groups]
-    spans = [(min(c.x0 for c in g), max(c.x1 for c in g)) for g in groups]
+    spans = [(min(map(_BY_X0, g)), max(map(_BY_X1, g))) for g in groups]
     sups: dict[int, list[_Char]] = {}
     keep = []
     for gi, g in enumerate(groups):
@@ -295,12 +297,12 @@ def _split(chars: list[_Char], scripts_rtl: bool) -> list[list[_Char]]:
     """Glyphs in reading order; a horizontal gap wider than SPLIT_GAP em starts another line.
     `scripts_rtl`: whether the page has any right-to-left letter at all (if not, no line is asked)."""
     rtl = scripts_rtl and _rtl(chars)
-    chars = sorted(chars, key=lambda c: -c.x1 if rtl else c.x0)
+    chars = sorted(chars, key=_BY_X1, reverse=True) if rtl else sorted(chars, key=_BY_X0)
     parts = [[chars[0]]]
     for c in chars[1:]:
         prev = parts[-1][-1]
         gap = prev.x0 - c.x1 if rtl else c.x0 - prev.x1
-        if gap > SPLIT_GAP * max(c.size, prev.size):
+        if gap > SPLIT_GAP * (c.size if c.size > prev.size else prev.size):
             parts.append([c])
         else:
             parts[-1].append(c)
@@ -323,7 +325,7 @@ def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool) -> _Line:
     text = "".join(pieces)
     sups: list[tuple[int, str]] = []
     last_x = None
-    for c in sorted(sup, key=lambda c: c.x0):
+    for c in sorted(sup, key=_BY_X0):
         pos = next((s for s, b in zip(starts, base, strict=True) if b.x0 >= c.x0), len(text))
         if sups and sups[-1][0] == pos and last_x is not None and c.x0 - last_x < 2 * c.size:
             sups[-1] = (pos, sups[-1][1] + c.ch)
