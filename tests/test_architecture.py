@@ -1,6 +1,6 @@
-"""Imports go one way: the core is a library without typer or rich; only load reads files; every module
-imports only the layers below its own, and a renderer only the model and the text layers below it
-(docs/architecture.md draws them)."""
+"""Imports go one way: the core is a library without typer or rich; files are opened only by the modules
+whose work it is; every module imports only the layers below its own, and a renderer only the model and
+the text layers below it (docs/architecture.md draws them)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,10 @@ def test_only_cli_imports_typer_and_only_views_import_rich():
             assert rel in ("cli.py", "console_env.py") or rel.startswith("render/terminal"), rel
 
 
-def test_only_load_and_output_touch_files():
+def test_only_the_reading_and_writing_modules_open_files():
+    """open() is called only where reading or writing files is the module's work: documents (load), outputs
+    (output), the word index (segment), downloads (fetch), the configuration and baselines (config). This
+    looks for open( alone: listing a folder (documents) or stat-ing the cache (cli) is not opening."""
     for path in PKG.rglob("*.py"):
         rel = path.relative_to(PKG).as_posix()
         # documents, outputs, caches, the configuration file (and baselines)
@@ -95,10 +98,21 @@ def _targets(rel: str, source: str) -> set[str]:
                 out.add(".".join(base + node.module.split("."))[:])
             else:
                 out |= {".".join(base + [a.name]) for a in node.names if a.name != "__version__"}
+        elif isinstance(node, ast.ImportFrom) and node.module == "resdiff":  # from resdiff import check
+            out |= {a.name for a in node.names if a.name != "__version__"}
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("resdiff."):
             out.add(node.module[len("resdiff."):])
         elif isinstance(node, ast.Import):
             out |= {a.name[len("resdiff."):] for a in node.names if a.name.startswith("resdiff.")}
+        elif (isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None))
+              in ("import_module", "__import__") and node.args and isinstance(node.args[0], ast.Constant)
+              and isinstance(node.args[0].value, str)):  # importlib.import_module("resdiff.cli") or (".cli", …)
+            name = node.args[0].value
+            if name.startswith("resdiff."):
+                out.add(name[len("resdiff."):])
+            elif name.startswith("."):
+                level = len(name) - len(name.lstrip("."))
+                out.add(".".join(parts[: len(parts) - level] + [name[level:]]))
     return {t.split(".")[0] for t in out if t}
 
 
@@ -113,6 +127,10 @@ def violations(files: dict[str, str]) -> list[str]:
             bad.append(f"{rel}: in no layer (add it to LAYERS and docs/architecture.md)")
             continue
         for target in _targets(rel, source):
+            if target == "notation" and (own == "render" or LAYER[own] > LAYER["lang"]):
+                bad.append(f"{rel} imports notation (above lang, the symbol grammar and scripts are read "
+                           "through lang, the one home of language knowledge)")
+                continue
             if own == "render":
                 if target not in RENDER_MAY_IMPORT | RENDER_ALSO.get(rel, set()):
                     bad.append(f"{rel} imports {target} (layer {LAYER.get(target)}; a renderer imports only "
@@ -134,6 +152,16 @@ def test_the_layer_check_fails_on_an_upward_import():
     assert violations({"normalize.py": "from . import lang\n"}) == ["normalize.py imports lang (layer 2, its own is 2)"]
     assert violations({"model.py": "import resdiff.cli\n"}) == ["model.py imports cli (layer 13, its own is 0)"]
     assert violations({"newthing.py": ""}) == ["newthing.py: in no layer (add it to LAYERS and docs/architecture.md)"]
+    assert violations({"parse.py": "from .notation import RES_SYMBOL\n"}) == [
+        "parse.py imports notation (above lang, the symbol grammar and scripts are read through lang, the one "
+        "home of language knowledge)"]
+    assert violations({"cache.py": "from .notation import CACHE_SYMBOL\n"}) == []
+    # the other spellings of an import
+    assert violations({"parse.py": "from resdiff import check\n"}) == ["parse.py imports check (layer 9, its own is 4)"]
+    assert violations({"parse.py": "import importlib\nm = importlib.import_module('resdiff.cli')\n"}) == [
+        "parse.py imports cli (layer 13, its own is 4)"]
+    assert violations({"model.py": "from importlib import import_module\nm = import_module('.series', 'resdiff')\n"}) == [
+        "model.py imports series (layer 9, its own is 0)"]
     assert violations({"render/json_.py": "from ..cli import app\n"}) == [
         "render/json_.py imports cli (layer 13; a renderer imports only layers 0-2 and render/)"]
     assert violations({"render/json_.py": "from .common import x\nfrom .. import __version__\n"}) == []
@@ -141,9 +169,9 @@ def test_the_layer_check_fails_on_an_upward_import():
 
 def test_a_renderer_imports_only_the_model_and_the_text_layers():
     """A stage below render (check, series, carry, the tokenizer) is still no renderer's import."""
-    assert violations({"render/cat.py": "from ..check import pair_paragraphs\n"}) == [
-        "render/cat.py imports check (layer 9; a renderer imports only layers 0-2 and render/)"]
-    assert violations({"render/terminal/check.py": "from ...model import Finding\nfrom ...session import x\n"}) == [
+    assert violations({"render/cat.py": "from ..align import pair_paragraphs\n"}) == [
+        "render/cat.py imports align (layer 4; a renderer imports only layers 0-2 and render/)"]
+    assert violations({"render/terminal/check.py": "from ...results import Finding\nfrom ...session import x\n"}) == [
         "render/terminal/check.py imports session (layer 10; a renderer imports only layers 0-2 and render/)"]
     assert violations({"render/common.py": "def f():\n    from ..tokenize import tokens\n"}) == [
         "render/common.py imports tokenize (layer 3; a renderer imports only layers 0-2 and render/)"]
