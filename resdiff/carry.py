@@ -83,7 +83,7 @@ def carry(old_source: Document, new_source: Document, old_target: Document) -> C
             out.append(Carried(status=UPDATED, text=text, from_id=t.id, updates=tuple(updates), marks=marks,
                                **base))
     return CarryResult(old_source, new_source, old_target, tuple(out), tuple(deleted),
-                       _metadata(old_source, new_source, old_target), _notes(old_source, new_source, old_target),
+                       _metadata(new_source, old_target), _notes(old_source, new_source, old_target),
                        tuple(Pair(a and a.id, b and b.id, how) for a, b, how in pairs),
                        _closing(old_target, new_source))
 
@@ -111,7 +111,7 @@ def _prefix(p: Paragraph, old_target: Document) -> str:
     return f"{p.number} - " if arabic else f"{p.number}. "
 
 
-def _metadata(old_source: Document, new_source: Document, old_target: Document) -> dict:
+def _metadata(new_source: Document, old_target: Document) -> dict:
     """What the new target's masthead can say: the new source's symbol, session and dates (language-free
     facts); the title stays the old target's until a translator looks (None where not known)."""
     ns, ot = new_source.metadata, old_target.metadata

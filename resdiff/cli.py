@@ -247,13 +247,13 @@ def diff(
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
         result = compare(*load_versions(old, new, language=language, warn=env.warning))
     shown = _diff_view(env, result, format, view, context=context, show_routine=show_routine, color=color,
-                       output=output, width=width)
+                       output=output)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
     return exit_status(result, fail_on)
 
 
 def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, context: int, show_routine: bool,
-               color: Color, output: str | None, width: int | None):
+               color: Color, output: str | None):
     if format is DiffFormat.json:
         from .render.json_ import render_diff
 

@@ -20,7 +20,7 @@ class Config:
     fail_on: str | None = None
 
     def applies(self, f):
-        """A finding (check.Finding) as this configuration reports it: None when switched off or accepted."""
+        """A finding (results.Finding) as this configuration reports it: None when switched off or accepted."""
         if f.rule in self.disabled or f.fingerprint in self.accepted:
             return None
         for rule, src, tgt in self.accepted_where:

@@ -75,7 +75,7 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
     if opening is None:
         opening = title_at
     header_end = title_at if title_at is not None else opening
-    meta = _metadata(lines[:header_end], lang)
+    meta = _metadata(lines[:header_end])
     title = meta.pop("title", None)
     if title_at is not None:
         m = _TITLE.match(lines[title_at][1].strip())
@@ -184,7 +184,7 @@ _MASTHEAD = (
 )
 
 
-def _metadata(header: list[tuple[int, str]], lang: str) -> dict:
+def _metadata(header: list[tuple[int, str]]) -> dict:
     meta: dict = {}
     adoption_at = None
     draft_at = next((i for i, (_, s) in enumerate(header) if L.DRAFT.search(s.strip())), None)

@@ -308,10 +308,10 @@ def test_one_rule_from_a_result_and_fail_on_to_the_exit_status():
     from resdiff.status import ExitStatus, exit_status, killed_by
 
     routine_only = SimpleNamespace(has_changes=True, has_substantive_changes=False)
-    assert exit_status(routine_only, "any") == ExitStatus.CHANGES == 1
+    assert exit_status(routine_only, "any") == ExitStatus.DIFFERENCES == 1
     assert exit_status(routine_only, "substantive") == ExitStatus.OK == 0
     notes = SimpleNamespace(failed=lambda level: level == "note")
-    assert exit_status(notes, "note") == ExitStatus.FINDINGS == 1
+    assert exit_status(notes, "note") == ExitStatus.DIFFERENCES == 1
     assert exit_status(notes, "error") == ExitStatus.OK
     assert exit_status(notes, "note", baseline_written=True) == ExitStatus.OK  # recorded as accepted
     assert (ExitStatus.BAD_INPUT, ExitStatus.INTERNAL_ERROR, ExitStatus.INTERRUPTED, killed_by(15)) == (2, 70, 130, 143)

@@ -100,7 +100,9 @@ def _gh(value: str, prop: bool = False) -> str:
 
 
 def render_github(result: CheckResult, fail_on: str = ERROR) -> str:
-    """GitHub Actions workflow commands: one annotation per finding, on the target file and line."""
+    """GitHub Actions workflow commands: one annotation per finding, on the target file and line. Every
+    finding is annotated whatever --fail-on says (`fail_on` is taken so that every check format is called
+    alike); its level says how grave it is."""
     out = []
     for f in result.findings:
         level = {"error": "error", "warning": "warning", "note": "notice"}[f.severity]
@@ -120,7 +122,9 @@ def render_github(result: CheckResult, fail_on: str = ERROR) -> str:
 
 
 def render_sarif(result: CheckResult, fail_on: str = ERROR) -> str:
-    """SARIF 2.1.0 with stable rule ids, the target as the primary location, the source related."""
+    """SARIF 2.1.0 with stable rule ids, the target as the primary location, the source related. Every
+    finding is a result whatever --fail-on says (`fail_on` is taken so that every check format is called
+    alike); its level says how grave it is."""
     rule_ids = list(RULES)
     rules = [{"id": rid, "name": rid.title().replace("-", ""), "shortDescription": {"text": desc},
               "fullDescription": {"text": f"{desc}. {RULE_HELP[rid]}"},
