@@ -400,14 +400,14 @@ def fetch(
     language = _language(lang)
     failed = False
     with env.progress(len(symbols), "fetching") as step:
-        for sym in symbols:
-            step(f"fetching {sym}")
-            try:
-                env.print_now(str(fetching.fetch(sym, language, url_template=url_template, offline=offline,
-                                                 timeout=timeout, retries=retries, log=env.note)))
-            except ResdiffError as e:
-                env.report(e)
+        for got in fetching.fetch_each(symbols, language, before=lambda sym: step(f"fetching {sym}"),
+                                       url_template=url_template, offline=offline, timeout=timeout,
+                                       retries=retries, log=env.note):
+            if isinstance(got, ResdiffError):
+                env.report(got)
                 failed = True
+            else:
+                env.print_now(str(got))
     return ExitStatus.BAD_INPUT if failed else ExitStatus.OK
 
 
@@ -595,40 +595,11 @@ def cache(
     env = _env()
     if clear:
         gone = segment.remove_stale()
-        env.print(f"removed {len(gone)} file{'s' if len(gone) != 1 else ''} ({_mb(gone):.1f} MB) from "
+        env.print(f"removed {len(gone)} file{'s' if len(gone) != 1 else ''} ({segment.megabytes(gone):.1f} MB) from "
                   f"{cache_root()}")
         if not info:
             return ExitStatus.OK
-    env.print(_cache_listing(segment, cache_root()))
-
-
-def _cache_listing(segment, folder) -> str:
-    """The user cache: each file of the Chinese word index and its state, and the documents fetched."""
-    try:
-        current = segment.current_cache_file()
-    except OSError:
-        current = None
-    lines = [f"cache: {folder}"]
-    files = segment.cache_files(folder)
-    for p in files:
-        state = "in use" if p == current else ("being built" if p.name.startswith(".") else "stale")
-        lines.append(f"  {p.name}  {_mb([p]):.1f} MB  word index, {state}")
-    if current is not None and current not in files:
-        lines.append(f"  {current.name}  word index, not built yet (built on the first Chinese diff)")
-    docs = folder / "documents"
-    pdfs = sorted(docs.glob("*.pdf")) if docs.is_dir() else []
-    lines.append(f"  documents/  {len(pdfs)} fetched, {_mb(pdfs):.1f} MB")
-    return "\n".join(lines)
-
-
-def _mb(paths) -> float:
-    def size(path) -> int:
-        try:
-            return path.stat().st_size
-        except OSError:
-            return 0
-
-    return sum(size(p) for p in paths) / 1048576
+    env.print(segment.cache_listing(cache_root()))
 
 
 def _terminated(signum, frame):

@@ -18,11 +18,11 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .cache import MAX_SYMBOL, cache_dir, cache_path, looks_like_symbol, normalize_symbol  # noqa: F401
-from .errors import InputError, UsageError
+from .errors import InputError, ResdiffError, UsageError
 
 DEFAULT_URL = "https://documents.un.org/api/symbol/access?s={symbol}&l={lang}&t=pdf"
 MAX_BYTES = 50 * 1024 * 1024
@@ -187,6 +187,19 @@ def _cached(path: Path, log: Callable[[str], None] | None) -> bool:
     if log:
         log(f"{path.name}: the cached copy is damaged; fetching it again")
     return False
+
+
+def fetch_each(symbols: list[str], lang: str, *, before: Callable[[str], None] | None = None,
+               **options) -> Iterator[Path | ResdiffError]:
+    """Each symbol's cached PDF in turn (`resdiff fetch`), or the error that kept it from the cache: one
+    failure does not stop the others. `before` is told each symbol as its turn comes (a progress line)."""
+    for sym in symbols:
+        if before:
+            before(sym)
+        try:
+            yield fetch(sym, lang, **options)
+        except ResdiffError as e:
+            yield e
 
 
 def fetch(symbol: str, lang: str, *, url_template: str | None = None, folder: Path | None = None,

@@ -298,3 +298,34 @@ def cut(sentence: str) -> list[str]:
         if fast is not None:
             return list(fast.cut(sentence))
     return list(reference_tokenizer().cut(sentence, HMM=False))
+
+
+def megabytes(paths) -> float:
+    """The size of these files in MiB (a file gone meanwhile counts 0)."""
+    def size(path) -> int:
+        try:
+            return path.stat().st_size
+        except OSError:
+            return 0
+
+    return sum(size(p) for p in paths) / 1048576
+
+
+def cache_listing(folder: Path) -> str:
+    """What the user cache holds: each file of the Chinese word index and its state, and the documents
+    fetched (`resdiff cache`)."""
+    try:
+        current = current_cache_file()
+    except OSError:
+        current = None
+    lines = [f"cache: {folder}"]
+    files = cache_files(folder)
+    for p in files:
+        state = "in use" if p == current else ("being built" if p.name.startswith(".") else "stale")
+        lines.append(f"  {p.name}  {megabytes([p]):.1f} MB  word index, {state}")
+    if current is not None and current not in files:
+        lines.append(f"  {current.name}  word index, not built yet (built on the first Chinese diff)")
+    docs = folder / "documents"
+    pdfs = sorted(docs.glob("*.pdf")) if docs.is_dir() else []
+    lines.append(f"  documents/  {len(pdfs)} fetched, {megabytes(pdfs):.1f} MB")
+    return "\n".join(lines)
