@@ -57,6 +57,15 @@ class Paragraph:
             raise ValueError(f"unknown paragraph kind {self.kind!r}")
 
 
+def unique_id(base: str, seen: set[str], sep: str) -> str:
+    """`base`, or where `seen` has it already, the first of base + sep + 2, 3 … it has not; added to `seen`."""
+    uid, k = base, 2
+    while uid in seen:
+        uid, k = f"{base}{sep}{k}", k + 1
+    seen.add(uid)
+    return uid
+
+
 @dataclass(frozen=True)
 class Document:
     metadata: Metadata
