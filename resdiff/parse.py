@@ -23,6 +23,7 @@ from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Footnote, Metadata, P
 from .normalize import is_wide, join_lines, spaces_digits
 
 _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
+_RES_SESSION = re.compile(L.RES_SESSION)
 _TAG = re.compile(r"</?[ib]>")
 # the formulas that frame a resolution are lang's (ADOPTION, DRAFT, SESSION, AGENDA, ANNEX_HEADING, …)
 _TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[.．]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
@@ -117,8 +118,8 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
         raise NotAResolution("no preambular or operative paragraph found", source=source)
 
     if meta.get("session") is None and meta.get("symbol"):
-        m = re.match(r"A/RES/(\d+)/", meta["symbol"])
-        meta["session"] = int(m.group(1)) if m else None
+        m = _RES_SESSION.match(meta["symbol"])
+        meta["session"] = int(m.group(1)) if m and m.group(1) else None
     metadata = Metadata(language=lang, **meta)
     return Document(metadata=metadata, paragraphs=tuple(paragraphs), footnotes=footnotes, source=source,
                     other=tuple(other), warnings=_doubts(paragraphs, len(text)))
