@@ -28,6 +28,7 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     LOOSE_SYMBOL,
     NUMBER_PATH,
     REPORT_SYMBOL,
+    RES_SESSION,
     RES_SYMBOL,
     ROUTINE_SYMBOL,
     SHORT_SYMBOL,

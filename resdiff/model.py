@@ -57,6 +57,15 @@ class Paragraph:
             raise ValueError(f"unknown paragraph kind {self.kind!r}")
 
 
+def unique_id(base: str, seen: set[str], sep: str) -> str:
+    """`base`, or where `seen` has it already, the first of base + sep + 2, 3 … it has not; added to `seen`."""
+    uid, k = base, 2
+    while uid in seen:
+        uid, k = f"{base}{sep}{k}", k + 1
+    seen.add(uid)
+    return uid
+
+
 @dataclass(frozen=True)
 class Document:
     metadata: Metadata
@@ -126,6 +135,29 @@ class Change:
     def is_change(self) -> bool:
         return self.kind != UNCHANGED or self.moved
 
+    @property
+    def counts_as_routine(self) -> bool:
+        """A routine update left in place: a routine paragraph that also moved is substantive."""
+        return self.routine and not self.moved
+
+    @property
+    def is_substantive(self) -> bool:
+        """A change other than a routine update in place."""
+        return self.is_change and not self.counts_as_routine
+
+    @property
+    def is_split(self) -> bool:
+        return bool(self.old and self.new and len(self.old) < len(self.new))
+
+    @property
+    def is_merged(self) -> bool:
+        return bool(self.old and self.new and len(self.old) > len(self.new))
+
+    @property
+    def renumbered_one_to_one(self) -> bool:
+        """Renumbered, neither split nor merged."""
+        return self.renumbered and len(self.old) == len(self.new)
+
 
 @dataclass(frozen=True)
 class DocumentDiff:
@@ -140,7 +172,7 @@ class DocumentDiff:
     @property
     def has_substantive_changes(self) -> bool:
         """Changes other than routine updates (a routine paragraph that also moved counts)."""
-        return any(c.is_change and not (c.routine and not c.moved) for c in self.changes)
+        return any(c.is_substantive for c in self.changes)
 
     def stats(self) -> dict[str, int]:
         out = {k: 0 for k in CHANGE_KINDS}
@@ -151,7 +183,7 @@ class DocumentDiff:
             out[c.kind] += 1
             out["moved"] += c.moved
             out["routine"] += c.routine
-            out["renumbered"] += c.renumbered and len(c.old) == len(c.new)
-            out["split"] += bool(c.old and c.new and len(c.old) < len(c.new))
-            out["merged"] += bool(c.old and c.new and len(c.old) > len(c.new))
+            out["renumbered"] += c.renumbered_one_to_one
+            out["split"] += c.is_split
+            out["merged"] += c.is_merged
         return out

@@ -77,6 +77,9 @@ _AFTER_RES = (rf"(?:{_SPECIAL}/)?(?:{_COMMITTEE})?(?:{_SESSION}/)?(?:{_DRAFT}|{_
 UN_SYMBOL = rf"{_ORGAN}/(?:RES/)?{_AFTER_RES}"
 # a resolution of the General Assembly: A/RES/75/62, A/RES/ES-11/1
 RES_SYMBOL = rf"A/RES/{_AFTER_RES}"
+# the session a resolution's symbol names: A/RES/75/62 → 75 (group 1); an (emergency) special session's,
+# A/RES/ES-11/1, matches with no group: the parser reads no number for it
+RES_SESSION = rf"A/RES/(?:{_SPECIAL}|({_SESSION}))/"
 # a resolution's short form: 75/62, 48/246B
 SHORT_SYMBOL = rf"{_SESSION}/{_NUMBER}"
 # the number a resolution's title line opens with ("75/62. Title", "ES-11/1. Title"): session and number

@@ -119,10 +119,7 @@ def write_bytes(path: str, data: bytes, *, inputs: tuple[str, ...] | list[str] =
 
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
-        try:
-            _write_all(fd, data)
-        except OSError as e:
-            raise OutputError(f"cannot write: {reason(e)}", source=path) from None
+        _write_to(fd, data, path)
         return
     try:
         st = os.stat(path)
@@ -171,11 +168,17 @@ def _write_in_place(path: str, data: bytes) -> None:
     except OSError as e:
         raise OutputError(f"cannot write: {reason(e)}", source=path) from None
     try:
+        _write_to(fd, data, path)
+    finally:
+        os.close(fd)
+
+
+def _write_to(fd: int, data: bytes, path: str) -> None:
+    """All of `data` to the open descriptor, an OSError told as an OutputError about `path`."""
+    try:
         _write_all(fd, data)
     except OSError as e:
         raise OutputError(f"cannot write: {reason(e)}", source=path) from None
-    finally:
-        os.close(fd)
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -19,10 +19,11 @@ from .layout import (
     is_plain_furniture,
     to_indented,
 )
-from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Footnote, Metadata, Paragraph
+from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Footnote, Metadata, Paragraph, unique_id
 from .normalize import is_wide, join_lines, spaces_digits
 
 _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
+_RES_SESSION = re.compile(L.RES_SESSION)
 _TAG = re.compile(r"</?[ib]>")
 # the formulas that frame a resolution are lang's (ADOPTION, DRAFT, SESSION, AGENDA, ANNEX_HEADING, …)
 _TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[.．]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
@@ -117,8 +118,8 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
         raise NotAResolution("no preambular or operative paragraph found", source=source)
 
     if meta.get("session") is None and meta.get("symbol"):
-        m = re.match(r"A/RES/(\d+)/", meta["symbol"])
-        meta["session"] = int(m.group(1)) if m else None
+        m = _RES_SESSION.match(meta["symbol"])
+        meta["session"] = int(m.group(1)) if m and m.group(1) else None
     metadata = Metadata(language=lang, **meta)
     return Document(metadata=metadata, paragraphs=tuple(paragraphs), footnotes=footnotes, source=source,
                     other=tuple(other), warnings=_doubts(paragraphs, len(text)))
@@ -338,10 +339,10 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
     pp = 0
     op_number: str | None = None
     sub_letter: str | None = None
-    seen: set[str] = set()
+    seen: set[str] = set()  # where the text numbers two paragraphs alike (a numbering error): OP3, OP3#2 …
 
     def add(pid: str, **kw) -> None:
-        out.append(Paragraph(id=_unique(pid, seen), **kw))
+        out.append(Paragraph(id=unique_id(pid, seen, "#"), **kw))
 
     for r in raws:
         text = join_lines(r.lines, wide_spacing=wide_spacing, vocabulary=vocabulary)
@@ -377,15 +378,6 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
     return out
 
 
-def _unique(pid: str, seen: set[str]) -> str:
-    """The id, or where the text numbers two paragraphs alike (a numbering error), the id with #2, #3 …"""
-    base, k = pid, 2
-    while pid in seen:
-        pid, k = f"{base}#{k}", k + 1
-    seen.add(pid)
-    return pid
-
-
 def _annex_paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str], prefix: str) -> list[Paragraph]:
     out: list[Paragraph] = []
     seen: set[str] = set()
@@ -404,7 +396,7 @@ def _annex_paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozense
         else:
             unnumbered += 1
             pid, letter = f"{prefix}u{unnumbered}", None
-        out.append(Paragraph(id=_unique(pid, seen), kind=ANNEX, text=text[m.end():] if m else text, line=r.line,
+        out.append(Paragraph(id=unique_id(pid, seen, "#"), kind=ANNEX, text=text[m.end():] if m else text, line=r.line,
                              number=number if m else None, letter=letter, prefix=m.group(0) if m else ""))
     return out
 

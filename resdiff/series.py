@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .compare import compare
 from .errors import UsageError
-from .model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, UNCHANGED, Document, DocumentDiff
+from .model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, UNCHANGED, Change, Document, DocumentDiff
 from .normalize import fold
 from .results import CHANGED, GONE, NEW, SAME, BlameClause, BlameParagraph, Lineage, Series
 from .tokenize import clauses
@@ -109,16 +109,22 @@ class _Rows:
         return Lineage(tuple(row["ids"]), tuple(row["states"]), tuple(row["routine"]), tuple(row["moved"]))
 
 
+def _reaching(step: DocumentDiff) -> Iterator[tuple[Change, bool]]:
+    """The paragraph changes of a step that reach its new version (footnotes and deletions left out),
+    each with whether it is an insertion: its paragraphs begin at this version."""
+    for c in step.changes:
+        if not (c.is_footnote or c.kind == DELETED):
+            yield c, c.kind == INSERTED
+
+
 def _lineages(versions: list[Document], steps: list[DocumentDiff]) -> tuple[Lineage, ...]:
     rows = _Rows()
     alive = {p.id: rows.start(p.id, 0) for p in versions[0].paragraphs}
     order = list(alive.values())
     for k, step in enumerate(steps, 1):
         now: dict[str, int] = {}
-        for c in step.changes:
-            if c.is_footnote or c.kind == DELETED:
-                continue
-            if c.kind == INSERTED:
+        for c, inserted in _reaching(step):
+            if inserted:
                 now.update({pid: rows.start(pid, k) for pid in c.new})
                 continue
             r = alive[c.old[0]]
@@ -185,10 +191,8 @@ def blame(series: Series) -> list[BlameParagraph]:
         old_text = {p.id: p.text for p in step.old.paragraphs}
         new_text = {p.id: p.text for p in step.new.paragraphs}
         nxt: dict[str, list[int]] = {}
-        for c in step.changes:
-            if c.is_footnote or c.kind == DELETED:
-                continue
-            if c.kind == INSERTED:
+        for c, inserted in _reaching(step):
+            if inserted:
                 for pid in c.new:
                     nxt[pid] = [k] * len(new_text[pid])
                 continue

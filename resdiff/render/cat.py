@@ -40,7 +40,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from .. import __version__
-from ..model import DELETE, INSERT
+from ..model import DELETE, INSERT, unique_id
 from ..results import CARRIED, TRANSLATE, UPDATED, Carried, CarryResult
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -62,15 +62,7 @@ def xliff_id(pid: str) -> str:
 
 def _unique_ids(pids) -> list[str]:
     seen: set[str] = set()
-    out = []
-    for pid in pids:
-        base = xliff_id(pid)
-        uid, k = base, 2
-        while uid in seen:
-            uid, k = f"{base}.{k}", k + 1
-        seen.add(uid)
-        out.append(uid)
-    return out
+    return [unique_id(xliff_id(pid), seen, ".") for pid in pids]
 
 
 def _clean(text: str) -> str:

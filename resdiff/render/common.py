@@ -163,9 +163,9 @@ def shown(result: DocumentDiff, context: int) -> list[Change | list[Change]]:
 def label(c: Change) -> str:
     """"modified, split", "routine", "inserted", "unchanged" …"""
     out = "routine" if c.routine else c.kind  # a routine update is called routine in every view
-    if c.old and c.new and len(c.old) < len(c.new):
+    if c.is_split:
         out += ", split"
-    elif c.old and c.new and len(c.old) > len(c.new):
+    elif c.is_merged:
         out += ", merged"
     return out
 
@@ -175,7 +175,7 @@ def heading_bits(c: Change) -> list[str]:
     bits = [label(c)]
     if c.moved:
         bits.append("moved")
-    if c.renumbered and len(c.old) == len(c.new):
+    if c.renumbered_one_to_one:
         bits.append("renumbered")
     if c.similarity is not None:
         bits.append(f"similarity {c.similarity:.2f}")
@@ -201,18 +201,15 @@ def counts(result: DocumentDiff) -> dict[str, int]:
     """The one vocabulary of every view: an entry is unchanged, or a change that is routine (a
     modification of numbers, dates, symbols, ordinals only, in place) or substantive (anything else:
     reworded, inserted, deleted, moved); renumbered, split and merged say more about an entry."""
-    out = {"entries": 0, "unchanged": 0, "substantive": 0, "routine": 0, "modified": 0, "inserted": 0,
-           "deleted": 0, "moved": 0, "renumbered": 0, "split": 0, "merged": 0, "footnotes": 0}
+    stats = result.stats()  # moved, renumbered, split and merged: counted as the model counts them
+    out = {"entries": len(result.changes), "unchanged": 0, "substantive": 0, "routine": 0, "modified": 0,
+           "inserted": 0, "deleted": 0, **{k: stats[k] for k in ("moved", "renumbered", "split", "merged")},
+           "footnotes": 0}
     for c in result.changes:
-        out["entries"] += 1
         out["footnotes"] += c.is_footnote
-        out["moved"] += c.moved
-        out["renumbered"] += c.renumbered and len(c.old) == len(c.new)
-        out["split"] += bool(c.old and c.new and len(c.old) < len(c.new))
-        out["merged"] += bool(c.old and c.new and len(c.old) > len(c.new))
         if not c.is_change:
             out["unchanged"] += 1
-        elif c.routine and not c.moved:
+        elif c.counts_as_routine:
             out["routine"] += 1
         else:
             out["substantive"] += 1
@@ -240,7 +237,7 @@ def legend_keys(result: DocumentDiff, *, show_routine: bool = True) -> list[str]
     """What the output contains, for a legend that lists nothing else: 'deleted', 'inserted', 'moved',
     'routine', 'split' (a paragraph break ¶), and 'renumbered' with an example taken from the diff."""
     keys: list[str] = []
-    shown_changes = [c for c in result.changes if c.is_change and (show_routine or not c.routine or c.moved)]
+    shown_changes = [c for c in result.changes if c.is_change and (show_routine or not c.counts_as_routine)]
     ops = {op for c in shown_changes for op, s in display_ops(c.ops)} if shown_changes else set()
     if any(c.kind == DELETED for c in shown_changes) or DELETE in ops or any(c.routine for c in result.changes):
         keys.append("deleted")
@@ -250,9 +247,9 @@ def legend_keys(result: DocumentDiff, *, show_routine: bool = True) -> list[str]
         keys.append("moved")
     if any(c.routine for c in result.changes):
         keys.append("routine")
-    if any(c.old and c.new and len(c.old) != len(c.new) for c in result.changes):
+    if any(c.is_split or c.is_merged for c in result.changes):
         keys.append("split")
-    renum = [c for c in result.changes if c.renumbered and len(c.old) == len(c.new)]
+    renum = [c for c in result.changes if c.renumbered_one_to_one]
     if renum:
         keys.append(f"renumbered:{renum[0].old[0]} → {renum[0].new[0]}")
     return keys

@@ -219,14 +219,14 @@ class _Summary:
         for c in self.result.changes:
             if not c.is_change:
                 continue
-            if c.routine and not c.moved:
+            if c.counts_as_routine:
                 kind = Text("routine", style="resdiff.dim")
             else:
                 kind = Text(c.kind, style=f"resdiff.kind.{c.kind}")
             if c.moved:
                 kind.append(" moved", style="resdiff.moved")
-            if len(c.old) != len(c.new) and c.old and c.new:
-                kind.append(" split" if len(c.old) < len(c.new) else " merged", style="resdiff.dim")
+            if c.is_split or c.is_merged:
+                kind.append(" split" if c.is_split else " merged", style="resdiff.dim")
             sim = f"{c.similarity:.2f}" if c.similarity is not None else ""
             rows.append((" + ".join(c.old) or "—", " + ".join(c.new) or "—", kind, sim, c))
         heads = ("old", "new", "change", "sim.")
@@ -256,7 +256,7 @@ def summary_view(result: DocumentDiff, *, markers: bool) -> RenderableType:
     parts: list[RenderableType] = [*header(result, markers)]
     if any(c.is_change for c in result.changes):
         parts.append(_Summary(result, markers))
-    renum = [c for c in result.changes if c.renumbered and len(c.old) == len(c.new)]
+    renum = [c for c in result.changes if c.renumbered_one_to_one]
     if renum:
         parts += [Text(""), Wrapped(Text("renumbered: " + ", ".join(renumbering(renum)), style="resdiff.dim"),
                                     indent=2)]
