@@ -124,7 +124,7 @@ def read_baseline(path: str) -> list[str]:
     """Fingerprints of accepted findings, as written by `resdiff check --write-baseline`."""
     import json
 
-    from .documents import read_bytes
+    from .load import read_bytes  # a file (or -), never a document symbol
 
     data = read_bytes(path)
     try:

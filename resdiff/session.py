@@ -17,8 +17,9 @@ from pathlib import Path
 
 from .check import check_pair, check_parity
 from .config import Config
-from .documents import files_in, load_document, read_text, steps
+from .documents import files_in, load_document, steps
 from .errors import ResdiffError, UsageError
+from .load import decode, read_bytes
 from .model import Document
 from .results import ERROR, CheckResult, DocumentFinding, Finding, SessionResult
 
@@ -28,7 +29,7 @@ def read_manifest(path: str) -> list[tuple[str, str]]:
     Relative paths are read from the manifest's folder."""
     base = Path(path).parent
     pairs = []
-    for n, line in enumerate(read_text(path).splitlines(), 1):
+    for n, line in enumerate(decode(read_bytes(path), path).splitlines(), 1):  # a file, never a symbol
         line = line.strip()
         if not line or line.startswith("#"):
             continue

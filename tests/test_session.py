@@ -130,3 +130,12 @@ def test_two_files_of_one_folder_with_the_same_symbol(folders, tmp_path):
     dups = [f for f in session.findings if f.rule == "document-duplicate"]
     assert [(Path(f.path).name, f.symbol) for f in dups] == [("copy-of-62.txt", "A/RES/75/62")]
     assert [r.source.metadata.symbol for r in session.results] == ["A/RES/75/62", "A/RES/75/63"]
+
+
+def test_a_manifest_or_baseline_named_like_a_symbol_is_a_file(tmp_path, monkeypatch):
+    """--manifest 75/62 and --baseline 75/62 name files: a missing one is 'no such file', never a document
+    symbol to download (which asked for --lang)."""
+    monkeypatch.chdir(tmp_path)
+    for args in (["check", "--manifest", "75/62"], ["check", EN_FIXTURE, SEED, "--baseline", "75/62"]):
+        r = invoke(args, 2)
+        assert "75/62: no such file" in r.stderr and "--lang" not in r.stderr
