@@ -19,6 +19,7 @@ HEAVY = {"typer._adapters", "pydantic", "rich", "jieba", "pypdfium2", "pdfminer"
          "zipfile", "xml.etree", "html.parser", "logging", "tempfile", "importlib.resources",
          "importlib.metadata", "urllib.request", "http.client", "ssl", "hashlib", "email", "json.decoder_",
          "tomllib", "resdiff.check", "resdiff.facts", "resdiff.series", "resdiff.fetch", "resdiff.pdf",
+         "resdiff.results",  # the other commands' result classes: 55M instructions to create at start-up
          "resdiff.render.terminal", "resdiff.render.html", "resdiff.render.markdown"}
 DIFF_CHAIN = {"resdiff.compare", "resdiff.align", "resdiff.diff", "resdiff.tokenize", "resdiff.segment",
               "resdiff.routine", "diff_match_patch", "sqlite3"}
