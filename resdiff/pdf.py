@@ -147,15 +147,14 @@ def _pdfium():
         api = types.SimpleNamespace(FS_RECTF=_FS_RECTF, FS_MATRIX=_FS_MATRIX)
         for fname, (result, *args) in _API.items():
             f = getattr(lib, fname)
-            f.restype, f.argtypes = result, args
+            f.restype = result
+            # The three functions called for every character keep their arguments undeclared (the
+            # table above says what they are): ctypes then passes the handle (a c_void_p), the index
+            # (an int) and the box pointer as they are, in half the time of checking each against a
+            # declaration (1.1 against 2.0 us a character).
+            if fname not in _PER_CHARACTER:
+                f.argtypes = args
             setattr(api, fname, f)
-        # The three functions called for every character, once more without declared arguments: ctypes
-        # then passes the handle (a c_void_p), the index (an int) and the box pointer as they are, in
-        # half the time of checking each against a declaration (1.1 against 2.0 us a character).
-        for fname in _PER_CHARACTER:
-            f = lib[fname]  # a new function object, apart from the declared one
-            f.restype = _API[fname][0]
-            setattr(api, "fast_" + fname, f)
         api.FPDF_InitLibraryWithConfig(ctypes.byref(_FPDF_LIBRARY_CONFIG(2, None, None, 0)))
         _PDFIUM = api
     return _PDFIUM
@@ -212,8 +211,8 @@ def _page_chars(pdfium, textpage) -> tuple[list[_Char], bool]:
     pbox = ctypes.pointer(box)
     baselines: dict[float, float] = {}  # the glyphs of a line share their baseline, and round() is slow
     handle = ctypes.c_void_p(textpage)
-    loose, generated = pdfium.fast_FPDFText_GetLooseCharBox, pdfium.fast_FPDFText_IsGenerated
-    text_object = pdfium.fast_FPDFText_GetTextObject
+    loose, generated = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_IsGenerated
+    text_object = pdfium.FPDFText_GetTextObject
     descent = ctypes.c_float()
     fonts: dict[int, tuple[float, bool, float]] = {}
     chars = []
