@@ -33,7 +33,8 @@ class Metadata:
 class Footnote:
     marker: str
     text: str
-    line: int = 0  # 1-based line of the source where the footnote starts
+    line: int = 0  # 1-based line where the footnote starts: of the file, or of its page where `page` is set
+    page: int | None = None  # 1-based page of a paged source (a PDF, or text with form feeds)
 
     @property
     def id(self) -> str:
@@ -48,13 +49,27 @@ class Paragraph:
     number: str | None = None  # printed operative number, "3"
     letter: str | None = None  # sub-paragraph letter, "a"
     footnotes: tuple[str, ...] = ()  # markers cited, in order
-    line: int = 0  # 1-based line of the source where the paragraph starts
+    line: int = 0  # 1-based line where the paragraph starts: of the file, or of its page where `page` is set
+    page: int | None = None  # 1-based page of a paged source (a PDF, or text with form feeds)
     marks: tuple[int, ...] = ()  # offset in `text` where each cited marker stood
     prefix: str = ""  # the printed numbering taken off the text: "1. ", "(a) "
 
     def __post_init__(self) -> None:
         if self.kind not in (PREAMBULAR, OPERATIVE, ANNEX):
             raise ValueError(f"unknown paragraph kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """A parse that breaks the document's own structure says so: a stable code, the paragraph (or
+    footnote) it concerns, and a sentence for the reader."""
+
+    code: str
+    id: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.id}: {self.message} [{self.code}]" if self.id else f"{self.message} [{self.code}]"
 
 
 def unique_id(base: str, seen: set[str], sep: str) -> str:
@@ -73,7 +88,8 @@ class Document:
     footnotes: tuple[Footnote, ...] = ()
     source: str = "<text>"
     other: tuple[str, ...] = ()  # masthead, title, closing and page-furniture lines: read, not content
-    warnings: tuple[str, ...] = ()  # what the parser doubts: "no operative paragraph found …"
+    warnings: tuple[ParseWarning, ...] = ()  # where the parse breaks the document's own structure
+    source_kind: str = "text"  # "text", "pdf", "docx", "html", "markdown": what `line` and `page` count in
 
     @property
     def language(self) -> str:

@@ -19,7 +19,17 @@ from .layout import (
     is_plain_furniture,
     to_indented,
 )
-from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Footnote, Metadata, Paragraph, unique_id
+from .model import (
+    ANNEX,
+    OPERATIVE,
+    PREAMBULAR,
+    Document,
+    Footnote,
+    Metadata,
+    Paragraph,
+    ParseWarning,
+    unique_id,
+)
 from .normalize import is_wide, join_lines, spaces_digits
 
 _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
@@ -125,18 +135,20 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
                     other=tuple(other), warnings=_doubts(paragraphs, len(text)))
 
 
-def _doubts(paragraphs: list[Paragraph], size: int) -> tuple[str, ...]:
+def _doubts(paragraphs: list[Paragraph], size: int) -> tuple[ParseWarning, ...]:
     """Never a silent PP1 holding a whole document: a text longer than a page with no operative
     paragraph is said to be one, with the likely cause."""
     if size < 3000 or any(p.kind == OPERATIVE for p in paragraphs):
         return ()
     pp = [p for p in paragraphs if p.kind == PREAMBULAR]
     if len(pp) == 1:
-        return (f"no operative paragraph found, and one preambular paragraph holds {len(pp[0].text):,} "
-                "characters: the layout of this text was not recognised (paragraphs neither indented, nor "
-                "numbered, nor separated by blank lines)",)
-    return (f"no operative paragraph found ({len(pp)} preambular): an operative part numbered '1.', "
-            "'2.' … was expected (is the text cut short, or not a resolution?)",)
+        return (ParseWarning("no-operative", None,
+                             f"no operative paragraph found, and one preambular paragraph holds {len(pp[0].text):,} "
+                             "characters: the layout of this text was not recognised (paragraphs neither indented, "
+                             "nor numbered, nor separated by blank lines)"),)
+    return (ParseWarning("no-operative", None,
+                         f"no operative paragraph found ({len(pp)} preambular): an operative part numbered '1.', "
+                         "'2.' … was expected (is the text cut short, or not a resolution?)"),)
 
 
 def _split_annexes(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[str, str, list]]]:

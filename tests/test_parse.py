@@ -285,7 +285,8 @@ def test_two_resolutions_in_one_text_are_refused():
 def test_a_long_text_with_no_operative_part_says_so():
     text = " 1/1. T\n\n The General Assembly,\n\n" + " Recalling things and more things, " * 200
     (warning,) = parse_text(text).warnings
-    assert warning.startswith("no operative paragraph found, and one preambular paragraph holds")
+    assert warning.code == "no-operative" and warning.id is None
+    assert warning.message.startswith("no operative paragraph found, and one preambular paragraph holds")
     assert parse_text(SEED.read_text("utf-8")).warnings == ()
     r = invoke(["parse", "-", "--format", "json"], 0, input=text)
     assert "resdiff: warning: <stdin>: no operative paragraph found" in r.stderr

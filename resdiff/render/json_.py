@@ -40,7 +40,7 @@ def document_dict(doc: Document) -> dict:
             for p in doc.paragraphs
         ],
         "footnotes": [{"marker": f.marker, "text": f.text, "line": f.line} for f in doc.footnotes],
-        "warnings": list(doc.warnings),
+        "warnings": [{"code": w.code, "id": w.id, "message": w.message} for w in doc.warnings],
     }
 
 
