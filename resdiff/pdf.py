@@ -12,8 +12,6 @@ feet left out.
 
 from __future__ import annotations
 
-import ctypes
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -76,114 +74,26 @@ def pdf_text(data: bytes, name: str) -> str:
 # --- characters and lines ---------------------------------------------------------------
 
 
-_PDFIUM = None
-
-
-class _FS_MATRIX(ctypes.Structure):  # noqa: N801 (PDFium's names)
-    _fields_ = [(n, ctypes.c_float) for n in "abcdef"]
-
-
-class _FS_RECTF(ctypes.Structure):  # noqa: N801
-    _fields_ = [("left", ctypes.c_float), ("top", ctypes.c_float), ("right", ctypes.c_float),
-                ("bottom", ctypes.c_float)]
-
-
-class _FPDF_LIBRARY_CONFIG(ctypes.Structure):  # noqa: N801
-    _fields_ = [("version", ctypes.c_int), ("m_pUserFontPaths", ctypes.POINTER(ctypes.c_char_p)),
-                ("m_pIsolate", ctypes.c_void_p), ("m_v8EmbedderSlot", ctypes.c_uint)]
-
-
-# The functions of PDFium's stable C API that the reader calls: name, result, arguments. Handles are
-# plain addresses (c_void_p), so a page object serves as a cache key without a cast.
-_P, _I, _F = ctypes.c_void_p, ctypes.c_int, ctypes.c_float
-_API = {
-    "FPDF_InitLibraryWithConfig": (None, ctypes.POINTER(_FPDF_LIBRARY_CONFIG)),
-    "FPDF_LoadMemDocument64": (_P, _P, ctypes.c_size_t, ctypes.c_char_p),
-    "FPDF_GetLastError": (ctypes.c_ulong,),
-    "FPDF_GetPageCount": (_I, _P),
-    "FPDF_LoadPage": (_P, _P, _I),
-    "FPDF_GetPageHeightF": (_F, _P),
-    "FPDF_ClosePage": (None, _P),
-    "FPDF_CloseDocument": (None, _P),
-    "FPDFText_LoadPage": (_P, _P),
-    "FPDFText_ClosePage": (None, _P),
-    "FPDFText_CountChars": (_I, _P),
-    "FPDFText_GetText": (_I, _P, _I, _I, _P),
-    "FPDFText_GetUnicode": (ctypes.c_uint, _P, _I),
-    "FPDFText_IsGenerated": (_I, _P, _I),
-    "FPDFText_GetLooseCharBox": (_I, _P, _I, ctypes.POINTER(_FS_RECTF)),
-    "FPDFText_GetTextObject": (_P, _P, _I),
-    "FPDFTextObj_GetFont": (_P, _P),
-    "FPDFTextObj_GetFontSize": (_I, _P, ctypes.POINTER(_F)),
-    "FPDFPageObj_GetMatrix": (_I, _P, ctypes.POINTER(_FS_MATRIX)),
-    "FPDFFont_GetBaseFontName": (ctypes.c_size_t, _P, ctypes.c_char_p, ctypes.c_size_t),
-    "FPDFFont_GetDescent": (_I, _P, _F, ctypes.POINTER(_F)),
-    "FPDFFont_GetFlags": (_I, _P),
-}
-_PER_CHARACTER = ("FPDFText_IsGenerated", "FPDFText_GetTextObject", "FPDFText_GetLooseCharBox")
-_FPDF_ERR_PASSWORD = 4
-
-
-def _pdfium():
-    """PDFium's C API, the library that pypdfium2 ships (in its package pypdfium2_raw), with the
-    functions above declared here: importing pypdfium2_raw's generated bindings declares all 450 of
-    them and takes 25-50 ms, this 1 ms. The library is initialised once, as pypdfium2 itself does (a
-    second initialisation, by pypdfium2 in the same process, is a no-op in PDFium)."""
-    global _PDFIUM
-    if _PDFIUM is None:
-        import importlib.util
-        import os
-        import types
-
-        spec = importlib.util.find_spec("pypdfium2_raw")
-        if spec is None or not spec.submodule_search_locations:
-            raise InputError("reading PDF needs pypdfium2, which is not installed", hint="pip install pypdfium2")
-        folder = next(iter(spec.submodule_search_locations))
-        name = next(f for f in sorted(os.listdir(folder))
-                    if "pdfium" in f and f.rsplit(".", 1)[-1] in ("so", "dylib", "dll"))
-        # PyDLL: a call keeps the interpreter lock instead of releasing and taking it again (nothing
-        # here runs in threads)
-        lib = ctypes.PyDLL(os.path.join(folder, name))
-        api = types.SimpleNamespace(FS_RECTF=_FS_RECTF, FS_MATRIX=_FS_MATRIX)
-        for fname, (result, *args) in _API.items():
-            f = getattr(lib, fname)
-            f.restype = result
-            # The three functions called for every character keep their arguments undeclared (the
-            # table above says what they are): ctypes then passes the handle (a c_void_p), the index
-            # (an int) and the box pointer as they are, in half the time of checking each against a
-            # declaration (1.1 against 2.0 us a character).
-            if fname not in _PER_CHARACTER:
-                f.argtypes = args
-            setattr(api, fname, f)
-        api.FPDF_InitLibraryWithConfig(ctypes.byref(_FPDF_LIBRARY_CONFIG(2, None, None, 0)))
-        _PDFIUM = api
-    return _PDFIUM
-
-
 def _read(data: bytes, name: str) -> tuple[list[list[_Line]], list[float]]:
-    pdfium = _pdfium()
+    from . import pdfium
 
-    buf = ctypes.create_string_buffer(data, len(data))
-    doc = pdfium.FPDF_LoadMemDocument64(buf, len(data), None)
-    if not doc:
-        err = pdfium.FPDF_GetLastError()
-        if err == _FPDF_ERR_PASSWORD:
-            raise InputError("the PDF is encrypted", hint="save an unencrypted copy first", source=name)
-        what = "no end-of-file marker" if b"%%EOF" not in data[-2048:] else f"PDFium error {err}"
-        raise InputError(f"damaged or truncated PDF ({what})", source=name)
-    pages, heights = [], []
-    try:
-        for p in range(pdfium.FPDF_GetPageCount(doc)):
-            page = pdfium.FPDF_LoadPage(doc, p)
-            if not page:
-                raise InputError(f"damaged or truncated PDF (page {p + 1} cannot be read)", source=name)
-            heights.append(pdfium.FPDF_GetPageHeightF(page))
-            textpage = pdfium.FPDFText_LoadPage(page)
+    with pdfium.Document(data) as doc:
+        if not doc.handle:
+            if doc.needs_password:
+                raise InputError("the PDF is encrypted", hint="save an unencrypted copy first", source=name)
+            what = "no end-of-file marker" if b"%%EOF" not in data[-2048:] else f"PDFium error {doc.error}"
+            raise InputError(f"damaged or truncated PDF ({what})", source=name)
+        objects = pdfium.TextObject(doc.lib)
+        pages, heights = [], []
+        for p in range(doc.page_count()):
+            page = pdfium.Page(doc, p)
             try:
-                chars, scripts_rtl = _page_chars(pdfium, textpage)
+                if not page.handle:
+                    raise InputError(f"damaged or truncated PDF (page {p + 1} cannot be read)", source=name)
+                heights.append(page.height())
+                chars, scripts_rtl = _page_chars(page, objects)
             finally:
-                pdfium.FPDFText_ClosePage(textpage)
-                pdfium.FPDF_ClosePage(page)
+                page.close()
             lines = []
             for base, sup in _attach_superscripts(_cluster(chars)):
                 parts = _split(base, scripts_rtl)
@@ -192,28 +102,20 @@ def _read(data: bytes, name: str) -> tuple[list[list[_Line]], list[float]]:
                     mine = [c for c in sup if lo <= c.x0 <= hi] if len(parts) > 1 else sup
                     lines.append(_make_line(part, mine, scripts_rtl))
             pages.append(lines)
-    finally:
-        pdfium.FPDF_CloseDocument(doc)
     return pages, heights
 
 
-def _page_chars(pdfium, textpage) -> tuple[list[_Char], bool]:
+def _page_chars(page, objects) -> tuple[list[_Char], bool]:
     """The page's glyphs, and whether any of them is a right-to-left letter (Hebrew to Arabic)."""
-    n = pdfium.FPDFText_CountChars(textpage)
-    if n <= 0:
+    from .pdfium import CharBoxes
+
+    codes = page.codes()
+    if not codes:
         return [], False
-    raw = ctypes.create_string_buffer(2 * n + 2)
-    pdfium.FPDFText_GetText(textpage, 0, n, raw)
-    codes = memoryview(raw.raw[: 2 * n]).cast("H").tolist()
-    buf = ctypes.create_string_buffer(256)
-    fsize, m = ctypes.c_float(), pdfium.FS_MATRIX()
-    box = pdfium.FS_RECTF()
-    pbox = ctypes.pointer(box)
+    calls = CharBoxes(page)
+    handle, box = calls.handle, calls.box
+    loose, generated, text_object = calls.loose_box, calls.is_generated, calls.text_object
     baselines: dict[float, float] = {}  # the glyphs of a line share their baseline, and round() is slow
-    handle = ctypes.c_void_p(textpage)
-    loose, generated = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_IsGenerated
-    text_object = pdfium.FPDFText_GetTextObject
-    descent = ctypes.c_float()
     fonts: dict[int, tuple[float, bool, float]] = {}
     chars = []
     append = chars.append
@@ -221,7 +123,7 @@ def _page_chars(pdfium, textpage) -> tuple[list[_Char], bool]:
         if u in (32, 13, 10) and generated(handle, i):
             continue  # PDFium's own spaces and line breaks: spaces are told from the gaps instead
         if 0xD800 <= u < 0xE000 or u == 0xFFFE:  # surrogates; 0xFFFE: a hyphen at a line end
-            u = pdfium.FPDFText_GetUnicode(textpage, i)
+            u = page.unicode(i)
         if u in (0xFFFE, 0xFFFF) or (u < 32 and u != 2):
             continue
         key = text_object(handle, i)
@@ -229,20 +131,11 @@ def _page_chars(pdfium, textpage) -> tuple[list[_Char], bool]:
             continue
         info = fonts.get(key)
         if info is None:
-            obj = key
-            font = pdfium.FPDFTextObj_GetFont(obj)
-            pdfium.FPDFFont_GetBaseFontName(font, buf, len(buf))
-            low = buf.value.decode("latin-1").lower()
-            pdfium.FPDFTextObj_GetFontSize(obj, fsize)
-            pdfium.FPDFPageObj_GetMatrix(obj, m)
-            # the font size operand may be 1 with the size in the matrix (Acrobat Distiller, 1994)
-            size = fsize.value * math.hypot(m.c, m.d)
-            # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
-            # descent is the baseline, and its left the origin (one call a character instead of two)
-            pdfium.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
-            info = fonts[key] = (round(size, 2), "italic" in low or "oblique" in low
-                                 or bool(pdfium.FPDFFont_GetFlags(font) & 64), descent.value)
-        loose(handle, i, pbox)
+            size, italic, descent = objects.font(key)
+            info = fonts[key] = (round(size, 2), italic, descent)
+        # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
+        # descent is the baseline, and its left the origin (one call a character instead of two)
+        loose(handle, i, box)
         x, right = box.left, box.right
         y = box.bottom - info[2]
         base = baselines.get(y)

@@ -46,6 +46,13 @@ def test_only_the_reading_and_writing_modules_open_files():
         assert "open(" not in src.replace("tk.initialize", ""), rel
 
 
+def test_ctypes_is_imported_by_the_pdfium_binding_alone():
+    """A wrong ctypes declaration is a crash, not an exception: every foreign call goes through one
+    module, whose declarations a test holds against pypdfium2's (tests/test_pdfium.py)."""
+    users = sorted(path.relative_to(PKG).as_posix() for path in PKG.rglob("*.py") if "ctypes" in _imports(path))
+    assert users == ["pdfium.py"]
+
+
 def test_library_imports_without_typer_or_rich():
     code = ("import sys; sys.modules['typer'] = None; sys.modules['rich'] = None\n"
             "import resdiff\n"
@@ -65,7 +72,7 @@ LAYERS = [
     # grammar; exit statuses
     {"results", "cache"},  # the results of check, session, series, blame and carry; the user cache
     {"normalize", "lang", "segment"},  # text passes; what each UN language writes; the Chinese word index
-    {"layout", "facts", "tokenize", "routine"},  # layouts, facts, tokens, routine labels
+    {"layout", "facts", "tokenize", "routine", "pdfium"},  # layouts, facts, tokens, routine labels; PDFium's C API
     {"parse", "pdf", "diff", "output", "align"},  # text -> Document; PDF -> text; clause diff; files; alignment
     {"fetch", "compare"},  # downloads into the cache; two Documents -> DocumentDiff
     {"load"},  # bytes -> text -> Document

@@ -1,0 +1,163 @@
+"""What reading a PDF's characters costs, by the route taken to PDFium.  python bench/pdf_read.py [N]
+
+On each real PDF of ../shared/corpus/real (the 5-page A/RES/73/6 first), CPU and wall time, medians
+of N rounds (default 15), of reading every character with its box, text object, font size and
+descent:
+
+- `resdiff.pdfium`: resdiff's own prototypes (every argument and result declared, the interpreter
+  lock kept) at the addresses pypdfium2 resolved;
+- `pypdfium2 raw`: the same calls through pypdfium2's own function objects (`pypdfium2.raw`, declared
+  by pypdfium2: typed handles, the lock released and taken again at each call);
+- `pypdfium2 helpers`: `PdfTextPage.get_text_range` and `get_charbox(i, loose=True)`, pypdfium2's
+  public helper API, with the raw calls it has no helper for (text object, font);
+
+and, in fresh interpreters, what loading each route costs. The machine may be busy: compare the
+routes of one run with one another, not with another run.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT)]
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+
+
+def ours(data: bytes) -> int:
+    from resdiff import pdf, pdfium
+
+    n = 0
+    with pdfium.Document(data) as doc:
+        objects = pdfium.TextObject(doc.lib)
+        for p in range(doc.page_count()):
+            page = pdfium.Page(doc, p)
+            n += len(pdf._page_chars(page, objects)[0])
+            page.close()
+    return n
+
+
+def _font(c, obj, buf, fsize, m, descent):
+    font = c.FPDFTextObj_GetFont(obj)
+    c.FPDFFont_GetBaseFontName(font, buf, len(buf))
+    c.FPDFTextObj_GetFontSize(obj, fsize)
+    c.FPDFPageObj_GetMatrix(obj, m)
+    size = fsize.value * (m.c * m.c + m.d * m.d) ** 0.5
+    c.FPDFFont_GetDescent(font, size, descent)
+    return size, bool(c.FPDFFont_GetFlags(font) & 64), descent.value
+
+
+def raw(data: bytes) -> int:
+    """The reader's loop through pypdfium2's own function objects."""
+    import pypdfium2.raw as c
+
+    n = 0
+    buf = ctypes.create_string_buffer(data, len(data))
+    doc = c.FPDF_LoadMemDocument64(buf, len(data), None)
+    name, fsize, m, descent = ctypes.create_string_buffer(256), ctypes.c_float(), c.FS_MATRIX(), ctypes.c_float()
+    box = c.FS_RECTF()
+    for p in range(c.FPDF_GetPageCount(doc)):
+        page = c.FPDF_LoadPage(doc, p)
+        tp = c.FPDFText_LoadPage(page)
+        count = c.FPDFText_CountChars(tp)
+        out = ctypes.create_string_buffer(2 * count + 2)
+        c.FPDFText_GetText(tp, 0, count, ctypes.cast(out, ctypes.POINTER(ctypes.c_ushort)))
+        fonts = {}
+        for i, u in enumerate(memoryview(out.raw[: 2 * count]).cast("H").tolist()):
+            if u in (32, 13, 10) and c.FPDFText_IsGenerated(tp, i):
+                continue
+            obj = c.FPDFText_GetTextObject(tp, i)
+            if not obj:
+                continue
+            key = ctypes.cast(obj, ctypes.c_void_p).value  # a new pointer object each call
+            info = fonts.get(key) or fonts.setdefault(key, _font(c, obj, name, fsize, m, descent))
+            c.FPDFText_GetLooseCharBox(tp, i, box)
+            n += info[0] > 0 and box.right >= box.left
+        c.FPDFText_ClosePage(tp)
+        c.FPDF_ClosePage(page)
+    c.FPDF_CloseDocument(doc)
+    return n
+
+
+def helpers(data: bytes) -> int:
+    """pypdfium2's helper classes wherever they have one (PdfTextPage, PdfTextObj, PdfFont, PdfMatrix);
+    raw calls for what they lack (generated characters, descent, flags)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    n = 0
+    doc = pdfium.PdfDocument(data)
+    descent = ctypes.c_float()
+    for page in doc:
+        tp = page.get_textpage()
+        fonts = {}
+        for i in range(tp.count_chars()):
+            u = c.FPDFText_GetUnicode(tp, i)
+            if u in (32, 13, 10) and c.FPDFText_IsGenerated(tp, i):
+                continue
+            obj = tp.get_textobj(i)
+            if obj is None:
+                continue
+            key = ctypes.cast(obj.raw, ctypes.c_void_p).value
+            info = fonts.get(key)
+            if info is None:
+                font, m = obj.get_font(), obj.get_matrix()
+                size = obj.get_font_size() * (m.c * m.c + m.d * m.d) ** 0.5
+                c.FPDFFont_GetDescent(font, size, descent)
+                info = fonts[key] = (size, "italic" in font.get_base_name().lower(), descent.value)
+            left, bottom, right, top = tp.get_charbox(i, loose=True)
+            n += info[0] > 0 and right >= left
+        tp.close()
+        page.close()
+    doc.close()
+    return n
+
+
+def timed(fn, data: bytes, rounds: int) -> tuple[float, float]:
+    fn(data)  # warm: loaded, initialised
+    cpu, wall = [], []
+    for _ in range(rounds):
+        c0, w0 = time.process_time(), time.perf_counter()
+        fn(data)
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - w0)
+    return statistics.median(cpu) * 1000, statistics.median(wall) * 1000
+
+
+def load_cost(stmt: str, rounds: int) -> float:
+    """Median ms of `stmt` in a fresh interpreter (CPU time of that statement alone)."""
+    code = f"import time; c = time.process_time(); {stmt}; print(time.process_time() - c)"
+    out = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                cwd=ROOT).stdout) for _ in range(rounds)]
+    return statistics.median(out) * 1000
+
+
+def main() -> None:
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    files = sorted(REAL.glob("*.pdf"), key=lambda p: (p.name != "A-RES-73-6.en.pdf", p.name))
+    if not files:
+        sys.exit(f"no PDF in {REAL}")
+    print(f"CPU / wall ms, medians of {rounds}; {sys.platform}, Python {sys.version.split()[0]}")
+    print("| PDF | characters | resdiff.pdfium | pypdfium2 raw | pypdfium2 helpers |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for f in files:
+        data = f.read_bytes()
+        cells = [f"{c:.1f} / {w:.1f}" for c, w in (timed(fn, data, rounds) for fn in (ours, raw, helpers))]
+        print(f"| {f.name} | {ours(data)} | " + " | ".join(cells) + " |")
+    print()
+    print("loading, CPU ms in a fresh interpreter (median of 7):")
+    for label, stmt in [("import pypdfium2_raw (pypdfium2's raw API: finds and loads the library)",
+                         "import pypdfium2_raw"),
+                        ("resdiff.pdfium.library() (that import, our prototypes, initialisation)",
+                         "from resdiff import pdfium; pdfium.library()"),
+                        ("import pypdfium2 (the helpers; initialises the library)", "import pypdfium2")]:
+        print(f"- {label}: {load_cost(stmt, 7):.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,216 @@
+"""PDFium's C API, as resdiff calls it: the one module of the package that uses ctypes.
+
+The library is the one pypdfium2 ships and loads: importing its raw API (`pypdfium2_raw`, documented
+as `pypdfium2.raw`) finds and loads it; each function resdiff calls is then given a prototype of our
+own (`ctypes.PYFUNCTYPE`, result and argument types declared) at the address pypdfium2 resolved. Why
+our own prototypes and not pypdfium2's function objects, with the measurements: docs/performance.md.
+A test holds each declaration here against pypdfium2's own (tests/test_pdfium.py).
+
+Handles (document, page, text page, page object, font) are plain addresses (`c_void_p`, given back as
+int or None), so that a page object serves as a cache key as it is.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from types import SimpleNamespace
+
+from .errors import InputError
+
+
+class FS_MATRIX(ctypes.Structure):  # noqa: N801 (PDFium's names)
+    _fields_ = [(n, ctypes.c_float) for n in "abcdef"]
+
+
+class FS_RECTF(ctypes.Structure):  # noqa: N801
+    _fields_ = [("left", ctypes.c_float), ("top", ctypes.c_float), ("right", ctypes.c_float),
+                ("bottom", ctypes.c_float)]
+
+
+class FPDF_LIBRARY_CONFIG(ctypes.Structure):  # noqa: N801
+    _fields_ = [("version", ctypes.c_int), ("m_pUserFontPaths", ctypes.POINTER(ctypes.c_char_p)),
+                ("m_pIsolate", ctypes.c_void_p), ("m_v8EmbedderSlot", ctypes.c_uint)]
+
+
+_P, _I, _F, _U = ctypes.c_void_p, ctypes.c_int, ctypes.c_float, ctypes.c_uint
+_PU = ctypes.POINTER(_U)
+
+# name: (result, *arguments), as in PDFium's public headers (fpdfview.h, fpdf_text.h, fpdf_edit.h)
+SIGNATURES: dict[str, tuple] = {
+    "FPDF_InitLibraryWithConfig": (None, ctypes.POINTER(FPDF_LIBRARY_CONFIG)),
+    "FPDF_LoadMemDocument64": (_P, _P, ctypes.c_size_t, ctypes.c_char_p),
+    "FPDF_GetLastError": (ctypes.c_ulong,),
+    "FPDF_GetSecurityHandlerRevision": (_I, _P),
+    "FPDF_GetPageCount": (_I, _P),
+    "FPDF_LoadPage": (_P, _P, _I),
+    "FPDF_GetPageHeightF": (_F, _P),
+    "FPDF_ClosePage": (None, _P),
+    "FPDF_CloseDocument": (None, _P),
+    "FPDFText_LoadPage": (_P, _P),
+    "FPDFText_ClosePage": (None, _P),
+    "FPDFText_CountChars": (_I, _P),
+    "FPDFText_GetText": (_I, _P, _I, _I, _P),
+    "FPDFText_GetUnicode": (_U, _P, _I),
+    "FPDFText_IsGenerated": (_I, _P, _I),
+    "FPDFText_GetLooseCharBox": (_I, _P, _I, ctypes.POINTER(FS_RECTF)),
+    "FPDFText_GetTextObject": (_P, _P, _I),
+    "FPDFTextObj_GetFont": (_P, _P),
+    "FPDFTextObj_GetFontSize": (_I, _P, ctypes.POINTER(_F)),
+    "FPDFTextObj_GetTextRenderMode": (_I, _P),
+    "FPDFPageObj_GetMatrix": (_I, _P, ctypes.POINTER(FS_MATRIX)),
+    "FPDFPageObj_GetFillColor": (_I, _P, _PU, _PU, _PU, _PU),
+    "FPDFPageObj_GetStrokeColor": (_I, _P, _PU, _PU, _PU, _PU),
+    "FPDFFont_GetBaseFontName": (ctypes.c_size_t, _P, ctypes.c_char_p, ctypes.c_size_t),
+    "FPDFFont_GetDescent": (_I, _P, _F, ctypes.POINTER(_F)),
+    "FPDFFont_GetFlags": (_I, _P),
+}
+
+ERR_PASSWORD = 4  # FPDF_ERR_PASSWORD: a password is required, or the one given is wrong
+RENDER_INVISIBLE, RENDER_CLIP = 3, 7  # FPDF_TEXTRENDERMODE_INVISIBLE, _CLIP: text that paints nothing
+RENDER_STROKES = (1, 5)  # _STROKE, _STROKE_CLIP: text painted with its stroke colour only
+
+_LIB: SimpleNamespace | None = None
+
+
+def library() -> SimpleNamespace:
+    """The functions above, loaded once a process, PDFium initialised (as pypdfium2 itself does it;
+    a second initialisation, by pypdfium2 in the same process, is a no-op in PDFium)."""
+    global _LIB
+    if _LIB is None:
+        try:
+            import pypdfium2_raw
+        except ImportError as e:
+            raise InputError("reading PDF needs pypdfium2, which is not installed",
+                             hint="pip install pypdfium2") from e
+        lib = SimpleNamespace()
+        for name, (result, *args) in SIGNATURES.items():
+            address = ctypes.cast(getattr(pypdfium2_raw, name), ctypes.c_void_p).value
+            # PYFUNCTYPE: a call keeps the interpreter lock (nothing here runs in threads; releasing
+            # and taking it again costs more than the call itself for the per-character functions)
+            setattr(lib, name, ctypes.PYFUNCTYPE(result, *args)(address))
+        lib.FPDF_InitLibraryWithConfig(ctypes.byref(FPDF_LIBRARY_CONFIG(2, None, None, 0)))
+        _LIB = lib
+    return _LIB
+
+
+# --- what the reader asks, in Python values ------------------------------------------------------
+
+
+class Document:
+    """An open PDF; `close()` (or `with`) frees it. PDFium reads from `data` for as long as it is open,
+    so the buffer lives as long as the document."""
+
+    def __init__(self, data: bytes, password: bytes | None = None):
+        self.lib = lib = library()
+        self._buf = ctypes.create_string_buffer(data, len(data))
+        self.handle = lib.FPDF_LoadMemDocument64(self._buf, len(data), password)
+        self.error = 0 if self.handle else lib.FPDF_GetLastError()
+
+    def __enter__(self) -> Document:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.handle:
+            self.lib.FPDF_CloseDocument(self.handle)
+            self.handle = None
+
+    @property
+    def needs_password(self) -> bool:
+        return self.error == ERR_PASSWORD
+
+    @property
+    def security_revision(self) -> int:
+        """The standard security handler's revision, -1 where the document is not encrypted (a PDF
+        with an empty user password is encrypted and opened, as every viewer opens it)."""
+        return self.lib.FPDF_GetSecurityHandlerRevision(self.handle)
+
+    def page_count(self) -> int:
+        return self.lib.FPDF_GetPageCount(self.handle)
+
+
+class Page:
+    """A loaded page and its text page."""
+
+    def __init__(self, doc: Document, index: int):
+        self.lib = lib = doc.lib
+        self.handle = lib.FPDF_LoadPage(doc.handle, index)
+        self.text = lib.FPDFText_LoadPage(self.handle) if self.handle else None
+
+    def close(self) -> None:
+        if self.text:
+            self.lib.FPDFText_ClosePage(self.text)
+        if self.handle:
+            self.lib.FPDF_ClosePage(self.handle)
+        self.handle = self.text = None
+
+    def height(self) -> float:
+        return self.lib.FPDF_GetPageHeightF(self.handle)
+
+    def codes(self) -> list[int]:
+        """The UTF-16 code units of the page's characters, one a character index (a character outside
+        the BMP reads as a surrogate here; `unicode(i)` gives it whole)."""
+        n = self.lib.FPDFText_CountChars(self.text)
+        if n <= 0:
+            return []
+        raw = ctypes.create_string_buffer(2 * n + 2)
+        self.lib.FPDFText_GetText(self.text, 0, n, raw)
+        return memoryview(raw.raw[: 2 * n]).cast("H").tolist()
+
+    def unicode(self, i: int) -> int:
+        return self.lib.FPDFText_GetUnicode(self.text, i)
+
+
+class TextObject:
+    """What the reader asks of the text object (one run of one font) a character belongs to."""
+
+    def __init__(self, lib: SimpleNamespace):
+        self.lib = lib
+        self._name = ctypes.create_string_buffer(256)
+        self._size, self._m, self._descent = ctypes.c_float(), FS_MATRIX(), ctypes.c_float()
+        self._rgba = [_U() for _ in range(4)]
+
+    def font(self, obj: int) -> tuple[float, bool, float]:
+        """(effective size, italic, descent at that size): the size operand times the vertical scale
+        of the object's matrix (the operand may be 1 with the size in the matrix, as Acrobat
+        Distiller wrote it in 1994); italic by the font's name or its flags."""
+        lib = self.lib
+        font = lib.FPDFTextObj_GetFont(obj)
+        lib.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
+        low = self._name.value.decode("latin-1").lower()
+        lib.FPDFTextObj_GetFontSize(obj, self._size)
+        m = self._m
+        lib.FPDFPageObj_GetMatrix(obj, m)
+        size = self._size.value * math.hypot(m.c, m.d)
+        lib.FPDFFont_GetDescent(font, size, self._descent)
+        italic = "italic" in low or "oblique" in low or bool(lib.FPDFFont_GetFlags(font) & 64)
+        return size, italic, self._descent.value
+
+    def invisible(self, obj: int) -> bool:
+        """Text that paints nothing a reader sees: render mode 3 or 7, or painted (filled, or stroked
+        only) in white or fully transparent: the same colour as a page's white background."""
+        lib = self.lib
+        mode = lib.FPDFTextObj_GetTextRenderMode(obj)
+        if mode in (RENDER_INVISIBLE, RENDER_CLIP):
+            return True
+        get = lib.FPDFPageObj_GetStrokeColor if mode in RENDER_STROKES else lib.FPDFPageObj_GetFillColor
+        r, g, b, a = self._rgba
+        if not get(obj, r, g, b, a):
+            return False
+        return a.value == 0 or min(r.value, g.value, b.value) >= 250
+
+
+class CharBoxes:
+    """The per-character calls, bound once a page: the hot loop of the reader (some 10,000 calls a
+    page), so no method lookup and no Python wrapper between the loop and ctypes."""
+
+    def __init__(self, page: Page):
+        lib = page.lib
+        self.handle = ctypes.c_void_p(page.text)
+        self.box = FS_RECTF()  # passed as it is: ctypes takes its address (faster than a pointer object)
+        self.loose_box = lib.FPDFText_GetLooseCharBox
+        self.is_generated = lib.FPDFText_IsGenerated
+        self.text_object = lib.FPDFText_GetTextObject

@@ -1,0 +1,94 @@
+"""resdiff's PDFium binding (resdiff/pdfium.py) held against pypdfium2's own: each declaration against
+pypdfium2's, and what the reader reads (characters, loose boxes, font sizes) against pypdfium2's
+PdfTextPage on every real PDF."""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import pytest
+
+pypdfium2 = pytest.importorskip("pypdfium2")
+import pypdfium2.raw as pdfium_c  # noqa: E402
+
+from resdiff import pdf, pdfium  # noqa: E402
+
+REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real"
+REAL_PDFS = sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []
+
+
+def _abi(t) -> str:
+    """What a C type is at the call: a pointer of any kind is a pointer; others by ctypes' type code
+    and size (c_int and c_long differ where their sizes do)."""
+    if t is None:
+        return "void"
+    if t in (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_wchar_p) or issubclass(t, ctypes._Pointer):
+        return "pointer"
+    return f"{t._type_}{ctypes.sizeof(t)}" if t._type_ not in "ilqIL" else f"{t._type_.lower()}{ctypes.sizeof(t)}"
+
+
+@pytest.mark.parametrize("name", sorted(pdfium.SIGNATURES))
+def test_each_declaration_matches_pypdfium2s(name):
+    result, *args = pdfium.SIGNATURES[name]
+    theirs = getattr(pdfium_c, name)
+    assert _abi(result) == _abi(theirs.restype), name
+    assert [_abi(a) for a in args] == [_abi(a) for a in theirs.argtypes], name
+
+
+def test_every_function_the_reader_calls_is_declared():
+    lib = pdfium.library()
+    for name in pdfium.SIGNATURES:
+        f = getattr(lib, name)
+        assert f.argtypes is not None and len(f.argtypes) == len(pdfium.SIGNATURES[name]) - 1, name
+        assert f.restype is pdfium.SIGNATURES[name][0] or (f.restype is None and pdfium.SIGNATURES[name][0] is None)
+
+
+@pytest.mark.skipif(not REAL_PDFS, reason="the real corpus (../shared/corpus/real) is not here")
+@pytest.mark.parametrize("path", REAL_PDFS, ids=lambda p: p.name)
+def test_characters_boxes_and_sizes_are_pypdfium2s(path):
+    data = path.read_bytes()
+    theirs = pypdfium2.PdfDocument(data)
+    checked = 0
+    with pdfium.Document(data) as doc:
+        assert doc.page_count() == len(theirs)
+        objects = pdfium.TextObject(doc.lib)
+        for p in range(doc.page_count()):
+            page = pdfium.Page(doc, p)
+            tp = theirs[p].get_textpage()
+            try:
+                codes = page.codes()
+                assert len(codes) == tp.count_chars()
+                text = tp.get_text_range()
+                ours = "".join(map(chr, codes)).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+                assert ours == text
+                boxes = pdfium.CharBoxes(page)
+                expected = []  # (character, left, size) of each glyph the reader keeps, by pypdfium2
+                for i in range(len(codes)):
+                    obj = boxes.text_object(boxes.handle, i)
+                    their_obj = tp.get_textobj(i)
+                    assert (obj is None) == (their_obj is None), i
+                    if obj is None:
+                        continue
+                    assert boxes.loose_box(boxes.handle, i, boxes.box)
+                    b = boxes.box
+                    assert (b.left, b.bottom, b.right, b.top) == tp.get_charbox(i, loose=True), i
+                    m = their_obj.get_matrix()
+                    size = their_obj.get_font_size() * ((m.c ** 2 + m.d ** 2) ** 0.5)
+                    assert objects.font(obj)[0] == pytest.approx(size, rel=1e-6), i
+                    checked += 1
+                    ch = text[i]
+                    if ch in " \r\n" and pdfium_c.FPDFText_IsGenerated(tp, i):
+                        continue  # PDFium's own spaces and line breaks: the reader tells spaces from gaps
+                    if ch == "\ufffe" or "\ud800" <= ch <= "\udfff":
+                        ch = chr(pdfium_c.FPDFText_GetUnicode(tp, i))
+                    if ch not in "\ufffe\uffff" and (ch >= " " or ch == "\x02"):
+                        expected.append(("-" if ch == "\x02" else ch, b.left, round(size, 2)))
+                glyphs = pdf._page_chars(page, objects)[0]
+                assert [(g.ch, g.x0, g.size) for g in glyphs] == expected
+            finally:
+                tp.close()
+                page.close()
+    theirs.close()
+    if "2758" not in path.name:  # the scanned Russian resolution has no text layer
+        assert checked > 1000
