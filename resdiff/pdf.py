@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import NamedTuple
 
 from .errors import InputError
 from .layout import is_plain_furniture
@@ -58,42 +59,70 @@ class _Line:
         return "".join(out) + self.text[last:]
 
 
-def pdf_text(data: bytes, name: str) -> str:
-    """The text of a PDF in the parser's layout; InputError for what cannot be read."""
+class Reading(NamedTuple):
+    """What PDFium read: each page's lines and height, and the characters left out."""
+
+    pages: list[list[_Line]]
+    heights: list[float]
+    invisible: int = 0  # characters no reader sees (render mode 3 or 7, white, transparent) among visible text
+    unusable: int = 0  # characters or text objects set at a font size that cannot be laid out (0, huge, not a number)
+
+
+def read_pdf(data: bytes, name: str) -> Reading:
+    """The lines of a PDF's pages; InputError for what cannot be read. Invisible text on a page that
+    also has visible text is left out and counted (`Reading.invisible`: the parser's `invisible-text`
+    warning); a page whose text is all invisible is an OCR layer over a scanned image, and is read."""
     if not data.lstrip().startswith(b"%PDF-"):
         raise InputError("not a PDF file (it has a .pdf name but no PDF header)", source=name)
-    if b"/Encrypt" in data:
-        raise InputError("the PDF is encrypted", hint="save an unencrypted copy first", source=name)
-    pages, sizes = _read(data, name)
-    if not any(pages):
+    reading = _read(data, name)
+    if not any(reading.pages):
+        if not reading.heights:
+            raise InputError("the PDF has no pages", source=name)
+        if reading.unusable:
+            raise InputError(f"the PDF's text is set at a font size that cannot be laid out (0, or not a number: "
+                             f"{reading.unusable} text objects)", source=name)
         raise InputError("the PDF has no text layer (a scanned image)", hint="run OCR on it first, e.g. ocrmypdf",
                          source=name)
-    return _layout(pages, sizes)
+    return reading
+
+
+def pdf_text(data: bytes, name: str) -> str:
+    """The text of a PDF in the parser's layout; InputError for what cannot be read."""
+    reading = read_pdf(data, name)
+    return _layout(reading.pages, reading.heights)
 
 
 # --- characters and lines ---------------------------------------------------------------
 
 
-def _read(data: bytes, name: str) -> tuple[list[list[_Line]], list[float]]:
+MAX_SIZE = 5000.0  # pt: a glyph larger than this (a 70-inch letter) is no text to lay out
+
+
+def _read(data: bytes, name: str) -> Reading:
     from . import pdfium
 
     with pdfium.Document(data) as doc:
         if not doc.handle:
             if doc.needs_password:
-                raise InputError("the PDF is encrypted", hint="save an unencrypted copy first", source=name)
+                raise InputError("the PDF is encrypted (it needs a password to open)",
+                                 hint="save an unencrypted copy first", source=name)
             what = "no end-of-file marker" if b"%%EOF" not in data[-2048:] else f"PDFium error {doc.error}"
             raise InputError(f"damaged or truncated PDF ({what})", source=name)
         objects = pdfium.TextObject(doc.lib)
-        pages, heights = [], []
+        pages, heights, invisible, unusable = [], [], 0, 0
         for p in range(doc.page_count()):
             page = pdfium.Page(doc, p)
             try:
                 if not page.handle:
                     raise InputError(f"damaged or truncated PDF (page {p + 1} cannot be read)", source=name)
                 heights.append(page.height())
-                chars, scripts_rtl = _page_chars(page, objects)
+                chars, scripts_rtl, hidden, bad = _page_chars(page, objects)
+                if not chars and not bad:  # PDFium's text page leaves out text of size 0: count it here
+                    bad = sum(not 0 < objects.font(o)[0] < MAX_SIZE for o in page.text_objects())
             finally:
                 page.close()
+            invisible += hidden
+            unusable += bad
             lines = []
             for base, sup in _attach_superscripts(_cluster(chars)):
                 parts = _split(base, scripts_rtl)
@@ -102,37 +131,40 @@ def _read(data: bytes, name: str) -> tuple[list[list[_Line]], list[float]]:
                     mine = [c for c in sup if lo <= c.x0 <= hi] if len(parts) > 1 else sup
                     lines.append(_make_line(part, mine, scripts_rtl))
             pages.append(lines)
-    return pages, heights
+    return Reading(pages, heights, invisible, unusable)
 
 
-def _page_chars(page, objects) -> tuple[list[_Char], bool]:
-    """The page's glyphs, and whether any of them is a right-to-left letter (Hebrew to Arabic)."""
+def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int]:
+    """The page's glyphs; whether any of them is a right-to-left letter (Hebrew to Arabic); how many
+    invisible characters were left out (see read_pdf), and how many of an unusable size."""
     from .pdfium import CharBoxes
 
     codes = page.codes()
     if not codes:
-        return [], False
+        return [], False, 0, 0
     calls = CharBoxes(page)
     handle, box = calls.handle, calls.box
     loose, generated, text_object = calls.loose_box, calls.is_generated, calls.text_object
     baselines: dict[float, float] = {}  # the glyphs of a line share their baseline, and round() is slow
-    fonts: dict[int, tuple[float, bool, float]] = {}
-    chars = []
-    append = chars.append
+    fonts: dict[int, tuple[float, bool, float, bool]] = {}
+    chars, hidden, unusable = [], [], 0
     for i, u in enumerate(codes):
         if u in (32, 13, 10) and generated(handle, i):
             continue  # PDFium's own spaces and line breaks: spaces are told from the gaps instead
         if 0xD800 <= u < 0xE000 or u == 0xFFFE:  # surrogates; 0xFFFE: a hyphen at a line end
             u = page.unicode(i)
-        if u in (0xFFFE, 0xFFFF) or (u < 32 and u != 2):
-            continue
+        if u in (0xFFFE, 0xFFFF) or (u < 32 and u != 2) or 0xD800 <= u < 0xE000:
+            continue  # (a lone surrogate: no character at all)
         key = text_object(handle, i)
         if not key:
             continue
         info = fonts.get(key)
         if info is None:
             size, italic, descent = objects.font(key)
-            info = fonts[key] = (round(size, 2), italic, descent)
+            info = fonts[key] = (round(size, 2), italic, descent, objects.invisible(key))
+        if not 0 < info[0] < MAX_SIZE:
+            unusable += 1
+            continue
         # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
         # descent is the baseline, and its left the origin (one call a character instead of two)
         loose(handle, i, box)
@@ -142,8 +174,12 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool]:
         if base is None:
             base = baselines[y] = round(y, 3)
         ch = "-" if u == 2 else chr(u)  # PDFium reports some hyphens at a line end as U+0002
-        append(_Char(ch, x, right if right > x else x, base, info[0], info[1], ch.isspace()))
-    return chars, any(0x590 <= u <= 0x8FF for u in set(codes))
+        (hidden if info[3] else chars).append(_Char(ch, x, right if right > x else x, base, info[0], info[1],
+                                                    ch.isspace()))
+    if not chars:  # all the page's text is invisible: an OCR layer over a scanned image, read as it is
+        chars, hidden = hidden, []
+    rtl = any(0x590 <= u <= 0x8FF for u in set(codes))
+    return chars, rtl, sum(not c.space for c in hidden), unusable
 
 
 def _cluster(chars: list[_Char]) -> list[list[_Char]]:

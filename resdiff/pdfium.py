@@ -46,6 +46,11 @@ SIGNATURES: dict[str, tuple] = {
     "FPDF_LoadPage": (_P, _P, _I),
     "FPDF_GetPageHeightF": (_F, _P),
     "FPDF_ClosePage": (None, _P),
+    "FPDFPage_CountObjects": (_I, _P),
+    "FPDFPage_GetObject": (_P, _P, _I),
+    "FPDFPageObj_GetType": (_I, _P),
+    "FPDFFormObj_CountObjects": (_I, _P),
+    "FPDFFormObj_GetObject": (_P, _P, ctypes.c_ulong),
     "FPDF_CloseDocument": (None, _P),
     "FPDFText_LoadPage": (_P, _P),
     "FPDFText_ClosePage": (None, _P),
@@ -69,6 +74,7 @@ SIGNATURES: dict[str, tuple] = {
 ERR_PASSWORD = 4  # FPDF_ERR_PASSWORD: a password is required, or the one given is wrong
 RENDER_INVISIBLE, RENDER_CLIP = 3, 7  # FPDF_TEXTRENDERMODE_INVISIBLE, _CLIP: text that paints nothing
 RENDER_STROKES = (1, 5)  # _STROKE, _STROKE_CLIP: text painted with its stroke colour only
+PAGEOBJ_TEXT, PAGEOBJ_FORM = 1, 5
 
 _LIB: SimpleNamespace | None = None
 
@@ -163,6 +169,24 @@ class Page:
     def unicode(self, i: int) -> int:
         return self.lib.FPDFText_GetUnicode(self.text, i)
 
+    def text_objects(self, *, depth: int = 4, limit: int = 10_000) -> list[int]:
+        """The page's text objects, those inside its forms too (forms `depth` deep, `limit` objects
+        visited at most): what the page draws as text, even where PDFium's text page has no character
+        of it (it leaves out text of font size 0)."""
+        lib, out, seen = self.lib, [], 0
+        todo = [(lib.FPDFPage_GetObject(self.handle, i), 0) for i in range(min(lib.FPDFPage_CountObjects(self.handle),
+                                                                              limit))]
+        while todo and seen < limit:
+            obj, level = todo.pop()
+            seen += 1
+            kind = lib.FPDFPageObj_GetType(obj) if obj else 0
+            if kind == PAGEOBJ_TEXT:
+                out.append(obj)
+            elif kind == PAGEOBJ_FORM and level < depth:
+                n = min(lib.FPDFFormObj_CountObjects(obj), limit - seen)
+                todo += [(lib.FPDFFormObj_GetObject(obj, i), level + 1) for i in range(max(n, 0))]
+        return out
+
 
 class TextObject:
     """What the reader asks of the text object (one run of one font) a character belongs to."""
@@ -181,10 +205,11 @@ class TextObject:
         font = lib.FPDFTextObj_GetFont(obj)
         lib.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
         low = self._name.value.decode("latin-1").lower()
+        self._size.value = 0.0
         lib.FPDFTextObj_GetFontSize(obj, self._size)
         m = self._m
         lib.FPDFPageObj_GetMatrix(obj, m)
-        size = self._size.value * math.hypot(m.c, m.d)
+        size = abs(self._size.value) * math.hypot(m.c, m.d)
         lib.FPDFFont_GetDescent(font, size, self._descent)
         italic = "italic" in low or "oblique" in low or bool(lib.FPDFFont_GetFlags(font) & 64)
         return size, italic, self._descent.value
