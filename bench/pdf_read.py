@@ -11,13 +11,16 @@ descent:
 - `pypdfium2 helpers`: `PdfTextPage.get_text_range` and `get_charbox(i, loose=True)`, pypdfium2's
   public helper API, with the raw calls it has no helper for (text object, font);
 
-and, in fresh interpreters, what loading each route costs. The machine may be busy: compare the
+and, in fresh interpreters, what loading each route costs. Then what reading in a child process under
+limits costs (resdiff/isolate.py): `resdiff.pdf.read_pdf` through the reading child against `_read` in
+this process, and the first document of a run (the fork) apart. The machine may be busy: compare the
 routes of one run with one another, not with another run.
 """
 
 from __future__ import annotations
 
 import ctypes
+import os
 import statistics
 import subprocess
 import sys
@@ -137,6 +140,55 @@ def load_cost(stmt: str, rounds: int) -> float:
     return statistics.median(out) * 1000
 
 
+def _child_cpu() -> float:
+    """CPU seconds of the reading child so far (it is reaped only at the end, so os.times() does not
+    count it), from /proc."""
+    from resdiff import isolate
+
+    if isolate._CHILD is None:
+        return 0.0
+    with open(f"/proc/{isolate._CHILD.pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def isolation(files: list[Path], rounds: int) -> None:
+    from resdiff import isolate, pdf
+
+    print()
+    print(f"isolation, ms a document, CPU (this process and the reading child) / wall; the two ways in turn, "
+          f"round after round; CPU: means of {rounds}, wall: medians")
+    print("| PDF | in this process | in the reading child | cost |")
+    print("| --- | ---: | ---: | ---: |")
+    for f in files:
+        data = f.read_bytes()
+        if not any(pdf._read(data, f.name).pages):
+            continue
+        ways = {"in": lambda d=data, n=f.name: pdf._read(d, n), "child": lambda d=data, n=f.name: pdf.read_pdf(d, n)}
+        cpu = {k: 0.0 for k in ways}
+        wall: dict[str, list[float]] = {k: [] for k in ways}
+        for fn in ways.values():
+            fn()
+        for _ in range(rounds):
+            for k, fn in ways.items():
+                c0, w0 = time.process_time() + _child_cpu(), time.perf_counter()
+                fn()
+                wall[k].append(time.perf_counter() - w0)
+                cpu[k] += time.process_time() + _child_cpu() - c0
+        (ci, cc), (wi, wc) = ((cpu[k] / rounds * 1000 for k in ways), (statistics.median(wall[k]) * 1000 for k in ways))
+        print(f"| {f.name} | {ci:.1f} / {wi:.1f} | {cc:.1f} / {wc:.1f} | {cc - ci:+.1f} / {wc - wi:+.1f} |")
+    first = []
+    data = files[0].read_bytes()
+    for _ in range(rounds):
+        isolate._shutdown()
+        w0 = time.perf_counter()
+        isolate.call(len, data, source="x")  # a fork, the document sent, an answer
+        first.append(time.perf_counter() - w0)
+    isolate._shutdown()
+    print(f"- the first document of a run, the child started (fork) and a call answered: "
+          f"{statistics.median(first) * 1000:.1f} ms wall (median of {rounds})")
+
+
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     files = sorted(REAL.glob("*.pdf"), key=lambda p: (p.name != "A-RES-73-6.en.pdf", p.name))
@@ -157,6 +209,7 @@ def main() -> None:
                          "from resdiff import pdfium; pdfium.library()"),
                         ("import pypdfium2 (the helpers; initialises the library)", "import pypdfium2")]:
         print(f"- {label}: {load_cost(stmt, 7):.1f}")
+    isolation(files, rounds * 3)
 
 
 if __name__ == "__main__":

@@ -110,22 +110,60 @@ def _main(
     _Run.env.debug = debug
 
 
-def _command(short_help: str):
+def _command(short_help: str, *, reads_pdf: bool = False):
     """A command of the app: what it returns is its exit status (None: OK); a library error it raises is
-    one line on stderr and exit status 2 (with --debug, the traceback)."""
+    one line on stderr and exit status 2 (with --debug, the traceback). `reads_pdf`: the command also
+    takes --pdf-memory and --pdf-timeout, the limits a PDF is read under (isolate.py)."""
     def register(command):
         @functools.wraps(command)
         def run(**arguments) -> None:
             try:
+                if reads_pdf:
+                    from .isolate import set_limits
+
+                    set_limits(arguments.pop("pdf_memory"), arguments.pop("pdf_timeout"))
                 status = command(**arguments)
             except ResdiffError as e:
                 _env().report(e)
                 status = ExitStatus.BAD_INPUT
             raise typer.Exit(status or ExitStatus.OK)
 
+        if reads_pdf:
+            import inspect
+
+            sig = inspect.signature(command, eval_str=True)
+            run.__signature__ = sig.replace(parameters=[*sig.parameters.values(), *_PDF_LIMITS])
         return app.command(short_help=short_help)(run)
 
     return register
+
+
+def _pdf_size(value: str | None) -> int | None:
+    from .isolate import parse_size
+
+    try:
+        return None if value is None else parse_size(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--pdf-memory") from None
+
+
+def _pdf_parameters() -> list:
+    import inspect
+
+    memory = Annotated[str | None, typer.Option(
+        "--pdf-memory", metavar="SIZE", envvar="RESDIFF_PDF_MEMORY", callback=_pdf_size, show_default=False,
+        help="Memory a PDF may take while it is read, in a child process (e.g. 512M, 2G; default 1G); past "
+             "it, the PDF is refused.")]
+    timeout = Annotated[float | None, typer.Option(
+        "--pdf-timeout", metavar="SECONDS", envvar="RESDIFF_PDF_TIMEOUT", min=0.01, show_default=False,
+        help="CPU seconds a PDF may take to read (default 120; twice that on the clock); past it, the PDF is "
+             "refused.")]
+    kind = inspect.Parameter.KEYWORD_ONLY
+    return [inspect.Parameter("pdf_memory", kind, default=None, annotation=memory),
+            inspect.Parameter("pdf_timeout", kind, default=None, annotation=timeout)]
+
+
+_PDF_LIMITS = _pdf_parameters()
 
 
 LangOpt = Annotated[str | None, typer.Option("--lang", metavar="LANG", help="Language of the text (ar zh en fr ru "
@@ -165,7 +203,7 @@ def _language(value: str | None) -> str | None:
         raise typer.BadParameter(str(e), param_hint="--lang") from None
 
 
-@_command("Show the structure of one resolution: metadata, paragraphs, footnotes.")
+@_command("Show the structure of one resolution: metadata, paragraphs, footnotes.", reads_pdf=True)
 def parse(
     file: Annotated[str, typer.Argument(metavar="FILE", help="The resolution: text, PDF, DOCX or HTML; - for "
                                         "standard input.", show_default=False)],
@@ -203,7 +241,7 @@ def _document_view(doc, format: ParseFormat):
     return document_view(doc)
 
 
-@_command("Show what changed between two versions, clause by clause.")
+@_command("Show what changed between two versions, clause by clause.", reads_pdf=True)
 def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The older version (a file, - for standard input, "
                                        "or a symbol such as 74/62).", show_default=False)],
@@ -287,7 +325,7 @@ def _series(env: ConsoleEnv, files: list[str], lang: str | None):
         return build_series(docs, progress=step)
 
 
-@_command("Show how each paragraph evolved over several versions.")
+@_command("Show how each paragraph evolved over several versions.", reads_pdf=True)
 def series(
     files: FilesArg,
     format: Annotated[SeriesFormat, typer.Option(
@@ -333,7 +371,7 @@ def _series_view(env: ConsoleEnv, result, format: SeriesFormat, *, steps: bool, 
     return render(result, steps=steps)
 
 
-@_command("Show which resolution each clause of the newest version comes from.")
+@_command("Show which resolution each clause of the newest version comes from.", reads_pdf=True)
 def blame(
     files: FilesArg,
     format: Annotated[BlameFormat, typer.Option(
@@ -411,7 +449,7 @@ def fetch(
     return ExitStatus.BAD_INPUT if failed else ExitStatus.OK
 
 
-@_command("Check two language versions of a resolution (or two folders) for mismatches.")
+@_command("Check two language versions of a resolution (or two folders) for mismatches.", reads_pdf=True)
 def check(
     source: Annotated[str | None, typer.Argument(
         metavar="SOURCE", help="The source-language version, or a folder of them (a whole session).",
@@ -500,7 +538,7 @@ def _check_report(result, format: CheckFormat, level: str):
     return render[format](result, level)
 
 
-@_command("Draft next year's translation from last year's.")
+@_command("Draft next year's translation from last year's.", reads_pdf=True)
 def carry(
     old_source: Annotated[str, typer.Argument(metavar="OLD_SOURCE", help="Last year's source-language text "
                                               "(e.g. English).", show_default=False)],

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple
 
+from . import isolate
 from .errors import InputError
 from .layout import is_plain_furniture
 
@@ -74,7 +75,7 @@ def read_pdf(data: bytes, name: str) -> Reading:
     warning); a page whose text is all invisible is an OCR layer over a scanned image, and is read."""
     if not data.lstrip().startswith(b"%PDF-"):
         raise InputError("not a PDF file (it has a .pdf name but no PDF header)", source=name)
-    reading = _read(data, name)
+    reading = isolate.call(_read, data, name, source=name)
     if not any(reading.pages):
         if not reading.heights:
             raise InputError("the PDF has no pages", source=name)

@@ -99,12 +99,17 @@ def nested_forms(levels: int = 12, fanout: int = 10) -> bytes:
 
 def flate_bomb(decoded_mb: int = 1024, pages: int = 50) -> bytes:
     """One content stream that inflates to `decoded_mb` MB of blanks after a line of text, shared by
-    every page (pages all drawing one object)."""
-    z = zlib.compressobj(9)
+    every page (pages all drawing one object). Written fast: one compressed megabyte of blanks, flushed
+    whole (it reads the same at any point of the stream), repeated."""
+    z = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = text_ops() + b"\n"
     chunk = b" " * (1 << 20)
-    body = z.compress(text_ops() + b"\n")
-    body += b"".join(z.compress(chunk) for _ in range(decoded_mb))
-    body += z.flush()
+    first = z.compress(head) + z.flush(zlib.Z_FULL_FLUSH)
+    block = z.compress(chunk) + z.flush(zlib.Z_FULL_FLUSH)
+    check = zlib.adler32(head)
+    for _ in range(decoded_mb):
+        check = zlib.adler32(chunk, check)
+    body = b"\x78\xda" + first + block * decoded_mb + z.flush() + check.to_bytes(4, "big")
     content = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(body), body)
     return pages_pdf([content] * pages, shared=True)
 

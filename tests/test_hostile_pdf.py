@@ -85,3 +85,97 @@ def test_font_size_zero_is_said_so(tmp_path):
     assert r.returncode == 2
     line = one_error_line(r, str(path), "font size")
     assert "scanned" not in line
+
+
+# --- read under limits -------------------------------------------------------------------------------
+
+CAP = 3 << 30  # no process of these tests may take more address space than this, whatever resdiff does
+
+
+def capped(*args, env=None, timeout=120):
+    """The console script with its address space capped (the reading child inherits the cap)."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (CAP, CAP))
+
+    return subprocess.run([sys.executable, "-c", "from resdiff.cli import main; main()", *map(os.fsdecode, args)],
+                          capture_output=True, env={**os.environ, **(env or {})}, preexec_fn=cap, timeout=timeout)
+
+
+@pytest.fixture
+def bounded():
+    """The test process itself capped too, for the tests that read in it (restored after)."""
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (min(CAP, before[1]) if before[1] != resource.RLIM_INFINITY else CAP,
+                                            before[1]))
+    yield
+    resource.setrlimit(resource.RLIMIT_AS, before)
+
+
+@pytest.mark.parametrize("make", [hostile.self_drawing_form, hostile.nested_forms, hostile.flate_bomb],
+                         ids=["self-drawing-form", "12-levels-of-10-forms", "flate-bomb-50-pages"])
+def test_a_hostile_pdf_is_exit_2_and_one_line_past_the_memory_limit(tmp_path, make):
+    path = write(tmp_path, "hostile.pdf", make())
+    r = capped("parse", path, "--pdf-memory", "256M")
+    assert r.returncode == 2, r.stderr
+    one_error_line(r, str(path), "exceeded 256 MiB while reading; it may be malformed or hostile")
+
+
+def test_the_memory_limit_is_read_from_the_environment(tmp_path):
+    path = write(tmp_path, "hostile.pdf", hostile.self_drawing_form())
+    r = capped("parse", path, env={"RESDIFF_PDF_MEMORY": "200M"})
+    assert r.returncode == 2, r.stderr
+    one_error_line(r, str(path), "exceeded 200 MiB while reading")
+
+
+def test_a_pdf_past_its_deadline_is_exit_2_and_one_line(tmp_path):
+    path = write(tmp_path, "slow.pdf", hostile.nested_forms(levels=6, fanout=10))  # 10**5 forms drawn
+    r = capped("parse", path, "--pdf-timeout", "0.2", "--pdf-memory", "1G")
+    assert r.returncode == 2, r.stderr
+    line = one_error_line(r, str(path), "while reading; it may be malformed or hostile")
+    assert "took more than 0.2 s of CPU time" in line or "took longer than 0.4 s" in line
+
+
+def test_the_limits_are_in_the_help():
+    r = capped("parse", "--help", env={"COLUMNS": "200"})
+    out = r.stdout.decode()
+    assert "--pdf-memory" in out and "RESDIFF_PDF_MEMORY" in out
+    assert "--pdf-timeout" in out and "RESDIFF_PDF_TIMEOUT" in out
+
+
+def test_a_limit_that_is_no_size_is_a_usage_error(tmp_path):
+    path = write(tmp_path, "plain.pdf", hostile.plain())
+    r = capped("parse", path, env={"RESDIFF_PDF_MEMORY": "lots"})
+    assert r.returncode == 2
+    one_error_line(r, "--pdf-memory", "lots")
+
+
+def test_the_rest_of_the_run_never_notices_and_the_child_is_reused(bounded):
+    import resource
+
+    from resdiff import InputError, isolate
+    from resdiff.pdf import read_pdf
+
+    isolate.set_limits(memory=256 << 20, cpu=60)
+    try:
+        read_pdf(hostile.plain(), "a.pdf")
+        first = isolate._CHILD.pid
+        read_pdf(hostile.invisible_text(), "b.pdf")
+        assert isolate._CHILD.pid == first  # one child for the documents of a run
+        with pytest.raises(InputError, match="exceeded 256 MiB while reading"):
+            read_pdf(hostile.self_drawing_form(), "bad.pdf")
+        reading = read_pdf(hostile.plain(), "c.pdf")  # a new child takes over
+        assert "Urges all States" in "".join(ln.text for ln in reading.pages[0])
+        assert isolate._CHILD.pid != first
+        assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 200 * 1024  # this process never grew (KiB)
+    finally:
+        import os
+
+        os.environ.pop(isolate.MEMORY_ENV, None)
+        os.environ.pop(isolate.TIMEOUT_ENV, None)
