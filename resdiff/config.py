@@ -67,17 +67,16 @@ def read_config(path: str | None = None) -> tuple[dict, str]:
 
     candidates = [path] if path else [".resdiff.toml", "pyproject.toml"]
     for name in candidates:
-        if not os.path.isfile(name):
+        if not os.path.exists(name):
             if path:
                 raise InputError("no such file", source=name)
             continue
         try:
-            with open(name, "rb") as fh:
-                data = tomllib.load(fh)
+            data = tomllib.loads(_read_small(name, CONFIG_LIMIT, "a configuration file").decode("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             raise InputError(f"not valid TOML ({e})", source=name) from None
-        except OSError as e:
-            raise InputError(f"cannot read: {e.strerror or e}", source=name) from None
+        except RecursionError:
+            raise InputError("not a configuration: nested too deeply to read", source=name) from None
         if os.path.basename(name) == "pyproject.toml":
             tool = data.get("tool", {})
             table = tool.get("resdiff") if isinstance(tool, dict) else None
@@ -124,14 +123,56 @@ def read_baseline(path: str) -> list[str]:
     """Fingerprints of accepted findings, as written by `resdiff check --write-baseline`."""
     import json
 
-    from .load import read_bytes  # a file (or -), never a document symbol
-
-    data = read_bytes(path)
+    not_one = "not a resdiff baseline (a JSON object with a 'fingerprints' list of strings)"
+    data = _read_small(path, BASELINE_LIMIT, "a baseline")
     try:
         doc = json.loads(data.decode("utf-8"))
-        return [str(x) for x in doc["fingerprints"]]
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise InputError("not a resdiff baseline (a JSON object with a 'fingerprints' list)", source=path) from None
+    except (ValueError, UnicodeDecodeError):
+        raise InputError(not_one, source=path) from None
+    except RecursionError:
+        raise InputError(f"{not_one}: nested too deeply to read", source=path) from None
+    fingerprints = doc.get("fingerprints") if isinstance(doc, dict) else None
+    if not isinstance(fingerprints, list) or not all(isinstance(x, str) for x in fingerprints):
+        raise InputError(not_one, source=path)
+    return fingerprints
+
+
+CONFIG_LIMIT = 1 << 20  # bytes of a configuration file: a long one is a few kB
+BASELINE_LIMIT = 16 << 20  # bytes of a baseline: 25,000 findings of a whole session take 1 MB
+
+
+def _read_small(path: str, limit: int, what: str) -> bytes:
+    """The bytes of a regular file (or of standard input, for -) of at most `limit` bytes. It is
+    opened without blocking, so that a FIFO or a device in its place is refused, not waited on."""
+    import stat
+    import sys
+
+    if path == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except FileNotFoundError:
+            raise InputError("no such file", source=path) from None
+        except OSError as e:
+            raise InputError(f"cannot read: {e.strerror or e}", source=path) from None
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError("is a directory, not a file", source=path)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"not a regular file (a FIFO, device or socket); {what} must be a file", source=path)
+            if info.st_size > limit:
+                raise InputError(f"{what} of {info.st_size:,} bytes, over the limit of {limit >> 20} MiB", source=path)
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                data = fh.read(limit + 1)
+        except OSError as e:
+            raise InputError(f"cannot read: {e.strerror or e}", source=path) from None
+        finally:
+            os.close(fd)
+    if len(data) > limit:
+        raise InputError(f"{what} of more than {limit >> 20} MiB", source=path)
+    return data
 
 
 def save_baseline(path: str, findings, inputs: tuple[str, ...]) -> str:

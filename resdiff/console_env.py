@@ -155,8 +155,10 @@ class ConsoleEnv:
         if buffer is None:
             stdout.write(text)
             return
+        from .output import utf8
+
         stdout.flush()
-        buffer.write(text.encode("utf-8", "backslashreplace"))
+        buffer.write(utf8(text))
         buffer.flush()
 
     def page(self, text: str) -> None:

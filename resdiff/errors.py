@@ -26,6 +26,18 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(esc, text)
 
 
+MAX_MESSAGE = 500  # characters of an error line: a longer one is cut in the middle
+
+
+def cut(line: str, limit: int = MAX_MESSAGE) -> str:
+    """A line of at most `limit` characters: one longer loses its middle (' … ' marks the cut), so that
+    both the file it names (at the start) and what went wrong (at the end) stay."""
+    if len(line) <= limit:
+        return line
+    head = (limit - 3) * 3 // 5
+    return f"{line[:head]} … {line[len(line) - (limit - 3 - head):]}"
+
+
 class ResdiffError(Exception):
     """Base error: a message naming the problem, an optional hint, the file concerned."""
 
@@ -38,7 +50,7 @@ class ResdiffError(Exception):
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return printable(f"{where}{self.message}{hint}")
+        return cut(printable(f"{where}{self.message}{hint}"))
 
 
 class InputError(ResdiffError):

@@ -104,9 +104,21 @@ def _not_into_an_input_folder(path: str, inputs: tuple[str, ...] | list[str]) ->
                                  "it as a version)", hint="write it elsewhere, or as .json", source=path)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf8(text: str) -> bytes:
+    """Text as UTF-8 that any reader accepts: a lone surrogate (which UTF-8 cannot carry, and which a
+    JSON writer would escape as \\ud800, which strict JSON readers refuse) becomes U+FFFD."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
 def write_atomic(path: str, text: str, *, inputs: tuple[str, ...] | list[str] = ()) -> None:
     """Write `text` (UTF-8) to `path`; see the module's docstring for how."""
-    write_bytes(path, text.encode("utf-8", "backslashreplace"), inputs=inputs)
+    write_bytes(path, utf8(text), inputs=inputs)
 
 
 def write_bytes(path: str, data: bytes, *, inputs: tuple[str, ...] | list[str] = ()) -> None:

@@ -67,6 +67,7 @@ class Reading(NamedTuple):
     heights: list[float]
     invisible: int = 0  # characters no reader sees (render mode 3 or 7, white, transparent) among visible text
     unusable: int = 0  # characters or text objects set at a font size that cannot be laid out (0, huge, not a number)
+    replaced: int = 0  # lone surrogates (from a font's map) read as U+FFFD, the replacement character
 
 
 def read_pdf(data: bytes, name: str) -> Reading:
@@ -110,20 +111,21 @@ def _read(data: bytes, name: str) -> Reading:
             what = "no end-of-file marker" if b"%%EOF" not in data[-2048:] else f"PDFium error {doc.error}"
             raise InputError(f"damaged or truncated PDF ({what})", source=name)
         objects = pdfium.TextObject(doc.lib)
-        pages, heights, invisible, unusable = [], [], 0, 0
+        pages, heights, invisible, unusable, replaced = [], [], 0, 0, 0
         for p in range(doc.page_count()):
             page = pdfium.Page(doc, p)
             try:
                 if not page.handle:
                     raise InputError(f"damaged or truncated PDF (page {p + 1} cannot be read)", source=name)
                 heights.append(page.height())
-                chars, scripts_rtl, hidden, bad = _page_chars(page, objects)
+                chars, scripts_rtl, hidden, bad, odd = _page_chars(page, objects)
                 if not chars and not bad:  # PDFium's text page leaves out text of size 0: count it here
                     bad = sum(not 0 < objects.font(o)[0] < MAX_SIZE for o in page.text_objects())
             finally:
                 page.close()
             invisible += hidden
             unusable += bad
+            replaced += odd
             lines = []
             for base, sup in _attach_superscripts(_cluster(chars)):
                 parts = _split(base, scripts_rtl)
@@ -132,30 +134,34 @@ def _read(data: bytes, name: str) -> Reading:
                     mine = [c for c in sup if lo <= c.x0 <= hi] if len(parts) > 1 else sup
                     lines.append(_make_line(part, mine, scripts_rtl))
             pages.append(lines)
-    return Reading(pages, heights, invisible, unusable)
+    return Reading(pages, heights, invisible, unusable, replaced)
 
 
-def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int]:
+def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     """The page's glyphs; whether any of them is a right-to-left letter (Hebrew to Arabic); how many
-    invisible characters were left out (see read_pdf), and how many of an unusable size."""
+    invisible characters were left out (see read_pdf), how many of an unusable size, and how many lone
+    surrogates were read as U+FFFD."""
     from .pdfium import CharBoxes
 
     codes = page.codes()
     if not codes:
-        return [], False, 0, 0
+        return [], False, 0, 0, 0
     calls = CharBoxes(page)
     handle, box = calls.handle, calls.box
     loose, generated, text_object = calls.loose_box, calls.is_generated, calls.text_object
     baselines: dict[float, float] = {}  # the glyphs of a line share their baseline, and round() is slow
     fonts: dict[int, tuple[float, bool, float, bool]] = {}
-    chars, hidden, unusable = [], [], 0
+    chars, hidden, unusable, replaced = [], [], 0, 0
     for i, u in enumerate(codes):
         if u in (32, 13, 10) and generated(handle, i):
             continue  # PDFium's own spaces and line breaks: spaces are told from the gaps instead
         if 0xD800 <= u < 0xE000 or u == 0xFFFE:  # surrogates; 0xFFFE: a hyphen at a line end
             u = page.unicode(i)
-        if u in (0xFFFE, 0xFFFF) or (u < 32 and u != 2) or 0xD800 <= u < 0xE000:
-            continue  # (a lone surrogate: no character at all)
+        if u in (0xFFFE, 0xFFFF) or (u < 32 and u != 2):
+            continue
+        if 0xD800 <= u < 0xE000:  # a lone surrogate (a font's map may say anything): no character of any text
+            u = 0xFFFD
+            replaced += 1
         key = text_object(handle, i)
         if not key:
             continue
@@ -180,7 +186,7 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int]:
     if not chars:  # all the page's text is invisible: an OCR layer over a scanned image, read as it is
         chars, hidden = hidden, []
     rtl = any(0x590 <= u <= 0x8FF for u in set(codes))
-    return chars, rtl, sum(not c.space for c in hidden), unusable
+    return chars, rtl, sum(not c.space for c in hidden), unusable, replaced
 
 
 def _cluster(chars: list[_Char]) -> list[list[_Char]]:

@@ -27,6 +27,8 @@ from functools import lru_cache
 from math import log
 from pathlib import Path
 
+from .errors import InputError
+
 UN_TERM_FREQ = 100000
 _FORMAT = "2"
 _PREFIX = "jieba-"
@@ -278,13 +280,32 @@ def reference_tokenizer():
     return tk
 
 
+def _a_regular_file(path: Path) -> bool:
+    """Whether the word index is there (False: to be built). Opened without blocking, so that a FIFO,
+    a device or a socket in its place is refused in one line, never waited on (SQLite would wait)."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return False
+    try:
+        mode = os.fstat(fd).st_mode
+    finally:
+        os.close(fd)
+    if not stat.S_ISREG(mode):
+        raise InputError("not a regular file (a FIFO, device or socket) where the Chinese word index belongs",
+                         hint="remove it, or run 'resdiff cache --clear'", source=str(path))
+    return True
+
+
 @lru_cache(maxsize=1)
 def fast_tokenizer() -> FastTokenizer | None:
     try:
         terms = un_terms()
         dict_path = _jieba_dict()
         path = _cache_file(dict_path, terms)
-        if not path.exists():
+        if not _a_regular_file(path):
             _build(path, dict_path, terms)
         return FastTokenizer(_Freq(path))
     except (OSError, sqlite3.Error, ValueError):

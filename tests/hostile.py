@@ -159,3 +159,16 @@ def encrypted(user_password: str = "secret", *, spell_key: bytes = b"/Encrypt") 
 
 ALL = {"self-drawing-form": self_drawing_form, "nested-forms": nested_forms, "flate-bomb": flate_bomb,
        "zero-pages": zero_pages, "font-size-zero": font_size_zero}
+
+
+def surrogate_font() -> bytes:
+    """Helvetica whose ToUnicode map turns every 'X' into a lone surrogate (U+D800)."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Lone def "
+            b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <58> <D800> endbfchar "
+            b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    font = FONT.replace(b" >>", b" /ToUnicode 4 0 R >>")
+    lines = (*BODY[:2], "1. Urges all States to comply with X;")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>", font, stream(cmap),
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+               b"/Contents 6 0 R >>", stream(text_ops(lines))]
+    return pdf(objects)

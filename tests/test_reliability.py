@@ -723,3 +723,211 @@ def test_a_redirect_with_a_huge_content_length_is_not_read(tmp_path, pdf_bytes):
     finally:
         srv.close()
     assert path.read_bytes() == pdf_bytes
+
+
+# --- issue #26, 4 and 6: every error exits 2; output any reader accepts ------------------------------
+
+ZH_OLD = ROOT / "samples" / "illustrative" / "ILLUSTRATIVE-A-RES-74-62.zh.txt"
+
+
+def _check(*extra, **kw):
+    return cli("check", EN_FIXTURE, SEED, *extra, **kw)
+
+
+def test_a_config_nested_50000_deep_is_exit_2(tmp_path):
+    cfg = tmp_path / "deep.toml"
+    cfg.write_text("disable = " + "[" * 50000 + "]" * 50000 + "\n")
+    r = _check("--config", cfg)
+    assert r.returncode == 2
+    one_error_line(r, str(cfg), "nested too deeply")
+
+
+@pytest.mark.parametrize("body", ['{"fingerprints": ' + "[" * 50000 + "]" * 50000 + "}", "[" * 50000 + "]" * 50000],
+                         ids=["in-the-list", "the-whole-file"])
+def test_a_baseline_nested_50000_deep_is_exit_2(tmp_path, body):
+    base = tmp_path / "deep.json"
+    base.write_text(body)
+    r = _check("--baseline", base)
+    assert r.returncode == 2
+    one_error_line(r, str(base), "nested too deeply" if body.startswith("{") else "not a resdiff baseline")
+
+
+def test_a_manifest_of_deeply_nested_paths_is_a_clean_result(tmp_path):
+    manifest = tmp_path / "pairs.tsv"
+    manifest.write_text("a/" * 50000 + "x.txt\t" + "[" * 50000 + "\n")
+    r = cli("check", "--manifest", manifest, "--format", "json")
+    assert r.returncode in (1, 2), r.stderr
+    assert "Traceback" not in r.stderr.decode() and "unexpected" not in r.stderr.decode()
+    for finding in json.loads(r.stdout)["findings"] if r.returncode == 1 else []:
+        assert len(finding["message"]) <= 500
+
+
+@pytest.mark.parametrize("body", ['{"fingerprints": "abc"}', '{"fingerprints": [1, 2]}', '{"fingerprints": null}',
+                                  '["abc"]', '"fingerprints"'])
+def test_a_baseline_of_the_wrong_types_is_exit_2(tmp_path, body):
+    base = tmp_path / "base.json"
+    base.write_text(body)
+    r = _check("--baseline", base)
+    assert r.returncode == 2
+    one_error_line(r, str(base), "not a resdiff baseline")
+
+
+def test_a_config_over_its_size_limit_is_refused_without_being_read(tmp_path):
+    cfg = tmp_path / "big.toml"
+    with open(cfg, "wb") as fh:
+        fh.write(b"# a comment\n")
+        fh.truncate(100 << 20)  # 100 MB, sparse: the test machine never holds it
+    r = _check("--config", cfg)
+    assert r.returncode == 2
+    one_error_line(r, str(cfg), "over the limit of 1 MiB")
+
+
+def test_a_baseline_over_its_size_limit_is_refused(tmp_path):
+    base = tmp_path / "big.json"
+    base.write_text('{"fingerprints": [' + ", ".join(['"0123456789abcdef"'] * 1_000_000) + "]}")
+    r = _check("--baseline", base)
+    assert r.returncode == 2
+    one_error_line(r, str(base), "over the limit of 16 MiB")
+
+
+@pytest.mark.parametrize("option", ["--config", "--baseline"])
+def test_a_fifo_as_config_or_baseline_is_refused_not_waited_on(tmp_path, option):
+    fifo = node(tmp_path / "pipe", "fifo")
+    r = _check(option, fifo, timeout=30)
+    assert r.returncode == 2
+    one_error_line(r, str(fifo), "not a regular file")
+
+
+def test_a_fifo_where_the_word_index_belongs_is_refused_in_one_line(tmp_path):
+    env = {"RESDIFF_CACHE_DIR": str(tmp_path / "cache")}
+    where = subprocess.run([sys.executable, "-c", "from resdiff.segment import current_cache_file as f; print(f())"],
+                           capture_output=True, text=True, env={**os.environ, **env}, check=True).stdout.strip()
+    os.makedirs(os.path.dirname(where))
+    node(where, "fifo")
+    r = cli("diff", ZH_OLD, SEED, "--format", "json", env=env, timeout=30)
+    assert r.returncode == 2
+    one_error_line(r, where, "not a regular file", "word index")
+    assert stat.S_ISFIFO(os.lstat(where).st_mode)  # refused, not replaced: the user says what it is
+
+
+def _stops_on_sigterm(args, env=None) -> float:
+    p = subprocess.Popen([sys.executable, "-m", "resdiff", *map(os.fsdecode, args)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env={**os.environ, **(env or {})}, start_new_session=True)
+    try:
+        time.sleep(1.5)  # waiting by now (on the FIFO, the reading child, ...)
+        assert p.poll() is None, p.communicate()
+        t = time.monotonic()
+        p.send_signal(signal.SIGTERM)
+        p.communicate(timeout=10)
+        took = time.monotonic() - t
+        assert p.returncode == 128 + signal.SIGTERM
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+    time.sleep(0.2)
+    try:  # nothing of the run is left: the reading child went with it
+        os.killpg(p.pid, 0)
+        left = True
+    except ProcessLookupError:
+        left = False
+    assert not left
+    return took
+
+
+@pytest.mark.parametrize("command", ["parse", "diff", "check"])
+def test_sigterm_stops_a_command_waiting_on_an_input_fifo_within_a_second(tmp_path, command):
+    fifo = node(tmp_path / "in.txt", "fifo")
+    args = [command, fifo] + ([] if command == "parse" else [SEED])
+    assert _stops_on_sigterm(args) < 1.0
+
+
+def test_sigterm_stops_a_diff_waiting_on_the_word_index_within_a_second(tmp_path):
+    """The word index in a FIFO: refused now; before, SQLite waited for a writer and SIGTERM could not
+    stop it."""
+    env = {"RESDIFF_CACHE_DIR": str(tmp_path / "cache")}
+    where = subprocess.run([sys.executable, "-c", "from resdiff.segment import current_cache_file as f; print(f())"],
+                           capture_output=True, text=True, env={**os.environ, **env}, check=True).stdout.strip()
+    os.makedirs(os.path.dirname(where))
+    node(where, "fifo")
+    p = subprocess.Popen([sys.executable, "-m", "resdiff", "diff", ZH_OLD, SEED], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env={**os.environ, **env}, start_new_session=True)
+    try:
+        p.communicate(timeout=20)  # it ends by itself
+    except subprocess.TimeoutExpired:
+        p.send_signal(signal.SIGTERM)
+        try:
+            p.communicate(timeout=1)
+        except subprocess.TimeoutExpired:
+            pass
+        pytest.fail("the diff waited on the word index (and SIGTERM did not stop it)" if p.poll() is None
+                    else "the diff waited on the word index")
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+    assert p.returncode == 2
+
+
+def test_sigterm_stops_parse_while_the_reading_child_works(tmp_path):
+    import hostile
+
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(hostile.self_drawing_form())
+    assert _stops_on_sigterm(["parse", pdf, "--pdf-memory", "1G"]) < 1.0
+
+
+def test_no_lone_surrogate_reaches_any_output(tmp_path):
+    import hostile
+
+    pdf = tmp_path / "font.pdf"
+    pdf.write_bytes(hostile.surrogate_font())
+    for args in (["--format", "json"], ["--format", "json", "-o", tmp_path / "out.json"], []):
+        r = cli("parse", pdf, *args)
+        assert r.returncode == 0, r.stderr
+        out = (tmp_path / "out.json").read_bytes() if "-o" in args else r.stdout
+        text = out.decode("utf-8")  # strict: a surrogate encoded in UTF-8 would fail here
+        assert "\\ud800" not in text and "\ud800" not in text
+        assert "comply with \ufffd" in (json.loads(text)["paragraphs"][-1]["text"] if args else text)
+
+
+def test_the_pdf_reader_counts_what_it_replaced():
+    import hostile
+
+    from resdiff.pdf import read_pdf
+
+    reading = read_pdf(hostile.surrogate_font(), "font.pdf")
+    assert reading.replaced == 1
+
+
+def test_an_error_line_is_cut_at_its_stated_length(tmp_path):
+    deep = tmp_path / ("a" * 200) / ("b" * 200) / ("c" * 200)
+    missing = str(deep) + "/" + "x" * 3000 + ".txt"
+    r = cli("parse", missing)
+    assert r.returncode == 2
+    line = one_error_line(r, str(tmp_path)[:40], "no such file")
+    assert len(line) <= len("resdiff: error: ") + 500 and " … " in line
+
+
+def test_a_wrapped_paragraph_of_20000_lines_copies_its_text_a_bounded_number_of_times(monkeypatch):
+    """The terminal view of a change inside a huge paragraph: rich copies a Text whole at each slice;
+    the wrap must not slice once a line (47 s for 20,000 lines)."""
+    from rich.text import Text
+
+    from resdiff.render.terminal import layout
+
+    text = Text(" ".join(f"clause{k}" for k in range(160_000)))  # 20,000 lines of 80 columns
+    text.stylize("red", 700_000, 700_050)
+    copied = [0]
+    divide = Text.divide
+
+    def counted(self, offsets):
+        copied[0] += len(self.plain)
+        assert copied[0] <= 3 * len(text.plain), "the text is copied once a line"
+        return divide(self, offsets)
+
+    monkeypatch.setattr(Text, "divide", counted)
+    lines = layout.wrap_lines(text, 80)
+    assert len(lines) > 18_000
+    assert "".join(ln.plain + " " for ln in lines).split() == text.plain.split()
+    assert any(ln.spans for ln in lines)

@@ -99,25 +99,25 @@ def break_points(plain: str) -> list[bool]:
 
 
 def wrap_lines(text: Text, width: int) -> list[Text]:
-    """Greedy wrap in display cells, wide characters counted as two."""
+    """Greedy wrap in display cells, wide characters counted as two. The lines are cut from the text
+    in one pass at the end (rich's slice of a Text copies the whole of it: a slice a line made a
+    paragraph of 20,000 lines quadratic)."""
     plain = text.plain
     ok = break_points(plain)
-    lines: list[Text] = []
+    ranges: list[tuple[int, int, bool]] = []  # (start, end, strip the end's spaces)
     start, used, last_ok = 0, 0, None
     i = 0
     while i < len(plain):
         ch = plain[i]
         if ch == "\n":
-            lines.append(text[start:i])
+            ranges.append((start, i, False))
             start, used, last_ok = i + 1, 0, None
             i += 1
             continue
         w = cell_len(ch)
         if used + w > width and i > start:
             cut = last_ok if last_ok is not None and last_ok > start else i
-            line = text[start:cut]
-            line.rstrip()
-            lines.append(line)
+            ranges.append((start, cut, True))
             start = cut
             while start < len(plain) and plain[start] == " ":
                 start += 1
@@ -129,7 +129,16 @@ def wrap_lines(text: Text, width: int) -> list[Text]:
             last_ok = i
         used += w
         i += 1
-    lines.append(text[start:])
+    ranges.append((start, len(plain), False))
+    offsets = sorted({x for a, b, _ in ranges for x in (a, b)})
+    pieces = text.divide(offsets)  # pieces[k + 1] runs from offsets[k] to offsets[k + 1]
+    piece = {x: k + 1 for k, x in enumerate(offsets)}
+    lines: list[Text] = []
+    for a, b, strip in ranges:
+        line = pieces[piece[a]] if b > a else text.blank_copy()
+        if strip:
+            line.rstrip()
+        lines.append(line)
     return lines
 
 
