@@ -439,6 +439,9 @@ def session_number(m: re.Match) -> int | None:
 AGENDA_ITEM = {"zh": "议程项目", "en": "Agenda item", "fr": "Point", "es": "Tema", "ru": "Пункт(?: повестки дня)?",
                "ar": "البند"}
 AGENDA = re.compile(rf"^(?:{_alt(AGENDA_ITEM.values())})\s*(?P<item>\S.*)$", re.IGNORECASE)
+# The agenda item run onto the session's line ("Seventy-third session Agenda item 30"): only the words that
+# cannot open a session line (never the French "Point", a common word)
+AGENDA_WITHIN = re.compile(r"(?:Agenda item|Tema|Пункт повестки дня|议程项目)\s*\d")
 # The paragraph of a committee report a resolution comes from: "(A/75/399, para. 96)", "第 96 段"
 _PARAGRAPH_ABBREVIATION = {"en": "para", "es": "párr", "fr": "par", "ru": "пункт", "ar": "الفقرة"}
 REPORT_PARAGRAPH = re.compile(rf"第\s*(\d+)\s*段|(?:{_alt(_PARAGRAPH_ABBREVIATION.values())})\.?\s*(\d+)",
@@ -456,6 +459,13 @@ MEETING_LINE = re.compile(
     rf"^(?:第\s*(\d+)\s*次全体会议|(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*"
     rf"(?:{_alt(PLENARY_MEETING.values())})|"
     r"الجلسة العامة\s*(\d+))$",
+    re.IGNORECASE,
+)
+
+# The meeting and the date run onto one line ("26th plenary meeting 26 October 2018")
+MEETING_AND_DATE = re.compile(
+    rf"^(?:(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*(?:{_alt(PLENARY_MEETING.values())})|"
+    r"第\s*(\d+)\s*次全体会议|الجلسة العامة\s*(\d+))[\s,.;]+\S.{4,40}$",
     re.IGNORECASE,
 )
 
