@@ -228,17 +228,18 @@ def _read_zone(rows: list[tuple[int, str, int]], zone: list[int], expected: int 
     footnote of the page before."""
     units: list[list] = []  # [marker or None, rows]
     alone: list[tuple[str, int]] = []
+    lone = [k for k in zone if (m := _NOTE_START.match(rows[k][1].strip())) and not m.group(3) and
+            (expected is None or expected <= int(m.group(1)) < expected + 20)]
     for k in zone:
         s = rows[k][1].strip()
         m = _NOTE_START.match(s)
         number = int(m.group(1)) if m else -1
-        plausible = m is not None and (expected is None or expected <= number < expected + 20)
-        if m and m.group(3) and plausible and (expected is None or number == expected or not units):
+        if k in lone:
+            alone.append((m.group(1) + m.group(2), k))
+        elif m and m.group(3) and (expected is None or number == expected or (not units and expected <= number)):
             units.append([m.group(1) + m.group(2), [k]])
             expected = number + 1
-        elif m and not m.group(3) and plausible:
-            alone.append((m.group(1) + m.group(2), k))
-        elif units and (not alone or not _SENTENCE_END.search(rows[units[-1][1][-1]][1].strip())):
+        elif units and (not lone or not _SENTENCE_END.search(rows[units[-1][1][-1]][1].strip())):
             units[-1][1].append(k)
         else:
             units.append([None, [k]])

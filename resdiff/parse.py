@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from . import lang as L
@@ -27,10 +28,10 @@ from .model import (
     Footnote,
     Metadata,
     Paragraph,
-    ParseWarning,
     unique_id,
 )
 from .normalize import is_wide, join_lines, spaces_digits
+from .selfcheck import self_check
 
 _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
 _RES_SESSION = re.compile(L.RES_SESSION)
@@ -109,7 +110,8 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
     other = [x.text.strip() for x in lines[: opening + 1]] + tags
     body = lines[opening + 1 :]
     body, annexes = _split_annexes(body)
-    body, closing, closing_lines = _split_closing(body)
+    masthead_adopted = meta.get("adopted") is not None and meta.get("distributed") is not None
+    body, closing, closing_lines, after = _split_closing(body)
     if closing.get("adopted") and meta.get("adopted") is None and not meta.get("draft"):
         meta["adopted"] = closing["adopted"]
     meta["meeting"] = closing.get("meeting")
@@ -117,6 +119,10 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
     furniture = _furniture_test(meta.get("symbol"), title)
     raws, notes, dropped, slash = _split_body(body, furniture)
     other += dropped + closing_lines
+    after = [x.text.strip() for k, x in enumerate(after)
+             if not furniture(x.text.strip(), after[k - 1].text.strip() if k else "",
+                              after[k + 1].text.strip() if k + 1 < len(after) else "")]
+    other += after
     wide_spacing = lang == "zh" and spaces_digits(text)
     # words as the document writes them, hyphenated compounds included, minus those broken at a line end
     vocabulary = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", text, re.MULTILINE))
@@ -133,7 +139,8 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
         for m, ls, n, pg in notes
     )
     markers = [f.marker for f in footnotes] or _glued_markers(paragraphs, lang)
-    paragraphs = _attach_markers(paragraphs, markers, lang, slash=slash)
+    cited = Counter(_CITED_NUMBER.findall(text))  # "77/228" cited on its own: evidence for "77/2285"
+    paragraphs = _attach_markers(paragraphs, markers, lang, slash=slash, cited=cited)
     if not paragraphs:
         raise NotAResolution("no preambular or operative paragraph found", source=source)
 
@@ -142,23 +149,10 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
         meta["session"] = int(m.group(1)) if m and m.group(1) else None
     metadata = Metadata(language=lang, **meta)
     return Document(metadata=metadata, paragraphs=tuple(paragraphs), footnotes=footnotes, source=source,
-                    other=tuple(other), warnings=_doubts(paragraphs, len(text)), source_kind=source_kind)
-
-
-def _doubts(paragraphs: list[Paragraph], size: int) -> tuple[ParseWarning, ...]:
-    """Never a silent PP1 holding a whole document: a text longer than a page with no operative
-    paragraph is said to be one, with the likely cause."""
-    if size < 3000 or any(p.kind == OPERATIVE for p in paragraphs):
-        return ()
-    pp = [p for p in paragraphs if p.kind == PREAMBULAR]
-    if len(pp) == 1:
-        return (ParseWarning("no-operative", None,
-                             f"no operative paragraph found, and one preambular paragraph holds {len(pp[0].text):,} "
-                             "characters: the layout of this text was not recognised (paragraphs neither indented, "
-                             "nor numbered, nor separated by blank lines)"),)
-    return (ParseWarning("no-operative", None,
-                         f"no operative paragraph found ({len(pp)} preambular): an operative part numbered '1.', "
-                         "'2.' … was expected (is the text cut short, or not a resolution?)"),)
+                    other=tuple(other), source_kind=source_kind,
+                    warnings=self_check(paragraphs, list(footnotes), metadata, size=len(text),
+                                        closing_found=bool(closing), after_closing=after,
+                                        masthead=masthead_adopted))
 
 
 def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, list[Line]]]]:
@@ -276,7 +270,7 @@ def _sponsors_start(texts: list[str], draft_at: int) -> int:
     return k
 
 
-def _split_closing(body: list[Line]) -> tuple[list[Line], dict, list[str]]:
+def _split_closing(body: list[Line]) -> tuple[list[Line], dict, list[str], list[Line]]:
     """The closing after the last operative paragraph: the plenary meeting and the date, in either
     order (Chinese puts the date first; English, French, Spanish, Russian and Arabic the meeting), on
     two lines or, as a pipeline may run them together, on one."""
@@ -288,22 +282,24 @@ def _split_closing(body: list[Line]) -> tuple[list[Line], dict, list[str]]:
         m = L.MEETING_LINE.match(line) or L.MEETING_AND_DATE.match(line)
         if m:
             out: dict = {"meeting": int(next(g for g in m.groups()[:3] if g))}
-            first, last = k, k
+            first = last = k
             if m.re is L.MEETING_AND_DATE:
                 out["adopted"] = L.find_date(line)
-                return body[:k] + body[k + 1:], out, [line]
-            nxt = texts[pos + 1] if pos + 1 < len(texts) else None
-            prv = texts[pos - 1] if pos > 0 else None
-            if nxt is not None and _is_closing_date(body[nxt].text):
-                last = nxt
-            elif prv is not None and _is_closing_date(body[prv].text):
-                first = prv
-            if first != last:
-                out["adopted"] = L.find_date(body[first if first != k else last].text)
-            closing = [x for x in body[first : last + 1] if x.role == UNKNOWN]
-            rest = [x for x in body[first : last + 1] if x.role != UNKNOWN]
-            return body[:first] + rest + body[last + 1 :], out, [x.text.strip() for x in closing]
-    return body, {}, []
+            else:
+                nxt = texts[pos + 1] if pos + 1 < len(texts) else None
+                prv = texts[pos - 1] if pos > 0 else None
+                if nxt is not None and _is_closing_date(body[nxt].text):
+                    last = nxt
+                elif prv is not None and _is_closing_date(body[prv].text):
+                    first = prv
+                if first != last:
+                    out["adopted"] = L.find_date(body[first if first != k else last].text)
+            closing = sorted({first, k, last})
+            rest = [body[j] for j in range(first, last + 1) if j not in closing]
+            after = [x for x in body[last + 1 :] if x.role == UNKNOWN]
+            kept = [x for x in body[last + 1 :] if x.role != UNKNOWN]
+            return body[:first] + rest + kept, out, [body[j].text.strip() for j in closing], after
+    return body, {}, [], []
 
 
 def _is_closing_date(line: str) -> bool:
@@ -453,7 +449,7 @@ def _glued_markers(paragraphs: list[Paragraph], lang: str) -> list[str]:
 
 
 def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, *,
-                    slash: bool = False) -> list[Paragraph]:
+                    slash: bool = False, cited: Counter | None = None) -> list[Paragraph]:
     """Move footnote markers (bare numbers left by superscripts) from the text to `footnotes`.
 
     Markers are numbered in reading order, so the next one expected is looked for; the two after it
@@ -468,7 +464,7 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
         pos = 0
         while k < len(markers):
             hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
-                    if (hit := _find_marker(text, markers[j], pos, lang, slash)) is not None]
+                    if (hit := _find_marker(text, markers[j], pos, lang, slash, cited)) is not None]
             if not hits:
                 break
             (start, end), j = min(hits)
@@ -509,7 +505,8 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
     return text, [mk for _, mk in pairs], [pos for pos, _ in pairs]
 
 
-def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool = False) -> tuple[int, int] | None:
+def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool = False,
+                 cited: Counter | None = None) -> tuple[int, int] | None:
     """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
     sup = marker.translate(L.TO_SUPERSCRIPT)
     m = re.compile(rf"\s?{re.escape(sup)}(?![⁰-⁹¹²³])").search(text, pos)
@@ -555,6 +552,22 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
         m = re.compile(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)").search(text, pos)
         if m:
             return m.start(), m.end()
+        return _glued_to_a_number(text, marker, pos, cited or Counter())
+    return None
+
+
+_CITED_NUMBER = re.compile(r"(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])")
+
+
+def _glued_to_a_number(text: str, marker: str, pos: int, cited: Counter) -> tuple[int, int] | None:
+    """A marker an extractor glued to the number before it, told by evidence: "12 February 20139 in"
+    (no year has five digits: 2013 and note 9), "resolution 77/2285" where the document cites 77/228
+    on its own elsewhere and never 77/2285. Without such evidence the text is kept as it stands."""
+    for m in re.finditer(rf"(?<![\d/.,])((?:19|20)\d\d)({re.escape(marker)})(?![\d/]|[.,]\d)", text[pos:]):
+        return pos + m.start(2), pos + m.end(2)
+    for m in re.finditer(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({re.escape(marker)})(?![\d/]|[.,]\d)", text[pos:]):
+        if cited[m.group(1)] and not cited[m.group(0)]:
+            return pos + m.start(2), pos + m.end(2)
     return None
 
 

@@ -65,7 +65,7 @@ LAYERS = [
     # grammar; exit statuses
     {"results", "cache"},  # the results of check, session, series, blame and carry; the user cache
     {"normalize", "lang", "segment", "markdown_reader"},  # text passes; what each UN language writes; the Chinese word index
-    {"layout", "facts", "tokenize", "routine"},  # layouts, facts, tokens, routine labels
+    {"layout", "facts", "tokenize", "routine", "selfcheck"},  # layouts, facts, tokens, routine labels
     {"parse", "pdf", "diff", "output", "align"},  # text -> Document; PDF -> text; clause diff; files; alignment
     {"fetch", "compare"},  # downloads into the cache; two Documents -> DocumentDiff
     {"load"},  # bytes -> text -> Document
