@@ -342,8 +342,12 @@ def _blocks_are_paragraphs(body: list[str]) -> bool:
     blocks = _blocks(body)
     if len(blocks) < 2 or any(is_plain_furniture(s.strip()) for s in body):
         return False
+    # headings (a short line of its own: an adopted text's title) and the closing end no paragraph
+    blocks = [b for b in blocks if not (len(b) == 1 and len(body[b[0]].split()) <= 12 and
+                                        not PARAGRAPH_END.search(body[b[0]])) and
+              not L.MEETING_LINE.match(body[b[0]].strip())]
     ends = sum(bool(PARAGRAPH_END.search(_TAG.sub("", body[b[-1]]))) for b in blocks)
-    return ends >= 0.9 * len(blocks)
+    return len(blocks) >= 2 and ends >= 0.9 * len(blocks)
 
 
 def _indent_blocks(body: list[str]) -> list[tuple[int, str]]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from . import lang as L
 from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, UNKNOWN, Line
@@ -57,6 +59,7 @@ class _Raw:
     lines: list[str] = field(default_factory=list)
     line: int = 0
     page: int | None = None
+    adopting: bool = False  # adopts the text printed after it: operative, numbered or not
 
 
 def parse_text(text: str, *, source: str = "<text>", language: str | None = None,
@@ -126,16 +129,21 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
     wide_spacing = lang == "zh" and spaces_digits(text)
     # words as the document writes them, hyphenated compounds included, minus those broken at a line end
     vocabulary = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", text, re.MULTILINE))
-    paragraphs = _paragraphs(raws, wide_spacing, vocabulary)
+    join = partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
+                   compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang))
+    raws, adopted = _split_adopted(raws, join)
+    paragraphs = _paragraphs(raws, join)
+    if adopted:
+        paragraphs += _paragraphs(adopted, join, annex="")
     for heading, label, annex_lines in annexes:
         other.append(heading)
         a_raws, a_notes, a_dropped, a_slash = _split_body(annex_lines, furniture)
-        paragraphs += _paragraphs(a_raws, wide_spacing, vocabulary, annex=label)
+        paragraphs += _paragraphs(a_raws, join, annex=label)
         notes += a_notes
         other += a_dropped
         slash = slash or a_slash
     footnotes = tuple(
-        Footnote(marker=m, text=join_lines(ls, wide_spacing=wide_spacing, vocabulary=vocabulary), line=n, page=pg)
+        Footnote(marker=m, text=join(ls), line=n, page=pg)
         for m, ls, n, pg in notes
     )
     markers = [f.marker for f in footnotes] or _glued_markers(paragraphs, lang)
@@ -361,12 +369,44 @@ def _split_body(body: list[Line], is_furniture):
     return raws, notes, dropped, slash
 
 
-def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str] = frozenset(),
+def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[list[_Raw], list[_Raw]]:
+    """A text adopted inline ("Adopts the following political declaration:" and the declaration itself,
+    with no 'Annex' heading): the adopting paragraph is operative, the adopted text (its title, chapeau
+    and numbered paragraphs) is annexed. Where the adopting paragraph is numbered n and the resolution's
+    own numbering resumes with n + 1 after the adopted text, the operative part resumes there."""
+    for i, r in enumerate(raws):
+        for j in range(len(r.lines)):
+            if not r.lines[j].rstrip().endswith((":", "：")) and not re.search(r"[:：]\s*\S{0,3}$", r.lines[j]):
+                continue
+            head = join(r.lines[: j + 1])
+            number = OP_NUMBER.match(head)
+            if not L.ADOPTS_FOLLOWING.match(head[number.end():] if number else head):
+                continue
+            tail = ([_Raw(r.lines[j + 1:], r.line, r.page)] if r.lines[j + 1:] else []) + raws[i + 1:]
+            if not tail:
+                return raws, []
+            end = len(tail)
+            if number:
+                resume = int(number.group(1)) + 1
+                seen = 0  # the adopted text's own numbering
+                for k, t in enumerate(tail):
+                    m = OP_NUMBER.match(t.lines[0])
+                    if m and int(m.group(1)) == resume and seen and seen + 1 != resume:
+                        end = k
+                        break
+                    if m:
+                        seen = int(m.group(1))
+            adopting = _Raw(r.lines[: j + 1], r.line, r.page, adopting=True)
+            return raws[:i] + [adopting] + tail[end:], tail[:end]
+    return raws, []
+
+
+def _paragraphs(raws: list[_Raw], join: Callable[[list[str]], str],
                 annex: str | None = None) -> list[Paragraph]:
     """Raw paragraphs -> PP1…, OP1, OP1(a)…; in an annex (label "" or "II"), AN.1, AN.1(a), and AN.u1
     for its unnumbered paragraphs (title, headings, an unnumbered text), ANII.1 in annex II."""
     if annex is not None:
-        return _annex_paragraphs(raws, wide_spacing, vocabulary, f"AN{annex}.")
+        return _annex_paragraphs(raws, join, f"AN{annex}.")
     out: list[Paragraph] = []
     pp = 0
     op_number: str | None = None
@@ -377,7 +417,7 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
         out.append(Paragraph(id=unique_id(pid, seen, "#"), **kw))
 
     for r in raws:
-        text = join_lines(r.lines, wide_spacing=wide_spacing, vocabulary=vocabulary)
+        text = join(r.lines)
         m = OP_NUMBER.match(text)
         if m:
             op_number, sub_letter = m.group(1), None
@@ -400,23 +440,28 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
                 add(f"OP{op_number}({letter})", kind=OPERATIVE, number=op_number, letter=letter,
                     text=text[m.end():], line=r.line, page=r.page, prefix=m.group(0))
             continue
+        if r.adopting:  # an unnumbered paragraph that adopts the text printed after it
+            ops = sum(p.kind == OPERATIVE and p.letter is None for p in out)
+            add(f"OP{ops + 1}", kind=OPERATIVE, text=text, line=r.line, page=r.page)
+            op_number, sub_letter = str(ops + 1), None
+            continue
         if op_number is None:
             pp += 1
             add(f"PP{pp}", kind=PREAMBULAR, text=text, line=r.line, page=r.page)
         else:
             # An unnumbered block after the operative part continues the paragraph before it.
-            joined = join_lines([out[-1].text, text], wide_spacing=wide_spacing, vocabulary=vocabulary)
+            joined = join([out[-1].text, text])
             out[-1] = replace(out[-1], text=joined)
     return out
 
 
-def _annex_paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str], prefix: str) -> list[Paragraph]:
+def _annex_paragraphs(raws: list[_Raw], join: Callable[[list[str]], str], prefix: str) -> list[Paragraph]:
     out: list[Paragraph] = []
     seen: set[str] = set()
     number: str | None = None
     unnumbered = 0
     for r in raws:
-        text = join_lines(r.lines, wide_spacing=wide_spacing, vocabulary=vocabulary)
+        text = join(r.lines)
         m = OP_NUMBER.match(text)
         sub = SUB_LETTER.match(text)
         if m:
