@@ -12,7 +12,9 @@ code, the paragraph (or footnote) it concerns and a sentence saying what is wron
 - `text-after-closing`: text after the closing that is neither a footnote nor an annex;
 - `furniture-in-paragraph`: page furniture (a job number, a barcode, the document's own symbol, a
   page number) inside a paragraph;
-- `long-paragraph`: a paragraph many times longer than the others (paragraphs run together).
+- `long-paragraph`: a paragraph many times longer than the others (paragraphs run together);
+- `no-word-spaces`: a text in a spaced script whose words have lost the spaces between them (a
+  monospace or code-block extraction): its paragraphs, dates and numbers cannot be read reliably.
 """
 
 from __future__ import annotations
@@ -45,7 +47,24 @@ def self_check(paragraphs: list[Paragraph], footnotes: list, metadata: Metadata,
                                 f"annex: “{_excerpt(line)}”"))
     out += _furniture(paragraphs, metadata.symbol)
     out += _long(paragraphs)
+    out += _spaceless(paragraphs, metadata.language)
     return tuple(out)
+
+
+_RUN_OF_LETTERS = re.compile(r"[^\W\d_]{25,}")
+
+
+def _spaceless(paragraphs: list[Paragraph], language: str | None) -> list[ParseWarning]:
+    """Latin, Cyrillic and Arabic script space their words; runs of 25 letters and more in most
+    paragraphs are words run together."""
+    if language == "zh" or not paragraphs:
+        return []
+    glued = [p for p in paragraphs if _RUN_OF_LETTERS.search(p.text)]
+    if len(glued) < max(2, len(paragraphs) // 2):
+        return []
+    return [ParseWarning("no-word-spaces", glued[0].id, f"{len(glued)} of {len(paragraphs)} paragraphs run words "
+                         f"together (“{_excerpt(_RUN_OF_LETTERS.search(glued[0].text).group(0), 40)}”): the text has "
+                         "lost its word spaces; extract it again, or give the PDF")]
 
 
 def _excerpt(s: str, n: int = 60) -> str:
