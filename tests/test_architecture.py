@@ -70,12 +70,12 @@ def test_library_imports_without_typer_or_rich():
 # modules of render/ may also import one another. The package root only re-exports (lazily) and gives
 # __version__, which every layer may read.
 LAYERS = [
-    {"errors", "model", "notation", "status"},  # the errors; documents and diffs; script ranges and the symbol
+    {"errors", "model", "notation", "status", "blocks"},  # the errors; documents and diffs; script ranges and the symbol
     # grammar; exit statuses
     {"results", "cache"},  # the results of check, session, series, blame and carry; the user cache
-    {"normalize", "lang", "segment"},  # text passes; what each UN language writes; the Chinese word index
-    {"layout", "facts", "tokenize", "routine", "pdfium", "isolate"},  # layouts, facts, tokens, routine labels;
-    # PDFium's C API; a child process under limits
+    {"normalize", "lang", "segment", "markdown_reader"},  # text passes; what each UN language writes; the Chinese word index
+    {"layout", "facts", "tokenize", "routine", "selfcheck", "pdfium", "isolate"},  # layouts, facts, tokens, routine
+    # labels; PDFium's C API; a child process under limits
     {"parse", "pdf", "diff", "output", "align"},  # text -> Document; PDF -> text; clause diff; files; alignment
     {"fetch", "compare"},  # downloads into the cache; two Documents -> DocumentDiff
     {"load"},  # bytes -> text -> Document

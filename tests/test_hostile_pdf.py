@@ -42,8 +42,8 @@ def test_an_encrypted_pdf_spelling_its_key_with_an_escape_is_refused(tmp_path):
 @pytest.mark.parametrize("key", [b"/Encrypt", b"/Encr#79pt"])
 def test_an_empty_user_password_is_opened_as_any_viewer_opens_it(tmp_path, key):
     path = write(tmp_path, "open.pdf", hostile.encrypted("", spell_key=key))
-    texts = paragraphs(cli("parse", path, "--format", "json"))
-    assert texts == ["Recalling its resolution 74/62 of 12 December 2019,", "Urges all States to comply;"]
+    texts = " ".join(paragraphs(cli("parse", path, "--format", "json")))
+    assert "Recalling its resolution 74/62 of 12 December 2019," in texts and "Urges all States to comply;" in texts
 
 
 # --- invisible text ----------------------------------------------------------------------------------
@@ -57,7 +57,8 @@ def test_invisible_and_white_text_is_left_out_and_counted(tmp_path):
     path = write(tmp_path, "hidden.pdf", data)
     r = cli("parse", path, "--format", "json")
     assert "HIDDEN" not in r.stdout.decode("utf-8")
-    assert paragraphs(r) == ["Recalling its resolution 74/62 of 12 December 2019,", "Urges all States to comply;"]
+    texts = " ".join(paragraphs(r))
+    assert "Recalling its resolution 74/62 of 12 December 2019," in texts and "Urges all States to comply;" in texts
 
 
 def test_a_page_of_only_invisible_text_is_an_ocr_layer_and_is_read():
