@@ -14,7 +14,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 import time
 
 from .cache import DOCUMENT_SUFFIXES, cache_path, looks_like_symbol
@@ -153,6 +152,8 @@ def write_bytes(path: str, data: bytes, *, inputs: tuple[str, ...] | list[str] =
         raise OutputError("the output folder does not exist", source=path)
     _remove_stale(folder)
     try:
+        import tempfile  # here: standard output (utf8 below) is written without it
+
         fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as e:
         raise OutputError(f"cannot write: {reason(e)}", source=path) from None

@@ -75,15 +75,17 @@ def test_help_loads_no_command(cache):
     assert _present(mods, {"resdiff.parse", "resdiff.load", "resdiff.lang"} | HEAVY | DIFF_CHAIN) == set()
 
 
-def test_pdf_reads_through_its_own_declarations_of_pdfium(cache, tmp_path):
-    """Reading a PDF loads PDFium itself, not pypdfium2's generated bindings (450 declarations, 25-50 ms),
-    nor pypdfium2's object layer, nor any rendering or network module."""
+def test_pdfium_is_loaded_only_by_the_reading_child(cache, tmp_path):
+    """Reading a PDF loads PDFium (through pypdfium2's raw API) in the reading child alone: resdiff's own
+    process holds no ctypes and no PDFium, nor pypdfium2's object layer, nor any rendering or network
+    module."""
     from layout import render, seed_spec, write_pdf
 
     pdf = write_pdf(render(seed_spec()), tmp_path / "p.pdf")
     mods = _modules("parse", str(pdf), "--format", "json", cache=cache)
-    assert "resdiff.pdf" in mods and "ctypes" in mods
-    assert _present(mods, {"pypdfium2", "pypdfium2_raw.bindings", "pdfminer", "rich", "jieba"}) == set()
+    assert "resdiff.pdf" in mods and "resdiff.isolate" in mods
+    assert _present(mods, {"ctypes", "pypdfium2", "pypdfium2_raw", "resdiff.pdfium", "pdfminer", "rich",
+                           "jieba"}) == set()
 
 
 def test_a_command_run_alone_builds_only_itself_and_help_lists_all():
