@@ -222,12 +222,16 @@ def diff(
     pager: PagerOpt = None,
     show_routine: Annotated[bool, typer.Option("--show-routine", help="Show routine updates (numbers, "
                                                "dates, recalled resolutions) in full.")] = False,
+    hide_editorial: Annotated[bool, typer.Option("--hide-editorial", help="Hide editorial corrections (letter "
+                                                 "case, hyphens, dashes, quotes, spacing, footnote-marker "
+                                                 "places): shown as the new text; still counted.")] = False,
     fail_on: FailOnOpt = FailOn.any,
     output: OutOpt = None,
 ) -> ExitStatus:
     """Align the paragraphs of two versions and show what changed, clause by clause. A re-wrapped
     line, a re-spaced number or a renumbered paragraph is not a change; a change is substantive
-    (reworded, inserted, deleted, moved) or routine (only numbers, dates, symbols, ordinals).
+    (reworded, inserted, deleted, moved), routine (only numbers, dates, symbols, ordinals) or editorial
+    (only letter case, hyphens, dashes, quotes, spacing, footnote-marker places).
 
     Exit status: 0 no differences, 1 differences, 2 bad input.
 
@@ -247,13 +251,13 @@ def diff(
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
         result = compare(*load_versions(old, new, language=language, warn=env.warning))
     shown = _diff_view(env, result, format, view, context=context, show_routine=show_routine, color=color,
-                       output=output)
+                       output=output, hide_editorial=hide_editorial)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
     return exit_status(result, fail_on)
 
 
 def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, context: int, show_routine: bool,
-               color: Color, output: str | None):
+               color: Color, output: str | None, hide_editorial: bool = False):
     if format is DiffFormat.json:
         from .render.json_ import render_diff
 
@@ -261,19 +265,21 @@ def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, conte
     if format is DiffFormat.markdown:
         from .render.markdown import render_diff as markdown
 
-        return markdown(result, context=context)
+        return markdown(result, context=context, hide_editorial=hide_editorial)
     if format is DiffFormat.html:
         from .render.html import render_diff as html
 
-        return html(result, context=context)
+        return html(result, context=context, hide_editorial=hide_editorial)
     from .render.terminal import diff as terminal
 
     markers = env.markers(color, output)
+    hide = {"hide_editorial": hide_editorial}
     if view is View.side_by_side:
-        return terminal.side_by_side_view(result, markers=markers, context=context, show_routine=show_routine)
+        return terminal.side_by_side_view(result, markers=markers, context=context, show_routine=show_routine,
+                                          **hide)
     if view is View.summary:
-        return terminal.summary_view(result, markers=markers)
-    return terminal.diff_view(result, markers=markers, context=context, show_routine=show_routine)
+        return terminal.summary_view(result, markers=markers, **hide)
+    return terminal.diff_view(result, markers=markers, context=context, show_routine=show_routine, **hide)
 
 
 def _series(env: ConsoleEnv, files: list[str], lang: str | None):

@@ -82,7 +82,7 @@ def test_summary_lists_each_change_and_totals(monkeypatch):
     assert re.search(r"OP8\s+OP8\s+modified\s+0\.93\s+… 出席\[-将于-\]", out)
     assert re.search(r"—\s+PP13\s+inserted", out)
     assert ("30 paragraph entries: 25 unchanged; 2 substantive (1 modified, 1 inserted, 0 deleted); 3 routine; "
-            "0 moved, 6 renumbered") in out
+            "0 editorial; 0 moved, 6 renumbered") in out
 
 
 def test_legend_and_both_versions_on_top_of_every_view(monkeypatch):

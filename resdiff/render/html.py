@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
+from ..model import DELETE, DELETED, EDITORIAL, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
 from ..results import Series
-from .common import LEGEND_TEXT, collapsed, display_ops, heading_bits, ids, label, legend_keys, shown, totals
+from .common import LEGEND_TEXT, collapsed, heading_bits, ids, label, legend_keys, marked_ops, shown, totals
 from .timeline import TOTAL_KEYS, cell, first_gone, legend_line, lineage_label, short, step_totals
 
 
@@ -37,6 +37,8 @@ ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underlin
 .change.modified { border-color: #d4a017; } .change.inserted { border-color: #2e8b57; }
 .change.deleted { border-color: #c0392b; } .change.unchanged { border-color: #aaa; }
 .change.routine { opacity: .6; border-style: dashed; }
+.change.editorial { opacity: .6; border-style: dotted; }
+del.editorial, ins.editorial { opacity: .55; font-style: italic; }
 .change.current { outline: 3px solid #1e6fd9; outline-offset: 2px; }
 .sbs { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
 .sbs > div { min-width: 0; }
@@ -92,16 +94,18 @@ _JS = """
 """
 
 
-def _mark(op: str, s: str) -> str:
+def _mark(op: str, s: str, kind: str = "") -> str:
     if op == EQUAL:
         return escape(s)
     tag = "del" if op == DELETE else "ins"
+    if kind == EDITORIAL:
+        return f'<{tag} class="editorial" title="editorial">{escape(s)}</{tag}>'
     return f"<{tag}>{escape(s)}</{tag}>"
 
 
-def _inline(c: Change) -> str:
+def _inline(c: Change, hide_editorial: bool = False) -> str:
     if c.kind == MODIFIED:
-        return "".join(_mark(op, s) for op, s in display_ops(c.ops))
+        return "".join(_mark(*x) for x in marked_ops(c, hide_editorial=hide_editorial))
     if c.kind == INSERTED:
         return _mark(INSERT, c.new_text)
     if c.kind == DELETED:
@@ -109,11 +113,11 @@ def _inline(c: Change) -> str:
     return escape(c.new_text)
 
 
-def _sides(c: Change) -> tuple[str, str]:
+def _sides(c: Change, hide_editorial: bool = False) -> tuple[str, str]:
     if c.kind == MODIFIED:
-        shown_ops = display_ops(c.ops)
-        return ("".join(_mark(op, s) for op, s in shown_ops if op != INSERT),
-                "".join(_mark(op, s) for op, s in shown_ops if op != DELETE))
+        shown_ops = marked_ops(c, hide_editorial=hide_editorial)
+        return ("".join(_mark(*x) for x in shown_ops if x[0] != INSERT),
+                "".join(_mark(*x) for x in shown_ops if x[0] != DELETE))
     if c.kind == INSERTED:
         return "", _mark(INSERT, c.new_text)
     if c.kind == DELETED:
@@ -126,11 +130,11 @@ def _heading(c: Change) -> str:
     return f"<h3>{escape(ids(c))} — {', '.join(bits)}</h3>"
 
 
-def _section(c: Change, n: int, prefix: str = "c") -> str:
-    left, right = _sides(c)
-    routine = " routine" if c.routine else ""
+def _section(c: Change, n: int, prefix: str = "c", hide_editorial: bool = False) -> str:
+    left, right = _sides(c, hide_editorial)
+    routine = " routine" if c.routine else (" editorial" if c.editorial else "")
     return (f'<section class="change {c.kind}{routine}" id="{prefix}{n}">{_heading(c)}'
-            f'<div class="inline"><p>{_inline(c)}</p></div>'
+            f'<div class="inline"><p>{_inline(c, hide_editorial)}</p></div>'
             f'<div class="sbs"><div class="old"><p>{left}</p></div>'
             f'<div class="new"><p>{right}</p></div></div>'
             "</section>")
@@ -146,10 +150,10 @@ def _meta_rows(old: Document, new: Document) -> str:
     return "".join(rows)
 
 
-def legend_html(result: DocumentDiff) -> str:
+def legend_html(result: DocumentDiff, hide_editorial: bool = False) -> str:
     """The legend of what this diff contains, nothing else."""
     bits = []
-    for key in legend_keys(result):
+    for key in legend_keys(result, hide_editorial=hide_editorial):
         if key == "deleted":
             bits.append("<del>deleted</del>")
         elif key == "inserted":
@@ -158,6 +162,9 @@ def legend_html(result: DocumentDiff) -> str:
             bits.append(f'<span class="moved">{escape(LEGEND_TEXT[key])}</span>')
         elif key.startswith("renumbered:"):
             bits.append(f"{escape(key.split(':', 1)[1])}: renumbered")
+        elif key == "editorial":
+            bits.append(f'{_mark(DELETE, "editorial", EDITORIAL)} {_mark(INSERT, "editorial", EDITORIAL)} '
+                        f"({escape(LEGEND_TEXT[key])})")
         else:
             bits.append(escape(LEGEND_TEXT[key]))
     return f'<p class="legend">Legend: {", ".join(bits)}.</p>' if bits else ""
@@ -174,30 +181,30 @@ def changes_html(result: DocumentDiff, context: int = 0, prefix: str = "c") -> s
     return "\n".join(body)
 
 
-def render_diff(result: DocumentDiff, *, context: int = 0) -> str:
+def render_diff(result: DocumentDiff, *, context: int = 0, hide_editorial: bool = False) -> str:
     old_sym = result.old.metadata.symbol or "?"
     new_sym = result.new.metadata.symbol or "?"
     title = f"resdiff: {old_sym} → {new_sym}"
     anchors: dict[int, str] = {}
     body: list[str] = []
     n = 0
-    for item in shown(result, context):
+    for item in shown(result, context, hide_editorial=hide_editorial):
         if isinstance(item, list):
             body.append(f'<p class="collapsed">{escape(collapsed(item))}</p>')
         else:
             n += 1
             anchors[id(item)] = f"c{n}"
-            body.append(_section(item, n))
-    notes = [c for c in result.changes if c.is_footnote]
+            body.append(_section(item, n, hide_editorial=hide_editorial))
+    notes = [c for c in result.changes if c.is_footnote and not (hide_editorial and c.counts_as_editorial)]
     if notes:
         body.append("<h2>Footnotes</h2>")
         for c in notes:
             n += 1
             anchors[id(c)] = f"c{n}"
-            body.append(_section(c, n))
+            body.append(_section(c, n, hide_editorial=hide_editorial))
     summary = []
     for c in result.changes:
-        if not c.is_change:
+        if not c.is_change or (hide_editorial and c.counts_as_editorial):
             continue
         kind = escape(label(c)) + (' <span class="moved">moved</span>' if c.moved else "")
         sim = f"{c.similarity:.2f}" if c.similarity is not None else ""
@@ -214,7 +221,7 @@ def render_diff(result: DocumentDiff, *, context: int = 0) -> str:
         f"<header><h1>{escape(title)}</h1>",
         '<table class="meta"><tr><th></th><th>old</th><th>new</th></tr>',
         f"{_meta_rows(result.old, result.new)}</table>",
-        f"{legend_html(result)}</header>",
+        f"{legend_html(result, hide_editorial)}</header>",
         '<nav class="toolbar"><button id="show-inline" aria-pressed="true">Inline</button> '
         '<button id="show-sbs" aria-pressed="false">Side by side</button> '
         '<button id="prev">◀ previous</button> <button id="next">next ▶</button> '
