@@ -225,6 +225,8 @@ def diff(
     hide_editorial: Annotated[bool, typer.Option("--hide-editorial", help="Hide editorial corrections (letter "
                                                  "case, hyphens, dashes, quotes, spacing, footnote-marker "
                                                  "places): shown as the new text; still counted.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Compare two versions even where their titles differ "
+                                        "and little aligns (two different resolutions).")] = False,
     fail_on: FailOnOpt = FailOn.any,
     output: OutOpt = None,
 ) -> ExitStatus:
@@ -242,14 +244,19 @@ def diff(
       resdiff diff OLD.pdf NEW.pdf --format html -o diff.html
       resdiff diff 74/62 75/62 --lang zh --fail-on substantive
     """
-    from .compare import compare
+    from .compare import compare, unrelated
     from .documents import load_versions, stdin_once
+    from .errors import UsageError
 
     env = _env()
     stdin_once(old, new)
     language = _language(lang)
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
         result = compare(*load_versions(old, new, language=language, warn=env.warning))
+    why = None if force else unrelated(result)
+    if why:
+        raise UsageError(why, hint="--force compares them anyway",
+                         source=f"{os.path.basename(old)} and {os.path.basename(new)}")
     shown = _diff_view(env, result, format, view, context=context, show_routine=show_routine, color=color,
                        output=output, hide_editorial=hide_editorial)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)

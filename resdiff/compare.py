@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-from .align import align
+from .align import STRUCTURAL, align
 from .diff import diff_clauses, similarity
 from .model import (
     DELETED,
@@ -21,6 +22,14 @@ from .model import (
 )
 from .normalize import fold
 from .routine import editorial_key, is_routine, region_kinds
+
+# A paragraph and its counterpart that keep less of their text than this are shown as one deleted and one
+# inserted, never as a modification: the aligner's own floor for a paragraph that kept its place
+# (align.STRUCTURAL), read here on the share of text kept (diff.similarity).
+MIN_SIMILARITY = STRUCTURAL
+# Two versions are of different resolutions when their titles differ and fewer than this share of the
+# paragraphs of the longer one have a counterpart (unchanged or modified) in the other.
+MIN_ALIGNED = 0.5
 
 
 def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=None,
@@ -45,13 +54,18 @@ def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=N
                 out.append(Change(UNCHANGED, o, n, moved=g.moved, old_text=a, new_text=b))
                 continue
             ops, regions = diff_clauses(a, b)
+            sim = similarity(ops)
+            if len(o) == 1 and len(n) == 1 and sim < MIN_SIMILARITY:
+                # too little in common to call it the same paragraph reworded: taken out and another put in
+                out += [Change(DELETED, o, (), old_text=a), Change(INSERTED, (), n, new_text=b)]
+                continue
             kinds = region_kinds(ops, lang) if len(o) == len(n) else [
                 "" if op == EQUAL else SUBSTANTIVE for op, _ in ops]  # a split or a merge is substantive
             moves = _moved_markers(a, b, *marks, ops)
             # quotes and dashes are punctuation, which a routine update may also change: editorial first
             editorial = len(o) == len(n) and all(k in ("", EDITORIAL) for k in kinds)
             routine = not editorial and len(o) == len(n) and is_routine(ops, lang)
-            out.append(Change(MODIFIED, o, n, moved=g.moved, similarity=similarity(ops), ops=tuple(ops),
+            out.append(Change(MODIFIED, o, n, moved=g.moved, similarity=sim, ops=tuple(ops),
                               old_text=a, new_text=b, routine=routine, clauses=tuple(regions),
                               editorial=editorial, op_kinds=tuple(kinds), marker_moves=moves))
     return out
@@ -120,3 +134,30 @@ def compare(old: Document, new: Document) -> DocumentDiff:
     )
     changes += [c for c in notes if c.kind != UNCHANGED]
     return DocumentDiff(old=old, new=new, changes=tuple(changes))
+
+
+def unrelated(result: DocumentDiff) -> str | None:
+    """Why the two versions look like two different resolutions, or None: their titles differ (in more
+    than case, dashes, quotes or spacing) and little of them aligns. `diff` refuses such a pair unless
+    told otherwise (--force), as `series` refuses a version of another subject."""
+    t_old, t_new = result.old.metadata.title, result.new.metadata.title
+    if not t_old or not t_new or editorial_key(t_old) == editorial_key(t_new):
+        return None
+    if _recalls(result.new, result.old) or _recalls(result.old, result.new):
+        return None  # 75/62 recalls 63/71, on the Convention itself: one subject under two titles
+    paras = [c for c in result.changes if not c.is_footnote]
+    paired = sum(1 for c in paras if c.old and c.new)
+    total = max(len(result.old.paragraphs), len(result.new.paragraphs))
+    if not total or paired >= MIN_ALIGNED * total:
+        return None
+    return (f"two different resolutions? “{t_old}” and “{t_new}”: "
+            f"{paired} of {total} paragraphs align")
+
+
+def _recalls(doc: Document, other: Document) -> bool:
+    """`doc` cites the other's resolution number (63/71) in its opening paragraphs."""
+    m = re.search(r"(\d+)/(\d+)\s*$", other.metadata.symbol or "")
+    if not m:
+        return False
+    pattern = re.compile(rf"(?<![\d/]){m.group(1)}/{m.group(2)}(?![\d/])")
+    return any(pattern.search(fold(p.text)) for p in doc.paragraphs[:3])
