@@ -72,7 +72,7 @@ def _choices(name: str, *values: str) -> type[StrEnum]:
 
 Color = _choices("Color", "auto", "always", "never")
 ParseFormat = _choices("ParseFormat", "terminal", "json")
-DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html")
+DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html", "docx", "pdf")
 SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
 BlameFormat = _choices("BlameFormat", "terminal", "json")
 CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
@@ -210,7 +210,8 @@ def diff(
     new: Annotated[str, typer.Argument(metavar="NEW", help="The newer version.", show_default=False)],
     format: Annotated[DiffFormat, typer.Option(
         "--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal, json (docs/contract.md), markdown "
-        "(renders on GitHub) or html (one self-contained page).")] = DiffFormat.terminal,
+        "(renders on GitHub), html (one self-contained page), docx (Word with tracked changes, a reviewer for "
+        "each kind) or pdf (a printable redline); docx and pdf need -o FILE or a pipe.")] = DiffFormat.terminal,
     view: Annotated[View, typer.Option(
         "--view", metavar="VIEW", help="Terminal view: inline (a redline), side-by-side (old and new in two "
         "columns) or summary (one row per changed paragraph).")] = View.inline,
@@ -249,6 +250,8 @@ def diff(
     from .errors import UsageError
 
     env = _env()
+    if format in (DiffFormat.docx, DiffFormat.pdf) and not output and env.stdout_is_tty():
+        raise UsageError(f"a {format.value} file is not for a terminal", hint="give -o FILE or redirect the output")
     stdin_once(old, new)
     language = _language(lang)
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
@@ -277,6 +280,15 @@ def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, conte
         from .render.html import render_diff as html
 
         return html(result, context=context, hide_editorial=hide_editorial)
+    if format is DiffFormat.docx:
+        try:
+            from .render.docx import render_diff as docx
+        except ImportError as e:  # an optional extra
+            from .errors import UsageError
+
+            raise UsageError(f"--format docx needs python-docx ({e.name} is missing)",
+                             hint="pip install 'resdiff[docx]'") from None
+        return docx(result, hide_editorial=hide_editorial)
     from .render.terminal import diff as terminal
 
     markers = env.markers(color, output)
