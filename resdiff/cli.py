@@ -152,6 +152,7 @@ FilesArg = Annotated[list[str], typer.Argument(metavar="FILE...", help="Versions
 StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in "
                                                "full.")]  # series' --show-routine
 _FORMAT_HELP = "Output format: "
+WHOLE_TEXT = 1 << 30  # --context that shows every paragraph
 
 
 def _language(value: str | None) -> str | None:
@@ -215,8 +216,9 @@ def diff(
     view: Annotated[View, typer.Option(
         "--view", metavar="VIEW", help="Terminal view: inline (a redline), side-by-side (old and new in two "
         "columns) or summary (one row per changed paragraph).")] = View.inline,
-    context: Annotated[int, typer.Option("--context", "-C", min=0, metavar="N",
-                                         help="Unchanged paragraphs shown around each change.")] = 0,
+    context: Annotated[int | None, typer.Option("--context", "-C", min=0, metavar="N",
+                                                help="Unchanged paragraphs shown around each change (default "
+                                                "0; a PDF redline shows the whole text).")] = None,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
@@ -260,6 +262,8 @@ def diff(
     if why:
         raise UsageError(why, hint="--force compares them anyway",
                          source=f"{os.path.basename(old)} and {os.path.basename(new)}")
+    if context is None:  # a redline to print shows the whole text, the other views the changes
+        context = WHOLE_TEXT if format is DiffFormat.pdf else 0
     shown = _diff_view(env, result, format, view, context=context, show_routine=show_routine, color=color,
                        output=output, hide_editorial=hide_editorial)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
@@ -289,6 +293,10 @@ def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, conte
             raise UsageError(f"--format docx needs python-docx ({e.name} is missing)",
                              hint="pip install 'resdiff[docx]'") from None
         return docx(result, hide_editorial=hide_editorial)
+    if format is DiffFormat.pdf:
+        from .render.pdf import render_diff as pdf
+
+        return pdf(result, context=context, hide_editorial=hide_editorial)
     from .render.terminal import diff as terminal
 
     markers = env.markers(color, output)

@@ -13,13 +13,24 @@ from .common import LEGEND_TEXT, collapsed, heading_bits, ids, label, legend_key
 from .timeline import TOTAL_KEYS, cell, first_gone, legend_line, lineage_label, short, step_totals
 
 
+def _css_string(text: str) -> str:
+    """A CSS string literal: quotes, backslashes and angle brackets escaped (it sits inside <style>)."""
+    return '"' + "".join(c if c.isalnum() or c in " :/→.-_" else f"\\{ord(c):x} " for c in strip_controls(text)) + '"'
+
+
 def escape(text: str) -> str:
     return _escape(strip_controls(text), quote=True).replace("\n", "<br>")
 
 
 _CSS = """
-:root { --del-bg: #ffe3e3; --del-fg: #9b1c1c; --ins-bg: #dcf5df; --ins-fg: #14612a; --dim: #666; }
-body { font: 16px/1.7 "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", serif; margin: 0 auto;
+:root { --del-bg: #ffe3e3; --del-fg: #9b1c1c; --ins-bg: #dcf5df; --ins-fg: #14612a; --dim: #666;
+  /* a font for each script of the six languages, whatever the system: Latin and Cyrillic, Chinese, Arabic */
+  --text-fonts: "Noto Serif", "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif CJK SC",
+    "Source Han Serif SC", "Songti SC", "SimSun", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
+    "WenQuanYi Zen Hei", "Noto Naskh Arabic", "Amiri", "Traditional Arabic", "Arial", "DejaVu Sans", serif; }
+[dir="rtl"] { text-align: right; unicode-bidi: isolate; }
+.page { color: var(--dim); font-weight: normal; font-size: .85em; }
+body { font: 16px/1.7 var(--text-fonts); margin: 0 auto;
        max-width: 72rem; padding: 1rem 1.5rem 4rem; color: #1a1a1a; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; border-bottom: 1px solid #ddd; }
 h3 { font-size: 1rem; margin: 0 0 .3rem; font-family: sans-serif; }
@@ -52,7 +63,10 @@ table { max-width: 100%; }
   table { display: block; overflow-x: auto; }
 }
 #changes.inline .sbs, #changes.side-by-side .inline { display: none; }
+@page { size: A4; margin: 16mm 14mm 18mm;
+  @bottom-right { content: "page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #666; } }
 @media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
   .toolbar { display: none; }
   #changes .sbs { display: none !important; } #changes .inline { display: block !important; }
   .change { break-inside: avoid; }
@@ -125,18 +139,49 @@ def _sides(c: Change, hide_editorial: bool = False) -> tuple[str, str]:
     return escape(c.old_text), escape(c.new_text)
 
 
-def _heading(c: Change) -> str:
+def _heading(c: Change, pages: str = "") -> str:
     bits = ['<span class="moved">moved</span>' if b == "moved" else escape(b) for b in heading_bits(c)]
-    return f"<h3>{escape(ids(c))} — {', '.join(bits)}</h3>"
+    return f"<h3>{escape(ids(c))} — {', '.join(bits)}{pages}</h3>"
 
 
-def _section(c: Change, n: int, prefix: str = "c", hide_editorial: bool = False) -> str:
+class _Where:
+    """Where a paragraph stands in a paged source (a PDF): `page` of the model, shown where not None."""
+
+    def __init__(self, result: DocumentDiff):
+        self.old = {p.id: p.page for p in result.old.paragraphs} | {f.id: f.page for f in result.old.footnotes}
+        self.new = {p.id: p.page for p in result.new.paragraphs} | {f.id: f.page for f in result.new.footnotes}
+        lang = result.new.language
+        self.attrs = f' lang="{escape(lang)}"' + (' dir="rtl"' if lang in _RTL else "")
+
+    def pages(self, c: Change) -> str:
+        old = [self.old.get(i) for i in c.old if self.old.get(i) is not None]
+        new = [self.new.get(i) for i in c.new if self.new.get(i) is not None]
+        bits = []
+        if old and (not new or old != new):
+            bits.append(f"old p. {_span(old)}")
+        if new:
+            bits.append(f"{'new ' if bits else ''}p. {_span(new)}")
+        return f' <span class="page">({escape(", ".join(bits))})</span>' if bits else ""
+
+
+_RTL = {"ar"}
+
+
+def _span(pages: list[int]) -> str:
+    return str(pages[0]) if min(pages) == max(pages) else f"{min(pages)}–{max(pages)}"
+
+
+def _section(c: Change, n: int, prefix: str = "c", hide_editorial: bool = False, where: _Where | None = None
+             ) -> str:
     left, right = _sides(c, hide_editorial)
     routine = " routine" if c.routine else (" editorial" if c.editorial else "")
-    return (f'<section class="change {c.kind}{routine}" id="{prefix}{n}">{_heading(c)}'
-            f'<div class="inline"><p>{_inline(c, hide_editorial)}</p></div>'
-            f'<div class="sbs"><div class="old"><p>{left}</p></div>'
-            f'<div class="new"><p>{right}</p></div></div>'
+    attrs = where.attrs if where else ""
+    pages = where.pages(c) if where else ""
+    # side by side: old and new of a paragraph in one grid row, so that they stand and scroll together
+    return (f'<section class="change {c.kind}{routine}" id="{prefix}{n}">{_heading(c, pages)}'
+            f'<div class="inline"><p{attrs}>{_inline(c, hide_editorial)}</p></div>'
+            f'<div class="sbs"><div class="old"><p{attrs}>{left}</p></div>'
+            f'<div class="new"><p{attrs}>{right}</p></div></div>'
             "</section>")
 
 
@@ -188,20 +233,21 @@ def render_diff(result: DocumentDiff, *, context: int = 0, hide_editorial: bool 
     anchors: dict[int, str] = {}
     body: list[str] = []
     n = 0
+    where = _Where(result)
     for item in shown(result, context, hide_editorial=hide_editorial):
         if isinstance(item, list):
             body.append(f'<p class="collapsed">{escape(collapsed(item))}</p>')
         else:
             n += 1
             anchors[id(item)] = f"c{n}"
-            body.append(_section(item, n, hide_editorial=hide_editorial))
+            body.append(_section(item, n, hide_editorial=hide_editorial, where=where))
     notes = [c for c in result.changes if c.is_footnote and not (hide_editorial and c.counts_as_editorial)]
     if notes:
         body.append("<h2>Footnotes</h2>")
         for c in notes:
             n += 1
             anchors[id(c)] = f"c{n}"
-            body.append(_section(c, n, hide_editorial=hide_editorial))
+            body.append(_section(c, n, hide_editorial=hide_editorial, where=where))
     summary = []
     for c in result.changes:
         if not c.is_change or (hide_editorial and c.counts_as_editorial):
@@ -216,7 +262,8 @@ def render_diff(result: DocumentDiff, *, context: int = 0, hide_editorial: bool 
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
         '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head>",
+        f"<title>{escape(title)}</title><style>{_CSS}@page {{ @bottom-left {{ content: {_css_string(title)}; "
+        "font: 8pt sans-serif; color: #666; } }</style></head>",
         "<body>",
         f"<header><h1>{escape(title)}</h1>",
         '<table class="meta"><tr><th></th><th>old</th><th>new</th></tr>',
