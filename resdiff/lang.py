@@ -524,6 +524,8 @@ _PAST_PARTICIPLE = {"en": ["ed"], "es": ["ado", "ada", "ido", "ida"], "fr": ["é
 # "Deeply concerned", "Profundamente preocupada", "Profondément préoccupée": one before a lower-case word
 _ADVERB = {"en": ["ly"], "es": ["mente"], "fr": ["ment"]}
 _AR_OPENER = re.compile(r"^و?إذ\s")  # "وإذ تشير"
+# The chapeau of an adopted declaration: "We, the Heads of State and Government, …"
+_CHAPEAU = re.compile(r"^(?:We|Nous|Nosotros|Nosotras|Мы|نحن)\s*[,،]")
 _NOT_OPENERS = {"united", "limited", "beijing", "nanjing", "kunming", "wellington", "reading", "sterling",
                 "king", "spring", "ring", "wing", "bing", "red", "bed", "shed", "ted", "fred", "ed", "ing",
                 "thing", "nothing", "something", "anything", "everything", "during", "including", "being",
@@ -531,11 +533,17 @@ _NOT_OPENERS = {"united", "limited", "beijing", "nanjing", "kunming", "wellingto
 _OPENER_WORD = re.compile(r"([^\W\d_])([^\W\d_]*)")
 
 
+def opens_chapeau(line: str) -> bool:
+    """True for the chapeau of an adopted declaration ("We, the Heads of State …"): it opens a paragraph
+    wherever it stands, even after a title that ends with no punctuation."""
+    return bool(_CHAPEAU.match(line.lstrip()))
+
+
 def opens_preamble(line: str) -> bool:
     """True when a line opens as a preambular paragraph does: 'Recalling', 'Deeply concerned',
     'Teniendo presente', 'Rappelant', 'Ссылаясь', 'وإذ تشير'."""
     s = line.lstrip("<>ib/ ")
-    if _AR_OPENER.match(s):
+    if _AR_OPENER.match(s) or _CHAPEAU.match(s):
         return True
     m = _OPENER_WORD.match(s)
     if not m or not m.group(1).isupper() or not (m.group(2).islower() or not m.group(2)):

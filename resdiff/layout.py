@@ -79,8 +79,8 @@ def is_indented(lines: list[str]) -> bool:
 def _margin(lines: list[str]) -> int:
     """The indentation most lines of the body have: the left margin."""
     counts = Counter(indent_of(s) for s in lines if s.strip())
-    if not counts or 0 in counts:
-        return 0  # continuation lines at the left edge: any indented line opens a paragraph
+    if not counts or 0 in counts or len(counts) == 1:
+        return 0  # continuation lines at the left edge (or none at all): any indented line opens a paragraph
     total = sum(counts.values())  # every line indented (pdftotext -layout): the margin is the usual indent
     return min((k for k, c in counts.items() if c >= 0.15 * total), default=0)
 
@@ -363,7 +363,7 @@ def _indent_blocks(body: list[str]) -> list[tuple[int, str]]:
 def _is_opener(s: str, op_seen: bool, prev_end: bool = True, wide: bool = False) -> bool:
     """An operative number, a lettered sub-paragraph, or a preambular opening after a paragraph's end
     (in Chinese, whose openers are not told by their form, any line after a paragraph's end)."""
-    return bool(OP_NUMBER.match(s) or (op_seen and SUB_LETTER.match(s))
+    return bool(OP_NUMBER.match(s) or (op_seen and SUB_LETTER.match(s)) or L.opens_chapeau(s)
                 or (not op_seen and prev_end and (wide or L.opens_preamble(s))))
 
 

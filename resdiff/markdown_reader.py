@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import FOOTNOTE, SEPARATOR, UNKNOWN, Line
+from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, UNKNOWN, Line
 
 _TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")  # a raised reference, as every reader writes it
 
@@ -88,9 +88,18 @@ def _blocks(rows: list[str]) -> list[list[tuple[int, str, bool]]]:
     return [b for b in blocks if b]
 
 
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
 def read_markdown(text: str) -> list[Line]:
-    """The typed lines of a Markdown text (see the module's docstring)."""
+    """The typed lines of a Markdown text (see the module's docstring). Front matter (a YAML or TOML block
+    at the top) is set aside as furniture: what a pipeline wrote about the file never decides."""
     out: list[Line] = []
+    front = _FRONT_MATTER.match(text)
+    if front:
+        rows = front.group(0).split("\n")
+        out += [Line(r.strip(), n, role=FURNITURE) for n, r in enumerate(rows, 1) if r.strip()]
+        text = "\n" * (len(rows) - 1) + text[front.end():]
     for block in _blocks(text.split("\n")):
         first = True
         for n, raw, fenced in block:
