@@ -21,12 +21,26 @@ from .align import pair_paragraphs
 from .compare import compare
 from .errors import UsageError
 from .facts import ORDINAL_LANGS, Facts, extract
-from .lang import MEETING_LINE, MONTHS, find_date, month_number
+from .lang import (
+    ADOPTION,
+    AGENDA,
+    MEETING_LINE,
+    MONTHS,
+    OPENING,
+    REPORT_SYMBOL,
+    SESSION,
+    TITLE_NUMBER,
+    find_date,
+    month_number,
+)
 from .model import DELETED, INSERTED, UNCHANGED, Document, Paragraph
 from .results import CARRIED, TRANSLATE, UPDATED, Carried, CarriedNote, CarryResult, Pair, Update
 
 
-def carry(old_source: Document, new_source: Document, old_target: Document) -> CarryResult:
+def carry(old_source: Document, new_source: Document, old_target: Document, *, source_tag: str | None = None,
+          target_tag: str | None = None) -> CarryResult:
+    """The draft of the new target (see the module). `source_tag` and `target_tag` are BCP 47 tags as the user
+    gave them (zh-CN, es-419), kept for the CAT formats; the documents' languages choose the conventions."""
     if old_source.language != new_source.language:
         raise UsageError(f"the two sources are in different languages ({old_source.language}, "
                          f"{new_source.language})")
@@ -70,6 +84,7 @@ def carry(old_source: Document, new_source: Document, old_target: Document) -> C
         if c.kind == UNCHANGED:
             out.append(Carried(status=CARRIED, text=t.text, from_id=t.id, marks=t.marks, **base))
             continue
+        base.update(similarity=c.similarity, old_source_text=old_p.text)
         if not c.routine:  # a modification (unchanged, inserted and split ones are handled above)
             out.append(Carried(status=TRANSLATE, text=t.text, from_id=t.id, reason="reworded in the source",
                                source_ops=c.ops, **base))
@@ -85,7 +100,84 @@ def carry(old_source: Document, new_source: Document, old_target: Document) -> C
     return CarryResult(old_source, new_source, old_target, tuple(out), tuple(deleted),
                        _metadata(new_source, old_target), _notes(old_source, new_source, old_target),
                        tuple(Pair(a and a.id, b and b.id, how) for a, b, how in pairs),
-                       _closing(old_target, new_source))
+                       _closing(old_target, new_source), _masthead(old_source, new_source, old_target),
+                       source_tag, target_tag)
+
+
+# --- the masthead, title and closing: lines of their own ------------------------------------------
+
+# The lines a translator translates besides the paragraphs, in the order they stand: before the opening
+# ("The General Assembly,"), the session, the agenda item and its title, the adoption line, the committee
+# report and the resolution's title line; after the last paragraph, the plenary meeting and the date.
+HEAD_KINDS = ("session", "agenda-item", "agenda-title", "adoption", "report", "title")
+CLOSING_KINDS = ("meeting", "date")
+
+
+def masthead_lines(doc: Document) -> dict[str, str]:
+    """The masthead and closing lines of a document by kind (the first of each kind), as printed."""
+    lines = [s.strip() for s in doc.other]
+    out: dict[str, str] = {}
+    opened = False
+    prev = None
+    for s in lines:
+        if not s:
+            continue
+        kind = None
+        if OPENING.match(s):
+            opened = True
+        elif not opened:
+            if SESSION.match(s) and not AGENDA.match(s):
+                kind = "session"
+            elif AGENDA.match(s):
+                kind = "agenda-item"
+            elif ADOPTION.search(s):
+                kind = "adoption"
+            elif s.startswith("[") and re.search(REPORT_SYMBOL, s):
+                kind = "report"
+            elif re.match(rf"{TITLE_NUMBER}[A-Z]?\.\s", s):
+                kind = "title"
+            elif prev == "agenda-item":
+                kind = "agenda-title"
+        elif MEETING_LINE.match(s):
+            kind = "meeting"
+        elif find_date(s) and len(s) < 40:
+            kind = "date"
+        if kind == "title" and doc.metadata.title and len(doc.metadata.title) > len(s.split(" ", 1)[-1]):
+            s = f"{s.split(' ', 1)[0]} {doc.metadata.title}"  # a title printed over two lines, whole
+        if kind and kind not in out:
+            out[kind] = s
+        prev = kind
+    return out
+
+
+def _masthead(old_source: Document, new_source: Document, old_target: Document) -> tuple[Carried, ...]:
+    """Each masthead, title and closing line of the new source, carried from the old target's line of the same
+    kind where the source's did not change, updated where it changed by routine updates only (a session
+    ordinal, a date, a meeting number, a symbol), else to translate, with the old target's line."""
+    from .normalize import fold
+
+    old, new, target = masthead_lines(old_source), masthead_lines(new_source), masthead_lines(old_target)
+    out = []
+    for kind in HEAD_KINDS + CLOSING_KINDS:
+        if kind not in new:
+            continue
+        base = {"id": kind, "source_text": new[kind], "kind": kind}
+        if kind not in old or kind not in target:
+            why = "not in the old target" if kind in old else "not in the old source"
+            out.append(Carried(status=TRANSLATE, text=target.get(kind, ""), reason=f"a {kind} line {why}", **base))
+            continue
+        t = target[kind]
+        if fold(old[kind]) == fold(new[kind]):
+            out.append(Carried(status=CARRIED, text=t, from_id=kind, **base))
+            continue
+        text, updates, why, _ = update_paragraph(old[kind], new[kind], t, old_source.language, new_source.language,
+                                                 old_target.language)
+        base.update(old_source_text=old[kind], from_id=kind)
+        if why:
+            out.append(Carried(status=TRANSLATE, text=t, reason=why, **base))
+        else:
+            out.append(Carried(status=UPDATED, text=text, updates=tuple(updates), **base))
+    return tuple(out)
 
 
 def _notes(old_source: Document, new_source: Document, old_target: Document) -> tuple[CarriedNote, ...]:

@@ -165,6 +165,18 @@ def _language(value: str | None) -> str | None:
         raise typer.BadParameter(str(e), param_hint="--lang") from None
 
 
+def _language_tag(value: str | None, option: str) -> tuple[str | None, str | None]:
+    """(a BCP 47 tag as given, its UN language), or (None, None) where the option is not given."""
+    if value is None:
+        return None, None
+    from .lang import language_tag
+
+    try:
+        return language_tag(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint=option) from None
+
+
 @_command("Show the structure of one resolution: metadata, paragraphs, footnotes.")
 def parse(
     file: Annotated[str, typer.Argument(metavar="FILE", help="The resolution: text, PDF, DOCX or HTML; - for "
@@ -513,8 +525,13 @@ def carry(
         help=_FORMAT_HELP + "terminal (the report), json (the draft and report as data), draft (the working "
         "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the old pair as a translation memory).")
     ] = CarryFormat.terminal,
-    source_lang: SourceLangOpt = None,
-    target_lang: TargetLangOpt = None,
+    source_lang: Annotated[str | None, typer.Option(
+        "--source-lang", metavar="TAG", help="Language of the sources, a BCP 47 tag (en, en-GB); its language "
+        "subtag chooses the conventions, the tag is written as given in XLIFF and TMX; detected when omitted.")
+    ] = None,
+    target_lang: Annotated[str | None, typer.Option(
+        "--target-lang", metavar="TAG", help="Language of the target, a BCP 47 tag (zh-CN, es-419), as "
+        "--source-lang.")] = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
     pager: PagerOpt = None,
@@ -534,9 +551,10 @@ def carry(
     from .documents import load_document
 
     env = _env()
-    sl, tl = _language(source_lang), _language(target_lang)
+    (stag, sl), (ttag, tl) = _language_tag(source_lang, "--source-lang"), _language_tag(target_lang, "--target-lang")
     load = functools.partial(load_document, warn=env.warning)
-    result = carry_over(load(old_source, language=sl), load(new_source, language=sl), load(old_target, language=tl))
+    result = carry_over(load(old_source, language=sl), load(new_source, language=sl), load(old_target, language=tl),
+                        source_tag=stag, target_tag=ttag)
     env.emit(_carry_view(result, format), output=output, inputs=(old_source, new_source, old_target), color=color,
              width=env.report_width(width, output), pager=pager)
 

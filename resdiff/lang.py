@@ -564,3 +564,21 @@ LIST_GLUE = {
 }
 # Number words a routine update may change, in every language
 NUMBER_WORDS = {"en": [*_EN_CARDINALS, *_EN_TENS, "hundred", *_EN_UNITS, *_EN_TENTHS, "hundredth", "anniversary"]}
+
+
+# --- language tags (carry) ---------------------------------------------------------------------------
+# A BCP 47 tag as the user gives it (zh-CN, es-419, zh-Hans-CN) is kept for the CAT formats; its primary
+# language subtag chooses the conventions.
+_BCP47 = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def language_tag(value: str) -> tuple[str, str]:
+    """(the tag as given, the UN language its primary subtag names): 'zh-CN' -> ('zh-CN', 'zh')."""
+    tag = value.strip()
+    if not _BCP47.fullmatch(tag):
+        raise ValueError(f"{value!r} is not a language tag (BCP 47: zh, zh-CN, es-419)")
+    primary, _, rest = tag.partition("-")
+    lang = check_language(primary)
+    if primary.lower() != lang:  # "ch", the ODS spelling, is Chamorro in BCP 47: written as zh
+        tag = lang + (f"-{rest}" if rest else "")
+    return tag, lang

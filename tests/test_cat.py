@@ -17,6 +17,7 @@ from resdiff import load_document, parse_text
 from resdiff.align import pair_paragraphs
 from resdiff.carry import carry
 from resdiff.render.cat import render_tmx, render_xliff, xliff_id
+from resdiff.render.cat import units as cat_units
 from resdiff.results import CARRIED, TRANSLATE, UPDATED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,8 @@ EN = ROOT / "tests" / "data" / "A-RES-75-62.en.unofficial.txt"
 ZH = ROOT / "samples" / "A-RES-75-62.zh.txt"
 NS = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+EN_DOC = parse_text(EN.read_text("utf-8"))
+ZH_DOC = load_document(str(ZH))
 
 
 def _new_source(en: str) -> str:
@@ -88,15 +91,72 @@ def test_xliff_reads_back_through_translate_toolkit(result):
     store = Xliff2File.parsestring(out.encode("utf-8"))
     assert store.getsourcelanguage() == "en" and store.gettargetlanguage() == "zh"
     units = store.units
-    assert [u.getid() for u in units] == [xliff_id(p.id) for p in result.paragraphs]
-    for u, p in zip(units, result.paragraphs, strict=True):
+    every = cat_units(result)
+    assert [u.getid() for u in units] == [f"{xliff_id(p.id)}::s1" for p in every]
+    for u, p in zip(units, every, strict=True):
         assert u.source == p.source_text
         state = u.xmlelement.get("state")
         if p.status == TRANSLATE:
             assert u.get_target_dom() is None and state == "initial" and not u.istranslated()
         else:
             assert u.target == p.text and u.istranslated()
-            assert state == {"carried": "reviewed", "updated": "translated"}[p.status]
+            assert state == {"carried": "final", "updated": "translated"}[p.status]
+
+
+def _unit(root, name):
+    (u,) = root.xpath("//x:unit[@name=$n]", namespaces=NS, n=name)
+    return u
+
+
+def test_xliff_read_back_with_xpath_units_states_matches_and_notes(result):
+    """What a CAT tool acts on, read back with lxml's XPath (not the code that wrote it): carried units
+    final, locked and marked carried; updated ones translated with every update in a note; the reworded
+    one with last year's translation as a translation candidate, its similarity and origin, and the source
+    change as a note; masthead, title, closing and footnotes as units of their own."""
+    from lxml import etree
+
+    root = etree.fromstring(render_xliff(result).encode("utf-8"))
+    ns = {**NS, "mtc": "urn:oasis:names:tc:xliff:matches:2.0"}
+    by_status = {s: [p.id for p in result.paragraphs if p.status == s] for s in (CARRIED, UPDATED, TRANSLATE)}
+    assert len(by_status[CARRIED]) >= 20
+    for pid in by_status[CARRIED]:
+        u = _unit(root, pid)
+        seg = u.find("x:segment", NS)
+        assert (u.get("translate"), seg.get("state"), seg.get("subState")) == ("no", "final", "resdiff:carried")
+    for pid in by_status[UPDATED]:
+        u = _unit(root, pid)
+        seg = u.find("x:segment", NS)
+        assert u.get("translate") is None and (seg.get("state"), seg.get("subState")) == ("translated",
+                                                                                          "resdiff:updated")
+        assert u.xpath("x:notes/x:note[@category='resdiff-update']", namespaces=NS)
+    pp12 = _unit(root, "PP12")
+    (upd,) = pp12.xpath("x:notes/x:note[@category='resdiff-update']/text()", namespaces=NS)
+    assert upd == "number: “123” → “124” (the source “123” → “124”)"
+    assert "124 个国家" in pp12.findtext("x:segment/x:target", namespaces=NS)
+    # the reworded paragraph: no target, last year's translation offered as a match
+    pp3 = _unit(root, "PP3")
+    assert pp3.find("x:segment/x:target", NS) is None
+    assert pp3.find("x:segment", NS).get("state") == "initial"
+    (match,) = pp3.xpath("mtc:matches/mtc:match", namespaces=ns)
+    assert match.get("ref") == "#" + pp3.find("x:segment", NS).get("id")
+    assert match.get("origin") == "A/RES/75/62 PP3" and match.get("type") == "tm"
+    assert 80 < float(match.get("similarity")) < 100
+    assert match.findtext("x:source", namespaces=NS) == EN_DOC.paragraph("PP3").text
+    assert match.findtext("x:target", namespaces=NS) == ZH_DOC.paragraph("PP3").text
+    (change,) = pp3.xpath("x:notes/x:note[@category='resdiff-source-change']/text()", namespaces=NS)
+    assert "[-recent-]{+in the strongest terms all+}" in change
+    # only the reworded paragraph has a match; a carried one none
+    assert len(root.xpath("//mtc:match", namespaces=ns)) == 1
+    # masthead, title, closing and footnotes: units of their own, typed, in document order
+    names = root.xpath("//x:unit/@name", namespaces=NS)
+    assert names[:6] == ["session", "agenda-item", "agenda-title", "adoption", "report", "title"]
+    assert names[-7:] == ["meeting", "date", "FN1", "FN2", "FN3", "FN4", "FN5"]
+    title = _unit(root, "title")
+    assert title.get("type") == "resdiff:title"
+    assert title.findtext("x:segment/x:target", namespaces=NS) == "76/99. 《集束弹药公约》的执行情况"
+    assert _unit(root, "FN1").get("type") == "resdiff:footnote"
+    assert _unit(root, "FN1").findtext("x:segment/x:target", namespaces=NS) == ZH_DOC.footnotes[0].text
+    assert _unit(root, "session").findtext("x:segment/x:target", namespaces=NS) == "第七十五届会议"
 
 
 def test_xliff_units_names_and_notes(result):
@@ -106,9 +166,10 @@ def test_xliff_units_names_and_notes(result):
     (file_el,) = root.findall("x:file", NS)
     assert file_el.get("original") == "A/RES/76/99"
     units = file_el.findall("x:unit", NS)
-    assert [u.get("name") for u in units] == [p.id for p in result.paragraphs]
-    for u, p in zip(units, result.paragraphs, strict=True):
-        assert [c.tag.split("}")[1] for c in u] == ["notes", "segment"]
+    every = cat_units(result)
+    assert [u.get("name") for u in units] == [p.id for p in every]
+    for u, p in zip(units, every, strict=True):
+        assert [c.tag.split("}")[1] for c in u][-2:] == ["notes", "segment"]
         notes = {}
         for n in u.findall("x:notes/x:note", NS):
             notes.setdefault(n.get("category"), []).append(n.text)
@@ -119,18 +180,16 @@ def test_xliff_units_names_and_notes(result):
         for text, up in zip(notes.get("resdiff-update", []), p.updates, strict=True):
             assert up.old in text and up.new in text and up.kind in text
             assert (up.source_new or up.source_old) in text
-        if p.status == TRANSLATE:
-            assert notes.get("resdiff-old-target") == ([p.text] if p.text else None)
         if p.prefix:
             assert notes["resdiff-number"] == [p.prefix.strip()]
-    reworded = next(p for p in result.paragraphs if p.reason == "reworded in the source")
-    u = units[[p.id for p in result.paragraphs].index(reworded.id)]
-    change = u.find("x:notes/x:note[@category='resdiff-source-change']", NS).text
-    assert "{+in the strongest terms all+}" in change and "[-recent-]" in change
-    # the updated PP12: 123 → 124 in the target, following the source's 123 → 124
-    pp12 = units[[p.id for p in result.paragraphs].index("PP12")]
-    (upd,) = pp12.findall("x:notes/x:note[@category='resdiff-update']", NS)
-    assert upd.text == "number: “123” → “124” (the source “123” → “124”)"
+
+
+def test_language_tags_are_kept_as_given():
+    en = EN.read_text("utf-8")
+    r = carry(parse_text(en), parse_text(_new_source(en)), load_document(str(ZH)), source_tag="en-GB",
+              target_tag="zh-CN")
+    root = ET.fromstring(render_xliff(r))
+    assert (root.get("srcLang"), root.get("trgLang")) == ("en-GB", "zh-CN")
 
 
 def test_ids_are_nmtokens_and_unique():
@@ -141,10 +200,14 @@ def test_ids_are_nmtokens_and_unique():
     assert xliff_id("AN Приложение.3") == "AN" + "-" * 11 + ".3"
 
 
+def nasty_text() -> str:
+    return 'a < b && c > d "quoted" \'single\' ]]> \x01bell\x07 tab\tline\nnext \x1f \ufffe end'
+
+
 def _hostile(result):
     """The result with a carried paragraph and a translate paragraph full of markup characters,
     characters XML 1.0 cannot carry, and ids that need mapping (two of them alike once mapped)."""
-    nasty = 'a < b && c > d "quoted" \'single\' ]]> \x01bell\x07 tab\tline\nnext \x1f \ufffe end'
+    nasty = nasty_text()
     ps = list(result.paragraphs)
     i = next(k for k, p in enumerate(ps) if p.status == CARRIED)
     j = next(k for k, p in enumerate(ps) if p.status == TRANSLATE)
@@ -169,7 +232,7 @@ def test_xliff_escapes_markup_and_keeps_what_xml_cannot_carry(result):
     units = root.findall("x:file/x:unit", NS)
     ids = [u.get("id") for u in units]
     assert len(set(ids)) == len(ids) and "OP3_a" in ids and "OP3_a.2" in ids
-    for u, p in zip(units, r.paragraphs, strict=True):
+    for u, p in zip(units, cat_units(r), strict=True):
         assert u.get("name") == p.id
         assert _text(u.find("x:segment/x:source", NS)) == p.source_text
         target = u.find("x:segment/x:target", NS)
@@ -179,8 +242,9 @@ def test_xliff_escapes_markup_and_keeps_what_xml_cannot_carry(result):
     translate = next(u for u in units if u.get("name") == "OP3_a")
     status = translate.find("x:notes/x:note[@category='resdiff-status']", NS).text
     assert status == "translate: reworded <&> [U+0002]"
-    old = translate.find("x:notes/x:note[@category='resdiff-old-target']", NS).text
-    assert old.startswith("旧 a < b && c > d \"quoted\" 'single' ]]> [U+0001]bell[U+0007] tab\tline\nnext")
+    old = translate.find("{urn:oasis:names:tc:xliff:matches:2.0}matches/{urn:oasis:names:tc:xliff:matches:2.0}match"
+                         "/x:target", NS)
+    assert _text(old) == "旧 " + nasty_text()
 
 
 def test_tmx_is_last_years_aligned_pair(result):
