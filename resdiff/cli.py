@@ -77,6 +77,7 @@ SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
 BlameFormat = _choices("BlameFormat", "terminal", "json")
 CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
 CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
+TmxSegmentation = _choices("TmxSegmentation", "paragraph", "sentence")
 FailOn = _choices("FailOn", "any", "substantive")
 Severity = _choices("Severity", "error", "warning", "note")
 View = _choices("View", "inline", "side-by-side", "summary")
@@ -523,7 +524,8 @@ def carry(
     format: Annotated[CarryFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
         help=_FORMAT_HELP + "terminal (the report), json (the draft and report as data), draft (the working "
-        "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the old pair as a translation memory).")
+        "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the draft and last year's pairs as a translation "
+        "memory).")
     ] = CarryFormat.terminal,
     source_lang: Annotated[str | None, typer.Option(
         "--source-lang", metavar="TAG", help="Language of the sources, a BCP 47 tag (en, en-GB); its language "
@@ -532,6 +534,9 @@ def carry(
     target_lang: Annotated[str | None, typer.Option(
         "--target-lang", metavar="TAG", help="Language of the target, a BCP 47 tag (zh-CN, es-419), as "
         "--source-lang.")] = None,
+    tmx_segmentation: Annotated[TmxSegmentation, typer.Option(
+        "--tmx-segmentation", metavar="UNIT", help="With --format tmx: one unit a paragraph, or a sentence where "
+        "both sides have as many sentences.")] = TmxSegmentation.paragraph,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
     pager: PagerOpt = None,
@@ -555,11 +560,12 @@ def carry(
     load = functools.partial(load_document, warn=env.warning)
     result = carry_over(load(old_source, language=sl), load(new_source, language=sl), load(old_target, language=tl),
                         source_tag=stag, target_tag=ttag)
-    env.emit(_carry_view(result, format), output=output, inputs=(old_source, new_source, old_target), color=color,
+    env.emit(_carry_view(result, format, tmx_segmentation.value), output=output,
+             inputs=(old_source, new_source, old_target), color=color,
              width=env.report_width(width, output), pager=pager)
 
 
-def _carry_view(result, format: CarryFormat):
+def _carry_view(result, format: CarryFormat, segmentation: str = "paragraph"):
     if format is CarryFormat.terminal:
         from .render.terminal.carry import carry_view
 
@@ -567,7 +573,7 @@ def _carry_view(result, format: CarryFormat):
     if format in (CarryFormat.xliff, CarryFormat.tmx):
         from .render import cat
 
-        return cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result)
+        return cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result, segmentation)
     from .render import draft, json_
 
     return {CarryFormat.json: json_.render_carry, CarryFormat.draft: draft.render_draft}[format](result)

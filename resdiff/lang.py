@@ -582,3 +582,53 @@ def language_tag(value: str) -> tuple[str, str]:
     if primary.lower() != lang:  # "ch", the ODS spelling, is Chamorro in BCP 47: written as zh
         tag = lang + (f"-{rest}" if rest else "")
     return tag, lang
+
+
+# --- sentence boundaries (carry's TMX by sentence) --------------------------------------------------
+# Where a sentence (or a clause ended by a semicolon, which UN texts use between the parts of a paragraph
+# in every language) ends: the punctuation, then what may close it (quotes, brackets). Latin and Cyrillic
+# texts end a sentence only before a space and never after an abbreviation that a number or a name
+# follows ("No. 3", "vol. 2515", "para. 96", "art. 4"), nor after a single capital (an initial).
+_SENTENCE_END = {"zh": "。；！？", "ar": ".؛؟!;", "any": ".;!?"}
+_SENTENCE_CLOSERS = "”’»)）」』》\"'"
+_ABBREVIATIONS = {
+    "en": ["No", "Nos", "no", "nos", "para", "paras", "vol", "vols", "art", "arts", "p", "pp", "Mr", "Mrs", "Ms",
+           "Dr", "St", "e.g", "i.e", "etc", "Rev", "Add", "Corr", "cf", "Inc", "Ltd", "Co", "approx", "Vol", "Art"],
+    "fr": ["no", "nos", "par", "art", "p", "vol", "M", "Mme", "MM", "Mlle", "Rev", "Add", "Corr", "cf", "etc"],
+    "es": ["núm", "No", "párr", "párrs", "art", "arts", "vol", "pág", "págs", "Sr", "Sra", "Sres", "Rev", "Add",
+           "Corr", "cf", "etc"],
+    "ru": ["г", "гг", "п", "пп", "ст", "т", "см", "напр", "стр", "Rev", "Add", "Corr"],
+}
+
+
+def split_sentences(text: str, lang: str) -> list[str]:
+    """The sentences of a paragraph as written (joined again they give the text back exactly): Chinese at
+    。；！？, Arabic at . ؛ ؟ !, Latin and Cyrillic scripts at . ; ! ? before a space, abbreviations kept."""
+    ends = _SENTENCE_END.get(lang, _SENTENCE_END["any"])
+    abbreviations = set(_ABBREVIATIONS.get(lang, [])) | set(_ABBREVIATIONS["en"])
+    out, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        if text[i] not in ends:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and text[j] in _SENTENCE_CLOSERS:
+            j += 1
+        if lang != "zh":
+            if j < n and not text[j].isspace():
+                i = j
+                continue
+            if text[i] == ".":
+                word = re.search(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$", text[start:i])
+                if word and (word.group(1) in abbreviations or (len(word.group(1)) == 1 and word.group(1).isupper())):
+                    i = j
+                    continue
+            while j < n and text[j].isspace():
+                j += 1
+        if j < n:
+            out.append(text[start:j])
+            start = j
+        i = j
+    if start < n:
+        out.append(text[start:])
+    return out

@@ -182,8 +182,14 @@ def test_the_cli_report_json_and_draft(tmp_path):
     _cli("check", new, draft, "--previous", EN_FIXTURE, SEED, status=0)
     xliff = _cli("carry", EN_FIXTURE, new, SEED, "-f", "xliff", status=0).stdout
     assert 'srcLang="en" trgLang="zh"' in xliff and '<unit id="PP12" name="PP12">' in xliff
-    tmx = _cli("carry", EN_FIXTURE, new, SEED, "-f", "tmx", status=0).stdout
-    assert tmx.count("<tu>") + tmx.count("<tu ") == 30
+    tmx = _cli("carry", EN_FIXTURE, new, SEED, "-f", "tmx", "--target-lang", "zh-CN", status=0).stdout
+    assert 'segtype="paragraph"' in tmx and '<tuv xml:lang="zh-CN">' in tmx
+    # every paragraph carried or updated, with the masthead, title, closing and footnote lines
+    assert tmx.count("<tu ") == 30 + 8 + 5 and '<prop type="x-paragraph">PP12</prop>' in tmx
+    tmx = _cli("carry", EN_FIXTURE, new, SEED, "-f", "tmx", "--tmx-segmentation", "sentence", status=0).stdout
+    assert 'segtype="sentence"' in tmx
+    r = _cli("carry", EN_FIXTURE, new, SEED, "-f", "tmx", "--target-lang", "zh_CN", status=2)
+    assert "--target-lang" in r.stderr and "zh_CN" in r.stderr
     r = _cli("carry", EN_FIXTURE, new, tmp_path / "missing.txt", status=2)
     assert "missing.txt" in r.stderr
 

@@ -5,7 +5,9 @@ reader), escaped, and the same bytes on every run."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -14,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from resdiff import load_document, parse_text
-from resdiff.align import pair_paragraphs
 from resdiff.carry import carry
 from resdiff.render.cat import render_tmx, render_xliff, xliff_id
 from resdiff.render.cat import units as cat_units
@@ -80,6 +81,9 @@ def test_tmx_validates_against_the_tmx14_dtd(result):
 
     dtd = etree.DTD(str(_schema("tmx14.dtd")))
     for r in (result, _hostile(result)):
+        for segmentation in ("paragraph", "sentence"):
+            doc = etree.fromstring(render_tmx(r, segmentation).encode("utf-8"))
+            assert dtd.validate(doc), dtd.error_log.filter_from_errors()
         doc = etree.fromstring(render_tmx(r).encode("utf-8"))
         assert dtd.validate(doc), dtd.error_log.filter_from_errors()
 
@@ -190,6 +194,9 @@ def test_language_tags_are_kept_as_given():
               target_tag="zh-CN")
     root = ET.fromstring(render_xliff(r))
     assert (root.get("srcLang"), root.get("trgLang")) == ("en-GB", "zh-CN")
+    tmx = ET.fromstring(render_tmx(r))
+    assert tmx.find("header").get("srclang") == "en-GB"
+    assert {v.get(XML_LANG) for v in tmx.iter("tuv")} == {"en-GB", "zh-CN"}
 
 
 def test_ids_are_nmtokens_and_unique():
@@ -247,33 +254,110 @@ def test_xliff_escapes_markup_and_keeps_what_xml_cannot_carry(result):
     assert _text(old) == "旧 " + nasty_text()
 
 
-def test_tmx_is_last_years_aligned_pair(result):
+TODAY = "2021-01-05"
+MEMOQ_CONTEXT = re.compile(r"<seg>(.*)</seg>", re.S)
+
+
+def _props(tu) -> dict[str, str]:
+    return {p.get("type"): p.text for p in tu.findall("prop")}
+
+
+def _context(tu, which: str) -> str | None:
+    p = tu.find(f"tuv/prop[@type='x-context-{which}']")
+    return None if p is None else html.unescape(MEMOQ_CONTEXT.fullmatch(p.text).group(1))
+
+
+def test_tmx_holds_the_draft_then_last_years_pairs_it_did_not_carry(result):
     from translate.storage.tmx import tmxfile
 
-    out = render_tmx(result)
-    pairs = [(a, b) for a, b, _ in pair_paragraphs(result.old_source, result.old_target)
-             if a and b and a.text.strip() and b.text.strip()]
-    assert len(pairs) >= 20
+    out = render_tmx(result, today=TODAY)
     root = ET.fromstring(out)
     header = root.find("header")
     assert header.get("srclang") == "en" and header.get("segtype") == "paragraph"
     tus = root.findall("body/tu")
-    assert [tu.get("tuid") for tu in tus] == [a.id for a, _ in pairs]
-    assert [tu.find("prop[@type='x-target-id']").text for tu in tus] == [b.id for _, b in pairs]
-    for tu, (a, b) in zip(tus, pairs, strict=True):
-        assert [(v.get(XML_LANG), v.find("seg").text) for v in tu.findall("tuv")] == [("en", a.text), ("zh", b.text)]
+    every = [p for p in cat_units(result) if p.status != TRANSLATE]
+    draft = [tu for tu in tus if _props(tu)["x-resdiff-status"] != "last-year"]
+    last = [tu for tu in tus if _props(tu)["x-resdiff-status"] == "last-year"]
+    assert tus == draft + last
+    assert [tu.get("tuid") for tu in draft] == [f"A/RES/76/99 {p.id}" for p in every]
+    for tu, p in zip(draft, every, strict=True):
+        assert [(v.get(XML_LANG), v.find("seg").text) for v in tu.findall("tuv")] == [
+            ("en", p.source_text), ("zh", p.text)]
+        props = _props(tu)
+        assert props["x-document"] == props["x-Document:SingleString"] == "A/RES/76/99"
+        assert props["x-paragraph"] == props["x-Paragraph:SingleString"] == p.id
+        assert props["x-resdiff-status"] == p.status
+        # last year's translation was published on 7 December 2020; resdiff changed the updated ones today
+        assert tu.get("creationdate") == "20201207T000000Z" and tu.get("creationid") == "resdiff"
+        assert (tu.get("changedate"), tu.get("changeid")) == (
+            ("20210105T000000Z", "resdiff") if p.status == UPDATED else (None, None))
+    # last year's pairs that the draft did not carry: the reworded PP3, a fuzzy match for the translator
+    assert [(tu.get("tuid"), _props(tu)["x-target-id"]) for tu in last] == [("A/RES/75/62 PP3", "PP3")]
+    assert [v.find("seg").text for v in last[0].findall("tuv")] == [EN_DOC.paragraph("PP3").text,
+                                                                    ZH_DOC.paragraph("PP3").text]
+    # an independent reader: the new source's carried and updated paragraphs translate to the draft
     store = tmxfile.parsestring(out.encode("utf-8"))
-    assert [(u.source, u.target) for u in store.units] == [(a.text, b.text) for a, b in pairs]
-    assert store.translate(pairs[0][0].text, "en", "zh") == pairs[0][1].text
+    pp12 = next(p for p in result.paragraphs if p.id == "PP12")
+    assert store.translate(pp12.source_text, "en", "zh") == pp12.text
+    assert store.translate(next(p for p in result.paragraphs if p.id == "PP3").source_text, "en", "zh") is None
+
+
+def test_tmx_context_is_the_neighbouring_source_segments_as_memoq_writes_them(result):
+    root = ET.fromstring(render_tmx(result, today=TODAY))
+    sources = [p.source_text for p in cat_units(result)]  # the new source in document order, all of it
+    for tu in root.findall("body/tu"):
+        props = _props(tu)
+        if props["x-resdiff-status"] == "last-year":
+            continue
+        k = [p.id for p in cat_units(result)].index(props["x-paragraph"])
+        assert _context(tu, "pre") == (sources[k - 1] if k else None)
+        assert _context(tu, "post") == (sources[k + 1] if k + 1 < len(sources) else None)
+    # PP2's next segment is the reworded PP3, which has no unit of its own: context all the same
+    pp2 = next(tu for tu in root.iter("tu") if _props(tu)["x-paragraph"] == "PP2")
+    assert _context(pp2, "post").startswith("Deploring in the strongest terms")
+    # last year's pair in last year's context
+    (pp3,) = [tu for tu in root.iter("tu") if _props(tu)["x-resdiff-status"] == "last-year"]
+    assert _context(pp3, "pre") == EN_DOC.paragraph("PP2").text
+
+
+def test_tmx_by_sentence(result):
+    """Sentence by sentence where both sides have as many sentences (Chinese ends them at 。 and ；, English
+    at . and ; before a space but never after "vol." or "No."); else the paragraph whole, said so."""
+    from lxml import etree
+
+    ps = list(result.paragraphs)
+    i = next(k for k, p in enumerate(ps) if p.status == CARRIED)
+    j = next(k for k, p in enumerate(ps) if p.status == CARRIED and k > i)
+    ps[i] = dataclasses.replace(ps[i], source_text="Notes the report (vol. 2, No. 3). Decides to act; and calls "
+                                                   "upon States to help.", text="注意到报告(第 2 卷第 3 号)。决定采取行动；吁请各国协助。")
+    ps[j] = dataclasses.replace(ps[j], source_text="Welcomes the report. Decides to act.", text="欢迎报告并决定采取行动。")
+    r = dataclasses.replace(result, paragraphs=tuple(ps))
+    out = render_tmx(r, "sentence", today=TODAY)
+    assert etree.DTD(str(_schema("tmx14.dtd"))).validate(etree.fromstring(out.encode("utf-8")))
+    root = ET.fromstring(out)
+    assert root.find("header").get("segtype") == "sentence"
+    split = [tu for tu in root.iter("tu") if _props(tu)["x-paragraph"] == ps[i].id]
+    assert [[v.find("seg").text for v in tu.findall("tuv")] for tu in split] == [
+        ["Notes the report (vol. 2, No. 3).", "注意到报告(第 2 卷第 3 号)。"],
+        ["Decides to act;", "决定采取行动；"], ["and calls upon States to help.", "吁请各国协助。"]]
+    assert [_props(tu)["x-sentence"] for tu in split] == ["1", "2", "3"]
+    assert _context(split[1], "pre") == "Notes the report (vol. 2, No. 3)." and _context(split[1], "post") == (
+        "and calls upon States to help.")
+    (whole,) = [tu for tu in root.iter("tu") if _props(tu)["x-paragraph"] == ps[j].id]
+    assert whole.get("segtype") == "paragraph" and whole.find("tuv/seg").text == "Welcomes the report. Decides to act."
 
 
 def test_tmx_escapes_and_drops_what_xml_cannot_carry(result):
     out = render_tmx(_hostile(result))
     assert "\x01" not in out and "\ufffe" not in out
-    first = ET.fromstring(out).find("body/tu")
-    src, tgt = (v.find("seg").text for v in first.findall("tuv"))
+    root = ET.fromstring(out)
+    (tu,) = [tu for tu in root.iter("tu") if _props(tu)["x-paragraph"] == "OP3(a)"]
+    src, tgt = (v.find("seg").text for v in tu.findall("tuv"))
     assert src == 'a < b && c > d "quoted" \'single\' ]]> bell tab\tline\nnext   end'
-    assert tgt == "旧 " + src
+    assert tgt == "目标 " + src
+    # as the unit before's context, the markup escaped once more inside memoQ's <seg>…</seg>, read back whole
+    before = next(t for t in root.iter("tu") if (_context(t, "post") or "").startswith("a < b"))
+    assert _context(before, "post") == src
 
 
 _RENDER = """
@@ -285,13 +369,13 @@ sys.path.insert(0, {tests!r})
 from test_cat import EN, ZH, _new_source
 en = EN.read_text("utf-8")
 r = carry(parse_text(en), parse_text(_new_source(en)), load_document(str(ZH)))
-sys.stdout.buffer.write((render_xliff(r) + render_tmx(r)).encode("utf-8"))
+sys.stdout.buffer.write((render_xliff(r) + render_tmx(r, today="2021-01-05")).encode("utf-8"))
 """
 
 
 def test_the_same_bytes_on_every_run(result):
-    assert render_xliff(result) == render_xliff(result) and render_tmx(result) == render_tmx(result)
+    assert render_xliff(result) == render_xliff(result)
     code = _RENDER.format(tests=str(ROOT / "tests"))
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
-    assert runs[0] == runs[1] == (render_xliff(result) + render_tmx(result)).encode("utf-8")
+    assert runs[0] == runs[1] == (render_xliff(result) + render_tmx(result, today=TODAY)).encode("utf-8")

@@ -33,13 +33,28 @@ are written in <source>/<target> as XLIFF's <cp hex="…"/>, so nothing is lost;
 no markup, as the text "[U+0001]". A carriage return is written as a newline (XML reads it so anyway).
 xml:space="preserve" on <file> keeps the texts' spaces and line breaks.
 
-render_tmx(result) gives a TMX 1.4b memory of last year's pair: one <tu> per pair of aligned paragraphs
-(as carry paired them: the result's `pairs`) with text on both sides, tuid = the old source id, a prop
-x-target-id = the old target id, a <tuv xml:lang> per side; segtype "paragraph". TMX has no escape
-for characters XML cannot carry: they are dropped there.
+render_tmx(result) gives a TMX 1.4b memory (valid against LISA's tmx14.dtd) of what a translator's tool
+should know next year. First the draft: one <tu> per unit of the new source with a carried or updated
+translation (masthead, title, paragraphs, closing, footnotes): the new source ↔ the draft, which a CAT tool
+applies as exact matches (OmegaT's tm/auto inserts them). Then last year's pairs that the draft did not
+carry (reworded, deleted, not updated with certainty): fuzzy matches. Each <tu> has a tuid ("A/RES/76/99
+PP12"), creationdate (the day last year's translation was published: the old target's adoption date, else
+its distribution date), creationid "resdiff" (the tool that made the unit; the translator is not known),
+changedate and changeid "resdiff" where resdiff updated the translation, and props: x-document (the
+symbol: memoQ's Document field), x-paragraph (the paragraph id), x-resdiff-status (carried, updated,
+last-year), x-origin or x-target-id (where the translation comes from), and the same symbol and id in
+Trados Studio's custom-field form (x-Document:SingleString, x-Paragraph:SingleString). The source <tuv>
+carries the previous and next source segment of the same document as memoQ writes and reads its context
+(<prop type="x-context-pre">, x-context-post, holding "<seg>…</seg>"): a memoQ memory with context gives
+a 101% (ContexTM) match where both neighbours match too. Trados Studio's own context is a pair of hashes
+(x-Context) that only Studio computes; it is not written. By sentence (segmentation="sentence"): each unit
+whose source and target split into as many sentences (lang.split_sentences) becomes one <tu> a sentence
+(tuid "… PP12.s2", prop x-sentence), else it stays whole with segtype="paragraph"; the context is then the
+neighbouring sentences. TMX has no escape for characters XML cannot carry: they are dropped there.
 
-Both are written with the standard library's xml.etree (no dependency): attributes in a fixed order,
-no dates, so the same result gives the same bytes.
+Both are written with the standard library's xml.etree (no dependency): attributes in a fixed order, the
+only date not read from the documents (an update's changedate) given by the caller, so the same result and
+day give the same bytes.
 """
 
 from __future__ import annotations
@@ -48,6 +63,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from .. import __version__
+from ..lang import split_sentences
 from ..model import DELETE, INSERT, unique_id
 from ..results import CARRIED, TRANSLATE, UPDATED, Carried, CarryResult
 
@@ -216,30 +232,148 @@ def render_xliff(result: CarryResult) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def render_tmx(result: CarryResult) -> str:
-    """Last year's pair as a TMX 1.4b memory: one <tu> per aligned pair with text on both sides."""
-    src, tgt = result.old_source, result.old_target
+def _tmx_date(iso: str | None) -> str | None:
+    """'2020-12-07' -> '20201207T000000Z' (TMX's ISO 8601 basic form, UTC)."""
+    return f"{iso.replace('-', '')}T000000Z" if iso else None
+
+
+def _doc_date(doc) -> str | None:
+    """When a document's translation was published: its adoption date, else its distribution date."""
+    return _tmx_date(doc.metadata.adopted or doc.metadata.distributed)
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("", _clean(text)).strip()
+
+
+class _Tu:
+    """One translation unit before it is written: texts, ids, dates, and the source's neighbours."""
+
+    def __init__(self, tuid, source, target, attrs, props, segtype=None):
+        self.tuid, self.source, self.target, self.attrs, self.props = tuid, source, target, attrs, props
+        self.segtype = segtype
+        self.pre = self.post = None
+
+
+def _by_sentence(tus: list[_Tu], ls: str, lt: str) -> list[_Tu]:
+    """Each unit split into sentences where both sides have as many; else kept whole, segtype paragraph (a
+    unit without a target, kept only as its neighbours' context, is split by its source alone)."""
+    out = []
+    for tu in tus:
+        a = split_sentences(tu.source, ls)
+        b = split_sentences(tu.target, lt) if tu.target is not None else [None] * len(a)
+        if len(a) < 2 or len(a) != len(b):
+            out.append(_Tu(tu.tuid, tu.source, tu.target, tu.attrs, tu.props, None if len(a) < 2 else "paragraph"))
+            continue
+        for k, (x, y) in enumerate(zip(a, b, strict=True), 1):
+            out.append(_Tu(f"{tu.tuid}.s{k}", x, y, tu.attrs, tu.props + [("x-sentence", str(k))]))
+    return out
+
+
+def _with_context(tus: list[_Tu]) -> list[_Tu]:
+    """Each unit's previous and next source segment in its document, as memoQ stores context."""
+    def doc(o):
+        return None if o is None else dict(o.props).get("x-document")
+
+    for prev, tu, nxt in zip([None, *tus[:-1]], tus, [*tus[1:], None], strict=True):
+        tu.pre = _xml_text(prev.source) if prev is not None and doc(prev) == doc(tu) else None
+        tu.post = _xml_text(nxt.source) if nxt is not None and doc(nxt) == doc(tu) else None
+    return tus
+
+
+def tmx_units(result: CarryResult, today: str) -> list[_Tu]:
+    """The memory's units: the draft's (the new source with every carried and updated translation, which a
+    CAT tool applies as exact matches), then last year's pairs that the draft did not carry (reworded,
+    deleted, or not updated with certainty: fuzzy matches for the translator)."""
+    new, old_s, old_t = result.new_source, result.old_source, result.old_target
+    new_symbol = new.metadata.symbol or new.source
+    old_symbol = old_t.metadata.symbol or old_t.source
+    published = _doc_date(old_t)
+    draft, used = [], set()
+    for p in units(result):
+        if p.status == TRANSLATE or not p.text.strip():  # no translation: its source is context only
+            draft.append(_Tu(p.id, p.source_text, None, {}, [("x-document", new_symbol)]))
+            continue
+        attrs = {"creationid": "resdiff"}
+        if published:
+            attrs["creationdate"] = published
+        if p.status == UPDATED:
+            attrs.update(changedate=_tmx_date(today), changeid="resdiff")
+        if p.from_id:
+            used.add(p.from_id)
+        draft.append(_Tu(f"{new_symbol} {p.id}", p.source_text, p.text, attrs, [
+            ("x-document", new_symbol), ("x-paragraph", p.id), ("x-resdiff-status", p.status),
+            ("x-origin", f"{old_symbol} {p.from_id}" if p.kind in ("paragraph", "footnote") else old_symbol)]))
+    src_text = {p.id: p.text for p in old_s.paragraphs}
+    tgt_text = {p.id: p.text for p in old_t.paragraphs}
+    last = []
+    target_of = {pair.source: pair.target for pair in result.pairs if pair.source and pair.target}
+    for pid, a in src_text.items():
+        t = target_of.get(pid)
+        if t is None or t in used or not tgt_text[t].strip():  # context only
+            last.append(_Tu(pid, a, None, {}, [("x-document", old_symbol)]))
+            continue
+        b = tgt_text[t]
+        attrs = {"creationid": "resdiff"}
+        if published:
+            attrs["creationdate"] = published
+        last.append(_Tu(f"{old_symbol} {pid}", a, b, attrs, [
+            ("x-document", old_symbol), ("x-paragraph", pid), ("x-resdiff-status", "last-year"),
+            ("x-target-id", t)]))
+    return draft + last
+
+
+def render_tmx(result: CarryResult, segmentation: str = "paragraph", today: str | None = None) -> str:
+    """The draft and last year's pair as a TMX 1.4b memory (see the module): by paragraph, or by sentence
+    where both sides of a unit have as many sentences. `today` (ISO date) is the change date of the units
+    resdiff updated; the run's date (UTC) where not given."""
+    import datetime
+
+    if segmentation not in ("paragraph", "sentence"):
+        raise ValueError(f"unknown segmentation {segmentation!r}")
+    today = today or datetime.datetime.now(datetime.UTC).date().isoformat()
+    ls, lt = _tag(result, "source"), _tag(result, "target")
+    tus = tmx_units(result, today)
+    if segmentation == "sentence":
+        tus = _by_sentence(tus, result.new_source.language, result.old_target.language)
+    tus = _with_context(tus)
     root = ET.Element("tmx", {"version": "1.4"})
     header = ET.SubElement(root, "header", {
-        "creationtool": "resdiff", "creationtoolversion": __version__, "segtype": "paragraph",
-        "o-tmf": "resdiff", "adminlang": "en", "srclang": src.language, "datatype": "plaintext"})
-    for kind, doc in (("x-source-symbol", src), ("x-target-symbol", tgt)):
+        "creationtool": "resdiff", "creationtoolversion": __version__, "segtype": segmentation,
+        "o-tmf": "resdiff", "adminlang": "en", "srclang": ls, "datatype": "plaintext"})
+    for kind, doc in (("x-source-symbol", result.old_source), ("x-target-symbol", result.old_target)):
         if doc.metadata.symbol:
             ET.SubElement(header, "prop", {"type": kind}).text = doc.metadata.symbol
     body = ET.SubElement(root, "body")
-    src_text = {p.id: p.text for p in src.paragraphs}
-    tgt_text = {p.id: p.text for p in tgt.paragraphs}
-    for pair in result.pairs:
-        if pair.source is None or pair.target is None:
+    for tu in tus:
+        if tu.target is None:
             continue
-        a, b = src_text[pair.source], tgt_text[pair.target]
-        if not a.strip() or not b.strip():
+        source, target = _xml_text(tu.source), _xml_text(tu.target)
+        if not source or not target:
             continue
-        tu = ET.SubElement(body, "tu", {"tuid": pair.source})
-        ET.SubElement(tu, "prop", {"type": "x-target-id"}).text = pair.target
-        for lang, text in ((src.language, a), (tgt.language, b)):
-            tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
-            ET.SubElement(tuv, "seg").text = _NOT_XML.sub("", _clean(text))
+        attrs = {"tuid": tu.tuid, **tu.attrs}
+        if tu.segtype:
+            attrs["segtype"] = tu.segtype
+        el = ET.SubElement(body, "tu", attrs)
+        props = dict(tu.props)
+        for kind, value in tu.props:
+            ET.SubElement(el, "prop", {"type": kind}).text = value
+        # Trados Studio's custom-field form (x-Name:Type): imported as the TM's text fields
+        ET.SubElement(el, "prop", {"type": "x-Document:SingleString"}).text = props["x-document"]
+        ET.SubElement(el, "prop", {"type": "x-Paragraph:SingleString"}).text = props["x-paragraph"]
+        tuv = ET.SubElement(el, "tuv", {XML_LANG: ls})
+        # memoQ's context (ContexTM): the neighbouring source segments, each as "<seg>…</seg>" text
+        if tu.pre:
+            ET.SubElement(tuv, "prop", {"type": "x-context-pre"}).text = f"<seg>{_escape(tu.pre)}</seg>"
+        if tu.post:
+            ET.SubElement(tuv, "prop", {"type": "x-context-post"}).text = f"<seg>{_escape(tu.post)}</seg>"
+        ET.SubElement(tuv, "seg").text = source
+        ET.SubElement(ET.SubElement(el, "tuv", {XML_LANG: lt}), "seg").text = target
     _indent(root, frozenset({"tmx", "header", "body", "tu", "tuv"}))
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
             + ET.tostring(root, encoding="unicode") + "\n")
+
+
+def _escape(text: str) -> str:
+    """A segment's text as the markup inside a context prop (which the XML writer escapes once more)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
