@@ -25,13 +25,13 @@ from .lang import (
     ADOPTION,
     AGENDA,
     MEETING_LINE,
-    MONTHS,
     OPENING,
     REPORT_SYMBOL,
     SESSION,
     TITLE_NUMBER,
     find_date,
-    month_number,
+    write_date,
+    write_ordinal,
 )
 from .model import DELETED, INSERTED, UNCHANGED, Document, Paragraph
 from .results import CARRIED, TRANSLATE, UPDATED, Carried, CarriedNote, CarryResult, Pair, Update
@@ -256,9 +256,10 @@ def update_paragraph(old_src: str, new_src: str, target: str, ls: str, ls_new: s
     kinds = ("symbols", "dates", "numbers") + (("ordinals",) if ordinals else ())
     added_all = {k: getattr(fb, k) - getattr(fa, k) for k in kinds}
     removed_all = {k: getattr(fa, k) - getattr(fb, k) for k in kinds}
-    recalled = (not any(removed_all.values()) and sum(added_all["symbols"].values()) == 1
-                and sum(added_all["dates"].values()) == 1 and not added_all["numbers"]
-                and not added_all.get("ordinals"))
+    # a recalled resolution added to a list: one symbol and one date more, none less (other routine
+    # updates, a count of States, may come with it)
+    recalled = (not removed_all["symbols"] and not removed_all["dates"] and sum(added_all["symbols"].values()) == 1
+                and sum(added_all["dates"].values()) == 1)
     if recalled:
         sym, date = next(iter(added_all["symbols"])), next(iter(added_all["dates"]))
         made = _add_recalled(target, st, lt, sym, date)
@@ -269,28 +270,29 @@ def update_paragraph(old_src: str, new_src: str, target: str, ls: str, ls_new: s
         (a, b), = sb[("symbols", sym)]
         (c, d), = sb[("dates", date)]
         updates.append(Update(target[start:end], text, "recalled", "", new_src[min(a, c):max(b, d)]))
-    else:
-        for kind in kinds:
-            removed, added = removed_all[kind], added_all[kind]
-            if not removed and not added:
-                continue
-            olds = sorted(removed.elements(), key=lambda v: sa[(kind, v)][0][0])
-            news = sorted(added.elements(), key=lambda v: sb[(kind, v)][0][0])
-            if len(olds) != len(news):
-                what = ", ".join(map(str, olds + news))
-                return target, [], f"{_NAMES[kind]} added or removed in the source ({what})", []
-            for old, new in zip(olds, news, strict=True):
-                spans = st.get((kind, old), [])
-                if len(spans) != 1 or getattr(ft, kind)[old] != 1:
-                    return target, [], f"{old} stands {len(spans)} times in the target paragraph", []
-                (a, b), = spans
-                surface = target[a:b]
-                written = _write(kind, surface, old, new, lt)
-                if written is None:
-                    return target, [], f"cannot write the {_NAMES[kind]} {new} in {lt} with certainty", []
-                edits.append((a, b, written))
-                (c, d), (e, f) = sa[(kind, old)][0], sb[(kind, new)][0]
-                updates.append(Update(surface, written, kind[:-1], old_src[c:d], new_src[e:f]))
+    for kind in kinds:
+        if recalled and kind in ("symbols", "dates"):
+            continue
+        removed, added = removed_all[kind], added_all[kind]
+        if not removed and not added:
+            continue
+        olds = sorted(removed.elements(), key=lambda v: sa[(kind, v)][0][0])
+        news = sorted(added.elements(), key=lambda v: sb[(kind, v)][0][0])
+        if len(olds) != len(news):
+            what = ", ".join(map(str, olds + news))
+            return target, [], f"{_NAMES[kind]} added or removed in the source ({what})", []
+        for old, new in zip(olds, news, strict=True):
+            spans = st.get((kind, old), [])
+            if len(spans) != 1 or getattr(ft, kind)[old] != 1:
+                return target, [], f"{old} stands {len(spans)} times in the target paragraph", []
+            (a, b), = spans
+            surface = target[a:b]
+            written, why = _write(kind, surface, old, new, lt, target[b:b + 40])
+            if written is None:
+                return target, [], why or f"cannot write the {_NAMES[kind]} {new} in {lt} with certainty", []
+            edits.append((a, b, written))
+            (c, d), (e, f) = sa[(kind, old)][0], sb[(kind, new)][0]
+            updates.append(Update(surface, written, kind[:-1], old_src[c:d], new_src[e:f]))
     text = target
     for a, b, rep in sorted(edits, reverse=True):
         text = text[:a] + rep + text[b:]
@@ -302,116 +304,25 @@ def update_paragraph(old_src: str, new_src: str, target: str, ls: str, ls_new: s
 _NAMES = {"symbols": "symbol", "dates": "date", "numbers": "number", "ordinals": "ordinal"}
 
 
-def _write(kind: str, surface: str, old, new, lang: str) -> str | None:
+def _write(kind: str, surface: str, old, new, lang: str, after: str = "") -> tuple[str | None, str | None]:
+    """The new value written as the target wrote the old one, or None and why not (None: the general reason)."""
     if kind == "symbols":
-        return surface.replace(str(old), str(new)) if str(old) in surface else None
+        return (surface.replace(str(old), str(new)), None) if str(old) in surface else (None, None)
     if kind == "numbers":
         digits = re.sub(r"\D", "", surface)
         if digits == surface:
-            return str(new)
+            return str(new), None
         sep = next((c for c in surface if not c.isdigit()), None)
         if sep is None or "." in str(new):
-            return None
-        groups = f"{int(new):,}".replace(",", sep)
-        return groups
+            return None, None
+        return f"{int(new):,}".replace(",", sep), None
     if kind == "dates":
         if "/" in str(old) or "/" in str(new):
-            return None  # a date range: left to the translator
-        return write_date(surface, str(old), str(new), lang)
+            return None, None  # a date range: left to the translator
+        return write_date(surface, str(old), str(new), lang), None
     if kind == "ordinals":
-        return _write_ordinal(surface, int(old), int(new), lang)
-    return None
-
-
-_AR_MONTHS = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه",
-              "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
-              "كانون الأول/ديسمبر"]
-
-
-def write_date(surface: str, old: str, new: str, lang: str) -> str | None:
-    """The new date written as the target wrote the old one: day, month and year put in place."""
-    (y0, m0, d0), (y1, m1, d1) = (map(int, old.split("-")), map(int, new.split("-")))
-    if lang == "zh":
-        m = re.fullmatch(r"(\d{4})(\s*)年(\s*)(\d{1,2})(\s*)月(\s*)(\d{1,2})(\s*)日", surface)
-        if not m:
-            return None
-        g = m.groups()
-        return f"{y1}{g[1]}年{g[2]}{m1}{g[4]}月{g[5]}{d1}{g[7]}日"
-    out = re.sub(rf"(?<!\d){y0}(?!\d)", str(y1), surface, count=1)
-    out = re.sub(rf"(?<!\d){d0}(?!\d)", str(d1), out, count=1)
-    if m0 != m1:
-        if lang == "ar":
-            for name in _AR_MONTHS:
-                if name in out:
-                    out = out.replace(name, _AR_MONTHS[m1 - 1])
-                    break
-            else:
-                return None
-        else:
-            names = MONTHS.get(lang)
-            if not names:
-                return None
-            word = next((w for w in re.findall(r"[^\W\d_]+", out) if _month(w) == m0), None)
-            if word is None:
-                return None
-            rep = names[m1 - 1]
-            out = out.replace(word, rep.capitalize() if word[0].isupper() else rep, 1)
-    return out
-
-
-def _month(word: str) -> int | None:
-    try:
-        return month_number(word)
-    except KeyError:
-        return None
-
-
-_ZH_DIGITS = "〇一二三四五六七八九"
-
-
-def zh_number(n: int) -> str:
-    """七十七, 十一, 一百零三 (as session and anniversary ordinals are written)."""
-    if n < 10:
-        return _ZH_DIGITS[n]
-    if n < 20:
-        return "十" + (_ZH_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _ZH_DIGITS[n // 10] + "十" + (_ZH_DIGITS[n % 10] if n % 10 else "")
-    rest = n % 100
-    head = _ZH_DIGITS[n // 100] + "百"
-    if not rest:
-        return head
-    return head + ("零" + _ZH_DIGITS[rest] if rest < 10 else ("一" + zh_number(rest) if rest < 20 else zh_number(rest)))
-
-
-_EN_ORD_UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                 "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                 "eighteenth", "nineteenth"]
-_EN_TENS_CARD = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_EN_TENS_ORD = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
-                "ninetieth"]
-
-
-def en_ordinal_words(n: int) -> str | None:
-    if n < 20:
-        return _EN_ORD_UNITS[n] or None
-    if n < 100:
-        return _EN_TENS_ORD[n // 10] if n % 10 == 0 else f"{_EN_TENS_CARD[n // 10]}-{_EN_ORD_UNITS[n % 10]}"
-    return None
-
-
-def _write_ordinal(surface: str, old: int, new: int, lang: str) -> str | None:
-    if lang == "zh":
-        old_zh, new_zh = zh_number(old), zh_number(new)
-        return surface.replace(old_zh, new_zh, 1) if old_zh in surface else None
-    if lang == "en":
-        a, b = en_ordinal_words(old), en_ordinal_words(new)
-        if not a or not b or a not in surface.lower():
-            return None
-        k = surface.lower().index(a)
-        rep = b.capitalize() if surface[k].isupper() else b
-        return surface[:k] + rep + surface[k + len(a):]
-    return None  # French, Spanish, Russian and Arabic ordinals agree in gender and case: a translator's call
+        return write_ordinal(surface, int(old), int(new), lang, after)
+    return None, None
 
 
 def _add_recalled(target: str, spans: dict, lang: str, symbol: str, date: str):
@@ -420,19 +331,29 @@ def _add_recalled(target: str, spans: dict, lang: str, symbol: str, date: str):
     target joins its items. Returns ("\\0", start, end, text) to replace, or the reason it cannot."""
     syms = sorted((s, v) for (k, v), ss in spans.items() if k == "symbols" for s in ss)
     dates = sorted((s, v) for (k, v), ss in spans.items() if k == "dates" for s in ss)
+    # each symbol with its date: the one just after it ("73/54 du 5 décembre 2018") or just before it
+    # ("2018 年 12 月 5 日第 73/54 号"), as the target writes all of them
+    def after(a, b):
+        return next(((s, v) for s, v in dates if 0 <= s[0] - b < 20), None)
+
+    def before(a, b):
+        return next(((s, v) for s, v in reversed(dates) if 0 <= a - s[1] < 20), None)
+
+    side = after if sum(bool(after(*s)) for s, _ in syms) >= sum(bool(before(*s)) for s, _ in syms) else before
     items = []
     for (a, b), _ in syms:
-        near = [(s, v) for s, v in dates if abs(s[0] - b) < 20 or abs(a - s[1]) < 20]
+        near = side(a, b)
         if not near:
             continue
-        (c, d), v = min(near, key=lambda x: min(abs(x[0][0] - b), abs(a - x[0][1])))
+        (c, d), v = near
         items.append((min(a, c), max(b, d), target[a:b], v))
     items.sort()
     if len(items) < 3:
         return "the target's list of recalled resolutions is too short to follow its pattern"
     glues = [target[items[k][1]:items[k + 1][0]] for k in range(len(items) - 1)]
     mid, last = glues[-2], glues[-1]
-    if mid == last or len(mid) > 12 or len(last) > 12:
+    # "A, B and C" (the last joined apart) or "A و B و C" (Arabic: every item joined alike)
+    if (mid == last and len(set(glues)) != 1) or len(mid) > 12 or len(last) > 12:
         return "the target does not join its recalled resolutions as a list ('A, B and C')"
     a, b, sym_old, date_old = items[-1]
     item = target[a:b].replace(sym_old, symbol)

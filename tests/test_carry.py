@@ -96,10 +96,14 @@ def test_english_to_spanish_on_the_official_48_246():
     new = parse_text(text.replace("5,600 dollars", "5,800 dollars").replace("forty-ninth", "fiftieth"))
     r = carry(en, new, es)
     by_id = {p.id: p for p in r.paragraphs}
-    assert {p.id for p in r.paragraphs if p.status == UPDATED} == {"OP8"}
+    assert {p.id for p in r.paragraphs if p.status == UPDATED} == {"OP8", "OP12"}
     assert "5.800 dólares" in by_id["OP8"].text  # the Spanish thousands separator kept
-    # "cuadragésimo noveno" → "quincuagésimo": a Spanish ordinal agrees in gender: left to the translator
-    assert by_id["OP12"].status == TRANSLATE and "cannot write the ordinal 50 in es" in by_id["OP12"].reason
+    # "cuadragésimo noveno período de sesiones" → "quincuagésimo": masculine, as the old ordinal was
+    assert "de su quincuagésimo período de sesiones" in by_id["OP12"].text
+    assert "cuadragésimo" not in by_id["OP12"].text
+    (u,) = by_id["OP12"].updates
+    assert (u.kind, u.old, u.new, u.source_old, u.source_new) == (
+        "ordinal", "cuadragésimo noveno", "quincuagésimo", "forty-ninth", "fiftieth")
 
 
 def test_an_update_that_cannot_be_made_with_certainty_is_not_guessed():
@@ -194,6 +198,119 @@ def test_the_cli_report_json_and_draft(tmp_path):
     assert "missing.txt" in r.stderr
 
 
+# A two-paragraph resolution in five languages: a recalled resolution with its date, a session ordinal
+_MINI = {
+    "en": ("The General Assembly,", "Recalling its resolution {sym} of {date},",
+           "Decides to include in the provisional agenda of its {ord} session the item entitled “Cluster munitions”."),
+    "fr": ("L’Assemblée générale,", "Rappelant sa résolution {sym} du {date},",
+           "Décide d’inscrire à l’ordre du jour provisoire de sa {ord} session la question intitulée « Armes à "
+           "sous-munitions »."),
+    "ru": ("Генеральная Ассамблея,", "ссылаясь на свою резолюцию {sym} от {date} года,",
+           "постановляет включить в предварительную повестку дня своей {ord} сессии пункт, озаглавленный "
+           "«Кассетные боеприпасы»."),
+    "ar": ("إن الجمعية العامة،", "إذ تشير إلى قرارها {sym} المؤرخ {date}،",
+           "تقرر أن تدرج في جدول الأعمال المؤقت لدورتها {ord} البند المعنون ”الذخائر العنقودية“."),
+}
+_DEC_2019 = {"en": "12 December 2019", "fr": "12 décembre 2019", "ru": "12 декабря 2019",
+             "ar": "12 كانون الأول/ديسمبر 2019"}
+
+
+def _mini(lang: str, sym: str, date: str, ordinal: str):
+    opening, pp, op = _MINI[lang]
+    number = "1 - " if lang == "ar" else "1. "
+    return parse_text(f"\n {opening}\n\n {pp.format(sym=sym, date=date)}\n\n {number}{op.format(ord=ordinal)}\n")
+
+
+@pytest.mark.parametrize("lang, old, new", [
+    ("fr", "soixante-quatorzième session", "soixante-quinzième session"),
+    ("ru", "семьдесят четвертой сессии", "семьдесят пятой сессии"),  # feminine genitive, as the old
+    ("ar", "لدورتها الرابعة والسبعين", "لدورتها الخامسة والسبعين"),  # feminine, genitive
+])
+def test_session_ordinals_dates_and_symbols_updated_in_french_russian_and_arabic(lang, old, new):
+    old_en = _mini("en", "74/62", _DEC_2019["en"], "seventy-fourth")
+    new_en = _mini("en", "75/62", "7 December 2020", "seventy-fifth")
+    target = _mini(lang, "74/62", _DEC_2019[lang], old.rsplit(" ", 1)[0] if lang != "ar" else old.split(" ", 1)[1])
+    assert target.language == lang and [p.id for p in target.paragraphs] == ["PP1", "OP1"]
+    r = carry(old_en, new_en, target)
+    pp1, op1 = r.paragraphs
+    assert (pp1.status, op1.status) == (UPDATED, UPDATED)
+    assert new in op1.text and old not in op1.text
+    assert op1.text == target.paragraph("OP1").text.replace(old, new)
+    (u,) = op1.updates
+    assert u.kind == "ordinal" and (u.source_old, u.source_new) == ("seventy-fourth", "seventy-fifth")
+    date = {"fr": "7 décembre 2020", "ru": "7 декабря 2020", "ar": "7 كانون الأول/ديسمبر 2020"}[lang]
+    assert pp1.text == target.paragraph("PP1").text.replace("74/62", "75/62").replace(_DEC_2019[lang], date)
+
+
+_RECALLED = {  # last year's list of recalled resolutions and count of States, in each language's own style
+    "fr": ("L’Assemblée générale,", "Rappelant ses résolutions 72/54 du 4 décembre 2017, 73/54 du 5 décembre 2018 "
+           "et 74/62 du 12 décembre 2019, et notant que 123 États ont ratifié,",
+           "73/54 du 5 décembre 2018, 74/62 du 12 décembre 2019 et 75/62 du 7 décembre 2020"),
+    "es": ("La Asamblea General,", "Recordando sus resoluciones 72/54, de 4 de diciembre de 2017, 73/54, de 5 de "
+           "diciembre de 2018, y 74/62, de 12 de diciembre de 2019, y observando que 123 Estados han ratificado,",
+           "74/62, de 12 de diciembre de 2019, y 75/62, de 7 de diciembre de 2020"),
+    "ru": ("Генеральная Ассамблея,", "ссылаясь на свои резолюции 72/54 от 4 декабря 2017 года, 73/54 от 5 декабря "
+           "2018 года и 74/62 от 12 декабря 2019 года и отмечая, что 123 государства ратифицировали,",
+           "74/62 от 12 декабря 2019 года и 75/62 от 7 декабря 2020 года"),
+    "ar": ("إن الجمعية العامة،", "إذ تشير إلى قراراتها 72/54 المؤرخ 4 كانون الأول/ديسمبر 2017 و 73/54 المؤرخ 5 "
+           "كانون الأول/ديسمبر 2018 و 74/62 المؤرخ 12 كانون الأول/ديسمبر 2019، وإذ تلاحظ أن 123 دولة صدقت،",
+           "74/62 المؤرخ 12 كانون الأول/ديسمبر 2019 و 75/62 المؤرخ 7 كانون الأول/ديسمبر 2020،"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_RECALLED))
+def test_a_recalled_resolution_and_a_count_updated_together_in_every_language(lang):
+    def doc(opening, pp, number="1. "):
+        return parse_text(f"\n {opening}\n\n {pp}\n\n {number}Decides to act.\n")
+
+    old_en = doc("The General Assembly,", "Recalling its resolutions 72/54 of 4 December 2017, 73/54 of 5 December "
+                 "2018 and 74/62 of 12 December 2019, and noting that 123 States have ratified,")
+    new_en = doc("The General Assembly,", "Recalling its resolutions 72/54 of 4 December 2017, 73/54 of 5 December "
+                 "2018, 74/62 of 12 December 2019 and 75/62 of 7 December 2020, and noting that 124 States have "
+                 "ratified,")
+    opening, pp, expected = _RECALLED[lang]
+    target = doc(opening, pp, "1 - " if lang == "ar" else "1. ")
+    (pp1, _) = carry(old_en, new_en, target).paragraphs
+    assert pp1.status == UPDATED, pp1.reason
+    assert expected in pp1.text and "124" in pp1.text and "123" not in pp1.text
+    assert [u.kind for u in pp1.updates] == ["recalled", "number"]
+
+
+@pytest.mark.parametrize("lang, old, why", [
+    # السبعين, a round ten, has no gender; seventy-first's unit must agree with دورة: not guessed
+    ("ar", "السبعين", "gender of the Arabic ordinal cannot be told"),
+    # восьмой is masculine nominative or a feminine oblique case; the noun after it is not one the table knows
+    ("ru", "семьдесят восьмой очередной", "masculine or feminine"),
+])
+def test_an_ordinal_whose_grammar_cannot_be_settled_is_left_to_translate(lang, old, why):
+    n_old, n_new = {"ar": ("seventieth", "seventy-first"), "ru": ("seventy-eighth", "seventy-ninth")}[lang]
+    r = carry(_mini("en", "74/62", _DEC_2019["en"], n_old), _mini("en", "74/62", _DEC_2019["en"], n_new),
+              _mini(lang, "74/62", _DEC_2019[lang], old))
+    pp1, op1 = r.paragraphs
+    assert pp1.status == CARRIED
+    assert op1.status == TRANSLATE and why in op1.reason
+    assert op1.text == _mini(lang, "74/62", _DEC_2019[lang], old).paragraph("OP1").text  # last year's, untouched
+
+
+@pytest.mark.parametrize("lang, surface, old, new, after, expected", [
+    ("fr", "Soixante-dix-neuvième", 79, 80, " session", "Quatre-vingtième"),
+    ("fr", "soixante-dixième", 70, 71, " session", "soixante et onzième"),
+    ("es", "septuagésima quinta", 75, 76, " sesión", "septuagésima sexta"),
+    ("es", "septuagésimo", 70, 71, " período de sesiones", "septuagésimo primer"),  # before a noun
+    ("ru", "семьдесят пятого", 75, 73, " доклада", "семьдесят третьего"),  # a soft stem
+    ("ru", "семьдесят шестой", 76, 77, " сессии", "семьдесят седьмой"),
+    ("ar", "الخامس والسبعون", 75, 80, "", "الثمانون"),  # masculine, nominative
+    ("ar", "العاشرة", 10, 11, "", "الحادية عشرة"),
+])
+def test_an_ordinal_is_written_in_the_form_of_the_old_one(lang, surface, old, new, after, expected):
+    from resdiff.lang import ORDINALS, write_ordinal
+
+    assert write_ordinal(surface, old, new, lang, after) == (expected, None)
+    read = ORDINALS[lang]
+    m = read.pattern.search(expected)
+    assert m and read.read(m) == new  # the reading side reads back what the writing side wrote
+
+
 @pytest.mark.parametrize("lang, surface, new, expected", [
     ("zh", "2019 年 12 月 12 日", "2020-11-07", "2020 年 11 月 7 日"),
     ("zh", "2019年12月12日", "2020-11-07", "2020年11月7日"),
@@ -204,6 +321,6 @@ def test_the_cli_report_json_and_draft(tmp_path):
     ("ar", "12 كانون الأول/ديسمبر 2019", "2020-11-07", "7 تشرين الثاني/نوفمبر 2020"),
 ])
 def test_a_date_is_written_as_the_target_writes_it(lang, surface, new, expected):
-    from resdiff.carry import write_date
+    from resdiff.lang import write_date
 
     assert write_date(surface, "2019-12-12", new, lang) == expected
