@@ -368,3 +368,71 @@ def _add_recalled(target: str, spans: dict, lang: str, symbol: str, date: str):
     start = items[-2][1]
     text = mid + target[a:b] + last + item
     return ("\0", start, b, text)
+
+
+# --- last year found for you: carry NEW_SOURCE --from DIR -----------------------------------------
+
+
+def _series_key(doc: Document) -> tuple[str, str]:
+    """What a resolution's series is known by across years: its title and its agenda item's title (folded)."""
+    from .normalize import fold
+
+    m = doc.metadata
+    agenda = masthead_lines(doc).get("agenda-title", "")
+    return fold(m.title or ""), fold(agenda)
+
+
+def last_year(new_source: Document, folder: str, target_language: str | None = None, *, warn=None
+              ) -> tuple[Document, Document, str]:
+    """Last year's source and target for `new_source` from a folder of earlier versions: the version in the
+    source's language of the same series (the same title, or the same agenda item title) with the latest
+    session before the new source's, and the version of the same symbol in the target language (the one other
+    language the folder holds, or `target_language`). Returns them and a line saying which were chosen;
+    raises UsageError where none fits, or where two candidates tie."""
+    from .documents import expand, load_document
+    from .errors import ResdiffError
+
+    docs = []
+    for path in expand([folder]):
+        try:
+            docs.append(load_document(path, warn=warn))
+        except ResdiffError as e:
+            if warn:
+                warn(f"{path}: {e.message}; left out")
+    lang = new_source.language
+    title, agenda = _series_key(new_source)
+    session = new_source.metadata.session
+
+    def score(doc: Document) -> int:
+        t, a = _series_key(doc)
+        return 2 * bool(title and t == title) + bool(agenda and a == agenda)
+
+    same = [d for d in docs if d.language == lang and score(d) and d.source != new_source.source
+            and (session is None or (d.metadata.session or 0) < session)]
+    if not same:
+        raise UsageError(f"no earlier version of this resolution ({new_source.metadata.title or 'untitled'}) "
+                         f"in {lang} in the folder", source=folder)
+    rank = {id(d): (d.metadata.session or 0, score(d)) for d in same}
+    best = max(rank.values())
+    top = [d for d in same if rank[id(d)] == best]
+    if len(top) > 1:
+        names = " and ".join(d.source for d in top[:2])
+        raise UsageError(f"two earlier versions tie (session {best[0]}, same series): {names}; name last year's "
+                         "files yourself", source=folder)
+    old_source = top[0]
+    symbol = old_source.metadata.symbol
+    others = [d for d in docs if d.language != lang and symbol and d.metadata.symbol == symbol
+              and (target_language is None or d.language == target_language)]
+    languages = sorted({d.language for d in others})
+    if not others:
+        raise UsageError(f"no translation of {symbol or old_source.source} in the folder"
+                         + (f" in {target_language}" if target_language else ""), source=folder)
+    if len(languages) > 1:
+        raise UsageError(f"{symbol} is there in {', '.join(languages)}: say which with --target-lang", source=folder)
+    if len(others) > 1:
+        names = " and ".join(d.source for d in others[:2])
+        raise UsageError(f"two {languages[0]} versions of {symbol} tie: {names}; name last year's files yourself",
+                         source=folder)
+    old_target = others[0]
+    return old_source, old_target, (f"last year: {old_source.source} ({symbol}, session {best[0]}) and its "
+                                    f"{old_target.language} version {old_target.source}")

@@ -515,12 +515,14 @@ def _check_report(result, format: CheckFormat, level: str):
 
 @_command("Draft next year's translation from last year's.")
 def carry(
-    old_source: Annotated[str, typer.Argument(metavar="OLD_SOURCE", help="Last year's source-language text "
-                                              "(e.g. English).", show_default=False)],
-    new_source: Annotated[str, typer.Argument(metavar="NEW_SOURCE", help="This year's source-language text.",
-                                              show_default=False)],
-    old_target: Annotated[str, typer.Argument(metavar="OLD_TARGET", help="Last year's official translation "
-                                              "(e.g. Chinese).", show_default=False)],
+    files: Annotated[list[str], typer.Argument(
+        metavar="[OLD_SOURCE] NEW_SOURCE [OLD_TARGET]",
+        help="Last year's source-language text (e.g. English), this year's, and last year's official "
+        "translation (e.g. Chinese); with --from, this year's text alone.", show_default=False)],
+    from_dir: Annotated[str | None, typer.Option(
+        "--from", metavar="DIR", help="A folder of earlier versions: last year's source and translation are "
+        "the latest earlier version of the same series (title, agenda item) and its translation; which were "
+        "chosen is said on stderr.")] = None,
     format: Annotated[CarryFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
         help=_FORMAT_HELP + "terminal (the report), json (the draft and report as data), draft (the working "
@@ -551,17 +553,28 @@ def carry(
     Examples:
       resdiff carry A-RES-75-62.en.txt A-RES-76-xx.en.txt A-RES-75-62.zh.txt
       resdiff carry OLD_EN NEW_EN OLD_ZH -f draft -o A-RES-76-xx.zh.txt
+      resdiff carry A-RES-76-xx.en.txt --from earlier/ --target-lang zh-CN -f xliff -o 76-xx.xlf
     """
     from .carry import carry as carry_over
+    from .carry import last_year
     from .documents import load_document
 
     env = _env()
     (stag, sl), (ttag, tl) = _language_tag(source_lang, "--source-lang"), _language_tag(target_lang, "--target-lang")
     load = functools.partial(load_document, warn=env.warning)
-    result = carry_over(load(old_source, language=sl), load(new_source, language=sl), load(old_target, language=tl),
-                        source_tag=stag, target_tag=ttag)
-    env.emit(_carry_view(result, format, tmx_segmentation.value), output=output,
-             inputs=(old_source, new_source, old_target), color=color,
+    if len(files) != (1 if from_dir else 3):
+        raise typer.BadParameter("give NEW_SOURCE with --from DIR, else OLD_SOURCE NEW_SOURCE OLD_TARGET "
+                                 f"({len(files)} given)", param_hint="FILES")
+    if from_dir:
+        new = load(files[0], language=sl)
+        old, target, chosen = last_year(new, from_dir, tl, warn=env.warning)
+        env.note(chosen)
+        inputs = (files[0], old.source, target.source)
+    else:
+        old, new, target = load(files[0], language=sl), load(files[1], language=sl), load(files[2], language=tl)
+        inputs = tuple(files)
+    result = carry_over(old, new, target, source_tag=stag, target_tag=ttag)
+    env.emit(_carry_view(result, format, tmx_segmentation.value), output=output, inputs=inputs, color=color,
              width=env.report_width(width, output), pager=pager)
 
 

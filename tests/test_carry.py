@@ -324,3 +324,65 @@ def test_a_date_is_written_as_the_target_writes_it(lang, surface, new, expected)
     from resdiff.lang import write_date
 
     assert write_date(surface, "2019-12-12", new, lang) == expected
+
+
+def _series_folder(tmp_path: Path) -> Path:
+    """A folder of earlier versions as the bundled series gives them: the illustrative Chinese 63/71 to 74/62,
+    the official Chinese 75/62, and our English rendition of 75/62."""
+    folder = tmp_path / "earlier"
+    folder.mkdir()
+    for f in [*sorted((SEED.parent / "illustrative").glob("*.txt")), SEED, EN_FIXTURE]:
+        (folder / f.name).write_bytes(f.read_bytes())
+    return folder
+
+
+def _next_session(text: str, session: str, next_session: str) -> str:
+    """Next year's text: the session line, the symbol and title number, and a count of States moved on."""
+    return (text.replace(session, next_session).replace("A/RES/75/62", "A/RES/76/99").replace("75/62. ", "76/99. ")
+            .replace("123 States", "124 States").replace("已有 123 个", "已有 124 个"))
+
+
+@pytest.mark.parametrize("direction", ["en-zh", "zh-en"])
+def test_last_year_found_in_a_folder_of_the_series(tmp_path, direction):
+    folder = _series_folder(tmp_path)
+    new = tmp_path / f"A-RES-76-99.{direction[:2]}.txt"
+    if direction == "en-zh":
+        new.write_text(_next_session(EN_FIXTURE.read_text("utf-8"), "Seventy-fifth session", "Seventy-sixth session"),
+                       encoding="utf-8")
+        old, target = EN_FIXTURE, SEED
+    else:  # the latest Chinese version is chosen (75/62), not the illustrative 74/62 or earlier ones
+        new.write_text(_next_session(SEED.read_text("utf-8"), "第七十五届会议", "第七十六届会议"), encoding="utf-8")
+        old, target = SEED, EN_FIXTURE
+    r = _cli("carry", new, "--from", folder, "-f", "json", status=0)
+    chosen = folder / old.name, folder / target.name
+    assert r.stderr.strip() == (f"resdiff: last year: {chosen[0]} (A/RES/75/62, session 75) and its "
+                                f"{direction[3:]} version {chosen[1]}")
+    data = json.loads(r.stdout)
+    assert (data["old_source"]["file"], data["old_target"]["file"]) == tuple(map(str, chosen))
+    # the same draft as naming the three files
+    named = json.loads(_cli("carry", old, new, target, "-f", "json", status=0).stdout)
+    assert data["paragraphs"] == named["paragraphs"]
+    (pp12,) = [p for p in data["paragraphs"] if p["id"] == "PP12"]
+    assert pp12["status"] == "updated" and pp12["updates"][0]["new"] == "124"
+
+
+def test_from_refuses_a_tie_and_a_folder_without_the_series(tmp_path):
+    folder = _series_folder(tmp_path)
+    new = tmp_path / "A-RES-76-99.en.txt"
+    new.write_text(_next_session(EN_FIXTURE.read_text("utf-8"), "Seventy-fifth session", "Seventy-sixth session"),
+                   encoding="utf-8")
+    # a second English 75/62 (another rendition): which one was last year's cannot be told
+    (folder / "another.en.txt").write_text(EN_FIXTURE.read_text("utf-8").replace("123 States", "122 States"),
+                                           encoding="utf-8")
+    out = tmp_path / "draft.xlf"
+    r = _cli("carry", new, "--from", folder, "-f", "xliff", "-o", out, status=2)
+    (line,) = r.stderr.strip().splitlines()
+    assert "two earlier versions tie (session 75" in line and "another.en.txt" in line and EN_FIXTURE.name in line
+    assert not out.exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "x.txt").write_text(SEED.read_text("utf-8"), encoding="utf-8")  # Chinese only: no English version
+    r = _cli("carry", new, "--from", empty, status=2)
+    assert "no earlier version" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = _cli("carry", new, EN_FIXTURE, "--from", folder, status=2)  # --from takes this year's text alone
+    assert "NEW_SOURCE with --from DIR" in r.stderr
