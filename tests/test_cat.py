@@ -379,3 +379,91 @@ def test_the_same_bytes_on_every_run(result):
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
     assert runs[0] == runs[1] == (render_xliff(result) + render_tmx(result, today=TODAY)).encode("utf-8")
+
+
+# --- proved in a real CAT tool: OmegaT, in console mode ----------------------------------------------
+
+OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<omegat>
+  <project version="1.0">
+    <source_dir>__DEFAULT__</source_dir>
+    <target_dir>__DEFAULT__</target_dir>
+    <tm_dir>__DEFAULT__</tm_dir>
+    <glossary_dir>__DEFAULT__</glossary_dir>
+    <glossary_file>__DEFAULT__</glossary_file>
+    <dictionary_dir>__DEFAULT__</dictionary_dir>
+    <source_lang>{source}</source_lang>
+    <target_lang>{target}</target_lang>
+    <sentence_seg>false</sentence_seg>
+    <support_default_translations>true</support_default_translations>
+    <remove_tags>false</remove_tags>
+  </project>
+</omegat>
+"""
+
+
+def _omegat() -> str:
+    import shutil
+
+    found = shutil.which("omegat")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("omegat missing: .ci/run installs Debian's omegat")
+        pytest.skip("OmegaT is not installed (Debian: apt-get install omegat)")
+    return found
+
+
+def _carry_case(case: str):
+    """(result, source tag, target tag) of a held-out-style case: English to Chinese, Chinese to English, and
+    the official English and Spanish 48/246 with next year's updates."""
+    if case == "en-zh":
+        en = EN.read_text("utf-8")
+        return carry(parse_text(en), parse_text(_new_source(en)), ZH_DOC, target_tag="zh-CN"), "en", "zh-CN"
+    if case == "zh-en":
+        zh = ZH.read_text("utf-8")
+        new = (zh.replace("已有 123 个国家", "已有 125 个国家").replace("第七十六届", "第七十七届")
+               .replace("痛惜最近使用集束弹药", "痛惜最近在若干地区使用集束弹药"))
+        return carry(ZH_DOC, parse_text(new), EN_DOC, target_tag="en-GB"), "zh-CN", "en-GB"
+    real = ROOT.parent / "shared" / "corpus" / "real"
+    if not (real / "A-RES-48-246.en.pdf").is_file():
+        pytest.skip("../shared/corpus/real is absent")
+    text = (real / "A-RES-48-246.en.pdfminer.txt").read_text("utf-8")
+    new = parse_text(text.replace("5,600 dollars", "5,800 dollars").replace("forty-ninth", "fiftieth"))
+    es = load_document(str(real / "A-RES-48-246.es.pdf"))
+    return carry(load_document(str(real / "A-RES-48-246.en.pdf")), new, es, target_tag="es-419"), "en", "es-419"
+
+
+@pytest.mark.parametrize("case", ["en-zh", "zh-en", "en-es"])
+def test_omegat_applies_the_memory_to_every_carried_and_updated_paragraph_and_to_no_other(tmp_path, case):
+    """An OmegaT project built from the new source (its units read back from the XLIFF with lxml, one a
+    paragraph), resdiff's TMX in tm/auto (which OmegaT applies without asking), translated by OmegaT's
+    console mode: every carried and updated unit comes out as the draft, every unit to translate stays in
+    the source language."""
+    from lxml import etree
+
+    omegat = _omegat()
+    result, source_tag, target_tag = _carry_case(case)
+    root = etree.fromstring(render_xliff(result).encode("utf-8"))
+    sources = ["".join(s.itertext()) for s in root.xpath("//x:unit/x:segment/x:source", namespaces=NS)]
+    every = cat_units(result)
+    assert sources == [p.source_text for p in every]
+    assert {p.status for p in every} == {CARRIED, UPDATED, TRANSLATE}
+    project = tmp_path / "project"
+    for sub in ("source", "target", "tm/auto", "omegat", "glossary", "dictionary"):
+        (project / sub).mkdir(parents=True)
+    (project / "omegat.project").write_text(OMEGAT_PROJECT.format(source=source_tag, target=target_tag), "utf-8")
+    (project / "source" / "new.txt").write_text("\n\n".join(sources) + "\n", "utf-8")
+    (project / "tm" / "auto" / "resdiff.tmx").write_text(render_tmx(result), "utf-8")
+    run = subprocess.run([omegat, str(project), "--mode=console-translate", f"--config-dir={tmp_path / 'config'}"],
+                         capture_output=True, text=True, timeout=600,
+                         env={**os.environ, "HOME": str(tmp_path), "LC_ALL": "C.UTF-8"})
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    out = (project / "target" / "new.txt").read_text("utf-8").rstrip("\n").split("\n\n")
+    assert len(out) == len(every)
+    for got, p in zip(out, every, strict=True):
+        if p.status == TRANSLATE:
+            assert got == p.source_text, (p.id, "a unit to translate came out translated")
+        else:
+            assert got == p.text.strip(), (p.id, p.status, got)
+    updated = [p for p in every if p.status == UPDATED]
+    assert updated and all(out[every.index(p)] != p.source_text for p in updated)

@@ -37,7 +37,9 @@ render_tmx(result) gives a TMX 1.4b memory (valid against LISA's tmx14.dtd) of w
 should know next year. First the draft: one <tu> per unit of the new source with a carried or updated
 translation (masthead, title, paragraphs, closing, footnotes): the new source ↔ the draft, which a CAT tool
 applies as exact matches (OmegaT's tm/auto inserts them). Then last year's pairs that the draft did not
-carry (reworded, deleted, not updated with certainty): fuzzy matches. Each <tu> has a tuid ("A/RES/76/99
+carry (reworded, deleted, not updated with certainty): fuzzy matches; but not a pair whose source is word
+for word a paragraph left to translate (its footnote references changed, say), which a tool would apply as
+an exact match that resdiff refused. Each <tu> has a tuid ("A/RES/76/99
 PP12"), creationdate (the day last year's translation was published: the old target's adoption date, else
 its distribution date), creationid "resdiff" (the tool that made the unit; the translator is not known),
 changedate and changeid "resdiff" where resdiff updated the translation, and props: x-document (the
@@ -242,6 +244,11 @@ def _doc_date(doc) -> str | None:
     return _tmx_date(doc.metadata.adopted or doc.metadata.distributed)
 
 
+def _same(text: str) -> str:
+    """A text as a CAT tool compares segments: spaces folded."""
+    return " ".join(text.split())
+
+
 def _xml_text(text: str) -> str:
     return _NOT_XML.sub("", _clean(text)).strip()
 
@@ -308,9 +315,12 @@ def tmx_units(result: CarryResult, today: str) -> list[_Tu]:
     tgt_text = {p.id: p.text for p in old_t.paragraphs}
     last = []
     target_of = {pair.source: pair.target for pair in result.pairs if pair.source and pair.target}
+    # last year's pair of a paragraph that did not change but was left to translate (its footnote references
+    # differ, say): a tool would apply it as an exact match, which resdiff refused; left out
+    refused = {_same(p.source_text) for p in units(result) if p.status == TRANSLATE}
     for pid, a in src_text.items():
         t = target_of.get(pid)
-        if t is None or t in used or not tgt_text[t].strip():  # context only
+        if t is None or t in used or not tgt_text[t].strip() or _same(a) in refused:  # context only
             last.append(_Tu(pid, a, None, {}, [("x-document", old_symbol)]))
             continue
         b = tgt_text[t]
