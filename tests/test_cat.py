@@ -76,6 +76,23 @@ def test_xliff_validates_against_the_oasis_core_schema(result):
     schema.assertValid(etree.fromstring(render_xliff(_hostile(result)).encode("utf-8")))
 
 
+@pytest.mark.parametrize("case", ["en-zh", "zh-en", "en-es"])
+def test_every_case_validates_and_keeps_its_tags(case):
+    """Chinese to English and the official English and Spanish 48/246 too: XLIFF valid against the core
+    schema with its matches, TMX against the DTD, the tags as given."""
+    from lxml import etree
+
+    result, source_tag, target_tag = _carry_case(case)
+    xliff = etree.fromstring(render_xliff(result).encode("utf-8"))
+    etree.XMLSchema(etree.parse(str(_schema("xliff-2.0/xliff_core_2.0.xsd")))).assertValid(xliff)
+    assert (xliff.get("srcLang"), xliff.get("trgLang")) == (source_tag, target_tag)
+    tmx = etree.fromstring(render_tmx(result, today=TODAY).encode("utf-8"))
+    dtd = etree.DTD(str(_schema("tmx14.dtd")))
+    assert dtd.validate(tmx), dtd.error_log.filter_from_errors()
+    states = xliff.xpath("//x:segment/@subState", namespaces=NS)
+    assert {"resdiff:carried", "resdiff:updated", "resdiff:translate"} <= set(states)
+
+
 def test_tmx_validates_against_the_tmx14_dtd(result):
     from lxml import etree
 
@@ -423,7 +440,7 @@ def _carry_case(case: str):
         zh = ZH.read_text("utf-8")
         new = (zh.replace("已有 123 个国家", "已有 125 个国家").replace("第七十六届", "第七十七届")
                .replace("痛惜最近使用集束弹药", "痛惜最近在若干地区使用集束弹药"))
-        return carry(ZH_DOC, parse_text(new), EN_DOC, target_tag="en-GB"), "zh-CN", "en-GB"
+        return carry(ZH_DOC, parse_text(new), EN_DOC, source_tag="zh-CN", target_tag="en-GB"), "zh-CN", "en-GB"
     real = ROOT.parent / "shared" / "corpus" / "real"
     if not (real / "A-RES-48-246.en.pdf").is_file():
         pytest.skip("../shared/corpus/real is absent")
