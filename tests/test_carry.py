@@ -364,6 +364,12 @@ def test_last_year_found_in_a_folder_of_the_series(tmp_path, direction):
     assert data["paragraphs"] == named["paragraphs"]
     (pp12,) = [p for p in data["paragraphs"] if p["id"] == "PP12"]
     assert pp12["status"] == "updated" and pp12["updates"][0]["new"] == "124"
+    # the working copy's masthead has the new session and symbol, in the target language, and reads back so
+    draft = tmp_path / "draft.txt"
+    _cli("carry", new, "--from", folder, "-f", "draft", "-o", draft, status=0)
+    back = load_document(str(draft))
+    assert (back.metadata.session, back.metadata.symbol, back.language) == (76, "A/RES/76/99", direction[3:])
+    assert ("第七十六届会议" if direction == "en-zh" else "Seventy-sixth session") in draft.read_text("utf-8")
 
 
 def test_from_refuses_a_tie_and_a_folder_without_the_series(tmp_path):
