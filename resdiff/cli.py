@@ -129,6 +129,8 @@ def _command(short_help: str):
     return register
 
 
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when a document breaks its own structure "
+                                         "(a parse warning: docs/inputs.md).")]
 LangOpt = Annotated[str | None, typer.Option("--lang", metavar="LANG", help="Language of the text (ar zh en fr ru "
                                              "es); detected when omitted.")]
 SourceLangOpt = Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Language of the source "
@@ -153,6 +155,13 @@ FilesArg = Annotated[list[str], typer.Argument(metavar="FILE...", help="Versions
 StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in "
                                                "full.")]  # series' --show-routine
 _FORMAT_HELP = "Output format: "
+
+
+def _warn(env: ConsoleEnv, strict: bool):
+    """Parse warnings go to stderr; under --strict the first is an error (exit 2)."""
+    from .documents import strict_warnings
+
+    return strict_warnings(env.warning) if strict else env.warning
 
 
 def _language(value: str | None) -> str | None:
@@ -190,6 +199,7 @@ def parse(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Read one resolution and show its structure: metadata, preambular (PP) and operative (OP)
     paragraphs, footnotes.
@@ -202,7 +212,7 @@ def parse(
     from .documents import load_document
 
     env = _env()
-    doc = load_document(file, language=_language(lang), warn=env.warning)
+    doc = load_document(file, language=_language(lang), warn=_warn(env, strict))
     env.emit(_document_view(doc, format), output=output, inputs=(file,), color=color, width=width, pager=pager)
 
 
@@ -237,6 +247,7 @@ def diff(
                                                "dates, recalled resolutions) in full.")] = False,
     fail_on: FailOnOpt = FailOn.any,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> ExitStatus:
     """Align the paragraphs of two versions and show what changed, clause by clause. A re-wrapped
     line, a re-spaced number or a renumbered paragraph is not a change; a change is substantive
@@ -258,7 +269,7 @@ def diff(
     stdin_once(old, new)
     language = _language(lang)
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
-        result = compare(*load_versions(old, new, language=language, warn=env.warning))
+        result = compare(*load_versions(old, new, language=language, warn=_warn(env, strict)))
     shown = _diff_view(env, result, format, view, context=context, show_routine=show_routine, color=color,
                        output=output)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
@@ -289,12 +300,12 @@ def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, conte
     return terminal.diff_view(result, markers=markers, context=context, show_routine=show_routine)
 
 
-def _series(env: ConsoleEnv, files: list[str], lang: str | None):
+def _series(env: ConsoleEnv, files: list[str], lang: str | None, strict: bool = False):
     """series' and blame's library call: the versions named (files, folders, symbols), loaded and ordered."""
     from .documents import load_all
     from .series import build_series
 
-    docs = load_all(files, language=_language(lang), warn=env.warning,
+    docs = load_all(files, language=_language(lang), warn=_warn(env, strict),
                     progress=lambda total: env.progress(total, "loading"))
     with env.progress(len(docs) - 1, "comparing") as step:
         return build_series(docs, progress=step)
@@ -315,6 +326,7 @@ def series(
     show_routine: StepsRoutineOpt = False,
     fail_on: FailOnOpt = FailOn.any,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> ExitStatus:
     """Order several versions by session and adoption date and show how each paragraph evolved: one
     row per paragraph, one column per version (● new, · same, ✎ modified, ~ routine, ✕ gone).
@@ -327,7 +339,7 @@ def series(
       resdiff series 72-54.txt 73-54.txt 74-62.txt --steps --format html -o series.html
     """
     env = _env()
-    result = _series(env, files, lang)
+    result = _series(env, files, lang, strict)
     shown = _series_view(env, result, format, steps=steps, show_routine=show_routine, color=color, output=output)
     env.emit(shown, output=output, inputs=tuple(files), color=color, width=width, pager=pager)
     return exit_status(result, fail_on)
@@ -356,6 +368,7 @@ def blame(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Show the newest version, each paragraph and clause with the resolution whose wording it still
     carries; where the last change was routine, the resolution the wording comes from.
@@ -368,7 +381,7 @@ def blame(
     from .series import blame as blame_series
 
     env = _env()
-    result = _series(env, files, lang)
+    result = _series(env, files, lang, strict)
     paragraphs = blame_series(result)
     env.emit(_blame_view(result, paragraphs, format), output=output, inputs=tuple(files), color=color, width=width,
              pager=pager)
