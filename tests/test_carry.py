@@ -104,6 +104,13 @@ def test_english_to_spanish_on_the_official_48_246():
     (u,) = by_id["OP12"].updates
     assert (u.kind, u.old, u.new, u.source_old, u.source_new) == (
         "ordinal", "cuadragésimo noveno", "quincuagésimo", "forty-ninth", "fiftieth")
+    # the masthead and closing too: the session line (masculine, capitalised) and the meeting number
+    nxt = parse_text(text.replace("92nd plenary meeting", "93rd plenary meeting")
+                     .replace("Forty-eighth session", "Forty-ninth session"))
+    lines = {m.kind: (m.status, m.text) for m in carry(en, nxt, es).masthead}
+    assert lines["session"] == (UPDATED, "Cuadragésimo noveno período de sesiones")
+    assert lines["meeting"] == (UPDATED, "93ª sesión plenaria")
+    assert lines["title"] == (CARRIED, "48/246. Financiación de la Misión de las Naciones Unidas en Haití")
 
 
 def test_an_update_that_cannot_be_made_with_certainty_is_not_guessed():
