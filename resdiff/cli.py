@@ -77,6 +77,7 @@ SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
 BlameFormat = _choices("BlameFormat", "terminal", "json")
 CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
 CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
+TmxSegmentation = _choices("TmxSegmentation", "paragraph", "sentence")
 FailOn = _choices("FailOn", "any", "substantive")
 Severity = _choices("Severity", "error", "warning", "note")
 View = _choices("View", "inline", "side-by-side", "summary")
@@ -172,6 +173,18 @@ def _language(value: str | None) -> str | None:
         return check_language(value)
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="--lang") from None
+
+
+def _language_tag(value: str | None, option: str) -> tuple[str | None, str | None]:
+    """(a BCP 47 tag as given, its UN language), or (None, None) where the option is not given."""
+    if value is None:
+        return None, None
+    from .lang import language_tag
+
+    try:
+        return language_tag(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint=option) from None
 
 
 @_command("Show the structure of one resolution: metadata, paragraphs, footnotes.")
@@ -515,19 +528,30 @@ def _check_report(result, format: CheckFormat, level: str):
 
 @_command("Draft next year's translation from last year's.")
 def carry(
-    old_source: Annotated[str, typer.Argument(metavar="OLD_SOURCE", help="Last year's source-language text "
-                                              "(e.g. English).", show_default=False)],
-    new_source: Annotated[str, typer.Argument(metavar="NEW_SOURCE", help="This year's source-language text.",
-                                              show_default=False)],
-    old_target: Annotated[str, typer.Argument(metavar="OLD_TARGET", help="Last year's official translation "
-                                              "(e.g. Chinese).", show_default=False)],
+    files: Annotated[list[str], typer.Argument(
+        metavar="[OLD_SOURCE] NEW_SOURCE [OLD_TARGET]",
+        help="Last year's source-language text (e.g. English), this year's, and last year's official "
+        "translation (e.g. Chinese); with --from, this year's text alone.", show_default=False)],
+    from_dir: Annotated[str | None, typer.Option(
+        "--from", metavar="DIR", help="A folder of earlier versions: last year's source and translation are "
+        "the latest earlier version of the same series (title, agenda item) and its translation; which were "
+        "chosen is said on stderr.")] = None,
     format: Annotated[CarryFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
         help=_FORMAT_HELP + "terminal (the report), json (the draft and report as data), draft (the working "
-        "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the old pair as a translation memory).")
+        "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the draft and last year's pairs as a translation "
+        "memory).")
     ] = CarryFormat.terminal,
-    source_lang: SourceLangOpt = None,
-    target_lang: TargetLangOpt = None,
+    source_lang: Annotated[str | None, typer.Option(
+        "--source-lang", metavar="TAG", help="Language of the sources, a BCP 47 tag (en, en-GB); its language "
+        "subtag chooses the conventions, the tag is written as given in XLIFF and TMX; detected when omitted.")
+    ] = None,
+    target_lang: Annotated[str | None, typer.Option(
+        "--target-lang", metavar="TAG", help="Language of the target, a BCP 47 tag (zh-CN, es-419), as "
+        "--source-lang.")] = None,
+    tmx_segmentation: Annotated[TmxSegmentation, typer.Option(
+        "--tmx-segmentation", metavar="UNIT", help="With --format tmx: one unit a paragraph, or a sentence where "
+        "both sides have as many sentences.")] = TmxSegmentation.paragraph,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
     pager: PagerOpt = None,
@@ -542,19 +566,32 @@ def carry(
     Examples:
       resdiff carry A-RES-75-62.en.txt A-RES-76-xx.en.txt A-RES-75-62.zh.txt
       resdiff carry OLD_EN NEW_EN OLD_ZH -f draft -o A-RES-76-xx.zh.txt
+      resdiff carry A-RES-76-xx.en.txt --from earlier/ --target-lang zh-CN -f xliff -o 76-xx.xlf
     """
     from .carry import carry as carry_over
+    from .carry import last_year
     from .documents import load_document
 
     env = _env()
-    sl, tl = _language(source_lang), _language(target_lang)
+    (stag, sl), (ttag, tl) = _language_tag(source_lang, "--source-lang"), _language_tag(target_lang, "--target-lang")
     load = functools.partial(load_document, warn=env.warning)
-    result = carry_over(load(old_source, language=sl), load(new_source, language=sl), load(old_target, language=tl))
-    env.emit(_carry_view(result, format), output=output, inputs=(old_source, new_source, old_target), color=color,
+    if len(files) != (1 if from_dir else 3):
+        raise typer.BadParameter("give NEW_SOURCE with --from DIR, else OLD_SOURCE NEW_SOURCE OLD_TARGET "
+                                 f"({len(files)} given)", param_hint="FILES")
+    if from_dir:
+        new = load(files[0], language=sl)
+        old, target, chosen = last_year(new, from_dir, tl, warn=env.warning)
+        env.note(chosen)
+        inputs = (files[0], old.source, target.source)
+    else:
+        old, new, target = load(files[0], language=sl), load(files[1], language=sl), load(files[2], language=tl)
+        inputs = tuple(files)
+    result = carry_over(old, new, target, source_tag=stag, target_tag=ttag)
+    env.emit(_carry_view(result, format, tmx_segmentation.value), output=output, inputs=inputs, color=color,
              width=env.report_width(width, output), pager=pager)
 
 
-def _carry_view(result, format: CarryFormat):
+def _carry_view(result, format: CarryFormat, segmentation: str = "paragraph"):
     if format is CarryFormat.terminal:
         from .render.terminal.carry import carry_view
 
@@ -562,7 +599,7 @@ def _carry_view(result, format: CarryFormat):
     if format in (CarryFormat.xliff, CarryFormat.tmx):
         from .render import cat
 
-        return cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result)
+        return cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result, segmentation)
     from .render import draft, json_
 
     return {CarryFormat.json: json_.render_carry, CarryFormat.draft: draft.render_draft}[format](result)
