@@ -443,7 +443,7 @@ AGENDA_ITEM = {"zh": "议程项目", "en": "Agenda item", "fr": "Point", "es": "
 AGENDA = re.compile(rf"^(?:{_alt(AGENDA_ITEM.values())})\s*(?P<item>\S.*)$", re.IGNORECASE)
 # The agenda item run onto the session's line ("Seventy-third session Agenda item 30"): only the words that
 # cannot open a session line (never the French "Point", a common word)
-AGENDA_WITHIN = re.compile(r"(?:Agenda item|Tema|Пункт повестки дня|议程项目)\s*\d")
+AGENDA_WITHIN = lazy_pattern(r"(?:Agenda item|Tema|Пункт повестки дня|议程项目)\s*\d")
 # The paragraph of a committee report a resolution comes from: "(A/75/399, para. 96)", "第 96 段"
 _PARAGRAPH_ABBREVIATION = {"en": "para", "es": "párr", "fr": "par", "ru": "пункт", "ar": "الفقرة"}
 REPORT_PARAGRAPH = re.compile(rf"第\s*(\d+)\s*段|(?:{_alt(_PARAGRAPH_ABBREVIATION.values())})\.?\s*(\d+)",
@@ -472,7 +472,7 @@ _ADOPTED_TEXTS = {"en": ["declaration", "programme", "plan", "principles", "guid
                          "الميثاق", "الاستراتيجية", "المدونة", "الإطار", "الوثيقة", "النص", "الالتزامات"],
                   "zh": ["宣言", "纲领", "计划", "原则", "准则", "规则", "规约", "宪章", "战略", "守则", "框架", "文件",
                          "案文", "承诺", "契约"]}
-ADOPTS_FOLLOWING = re.compile(
+ADOPTS_FOLLOWING = lazy_pattern(
     rf"^(?:{_alt(_all(_ADOPTING_VERBS))})[^:：.;。；]{{0,200}}?(?:"
     rf"(?:{_alt(_all(_FOLLOWING))})[^:：.;。；]{{0,80}}?(?:{_alt(_all(_ADOPTED_TEXTS))})|"
     rf"(?:{_alt(_all(_ADOPTED_TEXTS))})[^:：.;。；]{{0,120}}?(?:{_alt(_all(_FOLLOWING))}))"
@@ -494,7 +494,7 @@ MEETING_LINE = re.compile(
 )
 
 # The meeting and the date run onto one line ("26th plenary meeting 26 October 2018")
-MEETING_AND_DATE = re.compile(
+MEETING_AND_DATE = lazy_pattern(
     rf"^(?:(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*(?:{_alt(PLENARY_MEETING.values())})|"
     r"第\s*(\d+)\s*次全体会议|الجلسة العامة\s*(\d+))[\s,.;]+\S.{4,40}$",
     re.IGNORECASE,
@@ -525,7 +525,7 @@ _PAST_PARTICIPLE = {"en": ["ed"], "es": ["ado", "ada", "ido", "ida"], "fr": ["é
 _ADVERB = {"en": ["ly"], "es": ["mente"], "fr": ["ment"]}
 _AR_OPENER = re.compile(r"^و?إذ\s")  # "وإذ تشير"
 # The chapeau of an adopted declaration: "We, the Heads of State and Government, …"
-_CHAPEAU = re.compile(r"^(?:We|Nous|Nosotros|Nosotras|Мы|نحن)\s*[,،]")
+_CHAPEAU = lazy_pattern(r"^(?:We|Nous|Nosotros|Nosotras|Мы|نحن)\s*[,،]")
 _NOT_OPENERS = {"united", "limited", "beijing", "nanjing", "kunming", "wellington", "reading", "sterling",
                 "king", "spring", "ring", "wing", "bing", "red", "bed", "shed", "ted", "fred", "ed", "ing",
                 "thing", "nothing", "something", "anything", "everything", "during", "including", "being",

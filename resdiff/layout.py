@@ -44,9 +44,9 @@ _TAG = re.compile(r"</?[ib]>")
 
 # A line made of furniture alone, several pieces run together by an extractor: "18-17962 (E) 021118
 # *1817962*", "18-17962 2/5", "*2321227*A/C.3/78/L.41", "8/9 23-21227"
-_FURNITURE_PIECE = re.compile(rf"(?:{L.JOB_NUMBER}|\([A-Z]\)|\d{{6}}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}|{L.UN_SYMBOL}|"
-                              rf"{L.PAGE}|/\.\.\.|/…)")
-_FURNITURE_RUN = re.compile(rf"^(?:{_FURNITURE_PIECE.pattern})(?:\s*(?:{_FURNITURE_PIECE.pattern}))*$", re.IGNORECASE)
+_PIECE = (rf"(?:{L.JOB_NUMBER}|\([A-Z]\)|\d{{6}}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}|{L.UN_SYMBOL}|"
+          rf"{L.PAGE}|/\.\.\.|/…)")
+_FURNITURE_RUN = L.lazy_pattern(rf"^(?:{_PIECE})(?:\s*(?:{_PIECE}))*$", re.IGNORECASE)
 _PRINT_DATE = re.compile(r"^\d{6}$")  # the print date beside the job number: 021118
 
 
@@ -59,7 +59,7 @@ def is_plain_furniture(s: str) -> bool:
     return bool(_JOB_OR_BARCODE.search(s) and _FURNITURE_RUN.match(s))
 
 
-_JOB_OR_BARCODE = re.compile(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}")
+_JOB_OR_BARCODE = L.lazy_pattern(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}")
 
 
 def indent_of(raw: str) -> int:

@@ -288,11 +288,12 @@ def _split_closing(body: list[Line]) -> tuple[list[Line], dict, list[str], list[
     for pos in range(len(texts) - 1, max(len(texts) - 16, -1), -1):
         k = texts[pos]
         line = body[k].text.strip()
-        m = L.MEETING_LINE.match(line) or L.MEETING_AND_DATE.match(line)
+        run_together = None
+        m = L.MEETING_LINE.match(line) or (run_together := L.MEETING_AND_DATE.match(line))
         if m:
             out: dict = {"meeting": int(next(g for g in m.groups()[:3] if g))}
             first = last = k
-            if m.re is L.MEETING_AND_DATE:
+            if run_together:
                 out["adopted"] = L.find_date(line)
             else:
                 nxt = texts[pos + 1] if pos + 1 < len(texts) else None
@@ -602,7 +603,7 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
     return None
 
 
-_CITED_NUMBER = re.compile(r"(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])")
+_CITED_NUMBER = L.lazy_pattern(r"(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])")
 
 
 def _glued_to_a_number(text: str, marker: str, pos: int, numbers: Counter) -> tuple[int, int] | None:
