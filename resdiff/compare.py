@@ -71,10 +71,12 @@ def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=N
     return out
 
 
-def _visible(text: str) -> str:
-    """The text as a reader sees its characters: spacing and the width of letters and digits set aside,
-    the width of punctuation kept (Chinese ， against ,: an editorial correction, not no change)."""
-    return "".join(unicodedata.normalize("NFKC", ch) if ch.isalnum() else ch for ch in text if not ch.isspace())
+def _visible(text: str) -> list[bool]:
+    """What the comparison form (fold) leaves out and a reader still sees: the width of each punctuation
+    mark (Chinese ， against ,: an editorial correction, not no change). With equal comparison forms, equal
+    lists mean no change a reader sees (the form of a hyphen and a soft hyphen are none: normalize.fold)."""
+    return [unicodedata.east_asian_width(ch) in "FW" for ch in text
+            if not (ch.isspace() or ch.isalnum() or ch == "\u00ad")]
 
 
 def _map_offset(ops, m: int) -> int:

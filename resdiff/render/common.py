@@ -32,9 +32,11 @@ def _same_to_reader(a: str, b: str) -> bool:
     correction a reader sees; spacing and the width of letters and digits are no change."""
     if fold(a) != fold(b):
         return False
-    def visible(t: str) -> str:
-        return "".join(unicodedata.normalize("NFKC", ch) if ch.isalnum() else ch for ch in t if not ch.isspace())
-    return visible(a) == visible(b)
+
+    def widths(t: str) -> list[bool]:  # as compare reads them
+        return [unicodedata.east_asian_width(ch) in "FW" for ch in t if not (ch.isspace() or ch.isalnum()
+                                                                              or ch == "\u00ad")]
+    return widths(a) == widths(b)
 
 
 def _fold(ops) -> list[tuple[str, str, int, str]]:
