@@ -4,7 +4,6 @@ what must be identical across languages. Findings, never opinions on wording."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from .align import pair_paragraphs
 from .compare import compare
@@ -12,7 +11,7 @@ from .config import Config
 from .facts import ORDINAL_LANGS, Facts, extract
 from .model import DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
 from .normalize import is_wide
-from .results import ERROR, CheckResult, Finding, Pair
+from .results import RULES, CheckResult, Finding, Pair
 
 _FACT_RULES = {"numbers": "number-mismatch", "dates": "date-mismatch", "symbols": "symbol-mismatch",
                "ordinals": "ordinal-mismatch"}
@@ -20,6 +19,23 @@ _FACT_NAMES = {"numbers": "number", "dates": "date", "symbols": "symbol", "ordin
 
 
 # --- the checks -------------------------------------------------------------------------
+
+class _Spot:
+    """Where a finding stands that is no paragraph: the metadata (the masthead, or the closing)."""
+
+    def __init__(self, id: str, line: int = 0, page: int | None = None):
+        self.id, self.line, self.page = id, line, page
+
+
+def _finding(rule: str, a, b, message: str, *, severity: str | None = None, **fields) -> Finding:
+    """A finding on `a` (of the source) and `b` (of the target): paragraphs, footnotes or spots, or None;
+    each one's id, line and page go into it, the rule's default severity unless another is given."""
+    return Finding(rule=rule, severity=severity or RULES[rule][0], message=message,
+                   source=a.id if a is not None else None, target=b.id if b is not None else None,
+                   source_line=a.line if a is not None else 0, target_line=b.line if b is not None else 0,
+                   source_page=a.page if a is not None else None, target_page=b.page if b is not None else None,
+                   **fields)
+
 
 def _values(c: Counter) -> str:
     return ", ".join(str(v) for v in sorted(c.elements(), key=str)) or "none"
@@ -57,13 +73,15 @@ def _near(text: str, spans: list[tuple[int, int]] | None, other: tuple[int, int]
     return excerpt(text, k, k)
 
 
-def _fact_findings(a: Facts, b: Facts, sid: str | None, tid: str | None, sl: int, tl: int, la: str, lb: str,
-                   where: str = "", texts: tuple[str, str] = ("", ""), spans: tuple[dict, dict] = ({}, {})
+def _fact_findings(a: Facts, b: Facts, pa, pb, la: str, lb: str, where: str = "",
+                   texts: tuple[str, str] = ("", ""), spans: tuple[dict, dict] = ({}, {}), rule: str | None = None
                    ) -> list[Finding]:
+    """A finding for each kind of fact whose values differ between two paired texts (`pa`, `pb`: the
+    paragraphs or footnotes they are, or None; their ids and locations go into the finding)."""
     out = []
     for kind in Facts.KINDS:
         if kind == "ordinals" and not (la in ORDINAL_LANGS and lb in ORDINAL_LANGS):
-            continue  # ordinal words are read in Chinese and English only
+            continue  # ordinal words are read only in the languages lang.ORDINALS has
         x, y = getattr(a, kind), getattr(b, kind)
         if x != y:
             only_s, only_t = x - y, y - x
@@ -73,9 +91,10 @@ def _fact_findings(a: Facts, b: Facts, sid: str | None, tid: str | None, sl: int
             span_t = spans[1].get((kind, first_t)) if first_t is not None else None
             ex_s = _near(texts[0], span_s, span_t[0] if span_t else None, len(texts[1])) if texts[0] else None
             ex_t = _near(texts[1], span_t, span_s[0] if span_s else None, len(texts[0])) if texts[1] else None
-            out.append(Finding(_FACT_RULES[kind], ERROR, sid, tid,
-                               f"{where}{_FACT_NAMES[kind]} {_values(only_s)} in source, {_values(only_t)} in target",
-                               sl, tl, _values(only_s), _values(only_t), ex_s, ex_t))
+            out.append(_finding(rule or _FACT_RULES[kind], pa, pb,
+                                f"{where}{_FACT_NAMES[kind]} {_values(only_s)} in source, {_values(only_t)} in target",
+                                source_value=_values(only_s), target_value=_values(only_t),
+                                source_excerpt=ex_s, target_excerpt=ex_t))
     return out
 
 
@@ -120,22 +139,42 @@ def _numbering(doc: Document) -> list[str]:
     return problems
 
 
-def check_pair(source: Document, target: Document, config: Config | None = None) -> CheckResult:
-    config = config or Config()
-    la, lb = source.language, target.language
-    found: list[Finding] = []
+def _metadata_spots(doc: Document) -> tuple[_Spot, _Spot]:
+    """Where the masthead (symbol, session, agenda item, report) and the closing (adoption, meeting) stand."""
+    paged = doc.source_kind == "pdf" or any(p.page for p in doc.paragraphs)
+    last = doc.paragraphs[-1] if doc.paragraphs else None
+    head = _Spot("metadata", 1, 1 if paged else None)
+    closing = _Spot("metadata", last.line if last else 1, last.page if last and paged else None)
+    return head, closing
+
+
+_CLOSING = {"adopted", "meeting"}
+
+
+def _metadata_findings(source: Document, target: Document) -> list[Finding]:
+    found = []
+    (hs, cs), (ht, ct) = _metadata_spots(source), _metadata_spots(target)
     ms, mt = source.metadata, target.metadata
     for name in ("symbol", "session", "adopted", "report", "report_paragraph", "meeting"):
         a, b = getattr(ms, name), getattr(mt, name)
         if a is not None and b is not None and a != b:
-            found.append(Finding("metadata-mismatch", ERROR, "metadata", "metadata",
-                                 f"{name.replace('_', ' ')} {a} in source, {b} in target", 1, 1, str(a), str(b)))
+            at_s, at_t = (cs, ct) if name in _CLOSING else (hs, ht)
+            found.append(_finding("metadata-mismatch", at_s, at_t, f"{name.replace('_', ' ')} {a} in source, "
+                                  f"{b} in target", source_value=str(a), target_value=str(b)))
+    return found
+
+
+def check_pair(source: Document, target: Document, config: Config | None = None) -> CheckResult:
+    config = config or Config()
+    la, lb = source.language, target.language
+    found: list[Finding] = _metadata_findings(source, target)
     ns, nt = _numbering(source), _numbering(target)
     if ns and ns == nt:
-        found.append(Finding("numbering-error", ERROR, None, None, f"operative numbering: {'; '.join(ns)} "
-                             "(in both versions)", 0, 0, "; ".join(ns), "; ".join(nt)))
+        found.append(_finding("numbering-error", None, None, f"operative numbering: {'; '.join(ns)} "
+                              "(in both versions)", source_value="; ".join(ns), target_value="; ".join(nt)))
     n_pp = (sum(p.kind == PREAMBULAR for p in source.paragraphs), sum(p.kind == PREAMBULAR for p in target.paragraphs))
     n_op = (sum(p.kind == OPERATIVE for p in source.paragraphs), sum(p.kind == OPERATIVE for p in target.paragraphs))
+
     def positions(doc: Document) -> dict[str, str]:
         tops = [p for p in doc.paragraphs if p.kind == OPERATIVE and p.letter is None]
         return {p.id: str(k) for k, p in enumerate(tops, 1)}
@@ -145,47 +184,50 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
     for a, b, _how in pairs:
         if b is None:
             counts = n_pp if a.kind == PREAMBULAR else n_op
-            found.append(Finding("paragraph-missing", ERROR, a.id, None,
-                                 f"{a.id} has no counterpart in the target ({counts[0]} {a.kind} paragraphs in "
-                                 f"source, {counts[1]} in target)", a.line, 0, a.id, None, _opening(a)))
+            found.append(_finding("paragraph-missing", a, None,
+                                  f"{a.id} has no counterpart in the target ({counts[0]} {a.kind} paragraphs in "
+                                  f"source, {counts[1]} in target)", source_value=a.id, source_excerpt=_opening(a)))
             continue
         if a is None:
             counts = n_pp if b.kind == PREAMBULAR else n_op
-            found.append(Finding("paragraph-extra", ERROR, None, b.id,
-                                 f"{b.id} has no counterpart in the source ({counts[0]} {b.kind} paragraphs in "
-                                 f"source, {counts[1]} in target)", 0, b.line, None, b.id, None, _opening(b)))
+            found.append(_finding("paragraph-extra", None, b,
+                                  f"{b.id} has no counterpart in the source ({counts[0]} {b.kind} paragraphs in "
+                                  f"source, {counts[1]} in target)", target_value=b.id, target_excerpt=_opening(b)))
             continue
         # numbers that differ only because a paragraph is missing before them are not a second fault
         if a.kind == OPERATIVE and a.number != b.number and a.letter is None and b.letter is None and (
                 a.number != pos_s.get(a.id) or b.number != pos_t.get(b.id)):
-            found.append(Finding("operative-number-mismatch", ERROR, a.id, b.id,
-                                 f"operative paragraph numbered {a.number} in source, {b.number} in target",
-                                 a.line, b.line, a.number, b.number, _opening(a), _opening(b)))
+            found.append(_finding("operative-number-mismatch", a, b,
+                                  f"operative paragraph numbered {a.number} in source, {b.number} in target",
+                                  source_value=a.number, target_value=b.number,
+                                  source_excerpt=_opening(a), target_excerpt=_opening(b)))
         if a.letter != b.letter:
-            found.append(Finding("subparagraph-mismatch", ERROR, a.id, b.id,
-                                 f"sub-paragraph ({a.letter}) in source, ({b.letter}) in target", a.line, b.line,
-                                 a.letter, b.letter))
+            found.append(_finding("subparagraph-mismatch", a, b,
+                                  f"sub-paragraph ({a.letter}) in source, ({b.letter}) in target",
+                                  source_value=a.letter, target_value=b.letter))
         (fa, sa), (fb, sb) = _facts(a.text, la), _facts(b.text, lb)
-        found += _fact_findings(fa, fb, a.id, b.id, a.line, b.line, la, lb, texts=(a.text, b.text), spans=(sa, sb))
+        found += _fact_findings(fa, fb, a, b, la, lb, texts=(a.text, b.text), spans=(sa, sb))
         if a.footnotes != b.footnotes:
-            found.append(Finding("footnote-marker-mismatch", ERROR, a.id, b.id,
-                                 f"footnote markers {', '.join(a.footnotes) or 'none'} in source, "
-                                 f"{', '.join(b.footnotes) or 'none'} in target", a.line, b.line,
-                                 ",".join(a.footnotes), ",".join(b.footnotes), *_marker_excerpts(a, b)))
+            ex_s, ex_t = _marker_excerpts(a, b)
+            found.append(_finding("footnote-marker-mismatch", a, b,
+                                  f"footnote markers {', '.join(a.footnotes) or 'none'} in source, "
+                                  f"{', '.join(b.footnotes) or 'none'} in target",
+                                  source_value=",".join(a.footnotes), target_value=",".join(b.footnotes),
+                                  source_excerpt=ex_s, target_excerpt=ex_t))
     notes_t = {f.marker: f for f in target.footnotes}
     for f in source.footnotes:
         g = notes_t.pop(f.marker, None)
         if g is None:
-            found.append(Finding("footnote-mismatch", ERROR, f.id, None, f"footnote {f.marker} is missing in target",
-                                 f.line, 0, f.marker, None))
+            found.append(_finding("footnote-mismatch", f, None, f"footnote {f.marker} is missing in target",
+                                  source_value=f.marker))
             continue
         (fa, sa), (fb, sb) = _facts(f.text, la), _facts(g.text, lb)
-        found += [replace(x, rule="footnote-mismatch")  # a footnote's facts are that rule's, whatever the kind
-                  for x in _fact_findings(fa, fb, f.id, g.id, f.line, g.line, la, lb, where=f"footnote {f.marker}: ",
-                                          texts=(f.text, g.text), spans=(sa, sb))]
+        # a footnote's facts are that rule's, whatever the kind
+        found += _fact_findings(fa, fb, f, g, la, lb, where=f"footnote {f.marker}: ", texts=(f.text, g.text),
+                                spans=(sa, sb), rule="footnote-mismatch")
     for g in notes_t.values():
-        found.append(Finding("footnote-mismatch", ERROR, None, g.id, f"footnote {g.marker} is not in source",
-                             0, g.line, None, g.marker))
+        found.append(_finding("footnote-mismatch", None, g, f"footnote {g.marker} is not in source",
+                              target_value=g.marker))
     kept = [x for f in found if (x := config.applies(f)) is not None]
     return CheckResult(source, target, tuple(kept), tuple(Pair(a and a.id, b and b.id, how) for a, b, how in pairs))
 
@@ -200,8 +242,10 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
     pairs = {p.source: p.target for p in base.pairs if p.source and p.target}
     back = {v: k for k, v in pairs.items()}
     old_pairs = {a.id: b.id for a, b, _ in pair_paragraphs(old_source, old_target) if a and b}
-    line_s = {p.id: p.line for p in source.paragraphs}
-    line_t = {p.id: p.line for p in target.paragraphs}
+    para_s = {p.id: p for p in source.paragraphs}
+    para_t = {p.id: p for p in target.paragraphs}
+    old_s = {p.id: p for p in old_source.paragraphs}
+    old_t = {p.id: p for p in old_target.paragraphs}
 
     def changes(d):
         out = {}
@@ -231,27 +275,31 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
             if isinstance(key, tuple):  # deleted: its old partner must be deleted too
                 other = old_partner.get(key[1])
                 if other is not None and ("old", other) not in theirs:
-                    found.append(Finding("change-parity", ERROR, *ordered(key[1], other),
-                                         f"{key[1]} was deleted in {here} but {other} is still in {there}", 0, 0,
-                                         *ordered("deleted", "kept")))
+                    gone, kept = (old_s, old_t) if here == "source" else (old_t, old_s)
+                    a, b = ordered(gone[key[1]], kept[other])
+                    sv, tv = ordered("deleted", "kept")
+                    found.append(_finding("change-parity", a, b, f"{key[1]} was deleted in {here} but {other} "
+                                          f"is still in {there} (lines of the previous versions)",
+                                          source_value=sv, target_value=tv))
                 continue
             other = partner.get(key)
             if other is None:
                 continue
             pid, tid = ordered(key, other)
+            pa, pb = para_s.get(pid), para_t.get(tid)
             if other not in theirs:
-                found.append(Finding("change-parity", ERROR, pid, tid,
-                                     f"{key} was {c.kind} in {here} but {other} is unchanged in {there}",
-                                     line_s.get(pid, 0), line_t.get(tid, 0), *ordered(c.kind, "unchanged")))
+                sv, tv = ordered(c.kind, "unchanged")
+                found.append(_finding("change-parity", pa, pb,
+                                      f"{key} was {c.kind} in {here} but {other} is unchanged in {there}",
+                                      source_value=sv, target_value=tv))
             elif here == "source" and c.kind == MODIFIED and theirs[other].kind == MODIFIED:
                 # what the change added and removed, read on the whole paragraphs: a diff may cut inside a
                 # number word (第七十六 → 第七十七 inserts 七), where no fact can be read from the pieces
                 ins_s, del_s = _delta(c.old_text, c.new_text, source.language)
                 ins_t, del_t = _delta(theirs[other].old_text, theirs[other].new_text, target.language)
-                for f in (_fact_findings(ins_s, ins_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),
-                                         source.language, target.language, where="inserted ")
-                          + _fact_findings(del_s, del_t, pid, tid, line_s.get(pid, 0), line_t.get(tid, 0),
-                                           source.language, target.language, where="deleted ")):
-                    found.append(replace(f, rule="change-fact-mismatch"))
+                found += _fact_findings(ins_s, ins_t, pa, pb, source.language, target.language,
+                                        where="inserted ", rule="change-fact-mismatch")
+                found += _fact_findings(del_s, del_t, pa, pb, source.language, target.language,
+                                        where="deleted ", rule="change-fact-mismatch")
     kept = [x for f in found if (x := config.applies(f)) is not None]
     return CheckResult(source, target, base.findings + tuple(kept), base.pairs)

@@ -33,6 +33,19 @@ RULE_HELP = {
                      "change over.",
     "change-fact-mismatch": "A change since the previous version brought different numbers, dates or "
                             "symbols in the two languages.",
+    "term-mismatch": "The glossary renders this source term another way: use the glossary's target term, or "
+                     "update the glossary.",
+    "inconsistent-translation": "The same source sentence is translated differently elsewhere: use one "
+                                "rendering.",
+    "punctuation-spacing": "Space the punctuation as the target language does (French: a space before ; : ! ? "
+                           "and inside « »; none before , .).",
+    "punctuation-form": "Use the target language's own punctuation (Chinese full-width ， ； ： ？ ！ ( ); "
+                        "Arabic ، ؛ ؟).",
+    "ideograph-spacing": "Chinese writes no space between two characters: remove it.",
+    "inverted-mark": "Spanish opens a question with ¿ and an exclamation with ¡.",
+    "double-space": "Two spaces in a row: one is enough.",
+    "doubled-word": "A word repeated (\"the the\"): remove one.",
+    "user-rule": "A rule of this project's configuration ([[tool.resdiff.rules]]) matched: see its message.",
 }
 
 
