@@ -4,11 +4,14 @@ what must be identical across languages. Findings, never opinions on wording."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from .align import pair_paragraphs
 from .compare import compare
 from .config import Config
+from .errors import UsageError
 from .facts import ORDINAL_LANGS, Facts, extract
+from .lang import LANGUAGE_NAMES, detect_language
 from .model import DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
 from .normalize import is_wide
 from .results import RULES, CheckResult, Finding, Pair
@@ -16,6 +19,106 @@ from .results import RULES, CheckResult, Finding, Pair
 _FACT_RULES = {"numbers": "number-mismatch", "dates": "date-mismatch", "symbols": "symbol-mismatch",
                "ordinals": "ordinal-mismatch"}
 _FACT_NAMES = {"numbers": "number", "dates": "date", "symbols": "symbol", "ordinals": "ordinal"}
+
+
+# --- a misconfigured run: refused, never passed -----------------------------------------
+
+class Refusal(UsageError):
+    """A pair that must not be checked: a text and itself, two texts in one language, two different
+    resolutions. `rule` is the document finding it becomes in a session."""
+
+    def __init__(self, message: str, *, rule: str, source: str | None = None, hint: str | None = None):
+        super().__init__(message, source=source, hint=hint)
+        self.rule = rule
+
+
+def _name(lang: str) -> str:
+    return f"{LANGUAGE_NAMES.get(lang, lang)} ({lang})"
+
+
+def text_language(doc: Document) -> str | None:
+    """The language the document's own words are in (its paragraphs, not the masthead, which a Chinese
+    or Arabic document writes partly in English), whatever a --lang option said."""
+    words = "\n".join(p.text for p in doc.paragraphs) or "\n".join(doc.other)
+    return detect_language(words)
+
+
+def language_note(doc: Document, given: str | None, option: str) -> str | None:
+    """A warning where a language option contradicts the text it names, naming both languages."""
+    if given is None:
+        return None
+    read = text_language(doc)
+    if read is None or read == given:
+        return None
+    return f"{option} {given} says {LANGUAGE_NAMES.get(given, given)}, but the text reads as {_name(read)}"
+
+
+def same_file(a: str, b: str) -> bool:
+    """Two paths (symlinks, hard links, ./x and x) naming one file."""
+    import os
+
+    try:
+        return a not in ("-", "") and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_same_file(source: str, target: str) -> None:
+    if same_file(source, target):
+        raise Refusal("SOURCE and TARGET are the same file: check compares a text with its translation",
+                      rule="document-self-pair", source=target)
+
+
+def _title_facts(doc: Document, other: str) -> dict:
+    m = doc.metadata
+    if not m.title:
+        return {}
+    facts = extract(m.title, doc.language)
+    kinds = Facts.KINDS if doc.language in ORDINAL_LANGS and other in ORDINAL_LANGS else (
+        "symbols", "dates", "numbers")
+    return {k: getattr(facts, k) for k in kinds if getattr(facts, k)}
+
+
+def refuse_mismatch(source: Document, target: Document, config: Config) -> None:
+    """Refuse two texts in one language, and (unless --force) two different resolutions: different
+    symbols, sessions, or numbers, dates and symbols in their titles."""
+    if source.language == target.language:
+        raise Refusal(f"both texts are in {_name(source.language)}: check compares a text with its translation",
+                      rule="document-self-pair", source=target.source,
+                      hint="to compare two versions of one language, use resdiff diff")
+    if config.force:
+        return
+    ms, mt = source.metadata, target.metadata
+    why = None
+    if ms.symbol and mt.symbol and ms.symbol != mt.symbol:
+        why = f"{ms.symbol} in source, {mt.symbol} in target"
+    elif ms.session and mt.session and ms.session != mt.session:
+        why = f"session {ms.session} in source, {mt.session} in target"
+    else:
+        ts, tt = _title_facts(source, target.language), _title_facts(target, source.language)
+        if ts and tt and ts != tt:
+            why = f"the titles differ: {ms.title!r} in source, {mt.title!r} in target"
+    if why:
+        raise Refusal(f"different documents: {why}", rule="document-mismatch", source=target.source,
+                      hint="give --force to check them anyway")
+
+
+def check_documents(source: Document, target: Document, config: Config | None = None,
+                    given: tuple[str | None, str | None] = (None, None)) -> CheckResult:
+    """What `resdiff check` runs on a pair: the language options (`given`) held against each text, a
+    misconfigured pair refused, then the check. A language option the text contradicts is a note of the
+    result (a Refusal under config.strict)."""
+    config = config or Config()
+    notes = []
+    for doc, lang, option in ((source, given[0], "--source-lang"), (target, given[1], "--target-lang")):
+        note = language_note(doc, lang, option)
+        if note and config.strict:
+            raise Refusal(note, rule="document-language", source=doc.source, hint="--strict makes this an error")
+        if note:
+            notes.append(f"{doc.source}: {note}")
+    refuse_mismatch(source, target, config)
+    result = check_pair(source, target, config)
+    return replace(result, notes=tuple(notes)) if notes else result
 
 
 # --- the checks -------------------------------------------------------------------------
@@ -233,11 +336,11 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
 
 
 def check_parity(old_source: Document, old_target: Document, source: Document, target: Document,
-                 config: Config | None = None) -> CheckResult:
+                 config: Config | None = None, given: tuple[str | None, str | None] = (None, None)) -> CheckResult:
     """The pair check of the new versions, plus change parity: a paragraph changed between the two
     versions in one language must have changed in the other, with the same numbers, dates, symbols."""
     config = config or Config()
-    base = check_pair(source, target, config)
+    base = check_documents(source, target, config, given)
     ds, dt = compare(old_source, source), compare(old_target, target)
     pairs = {p.source: p.target for p in base.pairs if p.source and p.target}
     back = {v: k for k, v in pairs.items()}
@@ -302,4 +405,4 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
                 found += _fact_findings(del_s, del_t, pa, pb, source.language, target.language,
                                         where="deleted ", rule="change-fact-mismatch")
     kept = [x for f in found if (x := config.applies(f)) is not None]
-    return CheckResult(source, target, base.findings + tuple(kept), base.pairs)
+    return replace(base, findings=base.findings + tuple(kept))

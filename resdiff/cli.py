@@ -446,6 +446,10 @@ def check(
     write_baseline: Annotated[str | None, typer.Option(
         "--write-baseline", metavar="FILE", help="Record the findings of this run as accepted, in this file.")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Check two texts that seem to be different resolutions "
+                                        "(different symbols, sessions or titles) anyway.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="A --source-lang or --target-lang that the text "
+                                         "contradicts is an error (exit 2), not a warning.")] = False,
     source_lang: SourceLangOpt = None,
     target_lang: TargetLangOpt = None,
     color: ColorOpt = Color.auto,
@@ -464,11 +468,11 @@ def check(
       resdiff check en/ zh/ --format sarif -o resdiff.sarif
       resdiff check EN ZH --previous OLD_EN OLD_ZH
     """
-    from .config import fail_level, load_config, save_baseline
+    from .config import fail_level, load_config, save_baseline, with_run_options
     from .session import check_paths, findings_of
 
     env = _env()
-    cfg = load_config(config, baseline=baseline, disable=disable)
+    cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict)
     sl, tl = _language(source_lang), _language(target_lang)
     result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
                                  source_lang=sl, target_lang=tl, warn=env.warning,

@@ -18,6 +18,8 @@ class Config:
     accepted: frozenset[str] = frozenset()  # fingerprints (baseline and config)
     accepted_where: tuple[tuple[str, str | None, str | None], ...] = ()  # (rule, source id, target id)
     fail_on: str | None = None
+    force: bool = False  # check two documents that seem to be different resolutions (--force)
+    strict: bool = False  # a language option the text contradicts is an error, not a warning (--strict)
 
     def applies(self, f):
         """A finding (results.Finding) as this configuration reports it: None when switched off or accepted."""
@@ -152,6 +154,11 @@ def load_config(path: str | None = None, *, baseline: str | None = None, disable
     table, where = read_config(path)
     accepted = read_baseline(baseline) if baseline else []
     return make_config(table, baseline=accepted, disable=disable, where=where or "--disable")
+
+
+def with_run_options(config: Config, *, force: bool = False, strict: bool = False) -> Config:
+    """The configuration with the options of this run (--force, --strict) set."""
+    return replace(config, force=force, strict=strict)
 
 
 def fail_level(fail_on: str | None, config: Config) -> str:

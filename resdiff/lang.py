@@ -87,6 +87,10 @@ def detect_language(text: str) -> str | None:
     return best if scores[best] else "en"
 
 
+# What a message calls each language
+LANGUAGE_NAMES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
+
+
 def check_language(code: str) -> str:
     code = code.lower().strip()
     if code == "ch":  # the ODS spelling for Chinese

@@ -132,6 +132,7 @@ def check_dict(result: CheckResult, fail_on: str) -> dict:
                       "source_excerpt": f.source_excerpt, "target_excerpt": f.target_excerpt,
                       "fingerprint": f.fingerprint} for f in result.findings],
         "pairs": [{"source": p.source, "target": p.target, "how": p.how} for p in result.pairs],
+        "notes": [strip_controls(n) for n in result.notes],
     }
 
 

@@ -26,6 +26,10 @@ def check_view(result: CheckResult, *, fail_on: str = "error") -> RenderableType
         Text.assemble(("target  ", "resdiff.dim"), document_label(t)),
         Text(""),
     ]
+    for note in result.notes:  # the run itself: a language option the text contradicts
+        parts.append(Wrapped(Text.assemble(("warning  ", "yellow"), strip_controls(note)), indent=9))
+    if result.notes:
+        parts.append(Text(""))
     uneven = result.uneven_pairs
     if uneven:  # the pairing, where it is not simply the n-th paragraph with the n-th
         parts.append(Text("pairing (where not one to one, in order)", style="resdiff.id"))
