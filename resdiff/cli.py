@@ -446,6 +446,9 @@ def check(
     write_baseline: Annotated[str | None, typer.Option(
         "--write-baseline", metavar="FILE", help="Record the findings of this run as accepted, in this file.")
     ] = None,
+    max_findings: Annotated[int | None, typer.Option(
+        "--max-findings", min=0, metavar="N", help="Terminal: the findings shown a document pair, the rest "
+        "counted (default: all for one pair, 20 a pair in a session; 0: all).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Check two texts that seem to be different resolutions "
                                         "(different symbols, sessions or titles) anyway.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="A --source-lang or --target-lang that the text "
@@ -480,12 +483,12 @@ def check(
     if write_baseline:
         env.note(save_baseline(write_baseline, findings_of(result), inputs))
     level = fail_level(fail_on, cfg)
-    env.emit(_check_report(result, format, level), output=output, inputs=inputs, color=color,
+    env.emit(_check_report(result, format, level, max_findings), output=output, inputs=inputs, color=color,
              width=env.report_width(width, output), pager=pager)
     return exit_status(result, level, baseline_written=bool(write_baseline))
 
 
-def _check_report(result, format: CheckFormat, level: str):
+def _check_report(result, format: CheckFormat, level: str, max_findings: int | None = None):
     """A check's report, or a session's (two folders, a manifest)."""
     from .results import SessionResult
 
@@ -493,7 +496,10 @@ def _check_report(result, format: CheckFormat, level: str):
     if format is CheckFormat.terminal:
         from .render.terminal import check as terminal
 
-        return (terminal.session_view if session else terminal.check_view)(result, fail_on=level)
+        if session:
+            limit = 20 if max_findings is None else max_findings
+            return terminal.session_view(result, fail_on=level, max_findings=limit)
+        return terminal.check_view(result, fail_on=level, max_findings=max_findings)
     from .render import ci, json_
 
     render = ({CheckFormat.json: json_.render_session, CheckFormat.junit: ci.render_session_junit,
