@@ -11,7 +11,7 @@ from .compare import compare
 from .config import Config
 from .errors import UsageError
 from .facts import ORDINAL_LANGS, Facts, extract
-from .lang import LANGUAGE_NAMES, detect_language
+from .lang import AGENDA_NUMBER, LANGUAGE_NAMES, VOTE_PATTERNS, detect_language
 from .model import DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
 from .normalize import is_wide
 from .results import RULES, CheckResult, Finding, Pair
@@ -69,16 +69,6 @@ def refuse_same_file(source: str, target: str) -> None:
                       rule="document-self-pair", source=target)
 
 
-def _title_facts(doc: Document, other: str) -> dict:
-    m = doc.metadata
-    if not m.title:
-        return {}
-    facts = extract(m.title, doc.language)
-    kinds = Facts.KINDS if doc.language in ORDINAL_LANGS and other in ORDINAL_LANGS else (
-        "symbols", "dates", "numbers")
-    return {k: getattr(facts, k) for k in kinds if getattr(facts, k)}
-
-
 def refuse_mismatch(source: Document, target: Document, config: Config) -> None:
     """Refuse two texts in one language, and (unless --force) two different resolutions: different
     symbols, sessions, or numbers, dates and symbols in their titles."""
@@ -95,7 +85,7 @@ def refuse_mismatch(source: Document, target: Document, config: Config) -> None:
     elif ms.session and mt.session and ms.session != mt.session:
         why = f"session {ms.session} in source, {mt.session} in target"
     else:
-        ts, tt = _title_facts(source, target.language), _title_facts(target, source.language)
+        ts, tt = _title_values(source), _title_values(target)
         if ts and tt and ts != tt:
             why = f"the titles differ: {ms.title!r} in source, {mt.title!r} in target"
     if why:
@@ -251,15 +241,53 @@ def _metadata_spots(doc: Document) -> tuple[_Spot, _Spot]:
     return head, closing
 
 
-_CLOSING = {"adopted", "meeting"}
+_CLOSING = {"adopted", "meeting", "vote (in favour-against-abstentions)"}
+
+
+def agenda_item(value: str | None) -> str | None:
+    """The agenda item as its number and letter: "40 de l'ordre du jour" and "40" are item 40, "103(ll)"
+    and "103 (ll)" item 103 (ll)."""
+    m = AGENDA_NUMBER.search(value or "")
+    if not m:
+        return None
+    return f"{m.group(1)} ({m.group(2).lower()})" if m.group(2) else m.group(1)
+
+
+def vote(doc: Document) -> str | None:
+    """The recorded vote the document gives (in favour, against, abstentions), outside its paragraphs: in
+    the masthead or closing lines or a footnote."""
+    pattern = VOTE_PATTERNS.get(doc.language)
+    if pattern is None:
+        return None
+    for text in (*doc.other, *(f.text for f in doc.footnotes)):
+        m = pattern.search(text)
+        if m:
+            return "-".join(m.groups())
+    return None
+
+
+def _title_values(doc: Document) -> Counter:
+    """The numbers, dates and symbols of a title (its ordinal words, such as "first", each language may
+    write otherwise)."""
+    facts = extract(doc.metadata.title or "", doc.language)
+    return facts.symbols + facts.dates + facts.numbers
 
 
 def _metadata_findings(source: Document, target: Document) -> list[Finding]:
+    """The masthead and closing compared: symbol (the draft's too), session, agenda item, committee report,
+    the report's paragraph, adoption date, plenary meeting, the recorded vote, and the title's numbers,
+    dates and symbols."""
     found = []
     (hs, cs), (ht, ct) = _metadata_spots(source), _metadata_spots(target)
     ms, mt = source.metadata, target.metadata
-    for name in ("symbol", "session", "adopted", "report", "report_paragraph", "meeting"):
-        a, b = getattr(ms, name), getattr(mt, name)
+    values = [(name, getattr(ms, name), getattr(mt, name))
+              for name in ("symbol", "session", "adopted", "report", "report_paragraph", "meeting")]
+    values.append(("agenda item", agenda_item(ms.agenda_item), agenda_item(mt.agenda_item)))
+    values.append(("vote (in favour-against-abstentions)", vote(source), vote(target)))
+    ts, tt = _title_values(source), _title_values(target)
+    if ms.title and mt.title and ts != tt:
+        values.append(("title", _values(ts - tt), _values(tt - ts)))
+    for name, a, b in values:
         if a is not None and b is not None and a != b:
             at_s, at_t = (cs, ct) if name in _CLOSING else (hs, ht)
             found.append(_finding("metadata-mismatch", at_s, at_t, f"{name.replace('_', ' ')} {a} in source, "

@@ -69,7 +69,8 @@ def test_different_titles_are_different_documents():
     zh = replace(zh, metadata=replace(zh.metadata, symbol=None, session=None, title="2026 年国际妇女农民年"))
     with pytest.raises(Refusal, match="different documents: the titles differ"):
         check_documents(en, zh)
-    assert not check_documents(en, zh, Config(force=True)).failed()  # --force: checked (the texts agree)
+    forced = check_documents(en, zh, Config(force=True)).findings  # --force: checked, the title reported
+    assert [(f.rule, f.message) for f in forced] == [("metadata-mismatch", "title 2024 in source, 2026 in target")]
     same = replace(zh, metadata=replace(zh.metadata, title="2024 年国际骆驼年"))
     assert not check_documents(en, same).failed()  # the same year: one document
 
