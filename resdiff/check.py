@@ -3,6 +3,8 @@ what must be identical across languages. Findings, never opinions on wording."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 
@@ -11,10 +13,31 @@ from .compare import compare
 from .config import Config
 from .errors import UsageError
 from .facts import ORDINAL_LANGS, Facts, extract
-from .lang import AGENDA_NUMBER, LANGUAGE_NAMES, VOTE_PATTERNS, detect_language
+from .lang import (
+    AGENDA_NUMBER,
+    AR_LATIN_MARK,
+    AR_OWN_MARKS,
+    DOUBLE_SPACE,
+    DOUBLED_OK,
+    DOUBLED_WORD,
+    ES_INVERTED,
+    ES_SENTENCE_END,
+    FR_GUILLEMETS,
+    FR_NO_SPACE,
+    FR_SPACE_BEFORE,
+    LANGUAGE_NAMES,
+    SENTENCE_ENDS,
+    TERM_PREFIX,
+    VOTE_PATTERNS,
+    ZH_FULL_WIDTH,
+    ZH_HALF_WIDTH,
+    ZH_SPACED,
+    detect_language,
+)
 from .model import DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
-from .normalize import is_wide
+from .normalize import fold, is_wide
 from .results import RULES, CheckResult, Finding, Pair
+from .tokenize import clauses
 
 _FACT_RULES = {"numbers": "number-mismatch", "dates": "date-mismatch", "symbols": "symbol-mismatch",
                "ordinals": "ordinal-mismatch"}
@@ -295,6 +318,229 @@ def _metadata_findings(source: Document, target: Document) -> list[Finding]:
     return found
 
 
+# --- the checks QA tools have: glossary, consistency, punctuation and spacing, the user's rules -------
+
+def _term_pattern(term: str, lang: str) -> re.Pattern | None:
+    """A glossary term as it may stand in a text of its language: whole words, each with the endings of
+    its plural, gender or case (Estado Miembro / Estados Miembros, государство / государства), spaces or
+    hyphens between them; a Chinese term as written, spaces aside."""
+    term = unicodedata.normalize("NFKC", term).strip()
+    if not term:
+        return None
+    if lang == "zh":
+        return re.compile(r"\s*".join(re.escape(c) for c in term if not c.isspace()))
+    parts = []
+    for word in re.split(r"[\s\u00a0-]+", term):
+        letters = word.rstrip(".")
+        if len(letters) > 5 and letters.isalpha():
+            parts.append(re.escape(letters[:-2]) + r"\w{0,4}")
+        elif letters.isalpha():
+            parts.append(re.escape(letters) + r"\w{0,3}")
+        else:
+            parts.append(re.escape(word))
+    prefix = TERM_PREFIX.get(lang, "")
+    gap = "[\\s\u00a0-]+"
+    return re.compile(rf"(?<!\w){prefix}{gap.join(parts)}(?!\w)", re.IGNORECASE)
+
+
+def _glossary_patterns(glossary, la: str, lb: str) -> list[tuple[str, list, tuple[str, ...], list]]:
+    """(first source term, source patterns, target terms, target patterns) of each entry with both languages."""
+    out = []
+    for entry in glossary:
+        src, tgt = entry.get(la, ()), entry.get(lb, ())
+        ps = [p for p in (_term_pattern(t, la) for t in src) if p]
+        pt = [p for p in (_term_pattern(t, lb) for t in tgt) if p]
+        if ps and pt:
+            out.append((src, ps, tgt, pt))
+    return out
+
+
+def _term_findings(pairs, patterns, lb: str) -> list[Finding]:
+    found = []
+    for a, b in pairs:
+        ta, tb = unicodedata.normalize("NFKC", a.text), unicodedata.normalize("NFKC", b.text)
+        for _src, ps, tgt, pt in patterns:
+            hit = next((m for m in (p.search(ta) for p in ps) if m), None)
+            if hit is None or any(p.search(tb) for p in pt):
+                continue
+            said = " or ".join(f"“{t}”" for t in tgt)
+            found.append(_finding("term-mismatch", a, b, f"glossary: “{hit.group(0)}” is {said} in "
+                                  f"{LANGUAGE_NAMES.get(lb, lb)}; not found in the target",
+                                  source_value=hit.group(0), target_value=tgt[0],
+                                  source_excerpt=excerpt(ta, hit.start(), hit.end()),
+                                  target_excerpt=_near(tb, None, hit.start(), len(ta))))
+    return found
+
+
+def _sentences(text: str) -> list[str]:
+    """A paragraph's sentences (clauses up to a sentence end), in comparison form."""
+    out, current = [], ""
+    for clause in clauses(text):
+        current += clause
+        if clause.rstrip()[-1:] in SENTENCE_ENDS:
+            out.append(fold(current))
+            current = ""
+    if current.strip():
+        out.append(fold(current))
+    return out
+
+
+def _long_enough(key: str) -> bool:
+    """A sentence worth holding to one translation: five words, or fifteen characters written without
+    spaces (Chinese)."""
+    return len(key.split()) >= 5 or (len(key) >= 15 and " " not in key.strip())
+
+
+def translation_units(pairs) -> list[tuple[str, str, object, object]]:
+    """(source sentence, its translation, source item, target item): whole paired paragraphs, and their
+    sentences where both split into the same number of them."""
+    units = []
+    for a, b in pairs:
+        sa, sb = fold(a.text), fold(b.text)
+        units.append((sa, sb, a, b))
+        xa, xb = _sentences(a.text), _sentences(b.text)
+        if len(xa) == len(xb) > 1:
+            units += [(x, y, a, b) for x, y in zip(xa, xb, strict=True)]
+    return [u for u in units if _long_enough(u[0])]
+
+
+def consistency_findings(units, seen: dict, where: str = "", *, others_only: bool = False) -> list[Finding]:
+    """The same source sentence translated two ways: each unit against the first translation `seen` of its
+    source (filled as it goes; a session passes one `seen` from document to document, `where` naming
+    each). `others_only`: only against a first translation in another document."""
+    found = []
+    for src, tgt, a, b in units:
+        first = seen.setdefault(src, (tgt, a.id, b.id, where))
+        if first[0] == tgt or (others_only and first[3] == where):
+            continue
+        other = f"{first[3]} {first[2]}" if first[3] != where else first[2]
+        found.append(_finding("inconsistent-translation", a, b,
+                              f"the same source sentence is translated otherwise in {other}",
+                              source_value=src, target_value=tgt,
+                              source_excerpt=excerpt(src, 0, 0, room=60), target_excerpt=excerpt(tgt, 0, 0, room=60)))
+    return found
+
+
+def _once(rule: str, a, b, matches: list[re.Match], text: str, message: str) -> list[Finding]:
+    """One finding for a rule in one paragraph: at its first match, the others counted."""
+    if not matches:
+        return []
+    m = matches[0]
+    more = f" ({len(matches)} times in this paragraph)" if len(matches) > 1 else ""
+    return [_finding(rule, a, b, message + more, target_value=m.group(0),
+                     target_excerpt=excerpt(text, m.start(), m.end()))]
+
+
+def _inverted(text: str, mark: str, opening: str) -> list[re.Match]:
+    """Each Spanish ? or ! whose sentence has no opening ¿ or ¡ before it."""
+    out = []
+    for m in re.finditer(re.escape(mark), text):
+        start = max(text.rfind(c, 0, m.start()) for c in ES_SENTENCE_END + "?!")
+        if opening not in text[start + 1:m.start()]:
+            out.append(m)
+    return out
+
+
+def punctuation_findings(a, b, lang: str) -> list[Finding]:
+    """The target text's punctuation and spacing as its language writes them (warnings)."""
+    t = b.text
+    found = []
+    if lang == "fr":
+        ms = [m for m in FR_NO_SPACE.finditer(t) if not (m.group(0) == ":" and re.match(r"\d:\d", t[m.start() - 1:]))]
+        found += _once("punctuation-spacing", a, b, ms, t, f"no space before “{ms[0].group(0)}” (French sets "
+                       f"{' '.join(FR_SPACE_BEFORE)} after a no-break space)" if ms else "")
+        ms = list(FR_GUILLEMETS.finditer(t))
+        found += _once("punctuation-spacing", a, b, ms, t, "no space inside « » (French sets a no-break space "
+                       "after « and before »)")
+    if lang == "zh":
+        ms = list(ZH_HALF_WIDTH.finditer(t))
+        if ms:
+            mark = (ms[0].group(1) or ms[0].group(2))
+            found += _once("punctuation-form", a, b, ms, t, f"half-width “{mark}” beside Chinese text (Chinese "
+                           f"writes “{ZH_FULL_WIDTH[mark]}”)")
+        found += _once("ideograph-spacing", a, b, list(ZH_SPACED.finditer(t)), t,
+                       "a space between two Chinese characters")
+    if lang == "ar":
+        ms = list(AR_LATIN_MARK.finditer(t))
+        if ms:
+            mark = (ms[0].group(1) or ms[0].group(2))
+            found += _once("punctuation-form", a, b, ms, t, f"Latin “{mark}” in Arabic text (Arabic writes "
+                           f"“{AR_OWN_MARKS[mark]}”)")
+    if lang == "es":
+        for mark, opening in ES_INVERTED.items():
+            found += _once("inverted-mark", a, b, _inverted(t, mark, opening), t,
+                           f"“{mark}” with no opening “{opening}” (Spanish opens with it)")
+    found += _once("double-space", a, b, list(DOUBLE_SPACE.finditer(t)), t, "two spaces in a row")
+    if lang != "zh":
+        ok = DOUBLED_OK.get(lang, set())
+        ms = [m for m in DOUBLED_WORD.finditer(t) if m.group(1).lower() not in ok]
+        found += _once("doubled-word", a, b, ms, t, f"“{ms[0].group(1)}” twice in a row" if ms else "")
+    return found
+
+
+def _rule_match(pattern: str, text: str) -> re.Match | None:
+    return re.search(pattern, text)
+
+
+def user_rule_findings(pairs, rules, la: str, lb: str) -> list[Finding]:
+    """The user's own rules ([[tool.resdiff.rules]]) on each pair of paragraphs."""
+    found = []
+    for a, b in pairs:
+        for r in rules:
+            if r.pattern:
+                sides = [("source", a, la), ("target", b, lb)]
+                for side, item, lang in sides:
+                    if r.where not in (side, "both") or (r.language and r.language != lang):
+                        continue
+                    m = _rule_match(r.pattern, item.text)
+                    if m:
+                        ex = excerpt(item.text, m.start(), m.end())
+                        found.append(_finding("user-rule", a, b, f"{r.id}: {r.message}", severity=r.severity,
+                                              **{f"{side}_value": m.group(0), f"{side}_excerpt": ex}))
+            elif (not r.language or r.language == lb):
+                m = _rule_match(r.source, a.text)
+                if m and not _rule_match(r.target, b.text):
+                    found.append(_finding("user-rule", a, b, f"{r.id}: {r.message}", severity=r.severity,
+                                          source_value=m.group(0), source_excerpt=excerpt(a.text, m.start(), m.end()),
+                                          target_excerpt=_near(b.text, None, m.start(), len(a.text))))
+    return found
+
+
+def qa_findings(source: Document, target: Document, pairs, config: Config) -> list[Finding]:
+    """What QA tools check beyond the facts: glossary terms, one translation for one source sentence,
+    the target language's punctuation and spacing, the user's own rules; on paired paragraphs and
+    footnotes."""
+    la, lb = source.language, target.language
+    notes_t = {f.marker: f for f in target.footnotes}
+    both = [(a, b) for a, b, _ in pairs if a is not None and b is not None]
+    both += [(f, notes_t[f.marker]) for f in source.footnotes if f.marker in notes_t]
+    found = []
+    if config.glossary:
+        found += _term_findings(both, _glossary_patterns(config.glossary, la, lb), lb)
+    found += consistency_findings(translation_units([(a, b) for a, b, _ in pairs if a and b]), {})
+    for a, b in both:
+        found += punctuation_findings(a, b, lb)
+    if config.rules:
+        found += user_rule_findings(both, config.rules, la, lb)
+    return found
+
+
+def consistency_across(results: list[CheckResult], config: Config | None = None) -> list[CheckResult]:
+    """A session's results with the findings of one source sentence translated two ways in different
+    documents (each in the later one, naming the first; within one document, its own check reports them)."""
+    config = config or Config()
+    seen: dict = {}
+    out = []
+    for r in results:
+        ps, pt = {p.id: p for p in r.source.paragraphs}, {p.id: p for p in r.target.paragraphs}
+        pairs = [(ps[p.source], pt[p.target]) for p in r.pairs if p.source in ps and p.target in pt]
+        name = r.source.metadata.symbol or r.source.source
+        found = consistency_findings(translation_units(pairs), seen, name, others_only=True)
+        kept = tuple(x for f in found if (x := config.applies(f)) is not None)
+        out.append(replace(r, findings=r.findings + kept) if kept else r)
+    return out
+
+
 def check_pair(source: Document, target: Document, config: Config | None = None) -> CheckResult:
     config = config or Config()
     la, lb = source.language, target.language
@@ -359,6 +605,7 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
     for g in notes_t.values():
         found.append(_finding("footnote-mismatch", None, g, f"footnote {g.marker} is not in source",
                               target_value=g.marker))
+    found += qa_findings(source, target, pairs, config)
     kept = [x for f in found if (x := config.applies(f)) is not None]
     return CheckResult(source, target, tuple(kept), tuple(Pair(a and a.id, b and b.id, how) for a, b, how in pairs))
 

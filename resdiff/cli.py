@@ -446,6 +446,10 @@ def check(
     write_baseline: Annotated[str | None, typer.Option(
         "--write-baseline", metavar="FILE", help="Record the findings of this run as accepted, in this file.")
     ] = None,
+    glossary: Annotated[str | None, typer.Option(
+        "--glossary", metavar="FILE", help="A terminology list: TBX (TBX-Basic, ISO 30042; what UNTERM and "
+        "termbases export) or CSV with a header row of languages (en,fr,…): a source term not rendered by "
+        "its target term is a finding (term-mismatch).")] = None,
     max_findings: Annotated[int | None, typer.Option(
         "--max-findings", min=0, metavar="N", help="Terminal: the findings shown a document pair, the rest "
         "counted (default: all for one pair, 20 a pair in a session; 0: all).")] = None,
@@ -470,12 +474,14 @@ def check(
       resdiff check A-RES-75-62.en.txt A-RES-75-62.zh.txt
       resdiff check en/ zh/ --format sarif -o resdiff.sarif
       resdiff check EN ZH --previous OLD_EN OLD_ZH
+      resdiff check EN.pdf FR.pdf --glossary unterm.tbx --format html -o report.html
     """
     from .config import fail_level, load_config, save_baseline, with_run_options
     from .session import check_paths, findings_of
 
     env = _env()
-    cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict)
+    cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict,
+                           glossary=glossary)
     sl, tl = _language(source_lang), _language(target_lang)
     result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
                                  source_lang=sl, target_lang=tl, warn=env.warning,

@@ -614,4 +614,10 @@ ES_SENTENCE_END = ".;:\n"
 DOUBLE_SPACE = lazy_pattern(r"(?<=\S)  +(?=\S)")
 DOUBLED_WORD = lazy_pattern(r"(?<![\w-])([^\W\d_]{2,})\s+(\1)(?![\w-])", re.IGNORECASE)
 DOUBLED_OK = {"en": {"that", "had"}, "fr": {"nous", "vous"}, "es": set(), "ru": set(), "ar": set()}
+
+# Glossary terms: the prefixes a language glues to a word (Arabic: the article and the conjunctions), which
+# a term found in a text may carry
+TERM_PREFIX = {"ar": "(?:[وفبلك]?(?:ال|لل)?)"}
+# Sentence ends: where one sentence of a paragraph stops (consistency is checked sentence by sentence)
+SENTENCE_ENDS = ".;!?。；！？؛"
 # === end of check's section =========================================================================

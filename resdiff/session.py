@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .check import Refusal, check_documents, check_parity, refuse_same_file, same_file
+from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
 from .config import Config
 from .documents import files_in, load_document, steps
 from .errors import ResdiffError, UsageError
@@ -132,6 +132,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
             out.findings.append(DocumentFinding(rule, ERROR, failure[0], failure[1]))
         else:
             out.results.append(result)
+    out.results = consistency_across(out.results, config)  # one source sentence, one translation, session-wide
     return out
 
 
