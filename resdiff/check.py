@@ -368,7 +368,7 @@ def _term_findings(pairs, patterns, lb: str) -> list[Finding]:
                                   f"{LANGUAGE_NAMES.get(lb, lb)}; not found in the target",
                                   source_value=hit.group(0), target_value=tgt[0],
                                   source_excerpt=excerpt(ta, hit.start(), hit.end()),
-                                  target_excerpt=_near(tb, None, hit.start(), len(ta))))
+                                  target_excerpt=_near(tb, None, hit.span(), len(ta))))
     return found
 
 
@@ -502,7 +502,7 @@ def user_rule_findings(pairs, rules, la: str, lb: str) -> list[Finding]:
                 if m and not _rule_match(r.target, b.text):
                     found.append(_finding("user-rule", a, b, f"{r.id}: {r.message}", severity=r.severity,
                                           source_value=m.group(0), source_excerpt=excerpt(a.text, m.start(), m.end()),
-                                          target_excerpt=_near(b.text, None, m.start(), len(a.text))))
+                                          target_excerpt=_near(b.text, None, m.span(), len(a.text))))
     return found
 
 
