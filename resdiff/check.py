@@ -210,8 +210,17 @@ def _fact_findings(a: Facts, b: Facts, pa, pb, la: str, lb: str, where: str = ""
             out.append(_finding(rule or _FACT_RULES[kind], pa, pb,
                                 f"{where}{_FACT_NAMES[kind]} {_values(only_s)} in source, {_values(only_t)} in target",
                                 source_value=_values(only_s), target_value=_values(only_t),
-                                source_excerpt=ex_s, target_excerpt=ex_t))
+                                source_excerpt=ex_s, target_excerpt=ex_t,
+                                source_mark=_mark(texts[0], span_s), target_mark=_mark(texts[1], span_t)))
     return out
+
+
+def _mark(text: str, spans: list[tuple[int, int]] | None) -> str | None:
+    """The words of a text at the first of its spans, as written (what a report highlights)."""
+    if not spans or not text:
+        return None
+    a, b = spans[0]
+    return text[a:b].strip() or None
 
 
 def _facts(text: str, lang: str) -> tuple[Facts, dict]:
@@ -233,14 +242,22 @@ def _delta(old: str, new: str, lang: str) -> tuple[Facts, Facts]:
     return ins, dele
 
 
-def _marker_excerpts(a: Paragraph, b: Paragraph) -> tuple[str, str]:
-    """Around the first marker cited on one side and not on the other (or at the same place in the other)."""
+def _marker_excerpts(a: Paragraph, b: Paragraph) -> tuple[str, str, str | None, str | None]:
+    """Around the first marker cited on one side and not on the other (or at the same place in the other),
+    and the word each marker is attached to (what a report highlights)."""
     extra_a = [k for k, m in enumerate(a.footnotes) if m not in b.footnotes]
     extra_b = [k for k, m in enumerate(b.footnotes) if m not in a.footnotes]
     pa = [(a.marks[k], a.marks[k]) for k in extra_a[:1] if k < len(a.marks)]
     pb = [(b.marks[k], b.marks[k]) for k in extra_b[:1] if k < len(b.marks)]
+
+    def word_before(text: str, spans: list) -> str | None:
+        if not spans:
+            return None
+        m = re.search(r"(\S+?)[\s,;:.]*$", text[: spans[0][0]])
+        return m.group(1) if m else None
+
     return (_near(a.text, pa, pb[0] if pb else None, len(b.text)),
-            _near(b.text, pb, pa[0] if pa else None, len(a.text)))
+            _near(b.text, pb, pa[0] if pa else None, len(a.text)), word_before(a.text, pa), word_before(b.text, pb))
 
 
 def _numbering(doc: Document) -> list[str]:
@@ -366,7 +383,7 @@ def _term_findings(pairs, patterns, lb: str) -> list[Finding]:
             said = " or ".join(f"“{t}”" for t in tgt)
             found.append(_finding("term-mismatch", a, b, f"glossary: “{hit.group(0)}” is {said} in "
                                   f"{LANGUAGE_NAMES.get(lb, lb)}; not found in the target",
-                                  source_value=hit.group(0), target_value=tgt[0],
+                                  source_value=hit.group(0), target_value=tgt[0], source_mark=hit.group(0),
                                   source_excerpt=excerpt(ta, hit.start(), hit.end()),
                                   target_excerpt=_near(tb, None, hit.span(), len(ta))))
     return found
@@ -427,7 +444,7 @@ def _once(rule: str, a, b, matches: list[re.Match], text: str, message: str) -> 
         return []
     m = matches[0]
     more = f" ({len(matches)} times in this paragraph)" if len(matches) > 1 else ""
-    return [_finding(rule, a, b, message + more, target_value=m.group(0),
+    return [_finding(rule, a, b, message + more, target_value=m.group(0), target_mark=m.group(0),
                      target_excerpt=excerpt(text, m.start(), m.end()))]
 
 
@@ -496,12 +513,14 @@ def user_rule_findings(pairs, rules, la: str, lb: str) -> list[Finding]:
                     if m:
                         ex = excerpt(item.text, m.start(), m.end())
                         found.append(_finding("user-rule", a, b, f"{r.id}: {r.message}", severity=r.severity,
-                                              **{f"{side}_value": m.group(0), f"{side}_excerpt": ex}))
+                                              **{f"{side}_value": m.group(0), f"{side}_excerpt": ex,
+                                                 f"{side}_mark": m.group(0)}))
             elif (not r.language or r.language == lb):
                 m = _rule_match(r.source, a.text)
                 if m and not _rule_match(r.target, b.text):
                     found.append(_finding("user-rule", a, b, f"{r.id}: {r.message}", severity=r.severity,
-                                          source_value=m.group(0), source_excerpt=excerpt(a.text, m.start(), m.end()),
+                                          source_value=m.group(0), source_mark=m.group(0),
+                                          source_excerpt=excerpt(a.text, m.start(), m.end()),
                                           target_excerpt=_near(b.text, None, m.span(), len(a.text))))
     return found
 
@@ -536,7 +555,8 @@ def consistency_across(results: list[CheckResult], config: Config | None = None)
         pairs = [(ps[p.source], pt[p.target]) for p in r.pairs if p.source in ps and p.target in pt]
         name = r.source.metadata.symbol or r.source.source
         found = consistency_findings(translation_units(pairs), seen, name, others_only=True)
-        kept = tuple(x for f in found if (x := config.applies(f)) is not None)
+        flagged = {(f.source, f.target) for f in r.findings}
+        kept = tuple(x for f in found if (f.source, f.target) not in flagged and (x := config.applies(f)) is not None)
         out.append(replace(r, findings=r.findings + kept) if kept else r)
     return out
 
@@ -585,12 +605,12 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
         (fa, sa), (fb, sb) = _facts(a.text, la), _facts(b.text, lb)
         found += _fact_findings(fa, fb, a, b, la, lb, texts=(a.text, b.text), spans=(sa, sb))
         if a.footnotes != b.footnotes:
-            ex_s, ex_t = _marker_excerpts(a, b)
+            ex_s, ex_t, mark_s, mark_t = _marker_excerpts(a, b)
             found.append(_finding("footnote-marker-mismatch", a, b,
                                   f"footnote markers {', '.join(a.footnotes) or 'none'} in source, "
                                   f"{', '.join(b.footnotes) or 'none'} in target",
                                   source_value=",".join(a.footnotes), target_value=",".join(b.footnotes),
-                                  source_excerpt=ex_s, target_excerpt=ex_t))
+                                  source_excerpt=ex_s, target_excerpt=ex_t, source_mark=mark_s, target_mark=mark_t))
     notes_t = {f.marker: f for f in target.footnotes}
     for f in source.footnotes:
         g = notes_t.pop(f.marker, None)
@@ -606,6 +626,9 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
         found.append(_finding("footnote-mismatch", None, g, f"footnote {g.marker} is not in source",
                               target_value=g.marker))
     found += qa_findings(source, target, pairs, config)
+    # a pair whose translation differs for a reason already reported is no second, vaguer finding
+    flagged = {(f.source, f.target) for f in found if f.rule != "inconsistent-translation"}
+    found = [f for f in found if f.rule != "inconsistent-translation" or (f.source, f.target) not in flagged]
     kept = [x for f in found if (x := config.applies(f)) is not None]
     return CheckResult(source, target, tuple(kept), tuple(Pair(a and a.id, b and b.id, how) for a, b, how in pairs))
 

@@ -75,7 +75,7 @@ ParseFormat = _choices("ParseFormat", "terminal", "json")
 DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html")
 SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
 BlameFormat = _choices("BlameFormat", "terminal", "json")
-CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
+CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif", "html")
 CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
 FailOn = _choices("FailOn", "any", "substantive")
 Severity = _choices("Severity", "error", "warning", "note")
@@ -432,7 +432,8 @@ def check(
     format: Annotated[CheckFormat, typer.Option("--format", "-f", metavar="FORMAT",
                                                 help=_FORMAT_HELP + "terminal, json, junit "
                                                 "(a test case per paragraph pair), github (workflow "
-                                                "annotations) or sarif (2.1.0).")] = CheckFormat.terminal,
+                                                "annotations), sarif (2.1.0) or html (a report for "
+                                                "translators: one page).")] = CheckFormat.terminal,
     fail_on: Annotated[Severity | None, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 on findings "
                                                      "of this severity or above: error, warning or note "
                                                      "(default: error, or the config's).")] = None,
@@ -506,13 +507,15 @@ def _check_report(result, format: CheckFormat, level: str, max_findings: int | N
             limit = 20 if max_findings is None else max_findings
             return terminal.session_view(result, fail_on=level, max_findings=limit)
         return terminal.check_view(result, fail_on=level, max_findings=max_findings)
-    from .render import ci, json_
+    from .render import check_html, ci, json_
 
     render = ({CheckFormat.json: json_.render_session, CheckFormat.junit: ci.render_session_junit,
-               CheckFormat.github: ci.render_session_github, CheckFormat.sarif: ci.render_session_sarif}
+               CheckFormat.github: ci.render_session_github, CheckFormat.sarif: ci.render_session_sarif,
+               CheckFormat.html: check_html.render_session_html}
               if session else
               {CheckFormat.json: json_.render_check, CheckFormat.junit: ci.render_junit,
-               CheckFormat.github: ci.render_github, CheckFormat.sarif: ci.render_sarif})
+               CheckFormat.github: ci.render_github, CheckFormat.sarif: ci.render_sarif,
+               CheckFormat.html: check_html.render_check_html})
     return render[format](result, level)
 
 

@@ -62,6 +62,8 @@ class Finding:
     target_excerpt: str | None = None
     source_page: int | None = None  # 1-based page of a paged source (PDF)
     target_page: int | None = None
+    source_mark: str | None = None  # the words of each excerpt the finding is about, as the text writes them
+    target_mark: str | None = None
 
     def __post_init__(self) -> None:
         if self.rule not in RULES:
