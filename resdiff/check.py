@@ -339,7 +339,7 @@ def _metadata_findings(source: Document, target: Document) -> list[Finding]:
 
 def _term_pattern(term: str, lang: str) -> re.Pattern | None:
     """A glossary term as it may stand in a text of its language: whole words, each with the endings of
-    its plural, gender or case (Estado Miembro / Estados Miembros, государство / государства), spaces or
+    its plural, gender or case (Estado Miembro / Estados Miembros, État Membre / États Membres), spaces or
     hyphens between them; a Chinese term as written, spaces aside."""
     term = unicodedata.normalize("NFKC", term).strip()
     if not term:

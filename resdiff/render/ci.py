@@ -39,8 +39,8 @@ RULE_HELP = {
                                 "rendering.",
     "punctuation-spacing": "Space the punctuation as the target language does (French: a space before ; : ! ? "
                            "and inside « »; none before , .).",
-    "punctuation-form": "Use the target language's own punctuation (Chinese full-width ， ； ： ？ ！ ( ); "
-                        "Arabic ، ؛ ؟).",
+    "punctuation-form": "Use the target language's own punctuation: Chinese writes the full-width forms of "
+                        ", ; : ? ! beside its characters, Arabic its own comma, semicolon and question mark.",
     "ideograph-spacing": "Chinese writes no space between two characters: remove it.",
     "inverted-mark": "Spanish opens a question with ¿ and an exclamation with ¡.",
     "double-space": "Two spaces in a row: one is enough.",
