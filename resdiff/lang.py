@@ -186,7 +186,8 @@ _EN_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
               "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}
 # The letters after a number that make it an ordinal: 37th, 37e, 37ª, 37-е
 ORDINAL_SUFFIXES = {"en": ["st", "nd", "rd", "th"], "fr": ["e"], "es": ["ª", "a"], "ru": ["-?е", "-?я"]}
-EN_ORDINAL = lazy_pattern(rf"\b((?:{_alt(_EN_TENS)})-)?({_alt([*_EN_UNITS, *_EN_TENTHS])})\b", re.IGNORECASE)
+EN_ORDINAL = lazy_pattern(rf"\b((?:{_alt(_EN_TENS)})[-\u2010\u2011])?({_alt([*_EN_UNITS, *_EN_TENTHS])})\b",
+                          re.IGNORECASE)
 
 
 def en_ordinal(text: str) -> int | None:
@@ -199,7 +200,7 @@ def en_ordinal(text: str) -> int | None:
         return _EN_UNITS[t]
     if t in _EN_TENTHS:
         return _EN_TENTHS[t]
-    parts = re.split(r"[-\s]", t)
+    parts = re.split(r"[-\u2010\u2011\s]", t)
     if len(parts) == 2 and parts[0] in _EN_TENS and parts[1] in _EN_UNITS and _EN_UNITS[parts[1]] < 10:
         return _EN_TENS[parts[0]] + _EN_UNITS[parts[1]]
     return None
@@ -218,13 +219,14 @@ _FR_ORD = {"unième": 1, "premier": 1, "première": 1, "deuxième": 2, "second":
 _FR_CARD = {"dix": 10, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
             "quatre-vingt": 80, "quatre-vingts": 80}
 FR_ORDINAL = lazy_pattern(
-    rf"(?<![\w-])((?:(?:{_longest_first(_FR_CARD)})(?:-| et ))*)({_longest_first(_FR_ORD)})(?![\w-])", re.IGNORECASE)
+    rf"(?<![\w-])((?:(?:{_longest_first(_FR_CARD)})(?:[-\u2010\u2011]| et ))*)({_longest_first(_FR_ORD)})(?![\w-])",
+    re.IGNORECASE)
 
 
 def fr_ordinal(prefix: str, last: str) -> int:
     """soixante-seizième = 60 + 16, quatre-vingt-dix-neuvième = 80 + 10 + 9, vingt et unième = 21."""
     value = _FR_ORD[last.lower()]
-    rest = prefix.lower().replace(" et ", "-").replace("quatre-vingts", "quatre-vingt")
+    rest = re.sub("[\u2010\u2011]", "-", prefix.lower()).replace(" et ", "-").replace("quatre-vingts", "quatre-vingt")
     rest = rest.replace("quatre-vingt", "quatrevingt")
     for part in filter(None, rest.split("-")):
         value += 80 if part == "quatrevingt" else _FR_CARD.get(part, 0)
@@ -443,10 +445,42 @@ def session_number(m: re.Match) -> int | None:
 AGENDA_ITEM = {"zh": "议程项目", "en": "Agenda item", "fr": "Point", "es": "Tema", "ru": "Пункт(?: повестки дня)?",
                "ar": "البند"}
 AGENDA = re.compile(rf"^(?:{_alt(AGENDA_ITEM.values())})\s*(?P<item>\S.*)$", re.IGNORECASE)
+# The agenda item run onto the session's line ("Seventy-third session Agenda item 30"): only the words that
+# cannot open a session line (never the French "Point", a common word)
+AGENDA_WITHIN = re.compile(r"(?:Agenda item|Tema|Пункт повестки дня|议程项目)\s*\d")
 # The paragraph of a committee report a resolution comes from: "(A/75/399, para. 96)", "第 96 段"
 _PARAGRAPH_ABBREVIATION = {"en": "para", "es": "párr", "fr": "par", "ru": "пункт", "ar": "الفقرة"}
 REPORT_PARAGRAPH = re.compile(rf"第\s*(\d+)\s*段|(?:{_alt(_PARAGRAPH_ABBREVIATION.values())})\.?\s*(\d+)",
                               re.IGNORECASE)
+
+# A paragraph that adopts a text printed right after it, with no annex heading: "Adopts the following
+# political declaration:", then the declaration's title, chapeau and numbered paragraphs
+_ADOPTING_VERBS = {"en": ["Adopts", "Approves", "Endorses", "Proclaims", "Welcomes and adopts"],
+                   "fr": ["Adopte", "Approuve", "Fait sienne", "Proclame"],
+                   "es": ["Aprueba", "Hace suya", "Proclama", "Adopta"],
+                   "ru": ["Принимает", "Утверждает", "Одобряет", "Провозглашает"],
+                   "ar": ["تعتمد", "تقر", "تؤيد", "تعلن"], "zh": ["通过", "核准", "赞同", "宣布"]}
+_FOLLOWING = {"en": ["following", "as follows"], "fr": ["suivante?s?", "ci-après", "comme suit"],
+              "es": ["siguientes?", "como sigue"], "ru": [r"следующ\w*"],
+              "ar": ["التالية?", "الوارد أدناه"], "zh": ["如下", "以下"]}
+_ADOPTED_TEXTS = {"en": ["declaration", "programme", "plan", "principles", "guidelines", "rules", "statute",
+                         "charter", "agenda", "strategy", "code", "framework", "outcome", "document", "text",
+                         "commitments", "compact", "pact", "resolution", "modalities", "terms of reference"],
+                  "fr": ["déclaration", "programme", "plan", "principes", "directives", "règles", "statut",
+                         "charte", "stratégie", "code", "cadre", "document", "texte", "engagements", "pacte"],
+                  "es": ["declaración", "programa", "plan", "principios", "directrices", "normas", "estatuto",
+                         "carta", "estrategia", "código", "marco", "documento", "texto", "compromisos", "pacto"],
+                  "ru": ["декларац", "программ", "план", "принцип", "руководящ", "правил", "устав", "хартию",
+                         "стратеги", "кодекс", "рамк", "документ", "текст", "обязательств", "пакт"],
+                  "ar": ["الإعلان", "برنامج", "خطة", "المبادئ", "المبادئ التوجيهية", "القواعد", "النظام",
+                         "الميثاق", "الاستراتيجية", "المدونة", "الإطار", "الوثيقة", "النص", "الالتزامات"],
+                  "zh": ["宣言", "纲领", "计划", "原则", "准则", "规则", "规约", "宪章", "战略", "守则", "框架", "文件",
+                         "案文", "承诺", "契约"]}
+ADOPTS_FOLLOWING = re.compile(
+    rf"^(?:{_alt(_all(_ADOPTING_VERBS))})[^:：.;。；]{{0,200}}?(?:"
+    rf"(?:{_alt(_all(_FOLLOWING))})[^:：.;。；]{{0,80}}?(?:{_alt(_all(_ADOPTED_TEXTS))})|"
+    rf"(?:{_alt(_all(_ADOPTED_TEXTS))})[^:：.;。；]{{0,120}}?(?:{_alt(_all(_FOLLOWING))}))"
+    rf"[^:：.;。；]{{0,120}}[:：]\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]*\d{{0,2}}/?$", re.IGNORECASE)
 
 # An annex heading after the closing: "Annex", "ANNEX II", "附件一"
 ANNEX_WORD = {"en": "Annex", "fr": "Annexe", "es": "Anexo", "ru": "Приложение", "ar": "المرفق", "zh": "附件"}
@@ -460,6 +494,13 @@ MEETING_LINE = re.compile(
     rf"^(?:第\s*(\d+)\s*次全体会议|(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*"
     rf"(?:{_alt(PLENARY_MEETING.values())})|"
     r"الجلسة العامة\s*(\d+))$",
+    re.IGNORECASE,
+)
+
+# The meeting and the date run onto one line ("26th plenary meeting 26 October 2018")
+MEETING_AND_DATE = re.compile(
+    rf"^(?:(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*(?:{_alt(PLENARY_MEETING.values())})|"
+    r"第\s*(\d+)\s*次全体会议|الجلسة العامة\s*(\d+))[\s,.;]+\S.{4,40}$",
     re.IGNORECASE,
 )
 
@@ -517,6 +558,39 @@ def opens_preamble(line: str) -> bool:
     if word.endswith(tuple(_all(_ADVERB))) and nxt:  # "Deeply concerned", "Profundamente preocupada"
         return nxt.group(1).islower()
     return False
+
+
+# --- hyphens ---------------------------------------------------------------------------------------
+# The hyphen-minus, U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN are one hyphen for the diff and the checks;
+# a soft hyphen (U+00AD) only says where a word may break, and is no character of the text.
+HYPHEN_FORMS = "\u2010\u2011"
+SOFT_HYPHEN = "\u00ad"
+# A line-end hyphen after one of these words is the compound's own hyphen, not a word broken at the line
+# end: "post-" + "conflict", "seventy-" + "fifth", "quarante-" + "neuvième", "soixante-" + "quinze"
+COMPOUND_FIRST_WORDS = {
+    "en": {"post", "pre", "non", "anti", "co", "self", "well", "cross", "multi", "inter", "sub", "re", "ex", "semi",
+           "quasi", "long", "short", "full", "high", "low", "mid", "war", "peace", "military", "gender", "age",
+           "country", "state", "cluster", "munition", "follow", "twenty", "thirty", "forty", "fifty", "sixty",
+           "seventy", "eighty", "ninety"},
+    "fr": {"vingt", "trente", "quarante", "cinquante", "soixante", "quatre", "dix", "non", "post", "anti", "sous",
+           "demi", "mi", "ex", "co", "auto", "extra", "contre", "avant", "après", "porte", "grand", "chef", "état",
+           "États", "bien", "arc", "rond", "sud", "nord", "est", "ouest", "centre", "outre", "vice", "ci",
+           "celle", "celui", "ceux", "elle", "lui", "eux", "là", "peut", "c'est", "dis", "vis"},
+    "es": {"ex", "anti", "pos", "post", "pre", "vice", "sur", "norte", "centro", "franco", "hispano"},
+    "ru": {"северо", "юго", "военно", "научно", "социально", "экономически", "финансово", "торгово", "по"},
+}
+# A line-end hyphen before one of these words is suspended: "gender-" + "and age-sensitive"
+SUSPENDING_WORDS = {"en": {"and", "or", "to", "nor"}, "fr": {"et", "ou"}, "es": {"y", "o"}, "ru": {"и", "или"}}
+
+
+def compound_first_words(lang: str | None) -> frozenset[str]:
+    """The words after which a line-end hyphen is kept, for a language (every language's where unknown)."""
+    tables = [COMPOUND_FIRST_WORDS[lang]] if lang in COMPOUND_FIRST_WORDS else list(COMPOUND_FIRST_WORDS.values())
+    return frozenset(w.lower() for t in tables for w in t)
+
+
+def suspending_words(lang: str | None) -> frozenset[str]:
+    return frozenset(w for t in SUSPENDING_WORDS.values() for w in t)
 
 
 # --- small words -----------------------------------------------------------------------------------
