@@ -277,7 +277,8 @@ def _metadata_spots(doc: Document) -> tuple[_Spot, _Spot]:
     paged = doc.source_kind == "pdf" or any(p.page for p in doc.paragraphs)
     last = doc.paragraphs[-1] if doc.paragraphs else None
     head = _Spot("metadata", 1, 1 if paged else None)
-    closing = _Spot("metadata", last.line if last else 1, last.page if last and paged else None)
+    # the closing follows the last paragraph, on its page; its own line is not kept, so none is claimed
+    closing = _Spot("metadata", 0, last.page if last and paged else None)
     return head, closing
 
 
