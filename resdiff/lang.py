@@ -659,8 +659,9 @@ VOTE = {
 }
 VOTE_PATTERNS = {lang: lazy_pattern(p, re.IGNORECASE) for lang, p in VOTE.items()}
 
-# The agenda item as its number and letter, whatever words follow ("40 de l'ordre du jour", "103(ll)")
-AGENDA_NUMBER = lazy_pattern(r"(\d+)\s*(?:\(\s*([a-z]{1,3})\s*\))?", re.IGNORECASE)
+# The agenda item as its number and letter, whatever words follow ("40 de l'ordre du jour", "103(ll)"); French,
+# Spanish and Russian write the letter with a closing bracket only ("103 ll)")
+AGENDA_NUMBER = lazy_pattern(r"(\d+)\s*(?:\(?\s*([a-z]{1,3})\s*\))?", re.IGNORECASE)
 
 # French: a space (a no-break one in print) before ; : ! ? and inside « »; none is missing. Not inside a
 # URL (https://), a time or a ratio (10:30), nor before a closing guillemet already spaced.

@@ -22,6 +22,7 @@ def _meta(doc, **fields):
 
 @pytest.mark.parametrize(("value", "item"), [("40 de l'ordre du jour", "40"), ("40", "40"), ("165 del programa", "165"),
                                              ("103(ll)", "103 (ll)"), ("103 (ll)", "103 (ll)"), ("119 (b)", "119 (b)"),
+                                             ("103 ll) de l’ordre du jour", "103 (ll)"), ("103 ll) del programa", "103 (ll)"),
                                              (None, None)])
 def test_the_agenda_item_is_its_number_and_letter(value, item):
     assert agenda_item(value) == item
