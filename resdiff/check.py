@@ -29,6 +29,7 @@ from .lang import (
     SENTENCE_ENDS,
     TERM_PREFIX,
     VOTE_PATTERNS,
+    WIDE_SENTENCE_ENDS,
     ZH_FULL_WIDTH,
     ZH_HALF_WIDTH,
     ZH_SPACED,
@@ -37,7 +38,6 @@ from .lang import (
 from .model import DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
 from .normalize import fold, is_wide
 from .results import RULES, CheckResult, Finding, Pair
-from .tokenize import clauses
 
 _FACT_RULES = {"numbers": "number-mismatch", "dates": "date-mismatch", "symbols": "symbol-mismatch",
                "ordinals": "ordinal-mismatch"}
@@ -338,6 +338,9 @@ def _metadata_findings(source: Document, target: Document) -> list[Finding]:
 
 # --- the checks QA tools have: glossary, consistency, punctuation and spacing, the user's rules -------
 
+_SENTENCE_SPLIT = re.compile(rf"(?<=[{re.escape(SENTENCE_ENDS)}])\s+|(?<=[{re.escape(WIDE_SENTENCE_ENDS)}])(?=\S)")
+
+
 def _term_pattern(term: str, lang: str) -> re.Pattern | None:
     """A glossary term as it may stand in a text of its language: whole words, each with the endings of
     its plural, gender or case (Estado Miembro / Estados Miembros, État Membre / États Membres), spaces or
@@ -390,17 +393,10 @@ def _term_findings(pairs, patterns, lb: str) -> list[Finding]:
     return found
 
 
-def _sentences(text: str) -> list[str]:
-    """A paragraph's sentences (clauses up to a sentence end), in comparison form."""
-    out, current = [], ""
-    for clause in clauses(text):
-        current += clause
-        if clause.rstrip()[-1:] in SENTENCE_ENDS:
-            out.append(fold(current))
-            current = ""
-    if current.strip():
-        out.append(fold(current))
-    return out
+def _sentences(folded: str) -> list[str]:
+    """A paragraph's sentences, from its comparison form: split after each sentence end (and the space
+    after it). An abbreviation ("No. 3") may split a sentence, alike wherever the same words stand."""
+    return [x for x in _SENTENCE_SPLIT.split(folded) if x.strip()]
 
 
 def _long_enough(key: str) -> bool:
@@ -416,7 +412,7 @@ def translation_units(pairs) -> list[tuple[str, str, object, object]]:
     for a, b in pairs:
         sa, sb = fold(a.text), fold(b.text)
         units.append((sa, sb, a, b))
-        xa, xb = _sentences(a.text), _sentences(b.text)
+        xa, xb = _sentences(sa), _sentences(sb)
         if len(xa) == len(xb) > 1:
             units += [(x, y, a, b) for x, y in zip(xa, xb, strict=True)]
     return [u for u in units if _long_enough(u[0])]

@@ -693,6 +693,8 @@ DOUBLED_OK = {"en": {"that", "had"}, "fr": {"nous", "vous"}, "es": set(), "ru": 
 # Glossary terms: the prefixes a language glues to a word (Arabic: the article and the conjunctions), which
 # a term found in a text may carry
 TERM_PREFIX = {"ar": "(?:[وفبلك]?(?:ال|لل)?)"}
-# Sentence ends: where one sentence of a paragraph stops (consistency is checked sentence by sentence)
-SENTENCE_ENDS = ".;!?。；！？؛"
+# Sentence ends: where one sentence of a paragraph stops (consistency is checked sentence by sentence), in
+# the comparison form (NFKC: full-width ；！？ are ; ! ?); the wide ones need no space after them
+SENTENCE_ENDS = ".;!?؛"
+WIDE_SENTENCE_ENDS = "。"
 # === end of check's section =========================================================================
