@@ -206,3 +206,15 @@ def test_the_official_pdfs_finding_is_located_by_page():
     assert "line=" not in gh.split("::")[1] and "target page" in gh
     region = json.loads(ci.render_sarif(result))["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region["properties"]["page"] == f.target_page and "startLine" not in region
+
+
+def test_a_document_finding_on_a_pdf_has_no_line(tmp_path):
+    from resdiff.results import DocumentFinding
+
+    session = SessionResult(findings=[DocumentFinding("document-missing", "error", "/docs/A-RES-75-66.en.pdf",
+                                                      "A/RES/75/66 has no counterpart in zh/"),
+                                      DocumentFinding("document-missing", "error", "/docs/A-RES-75-67.en.txt",
+                                                      "A/RES/75/67 has no counterpart in zh/")])
+    pdf, txt = ci.render_session_github(session).splitlines()
+    assert pdf.startswith("::error file=/docs/A-RES-75-66.en.pdf,title=document-missing::")
+    assert txt.startswith("::error file=/docs/A-RES-75-67.en.txt,line=1,title=document-missing::")

@@ -251,8 +251,9 @@ def render_session_junit(session: SessionResult, fail_on: str = ERROR) -> str:
 
 def render_session_github(session: SessionResult, fail_on: str = ERROR) -> str:
     out = "".join(render_github(r, fail_on) for r in session.results)
-    for f in session.findings:
-        out += f"::error file={_gh(f.path, True)},line=1,title={_gh(f.rule, True)}::{_gh(_clean(f.message))}\n"
+    for f in session.findings:  # on a whole document: its first line, but none in a PDF or DOCX
+        line = "" if f.path.lower().endswith((".pdf", ".docx")) else ",line=1"
+        out += f"::error file={_gh(f.path, True)}{line},title={_gh(f.rule, True)}::{_gh(_clean(f.message))}\n"
     return out
 
 
