@@ -85,3 +85,19 @@ def test_a_footnotes_date():
     found = sorted(f.message for f in check_pair(en, zh_bad).findings if f.source == en.footnotes[0].id)
     assert found == [f"footnote {en.footnotes[0].marker}: date 2016-12-05 in source, 2016-12-06 in target",
                      f"footnote {en.footnotes[0].marker}: symbol A/71/L.1 in source, A/71/L.2 in target"]
+
+
+@pytest.mark.parametrize("split", ["quarante-\nneuvième", "quarante-neuvième"])
+def test_a_french_ordinal_split_at_its_hyphen_is_no_false_alarm(split):
+    """The issue's 1993 case: the French "quarante-neuvième", its hyphen at a line end, once read as
+    "quaranteneuvième" and reported as an ordinal-mismatch against the English "forty-ninth"."""
+    from layout import render
+    from test_languages import EN as EN_SPEC
+    from test_languages import SPECS
+
+    en = render(EN_SPEC).replace("seventy-sixth", "forty-ninth")
+    fr = render(SPECS["fr"]).replace("soixante-seizième", split, 1)
+    assert check_pair(parse_text(en), parse_text(fr)).findings == ()
+    wrong = render(SPECS["fr"]).replace("soixante-seizième", split.replace("neuvième", "huitième"), 1)
+    (f,) = check_pair(parse_text(en), parse_text(wrong)).findings
+    assert f.rule == "ordinal-mismatch" and "49 in source, 48 in target" in f.message
