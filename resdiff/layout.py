@@ -44,9 +44,9 @@ _TAG = re.compile(r"</?[ib]>")
 
 # A line made of furniture alone, several pieces run together by an extractor: "18-17962 (E) 021118
 # *1817962*", "18-17962 2/5", "*2321227*A/C.3/78/L.41", "8/9 23-21227"
-_FURNITURE_PIECE = re.compile(rf"(?:{L.JOB_NUMBER}|\([A-Z]\)|\d{{6}}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}|{L.UN_SYMBOL}|"
-                              rf"{L.PAGE}|/\.\.\.|/…)")
-_FURNITURE_RUN = re.compile(rf"^(?:{_FURNITURE_PIECE.pattern})(?:\s*(?:{_FURNITURE_PIECE.pattern}))*$", re.IGNORECASE)
+_PIECE = (rf"(?:{L.JOB_NUMBER}|\([A-Z]\)|\d{{6}}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}|{L.UN_SYMBOL}|"
+          rf"{L.PAGE}|/\.\.\.|/…)")
+_FURNITURE_RUN = L.lazy_pattern(rf"^(?:{_PIECE})(?:\s*(?:{_PIECE}))*$", re.IGNORECASE)
 _PRINT_DATE = re.compile(r"^\d{6}$")  # the print date beside the job number: 021118
 
 
@@ -59,7 +59,7 @@ def is_plain_furniture(s: str) -> bool:
     return bool(_JOB_OR_BARCODE.search(s) and _FURNITURE_RUN.match(s))
 
 
-_JOB_OR_BARCODE = re.compile(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}")
+_JOB_OR_BARCODE = L.lazy_pattern(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}")
 
 
 def indent_of(raw: str) -> int:
@@ -79,8 +79,8 @@ def is_indented(lines: list[str]) -> bool:
 def _margin(lines: list[str]) -> int:
     """The indentation most lines of the body have: the left margin."""
     counts = Counter(indent_of(s) for s in lines if s.strip())
-    if not counts or 0 in counts:
-        return 0  # continuation lines at the left edge: any indented line opens a paragraph
+    if not counts or 0 in counts or len(counts) == 1:
+        return 0  # continuation lines at the left edge (or none at all): any indented line opens a paragraph
     total = sum(counts.values())  # every line indented (pdftotext -layout): the margin is the usual indent
     return min((k for k, c in counts.items() if c >= 0.15 * total), default=0)
 
@@ -363,7 +363,7 @@ def _indent_blocks(body: list[str]) -> list[tuple[int, str]]:
 def _is_opener(s: str, op_seen: bool, prev_end: bool = True, wide: bool = False) -> bool:
     """An operative number, a lettered sub-paragraph, or a preambular opening after a paragraph's end
     (in Chinese, whose openers are not told by their form, any line after a paragraph's end)."""
-    return bool(OP_NUMBER.match(s) or (op_seen and SUB_LETTER.match(s))
+    return bool(OP_NUMBER.match(s) or (op_seen and SUB_LETTER.match(s)) or L.opens_chapeau(s)
                 or (not op_seen and prev_end and (wide or L.opens_preamble(s))))
 
 

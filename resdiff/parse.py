@@ -147,8 +147,8 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
         for m, ls, n, pg in notes
     )
     markers = [f.marker for f in footnotes] or _glued_markers(paragraphs, lang)
-    cited = Counter(_CITED_NUMBER.findall(text))  # "77/228" cited on its own: evidence for "77/2285"
-    paragraphs = _attach_markers(paragraphs, markers, lang, slash=slash, cited=cited)
+    numbers = Counter(_CITED_NUMBER.findall(text))  # "77/228" cited on its own: evidence for "77/2285"
+    paragraphs = _attach_markers(paragraphs, markers, lang, slash=slash, numbers=numbers)
     if not paragraphs:
         raise NotAResolution("no preambular or operative paragraph found", source=source)
 
@@ -223,7 +223,8 @@ def _masthead_pieces(s: str) -> list[str]:
 def _metadata(header: list[Line]) -> dict:
     meta: dict = {}
     adoption_at = None
-    header = [x for x in header if x.role in (UNKNOWN, FURNITURE)]
+    # the masthead as printed: a symbol or job line is furniture too; front matter and the like never decide
+    header = [x for x in header if x.role == UNKNOWN or (x.role == FURNITURE and is_plain_furniture(x.text))]
     texts = [p for x in header for p in _masthead_pieces(x.text.strip())]
     draft_at = next((i for i, s in enumerate(texts) if L.DRAFT.search(s)), None)
     if draft_at is not None:
@@ -287,11 +288,12 @@ def _split_closing(body: list[Line]) -> tuple[list[Line], dict, list[str], list[
     for pos in range(len(texts) - 1, max(len(texts) - 16, -1), -1):
         k = texts[pos]
         line = body[k].text.strip()
-        m = L.MEETING_LINE.match(line) or L.MEETING_AND_DATE.match(line)
+        run_together = None
+        m = L.MEETING_LINE.match(line) or (run_together := L.MEETING_AND_DATE.match(line))
         if m:
             out: dict = {"meeting": int(next(g for g in m.groups()[:3] if g))}
             first = last = k
-            if m.re is L.MEETING_AND_DATE:
+            if run_together:
                 out["adopted"] = L.find_date(line)
             else:
                 nxt = texts[pos + 1] if pos + 1 < len(texts) else None
@@ -494,7 +496,7 @@ def _glued_markers(paragraphs: list[Paragraph], lang: str) -> list[str]:
 
 
 def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, *,
-                    slash: bool = False, cited: Counter | None = None) -> list[Paragraph]:
+                    slash: bool = False, numbers: Counter | None = None) -> list[Paragraph]:
     """Move footnote markers (bare numbers left by superscripts) from the text to `footnotes`.
 
     Markers are numbered in reading order, so the next one expected is looked for; the two after it
@@ -509,7 +511,7 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
         pos = 0
         while k < len(markers):
             hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
-                    if (hit := _find_marker(text, markers[j], pos, lang, slash, cited)) is not None]
+                    if (hit := _find_marker(text, markers[j], pos, lang, slash, numbers)) is not None]
             if not hits:
                 break
             (start, end), j = min(hits)
@@ -551,7 +553,7 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
 
 
 def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool = False,
-                 cited: Counter | None = None) -> tuple[int, int] | None:
+                 numbers: Counter | None = None) -> tuple[int, int] | None:
     """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
     sup = marker.translate(L.TO_SUPERSCRIPT)
     m = re.compile(rf"\s?{re.escape(sup)}(?![⁰-⁹¹²³])").search(text, pos)
@@ -597,21 +599,21 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
         m = re.compile(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)").search(text, pos)
         if m:
             return m.start(), m.end()
-        return _glued_to_a_number(text, marker, pos, cited or Counter())
+        return _glued_to_a_number(text, marker, pos, numbers or Counter())
     return None
 
 
-_CITED_NUMBER = re.compile(r"(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])")
+_CITED_NUMBER = L.lazy_pattern(r"(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])")
 
 
-def _glued_to_a_number(text: str, marker: str, pos: int, cited: Counter) -> tuple[int, int] | None:
+def _glued_to_a_number(text: str, marker: str, pos: int, numbers: Counter) -> tuple[int, int] | None:
     """A marker an extractor glued to the number before it, told by evidence: "12 February 20139 in"
     (no year has five digits: 2013 and note 9), "resolution 77/2285" where the document cites 77/228
     on its own elsewhere and never 77/2285. Without such evidence the text is kept as it stands."""
     for m in re.finditer(rf"(?<![\d/.,])((?:19|20)\d\d)({re.escape(marker)})(?![\d/]|[.,]\d)", text[pos:]):
         return pos + m.start(2), pos + m.end(2)
     for m in re.finditer(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({re.escape(marker)})(?![\d/]|[.,]\d)", text[pos:]):
-        if cited[m.group(1)] and not cited[m.group(0)]:
+        if numbers[m.group(1)] and numbers[m.group(0)] <= 1:  # cited on its own, and glued only here
             return pos + m.start(2), pos + m.end(2)
     return None
 

@@ -12,7 +12,9 @@ code, the paragraph (or footnote) it concerns and a sentence saying what is wron
 - `text-after-closing`: text after the closing that is neither a footnote nor an annex;
 - `furniture-in-paragraph`: page furniture (a job number, a barcode, the document's own symbol, a
   page number) inside a paragraph;
-- `long-paragraph`: a paragraph many times longer than the others (paragraphs run together).
+- `long-paragraph`: a paragraph many times longer than the others (paragraphs run together);
+- `no-word-spaces`: a text in a spaced script whose words have lost the spaces between them (a
+  monospace or code-block extraction): its paragraphs, dates and numbers cannot be read reliably.
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from statistics import median
 from . import lang as L
 from .model import OPERATIVE, PREAMBULAR, Metadata, Paragraph, ParseWarning
 
-_FURNITURE_INSIDE = re.compile(rf"(?<![\w/-]){L.JOB_NUMBER}(?:\s*\([A-Z]\))?(?![\w/-])|\*\d{{5,}}\*|"
+_FURNITURE_INSIDE = L.lazy_pattern(rf"(?<![\w/-]){L.JOB_NUMBER}(?:\s*\([A-Z]\))?(?![\w/-])|\*\d{{5,}}\*|"
                                rf"(?<!\w)(?:{L.PAGE})(?!\w)(?=\s+[A-Z])")
+_RAISED = L.lazy_pattern("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_FROM_RAISED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 LONG_FACTOR = 8  # a paragraph over this many times the median length …
 LONG_MINIMUM = 3000  # … and over this many characters is paragraphs run together
 
@@ -45,7 +49,24 @@ def self_check(paragraphs: list[Paragraph], footnotes: list, metadata: Metadata,
                                 f"annex: “{_excerpt(line)}”"))
     out += _furniture(paragraphs, metadata.symbol)
     out += _long(paragraphs)
+    out += _spaceless(paragraphs, metadata.language)
     return tuple(out)
+
+
+_RUN_OF_LETTERS = L.lazy_pattern(r"[^\W\d_]{25,}")
+
+
+def _spaceless(paragraphs: list[Paragraph], language: str | None) -> list[ParseWarning]:
+    """Latin, Cyrillic and Arabic script space their words; runs of 25 letters and more in most
+    paragraphs are words run together."""
+    if language == "zh" or not paragraphs:
+        return []
+    glued = [p for p in paragraphs if _RUN_OF_LETTERS.search(p.text)]
+    if len(glued) < max(2, len(paragraphs) // 2):
+        return []
+    return [ParseWarning("no-word-spaces", glued[0].id, f"{len(glued)} of {len(paragraphs)} paragraphs run words "
+                         f"together (“{_excerpt(_RUN_OF_LETTERS.search(glued[0].text).group(0), 40)}”): the text has "
+                         "lost its word spaces; extract it again, or give the PDF")]
 
 
 def _excerpt(s: str, n: int = 60) -> str:
@@ -103,6 +124,9 @@ def _markers(paragraphs: list[Paragraph], footnotes: list) -> list[ParseWarning]
     for p in paragraphs:
         for m in p.footnotes:
             cited.setdefault(m, p.id)
+    for p in paragraphs:  # a raised number left in the text: a reference whose footnote was not found
+        for m in _RAISED.finditer(p.text):
+            cited.setdefault(m.group(0).translate(_FROM_RAISED), p.id)
     have = {f.marker for f in footnotes}
     missing = [m for m in cited if m not in have]
     if missing and not have:
