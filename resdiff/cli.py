@@ -482,8 +482,9 @@ def check(
         "counted (default: all for one pair, 20 a pair in a session; 0: all).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Check two texts that seem to be different resolutions "
                                         "(different symbols, sessions or titles) anyway.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="A --source-lang or --target-lang that the text "
-                                         "contradicts is an error (exit 2), not a warning.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 2 when a document breaks its own structure (a "
+                                         "parse warning: docs/inputs.md) or contradicts --source-lang or "
+                                         "--target-lang (else a warning).")] = False,
     source_lang: SourceLangOpt = None,
     target_lang: TargetLangOpt = None,
     color: ColorOpt = Color.auto,
@@ -511,7 +512,7 @@ def check(
                            glossary=glossary)
     sl, tl = _language(source_lang), _language(target_lang)
     result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
-                                 source_lang=sl, target_lang=tl, warn=env.warning,
+                                 source_lang=sl, target_lang=tl, warn=_warn(env, strict),
                                  progress=lambda total: env.progress(total, "checking"))
     if write_baseline:
         env.note(save_baseline(write_baseline, findings_of(result), inputs))

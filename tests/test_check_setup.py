@@ -144,3 +144,12 @@ def test_a_session_language_option_contradicted(folders):
                for r in session.results)
     strict = check_session(str(en), str(zh), jobs=1, target_lang="fr", config=Config(strict=True))
     assert strict.results == [] and {f.rule for f in strict.findings} == {"document-language"}
+
+
+def test_strict_makes_a_parse_warning_an_error(tmp_path):
+    bad = tmp_path / "zh.txt"  # operative paragraph 5 numbered 6: the parser's own self-check warns
+    bad.write_text(ZH_TEXT.replace(" 5. 邀请所有", " 6. 邀请所有"), encoding="utf-8")
+    r = invoke(["check", EN_FIXTURE, bad], 1)
+    assert "resdiff: warning: " in r.stderr and "op-numbering" in r.stderr
+    r = invoke(["check", EN_FIXTURE, bad, "--strict"], 2)
+    assert "op-numbering" in _one_line(r.stderr) and r.stdout == ""
