@@ -3,6 +3,7 @@ what must be identical across languages. Findings, never opinions on wording."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -341,6 +342,7 @@ def _metadata_findings(source: Document, target: Document) -> list[Finding]:
 _SENTENCE_SPLIT = re.compile(rf"(?<=[{re.escape(SENTENCE_ENDS)}])\s+|(?<=[{re.escape(WIDE_SENTENCE_ENDS)}])(?=\S)")
 
 
+@functools.lru_cache(maxsize=65536)
 def _term_pattern(term: str, lang: str) -> re.Pattern | None:
     """A glossary term as it may stand in a text of its language: whole words, each with the endings of
     its plural, gender or case (Estado Miembro / Estados Miembros, État Membre / États Membres), spaces or
@@ -364,25 +366,64 @@ def _term_pattern(term: str, lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<!\w){prefix}{gap.join(parts)}(?!\w)", re.IGNORECASE)
 
 
-def _glossary_patterns(glossary, la: str, lb: str) -> list[tuple[str, list, tuple[str, ...], list]]:
-    """(first source term, source patterns, target terms, target patterns) of each entry with both languages."""
-    out = []
+def _probe(term: str) -> str:
+    """What a text must hold for a term to be in it at all (a cheap test before any pattern): its first
+    characters, lower case; in a language written with spaces, the start of a word of the text."""
+    words = unicodedata.normalize("NFKC", term).lower().split()
+    return words[0][:4] if words else ""
+
+
+_INDEXES: dict = {}  # (id of a glossary, source language, target language) -> (the glossary, its index)
+
+
+def _glossary_index(glossary, la: str, lb: str) -> tuple[dict[str, list], list]:
+    """The entries with both languages, by the probe of each source term (the words' starts a text must
+    have); in Chinese, whose words no space sets apart, a list to scan. Built once a glossary and pair of
+    languages; the patterns are compiled only where a probe matched."""
+    key = (id(glossary), la, lb)
+    cached = _INDEXES.get(key)
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    by_probe: dict[str, list] = {}
+    scan: list = []
     for entry in glossary:
         src, tgt = entry.get(la, ()), entry.get(lb, ())
-        ps = [p for p in (_term_pattern(t, la) for t in src) if p]
-        pt = [p for p in (_term_pattern(t, lb) for t in tgt) if p]
-        if ps and pt:
-            out.append((src, ps, tgt, pt))
-    return out
+        if not (src and tgt):
+            continue
+        for term in src:
+            probe = _probe(term)
+            if probe and la != "zh":
+                by_probe.setdefault(probe, []).append((term, tgt))
+            elif probe:
+                scan.append((probe, term, tgt))
+    if len(_INDEXES) > 8:
+        _INDEXES.clear()
+    _INDEXES[key] = (glossary, (by_probe, scan))
+    return by_probe, scan
 
 
-def _term_findings(pairs, patterns, lb: str) -> list[Finding]:
+def _term_findings(pairs, glossary, la: str, lb: str) -> list[Finding]:
+    by_probe, scan = _glossary_index(glossary, la, lb)
     found = []
     for a, b in pairs:
         ta, tb = unicodedata.normalize("NFKC", a.text), unicodedata.normalize("NFKC", b.text)
-        for _src, ps, tgt, pt in patterns:
-            hit = next((m for m in (p.search(ta) for p in ps) if m), None)
-            if hit is None or any(p.search(tb) for p in pt):
+        low = ta.lower()
+        if by_probe:
+            starts = {w[:4] for w in re.findall(r"\w+", low)}
+            candidates = [c for start in starts for c in by_probe.get(start, ())]
+        else:
+            candidates = []
+        candidates += [(term, tgt) for probe, term, tgt in scan if probe in low]
+        seen_targets = set()
+        for term, tgt in candidates:
+            if tgt in seen_targets:
+                continue
+            pattern = _term_pattern(term, la)
+            hit = pattern.search(ta) if pattern else None
+            if hit is None:
+                continue
+            seen_targets.add(tgt)
+            if any(p.search(tb) for p in (_term_pattern(t, lb) for t in tgt) if p):
                 continue
             said = " or ".join(f"“{t}”" for t in tgt)
             found.append(_finding("term-mismatch", a, b, f"glossary: “{hit.group(0)}” is {said} in "
@@ -532,7 +573,7 @@ def qa_findings(source: Document, target: Document, pairs, config: Config) -> li
     both += [(f, notes_t[f.marker]) for f in source.footnotes if f.marker in notes_t]
     found = []
     if config.glossary:
-        found += _term_findings(both, _glossary_patterns(config.glossary, la, lb), lb)
+        found += _term_findings(both, config.glossary, la, lb)
     found += consistency_findings(translation_units([(a, b) for a, b, _ in pairs if a and b]), {})
     for a, b in both:
         found += punctuation_findings(a, b, lb)
