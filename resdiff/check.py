@@ -496,11 +496,13 @@ def _inverted(text: str, mark: str, opening: str) -> list[re.Match]:
     return out
 
 
-def punctuation_findings(a, b, lang: str) -> list[Finding]:
-    """The target text's punctuation and spacing as its language writes them (warnings)."""
+def punctuation_findings(a, b, lang: str, spacing: bool = True) -> list[Finding]:
+    """The target text's punctuation and spacing as its language writes them (warnings). `spacing` False:
+    the spaces of the text are a reading of glyph gaps (a PDF), not characters anyone typed, so the rules
+    on spaces are left out (a thin no-break space before ';' may read as none)."""
     t = b.text
     found = []
-    if lang == "fr":
+    if lang == "fr" and spacing:
         ms = [m for m in FR_NO_SPACE.finditer(t) if not (m.group(0) == ":" and re.match(r"\d:\d", t[m.start() - 1:]))]
         found += _once("punctuation-spacing", a, b, ms, t, f"no space before “{ms[0].group(0)}” (French sets "
                        f"{' '.join(FR_SPACE_BEFORE)} after a no-break space)" if ms else "")
@@ -513,8 +515,9 @@ def punctuation_findings(a, b, lang: str) -> list[Finding]:
             mark = (ms[0].group(1) or ms[0].group(2))
             found += _once("punctuation-form", a, b, ms, t, f"half-width “{mark}” beside Chinese text (Chinese "
                            f"writes “{ZH_FULL_WIDTH[mark]}”)")
-        found += _once("ideograph-spacing", a, b, list(ZH_SPACED.finditer(t)), t,
-                       "a space between two Chinese characters")
+        if spacing:
+            found += _once("ideograph-spacing", a, b, list(ZH_SPACED.finditer(t)), t,
+                           "a space between two Chinese characters")
     if lang == "ar":
         ms = list(AR_LATIN_MARK.finditer(t))
         if ms:
@@ -525,7 +528,8 @@ def punctuation_findings(a, b, lang: str) -> list[Finding]:
         for mark, opening in ES_INVERTED.items():
             found += _once("inverted-mark", a, b, _inverted(t, mark, opening), t,
                            f"“{mark}” with no opening “{opening}” (Spanish opens with it)")
-    found += _once("double-space", a, b, list(DOUBLE_SPACE.finditer(t)), t, "two spaces in a row")
+    if spacing:
+        found += _once("double-space", a, b, list(DOUBLE_SPACE.finditer(t)), t, "two spaces in a row")
     if lang != "zh":
         ok = DOUBLED_OK.get(lang, set())
         ms = [m for m in DOUBLED_WORD.finditer(t) if m.group(1).lower() not in ok]
@@ -575,8 +579,9 @@ def qa_findings(source: Document, target: Document, pairs, config: Config) -> li
     if config.glossary:
         found += _term_findings(both, config.glossary, la, lb)
     found += consistency_findings(translation_units([(a, b) for a, b, _ in pairs if a and b]), {})
+    spacing = target.source_kind != "pdf"
     for a, b in both:
-        found += punctuation_findings(a, b, lb)
+        found += punctuation_findings(a, b, lb, spacing)
     if config.rules:
         found += user_rule_findings(both, config.rules, la, lb)
     return found

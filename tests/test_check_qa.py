@@ -269,3 +269,16 @@ def test_config_rules_reach_the_library():
     cfg = replace(cfg, rules=(replace(cfg.rules[0], language="zh"),))
     assert {f.rule for f in check_pair(EN, ZH, cfg).findings} == {"user-rule"}
     assert isinstance(cfg, Config)
+
+
+def test_spacing_rules_leave_a_pdf_alone():
+    """In a PDF the spaces are read from the gaps between glyphs: a thin no-break space before ';' may read
+    as none, so the rules on spaces never judge a PDF; the others do."""
+    a = Paragraph("PP1", "preambular", "x")
+    b = Paragraph("PP1", "preambular", "Rappelant sa résolution; notant  aussi le le rapport")
+    assert {f.rule for f in punctuation_findings(a, b, "fr")} == {"punctuation-spacing", "double-space",
+                                                                   "doubled-word"}
+    assert {f.rule for f in punctuation_findings(a, b, "fr", spacing=False)} == {"doubled-word"}
+    zh = replace(ZH, source_kind="pdf", paragraphs=tuple(
+        replace(p, text=p.text.replace("请秘书长", "请秘书 长,")) if p.id == "OP9" else p for p in ZH.paragraphs))
+    assert [f.rule for f in check_pair(EN, zh).findings] == ["punctuation-form"]
