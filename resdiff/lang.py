@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .model import LANGUAGES
 from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read through the language home)
+    AFTER_SYMBOL_ORGAN,
     ARABIC,
     CJK_UNIFIED,
     CYRILLIC,
@@ -589,6 +590,21 @@ COMPOUND_FIRST_WORDS = {
 }
 # A line-end hyphen before one of these words is suspended: "gender-" + "and age-sensitive"
 SUSPENDING_WORDS = {"en": {"and", "or", "to", "nor"}, "fr": {"et", "ou"}, "es": {"y", "o"}, "ru": {"и", "или"}}
+
+
+def hyphenated_numerals(lang: str | None) -> dict[str, str]:
+    """Numerals a language writes with a hyphen, keyed by the form an extractor that dropped the hyphen
+    at a line end gives: "twentyfirst" -> "twenty-first", "quaranteneuvième" -> "quarante-neuvième"."""
+    out: dict[str, str] = {}
+    if lang in (None, "en"):
+        units = [w for w, v in {**_EN_CARDINALS, **_EN_UNITS}.items() if v < 10]
+        out |= {t + u: f"{t}-{u}" for t in _EN_TENS for u in units}
+    if lang in (None, "fr"):
+        units = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "onze", "douze", "treize",
+                 "quatorze", "quinze", "seize", *[w for w, v in _FR_ORD.items() if v < 20 and "-" not in w]]
+        tens = [t for t in _FR_CARD if "-" not in t]
+        out |= {t + u: f"{t}-{u}" for t in tens for u in units}
+    return out
 
 
 def compound_first_words(lang: str | None) -> frozenset[str]:
