@@ -75,7 +75,7 @@ ParseFormat = _choices("ParseFormat", "terminal", "json")
 DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html", "docx", "pdf")
 SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
 BlameFormat = _choices("BlameFormat", "terminal", "json")
-CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
+CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif", "html")
 CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
 TmxSegmentation = _choices("TmxSegmentation", "paragraph", "sentence")
 FailOn = _choices("FailOn", "any", "substantive")
@@ -491,7 +491,8 @@ def check(
     format: Annotated[CheckFormat, typer.Option("--format", "-f", metavar="FORMAT",
                                                 help=_FORMAT_HELP + "terminal, json, junit "
                                                 "(a test case per paragraph pair), github (workflow "
-                                                "annotations) or sarif (2.1.0).")] = CheckFormat.terminal,
+                                                "annotations), sarif (2.1.0) or html (a report for "
+                                                "translators: one page).")] = CheckFormat.terminal,
     fail_on: Annotated[Severity | None, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 on findings "
                                                      "of this severity or above: error, warning or note "
                                                      "(default: error, or the config's).")] = None,
@@ -505,6 +506,18 @@ def check(
     write_baseline: Annotated[str | None, typer.Option(
         "--write-baseline", metavar="FILE", help="Record the findings of this run as accepted, in this file.")
     ] = None,
+    glossary: Annotated[str | None, typer.Option(
+        "--glossary", metavar="FILE", help="A terminology list: TBX (TBX-Basic, ISO 30042; what UNTERM and "
+        "termbases export) or CSV with a header row of languages (en,fr,…): a source term not rendered by "
+        "its target term is a finding (term-mismatch).")] = None,
+    max_findings: Annotated[int | None, typer.Option(
+        "--max-findings", min=0, metavar="N", help="Terminal: the findings shown a document pair, the rest "
+        "counted (default: all for one pair, 20 a pair in a session; 0: all).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Check two texts that seem to be different resolutions "
+                                        "(different symbols, sessions or titles) anyway.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 2 when a document breaks its own structure (a "
+                                         "parse warning: docs/inputs.md) or contradicts --source-lang or "
+                                         "--target-lang (else a warning).")] = False,
     source_lang: SourceLangOpt = None,
     target_lang: TargetLangOpt = None,
     color: ColorOpt = Color.auto,
@@ -522,25 +535,27 @@ def check(
       resdiff check A-RES-75-62.en.txt A-RES-75-62.zh.txt
       resdiff check en/ zh/ --format sarif -o resdiff.sarif
       resdiff check EN ZH --previous OLD_EN OLD_ZH
+      resdiff check EN.pdf FR.pdf --glossary unterm.tbx --format html -o report.html
     """
-    from .config import fail_level, load_config, save_baseline
+    from .config import fail_level, load_config, save_baseline, with_run_options
     from .session import check_paths, findings_of
 
     env = _env()
-    cfg = load_config(config, baseline=baseline, disable=disable)
+    cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict,
+                           glossary=glossary)
     sl, tl = _language(source_lang), _language(target_lang)
     result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
-                                 source_lang=sl, target_lang=tl, warn=env.warning,
+                                 source_lang=sl, target_lang=tl, warn=_warn(env, strict),
                                  progress=lambda total: env.progress(total, "checking"))
     if write_baseline:
         env.note(save_baseline(write_baseline, findings_of(result), inputs))
     level = fail_level(fail_on, cfg)
-    env.emit(_check_report(result, format, level), output=output, inputs=inputs, color=color,
+    env.emit(_check_report(result, format, level, max_findings), output=output, inputs=inputs, color=color,
              width=env.report_width(width, output), pager=pager)
     return exit_status(result, level, baseline_written=bool(write_baseline))
 
 
-def _check_report(result, format: CheckFormat, level: str):
+def _check_report(result, format: CheckFormat, level: str, max_findings: int | None = None):
     """A check's report, or a session's (two folders, a manifest)."""
     from .results import SessionResult
 
@@ -548,14 +563,19 @@ def _check_report(result, format: CheckFormat, level: str):
     if format is CheckFormat.terminal:
         from .render.terminal import check as terminal
 
-        return (terminal.session_view if session else terminal.check_view)(result, fail_on=level)
-    from .render import ci, json_
+        if session:
+            limit = 20 if max_findings is None else max_findings
+            return terminal.session_view(result, fail_on=level, max_findings=limit)
+        return terminal.check_view(result, fail_on=level, max_findings=max_findings)
+    from .render import check_html, ci, json_
 
     render = ({CheckFormat.json: json_.render_session, CheckFormat.junit: ci.render_session_junit,
-               CheckFormat.github: ci.render_session_github, CheckFormat.sarif: ci.render_session_sarif}
+               CheckFormat.github: ci.render_session_github, CheckFormat.sarif: ci.render_session_sarif,
+               CheckFormat.html: check_html.render_session_html}
               if session else
               {CheckFormat.json: json_.render_check, CheckFormat.junit: ci.render_junit,
-               CheckFormat.github: ci.render_github, CheckFormat.sarif: ci.render_sarif})
+               CheckFormat.github: ci.render_github, CheckFormat.sarif: ci.render_sarif,
+               CheckFormat.html: check_html.render_check_html})
     return render[format](result, level)
 
 

@@ -90,7 +90,8 @@ def read_text(text: str) -> list[Line]:
     Form feeds (pdftotext's page breaks) bound the footnote blocks."""
     if is_markdown(text):
         return mend_page_breaks([Line(x.text, x.line, x.page, role=FURNITURE)
-                                 if x.role == UNKNOWN and is_plain_furniture(x.text) else x
+                                 if x.role == UNKNOWN and (is_plain_furniture(x.text) or SPONSOR_NOTE.match(x.text))
+                                 else x
                                  for x in read_markdown(text)])
     rows: list[tuple[int, str, int]] = []
     page = 1
@@ -189,7 +190,7 @@ def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[li
                                           _NOTE_START.match(rows[j][1].strip()).group(3) for j in zone):
                 zone = None
             continue
-        if zone is not None and (paged or _in_zone(rows, zone, s)):
+        if zone is not None and (paged or _in_zone(rows, zone, raw)):
             kinds.append(ZONE)
             zone.append(k)
             continue
@@ -202,9 +203,11 @@ def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[li
     return kinds, notes
 
 
-def _in_zone(rows: list[tuple[int, str, int]], zone: list[int], s: str) -> bool:
+def _in_zone(rows: list[tuple[int, str, int]], zone: list[int], raw: str) -> bool:
     """A row after the rule, on a text without page breaks: a footnote's first line or marker, a line
-    that carries on a footnote left open, or a text for a marker that stood alone."""
+    that carries on a footnote left open (never an indented one, which opens a paragraph), or a text for
+    a marker that stood alone."""
+    s = raw.strip()
     if not zone:
         return True
     texts = [rows[j][1].strip() for j in zone]
@@ -216,8 +219,8 @@ def _in_zone(rows: list[tuple[int, str, int]], zone: list[int], s: str) -> bool:
     unmarked = sum(1 for t in texts if not _NOTE_START.match(t))
     if alone > unmarked:
         return True
-    return not _SENTENCE_END.search(texts[-1]) and not rows[zone[-1]][1][:1].isspace() and \
-        not (rows[zone[-1]][1] and s[:1].isupper() and L.opens_preamble(s))
+    return not _SENTENCE_END.search(texts[-1]) and not raw[:1].isspace() and \
+        not (s[:1].isupper() and L.opens_preamble(s))
 
 
 def _read_zone(rows: list[tuple[int, str, int]], zone: list[int], expected: int | None,

@@ -35,7 +35,7 @@ _DEFINITION = lazy_pattern(r"^\s*\[\^(\w{1,8})\]:\s*(.*)$")
 _QUOTED_NOTE = lazy_pattern(r"^>\s*(?:\[\^)?(\d{1,3}/?)(?:\])?(?:\s+|$)(.*)$")
 _QUOTE = lazy_pattern(r"^>\s?")
 _HEADING = lazy_pattern(r"^#{1,6}\s+")
-_ITEM = lazy_pattern(r"^[-*+]\s+(?=\S)")
+_ITEM = lazy_pattern(r"^[-+]\s+(?=\S)")  # never "* ": a draft's note on its sponsors opens with its star
 _TABLE_RULE = lazy_pattern(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _SUP = lazy_pattern(r"<sup>\s*([^<]{1,12}?)\s*</sup>")
 _REFERENCE = lazy_pattern(r"\[\^(\w{1,8})\]")

@@ -129,8 +129,9 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
     wide_spacing = lang == "zh" and spaces_digits(text)
     # words as the document writes them, hyphenated compounds included, minus those broken at a line end
     vocabulary = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", text, re.MULTILINE))
-    join = partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
-                   compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang))
+    join = partial(_join_and_mend, mend=_rehyphenation(text, lang),
+                   join=partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
+                                compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang)))
     raws, adopted = _split_adopted(raws, join)
     paragraphs = _paragraphs(raws, join)
     if adopted:
@@ -263,7 +264,30 @@ def _metadata(header: list[Line]) -> dict:
             continue
     if draft_at is not None:
         meta["sponsors"] = join_lines(texts[_sponsors_start(texts, draft_at):draft_at + 1])
+    if "symbol" not in meta:
+        meta.update(_symbol_beside(texts))
     return meta
+
+
+_SYMBOL_AT_END = L.lazy_pattern(rf"\s({L.UN_SYMBOL})$")
+_SYMBOL_TAIL = L.lazy_pattern(rf"(?:^|\s)(/(?:RES/)?{L.AFTER_SYMBOL_ORGAN})$")
+
+
+def _symbol_beside(texts: list[str]) -> dict:
+    """The symbol set beside the organ's name on one line ("United Nations  A/ES-11/L.7"), or with its
+    large first letter on a line of its own ("A" … "United Nations /ES-11/L.7", as pdfplumber reads it)."""
+    for s in texts:
+        if s.startswith(("[", "(")):
+            continue
+        m = _SYMBOL_AT_END.search(s)
+        if m:
+            return {"symbol": m.group(1)}
+    organ = next((s for s in texts if s in ("A", "S", "E")), None)
+    for s in texts:
+        m = _SYMBOL_TAIL.search(s) if organ else None
+        if m:
+            return {"symbol": organ + m.group(1)}
+    return {}
 
 
 def _sponsors_start(texts: list[str], draft_at: int) -> int:
@@ -369,6 +393,30 @@ def _split_body(body: list[Line], is_furniture):
         else:
             raws[-1].lines.append(s)
     return raws, notes, dropped, slash
+
+
+def _join_and_mend(lines: list[str], *, join: Callable[[list[str]], str], mend: dict[str, str]) -> str:
+    text = join(lines)
+    if not mend:
+        return text
+    return _WORD.sub(lambda m: mend.get(m.group(0), m.group(0)), text)
+
+
+_WORD = L.lazy_pattern(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
+
+
+def _rehyphenation(text: str, lang: str) -> dict[str, str]:
+    """Hyphens an extractor dropped at a line end ("SecretaryGeneral", "twentyfirst"), put back where
+    the evidence is plain: a numeral the language always hyphenates, or a compound the document writes
+    with its hyphen elsewhere while the joined form stands nowhere else."""
+    words = Counter(_WORD.findall(text))
+    hyphenated = Counter(re.findall(r"(?<![\w-])[^\W\d_]+-[^\W\d_]+(?![\w-])", text))
+    mend = {w: h for w, h in L.hyphenated_numerals(lang).items() if words[w]}
+    for h, n in hyphenated.items():
+        joined = h.replace("-", "")
+        if words[joined] == 1 and n >= 1:
+            mend[joined] = h
+    return mend
 
 
 def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[list[_Raw], list[_Raw]]:

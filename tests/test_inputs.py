@@ -441,3 +441,53 @@ def test_markers_glued_to_a_year_or_a_cited_symbol_are_read_by_evidence():
     # no evidence (76/300 is cited nowhere else): the text is kept as it stands
     assert doc.paragraph("PP3").text == "Noting resolution 76/3001,"
     assert doc.warnings == ()
+
+
+# --- what other extractors do to a draft's masthead and a footnote -----------------------------------------
+
+DRAFT = """A
+United Nations /ES-11/L.99
+General Assembly
+Distr.: Limited
+16 February 2099
+Eleventh emergency special session
+Agenda item 5
+Albania and Andorra:* draft resolution
+Something for peace
+The General Assembly,
+Recalling its resolutions, 1
+Welcoming the efforts of the Secretary-General,
+1. Calls for a lasting peace;
+2. Welcomes the efforts of the SecretaryGeneral, and decides to remain seized of the matter.
+__________________
+ 1 See Official Records of the General Assembly, Seventy-seventh Session, Supplement No. 4
+(A/77/4), paras. 189–197.
+* Any changes to the list of sponsors will be reflected in the official record of the meeting.
+"""
+
+
+def test_a_symbol_split_from_its_large_first_letter_or_set_beside_the_organ():
+    assert parse_text(DRAFT).metadata.symbol == "A/ES-11/L.99"
+    beside = DRAFT.replace("A\nUnited Nations /ES-11/L.99", "United Nations  A/ES-11/L.99")
+    assert parse_text(beside).metadata.symbol == "A/ES-11/L.99"
+
+
+def test_a_footnote_runs_on_to_its_next_line_and_the_sponsors_note_is_no_footnote():
+    doc = parse_text(DRAFT)
+    assert [(f.marker, f.text) for f in doc.footnotes] == [
+        ("1", "See Official Records of the General Assembly, Seventy-seventh Session, Supplement No. 4 "
+              "(A/77/4), paras. 189–197.")]
+    assert counts(doc)["op"] == 2 and doc.warnings == ()
+    assert not any("sponsors" in p.text for p in doc.paragraphs)
+
+
+def test_hyphens_an_extractor_dropped_are_put_back_on_evidence():
+    doc = parse_text(DRAFT)
+    assert "efforts of the Secretary-General, and decides" in doc.paragraph("OP2").text  # written so elsewhere
+    text = DRAFT.replace("Calls for a lasting peace;", "Decides to meet at its seventyfifth session;")
+    assert "its seventy-fifth session" in parse_text(text).paragraph("OP1").text  # always hyphenated
+    french = FRENCH.replace("quarante-\nneuvième", "quaranteneuvième")
+    assert "à sa quarante-neuvième session" in parse_text(french).paragraph("PP1").text
+    # a word the document writes joined elsewhere, or never hyphenated, is left alone
+    kept = DRAFT.replace("Calls for a lasting peace;", "Calls for cooperation and peacekeeping;")
+    assert "cooperation and peacekeeping" in parse_text(kept).paragraph("OP1").text
