@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .model import LANGUAGES
 from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read through the language home)
+    AFTER_SYMBOL_ORGAN,
     ARABIC,
     CJK_UNIFIED,
     CYRILLIC,
@@ -85,6 +86,10 @@ def detect_language(text: str) -> str | None:
     scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda k: (scores[k], k == "en"))
     return best if scores[best] else "en"
+
+
+# What a message calls each language
+LANGUAGE_NAMES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
 
 
 def check_language(code: str) -> str:
@@ -211,7 +216,7 @@ _FR_ORD = {"unième": 1, "premier": 1, "première": 1, "deuxième": 2, "second":
            "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
            "dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15,
            "seizième": 16, "vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50,
-           "soixantième": 60, "centième": 100}
+           "soixantième": 60, "quatre-vingtième": 80, "centième": 100}
 _FR_CARD = {"dix": 10, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
             "quatre-vingt": 80, "quatre-vingts": 80}
 FR_ORDINAL = lazy_pattern(
@@ -443,7 +448,7 @@ AGENDA_ITEM = {"zh": "议程项目", "en": "Agenda item", "fr": "Point", "es": "
 AGENDA = re.compile(rf"^(?:{_alt(AGENDA_ITEM.values())})\s*(?P<item>\S.*)$", re.IGNORECASE)
 # The agenda item run onto the session's line ("Seventy-third session Agenda item 30"): only the words that
 # cannot open a session line (never the French "Point", a common word)
-AGENDA_WITHIN = re.compile(r"(?:Agenda item|Tema|Пункт повестки дня|议程项目)\s*\d")
+AGENDA_WITHIN = lazy_pattern(r"(?:Agenda item|Tema|Пункт повестки дня|议程项目)\s*\d")
 # The paragraph of a committee report a resolution comes from: "(A/75/399, para. 96)", "第 96 段"
 _PARAGRAPH_ABBREVIATION = {"en": "para", "es": "párr", "fr": "par", "ru": "пункт", "ar": "الفقرة"}
 REPORT_PARAGRAPH = re.compile(rf"第\s*(\d+)\s*段|(?:{_alt(_PARAGRAPH_ABBREVIATION.values())})\.?\s*(\d+)",
@@ -472,7 +477,7 @@ _ADOPTED_TEXTS = {"en": ["declaration", "programme", "plan", "principles", "guid
                          "الميثاق", "الاستراتيجية", "المدونة", "الإطار", "الوثيقة", "النص", "الالتزامات"],
                   "zh": ["宣言", "纲领", "计划", "原则", "准则", "规则", "规约", "宪章", "战略", "守则", "框架", "文件",
                          "案文", "承诺", "契约"]}
-ADOPTS_FOLLOWING = re.compile(
+ADOPTS_FOLLOWING = lazy_pattern(
     rf"^(?:{_alt(_all(_ADOPTING_VERBS))})[^:：.;。；]{{0,200}}?(?:"
     rf"(?:{_alt(_all(_FOLLOWING))})[^:：.;。；]{{0,80}}?(?:{_alt(_all(_ADOPTED_TEXTS))})|"
     rf"(?:{_alt(_all(_ADOPTED_TEXTS))})[^:：.;。；]{{0,120}}?(?:{_alt(_all(_FOLLOWING))}))"
@@ -494,7 +499,7 @@ MEETING_LINE = re.compile(
 )
 
 # The meeting and the date run onto one line ("26th plenary meeting 26 October 2018")
-MEETING_AND_DATE = re.compile(
+MEETING_AND_DATE = lazy_pattern(
     rf"^(?:(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*(?:{_alt(PLENARY_MEETING.values())})|"
     r"第\s*(\d+)\s*次全体会议|الجلسة العامة\s*(\d+))[\s,.;]+\S.{4,40}$",
     re.IGNORECASE,
@@ -524,6 +529,8 @@ _PAST_PARTICIPLE = {"en": ["ed"], "es": ["ado", "ada", "ido", "ida"], "fr": ["é
 # "Deeply concerned", "Profundamente preocupada", "Profondément préoccupée": one before a lower-case word
 _ADVERB = {"en": ["ly"], "es": ["mente"], "fr": ["ment"]}
 _AR_OPENER = re.compile(r"^و?إذ\s")  # "وإذ تشير"
+# The chapeau of an adopted declaration: "We, the Heads of State and Government, …"
+_CHAPEAU = lazy_pattern(r"^(?:We|Nous|Nosotros|Nosotras|Мы|نحن)\s*[,،]")
 _NOT_OPENERS = {"united", "limited", "beijing", "nanjing", "kunming", "wellington", "reading", "sterling",
                 "king", "spring", "ring", "wing", "bing", "red", "bed", "shed", "ted", "fred", "ed", "ing",
                 "thing", "nothing", "something", "anything", "everything", "during", "including", "being",
@@ -531,11 +538,17 @@ _NOT_OPENERS = {"united", "limited", "beijing", "nanjing", "kunming", "wellingto
 _OPENER_WORD = re.compile(r"([^\W\d_])([^\W\d_]*)")
 
 
+def opens_chapeau(line: str) -> bool:
+    """True for the chapeau of an adopted declaration ("We, the Heads of State …"): it opens a paragraph
+    wherever it stands, even after a title that ends with no punctuation."""
+    return bool(_CHAPEAU.match(line.lstrip()))
+
+
 def opens_preamble(line: str) -> bool:
     """True when a line opens as a preambular paragraph does: 'Recalling', 'Deeply concerned',
     'Teniendo presente', 'Rappelant', 'Ссылаясь', 'وإذ تشير'."""
     s = line.lstrip("<>ib/ ")
-    if _AR_OPENER.match(s):
+    if _AR_OPENER.match(s) or _CHAPEAU.match(s):
         return True
     m = _OPENER_WORD.match(s)
     if not m or not m.group(1).isupper() or not (m.group(2).islower() or not m.group(2)):
@@ -577,6 +590,21 @@ COMPOUND_FIRST_WORDS = {
 }
 # A line-end hyphen before one of these words is suspended: "gender-" + "and age-sensitive"
 SUSPENDING_WORDS = {"en": {"and", "or", "to", "nor"}, "fr": {"et", "ou"}, "es": {"y", "o"}, "ru": {"и", "или"}}
+
+
+def hyphenated_numerals(lang: str | None) -> dict[str, str]:
+    """Numerals a language writes with a hyphen, keyed by the form an extractor that dropped the hyphen
+    at a line end gives: "twentyfirst" -> "twenty-first", "quaranteneuvième" -> "quarante-neuvième"."""
+    out: dict[str, str] = {}
+    if lang in (None, "en"):
+        units = [w for w, v in {**_EN_CARDINALS, **_EN_UNITS}.items() if v < 10]
+        out |= {t + u: f"{t}-{u}" for t in _EN_TENS for u in units}
+    if lang in (None, "fr"):
+        units = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "onze", "douze", "treize",
+                 "quatorze", "quinze", "seize", *[w for w, v in _FR_ORD.items() if v < 20 and "-" not in w]]
+        tens = [t for t in _FR_CARD if "-" not in t]
+        out |= {t + u: f"{t}-{u}" for t in tens for u in units}
+    return out
 
 
 def compound_first_words(lang: str | None) -> frozenset[str]:
@@ -638,3 +666,405 @@ LIST_GLUE = {
 }
 # Number words a routine update may change, in every language
 NUMBER_WORDS = {"en": [*_EN_CARDINALS, *_EN_TENS, "hundred", *_EN_UNITS, *_EN_TENTHS, "hundredth", "anniversary"]}
+
+
+# === check: punctuation, spacing and votes as each language writes them (resdiff check) ===========
+# What the `check` command's language rules read (check.py, `punctuation_findings`). Each convention is a
+# table keyed by language; a rule applies to a target text in the languages its table names.
+
+# The vote a resolution records, where its text gives one: in favour, against, abstentions
+VOTE = {
+    "en": r"recorded vote of\s+(\d+)\s+to\s+(\d+),?\s+with\s+(\d+)\s+abstentions?",
+    "fr": r"par\s+(\d+)\s+voix\s+contre\s+(\d+),?\s+avec\s+(\d+)\s+abstentions?",
+    "es": r"por\s+(\d+)\s+votos\s+contra\s+(\d+)\s+y\s+(\d+)\s+abstenciones",
+    "ru": r"(\d+)\s+голос\w*\s+против\s+(\d+)\s+при\s+(\d+)\s+воздержавш\w*",
+    "zh": r"以\s*(\d+)\s*票赞成、\s*(\d+)\s*票反对、\s*(\d+)\s*票弃权",
+    "ar": r"بأغلبية\s+(\d+)\s+صوتا?\s+مقابل\s+(\d+)\s+وامتناع\s+(\d+)",
+}
+VOTE_PATTERNS = {lang: lazy_pattern(p, re.IGNORECASE) for lang, p in VOTE.items()}
+
+# The agenda item as its number and letter, whatever words follow ("40 de l'ordre du jour", "103(ll)"); French,
+# Spanish and Russian write the letter with a closing bracket only ("103 ll)")
+AGENDA_NUMBER = lazy_pattern(r"(\d+)\s*(?:\(?\s*([a-z]{1,3})\s*\))?", re.IGNORECASE)
+
+# French: a space (a no-break one in print) before ; : ! ? and inside « »; none is missing. Not inside a
+# URL (https://), a time or a ratio (10:30), nor before a closing guillemet already spaced.
+FR_SPACE_BEFORE = ";:!?"
+FR_NO_SPACE = lazy_pattern(r"(?<=[^\W_])([;:!?])(?!//)|(?<=[»)])([;:!?])")
+FR_GUILLEMETS = lazy_pattern(r"«(?=[^\s\u00a0\u202f])|(?<=[^\s\u00a0\u202f])»")
+
+# Chinese: full-width punctuation next to ideographs (a half-width , ; : ? ! there is a slip; the
+# half-width brackets of "(A/75/399，第 96 段)" are the official texts' own), and no space between two
+# ideographs.
+ZH_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+ZH_HALF_WIDTH = lazy_pattern(rf"(?<=[{IDEOGRAPHS}])\s*([,;:?!])|([,;:?!])\s*(?=[{IDEOGRAPHS}])")
+ZH_SPACED = lazy_pattern(rf"(?<=[{IDEOGRAPHS}])[ \u00a0\u3000]+(?=[{IDEOGRAPHS}])")
+
+# Arabic: its own comma, semicolon and question mark next to Arabic letters
+AR_OWN_MARKS = {",": "،", ";": "؛", "?": "؟"}
+AR_LATIN_MARK = lazy_pattern(rf"(?<=[{ARABIC}])\s*([,;?])|([,;?])\s*(?=[{ARABIC}])")
+
+# Spanish: a question opens with ¿ and an exclamation with ¡, in the same sentence as its closing mark
+ES_INVERTED = {"?": "¿", "!": "¡"}
+ES_SENTENCE_END = ".;:\n"
+
+# Every language: two spaces in a row inside a text; a word written twice ("the the"), but for the words
+# some languages rightly double ("that that", "nous nous")
+DOUBLE_SPACE = lazy_pattern(r"(?<=\S)  +(?=\S)")
+DOUBLED_WORD = lazy_pattern(r"(?<![\w-])([^\W\d_]{2,})\s+(\1)(?![\w-])", re.IGNORECASE)
+DOUBLED_OK = {"en": {"that", "had"}, "fr": {"nous", "vous"}, "es": set(), "ru": set(), "ar": set()}
+
+# Glossary terms: the prefixes a language glues to a word (Arabic: the article and the conjunctions), which
+# a term found in a text may carry
+TERM_PREFIX = {"ar": "(?:[وفبلك]?(?:ال|لل)?)"}
+# Sentence ends: where one sentence of a paragraph stops (consistency is checked sentence by sentence), in
+# the comparison form (NFKC: full-width ；！？ are ; ! ?); the wide ones need no space after them
+SENTENCE_ENDS = ".;!?؛"
+WIDE_SENTENCE_ENDS = "。"
+# === end of check's section =========================================================================
+
+
+# --- language tags (carry) ---------------------------------------------------------------------------
+# A BCP 47 tag as the user gives it (zh-CN, es-419, zh-Hans-CN) is kept for the CAT formats; its primary
+# language subtag chooses the conventions.
+_BCP47 = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def language_tag(value: str) -> tuple[str, str]:
+    """(the tag as given, the UN language its primary subtag names): 'zh-CN' -> ('zh-CN', 'zh')."""
+    tag = value.strip()
+    if not _BCP47.fullmatch(tag):
+        raise ValueError(f"{value!r} is not a language tag (BCP 47: zh, zh-CN, es-419)")
+    primary, _, rest = tag.partition("-")
+    lang = check_language(primary)
+    if primary.lower() != lang:  # "ch", the ODS spelling, is Chamorro in BCP 47: written as zh
+        tag = lang + (f"-{rest}" if rest else "")
+    return tag, lang
+
+
+# --- sentence boundaries (carry's TMX by sentence) --------------------------------------------------
+# Where a sentence (or a clause ended by a semicolon, which UN texts use between the parts of a paragraph
+# in every language) ends: the punctuation, then what may close it (quotes, brackets). Latin and Cyrillic
+# texts end a sentence only before a space and never after an abbreviation that a number or a name
+# follows ("No. 3", "vol. 2515", "para. 96", "art. 4"), nor after a single capital (an initial).
+_SENTENCE_END = {"zh": "。；！？", "ar": ".؛؟!;", "any": ".;!?"}
+_SENTENCE_CLOSERS = "”’»)）」』》\"'"
+_ABBREVIATIONS = {
+    "en": ["No", "Nos", "no", "nos", "para", "paras", "vol", "vols", "art", "arts", "p", "pp", "Mr", "Mrs", "Ms",
+           "Dr", "St", "e.g", "i.e", "etc", "Rev", "Add", "Corr", "cf", "Inc", "Ltd", "Co", "approx", "Vol", "Art"],
+    "fr": ["no", "nos", "par", "art", "p", "vol", "M", "Mme", "MM", "Mlle", "Rev", "Add", "Corr", "cf", "etc"],
+    "es": ["núm", "No", "párr", "párrs", "art", "arts", "vol", "pág", "págs", "Sr", "Sra", "Sres", "Rev", "Add",
+           "Corr", "cf", "etc"],
+    "ru": ["г", "гг", "п", "пп", "ст", "т", "см", "напр", "стр", "Rev", "Add", "Corr"],
+}
+
+
+def split_sentences(text: str, lang: str) -> list[str]:
+    """The sentences of a paragraph as written (joined again they give the text back exactly): Chinese at
+    。；！？, Arabic at . ؛ ؟ !, Latin and Cyrillic scripts at . ; ! ? before a space, abbreviations kept."""
+    ends = _SENTENCE_END.get(lang, _SENTENCE_END["any"])
+    abbreviations = set(_ABBREVIATIONS.get(lang, [])) | set(_ABBREVIATIONS["en"])
+    out, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        if text[i] not in ends:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and text[j] in _SENTENCE_CLOSERS:
+            j += 1
+        if lang != "zh":
+            if j < n and not text[j].isspace():
+                i = j
+                continue
+            if text[i] == ".":
+                word = re.search(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$", text[start:i])
+                if word and (word.group(1) in abbreviations or (len(word.group(1)) == 1 and word.group(1).isupper())):
+                    i = j
+                    continue
+            while j < n and text[j].isspace():
+                j += 1
+        if j < n:
+            out.append(text[start:j])
+            start = j
+        i = j
+    if start < n:
+        out.append(text[start:])
+    return out
+
+
+# --- writing dates and ordinals (carry's routine updates) --------------------------------------------
+# The writing side of the conventions read above: a date or an ordinal written anew as the target wrote the
+# old one. The ordinal words come from the reading tables (one table serves both directions); where a
+# language makes an ordinal agree (French premier/première, Spanish gender and primer/tercer before a
+# noun, Russian gender and case, Arabic gender and case), the form is read off the old ordinal as written
+# (and, where that leaves two readings, off the noun that follows); where it still cannot be told, the
+# writer says why and writes nothing.
+
+# Arabic UN texts give both month names, "كانون الأول/ديسمبر" (the reading table above holds the second)
+AR_MONTH_NAMES = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه",
+                  "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+                  "كانون الأول/ديسمبر"]
+_ZH_DATE_SPACED = re.compile(r"(\d{4})(\s*)年(\s*)(\d{1,2})(\s*)月(\s*)(\d{1,2})(\s*)日")
+
+
+def write_date(surface: str, old: str, new: str, lang: str) -> str | None:
+    """The new date (ISO) written as the target wrote the old one: day, month and year put in place,
+    spacing and capitals kept; None where the surface is not a date this knows how to rewrite."""
+    (y0, m0, d0), (y1, m1, d1) = (map(int, old.split("-")), map(int, new.split("-")))
+    if lang == "zh":
+        m = _ZH_DATE_SPACED.fullmatch(surface)
+        if not m:
+            return None
+        g = m.groups()
+        return f"{y1}{g[1]}年{g[2]}{m1}{g[4]}月{g[5]}{d1}{g[7]}日"
+    out = re.sub(rf"(?<!\d){y0}(?!\d)", str(y1), surface, count=1)
+    out = re.sub(rf"(?<!\d){d0}(?!\d)", str(d1), out, count=1)
+    if m0 == m1:
+        return out
+    if lang == "ar":
+        name = next((n for n in AR_MONTH_NAMES if n in out), None)
+        return out.replace(name, AR_MONTH_NAMES[m1 - 1]) if name else None
+    names = MONTHS.get(lang)
+    word = next((w for w in re.findall(r"[^\W\d_]+", out) if _MONTH_INDEX.get(w.lower()) == m0), None)
+    if not names or word is None:
+        return None
+    rep = names[m1 - 1]
+    return out.replace(word, rep.capitalize() if word[0].isupper() else rep, 1)
+
+
+def _inverse(table: dict, pick=None) -> dict[int, str]:
+    """value -> word of a reading table (the first word of each value, or the one `pick` accepts)."""
+    out: dict[int, str] = {}
+    for word, value in table.items():
+        if value not in out and (pick is None or pick(word)):
+            out[value] = word
+    return out
+
+
+_ZH_WRITE = "〇一二三四五六七八九"
+
+
+def zh_number(n: int) -> str:
+    """七十七, 十一, 一百零三 (as session and anniversary ordinals are written)."""
+    if n < 10:
+        return _ZH_WRITE[n]
+    if n < 20:
+        return "十" + (_ZH_WRITE[n % 10] if n % 10 else "")
+    if n < 100:
+        return _ZH_WRITE[n // 10] + "十" + (_ZH_WRITE[n % 10] if n % 10 else "")
+    rest, head = n % 100, _ZH_WRITE[n // 100] + "百"
+    if not rest:
+        return head
+    return head + ("零" + _ZH_WRITE[rest] if rest < 10 else ("一" + zh_number(rest) if rest < 20 else zh_number(rest)))
+
+
+_EN_UNIT_WORDS = _inverse(_EN_UNITS)
+_EN_TEN_WORDS = _inverse(_EN_TENS)
+_EN_TENTH_WORDS = _inverse(_EN_TENTHS)
+
+
+def en_ordinal_words(n: int) -> str | None:
+    """seventy-sixth, twentieth, eleventh (1-99)."""
+    if 0 < n < 20:
+        return _EN_UNIT_WORDS[n]
+    if 20 <= n < 100:
+        return _EN_TENTH_WORDS[n] if n % 10 == 0 else f"{_EN_TEN_WORDS[n - n % 10]}-{_EN_UNIT_WORDS[n % 10]}"
+    return None
+
+
+# French: ordinals do not agree, but for premier/première; 70 and 90 count on from soixante and
+# quatre-vingt (soixante-seizième, quatre-vingt-onzième); "et" joins 21 to 71 (vingt et unième, soixante et
+# onzième), never 81 or 91
+_FR_UNIT_WORDS = _inverse(_FR_ORD, lambda w: w not in ("premier", "première", "second", "seconde"))
+_FR_TEN_WORDS = {v: w for w, v in _FR_CARD.items() if w != "quatre-vingts"}
+
+
+def fr_ordinal_words(n: int) -> str | None:
+    """soixante-seizième, vingt et unième, quatre-vingt-dixième (2-99; 1 agrees: premier, première)."""
+    if n < 2 or n > 99:
+        return None
+    if n <= 16 or n in _FR_UNIT_WORDS:
+        return _FR_UNIT_WORDS.get(n)
+    tens, unit = (n // 10) * 10, n % 10
+    if tens in (70, 90):  # soixante-dix-septième, quatre-vingt-onzième
+        tens, unit = tens - 10, unit + 10
+    head = _FR_TEN_WORDS[tens]
+    if unit == 0:
+        return ("quatre-vingt" if tens == 80 else head[:-1] if head.endswith("e") else head) + "ième"
+    if unit in (1, 11) and tens != 80:
+        return f"{head} et {_FR_UNIT_WORDS[unit]}"
+    tail = _FR_UNIT_WORDS[unit] if unit <= 16 else f"dix-{_FR_UNIT_WORDS[unit - 10]}"
+    return f"{head}-{tail}"
+
+
+# Spanish: every word agrees in gender (septuagésimo quinto período, septuagésima quinta sesión); primer
+# and tercer stand before a masculine noun (quincuagésimo primer período de sesiones)
+_ES_TEN_STEMS = _inverse(_ES_TENS, lambda w: w != "decim")
+_ES_UNIT_WORDS = _inverse(_ES_ORD, lambda w: w.endswith("o"))
+
+
+def es_ordinal_words(n: int, feminine: bool, before_noun: bool) -> str | None:
+    """septuagésimo sexto / septuagésima sexta, decimotercer(o), vigésimo primer (1-100)."""
+    if not 0 < n <= 100:
+        return None
+    ending = "a" if feminine else "o"
+
+    def unit(k: int) -> str:
+        word = _ES_UNIT_WORDS[k]
+        if feminine:
+            return word[:-1] + "a"
+        return word[:-1] if before_noun and k in (1, 3) else word
+
+    if n <= 12:
+        return unit(n)
+    if n < 20:
+        return "decimo" + unit(n - 10)  # decimotercero, decimotercera
+    tens = _ES_TEN_STEMS[n - n % 10] + ending
+    return tens if n % 10 == 0 else f"{tens} {unit(n % 10)}"
+
+
+# Russian: the tens as a cardinal, the last word an ordinal that agrees in gender, number and case
+# (семьдесят пятой сессии); the ending is read off the old ordinal: a hard stem's ending (пятый, пятой,
+# пятого...), or a soft one's (третий, третьей, третьего...); -ой is a masculine nominative on a stressed
+# stem (второй, шестой, седьмой, восьмой, сороковой) and a feminine oblique case on any hard stem
+_RU_STEM_WORDS = _inverse(_RU_STEMS, lambda w: w != "четвёрт")
+_RU_TEN_WORDS = _inverse(_RU_TENS)
+_RU_STRESSED = {"втор", "шест", "седьм", "восьм", "сороков"}
+_RU_SOFT = {"трет"}
+# each hard ending with its soft counterpart
+_RU_HARD_SOFT = {"ый": "ий", "ого": "ьего", "ому": "ьему", "ым": "ьим", "ом": "ьем", "ая": "ья", "ую": "ью",
+                 "ое": "ье", "ые": "ьи", "ых": "ьих", "ыми": "ьими"}
+_RU_FEMININE_OBLIQUE = {"ой": "ьей"}
+# nouns an ordinal agrees with in resolutions, by whether they are feminine
+_RU_FEMININE_NOUNS = re.compile(r"\s*(?:сесси|годовщин|специальн|чрезвычайн)", re.IGNORECASE)
+_RU_MASCULINE_NOUNS = re.compile(r"\s*(?:доклад|период|год|раунд)", re.IGNORECASE)
+
+
+def ru_ordinal_words(n: int, ending: str, stem: str, after: str = "") -> tuple[str | None, str | None]:
+    """(семьдесят шестой, None) for 76 where the old ordinal ended in `ending` on `stem`; (None, reason)
+    where the form cannot be told."""
+    if not 0 < n < 100 or n == 100:
+        return None, f"no Russian ordinal for {n}"
+    last = n if n < 20 or n % 10 == 0 else n % 10
+    new_stem = _RU_STEM_WORDS.get(last)
+    if new_stem is None:
+        return None, f"no Russian ordinal for {n}"
+    hard = {v: k for k, v in _RU_HARD_SOFT.items()} | {"ьей": "ой", "ий": "ый"}
+    base = hard.get(ending, ending)  # the ending as a hard stem writes it
+    if base == "ой":
+        if stem in _RU_STRESSED:  # второй: masculine nominative, or a feminine oblique case?
+            if _RU_FEMININE_NOUNS.match(after):
+                slot = "f"
+            elif _RU_MASCULINE_NOUNS.match(after):
+                slot = "m"
+            else:
+                return None, f"the Russian ending -{ending} of the old ordinal is masculine or feminine"
+        else:  # пятой: only a feminine oblique case (the masculine nominative is пятый)
+            slot = "f"
+        base = "ый" if slot == "m" else "ой"
+    if base == "ый" and new_stem in _RU_STRESSED:
+        end = "ой"
+    elif new_stem in _RU_SOFT:
+        end = _RU_FEMININE_OBLIQUE.get(base) or _RU_HARD_SOFT.get(base, base)
+    else:
+        end = base
+    word = new_stem + end
+    tens = "" if last == n else _RU_TEN_WORDS[n - last] + " "
+    return tens + word, None
+
+
+# Arabic: the unit agrees in gender with the noun (الدورة الخامسة والسبعين, the feminine with ة; the
+# masculine without: الاجتماع الخامس والسبعين), the tens in case (والسبعين, والسبعون), 1 is الحادي/الحادية in
+# a compound and الأول/الأولى alone, 11-19 are الحادي عشر / الحادية عشرة
+_AR_MASCULINE_UNITS = _inverse(_AR_UNITS, lambda w: not w.endswith(("ة", "ى")) and w != "الحادي")
+_AR_FEMININE_UNITS = _inverse(_AR_UNITS, lambda w: w.endswith(("ة", "ى")) and w != "الحادية")
+_AR_TENS_BY_CASE = {"ين": _inverse(_AR_TENS, lambda w: w.endswith("ين")),
+                    "ون": _inverse(_AR_TENS, lambda w: w.endswith("ون"))}
+
+
+def ar_ordinal_words(n: int, feminine: bool | None, case: str | None) -> tuple[str | None, str | None]:
+    """(الخامسة والسبعين, None) for 75, feminine, genitive; (None, reason) where gender or case cannot be
+    told (the old ordinal a round ten, which has neither)."""
+    if not 0 < n < 100:
+        return None, f"no Arabic ordinal for {n}"
+    unit, tens = n % 10, n - n % 10
+    if unit and feminine is None:
+        return None, "the gender of the Arabic ordinal cannot be told from the old one (a round ten)"
+    if tens >= 20 and case is None:
+        return None, "the case of the Arabic tens cannot be told from the old ordinal"
+    if n < 10 or n == 10:
+        return (_AR_FEMININE_UNITS if feminine else _AR_MASCULINE_UNITS)[n], None
+    if n < 20:
+        first = ("الحادية" if feminine else "الحادي") if unit == 1 else (
+            _AR_FEMININE_UNITS if feminine else _AR_MASCULINE_UNITS)[unit]
+        return f"{first} {'عشرة' if feminine else 'عشر'}", None
+    ten = _AR_TENS_BY_CASE[case][tens]
+    if not unit:
+        return ten, None
+    first = ("الحادية" if feminine else "الحادي") if unit == 1 else (
+        _AR_FEMININE_UNITS if feminine else _AR_MASCULINE_UNITS)[unit]
+    return f"{first} و{ten}", None
+
+
+def write_ordinal(surface: str, old: int, new: int, lang: str, after: str = "") -> tuple[str | None, str | None]:
+    """The ordinal `new` written where the target wrote `old` as `surface`, in the same form (capitals,
+    gender, case); `after` is the text that follows it (the noun it may agree with). Returns (text, None),
+    or (None, the reason it cannot be written with certainty)."""
+    cannot = (None, f"cannot write the ordinal {new} in {lang} with certainty")
+    low = surface.lower()
+    if lang == "zh":
+        a, b = zh_number(old), zh_number(new)
+        return (surface.replace(a, b, 1), None) if a in surface else cannot
+    if lang in ("en", "fr"):
+        words = en_ordinal_words if lang == "en" else fr_ordinal_words
+        a, b = words(old), words(new)
+        if not a or not b or a not in low:
+            return (None, "French premier/première agrees in gender: left to the translator") if (
+                lang == "fr" and (new == 1 or old == 1)) else cannot
+        k = low.index(a)
+        return surface[:k] + (b[0].upper() + b[1:] if surface[k].isupper() else b) + surface[k + len(a):], None
+    if lang == "es":
+        words = low.split()
+        if not words or not all(w[-1] in "oa" or w in ("primer", "tercer") or w.endswith(("primer", "tercer"))
+                                for w in words):
+            return cannot
+        feminine = words[-1].endswith("a")
+        if any(w.endswith("a") != feminine for w in words if w[-1] in "oa"):
+            return cannot
+        before_noun = bool(re.match(r"\s+[^\W\d_]", after))
+        b = es_ordinal_words(new, feminine, before_noun)
+        if b is None:
+            return cannot
+        return (b[0].upper() + b[1:] if surface[0].isupper() else b), None
+    if lang == "ru":
+        m = _ru_parts(surface)
+        if m is None:
+            return cannot
+        stem, ending = m
+        b, why = ru_ordinal_words(new, ending, stem, after)
+        if b is None:
+            return None, why
+        return (b[0].upper() + b[1:] if surface[0].isupper() else b), None
+    if lang == "ar":
+        prefix = surface[0] if surface[:1] in "وبل" and surface[1:3] == "ال" else ""
+        body = surface[len(prefix):].split()
+        unit_word = next((w for w in body if w.lstrip("و") in _AR_UNITS), None)
+        tens_word = next((w.lstrip("و") for w in body if w.lstrip("و") in _AR_TENS), None)
+        feminine = None if unit_word is None else unit_word.lstrip("و").endswith(("ة", "ى"))
+        if unit_word and len(body) > 1 and body[1] in ("عشر", "عشرة"):
+            feminine = body[1] == "عشرة"
+        case = None if tens_word is None else ("ين" if tens_word.endswith("ين") else "ون")
+        if case is None and new >= 20:  # the old had no tens: the case shows only after ال… in the noun phrase
+            return None, "the case of the Arabic tens cannot be told from the old ordinal"
+        b, why = ar_ordinal_words(new, feminine, case)
+        return (prefix + b, None) if b else (None, why)
+    return cannot
+
+
+def _ru_parts(surface: str) -> tuple[str, str] | None:
+    """(stem, ending) of the last word of a Russian ordinal: 'семьдесят пятой' -> ('пят', 'ой')."""
+    last = surface.split()[-1].lower()
+    for stem in sorted(_RU_STEMS, key=len, reverse=True):
+        if last.startswith(stem) and last[len(stem):] in _RU_ENDINGS:
+            return stem, last[len(stem):]
+    return None

@@ -44,9 +44,9 @@ _TAG = re.compile(r"</?[ib]>")
 
 # A line made of furniture alone, several pieces run together by an extractor: "18-17962 (E) 021118
 # *1817962*", "18-17962 2/5", "*2321227*A/C.3/78/L.41", "8/9 23-21227"
-_FURNITURE_PIECE = re.compile(rf"(?:{L.JOB_NUMBER}|\([A-Z]\)|\d{{6}}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}|{L.UN_SYMBOL}|"
-                              rf"{L.PAGE}|/\.\.\.|/…)")
-_FURNITURE_RUN = re.compile(rf"^(?:{_FURNITURE_PIECE.pattern})(?:\s*(?:{_FURNITURE_PIECE.pattern}))*$", re.IGNORECASE)
+_PIECE = (rf"(?:{L.JOB_NUMBER}|\([A-Z]\)|\d{{6}}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}|{L.UN_SYMBOL}|"
+          rf"{L.PAGE}|/\.\.\.|/…)")
+_FURNITURE_RUN = L.lazy_pattern(rf"^(?:{_PIECE})(?:\s*(?:{_PIECE}))*$", re.IGNORECASE)
 _PRINT_DATE = re.compile(r"^\d{6}$")  # the print date beside the job number: 021118
 
 
@@ -59,7 +59,7 @@ def is_plain_furniture(s: str) -> bool:
     return bool(_JOB_OR_BARCODE.search(s) and _FURNITURE_RUN.match(s))
 
 
-_JOB_OR_BARCODE = re.compile(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}")
+_JOB_OR_BARCODE = L.lazy_pattern(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}")
 
 
 def indent_of(raw: str) -> int:
@@ -79,8 +79,8 @@ def is_indented(lines: list[str]) -> bool:
 def _margin(lines: list[str]) -> int:
     """The indentation most lines of the body have: the left margin."""
     counts = Counter(indent_of(s) for s in lines if s.strip())
-    if not counts or 0 in counts:
-        return 0  # continuation lines at the left edge: any indented line opens a paragraph
+    if not counts or 0 in counts or len(counts) == 1:
+        return 0  # continuation lines at the left edge (or none at all): any indented line opens a paragraph
     total = sum(counts.values())  # every line indented (pdftotext -layout): the margin is the usual indent
     return min((k for k, c in counts.items() if c >= 0.15 * total), default=0)
 
@@ -90,7 +90,8 @@ def read_text(text: str) -> list[Line]:
     Form feeds (pdftotext's page breaks) bound the footnote blocks."""
     if is_markdown(text):
         return mend_page_breaks([Line(x.text, x.line, x.page, role=FURNITURE)
-                                 if x.role == UNKNOWN and is_plain_furniture(x.text) else x
+                                 if x.role == UNKNOWN and (is_plain_furniture(x.text) or SPONSOR_NOTE.match(x.text))
+                                 else x
                                  for x in read_markdown(text)])
     rows: list[tuple[int, str, int]] = []
     page = 1
@@ -189,7 +190,7 @@ def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[li
                                           _NOTE_START.match(rows[j][1].strip()).group(3) for j in zone):
                 zone = None
             continue
-        if zone is not None and (paged or _in_zone(rows, zone, s)):
+        if zone is not None and (paged or _in_zone(rows, zone, raw)):
             kinds.append(ZONE)
             zone.append(k)
             continue
@@ -202,9 +203,11 @@ def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[li
     return kinds, notes
 
 
-def _in_zone(rows: list[tuple[int, str, int]], zone: list[int], s: str) -> bool:
+def _in_zone(rows: list[tuple[int, str, int]], zone: list[int], raw: str) -> bool:
     """A row after the rule, on a text without page breaks: a footnote's first line or marker, a line
-    that carries on a footnote left open, or a text for a marker that stood alone."""
+    that carries on a footnote left open (never an indented one, which opens a paragraph), or a text for
+    a marker that stood alone."""
+    s = raw.strip()
     if not zone:
         return True
     texts = [rows[j][1].strip() for j in zone]
@@ -216,8 +219,8 @@ def _in_zone(rows: list[tuple[int, str, int]], zone: list[int], s: str) -> bool:
     unmarked = sum(1 for t in texts if not _NOTE_START.match(t))
     if alone > unmarked:
         return True
-    return not _SENTENCE_END.search(texts[-1]) and not rows[zone[-1]][1][:1].isspace() and \
-        not (rows[zone[-1]][1] and s[:1].isupper() and L.opens_preamble(s))
+    return not _SENTENCE_END.search(texts[-1]) and not raw[:1].isspace() and \
+        not (s[:1].isupper() and L.opens_preamble(s))
 
 
 def _read_zone(rows: list[tuple[int, str, int]], zone: list[int], expected: int | None,
@@ -363,7 +366,7 @@ def _indent_blocks(body: list[str]) -> list[tuple[int, str]]:
 def _is_opener(s: str, op_seen: bool, prev_end: bool = True, wide: bool = False) -> bool:
     """An operative number, a lettered sub-paragraph, or a preambular opening after a paragraph's end
     (in Chinese, whose openers are not told by their form, any line after a paragraph's end)."""
-    return bool(OP_NUMBER.match(s) or (op_seen and SUB_LETTER.match(s))
+    return bool(OP_NUMBER.match(s) or (op_seen and SUB_LETTER.match(s)) or L.opens_chapeau(s)
                 or (not op_seen and prev_end and (wide or L.opens_preamble(s))))
 
 

@@ -13,34 +13,35 @@ from __future__ import annotations
 
 import re
 
-from .blocks import FOOTNOTE, SEPARATOR, UNKNOWN, Line
+from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, UNKNOWN, Line
+from .notation import lazy_pattern
 
 _TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")  # a raised reference, as every reader writes it
 
 # Signs of Markdown, each told by a whole line or an unmistakable token
 _SIGNS = {
-    "heading": re.compile(r"^#{1,6}\s+\S", re.MULTILINE),
-    "bold": re.compile(r"\*\*[^*\n]+\*\*"),
-    "italic": re.compile(r"(?<![\w*])_[^\W_][^_\n]*_(?!\w)"),
-    "sup": re.compile(r"<sup>[^<\n]{1,12}</sup>"),
-    "reference": re.compile(r"\[\^\w{1,8}\]"),
-    "quote": re.compile(r"^>\s*\d{1,3}/?\s+\S", re.MULTILINE),
-    "fence": re.compile(r"^```", re.MULTILINE),
-    "table": re.compile(r"^\|.*\|\s*$", re.MULTILINE),
+    "heading": lazy_pattern(r"^#{1,6}\s+\S", re.MULTILINE),
+    "bold": lazy_pattern(r"\*\*[^*\n]+\*\*"),
+    "italic": lazy_pattern(r"(?<![\w*])_[^\W_][^_\n]*_(?!\w)"),
+    "sup": lazy_pattern(r"<sup>[^<\n]{1,12}</sup>"),
+    "reference": lazy_pattern(r"\[\^\w{1,8}\]"),
+    "quote": lazy_pattern(r"^>\s*\d{1,3}/?\s+\S", re.MULTILINE),
+    "fence": lazy_pattern(r"^```", re.MULTILINE),
+    "table": lazy_pattern(r"^\|.*\|\s*$", re.MULTILINE),
 }
-_FENCE = re.compile(r"^\s*```")
-_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
-_DEFINITION = re.compile(r"^\s*\[\^(\w{1,8})\]:\s*(.*)$")
-_QUOTED_NOTE = re.compile(r"^>\s*(?:\[\^)?(\d{1,3}/?)(?:\])?(?:\s+|$)(.*)$")
-_QUOTE = re.compile(r"^>\s?")
-_HEADING = re.compile(r"^#{1,6}\s+")
-_ITEM = re.compile(r"^[-*+]\s+(?=\S)")
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
-_SUP = re.compile(r"<sup>\s*([^<]{1,12}?)\s*</sup>")
-_REFERENCE = re.compile(r"\[\^(\w{1,8})\]")
-_TAGS = re.compile(r"</?(?:u|b|i|em|strong|span|br|sub)\b[^>]*>", re.IGNORECASE)
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_SPACED_PUNCTUATION = re.compile(r"(?<=\S)(\*\*|_|`)\s+(?=[,;:.)])")  # "_Reaffirming_ , in" -> "Reaffirming, in"
+_FENCE = lazy_pattern(r"^\s*```")
+_RULE = lazy_pattern(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_DEFINITION = lazy_pattern(r"^\s*\[\^(\w{1,8})\]:\s*(.*)$")
+_QUOTED_NOTE = lazy_pattern(r"^>\s*(?:\[\^)?(\d{1,3}/?)(?:\])?(?:\s+|$)(.*)$")
+_QUOTE = lazy_pattern(r"^>\s?")
+_HEADING = lazy_pattern(r"^#{1,6}\s+")
+_ITEM = lazy_pattern(r"^[-+]\s+(?=\S)")  # never "* ": a draft's note on its sponsors opens with its star
+_TABLE_RULE = lazy_pattern(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_SUP = lazy_pattern(r"<sup>\s*([^<]{1,12}?)\s*</sup>")
+_REFERENCE = lazy_pattern(r"\[\^(\w{1,8})\]")
+_TAGS = lazy_pattern(r"</?(?:u|b|i|em|strong|span|br|sub)\b[^>]*>", re.IGNORECASE)
+_ESCAPE = lazy_pattern(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_SPACED_PUNCTUATION = lazy_pattern(r"(?<=\S)(\*\*|_|`)\s+(?=[,;:.)])")  # "_Reaffirming_ , in" -> "Reaffirming, in"
 
 
 def is_markdown(text: str) -> bool:
@@ -88,9 +89,18 @@ def _blocks(rows: list[str]) -> list[list[tuple[int, str, bool]]]:
     return [b for b in blocks if b]
 
 
+_FRONT_MATTER = lazy_pattern(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
 def read_markdown(text: str) -> list[Line]:
-    """The typed lines of a Markdown text (see the module's docstring)."""
+    """The typed lines of a Markdown text (see the module's docstring). Front matter (a YAML or TOML block
+    at the top) is set aside as furniture: what a pipeline wrote about the file never decides."""
     out: list[Line] = []
+    front = _FRONT_MATTER.match(text)
+    if front:
+        rows = front.group(0).split("\n")
+        out += [Line(r.strip(), n, role=FURNITURE) for n, r in enumerate(rows, 1) if r.strip()]
+        text = "\n" * (len(rows) - 1) + text[front.end():]
     for block in _blocks(text.split("\n")):
         first = True
         for n, raw, fenced in block:

@@ -116,4 +116,4 @@ def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: froz
             out += (" " if spaced else "") + line
         else:
             out += " " + line
-    return out
+    return out.replace("\u00ad", "") if "\u00ad" in out else out  # a soft hyphen only says where a word may break

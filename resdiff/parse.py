@@ -129,8 +129,9 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
     wide_spacing = lang == "zh" and spaces_digits(text)
     # words as the document writes them, hyphenated compounds included, minus those broken at a line end
     vocabulary = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", text, re.MULTILINE))
-    join = partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
-                   compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang))
+    join = partial(_join_and_mend, mend=_rehyphenation(text, lang),
+                   join=partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
+                                compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang)))
     raws, adopted = _split_adopted(raws, join)
     paragraphs = _paragraphs(raws, join)
     if adopted:
@@ -147,8 +148,8 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
         for m, ls, n, pg in notes
     )
     markers = [f.marker for f in footnotes] or _glued_markers(paragraphs, lang)
-    cited = Counter(_CITED_NUMBER.findall(text))  # "77/228" cited on its own: evidence for "77/2285"
-    paragraphs = _attach_markers(paragraphs, markers, lang, slash=slash, cited=cited)
+    numbers = Counter(_CITED_NUMBER.findall(text))  # "77/228" cited on its own: evidence for "77/2285"
+    paragraphs = _attach_markers(paragraphs, markers, lang, slash=slash, numbers=numbers)
     if not paragraphs:
         raise NotAResolution("no preambular or operative paragraph found", source=source)
 
@@ -223,7 +224,8 @@ def _masthead_pieces(s: str) -> list[str]:
 def _metadata(header: list[Line]) -> dict:
     meta: dict = {}
     adoption_at = None
-    header = [x for x in header if x.role in (UNKNOWN, FURNITURE)]
+    # the masthead as printed: a symbol or job line is furniture too; front matter and the like never decide
+    header = [x for x in header if x.role == UNKNOWN or (x.role == FURNITURE and is_plain_furniture(x.text))]
     texts = [p for x in header for p in _masthead_pieces(x.text.strip())]
     draft_at = next((i for i, s in enumerate(texts) if L.DRAFT.search(s)), None)
     if draft_at is not None:
@@ -262,7 +264,30 @@ def _metadata(header: list[Line]) -> dict:
             continue
     if draft_at is not None:
         meta["sponsors"] = join_lines(texts[_sponsors_start(texts, draft_at):draft_at + 1])
+    if "symbol" not in meta:
+        meta.update(_symbol_beside(texts))
     return meta
+
+
+_SYMBOL_AT_END = L.lazy_pattern(rf"\s({L.UN_SYMBOL})$")
+_SYMBOL_TAIL = L.lazy_pattern(rf"(?:^|\s)(/(?:RES/)?{L.AFTER_SYMBOL_ORGAN})$")
+
+
+def _symbol_beside(texts: list[str]) -> dict:
+    """The symbol set beside the organ's name on one line ("United Nations  A/ES-11/L.7"), or with its
+    large first letter on a line of its own ("A" … "United Nations /ES-11/L.7", as pdfplumber reads it)."""
+    for s in texts:
+        if s.startswith(("[", "(")):
+            continue
+        m = _SYMBOL_AT_END.search(s)
+        if m:
+            return {"symbol": m.group(1)}
+    organ = next((s for s in texts if s in ("A", "S", "E")), None)
+    for s in texts:
+        m = _SYMBOL_TAIL.search(s) if organ else None
+        if m:
+            return {"symbol": organ + m.group(1)}
+    return {}
 
 
 def _sponsors_start(texts: list[str], draft_at: int) -> int:
@@ -287,11 +312,12 @@ def _split_closing(body: list[Line]) -> tuple[list[Line], dict, list[str], list[
     for pos in range(len(texts) - 1, max(len(texts) - 16, -1), -1):
         k = texts[pos]
         line = body[k].text.strip()
-        m = L.MEETING_LINE.match(line) or L.MEETING_AND_DATE.match(line)
+        run_together = None
+        m = L.MEETING_LINE.match(line) or (run_together := L.MEETING_AND_DATE.match(line))
         if m:
             out: dict = {"meeting": int(next(g for g in m.groups()[:3] if g))}
             first = last = k
-            if m.re is L.MEETING_AND_DATE:
+            if run_together:
                 out["adopted"] = L.find_date(line)
             else:
                 nxt = texts[pos + 1] if pos + 1 < len(texts) else None
@@ -367,6 +393,30 @@ def _split_body(body: list[Line], is_furniture):
         else:
             raws[-1].lines.append(s)
     return raws, notes, dropped, slash
+
+
+def _join_and_mend(lines: list[str], *, join: Callable[[list[str]], str], mend: dict[str, str]) -> str:
+    text = join(lines)
+    if not mend:
+        return text
+    return _WORD.sub(lambda m: mend.get(m.group(0), m.group(0)), text)
+
+
+_WORD = L.lazy_pattern(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
+
+
+def _rehyphenation(text: str, lang: str) -> dict[str, str]:
+    """Hyphens an extractor dropped at a line end ("SecretaryGeneral", "twentyfirst"), put back where
+    the evidence is plain: a numeral the language always hyphenates, or a compound the document writes
+    with its hyphen elsewhere while the joined form stands nowhere else."""
+    words = Counter(_WORD.findall(text))
+    hyphenated = Counter(re.findall(r"(?<![\w-])[^\W\d_]+-[^\W\d_]+(?![\w-])", text))
+    mend = {w: h for w, h in L.hyphenated_numerals(lang).items() if words[w]}
+    for h, n in hyphenated.items():
+        joined = h.replace("-", "")
+        if words[joined] == 1 and n >= 1:
+            mend[joined] = h
+    return mend
 
 
 def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[list[_Raw], list[_Raw]]:
@@ -494,7 +544,7 @@ def _glued_markers(paragraphs: list[Paragraph], lang: str) -> list[str]:
 
 
 def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, *,
-                    slash: bool = False, cited: Counter | None = None) -> list[Paragraph]:
+                    slash: bool = False, numbers: Counter | None = None) -> list[Paragraph]:
     """Move footnote markers (bare numbers left by superscripts) from the text to `footnotes`.
 
     Markers are numbered in reading order, so the next one expected is looked for; the two after it
@@ -509,7 +559,7 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
         pos = 0
         while k < len(markers):
             hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
-                    if (hit := _find_marker(text, markers[j], pos, lang, slash, cited)) is not None]
+                    if (hit := _find_marker(text, markers[j], pos, lang, slash, numbers)) is not None]
             if not hits:
                 break
             (start, end), j = min(hits)
@@ -551,7 +601,7 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
 
 
 def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool = False,
-                 cited: Counter | None = None) -> tuple[int, int] | None:
+                 numbers: Counter | None = None) -> tuple[int, int] | None:
     """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
     sup = marker.translate(L.TO_SUPERSCRIPT)
     m = re.compile(rf"\s?{re.escape(sup)}(?![⁰-⁹¹²³])").search(text, pos)
@@ -597,21 +647,21 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
         m = re.compile(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)").search(text, pos)
         if m:
             return m.start(), m.end()
-        return _glued_to_a_number(text, marker, pos, cited or Counter())
+        return _glued_to_a_number(text, marker, pos, numbers or Counter())
     return None
 
 
-_CITED_NUMBER = re.compile(r"(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])")
+_CITED_NUMBER = L.lazy_pattern(r"(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])")
 
 
-def _glued_to_a_number(text: str, marker: str, pos: int, cited: Counter) -> tuple[int, int] | None:
+def _glued_to_a_number(text: str, marker: str, pos: int, numbers: Counter) -> tuple[int, int] | None:
     """A marker an extractor glued to the number before it, told by evidence: "12 February 20139 in"
     (no year has five digits: 2013 and note 9), "resolution 77/2285" where the document cites 77/228
     on its own elsewhere and never 77/2285. Without such evidence the text is kept as it stands."""
     for m in re.finditer(rf"(?<![\d/.,])((?:19|20)\d\d)({re.escape(marker)})(?![\d/]|[.,]\d)", text[pos:]):
         return pos + m.start(2), pos + m.end(2)
     for m in re.finditer(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({re.escape(marker)})(?![\d/]|[.,]\d)", text[pos:]):
-        if cited[m.group(1)] and not cited[m.group(0)]:
+        if numbers[m.group(1)] and numbers[m.group(0)] <= 1:  # cited on its own, and glued only here
             return pos + m.start(2), pos + m.end(2)
     return None
 

@@ -25,8 +25,10 @@ from statistics import median
 from . import lang as L
 from .model import OPERATIVE, PREAMBULAR, Metadata, Paragraph, ParseWarning
 
-_FURNITURE_INSIDE = re.compile(rf"(?<![\w/-]){L.JOB_NUMBER}(?:\s*\([A-Z]\))?(?![\w/-])|\*\d{{5,}}\*|"
+_FURNITURE_INSIDE = L.lazy_pattern(rf"(?<![\w/-]){L.JOB_NUMBER}(?:\s*\([A-Z]\))?(?![\w/-])|\*\d{{5,}}\*|"
                                rf"(?<!\w)(?:{L.PAGE})(?!\w)(?=\s+[A-Z])")
+_RAISED = L.lazy_pattern("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_FROM_RAISED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 LONG_FACTOR = 8  # a paragraph over this many times the median length …
 LONG_MINIMUM = 3000  # … and over this many characters is paragraphs run together
 
@@ -51,7 +53,7 @@ def self_check(paragraphs: list[Paragraph], footnotes: list, metadata: Metadata,
     return tuple(out)
 
 
-_RUN_OF_LETTERS = re.compile(r"[^\W\d_]{25,}")
+_RUN_OF_LETTERS = L.lazy_pattern(r"[^\W\d_]{25,}")
 
 
 def _spaceless(paragraphs: list[Paragraph], language: str | None) -> list[ParseWarning]:
@@ -122,6 +124,9 @@ def _markers(paragraphs: list[Paragraph], footnotes: list) -> list[ParseWarning]
     for p in paragraphs:
         for m in p.footnotes:
             cited.setdefault(m, p.id)
+    for p in paragraphs:  # a raised number left in the text: a reference whose footnote was not found
+        for m in _RAISED.finditer(p.text):
+            cited.setdefault(m.group(0).translate(_FROM_RAISED), p.id)
     have = {f.marker for f in footnotes}
     missing = [m for m in cited if m not in have]
     if missing and not have:
