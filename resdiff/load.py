@@ -83,11 +83,11 @@ def parse_bytes(data: bytes, name: str, *, language: str | None = None) -> Docum
     if not data.strip():
         raise InputError("file is empty" if not data else "file holds only whitespace", source=name)
     if data[:1024].lstrip().startswith(b"%PDF-") or name.lower().endswith(".pdf"):
-        from .pdf import pdf_lines
+        from .pdf import read_lines
 
-        lines = pdf_lines(data, name)
+        lines, said = read_lines(data, name)
         text = "\n".join(x.text for x in lines)
-        return parse_lines(lines, text=text, source=name, language=language, source_kind="pdf")
+        return parse_lines(lines, text=text, source=name, language=language, source_kind="pdf", said=said)
     if data.startswith(b"PK\x03\x04") or name.lower().endswith(".docx"):
         lines = _docx_lines(data, name)
         text = "\n".join(x.text for x in lines)

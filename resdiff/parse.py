@@ -30,6 +30,7 @@ from .model import (
     Footnote,
     Metadata,
     Paragraph,
+    ParseWarning,
     unique_id,
 )
 from .normalize import is_wide, join_lines, spaces_digits
@@ -71,9 +72,10 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
 
 
 def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", language: str | None = None,
-                source_kind: str = "text") -> Document:
+                source_kind: str = "text", said: tuple[ParseWarning, ...] = ()) -> Document:
     """The one structure recogniser: typed lines from any reader -> a Document. `text` is the whole text
-    as read (for the language, the document's own vocabulary and its size)."""
+    as read (for the language, the document's own vocabulary and its size); `said`, what the reader
+    left out or replaced, joins the self-checks' warnings."""
     tags: list[str] = []
     lines = [_untagged(x, tags) for x in typed]
     lines = [x for x in lines if x.text.strip() or x.role == FOOTNOTE]
@@ -159,9 +161,9 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
     metadata = Metadata(language=lang, **meta)
     return Document(metadata=metadata, paragraphs=tuple(paragraphs), footnotes=footnotes, source=source,
                     other=tuple(other), source_kind=source_kind,
-                    warnings=self_check(paragraphs, list(footnotes), metadata, size=len(text),
-                                        closing_found=bool(closing), after_closing=after,
-                                        masthead=masthead_adopted))
+                    warnings=said + self_check(paragraphs, list(footnotes), metadata, size=len(text),
+                                               closing_found=bool(closing), after_closing=after,
+                                               masthead=masthead_adopted))
 
 
 def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, list[Line]]]]:

@@ -22,6 +22,7 @@ from . import isolate
 from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, Line
 from .errors import InputError
 from .layout import is_plain_furniture
+from .model import ParseWarning
 
 SPACE_GAP = 0.18  # a gap wider than this (em) between two glyphs is a word space
 SPLIT_GAP = 3.0  # a gap wider than this (em) starts a separate line (masthead columns)
@@ -81,8 +82,20 @@ def pdf_text(data: bytes, name: str) -> str:
 
 def pdf_lines(data: bytes, name: str) -> list[Line]:
     """The typed lines of a PDF, read by the geometry of its pages; InputError for what cannot be read."""
+    return read_lines(data, name)[0]
+
+
+def read_lines(data: bytes, name: str) -> tuple[list[Line], tuple[ParseWarning, ...]]:
+    """The typed lines of a PDF, and what the reader left out or replaced, as parse warnings."""
     reading = read_pdf(data, name)
-    return _layout(reading.pages, reading.heights)
+    said = []
+    if reading.invisible:
+        said.append(ParseWarning("invisible-text", None, f"{reading.invisible:,} characters no reader sees "
+                                 "(invisible render mode, white or transparent text) were left out"))
+    if reading.replaced:
+        said.append(ParseWarning("replaced-characters", None, f"{reading.replaced:,} characters the PDF's fonts "
+                                 "map to no character were read as U+FFFD"))
+    return _layout(reading.pages, reading.heights), tuple(said)
 
 
 class Reading(NamedTuple):

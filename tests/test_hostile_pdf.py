@@ -57,6 +57,8 @@ def test_invisible_and_white_text_is_left_out_and_counted(tmp_path):
     path = write(tmp_path, "hidden.pdf", data)
     r = cli("parse", path, "--format", "json")
     assert "HIDDEN" not in r.stdout.decode("utf-8")
+    warning = json.loads(r.stdout)["warnings"][0]  # the exclusion is counted in a warning
+    assert warning["code"] == "invisible-text" and warning["message"].startswith("42 characters no reader sees")
     texts = " ".join(paragraphs(r))
     assert "Recalling its resolution 74/62 of 12 December 2019," in texts and "Urges all States to comply;" in texts
 
