@@ -212,8 +212,10 @@ class _Dask:
             except (OSError, TimeoutError, ValueError) as e:
                 raise ResdiffError(f"cannot reach the Dask scheduler: {e}", source=scheduler) from None
         else:
-            with dask.config.set({"distributed.scheduler.allowed-failures": 1, "distributed.logging.distributed":
-                                  "error"}):
+            # a task whose worker dies is run again once; a worker is given one task at a time, so that
+            # a task that kills its worker takes no other task with it
+            with dask.config.set({"distributed.scheduler.allowed-failures": 1,
+                                  "distributed.scheduler.worker-saturation": 1.0}):
                 self.cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                         dashboard_address=None, silence_logs=50)
                 self.client = distributed.Client(self.cluster)
@@ -230,14 +232,13 @@ class _Dask:
     def _as_completed(self, futures: list) -> Iterator[tuple[int, object]]:
         where = {f.key: k for k, f in enumerate(futures)}
         for f in self.distributed.as_completed(futures):
-            if f.status == "finished":
-                yield where[f.key], f.result()
-            else:
-                e = f.exception()
-                if isinstance(e, self.distributed.KilledWorker):
-                    yield where[f.key], "its worker was lost, and again on a second try"
-                else:
-                    yield where[f.key], f"resdiff failed on it ({type(e).__name__}: {e})"
+            try:  # a result lost with its worker since it finished is computed again, and waited for
+                value = f.result()
+            except self.distributed.KilledWorker:
+                value = "its worker was lost, and again on a second try"
+            except Exception as e:
+                value = f"resdiff failed on it ({type(e).__name__}: {e})"
+            yield where[f.key], value
 
     def read(self, docs: list[tuple[str, str | None]]) -> Iterator[tuple[int, object]]:
         submit = self.client.submit

@@ -2,7 +2,7 @@
 so that a worker process imports them by name): one that counts every load, and one that behaves as a
 hostile document would, chosen by the file's name: `abort-*` kills its worker with SIGABRT, `kill-*`
 with SIGKILL, `exit-*` exits it, `hang-*` never returns, `bomb-*` reads fine but kills the worker that
-later checks it (SIGABRT when its parsed form is loaded there)."""
+later checks it (SIGABRT when its parsed form is loaded there). Each attempt is written down first."""
 
 from __future__ import annotations
 
@@ -34,6 +34,9 @@ def _no_core() -> None:
 
 def hostile(path: str, language: str | None):
     name = os.path.basename(path)
+    if LOADS in os.environ and not name.startswith(("bomb-",)):
+        with open(os.environ[LOADS], "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\t{path}\n")
     if name.startswith("abort-"):
         _no_core()
         os.abort()
@@ -43,7 +46,7 @@ def hostile(path: str, language: str | None):
         os._exit(3)
     if name.startswith("hang-"):
         time.sleep(3600)
-    doc = counting(path, language) if LOADS in os.environ else read_document(path, language)
+    doc = read_document(path, language)
     if name.startswith("bomb-"):
         _no_core()
         return replace(doc, other=(*doc.other, _Bomb()))

@@ -115,7 +115,7 @@ def test_a_session_survives_a_worker_that_dies_or_hangs(tmp_path, loads, monkeyp
     assert "exited with status 3" in unreadable["exit-A-RES-75-92.en.txt"]
     assert "longer than 2 s" in unreadable["hang-A-RES-75-93.en.txt"]
     assert all(m.startswith(str(en)) and "reading it failed" in m for m in unreadable.values())
-    assert len(loads()) == 8  # the good ones, each once
+    assert sorted(Path(p).name for p in loads()) == sorted(p.name for p in [*en.iterdir(), *zh.iterdir()])  # once
     assert _live_children() <= before  # no worker left behind
 
 
@@ -130,3 +130,20 @@ def test_a_worker_that_dies_checking_a_pair_loses_that_pair_only(tmp_path, jobs)
                                                               "A/RES/75/63")
     assert "checking it against" in lost.message and "A-RES-75-63.zh.txt" in lost.message
     assert "died (SIGABRT)" in lost.message
+
+
+def test_each_pair_of_a_session_reports_as_the_pair_checked_alone(tmp_path):
+    """A session keeps of each document what its report names (not its paragraphs): every document's entry
+    is the report of `resdiff check A B` on that pair, in every format that has one."""
+    en, zh = _folders(tmp_path, range(62, 64))
+    z = zh / "A-RES-75-63.zh.txt"
+    z.write_text(z.read_text("utf-8").replace("已有 123 个国家", "已有 124 个国家"), encoding="utf-8")
+    session = json.loads(invoke(["check", en, zh, "-f", "json"], 1).stdout)
+    for entry in session["documents"]:
+        alone = json.loads(invoke(["check", entry["source"]["file"], entry["target"]["file"], "-f", "json"],
+                                  0 if entry["passed"] else 1).stdout)
+        assert entry == alone
+    junit = invoke(["check", en, zh, "-f", "junit"], 1).stdout
+    alone = invoke(["check", en / "A-RES-75-63.en.txt", z, "-f", "junit"], 1).stdout
+    suite = alone[alone.index("  <testsuite "):alone.index("  </testsuite>")]
+    assert suite in junit
