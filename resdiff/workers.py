@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
+_AHEAD = 2  # tasks sent to a worker at once: the one it runs and the next
+
 
 @dataclass(frozen=True)
 class Failed:
@@ -79,8 +81,8 @@ class _Worker:
         self.process = ctx.Process(target=_serve, args=(child, dict(os.environ), os.getcwd()), daemon=True)
         self.process.start()
         child.close()
-        self.task: int | None = None
-        self.started = 0.0
+        self.tasks: deque[int] = deque()  # sent, in order: the first is running, the others wait their turn
+        self.started = 0.0  # when the first began
 
     def stop(self, kill: bool = False) -> None:
         if kill and self.process.is_alive():
@@ -123,69 +125,74 @@ class Pool:
 
     def close(self, kill: bool = False) -> None:
         for w in self._workers:
-            w.stop(kill=kill or w.task is not None)
+            w.stop(kill=kill or bool(w.tasks))
         self._workers = []
 
     def map_unordered(self, fn: Callable, args: list) -> Iterator[tuple[int, object]]:
-        """(index, fn(args[index]) or Failed) for every argument, as each finishes."""
+        """(index, fn(args[index]) or Failed) for every argument, as each finishes. A worker is sent its
+        next task before it finishes the one it runs (no pause between two); a task waiting behind one that
+        killed its worker is sent to another."""
         todo = deque(range(len(args)))
         want = min(self.size, len(args))
         while len(self._workers) < want:
             self._workers.append(_Worker(self._ctx))
-        busy = 0
 
         def give(w: _Worker) -> None:
-            nonlocal busy
-            if not todo:
-                return
-            k = todo.popleft()
-            w.task, w.started = k, time.monotonic()
-            busy += 1
-            try:
-                w.conn.send((k, fn, args[k]))
-            except OSError:  # the worker is gone already: its sentinel tells
-                pass
+            while todo and len(w.tasks) < _AHEAD:
+                k = todo.popleft()
+                if not w.tasks:
+                    w.started = time.monotonic()
+                w.tasks.append(k)
+                try:
+                    w.conn.send((k, fn, args[k]))
+                except OSError:  # the worker is gone already: its sentinel tells
+                    return
 
-        def retire(w: _Worker, kill: bool) -> None:
-            nonlocal busy
-            busy -= w.task is not None
-            w.task = None
+        def retire(w: _Worker, kill: bool) -> int:
+            """The task w was running (the others go back to be given again); a fresh worker in its place."""
+            culprit = w.tasks.popleft()
+            todo.extendleft(reversed(w.tasks))
+            w.tasks.clear()
             w.stop(kill=kill)
             self._workers.remove(w)
             if todo:
                 fresh = _Worker(self._ctx)
                 self._workers.append(fresh)
                 give(fresh)
+            return culprit
 
         for w in list(self._workers):
             give(w)
-        while busy:
+        while any(w.tasks for w in self._workers):
             timeout = None
             if self.time_limit is not None:
-                first = min(w.started for w in self._workers if w.task is not None)
+                first = min(w.started for w in self._workers if w.tasks)
                 timeout = max(0.0, first + self.time_limit - time.monotonic())
             ready = wait([w.conn for w in self._workers] + [w.process.sentinel for w in self._workers], timeout)
             for w in list(self._workers):
-                if w.conn in ready or (w.process.sentinel in ready and w.conn.poll()):
+                got = []
+                while w.conn.poll():  # every result it sent, before anything else is decided about it
                     try:
-                        key, ok, value = w.conn.recv()
+                        got.append(w.conn.recv())
                     except (EOFError, OSError):
-                        pass  # died while sending: its sentinel tells
-                    else:
-                        w.task = None
-                        busy -= 1
-                        yield key, value if ok else Failed(f"resdiff failed on it ({value})")
-                        give(w)
-                        continue
+                        break  # died while sending: its sentinel tells
+                for key, ok, value in got:
+                    w.tasks.popleft()
+                    w.started = time.monotonic()
+                    yield key, value if ok else Failed(f"resdiff failed on it ({value})")
                 if w.process.sentinel in ready or not w.process.is_alive():
-                    k = w.task
                     cause = w.died()
-                    retire(w, kill=False)
-                    if k is not None:
-                        yield k, Failed(cause)
-                elif (w.task is not None and self.time_limit is not None
-                      and time.monotonic() - w.started >= self.time_limit):
-                    k = w.task
-                    retire(w, kill=True)
-                    yield k, Failed(f"it took longer than {self.time_limit:g} s (the time limit); its worker "
-                                    "was stopped")
+                    if w.tasks:
+                        yield retire(w, kill=False), Failed(cause)
+                    else:
+                        w.stop()
+                        self._workers.remove(w)
+                        if todo:
+                            fresh = _Worker(self._ctx)
+                            self._workers.append(fresh)
+                            give(fresh)
+                elif w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit:
+                    yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
+                                                       "limit); its worker was stopped")
+                else:
+                    give(w)
