@@ -78,6 +78,7 @@ BlameFormat = _choices("BlameFormat", "terminal", "json")
 CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
 Executor = _choices("Executor", "processes", "dask")
 CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
+TmxSegmentation = _choices("TmxSegmentation", "paragraph", "sentence")
 FailOn = _choices("FailOn", "any", "substantive")
 Severity = _choices("Severity", "error", "warning", "note")
 View = _choices("View", "inline", "side-by-side", "summary")
@@ -129,6 +130,8 @@ def _command(short_help: str):
     return register
 
 
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when a document breaks its own structure "
+                                         "(a parse warning: docs/inputs.md).")]
 LangOpt = Annotated[str | None, typer.Option("--lang", metavar="LANG", help="Language of the text (ar zh en fr ru "
                                              "es); detected when omitted.")]
 SourceLangOpt = Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Language of the source "
@@ -155,6 +158,13 @@ StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --st
 _FORMAT_HELP = "Output format: "
 
 
+def _warn(env: ConsoleEnv, strict: bool):
+    """Parse warnings go to stderr; under --strict the first is an error (exit 2)."""
+    from .documents import strict_warnings
+
+    return strict_warnings(env.warning) if strict else env.warning
+
+
 def _language(value: str | None) -> str | None:
     if value is None:
         return None
@@ -164,6 +174,18 @@ def _language(value: str | None) -> str | None:
         return check_language(value)
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="--lang") from None
+
+
+def _language_tag(value: str | None, option: str) -> tuple[str | None, str | None]:
+    """(a BCP 47 tag as given, its UN language), or (None, None) where the option is not given."""
+    if value is None:
+        return None, None
+    from .lang import language_tag
+
+    try:
+        return language_tag(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint=option) from None
 
 
 @_command("Show the structure of one resolution: metadata, paragraphs, footnotes.")
@@ -178,6 +200,7 @@ def parse(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Read one resolution and show its structure: metadata, preambular (PP) and operative (OP)
     paragraphs, footnotes.
@@ -190,7 +213,7 @@ def parse(
     from .documents import load_document
 
     env = _env()
-    doc = load_document(file, language=_language(lang), warn=env.warning)
+    doc = load_document(file, language=_language(lang), warn=_warn(env, strict))
     env.emit(_document_view(doc, format), output=output, inputs=(file,), color=color, width=width, pager=pager)
 
 
@@ -225,6 +248,7 @@ def diff(
                                                "dates, recalled resolutions) in full.")] = False,
     fail_on: FailOnOpt = FailOn.any,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> ExitStatus:
     """Align the paragraphs of two versions and show what changed, clause by clause. A re-wrapped
     line, a re-spaced number or a renumbered paragraph is not a change; a change is substantive
@@ -246,7 +270,7 @@ def diff(
     stdin_once(old, new)
     language = _language(lang)
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
-        result = compare(*load_versions(old, new, language=language, warn=env.warning))
+        result = compare(*load_versions(old, new, language=language, warn=_warn(env, strict)))
     shown = _diff_view(env, result, format, view, context=context, show_routine=show_routine, color=color,
                        output=output)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
@@ -277,12 +301,12 @@ def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, conte
     return terminal.diff_view(result, markers=markers, context=context, show_routine=show_routine)
 
 
-def _series(env: ConsoleEnv, files: list[str], lang: str | None):
+def _series(env: ConsoleEnv, files: list[str], lang: str | None, strict: bool = False):
     """series' and blame's library call: the versions named (files, folders, symbols), loaded and ordered."""
     from .documents import load_all
     from .series import build_series
 
-    docs = load_all(files, language=_language(lang), warn=env.warning,
+    docs = load_all(files, language=_language(lang), warn=_warn(env, strict),
                     progress=lambda total: env.progress(total, "loading"))
     with env.progress(len(docs) - 1, "comparing") as step:
         return build_series(docs, progress=step)
@@ -303,6 +327,7 @@ def series(
     show_routine: StepsRoutineOpt = False,
     fail_on: FailOnOpt = FailOn.any,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> ExitStatus:
     """Order several versions by session and adoption date and show how each paragraph evolved: one
     row per paragraph, one column per version (● new, · same, ✎ modified, ~ routine, ✕ gone).
@@ -315,7 +340,7 @@ def series(
       resdiff series 72-54.txt 73-54.txt 74-62.txt --steps --format html -o series.html
     """
     env = _env()
-    result = _series(env, files, lang)
+    result = _series(env, files, lang, strict)
     shown = _series_view(env, result, format, steps=steps, show_routine=show_routine, color=color, output=output)
     env.emit(shown, output=output, inputs=tuple(files), color=color, width=width, pager=pager)
     return exit_status(result, fail_on)
@@ -344,6 +369,7 @@ def blame(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Show the newest version, each paragraph and clause with the resolution whose wording it still
     carries; where the last change was routine, the resolution the wording comes from.
@@ -356,7 +382,7 @@ def blame(
     from .series import blame as blame_series
 
     env = _env()
-    result = _series(env, files, lang)
+    result = _series(env, files, lang, strict)
     paragraphs = blame_series(result)
     env.emit(_blame_view(result, paragraphs, format), output=output, inputs=tuple(files), color=color, width=width,
              pager=pager)
@@ -517,19 +543,30 @@ def _check_report(result, format: CheckFormat, level: str):
 
 @_command("Draft next year's translation from last year's.")
 def carry(
-    old_source: Annotated[str, typer.Argument(metavar="OLD_SOURCE", help="Last year's source-language text "
-                                              "(e.g. English).", show_default=False)],
-    new_source: Annotated[str, typer.Argument(metavar="NEW_SOURCE", help="This year's source-language text.",
-                                              show_default=False)],
-    old_target: Annotated[str, typer.Argument(metavar="OLD_TARGET", help="Last year's official translation "
-                                              "(e.g. Chinese).", show_default=False)],
+    files: Annotated[list[str], typer.Argument(
+        metavar="[OLD_SOURCE] NEW_SOURCE [OLD_TARGET]",
+        help="Last year's source-language text (e.g. English), this year's, and last year's official "
+        "translation (e.g. Chinese); with --from, this year's text alone.", show_default=False)],
+    from_dir: Annotated[str | None, typer.Option(
+        "--from", metavar="DIR", help="A folder of earlier versions: last year's source and translation are "
+        "the latest earlier version of the same series (title, agenda item) and its translation; which were "
+        "chosen is said on stderr.")] = None,
     format: Annotated[CarryFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
         help=_FORMAT_HELP + "terminal (the report), json (the draft and report as data), draft (the working "
-        "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the old pair as a translation memory).")
+        "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the draft and last year's pairs as a translation "
+        "memory).")
     ] = CarryFormat.terminal,
-    source_lang: SourceLangOpt = None,
-    target_lang: TargetLangOpt = None,
+    source_lang: Annotated[str | None, typer.Option(
+        "--source-lang", metavar="TAG", help="Language of the sources, a BCP 47 tag (en, en-GB); its language "
+        "subtag chooses the conventions, the tag is written as given in XLIFF and TMX; detected when omitted.")
+    ] = None,
+    target_lang: Annotated[str | None, typer.Option(
+        "--target-lang", metavar="TAG", help="Language of the target, a BCP 47 tag (zh-CN, es-419), as "
+        "--source-lang.")] = None,
+    tmx_segmentation: Annotated[TmxSegmentation, typer.Option(
+        "--tmx-segmentation", metavar="UNIT", help="With --format tmx: one unit a paragraph, or a sentence where "
+        "both sides have as many sentences.")] = TmxSegmentation.paragraph,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
     pager: PagerOpt = None,
@@ -544,19 +581,32 @@ def carry(
     Examples:
       resdiff carry A-RES-75-62.en.txt A-RES-76-xx.en.txt A-RES-75-62.zh.txt
       resdiff carry OLD_EN NEW_EN OLD_ZH -f draft -o A-RES-76-xx.zh.txt
+      resdiff carry A-RES-76-xx.en.txt --from earlier/ --target-lang zh-CN -f xliff -o 76-xx.xlf
     """
     from .carry import carry as carry_over
+    from .carry import last_year
     from .documents import load_document
 
     env = _env()
-    sl, tl = _language(source_lang), _language(target_lang)
+    (stag, sl), (ttag, tl) = _language_tag(source_lang, "--source-lang"), _language_tag(target_lang, "--target-lang")
     load = functools.partial(load_document, warn=env.warning)
-    result = carry_over(load(old_source, language=sl), load(new_source, language=sl), load(old_target, language=tl))
-    env.emit(_carry_view(result, format), output=output, inputs=(old_source, new_source, old_target), color=color,
+    if len(files) != (1 if from_dir else 3):
+        raise typer.BadParameter("give NEW_SOURCE with --from DIR, else OLD_SOURCE NEW_SOURCE OLD_TARGET "
+                                 f"({len(files)} given)", param_hint="FILES")
+    if from_dir:
+        new = load(files[0], language=sl)
+        old, target, chosen = last_year(new, from_dir, tl, warn=env.warning)
+        env.note(chosen)
+        inputs = (files[0], old.source, target.source)
+    else:
+        old, new, target = load(files[0], language=sl), load(files[1], language=sl), load(files[2], language=tl)
+        inputs = tuple(files)
+    result = carry_over(old, new, target, source_tag=stag, target_tag=ttag)
+    env.emit(_carry_view(result, format, tmx_segmentation.value), output=output, inputs=inputs, color=color,
              width=env.report_width(width, output), pager=pager)
 
 
-def _carry_view(result, format: CarryFormat):
+def _carry_view(result, format: CarryFormat, segmentation: str = "paragraph"):
     if format is CarryFormat.terminal:
         from .render.terminal.carry import carry_view
 
@@ -564,7 +614,7 @@ def _carry_view(result, format: CarryFormat):
     if format in (CarryFormat.xliff, CarryFormat.tmx):
         from .render import cat
 
-        return cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result)
+        return cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result, segmentation)
     from .render import draft, json_
 
     return {CarryFormat.json: json_.render_carry, CarryFormat.draft: draft.render_draft}[format](result)

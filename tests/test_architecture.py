@@ -62,11 +62,11 @@ def test_library_imports_without_typer_or_rich():
 # modules of render/ may also import one another. The package root only re-exports (lazily) and gives
 # __version__, which every layer may read.
 LAYERS = [
-    {"errors", "model", "notation", "status", "workers"},  # the errors; documents and diffs; script ranges and
-    # the symbol grammar; exit statuses; a process pool that survives its workers
+    {"errors", "model", "notation", "status", "blocks", "workers"},  # the errors; documents and diffs; script
+    # ranges and the symbol grammar; exit statuses; typed lines; a process pool that survives its workers
     {"results", "cache"},  # the results of check, session, series, blame and carry; the user cache
-    {"normalize", "lang", "segment"},  # text passes; what each UN language writes; the Chinese word index
-    {"layout", "facts", "tokenize", "routine"},  # layouts, facts, tokens, routine labels
+    {"normalize", "lang", "segment", "markdown_reader"},  # text passes; what each UN language writes; the Chinese word index
+    {"layout", "facts", "tokenize", "routine", "selfcheck"},  # layouts, facts, tokens, routine labels
     {"parse", "pdf", "diff", "output", "align"},  # text -> Document; PDF -> text; clause diff; files; alignment
     {"fetch", "compare"},  # downloads into the cache; two Documents -> DocumentDiff
     {"load"},  # bytes -> text -> Document
