@@ -72,10 +72,10 @@ def _choices(name: str, *values: str) -> type[StrEnum]:
 
 Color = _choices("Color", "auto", "always", "never")
 ParseFormat = _choices("ParseFormat", "terminal", "json")
-DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html")
+DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html", "docx", "pdf")
 SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
 BlameFormat = _choices("BlameFormat", "terminal", "json")
-CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
+CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif", "html")
 Executor = _choices("Executor", "processes", "dask")
 CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
 TmxSegmentation = _choices("TmxSegmentation", "paragraph", "sentence")
@@ -156,6 +156,7 @@ FilesArg = Annotated[list[str], typer.Argument(metavar="FILE...", help="Versions
 StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in "
                                                "full.")]  # series' --show-routine
 _FORMAT_HELP = "Output format: "
+WHOLE_TEXT = 1 << 30  # --context that shows every paragraph
 
 
 def _warn(env: ConsoleEnv, strict: bool):
@@ -234,25 +235,33 @@ def diff(
     new: Annotated[str, typer.Argument(metavar="NEW", help="The newer version.", show_default=False)],
     format: Annotated[DiffFormat, typer.Option(
         "--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal, json (docs/contract.md), markdown "
-        "(renders on GitHub) or html (one self-contained page).")] = DiffFormat.terminal,
+        "(renders on GitHub), html (one self-contained page), docx (Word with tracked changes, a reviewer for "
+        "each kind) or pdf (a printable redline); docx and pdf need -o FILE or a pipe.")] = DiffFormat.terminal,
     view: Annotated[View, typer.Option(
         "--view", metavar="VIEW", help="Terminal view: inline (a redline), side-by-side (old and new in two "
         "columns) or summary (one row per changed paragraph).")] = View.inline,
-    context: Annotated[int, typer.Option("--context", "-C", min=0, metavar="N",
-                                         help="Unchanged paragraphs shown around each change.")] = 0,
+    context: Annotated[int | None, typer.Option("--context", "-C", min=0, metavar="N",
+                                                help="Unchanged paragraphs shown around each change (default "
+                                                "0; a PDF redline shows the whole text).")] = None,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
     pager: PagerOpt = None,
     show_routine: Annotated[bool, typer.Option("--show-routine", help="Show routine updates (numbers, "
                                                "dates, recalled resolutions) in full.")] = False,
+    hide_editorial: Annotated[bool, typer.Option("--hide-editorial", help="Hide editorial corrections (letter "
+                                                 "case, hyphens, dashes, quotes, spacing, footnote-marker "
+                                                 "places): shown as the new text; still counted.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Compare two versions even where their titles differ "
+                                        "and little aligns (two different resolutions).")] = False,
     fail_on: FailOnOpt = FailOn.any,
     output: OutOpt = None,
     strict: StrictOpt = False,
 ) -> ExitStatus:
     """Align the paragraphs of two versions and show what changed, clause by clause. A re-wrapped
     line, a re-spaced number or a renumbered paragraph is not a change; a change is substantive
-    (reworded, inserted, deleted, moved) or routine (only numbers, dates, symbols, ordinals).
+    (reworded, inserted, deleted, moved), routine (only numbers, dates, symbols, ordinals) or editorial
+    (only letter case, hyphens, dashes, quotes, spacing, footnote-marker places).
 
     Exit status: 0 no differences, 1 differences, 2 bad input.
 
@@ -263,22 +272,31 @@ def diff(
       resdiff diff OLD.pdf NEW.pdf --format html -o diff.html
       resdiff diff 74/62 75/62 --lang zh --fail-on substantive
     """
-    from .compare import compare
+    from .compare import compare, unrelated
     from .documents import load_versions, stdin_once
+    from .errors import UsageError
 
     env = _env()
+    if format in (DiffFormat.docx, DiffFormat.pdf) and not output and env.stdout_is_tty():
+        raise UsageError(f"a {format.value} file is not for a terminal", hint="give -o FILE or redirect the output")
     stdin_once(old, new)
     language = _language(lang)
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
         result = compare(*load_versions(old, new, language=language, warn=_warn(env, strict)))
+    why = None if force else unrelated(result)
+    if why:
+        raise UsageError(why, hint="--force compares them anyway",
+                         source=f"{os.path.basename(old)} and {os.path.basename(new)}")
+    if context is None:  # a redline to print shows the whole text, the other views the changes
+        context = WHOLE_TEXT if format is DiffFormat.pdf else 0
     shown = _diff_view(env, result, format, view, context=context, show_routine=show_routine, color=color,
-                       output=output)
+                       output=output, hide_editorial=hide_editorial)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
     return exit_status(result, fail_on)
 
 
 def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, context: int, show_routine: bool,
-               color: Color, output: str | None):
+               color: Color, output: str | None, hide_editorial: bool = False):
     if format is DiffFormat.json:
         from .render.json_ import render_diff
 
@@ -286,19 +304,34 @@ def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, conte
     if format is DiffFormat.markdown:
         from .render.markdown import render_diff as markdown
 
-        return markdown(result, context=context)
+        return markdown(result, context=context, hide_editorial=hide_editorial)
     if format is DiffFormat.html:
         from .render.html import render_diff as html
 
-        return html(result, context=context)
+        return html(result, context=context, hide_editorial=hide_editorial)
+    if format is DiffFormat.docx:
+        try:
+            from .render.docx import render_diff as docx
+        except ImportError as e:  # an optional extra
+            from .errors import UsageError
+
+            raise UsageError(f"--format docx needs python-docx ({e.name} is missing)",
+                             hint="pip install 'resdiff[docx]'") from None
+        return docx(result, hide_editorial=hide_editorial)
+    if format is DiffFormat.pdf:
+        from .render.pdf import render_diff as pdf
+
+        return pdf(result, context=context, hide_editorial=hide_editorial)
     from .render.terminal import diff as terminal
 
     markers = env.markers(color, output)
+    hide = {"hide_editorial": hide_editorial}
     if view is View.side_by_side:
-        return terminal.side_by_side_view(result, markers=markers, context=context, show_routine=show_routine)
+        return terminal.side_by_side_view(result, markers=markers, context=context, show_routine=show_routine,
+                                          **hide)
     if view is View.summary:
-        return terminal.summary_view(result, markers=markers)
-    return terminal.diff_view(result, markers=markers, context=context, show_routine=show_routine)
+        return terminal.summary_view(result, markers=markers, **hide)
+    return terminal.diff_view(result, markers=markers, context=context, show_routine=show_routine, **hide)
 
 
 def _series(env: ConsoleEnv, files: list[str], lang: str | None, strict: bool = False):
@@ -470,7 +503,8 @@ def check(
     format: Annotated[CheckFormat, typer.Option("--format", "-f", metavar="FORMAT",
                                                 help=_FORMAT_HELP + "terminal, json, junit "
                                                 "(a test case per paragraph pair), github (workflow "
-                                                "annotations) or sarif (2.1.0).")] = CheckFormat.terminal,
+                                                "annotations), sarif (2.1.0) or html (a report for "
+                                                "translators: one page).")] = CheckFormat.terminal,
     fail_on: Annotated[Severity | None, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 on findings "
                                                      "of this severity or above: error, warning or note "
                                                      "(default: error, or the config's).")] = None,
@@ -484,6 +518,18 @@ def check(
     write_baseline: Annotated[str | None, typer.Option(
         "--write-baseline", metavar="FILE", help="Record the findings of this run as accepted, in this file.")
     ] = None,
+    glossary: Annotated[str | None, typer.Option(
+        "--glossary", metavar="FILE", help="A terminology list: TBX (TBX-Basic, ISO 30042; what UNTERM and "
+        "termbases export) or CSV with a header row of languages (en,fr,…): a source term not rendered by "
+        "its target term is a finding (term-mismatch).")] = None,
+    max_findings: Annotated[int | None, typer.Option(
+        "--max-findings", min=0, metavar="N", help="Terminal: the findings shown a document pair, the rest "
+        "counted (default: all for one pair, 20 a pair in a session; 0: all).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Check two texts that seem to be different resolutions "
+                                        "(different symbols, sessions or titles) anyway.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 2 when a document breaks its own structure (a "
+                                         "parse warning: docs/inputs.md) or contradicts --source-lang or "
+                                         "--target-lang (else a warning).")] = False,
     source_lang: SourceLangOpt = None,
     target_lang: TargetLangOpt = None,
     color: ColorOpt = Color.auto,
@@ -501,28 +547,30 @@ def check(
       resdiff check A-RES-75-62.en.txt A-RES-75-62.zh.txt
       resdiff check en/ zh/ --format sarif -o resdiff.sarif
       resdiff check EN ZH --previous OLD_EN OLD_ZH
+      resdiff check EN.pdf FR.pdf --glossary unterm.tbx --format html -o report.html
     """
-    from .config import fail_level, load_config, save_baseline
+    from .config import fail_level, load_config, save_baseline, with_run_options
     from .session import check_paths, findings_of
 
     env = _env()
-    cfg = load_config(config, baseline=baseline, disable=disable)
+    cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict,
+                           glossary=glossary)
     sl, tl = _language(source_lang), _language(target_lang)
     if scheduler and executor is not Executor.dask:
         raise typer.BadParameter("--scheduler names a Dask cluster: add --executor dask", param_hint="--scheduler")
     result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
-                                 source_lang=sl, target_lang=tl, warn=env.warning,
+                                 source_lang=sl, target_lang=tl, warn=_warn(env, strict),
                                  progress=lambda total: env.progress(total, "checking"), executor=executor.value,
                                  scheduler=scheduler, time_limit=time_limit, note=env.note)
     if write_baseline:
         env.note(save_baseline(write_baseline, findings_of(result), inputs))
     level = fail_level(fail_on, cfg)
-    env.emit(_check_report(result, format, level), output=output, inputs=inputs, color=color,
+    env.emit(_check_report(result, format, level, max_findings), output=output, inputs=inputs, color=color,
              width=env.report_width(width, output), pager=pager)
     return exit_status(result, level, baseline_written=bool(write_baseline))
 
 
-def _check_report(result, format: CheckFormat, level: str):
+def _check_report(result, format: CheckFormat, level: str, max_findings: int | None = None):
     """A check's report, or a session's (two folders, a manifest)."""
     from .results import SessionResult
 
@@ -530,14 +578,19 @@ def _check_report(result, format: CheckFormat, level: str):
     if format is CheckFormat.terminal:
         from .render.terminal import check as terminal
 
-        return (terminal.session_view if session else terminal.check_view)(result, fail_on=level)
-    from .render import ci, json_
+        if session:
+            limit = 20 if max_findings is None else max_findings
+            return terminal.session_view(result, fail_on=level, max_findings=limit)
+        return terminal.check_view(result, fail_on=level, max_findings=max_findings)
+    from .render import check_html, ci, json_
 
     render = ({CheckFormat.json: json_.render_session, CheckFormat.junit: ci.render_session_junit,
-               CheckFormat.github: ci.render_session_github, CheckFormat.sarif: ci.render_session_sarif}
+               CheckFormat.github: ci.render_session_github, CheckFormat.sarif: ci.render_session_sarif,
+               CheckFormat.html: check_html.render_session_html}
               if session else
               {CheckFormat.json: json_.render_check, CheckFormat.junit: ci.render_junit,
-               CheckFormat.github: ci.render_github, CheckFormat.sarif: ci.render_sarif})
+               CheckFormat.github: ci.render_github, CheckFormat.sarif: ci.render_sarif,
+               CheckFormat.html: check_html.render_check_html})
     return render[format](result, level)
 
 

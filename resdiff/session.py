@@ -2,7 +2,7 @@
 paired by the symbol read from it, and checked pair by pair, on a pool of local processes or on Dask.
 
 Two functions are the work, whatever runs them: `read_document(path, language)` (one document) and
-`check_documents(source, target, config)` (one pair). The local engine runs them in worker processes
+`check_pair_of(source, target, config, given)` (one pair). The local engine runs them in worker processes
 that keep the parsed documents on their side (in a scratch folder, never sent through this process) and
 send back only each document's symbol, then each pair's result; the Dask engine runs the same two
 functions on a cluster, where the documents stay in the workers' memory and a pair's task is sent to
@@ -21,10 +21,10 @@ import pickle
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from .check import check_pair, check_parity
+from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
 from .config import Config
 from .documents import files_in, load_document, steps
 from .errors import ResdiffError, UsageError
@@ -116,17 +116,22 @@ def symbol_of(read: Document | Unreadable, path: str) -> tuple[str | None, str |
     return read.metadata.symbol or Path(path).stem, None
 
 
-def _reported(doc: Document) -> Document:
-    """A document as a session's report names it: its metadata, source and footnotes, not its paragraphs
-    (which the report never shows, and which for 100,000 documents would not fit in memory)."""
-    return replace(doc, paragraphs=(), other=())
+@dataclass(frozen=True)
+class Refused:
+    """A pair that must not be checked (two texts in one language, two resolutions): its document finding."""
+
+    rule: str
+    path: str
+    message: str
 
 
-def check_documents(source: Document, target: Document, config: Config) -> CheckResult:
-    """One pair of a session, checked (the per-pair function); the result names the documents as the
-    report does."""
-    r = check_pair(source, target, config)
-    return replace(r, source=_reported(source), target=_reported(target))
+def check_pair_of(source: Document, target: Document, config: Config,
+                  given: tuple[str | None, str | None] = (None, None)) -> CheckResult | Refused:
+    """One pair of a session, checked (the per-pair function), or refused with the finding it becomes."""
+    try:
+        return check_documents(source, target, config, given)
+    except Refusal as e:
+        return Refused(e.rule, e.source or target.source, e.message)
 
 
 # --- the engines: where the two functions run ----------------------------------------------------------
@@ -144,7 +149,7 @@ def _read_task(job: tuple) -> tuple[str | None, str | None]:
 def _check_task(job: tuple) -> CheckResult:
     """A local worker's per-pair task: the two documents from the scratch folder (each dropped there once
     no other pair needs it), checked."""
-    store_a, store_b, config, drop = job
+    store_a, store_b, config, given, drop = job
     docs = []
     for store, gone in zip((store_a, store_b), drop, strict=True):
         with open(store, "rb") as f:
@@ -152,7 +157,7 @@ def _check_task(job: tuple) -> CheckResult:
         if gone:
             with contextlib.suppress(OSError):
                 os.unlink(store)
-    return check_documents(docs[0], docs[1], config)
+    return check_pair_of(docs[0], docs[1], config, given)
 
 
 class _Processes:
@@ -181,13 +186,13 @@ class _Processes:
         for k, got in self.pool.map_unordered(_read_task, jobs):
             yield k, got.cause if isinstance(got, Failed) else got
 
-    def check(self, pairs: list[tuple[int, int]], config: Config) -> Iterator[tuple[int, object]]:
+    def check(self, pairs: list[tuple[int, int]], config: Config, given) -> Iterator[tuple[int, object]]:
         from collections import Counter
 
         from .workers import Failed
 
         uses = Counter(k for pair in pairs for k in pair)
-        jobs = [(self._store(a), self._store(b), config, (uses[a] == 1, uses[b] == 1)) for a, b in pairs]
+        jobs = [(self._store(a), self._store(b), config, given, (uses[a] == 1, uses[b] == 1)) for a, b in pairs]
         for i, got in self.pool.map_unordered(_check_task, jobs):
             yield i, got.cause if isinstance(got, Failed) else got
 
@@ -246,10 +251,10 @@ class _Dask:
         symbols = [submit(symbol_of, f, path, pure=False) for f, (path, _) in zip(self.docs, docs, strict=True)]
         yield from self._as_completed(symbols)
 
-    def check(self, pairs: list[tuple[int, int]], config: Config) -> Iterator[tuple[int, object]]:
+    def check(self, pairs: list[tuple[int, int]], config: Config, given) -> Iterator[tuple[int, object]]:
         wanted = {k for pair in pairs for k in pair}
         self.docs = [f if k in wanted else None for k, f in enumerate(self.docs)]  # the others are let go
-        checks = [self.client.submit(check_documents, self.docs[a], self.docs[b], config, pure=False)
+        checks = [self.client.submit(check_pair_of, self.docs[a], self.docs[b], config, given, pure=False)
                   for a, b in pairs]
         yield from self._as_completed(checks)
 
@@ -322,13 +327,22 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
         else:
             pairs = _pair_by_symbol(docs, read, len(src_files), source, target, out)
         symbols = {k: read[k][0] for pair in pairs for k in pair}
-        done: list[CheckResult | None] = [None] * len(pairs)
         lost: list[tuple[int, DocumentFinding]] = []
-        with steps(progress, len(pairs)) as step:
-            for i, got in engine.check(pairs, config):
+        for i, (a, b) in enumerate(pairs):  # a folder given as its own counterpart, a symlink into the other
+            if same_file(docs[a][0], docs[b][0]):
+                lost.append((i, DocumentFinding("document-self-pair", ERROR, docs[b][0],
+                                                f"paired with itself ({docs[a][0]})")))
+        selfpairs = {i for i, _ in lost}
+        checked = [i for i in range(len(pairs)) if i not in selfpairs]
+        done: list[CheckResult | None] = [None] * len(pairs)
+        with steps(progress, len(checked)) as step:
+            for j, got in engine.check([pairs[i] for i in checked], config, (source_lang, target_lang)):
+                i = checked[j]
                 a, b = pairs[i]
                 step(f"checking {os.path.basename(docs[a][0])}")
-                if isinstance(got, str):
+                if isinstance(got, Refused):
+                    lost.append((i, DocumentFinding(got.rule, ERROR, got.path, got.message)))
+                elif isinstance(got, str):
                     lost.append((i, DocumentFinding(
                         "document-unreadable", ERROR, docs[a][0],
                         _cause(got, f"{display_name(docs[a][0])}: checking it against "
@@ -337,6 +351,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                     done[i] = got
         out.results.extend(r for r in done if r is not None)
         out.findings.extend(f for _, f in sorted(lost, key=lambda x: x[0]))
+        out.results = consistency_across(out.results, config)  # one source sentence, one translation, session-wide
         failed = False
     finally:
         engine.close(failed)
@@ -393,13 +408,18 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
         raise UsageError("--executor and --scheduler run a session; give two folders or --manifest")
     if not (source and target):
         raise UsageError("give SOURCE and TARGET (two files, or two folders), or --manifest FILE")
+    refuse_same_file(source, target)
     src = load_document(source, language=source_lang, warn=warn)
     tgt = load_document(target, language=target_lang, warn=warn)
     if previous:
         result = check_parity(load_document(previous[0], language=source_lang, warn=warn),
-                              load_document(previous[1], language=target_lang, warn=warn), src, tgt, config)
+                              load_document(previous[1], language=target_lang, warn=warn), src, tgt, config,
+                              given=(source_lang, target_lang))
     else:
-        result = check_pair(src, tgt, config)
+        result = check_documents(src, tgt, config, (source_lang, target_lang))
+    for note in result.notes:
+        if warn:
+            warn(note)
     return result, (source, target, *(previous or ()))
 
 

@@ -31,11 +31,11 @@ CASES = {
     "series.txt": (["series", *SERIES, *FIXED], 1),
     "blame.json": (["blame", *SERIES, "--format", "json"], 0),
     "blame.txt": (["blame", *SERIES, *FIXED], 0),
-    "check.json": (["check", EN, OLD_ZH, "--format", "json", "--fail-on", "note"], 1),
-    "check.txt": (["check", EN, OLD_ZH, *FIXED, "--fail-on", "note"], 1),
-    "check.junit.xml": (["check", EN, OLD_ZH, "--format", "junit", "--fail-on", "note"], 1),
-    "check.github.txt": (["check", EN, OLD_ZH, "--format", "github", "--fail-on", "note"], 1),
-    "check.sarif.json": (["check", EN, OLD_ZH, "--format", "sarif", "--fail-on", "note"], 1),
+    "check.json": (["check", EN, OLD_ZH, "--force", "--format", "json", "--fail-on", "note"], 1),
+    "check.txt": (["check", EN, OLD_ZH, "--force", *FIXED, "--fail-on", "note"], 1),
+    "check.junit.xml": (["check", EN, OLD_ZH, "--force", "--format", "junit", "--fail-on", "note"], 1),
+    "check.github.txt": (["check", EN, OLD_ZH, "--force", "--format", "github", "--fail-on", "note"], 1),
+    "check.sarif.json": (["check", EN, OLD_ZH, "--force", "--format", "sarif", "--fail-on", "note"], 1),
     # last year's English as the source, this year's Chinese as last year's translation: a draft of
     # carried, updated and to-translate paragraphs
     "carry.json": (["carry", OLD_ZH, ZH, EN, "--format", "json"], 0),

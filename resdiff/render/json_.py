@@ -63,11 +63,13 @@ def diff_dict(result: DocumentDiff) -> dict:
     changes = []
     for c in result.changes:
         entry = {"kind": c.kind, "old": list(c.old), "new": list(c.new), "moved": c.moved,
-                 "routine": c.routine}
+                 "routine": c.routine, "editorial": c.editorial}
         if c.kind == MODIFIED:
             entry["similarity"] = c.similarity
             entry["ops"] = [list(op) for op in c.ops]
             entry["clauses"] = [{"kind": k, "old": list(a), "new": list(b)} for k, a, b in c.clauses]
+            entry["op_kinds"] = [k or None for k in c.op_kinds]
+            entry["markers_moved"] = [{"marker": m, "old": a, "new": b} for m, a, b in c.marker_moves]
         changes.append(entry)
     return {
         "schema_version": SCHEMA_VERSION,
@@ -134,11 +136,16 @@ def check_dict(result: CheckResult, fail_on: str) -> dict:
         "target": _file(result.target),
         "passed": not result.failed(fail_on),
         "findings": [{"rule": f.rule, "severity": f.severity, "source": f.source, "target": f.target,
-                      "source_line": f.source_line, "target_line": f.target_line, "message": f.message,
+                      "source_line": f.source_line, "target_line": f.target_line,
+                      "source_page": f.source_page, "target_page": f.target_page,
+                      "source_location": result.where(f, "source") if f.source else None,
+                      "target_location": result.where(f, "target") if f.target else None,
+                      "message": f.message,
                       "source_value": f.source_value, "target_value": f.target_value,
                       "source_excerpt": f.source_excerpt, "target_excerpt": f.target_excerpt,
                       "fingerprint": f.fingerprint} for f in result.findings],
         "pairs": [{"source": p.source, "target": p.target, "how": p.how} for p in result.pairs],
+        "notes": [strip_controls(n) for n in result.notes],
     }
 
 
