@@ -76,6 +76,7 @@ DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html", "doc
 SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
 BlameFormat = _choices("BlameFormat", "terminal", "json")
 CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif", "html")
+Executor = _choices("Executor", "processes", "dask")
 CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
 TmxSegmentation = _choices("TmxSegmentation", "paragraph", "sentence")
 FailOn = _choices("FailOn", "any", "substantive")
@@ -518,8 +519,19 @@ def check(
                                                  help="A file listing the pairs to check, 'SOURCE<TAB>TARGET' a "
                                                  "line.")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N",
-                                             help="Pairs checked at once in a session (default: one per "
-                                             "core).")] = None,
+                                             help="Worker processes of a session (default: one per CPU this "
+                                             "process may use; never more, nor more than documents).")] = None,
+    executor: Annotated[Executor, typer.Option("--executor", metavar="ENGINE",
+                                               help="What runs a session: processes (here) or dask (a local "
+                                               "Dask cluster of --jobs workers, or --scheduler's; pip install "
+                                               "'resdiff[dask]').")] = Executor.processes,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", metavar="tcp://HOST:PORT",
+                                                  help="The Dask scheduler of a cluster to run the session on "
+                                                  "(with --executor dask).")] = None,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=1, metavar="SECONDS",
+                                              help="In a session, the longest a worker may spend on one document "
+                                              "or pair; past it the worker is stopped and the document reported "
+                                              "unreadable.")] = 300.0,
     previous: Annotated[tuple[str, str] | None, typer.Option(
         "--previous", metavar="OLD_SOURCE OLD_TARGET",
         help="The previous source and target versions: also check that every change was made "
@@ -580,9 +592,12 @@ def check(
     cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict,
                            glossary=glossary)
     sl, tl = _language(source_lang), _language(target_lang)
+    if scheduler and executor is not Executor.dask:
+        raise typer.BadParameter("--scheduler names a Dask cluster: add --executor dask", param_hint="--scheduler")
     result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
                                  source_lang=sl, target_lang=tl, warn=_warn(env, strict),
-                                 progress=lambda total: env.progress(total, "checking"))
+                                 progress=lambda total: env.progress(total, "checking"), executor=executor.value,
+                                 scheduler=scheduler, time_limit=time_limit, note=env.note)
     if write_baseline:
         env.note(save_baseline(write_baseline, findings_of(result), inputs))
     level = fail_level(fail_on, cfg)

@@ -1,27 +1,40 @@
-"""A whole session at once: the documents of two folders (or of a manifest) paired by their symbol and
-checked pair by pair in a process pool.
+"""A whole session at once: the documents of two folders (or of a manifest), each read and parsed once,
+paired by the symbol read from it, and checked pair by pair, on a pool of local processes or on Dask.
 
-`check_one` is the unit of work: two paths in, one CheckResult (or the input error) out. A pool of
-processes on one machine maps it here; on a cluster, Dask's `client.map(check_one, …)` or Ray's
-`ray.remote(check_one)` would map the same function, with no scheduler of ours.
+Two functions are the work, whatever runs them: `read_document(path, language)` (one document) and
+`check_pair_of(source, target, config, given)` (one pair). The local engine runs them in worker processes
+that keep the parsed documents on their side (in a scratch folder, never sent through this process) and
+send back only each document's symbol, then each pair's result; the Dask engine runs the same two
+functions on a cluster, where the documents stay in the workers' memory and a pair's task is sent to
+them. A document that cannot be read, or whose worker dies or runs past the time limit, becomes a
+`document-unreadable` finding; the rest of the session runs and its report is written.
 
 `check_paths` is what `resdiff check` asks: a session for two folders or a manifest, else one pair.
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+import pickle
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
 from .config import Config
 from .documents import files_in, load_document, steps
 from .errors import ResdiffError, UsageError
-from .load import decode, read_bytes
+from .load import decode, display_name, read_bytes
 from .model import Document
 from .results import ERROR, CheckResult, DocumentFinding, Finding, SessionResult
+
+TIME_LIMIT = 300.0  # seconds a worker may spend on one document or one pair before it is stopped
+EXECUTORS = ("processes", "dask")
+DASK_MISSING = "--executor dask needs Dask's distributed scheduler: pip install 'resdiff[dask]'"
 
 
 def read_manifest(path: str) -> list[tuple[str, str]]:
@@ -42,105 +55,344 @@ def read_manifest(path: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _load(job: tuple[str, str | None]) -> tuple[str, Document | None, str | None]:
-    path, language = job
+# --- how many workers -------------------------------------------------------------------------------
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on: its affinity mask, bounded by a cgroup's CPU quota (a container's
+    --cpus) where one is set."""
     try:
-        return path, load_document(path, language=language), None
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        n = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            n = min(n, math.ceil(int(quota) / int(period)))
+    except (OSError, ValueError):
+        pass
+    return max(1, n)
+
+
+def worker_count(jobs: int | None, documents: int, note: Callable[[str], None] | None = None) -> int:
+    """--jobs, or the usable CPUs by default; never more than those CPUs (said in a note) nor than the
+    documents there are to read."""
+    cpus = usable_cpus()
+    n = cpus if jobs is None else jobs
+    if n > cpus:
+        if note:
+            note(f"--jobs {jobs} is more than the {cpus} CPU{'s' if cpus > 1 else ''} this process may use: "
+                 f"{cpus} worker{'s' if cpus > 1 else ''}")
+        n = cpus
+    return max(1, min(n, documents))
+
+
+# --- the work: one document, one pair -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A document that could not be read, and why (one line, naming the file)."""
+
+    message: str
+
+
+def read_document(path: str, language: str | None) -> Document:
+    """One document of a session, read and parsed (the per-document function)."""
+    return load_document(path, language=language)
+
+
+def read_or_say(path: str, language: str | None, reader: Callable | None = None) -> Document | Unreadable:
+    """The per-document step as a worker runs it: the document, or why it could not be read."""
+    try:
+        return (reader or read_document)(path, language)
     except ResdiffError as e:
-        return path, None, str(e)
+        return Unreadable(str(e))
 
 
-def check_one(job: tuple[str, str, Config, str | None, str | None]
-              ) -> tuple[CheckResult | None, tuple[str, str] | None]:
-    """The unit of work: read two versions of one resolution and check them, or say which could not be
-    read and why."""
-    source, target, config, sl, tl = job
-    if same_file(source, target):  # a folder given as its own counterpart, a symlink into the other
-        return None, (target, f"paired with itself ({source})", "document-self-pair")
-    _, a, err_a = _load((source, sl))
-    if a is None:
-        return None, (source, err_a or "unreadable")
-    _, b, err_b = _load((target, tl))
-    if b is None:
-        return None, (target, err_b or "unreadable")
+def symbol_of(read: Document | Unreadable, path: str) -> tuple[str | None, str | None]:
+    """What pairing needs of a document: its symbol (the file name's stem where it names none), or why it
+    could not be read."""
+    if isinstance(read, Unreadable):
+        return None, read.message
+    return read.metadata.symbol or Path(path).stem, None
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A pair that must not be checked (two texts in one language, two resolutions): its document finding."""
+
+    rule: str
+    path: str
+    message: str
+
+
+def check_pair_of(source: Document, target: Document, config: Config,
+                  given: tuple[str | None, str | None] = (None, None)) -> CheckResult | Refused:
+    """One pair of a session, checked (the per-pair function), or refused with the finding it becomes."""
     try:
-        return check_documents(a, b, config, (sl, tl)), None
-    except Refusal as e:  # a pair of one language, two resolutions: a finding of its own
-        return None, (e.source or target, e.message, e.rule)
+        return check_documents(source, target, config, given)
+    except Refusal as e:
+        return Refused(e.rule, e.source or target.source, e.message)
 
 
-def _pool_map(fn: Callable, jobs: list, workers: int, step: Callable[[str], None]) -> list:
-    """fn over jobs in order: in this process for one worker, else in a pool of processes."""
-    out = []
-    if workers <= 1 or len(jobs) < 2:
-        for job in jobs:
-            step(str(job[0]))
-            out.append(fn(job))
-        return out
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for job, res in zip(jobs, pool.map(fn, jobs, chunksize=max(1, len(jobs) // (workers * 8))), strict=True):
-            step(str(job[0]))
-            out.append(res)
-    return out
+# --- the engines: where the two functions run ----------------------------------------------------------
 
+def _read_task(job: tuple) -> tuple[str | None, str | None]:
+    """A local worker's per-document task: read, keep the document in the scratch folder, return its symbol."""
+    reader, path, language, store = job
+    read = read_or_say(path, language, reader)
+    if not isinstance(read, Unreadable):
+        with open(store, "wb") as f:
+            pickle.dump(read, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return symbol_of(read, path)
+
+
+def _check_task(job: tuple) -> CheckResult:
+    """A local worker's per-pair task: the two documents from the scratch folder (each dropped there once
+    no other pair needs it), checked."""
+    store_a, store_b, config, given, drop = job
+    docs = []
+    for store, gone in zip((store_a, store_b), drop, strict=True):
+        with open(store, "rb") as f:
+            docs.append(pickle.load(f))
+        if gone:
+            with contextlib.suppress(OSError):
+                os.unlink(store)
+    return check_pair_of(docs[0], docs[1], config, given)
+
+
+class _Processes:
+    """Local worker processes (workers.Pool): the parsed documents kept in a scratch folder."""
+
+    def __init__(self, workers: int, time_limit: float | None, reader: Callable | None) -> None:
+        from .workers import Pool
+
+        self.pool = Pool(workers, time_limit=time_limit, preload=["resdiff.session"])
+        self.reader = reader
+        self.scratch = tempfile.mkdtemp(prefix="resdiff-session-")
+
+    def close(self, failed: bool = False) -> None:
+        try:
+            self.pool.close(kill=failed)
+        finally:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def _store(self, k: int) -> str:
+        return os.path.join(self.scratch, f"{k}.pickle")
+
+    def read(self, docs: list[tuple[str, str | None]]) -> Iterator[tuple[int, object]]:
+        from .workers import Failed
+
+        jobs = [(self.reader, path, lang, self._store(k)) for k, (path, lang) in enumerate(docs)]
+        for k, got in self.pool.map_unordered(_read_task, jobs):
+            yield k, got.cause if isinstance(got, Failed) else got
+
+    def check(self, pairs: list[tuple[int, int]], config: Config, given) -> Iterator[tuple[int, object]]:
+        from collections import Counter
+
+        from .workers import Failed
+
+        uses = Counter(k for pair in pairs for k in pair)
+        jobs = [(self._store(a), self._store(b), config, given, (uses[a] == 1, uses[b] == 1)) for a, b in pairs]
+        for i, got in self.pool.map_unordered(_check_task, jobs):
+            yield i, got.cause if isinstance(got, Failed) else got
+
+
+class _Dask:
+    """A Dask cluster (distributed): a local one of `workers` processes, or the one `scheduler` names. The
+    parsed documents stay in the workers' memory (futures) and a pair's task goes where they are; a task
+    whose worker is lost is run again once (the local cluster's allowed-failures), then given up."""
+
+    def __init__(self, workers: int, scheduler: str | None, reader: Callable | None) -> None:
+        try:
+            import dask
+            import distributed
+        except ImportError:
+            raise UsageError(DASK_MISSING) from None
+        self.distributed = distributed
+        self.reader = reader
+        self.cluster = None
+        if scheduler:
+            try:
+                self.client = distributed.Client(scheduler, timeout=30)
+            except (OSError, TimeoutError, ValueError) as e:
+                raise ResdiffError(f"cannot reach the Dask scheduler: {e}", source=scheduler) from None
+        else:
+            # a task whose worker dies is run again once; a worker is given one task at a time, so that
+            # a task that kills its worker takes no other task with it
+            with dask.config.set({"distributed.scheduler.allowed-failures": 1,
+                                  "distributed.scheduler.worker-saturation": 1.0}):
+                self.cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                        dashboard_address=None, silence_logs=50)
+                self.client = distributed.Client(self.cluster)
+        self.docs: list = []
+
+    def close(self, failed: bool = False) -> None:
+        self.docs = []
+        try:
+            self.client.close()
+        finally:
+            if self.cluster is not None:
+                self.cluster.close()
+
+    def _as_completed(self, futures: list) -> Iterator[tuple[int, object]]:
+        where = {f.key: k for k, f in enumerate(futures)}
+        for f in self.distributed.as_completed(futures):
+            try:  # a result lost with its worker since it finished is computed again, and waited for
+                value = f.result()
+            except self.distributed.KilledWorker:
+                value = "its worker was lost, and again on a second try"
+            except Exception as e:
+                value = f"resdiff failed on it ({type(e).__name__}: {e})"
+            yield where[f.key], value
+
+    def read(self, docs: list[tuple[str, str | None]]) -> Iterator[tuple[int, object]]:
+        submit = self.client.submit
+        self.docs = [submit(read_or_say, path, lang, self.reader, pure=False) for path, lang in docs]
+        symbols = [submit(symbol_of, f, path, pure=False) for f, (path, _) in zip(self.docs, docs, strict=True)]
+        yield from self._as_completed(symbols)
+
+    def check(self, pairs: list[tuple[int, int]], config: Config, given) -> Iterator[tuple[int, object]]:
+        wanted = {k for pair in pairs for k in pair}
+        self.docs = [f if k in wanted else None for k, f in enumerate(self.docs)]  # the others are let go
+        checks = [self.client.submit(check_pair_of, self.docs[a], self.docs[b], config, given, pure=False)
+                  for a, b in pairs]
+        yield from self._as_completed(checks)
+
+
+def _engine(executor: str, workers: int, time_limit: float | None, reader: Callable | None,
+            scheduler: str | None):
+    if executor == "dask":
+        return _Dask(workers, scheduler, reader)
+    if executor != "processes":
+        raise UsageError(f"unknown executor {executor!r}: {' or '.join(EXECUTORS)}")
+    return _Processes(workers, time_limit, reader)
+
+
+def _cause(failure: str, what: str) -> str:
+    return f"{what}: {failure}; it may be malformed or hostile"
+
+
+# --- a session ----------------------------------------------------------------------------------------
 
 def check_session(source: str | None = None, target: str | None = None, *, manifest: str | None = None,
                   config: Config | None = None, jobs: int | None = None, source_lang: str | None = None,
-                  target_lang: str | None = None, progress: Callable[[int], Iterable] | None = None
-                  ) -> SessionResult:
-    """Check every pair of documents: those listed in a manifest, or those of two folders with the
-    same symbol. `progress(total)` may give a step(description) callback (a progress bar)."""
+                  target_lang: str | None = None, progress: Callable[[int], Iterable] | None = None,
+                  executor: str = "processes", scheduler: str | None = None,
+                  time_limit: float | None = TIME_LIMIT, note: Callable[[str], None] | None = None,
+                  reader: Callable[[str, str | None], Document] | None = None) -> SessionResult:
+    """Check every pair of documents: those listed in a manifest, or those of two folders with the same
+    symbol. Each document is read once, in a worker (`jobs` of them, by default one per usable CPU);
+    `executor` "dask" runs the same work on a Dask cluster (a local one, or `scheduler`'s). A worker
+    that dies or runs past `time_limit` seconds on a document or pair makes that document a
+    `document-unreadable` finding. `progress(total)` may give a step(description) callback (a progress
+    bar); `note` hears what the session decided for the user (fewer workers than asked); `reader` replaces
+    read_document (a module-level function: workers import it by name)."""
     config = config or Config()
-    workers = jobs or os.cpu_count() or 1
+    reader = reader or read_document
     out = SessionResult()
     if manifest:
-        pairs = read_manifest(manifest)
+        listed = read_manifest(manifest)
+        order = list(dict.fromkeys((p, lang) for pair in listed for p, lang in zip(pair, (source_lang, target_lang),
+                                                                                    strict=True)))
+        docs = order
     else:
         src_files, tgt_files = files_in(source), files_in(target)
-        loads = [(p, source_lang) for p in src_files] + [(p, target_lang) for p in tgt_files]
-        with steps(progress, len(loads)) as step:
-            loaded = _pool_map(_load, loads, workers, step)
-        by_symbol: list[dict[str, str]] = [{}, {}]
-        for k, (path, doc, err) in enumerate(loaded):
-            side = 0 if k < len(src_files) else 1
-            if doc is None:
-                out.findings.append(DocumentFinding("document-unreadable", ERROR, path, err or "unreadable"))
-                continue
-            symbol = doc.metadata.symbol or Path(path).stem
-            if symbol in by_symbol[side]:
-                out.findings.append(DocumentFinding("document-duplicate", ERROR, path,
-                                                    f"{symbol} is also {by_symbol[side][symbol]}", symbol))
-                continue
-            by_symbol[side][symbol] = path
-        pairs = []
-        for symbol in sorted(set(by_symbol[0]) | set(by_symbol[1])):
-            a, b = by_symbol[0].get(symbol), by_symbol[1].get(symbol)
-            if a and b:
-                pairs.append((a, b))
-            elif a:
-                out.findings.append(DocumentFinding("document-missing", ERROR, a,
-                                                    f"{symbol} has no counterpart in {target}", symbol))
-            else:
-                out.findings.append(DocumentFinding("document-extra", ERROR, b,
-                                                    f"{symbol} has no counterpart in {source}", symbol))
-    checks = [(a, b, config, source_lang, target_lang) for a, b in pairs]
-    with steps(progress, len(checks)) as step:
-        done = _pool_map(check_one, checks, workers, step)
-    for result, failure in done:
-        if result is None:
-            rule = failure[2] if len(failure) > 2 else "document-unreadable"
-            out.findings.append(DocumentFinding(rule, ERROR, failure[0], failure[1]))
+        docs = [(p, source_lang) for p in src_files] + [(p, target_lang) for p in tgt_files]
+    if not docs:
+        return out
+    workers = worker_count(jobs, len(docs), note)
+    engine = _engine(executor, workers, time_limit, reader, scheduler)
+    failed = True
+    try:
+        read: list[tuple[str | None, str | None]] = [(None, None)] * len(docs)
+        with steps(progress, len(docs)) as step:
+            for k, got in engine.read(docs):
+                step(f"reading {os.path.basename(docs[k][0])}")
+                if isinstance(got, str):
+                    got = (None, _cause(got, f"{display_name(docs[k][0])}: reading it failed"))
+                read[k] = got
+        if manifest:
+            index = {doc: k for k, doc in enumerate(docs)}
+            pairs, seen = [], set()
+            for a, b in listed:
+                ka, kb = index[(a, source_lang)], index[(b, target_lang)]
+                bad = [k for k in (ka, kb) if read[k][0] is None]
+                for k in bad:
+                    if k not in seen:
+                        seen.add(k)
+                        out.findings.append(DocumentFinding("document-unreadable", ERROR, docs[k][0],
+                                                            read[k][1] or "unreadable"))
+                if not bad:
+                    pairs.append((ka, kb))
         else:
-            out.results.append(result)
-    out.results = consistency_across(out.results, config)  # one source sentence, one translation, session-wide
+            pairs = _pair_by_symbol(docs, read, len(src_files), source, target, out)
+        symbols = {k: read[k][0] for pair in pairs for k in pair}
+        lost: list[tuple[int, DocumentFinding]] = []
+        for i, (a, b) in enumerate(pairs):  # a folder given as its own counterpart, a symlink into the other
+            if same_file(docs[a][0], docs[b][0]):
+                lost.append((i, DocumentFinding("document-self-pair", ERROR, docs[b][0],
+                                                f"paired with itself ({docs[a][0]})")))
+        selfpairs = {i for i, _ in lost}
+        checked = [i for i in range(len(pairs)) if i not in selfpairs]
+        done: list[CheckResult | None] = [None] * len(pairs)
+        with steps(progress, len(checked)) as step:
+            for j, got in engine.check([pairs[i] for i in checked], config, (source_lang, target_lang)):
+                i = checked[j]
+                a, b = pairs[i]
+                step(f"checking {os.path.basename(docs[a][0])}")
+                if isinstance(got, Refused):
+                    lost.append((i, DocumentFinding(got.rule, ERROR, got.path, got.message)))
+                elif isinstance(got, str):
+                    lost.append((i, DocumentFinding(
+                        "document-unreadable", ERROR, docs[a][0],
+                        _cause(got, f"{display_name(docs[a][0])}: checking it against "
+                                    f"{display_name(docs[b][0])} failed"), symbols[a])))
+                else:
+                    done[i] = got
+        out.results.extend(r for r in done if r is not None)
+        out.findings.extend(f for _, f in sorted(lost, key=lambda x: x[0]))
+        out.results = consistency_across(out.results, config)  # one source sentence, one translation, session-wide
+        failed = False
+    finally:
+        engine.close(failed)
     return out
+
+
+def _pair_by_symbol(docs: list[tuple[str, str | None]], read: list[tuple[str | None, str | None]], n_source: int,
+                    source: str | None, target: str | None, out: SessionResult) -> list[tuple[int, int]]:
+    """The pairs of two folders, by the symbols their workers read (the first file in name order where
+    two of one folder share one); every other document a finding."""
+    by_symbol: list[dict[str, int]] = [{}, {}]
+    for k, (symbol, err) in enumerate(read):
+        path, side = docs[k][0], 0 if k < n_source else 1
+        if symbol is None:
+            out.findings.append(DocumentFinding("document-unreadable", ERROR, path, err or "unreadable"))
+            continue
+        if symbol in by_symbol[side]:
+            out.findings.append(DocumentFinding("document-duplicate", ERROR, path,
+                                                f"{symbol} is also {docs[by_symbol[side][symbol]][0]}", symbol))
+            continue
+        by_symbol[side][symbol] = k
+    pairs = []
+    for symbol in sorted(set(by_symbol[0]) | set(by_symbol[1])):
+        a, b = by_symbol[0].get(symbol), by_symbol[1].get(symbol)
+        if a is not None and b is not None:
+            pairs.append((a, b))
+        elif a is not None:
+            out.findings.append(DocumentFinding("document-missing", ERROR, docs[a][0],
+                                                f"{symbol} has no counterpart in {target}", symbol))
+        else:
+            out.findings.append(DocumentFinding("document-extra", ERROR, docs[b][0],
+                                                f"{symbol} has no counterpart in {source}", symbol))
+    return pairs
 
 
 def check_paths(source: str | None, target: str | None, *, manifest: str | None = None,
                 previous: tuple[str, str] | None = None, config: Config | None = None, jobs: int | None = None,
                 source_lang: str | None = None, target_lang: str | None = None,
-                warn: Callable[[str], None] | None = None, progress: Callable[[int], Iterable] | None = None
-                ) -> tuple[CheckResult | SessionResult, tuple[str, ...]]:
+                warn: Callable[[str], None] | None = None, progress: Callable[[int], Iterable] | None = None,
+                executor: str = "processes", scheduler: str | None = None, time_limit: float | None = TIME_LIMIT,
+                note: Callable[[str], None] | None = None) -> tuple[CheckResult | SessionResult, tuple[str, ...]]:
     """What `resdiff check` is given: two folders or a manifest (a session), or two files, with their
     previous versions for change parity. Returns the result and every file read (which an output must
     never replace)."""
@@ -148,9 +400,12 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
         if previous:
             raise UsageError("--previous checks one pair; give two files, not folders or a manifest")
         session = check_session(source, target, manifest=manifest, config=config, jobs=jobs,
-                                source_lang=source_lang, target_lang=target_lang, progress=progress)
+                                source_lang=source_lang, target_lang=target_lang, progress=progress,
+                                executor=executor, scheduler=scheduler, time_limit=time_limit, note=note)
         inputs = tuple(x for x in (source, target, manifest) if x)
         return session, inputs + tuple(p for r in session.results for p in (r.source.source, r.target.source))
+    if executor != "processes" or scheduler:
+        raise UsageError("--executor and --scheduler run a session; give two folders or --manifest")
     if not (source and target):
         raise UsageError("give SOURCE and TARGET (two files, or two folders), or --manifest FILE")
     refuse_same_file(source, target)

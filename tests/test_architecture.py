@@ -35,12 +35,13 @@ def test_only_cli_imports_typer_and_only_views_import_rich():
 
 def test_only_the_reading_and_writing_modules_open_files():
     """open() is called only where reading or writing files is the module's work: documents (load), outputs
-    (output), the word index (segment), downloads (fetch), the configuration and baselines (config). This
+    (output), the word index (segment), downloads (fetch), the configuration and baselines (config), a
+    session's parsed documents in its scratch folder (session). This
     looks for open( alone: listing a folder (documents) or stat-ing the cache (cli) is not opening."""
     for path in PKG.rglob("*.py"):
         rel = path.relative_to(PKG).as_posix()
         # documents, outputs, caches, the configuration file (and baselines)
-        if rel in ("load.py", "output.py", "segment.py", "fetch.py", "config.py"):
+        if rel in ("load.py", "output.py", "segment.py", "fetch.py", "config.py", "session.py"):
             continue
         if rel == "isolate.py":  # its own size, in /proc/self/statm, for the reading child's memory limit
             continue
@@ -70,8 +71,8 @@ def test_library_imports_without_typer_or_rich():
 # modules of render/ may also import one another. The package root only re-exports (lazily) and gives
 # __version__, which every layer may read.
 LAYERS = [
-    {"errors", "model", "notation", "status", "blocks"},  # the errors; documents and diffs; script ranges and the symbol
-    # grammar; exit statuses
+    {"errors", "model", "notation", "status", "blocks", "workers"},  # the errors; documents and diffs; script
+    # ranges and the symbol grammar; exit statuses; typed lines; a process pool that survives its workers
     {"results", "cache"},  # the results of check, session, series, blame and carry; the user cache
     {"normalize", "lang", "segment", "markdown_reader"},  # text passes; what each UN language writes; the Chinese word index
     {"layout", "facts", "tokenize", "routine", "selfcheck", "pdfium", "isolate"},  # layouts, facts, tokens, routine

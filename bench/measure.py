@@ -1,0 +1,139 @@
+"""How bench/ measures a command: wall time, CPU time (user + system) of the command and of every process
+it started (its workers, and the fork server they came from, reaped here even after the command has
+exited: this process is their subreaper), peak memory of the command's own process; each command
+alternated with its baseline, the same interpreter's `python -c pass`, round after round, so that a busy
+moment of the machine falls on both; medians with their spread (the interquartile range)."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+BASELINE = [PY, "-c", "pass"]
+# what users have: bytecode written and read (a developer's shell may say otherwise)
+ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "RESDIFF_SEGMENTER")}
+MiB = 1024 * 1024
+
+
+def become_subreaper() -> bool:
+    """Processes orphaned by a command (a fork server left when its parent exits) are re-parented to this
+    process instead of init, so that their CPU time is counted (Linux; elsewhere it is lost)."""
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        return False
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def _reap_orphans(grace: float = 5.0) -> None:
+    """Wait for the processes a command left behind (they end when it does, within a moment)."""
+    end = time.monotonic() + grace
+    while True:
+        try:
+            pid, _, _ = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            if time.monotonic() > end:
+                return
+            time.sleep(0.005)
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # seconds of CPU, the command and every process it started
+    cpu_main: float  # seconds of CPU of the command's own process (and what it waited for itself)
+    rss: int  # bytes, the command's own process at its peak
+    status: int
+    stdout: bytes
+
+
+def run(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> Run:
+    before = _children_cpu()
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd, env={**ENV, **(env or {})})
+    out = p.stdout.read()
+    p.stdout.close()
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    p.returncode = os.waitstatus_to_exitcode(status)
+    _reap_orphans()
+    return Run(wall, _children_cpu() - before, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
+               p.returncode, out)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """Medians of several runs, with their spread."""
+
+    runs: tuple[Run, ...]
+    ratios: tuple[float, ...] = ()  # CPU of each run / CPU of the baseline run beside it
+
+    @staticmethod
+    def _mid(values: list[float]) -> tuple[float, float, float]:
+        values = sorted(values)
+        if len(values) < 4:
+            return values[0], statistics.median(values), values[-1]
+        q1, q2, q3 = statistics.quantiles(values, n=4, method="inclusive")
+        return q1, q2, q3
+
+    @property
+    def wall(self) -> tuple[float, float, float]:
+        return self._mid([r.wall for r in self.runs])
+
+    @property
+    def cpu(self) -> tuple[float, float, float]:
+        return self._mid([r.cpu for r in self.runs])
+
+    @property
+    def ratio(self) -> tuple[float, float, float]:
+        return self._mid(list(self.ratios)) if self.ratios else (0.0, 0.0, 0.0)
+
+    @property
+    def rss(self) -> int:
+        return max(r.rss for r in self.runs)
+
+    @property
+    def stdout(self) -> bytes:
+        return self.runs[-1].stdout
+
+
+def alternated(cmds: dict[str, tuple[list[str], dict | None]], rounds: int) -> tuple[dict[str, Figure], Figure]:
+    """Each command run `rounds` times, each time right after the baseline (a warm-up round first); the
+    figures of each, with its CPU ratio to the baseline run beside it, and the baseline's own."""
+    for cmd, env in cmds.values():
+        run(cmd, env)
+    got: dict[str, list[Run]] = {k: [] for k in cmds}
+    ratios: dict[str, list[float]] = {k: [] for k in cmds}
+    base: list[Run] = []
+    for _ in range(rounds):
+        for k, (cmd, env) in cmds.items():
+            b = run(BASELINE)
+            r = run(cmd, env)
+            base.append(b)
+            got[k].append(r)
+            ratios[k].append(r.cpu / b.cpu if b.cpu else float("inf"))
+    return {k: Figure(tuple(v), tuple(ratios[k])) for k, v in got.items()}, Figure(tuple(base), (1.0,))
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def spread(mid: tuple[float, float, float], fmt=ms) -> str:
+    lo, med, hi = mid
+    return f"{fmt(med)} ({fmt(lo)}–{fmt(hi)})"

@@ -1,0 +1,198 @@
+"""A pool of worker processes that outlives any one task: a task whose worker dies (a signal such as SIGABRT
+or SIGKILL, an exit) or runs past its time limit comes back as a `Failed` naming the cause, the worker
+is replaced, and the other tasks run on. Unlike concurrent.futures' pool, where one dead worker breaks
+every pending task.
+
+Workers start from a fork server (a clean process, with `preload` imported once), so that starting one,
+or replacing one, costs a fork; each takes the environment and working folder of the moment it starts.
+Tasks are `fn(arg)` with `fn` a module-level function (it is sent by name).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+
+_AHEAD = 2  # tasks sent to a worker at once: the one it runs and the next
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A task that returned nothing: why (its worker died, or ran past the time limit, or it raised)."""
+
+    cause: str
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+def _end_with_parent() -> None:
+    """On Linux, a worker is killed when the fork server it came from ends (which it does when the main
+    process does), so that a worker stuck in C code never outlives a session killed with SIGKILL."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _serve(conn, env: dict[str, str], cwd: str) -> None:
+    """A worker: the caller's environment and folder, then tasks until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle; it ends us
+    _end_with_parent()
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        os.chdir(cwd)
+    except OSError:
+        pass
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        key, fn, arg = msg
+        try:
+            out = (key, True, fn(arg))
+        except Exception as e:  # a bug in the task: its caller reports it, the worker goes on
+            out = (key, False, f"{type(e).__name__}: {e}")
+        try:
+            conn.send(out)
+        except Exception as e:  # a result that cannot be sent (unpicklable, too large)
+            conn.send((key, False, f"{type(e).__name__}: {e}"))
+
+
+class _Worker:
+    def __init__(self, ctx) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, dict(os.environ), os.getcwd()), daemon=True)
+        self.process.start()
+        child.close()
+        self.tasks: deque[int] = deque()  # sent, in order: the first is running, the others wait their turn
+        self.started = 0.0  # when the first began
+
+    def stop(self, kill: bool = False) -> None:
+        if kill and self.process.is_alive():
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+    def died(self) -> str:
+        code = self.process.exitcode
+        self.process.join()
+        if code is not None and code < 0:
+            return f"its worker process died ({_signal_name(-code)})"
+        return f"its worker process exited with status {code}"
+
+
+class Pool:
+    """`workers` processes running tasks; `time_limit` seconds of wall time at most per task (None: no
+    limit). Use as a context: the workers are stopped on the way out, whatever happened."""
+
+    def __init__(self, workers: int, *, time_limit: float | None = None, preload: Iterable[str] = ()) -> None:
+        self.size = max(1, workers)
+        self.time_limit = time_limit
+        self._ctx = multiprocessing.get_context("forkserver")
+        self._ctx.set_forkserver_preload(list(preload))
+        self._workers: list[_Worker] = []
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close(kill=exc[0] is not None)
+
+    def close(self, kill: bool = False) -> None:
+        for w in self._workers:
+            w.stop(kill=kill or bool(w.tasks))
+        self._workers = []
+
+    def map_unordered(self, fn: Callable, args: list) -> Iterator[tuple[int, object]]:
+        """(index, fn(args[index]) or Failed) for every argument, as each finishes. A worker is sent its
+        next task before it finishes the one it runs (no pause between two); a task waiting behind one that
+        killed its worker is sent to another."""
+        todo = deque(range(len(args)))
+        want = min(self.size, len(args))
+        while len(self._workers) < want:
+            self._workers.append(_Worker(self._ctx))
+
+        def give(w: _Worker) -> None:
+            while todo and len(w.tasks) < _AHEAD:
+                k = todo.popleft()
+                if not w.tasks:
+                    w.started = time.monotonic()
+                w.tasks.append(k)
+                try:
+                    w.conn.send((k, fn, args[k]))
+                except OSError:  # the worker is gone already: its sentinel tells
+                    return
+
+        def retire(w: _Worker, kill: bool) -> int:
+            """The task w was running (the others go back to be given again); a fresh worker in its place."""
+            culprit = w.tasks.popleft()
+            todo.extendleft(reversed(w.tasks))
+            w.tasks.clear()
+            w.stop(kill=kill)
+            self._workers.remove(w)
+            if todo:
+                fresh = _Worker(self._ctx)
+                self._workers.append(fresh)
+                give(fresh)
+            return culprit
+
+        for w in list(self._workers):
+            give(w)
+        while any(w.tasks for w in self._workers):
+            timeout = None
+            if self.time_limit is not None:
+                first = min(w.started for w in self._workers if w.tasks)
+                timeout = max(0.0, first + self.time_limit - time.monotonic())
+            ready = wait([w.conn for w in self._workers] + [w.process.sentinel for w in self._workers], timeout)
+            for w in list(self._workers):
+                got = []
+                while w.conn.poll():  # every result it sent, before anything else is decided about it
+                    try:
+                        got.append(w.conn.recv())
+                    except (EOFError, OSError):
+                        break  # died while sending: its sentinel tells
+                for key, ok, value in got:
+                    w.tasks.popleft()
+                    w.started = time.monotonic()
+                    yield key, value if ok else Failed(f"resdiff failed on it ({value})")
+                if w.process.sentinel in ready or not w.process.is_alive():
+                    cause = w.died()
+                    if w.tasks:
+                        yield retire(w, kill=False), Failed(cause)
+                    else:
+                        w.stop()
+                        self._workers.remove(w)
+                        if todo:
+                            fresh = _Worker(self._ctx)
+                            self._workers.append(fresh)
+                            give(fresh)
+                elif w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit:
+                    yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
+                                                       "limit); its worker was stopped")
+                else:
+                    give(w)

@@ -1,0 +1,53 @@
+"""Readers that session tests hand the workers in place of resdiff.session.read_document (module level,
+so that a worker process imports them by name): one that counts every load, and one that behaves as a
+hostile document would, chosen by the file's name: `abort-*` kills its worker with SIGABRT, `kill-*`
+with SIGKILL, `exit-*` exits it, `hang-*` never returns, `bomb-*` reads fine but kills the worker that
+later checks it (SIGABRT when its parsed form is loaded there). Each attempt is written down first."""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import time
+from dataclasses import replace
+
+from resdiff.session import read_document
+
+LOADS = "RESDIFF_TEST_LOADS"  # the file each load is written to, a line a load
+
+
+def counting(path: str, language: str | None):
+    with open(os.environ[LOADS], "a", encoding="utf-8") as f:
+        f.write(f"{os.getpid()}\t{path}\n")
+    return read_document(path, language)
+
+
+class _Bomb:
+    def __reduce__(self):  # loaded (in the worker that checks the pair): SIGABRT
+        return os.abort, ()
+
+
+def _no_core() -> None:
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def hostile(path: str, language: str | None):
+    name = os.path.basename(path)
+    if LOADS in os.environ and not name.startswith(("bomb-",)):
+        with open(os.environ[LOADS], "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\t{path}\n")
+    if name.startswith("abort-"):
+        _no_core()
+        os.abort()
+    if name.startswith("kill-"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    if name.startswith("exit-"):
+        os._exit(3)
+    if name.startswith("hang-"):
+        time.sleep(3600)
+    doc = read_document(path, language)
+    if name.startswith("bomb-"):
+        _no_core()
+        return replace(doc, other=(*doc.other, _Bomb()))
+    return doc

@@ -1,0 +1,65 @@
+"""A paragraph's facts are read once per language, however many steps of a check ask for them: the
+structural pairing (where the paragraph counts differ), the pair's checks, change parity."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import pytest
+from layout import EN_FIXTURE, SEED
+
+from resdiff import facts
+from resdiff.check import check_pair, check_parity
+from resdiff.documents import load_document
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    seen: Counter = Counter()
+    read = facts._read
+
+    def counting(text, lang, spans=None):
+        seen[(text, lang)] += 1
+        return read(text, lang, spans)
+
+    monkeypatch.setattr(facts, "_read", counting)
+    monkeypatch.setattr(facts, "_seen", {})
+    return seen
+
+
+def test_a_check_reads_each_paragraph_once(reads):
+    en, zh = load_document(str(EN_FIXTURE)), load_document(str(SEED))
+    zh = replace(zh, paragraphs=tuple(p for p in zh.paragraphs if p.id != "PP3"))  # pairs by alignment
+    result = check_pair(en, zh)
+    assert any(p.how == "alignment" for p in result.pairs)
+    assert reads and max(reads.values()) == 1
+    texts = {(p.text, en.language) for p in en.paragraphs} | {(p.text, zh.language) for p in zh.paragraphs}
+    assert texts <= set(reads)
+
+
+def test_the_facts_handed_out_are_copies(reads):
+    text = "On 7 December 2020, 123 States (A/75/399) …"
+    a = facts.extract(text, "en")
+    a.numbers["123"] += 5
+    spans: dict = {}
+    b = facts.extract(text, "en", spans)
+    assert b.numbers["123"] == 1 and reads[(text, "en")] == 1
+    assert spans[("numbers", "123")] and spans[("dates", "2020-12-07")]
+
+
+def test_change_parity_reads_the_new_versions_once(reads):
+    """The new versions' paragraphs are read for the pair's checks and again for what each change inserted
+    and deleted: once."""
+    en, zh = load_document(str(EN_FIXTURE)), load_document(str(SEED))
+
+    def edited(doc, old, new):
+        return replace(doc, paragraphs=tuple(replace(p, text=p.text.replace(old, new)) if p.id == "PP12" else p
+                                             for p in doc.paragraphs))
+
+    en2, zh2 = edited(en, "123", "125"), edited(zh, "123", "125")
+    assert en2.paragraph("PP12").text != en.paragraph("PP12").text
+    result = check_parity(en, zh, en2, zh2)
+    assert not [f for f in result.findings if f.rule.startswith("change")]
+    assert reads[(en2.paragraph("PP12").text, "en")] == 1 and reads[(zh2.paragraph("PP12").text, "zh")] == 1
+    assert max(reads.values()) == 1

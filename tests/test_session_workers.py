@@ -1,0 +1,149 @@
+"""A session reads each document once, in a worker, and survives any one document: a worker that dies
+(SIGABRT, SIGKILL, an exit) or runs past the time limit makes its document a `document-unreadable`
+finding naming the cause, and the rest of the session is checked and reported, with one worker or two.
+The hostile documents are simulated by a reader (tests/session_readers.py) that the workers run in place
+of read_document; real hostile PDFs are tests/test_pdf_*'s."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import session_readers
+from layout import EN_FIXTURE, SEED
+from runcli import invoke
+
+import resdiff.session
+from resdiff.session import check_session, usable_cpus, worker_count
+
+
+def _folders(root: Path, symbols: range) -> tuple[Path, Path]:
+    en, zh = root / "en", root / "zh"
+    en.mkdir()
+    zh.mkdir()
+    en_text, zh_text = EN_FIXTURE.read_text("utf-8"), SEED.read_text("utf-8")
+    for k in symbols:
+        (en / f"A-RES-75-{k}.en.txt").write_text(en_text.replace("75/62", f"75/{k}"), encoding="utf-8")
+        (zh / f"A-RES-75-{k}.zh.txt").write_text(zh_text.replace("75/62", f"75/{k}"), encoding="utf-8")
+    return en, zh
+
+
+@pytest.fixture
+def loads(tmp_path, monkeypatch):
+    log = tmp_path / "loads.log"
+    monkeypatch.setenv(session_readers.LOADS, str(log))
+
+    def read() -> list[str]:
+        return [line.split("\t")[1] for line in log.read_text("utf-8").splitlines()] if log.exists() else []
+    return read
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_session_reads_each_document_once(tmp_path, loads, jobs):
+    en, zh = _folders(tmp_path, range(62, 67))
+    (zh / "notes.txt").write_text("这不是决议。\n", encoding="utf-8")
+    session = check_session(str(en), str(zh), jobs=jobs, reader=session_readers.counting)
+    assert [r.source.metadata.symbol for r in session.results] == [f"A/RES/75/{k}" for k in range(62, 67)]
+    read = loads()
+    assert sorted(read) == sorted(str(p) for p in [*en.iterdir(), *zh.iterdir()])  # each file once, no more
+
+
+def test_a_manifest_reads_a_document_named_twice_once(tmp_path, loads):
+    en, zh = _folders(tmp_path, range(62, 63))
+    copy = zh / "copy-of-62.zh.txt"
+    copy.write_bytes((zh / "A-RES-75-62.zh.txt").read_bytes())
+    manifest = tmp_path / "pairs.tsv"
+    manifest.write_text(f"{en}/A-RES-75-62.en.txt\t{zh}/A-RES-75-62.zh.txt\n"
+                        f"{en}/A-RES-75-62.en.txt\t{copy}\n", encoding="utf-8")
+    session = check_session(manifest=str(manifest), jobs=2, reader=session_readers.counting)
+    assert [Path(r.target.source).name for r in session.results] == ["A-RES-75-62.zh.txt", "copy-of-62.zh.txt"]
+    assert sorted(loads()) == sorted([f"{en}/A-RES-75-62.en.txt", f"{zh}/A-RES-75-62.zh.txt", str(copy)])
+
+
+def test_the_command_reads_each_document_once(tmp_path, loads, monkeypatch):
+    en, zh = _folders(tmp_path, range(62, 65))
+    monkeypatch.setattr(resdiff.session, "read_document", session_readers.counting)
+    data = json.loads(invoke(["check", en, zh, "-f", "json", "--jobs", "2"], 0).stdout)
+    assert len(data["documents"]) == 3
+    assert sorted(loads()) == sorted(str(p) for p in [*en.iterdir(), *zh.iterdir()])
+
+
+def test_jobs_is_bounded_by_the_usable_cpus_and_the_documents():
+    cpus = usable_cpus()
+    assert cpus <= len(os.sched_getaffinity(0))
+    notes: list[str] = []
+    assert worker_count(None, 1000, notes.append) == cpus and not notes
+    assert worker_count(300, 1000, notes.append) == cpus
+    assert notes == [f"--jobs 300 is more than the {cpus} CPU{'s' if cpus > 1 else ''} this process may use: "
+                     f"{cpus} worker{'s' if cpus > 1 else ''}"]
+    assert worker_count(None, 1) == 1 and worker_count(1, 1000) == 1
+
+
+def test_too_many_jobs_are_capped_with_a_note(tmp_path):
+    en, zh = _folders(tmp_path, range(62, 64))
+    r = invoke(["check", en, zh, "--jobs", "300"], 0)
+    assert f"--jobs 300 is more than the {usable_cpus()} CPU" in r.stderr
+    assert "2 pairs checked" in r.stdout
+
+
+def _live_children() -> set[int]:
+    import multiprocessing
+
+    return {p.pid for p in multiprocessing.active_children()}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_session_survives_a_worker_that_dies_or_hangs(tmp_path, loads, monkeypatch, jobs):
+    en, zh = _folders(tmp_path, range(62, 66))
+    en_text = EN_FIXTURE.read_text("utf-8")
+    for name, k in (("abort", 90), ("kill", 91), ("exit", 92), ("hang", 93)):
+        (en / f"{name}-A-RES-75-{k}.en.txt").write_text(en_text.replace("75/62", f"75/{k}"), encoding="utf-8")
+    monkeypatch.setattr(resdiff.session, "read_document", session_readers.hostile)
+    before = _live_children()
+    out = tmp_path / "report.json"
+    invoke(["check", en, zh, "-f", "json", "--jobs", jobs, "--time-limit", "2", "-o", out], 1)
+    data = json.loads(out.read_text("utf-8"))
+    assert [(d["source"]["symbol"], d["passed"]) for d in data["documents"]] == [
+        (f"A/RES/75/{k}", True) for k in range(62, 66)]
+    unreadable = {Path(f["file"]).name: f["message"] for f in data["findings"] if f["rule"] == "document-unreadable"}
+    assert set(unreadable) == {"abort-A-RES-75-90.en.txt", "kill-A-RES-75-91.en.txt", "exit-A-RES-75-92.en.txt",
+                               "hang-A-RES-75-93.en.txt"}
+    assert "died (SIGABRT)" in unreadable["abort-A-RES-75-90.en.txt"]
+    assert "died (SIGKILL)" in unreadable["kill-A-RES-75-91.en.txt"]
+    assert "exited with status 3" in unreadable["exit-A-RES-75-92.en.txt"]
+    assert "longer than 2 s" in unreadable["hang-A-RES-75-93.en.txt"]
+    assert all(m.startswith(str(en)) and "reading it failed" in m for m in unreadable.values())
+    assert sorted(Path(p).name for p in loads()) == sorted(p.name for p in [*en.iterdir(), *zh.iterdir()])  # once
+    assert _live_children() <= before  # no worker left behind
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_worker_that_dies_checking_a_pair_loses_that_pair_only(tmp_path, jobs):
+    en, zh = _folders(tmp_path, range(62, 65))
+    (en / "A-RES-75-63.en.txt").rename(en / "bomb-A-RES-75-63.en.txt")
+    session = check_session(str(en), str(zh), jobs=jobs, reader=session_readers.hostile)
+    assert [r.source.metadata.symbol for r in session.results] == ["A/RES/75/62", "A/RES/75/64"]
+    [lost] = session.findings
+    assert (lost.rule, Path(lost.path).name, lost.symbol) == ("document-unreadable", "bomb-A-RES-75-63.en.txt",
+                                                              "A/RES/75/63")
+    assert "checking it against" in lost.message and "A-RES-75-63.zh.txt" in lost.message
+    assert "died (SIGABRT)" in lost.message
+
+
+def test_each_pair_of_a_session_reports_as_the_pair_checked_alone(tmp_path):
+    """A session keeps of each document what its report names (not its paragraphs): every document's entry
+    is the report of `resdiff check A B` on that pair, in every format that has one."""
+    en, zh = _folders(tmp_path, range(62, 64))
+    z = zh / "A-RES-75-63.zh.txt"
+    z.write_text(z.read_text("utf-8").replace("已有 123 个国家", "已有 124 个国家"), encoding="utf-8")
+    session = json.loads(invoke(["check", en, zh, "-f", "json"], 1).stdout)
+    for entry in session["documents"]:
+        alone = json.loads(invoke(["check", entry["source"]["file"], entry["target"]["file"], "-f", "json"],
+                                  0 if entry["passed"] else 1).stdout)
+        assert entry == alone
+    junit = invoke(["check", en, zh, "-f", "junit"], 1).stdout
+    alone = invoke(["check", en / "A-RES-75-63.en.txt", z, "-f", "junit"], 1).stdout
+    suite = alone[alone.index("  <testsuite "):alone.index("  </testsuite>")]
+    assert suite in junit
