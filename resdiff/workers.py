@@ -37,14 +37,21 @@ def _signal_name(number: int) -> str:
 
 
 def _end_with_parent() -> None:
-    """On Linux, a worker is killed when the fork server it came from ends (which it does when the main
-    process does), so that a worker stuck in C code never outlives a session killed with SIGKILL."""
-    try:
-        import ctypes
+    """A worker ends when the fork server it came from does (which it does when the main process does),
+    so that no worker outlives a session killed with SIGKILL: a thread watches for its parent to change.
+    (The PDF reading, the one long C call, runs in a child of its own under CPU and wall deadlines.)"""
+    import threading
+    import time
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="resdiff-parent-watch", daemon=True).start()
 
 
 def _serve(conn, env: dict[str, str], cwd: str) -> None:
