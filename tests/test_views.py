@@ -58,7 +58,8 @@ def test_summary_lists_each_change_and_totals(monkeypatch):
 
 def test_legend_and_both_versions_on_top_of_every_view(monkeypatch):
     for view in ("inline", "side-by-side", "summary"):
-        head = _run(["diff", OLD, NEW, "--color", "never", "--view", view], monkeypatch).splitlines()[:4]
+        head = _run(["diff", OLD, NEW, "--color", "never", "--view", view, "--width", "120"],
+                    monkeypatch).splitlines()[:4]
         text = "\n".join(head)
         assert "A/RES/74/62 (zh, adopted 2019-12-12)" in text and "A/RES/75/62 (zh, adopted 2020-12-07)" in text
         assert "legend:" in text
