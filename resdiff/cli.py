@@ -8,7 +8,6 @@ configuration is config.py's."""
 from __future__ import annotations
 
 import contextlib
-import errno
 import functools
 import os
 import sys
@@ -16,44 +15,45 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from . import __version__
 from .console_env import ConsoleEnv, StdoutClosed
 from .errors import ResdiffError
+from .render.formats import render
 from .status import ExitStatus, exit_status, killed_by
 
-
-def _plain_argument_help() -> None:
-    """Arguments named by their metavar alone in help (OLD NEW, FILE...), never with a type (<str>)."""
-    from typer.core import TyperArgument
-
-    if not hasattr(TyperArgument, "display_type_rich"):  # typer before 0.29: only the usage line's {OLD}
-        metavar = TyperArgument.make_metavar
-
-        def usage_metavar(self, ctx, *, usage: bool = False) -> str:
-            if self.metavar is not None and usage:
-                return self.metavar if self.required else f"[{self.metavar}]"
-            return metavar(self, ctx, usage=usage)
-
-        TyperArgument.make_metavar = usage_metavar
-        return
-    shown = TyperArgument.display_type_rich
-    TyperArgument.display_type_rich = lambda self, ctx: None if self.metavar else shown(self, ctx)
-
-    def usage_name(self) -> str:  # `resdiff diff [OPTIONS] OLD NEW`, as git and gh write it
-        name = self.display_name_raw
-        if self.nargs != 1 and not name.endswith("..."):
-            name += "..."
-        return name if self.required else f"[{name}]"
-
-    TyperArgument._usage_display_name = usage_name
-
-
-_plain_argument_help()
 if "_RESDIFF_COMPLETE" in os.environ:  # a shell asking for completions (see `resdiff completion`)
-    from typer._completion_classes import completion_init
+    from typer.completion import completion_init
 
     completion_init()
+
+
+class _Command(TyperCommand):
+    """A command whose help names each argument by its metavar alone, as git and gh write it: `resdiff
+    diff [OPTIONS] OLD NEW`, `FILE...`, never typer's {OLD} or a type (<str>)."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [_usage_name(p) for p in self.get_params(ctx) if isinstance(p, TyperArgument)]
+
+    def format_options(self, ctx, formatter) -> None:
+        arguments = [(p.metavar, f"{p.help}  [required]" if p.required else p.help)
+                     for p in self.get_params(ctx) if isinstance(p, TyperArgument)]
+        options = [r for p in self.get_params(ctx) if not isinstance(p, TyperArgument)
+                   for r in [p.get_help_record(ctx)] if r is not None]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _usage_name(argument: TyperArgument) -> str:
+    name = argument.metavar or argument.human_readable_name
+    if argument.nargs != 1 and not name.endswith("..."):
+        name += "..."
+    return name if argument.required else f"[{name}]"
+
 
 app = typer.Typer(
     name="resdiff",
@@ -123,7 +123,7 @@ def _command(short_help: str):
                 status = ExitStatus.BAD_INPUT
             raise typer.Exit(status or ExitStatus.OK)
 
-        return app.command(short_help=short_help)(run)
+        return app.command(short_help=short_help, cls=_Command)(run)
 
     return register
 
@@ -190,17 +190,7 @@ def parse(
 
     env = _env()
     doc = load_document(file, language=_language(lang), warn=env.warning)
-    env.emit(_document_view(doc, format), output=output, inputs=(file,), color=color, width=width, pager=pager)
-
-
-def _document_view(doc, format: ParseFormat):
-    if format is ParseFormat.json:
-        from .render.json_ import render_document
-
-        return render_document(doc)
-    from .render.terminal.parse import document_view
-
-    return document_view(doc)
+    env.emit(render("parse", format, doc), output=output, inputs=(file,), color=color, width=width, pager=pager)
 
 
 @_command("Show what changed between two versions, clause by clause.")
@@ -238,7 +228,7 @@ def diff(
       resdiff diff OLD.pdf NEW.pdf --format html -o diff.html
       resdiff diff 74/62 75/62 --lang zh --fail-on substantive
     """
-    from .compare import compare
+    from .comparison import compare
     from .documents import load_versions, stdin_once
 
     env = _env()
@@ -246,34 +236,10 @@ def diff(
     language = _language(lang)
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
         result = compare(*load_versions(old, new, language=language, warn=env.warning))
-    shown = _diff_view(env, result, format, view, context=context, show_routine=show_routine, color=color,
-                       output=output)
+    shown = render("diff", view if format is DiffFormat.terminal else format, result, context=context,
+                   show_routine=show_routine, markers=env.markers(color, output))
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
     return exit_status(result, fail_on)
-
-
-def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, context: int, show_routine: bool,
-               color: Color, output: str | None):
-    if format is DiffFormat.json:
-        from .render.json_ import render_diff
-
-        return render_diff(result)
-    if format is DiffFormat.markdown:
-        from .render.markdown import render_diff as markdown
-
-        return markdown(result, context=context)
-    if format is DiffFormat.html:
-        from .render.html import render_diff as html
-
-        return html(result, context=context)
-    from .render.terminal import diff as terminal
-
-    markers = env.markers(color, output)
-    if view is View.side_by_side:
-        return terminal.side_by_side_view(result, markers=markers, context=context, show_routine=show_routine)
-    if view is View.summary:
-        return terminal.summary_view(result, markers=markers)
-    return terminal.diff_view(result, markers=markers, context=context, show_routine=show_routine)
 
 
 def _series(env: ConsoleEnv, files: list[str], lang: str | None):
@@ -315,22 +281,10 @@ def series(
     """
     env = _env()
     result = _series(env, files, lang)
-    shown = _series_view(env, result, format, steps=steps, show_routine=show_routine, color=color, output=output)
+    shown = render("series", format, result, steps=steps, show_routine=show_routine,
+                   markers=env.markers(color, output))
     env.emit(shown, output=output, inputs=tuple(files), color=color, width=width, pager=pager)
     return exit_status(result, fail_on)
-
-
-def _series_view(env: ConsoleEnv, result, format: SeriesFormat, *, steps: bool, show_routine: bool, color: Color,
-                 output: str | None):
-    if format is SeriesFormat.terminal:
-        from .render.terminal.series import series_view
-
-        return series_view(result, markers=env.markers(color, output), steps=steps, show_routine=show_routine)
-    from .render import html, json_, markdown
-
-    render = {SeriesFormat.json: json_.render_series, SeriesFormat.markdown: markdown.render_series,
-              SeriesFormat.html: html.render_series}[format]
-    return render(result, steps=steps)
 
 
 @_command("Show which resolution each clause of the newest version comes from.")
@@ -357,18 +311,8 @@ def blame(
     env = _env()
     result = _series(env, files, lang)
     paragraphs = blame_series(result)
-    env.emit(_blame_view(result, paragraphs, format), output=output, inputs=tuple(files), color=color, width=width,
-             pager=pager)
-
-
-def _blame_view(result, paragraphs, format: BlameFormat):
-    if format is BlameFormat.json:
-        from .render.json_ import render_blame
-
-        return render_blame(result, paragraphs)
-    from .render.terminal.series import blame_view
-
-    return blame_view(result, paragraphs)
+    env.emit(render("blame", format, result, paragraphs), output=output, inputs=tuple(files), color=color,
+             width=width, pager=pager)
 
 
 @_command("Download official texts into the cache and print their paths.")
@@ -476,28 +420,16 @@ def check(
     if write_baseline:
         env.note(save_baseline(write_baseline, findings_of(result), inputs))
     level = fail_level(fail_on, cfg)
-    env.emit(_check_report(result, format, level), output=output, inputs=inputs, color=color,
+    env.emit(render(_check_kind(result), format, result, fail_on=level), output=output, inputs=inputs, color=color,
              width=env.report_width(width, output), pager=pager)
     return exit_status(result, level, baseline_written=bool(write_baseline))
 
 
-def _check_report(result, format: CheckFormat, level: str):
-    """A check's report, or a session's (two folders, a manifest)."""
+def _check_kind(result) -> str:
+    """A check's result is a single pair's, or a session's (two folders, a manifest)."""
     from .results import SessionResult
 
-    session = isinstance(result, SessionResult)
-    if format is CheckFormat.terminal:
-        from .render.terminal import check as terminal
-
-        return (terminal.session_view if session else terminal.check_view)(result, fail_on=level)
-    from .render import ci, json_
-
-    render = ({CheckFormat.json: json_.render_session, CheckFormat.junit: ci.render_session_junit,
-               CheckFormat.github: ci.render_session_github, CheckFormat.sarif: ci.render_session_sarif}
-              if session else
-              {CheckFormat.json: json_.render_check, CheckFormat.junit: ci.render_junit,
-               CheckFormat.github: ci.render_github, CheckFormat.sarif: ci.render_sarif})
-    return render[format](result, level)
+    return "session" if isinstance(result, SessionResult) else "check"
 
 
 @_command("Draft next year's translation from last year's.")
@@ -537,22 +469,8 @@ def carry(
     sl, tl = _language(source_lang), _language(target_lang)
     load = functools.partial(load_document, warn=env.warning)
     result = carry_over(load(old_source, language=sl), load(new_source, language=sl), load(old_target, language=tl))
-    env.emit(_carry_view(result, format), output=output, inputs=(old_source, new_source, old_target), color=color,
-             width=env.report_width(width, output), pager=pager)
-
-
-def _carry_view(result, format: CarryFormat):
-    if format is CarryFormat.terminal:
-        from .render.terminal.carry import carry_view
-
-        return carry_view(result)
-    if format in (CarryFormat.xliff, CarryFormat.tmx):
-        from .render import cat
-
-        return cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result)
-    from .render import draft, json_
-
-    return {CarryFormat.json: json_.render_carry, CarryFormat.draft: draft.render_draft}[format](result)
+    env.emit(render("carry", format, result), output=output, inputs=(old_source, new_source, old_target),
+             color=color, width=env.report_width(width, output), pager=pager)
 
 
 @_command("Print the shell completion script for bash, zsh or fish.")
@@ -568,7 +486,7 @@ def completion(
       resdiff completion zsh > "${fpath[1]}/_resdiff"    # then restart zsh
       resdiff completion fish > ~/.config/fish/completions/resdiff.fish
     """
-    from typer._completion_shared import get_completion_script
+    from typer.completion import get_completion_script
 
     script = get_completion_script(prog_name="resdiff", complete_var="_RESDIFF_COMPLETE", shell=shell.value)
     _env().print(script.strip())
@@ -607,97 +525,49 @@ def _terminated(signum, frame):
     raise SystemExit(killed_by(signum))
 
 
-def _say(env: ConsoleEnv, message: str) -> None:
-    from .errors import printable
-
-    try:
-        env.error(printable(message))
-    except (OSError, ValueError, UnicodeError):
-        pass
-
-
-def _silence_stdout() -> None:
-    from .output import silence_stdout
-
-    silence_stdout()
-
-
-def _app_for(args: list[str]) -> typer.Typer:
-    """The app with only the command named on the command line: typer builds a click command, reading
-    every parameter's annotations, for each registered command before it runs one, and building the
-    nine costs a start-up 6% of its instructions. `resdiff`, `--help`, a name that is no command and
-    shell completion get the whole app, so that help lists every command and errors read as before."""
-    name = next((a for a in args if not a.startswith("-")), None)
-    if name is None or any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
-        return app
-    mine = [c for c in app.registered_commands if (c.name or c.callback.__name__.replace("_", "-")) == name]
-    if not mine:
-        return app
-    import copy
-
-    one = copy.copy(app)
-    one.registered_commands = mine
-    return one
-
-
 def main() -> None:
     """The console script: usage errors, like input errors, are one line on stderr and exit 2; an
     unexpected error is one line too, with exit status 70, and a traceback only with --debug."""
     import signal
 
-    env = ConsoleEnv()
     for sig in (signal.SIGTERM, signal.SIGHUP):
         with contextlib.suppress(ValueError, OSError):
             signal.signal(sig, _terminated)
-    # click's UsageError, whether typer vendors click (0.29) or depends on it: found through typer's export
-    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+    sys.exit(run(sys.argv[1:], ConsoleEnv()))
+
+
+def run(args: list[str], env: ConsoleEnv) -> int:
+    """`resdiff ARGS` in the environment `env`: its exit status."""
     try:
-        code = _app_for(sys.argv[1:])(standalone_mode=False, obj=env)
+        code = app(args=args, standalone_mode=False, obj=env)
         env.stdout.flush()
-    except usage_error as e:
-        if type(e).__name__ == "NoArgsIsHelpError":  # plain `resdiff`: the help, as click prints it
-            print(e.format_message(), file=env.stderr)
-            sys.exit(ExitStatus.BAD_INPUT)
-        where = f"resdiff {e.ctx.command_path.split(' ', 1)[1]}" if e.ctx and " " in e.ctx.command_path else "resdiff"
-        message = e.format_message().replace("Value error, ", "")  # the validator's prefix says nothing
-        _say(env, f"{message} (see '{where} --help')")
-        sys.exit(ExitStatus.BAD_INPUT)
     except (typer.Abort, KeyboardInterrupt):
-        sys.exit(ExitStatus.INTERRUPTED)
+        return ExitStatus.INTERRUPTED
     except (BrokenPipeError, StdoutClosed):  # `resdiff diff … | head`: the output is cut short; say so, as cp does
-        _silence_stdout()
-        _say(env, "standard output: the reader closed the pipe before the end (output cut short)")
-        sys.exit(ExitStatus.BAD_INPUT)
-    except SystemExit:
-        raise
+        return env.pipe_closed()
     except Exception as e:
-        if env.debug:
-            import traceback
-
-            traceback.print_exc()
-            sys.exit(ExitStatus.BAD_INPUT if isinstance(e, (ResdiffError, OSError, UnicodeEncodeError))
-                     else ExitStatus.INTERNAL_ERROR)
-        _silence_stdout_if_broken(e)
-        if isinstance(e, ResdiffError):
-            _say(env, str(e))
-        elif isinstance(e, UnicodeEncodeError):
-            enc = getattr(env.stdout, "encoding", "?")
-            _say(env, f"standard output cannot show this text (its encoding is {enc}; set PYTHONIOENCODING=utf-8, "
-                 "or write to a file with -o)")
-        elif isinstance(e, OSError):
-            from .output import reason
-
-            where = f"{os.fsdecode(e.filename)}: " if e.filename else ""
-            _say(env, f"{where}{reason(e)}")
-        else:
-            detail = str(e).splitlines()[0][:200] if str(e) else ""
-            _say(env, f"unexpected {type(e).__name__}{': ' + detail if detail else ''} (a bug in resdiff: run it "
-                 "again with --debug for the traceback, and please report it)")
-            sys.exit(ExitStatus.INTERNAL_ERROR)
-        sys.exit(ExitStatus.BAD_INPUT)
-    sys.exit(code if isinstance(code, int) else ExitStatus.OK)
+        if not _is_usage_error(e):
+            return env.failure(e)
+        if not args:  # plain `resdiff`: the help, as click prints it
+            print(e.format_message(), file=env.stderr)
+            return ExitStatus.BAD_INPUT
+        env.say(f"{e.format_message().replace('Value error, ', '')} (see '{_command_path(e.ctx)} --help')")
+        return ExitStatus.BAD_INPUT
+    return code if isinstance(code, int) else ExitStatus.OK
 
 
-def _silence_stdout_if_broken(e: Exception) -> None:
-    if isinstance(e, OSError) and e.errno == errno.EPIPE:
-        _silence_stdout()
+def _is_usage_error(e: Exception) -> bool:
+    """click's usage errors (a missing argument, a bad value, an unknown command or option), known by what
+    click documents of them: exit code 2, the context they arose in, format_message(). typer exports
+    BadParameter alone of them, and no base class."""
+    return isinstance(e, typer.BadParameter) or (
+        getattr(e, "exit_code", None) == 2 and hasattr(e, "ctx") and callable(getattr(e, "format_message", None)))
+
+
+def _command_path(ctx) -> str:
+    """`resdiff diff`, however the program was started (`python -m resdiff`, `python -c ...`)."""
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.insert(0, ctx.info_name)
+        ctx = ctx.parent
+    return " ".join(["resdiff", *names])

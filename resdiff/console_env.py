@@ -10,9 +10,13 @@ test runner that swaps sys.stdout is honoured), the terminal's own size, $PAGER 
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import sys
+
+from .errors import ResdiffError
+from .status import ExitStatus
 
 
 class StdoutClosed(Exception):
@@ -194,6 +198,53 @@ class ConsoleEnv:
         if self.debug:
             raise err
         self.error(str(err))
+
+    def say(self, message: str) -> None:
+        """The one line a run ends with, shown safely (escapes for control characters), and never itself
+        an error: standard error may be closed or unable to encode it."""
+        from .errors import printable
+
+        try:
+            self.error(printable(message))
+        except (OSError, ValueError, UnicodeError):
+            pass
+
+    def pipe_closed(self) -> ExitStatus:
+        """The reader of standard output went away (`resdiff diff … | head`): the output is cut short;
+        said, as cp says it, and no flush fails on the way out."""
+        from .output import silence_stdout
+
+        silence_stdout()
+        self.say("standard output: the reader closed the pipe before the end (output cut short)")
+        return ExitStatus.BAD_INPUT
+
+    def failure(self, e: Exception) -> ExitStatus:
+        """An error that ended the run: one line naming it and the exit status, 2 where the input, the
+        output or the terminal failed, 70 for a bug in resdiff; with --debug, the traceback instead."""
+        bad_input = isinstance(e, (ResdiffError, OSError, UnicodeEncodeError))
+        if self.debug:
+            import traceback
+
+            traceback.print_exc()
+            return ExitStatus.BAD_INPUT if bad_input else ExitStatus.INTERNAL_ERROR
+        if isinstance(e, OSError) and e.errno == errno.EPIPE:
+            from .output import silence_stdout
+
+            silence_stdout()
+        if isinstance(e, ResdiffError):
+            self.say(str(e))
+        elif isinstance(e, UnicodeEncodeError):
+            self.say(f"standard output cannot show this text (its encoding is {getattr(self.stdout, 'encoding', '?')}; "
+                     "set PYTHONIOENCODING=utf-8, or write to a file with -o)")
+        elif isinstance(e, OSError):
+            from .output import reason
+
+            self.say(f"{os.fsdecode(e.filename)}: {reason(e)}" if e.filename else reason(e))
+        else:
+            detail = str(e).splitlines()[0][:200] if str(e) else ""
+            self.say(f"unexpected {type(e).__name__}{': ' + detail if detail else ''} (a bug in resdiff: run it "
+                     "again with --debug for the traceback, and please report it)")
+        return ExitStatus.BAD_INPUT if bad_input else ExitStatus.INTERNAL_ERROR
 
     # --- while it works ----------------------------------------------------------------------
 

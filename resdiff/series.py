@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .compare import compare
+from .comparison import compare
 from .errors import UsageError
 from .model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, UNCHANGED, Change, Document, DocumentDiff
 from .normalize import fold

@@ -67,7 +67,7 @@ LAYERS = [
     {"normalize", "lang", "segment"},  # text passes; what each UN language writes; the Chinese word index
     {"layout", "facts", "tokenize", "routine"},  # layouts, facts, tokens, routine labels
     {"parse", "pdf", "diff", "output", "align"},  # text -> Document; PDF -> text; clause diff; files; alignment
-    {"fetch", "compare"},  # downloads into the cache; two Documents -> DocumentDiff
+    {"fetch", "comparison"},  # downloads into the cache; two Documents -> DocumentDiff
     {"load"},  # bytes -> text -> Document
     {"documents"},  # paths, folders, standard input and symbols -> the documents a command names
     {"config"},  # the rules and their severities, the configuration file, baselines

@@ -239,8 +239,9 @@ def test_progress_on_a_terminal():
     if not shutil.which("script"):
         pytest.skip("util-linux script is not installed")
     root = SEED.parent.parent
+    wide = {**os.environ, "COLUMNS": "120"}  # the progress line holds the whole description
     r = subprocess.run(["script", "-qec", f"{shlex.quote(sys.executable)} -m resdiff series samples --no-pager --color never",
-                        "/dev/null"], capture_output=True, text=True, cwd=root)
+                        "/dev/null"], capture_output=True, text=True, cwd=root, env=wide)
     assert "comparing A/RES/74/62 with A/RES/75/62" in r.stdout
     piped = subprocess.run([sys.executable, "-m", "resdiff", "series", "samples"], capture_output=True, text=True,
                            cwd=root)

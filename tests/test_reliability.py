@@ -246,7 +246,7 @@ def test_a_narrow_stdout_encoding(encoding):
 
 
 def test_an_unexpected_exception_exits_70_with_one_line():
-    code = ("import importlib\nc = importlib.import_module('resdiff.compare')\n"
+    code = ("import importlib\nc = importlib.import_module('resdiff.comparison')\n"
             "def boom(*a, **k):\n    raise KeyError('surprise')\n"
             "c.compare = boom\n"
             "from resdiff.cli import main; main()")
