@@ -50,7 +50,7 @@ def main() -> None:
     ap.add_argument("installs", nargs="+", metavar="LABEL=PYTHON")
     ap.add_argument("--rounds", type=int, default=15)
     opts = ap.parse_args()
-    installs = dict(item.split("=", 1) for item in opts.installs)
+    installs = {label: os.path.abspath(python) for label, python in (i.split("=", 1) for i in opts.installs)}
     runs: dict[tuple[str, str], list[tuple[float, float]]] = {}
     outputs: dict[str, set[bytes]] = {c: set() for c in COMMANDS}
     for python in installs.values():  # warm-up: bytecode written, the word index built
