@@ -1,13 +1,9 @@
-"""The command line: arguments -> one library call -> one renderer -> one exit status.
-
-Each command is registered with @_command: it returns its ExitStatus (status.py), and reads and writes
-through the ConsoleEnv of the run (console_env.py: streams, terminal, colour, pager, progress), the one
-main() passes to the app or a test's. Documents are found and loaded by documents.py, a check's
-configuration is config.py's."""
+"""The command line: arguments -> one library call -> one renderer (render/formats.py) -> one exit status.
+A command returns its ExitStatus and reads and writes through the ConsoleEnv of the run (console_env.py),
+the one main() passes to the app, or a test's."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import sys
@@ -18,10 +14,10 @@ import typer
 from typer.core import TyperArgument, TyperCommand
 
 from . import __version__
-from .console_env import ConsoleEnv, StdoutClosed
+from .console_env import ConsoleEnv, StdoutClosed, is_usage_error
 from .errors import ResdiffError
 from .render.formats import render
-from .status import ExitStatus, exit_status, killed_by
+from .status import ExitStatus, exit_status
 
 if "_RESDIFF_COMPLETE" in os.environ:  # a shell asking for completions (see `resdiff completion`)
     from typer.completion import completion_init
@@ -34,35 +30,24 @@ class _Command(TyperCommand):
     diff [OPTIONS] OLD NEW`, `FILE...`, never typer's {OLD} or a type (<str>)."""
 
     def collect_usage_pieces(self, ctx) -> list[str]:
-        pieces = [self.options_metavar] if self.options_metavar else []
-        return pieces + [_usage_name(p) for p in self.get_params(ctx) if isinstance(p, TyperArgument)]
+        names = [(p.metavar or p.human_readable_name, p) for p in self.get_params(ctx) if isinstance(p, TyperArgument)]
+        names = [(n + "..." if p.nargs != 1 and not n.endswith("...") else n, p) for n, p in names]
+        return [self.options_metavar] + [n if p.required else f"[{n}]" for n, p in names]
 
     def format_options(self, ctx, formatter) -> None:
+        params = self.get_params(ctx)
         arguments = [(p.metavar, f"{p.help}  [required]" if p.required else p.help)
-                     for p in self.get_params(ctx) if isinstance(p, TyperArgument)]
-        options = [r for p in self.get_params(ctx) if not isinstance(p, TyperArgument)
-                   for r in [p.get_help_record(ctx)] if r is not None]
-        for title, rows in (("Arguments", arguments), ("Options", options)):
+                     for p in params if isinstance(p, TyperArgument)]
+        options = [p.get_help_record(ctx) for p in params if not isinstance(p, TyperArgument)]
+        for title, rows in (("Arguments", arguments), ("Options", [r for r in options if r])):
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
 
 
-def _usage_name(argument: TyperArgument) -> str:
-    name = argument.metavar or argument.human_readable_name
-    if argument.nargs != 1 and not name.endswith("..."):
-        name += "..."
-    return name if argument.required else f"[{name}]"
-
-
-app = typer.Typer(
-    name="resdiff",
-    help="Compare versions of United Nations General Assembly resolutions, clause by clause.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-    rich_markup_mode=None,
-)
+app = typer.Typer(name="resdiff", help="Compare versions of United Nations General Assembly resolutions, clause by "
+                  "clause.", add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
+                  rich_markup_mode=None)
 
 
 def _choices(name: str, *values: str) -> type[StrEnum]:
@@ -84,9 +69,7 @@ Shell = _choices("Shell", "bash", "zsh", "fish")
 
 
 class _Run:
-    """The environment of the command running: the one main() passes to the app (a test's, through
-    CliRunner's obj=), else the process's own (sys streams, os.environ)."""
-    env = ConsoleEnv()
+    env = ConsoleEnv()  # the run's own: main()'s or a test's (CliRunner's obj=), set by _main for the commands
 
 
 def _env() -> ConsoleEnv:
@@ -142,16 +125,13 @@ OutOpt = Annotated[str | None, typer.Option("-o", "--output", metavar="FILE", he
 WidthOpt = Annotated[int | None, typer.Option("--width", min=20, metavar="N", help="Width of the terminal view in "
                                               "columns (default: the terminal's; at least 20).")]
 PagerOpt = Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page the output through $PAGER or "
-                                               "'less -FRX' (default: on a terminal, when longer than the "
-                                               "screen).")]
+                                               "'less -FRX' (default: on a terminal, when longer than the screen).")]
 FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", metavar="WHAT", help="Exit 1 on any change (any), or on "
                                            "substantive changes only (substantive; routine updates exit 0).")]
 FilesArg = Annotated[list[str], typer.Argument(metavar="FILE...", help="Versions: files in any order, or a folder "
-                                               "of them (.txt .pdf .docx .html); a symbol such as 75/62 is "
-                                               "taken from the cache.", show_default=False)]
-StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in "
-                                               "full.")]  # series' --show-routine
-_FORMAT_HELP = "Output format: "
+                                               "of them (.txt .pdf .docx .html); a symbol such as 75/62 is taken "
+                                               "from the cache.", show_default=False)]
+StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in full.")]
 
 
 def _language(value: str | None) -> str | None:
@@ -171,7 +151,7 @@ def parse(
                                         "standard input.", show_default=False)],
     format: Annotated[ParseFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help=_FORMAT_HELP + "terminal (a readable outline) or json (docs/contract.md).")] = ParseFormat.terminal,
+        help="Output format: terminal (a readable outline) or json (docs/contract.md).")] = ParseFormat.terminal,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
@@ -199,7 +179,7 @@ def diff(
                                        "or a symbol such as 74/62).", show_default=False)],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The newer version.", show_default=False)],
     format: Annotated[DiffFormat, typer.Option(
-        "--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal, json (docs/contract.md), markdown "
+        "--format", "-f", metavar="FORMAT", help="Output format: terminal, json (docs/contract.md), markdown "
         "(renders on GitHub) or html (one self-contained page).")] = DiffFormat.terminal,
     view: Annotated[View, typer.Option(
         "--view", metavar="VIEW", help="Terminal view: inline (a redline), side-by-side (old and new in two "
@@ -242,22 +222,11 @@ def diff(
     return exit_status(result, fail_on)
 
 
-def _series(env: ConsoleEnv, files: list[str], lang: str | None):
-    """series' and blame's library call: the versions named (files, folders, symbols), loaded and ordered."""
-    from .documents import load_all
-    from .series import build_series
-
-    docs = load_all(files, language=_language(lang), warn=env.warning,
-                    progress=lambda total: env.progress(total, "loading"))
-    with env.progress(len(docs) - 1, "comparing") as step:
-        return build_series(docs, progress=step)
-
-
 @_command("Show how each paragraph evolved over several versions.")
 def series(
     files: FilesArg,
     format: Annotated[SeriesFormat, typer.Option(
-        "--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal, json, markdown or html.")
+        "--format", "-f", metavar="FORMAT", help="Output format: terminal, json, markdown or html.")
     ] = SeriesFormat.terminal,
     steps: Annotated[bool, typer.Option("--steps", help="Add the clause-level diff of each step (in every "
                                         "format).")] = False,
@@ -279,8 +248,10 @@ def series(
       resdiff series samples/
       resdiff series 72-54.txt 73-54.txt 74-62.txt --steps --format html -o series.html
     """
+    from .series import load_series
+
     env = _env()
-    result = _series(env, files, lang)
+    result = load_series(files, language=_language(lang), warn=env.warning, progress=env.progress)
     shown = render("series", format, result, steps=steps, show_routine=show_routine,
                    markers=env.markers(color, output))
     env.emit(shown, output=output, inputs=tuple(files), color=color, width=width, pager=pager)
@@ -291,7 +262,7 @@ def series(
 def blame(
     files: FilesArg,
     format: Annotated[BlameFormat, typer.Option(
-        "--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal or json.")] = BlameFormat.terminal,
+        "--format", "-f", metavar="FORMAT", help="Output format: terminal or json.")] = BlameFormat.terminal,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
@@ -307,9 +278,10 @@ def blame(
       resdiff blame samples/ --format json
     """
     from .series import blame as blame_series
+    from .series import load_series
 
     env = _env()
-    result = _series(env, files, lang)
+    result = load_series(files, language=_language(lang), warn=env.warning, progress=env.progress)
     paragraphs = blame_series(result)
     env.emit(render("blame", format, result, paragraphs), output=output, inputs=tuple(files), color=color,
              width=width, pager=pager)
@@ -342,16 +314,10 @@ def fetch(
 
     env = _env()
     language = _language(lang)
-    failed = False
     with env.progress(len(symbols), "fetching") as step:
-        for got in fetching.fetch_each(symbols, language, before=lambda sym: step(f"fetching {sym}"),
-                                       url_template=url_template, offline=offline, timeout=timeout,
-                                       retries=retries, log=env.note):
-            if isinstance(got, ResdiffError):
-                env.report(got)
-                failed = True
-            else:
-                env.print_now(str(got))
+        failed = fetching.fetch_all(symbols, language, before=lambda sym: step(f"fetching {sym}"), found=env.print_now,
+                                    failed=env.report, url_template=url_template, offline=offline, timeout=timeout,
+                                    retries=retries, log=env.note)
     return ExitStatus.BAD_INPUT if failed else ExitStatus.OK
 
 
@@ -374,7 +340,7 @@ def check(
         help="The previous source and target versions: also check that every change was made "
         "in both languages (change parity).")] = None,
     format: Annotated[CheckFormat, typer.Option("--format", "-f", metavar="FORMAT",
-                                                help=_FORMAT_HELP + "terminal, json, junit "
+                                                help="Output format: terminal, json, junit "
                                                 "(a test case per paragraph pair), github (workflow "
                                                 "annotations) or sarif (2.1.0).")] = CheckFormat.terminal,
     fail_on: Annotated[Severity | None, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 on findings "
@@ -409,6 +375,7 @@ def check(
       resdiff check EN ZH --previous OLD_EN OLD_ZH
     """
     from .config import fail_level, load_config, save_baseline
+    from .results import SessionResult
     from .session import check_paths, findings_of
 
     env = _env()
@@ -420,16 +387,10 @@ def check(
     if write_baseline:
         env.note(save_baseline(write_baseline, findings_of(result), inputs))
     level = fail_level(fail_on, cfg)
-    env.emit(render(_check_kind(result), format, result, fail_on=level), output=output, inputs=inputs, color=color,
+    kind = "session" if isinstance(result, SessionResult) else "check"  # two folders, a manifest
+    env.emit(render(kind, format, result, fail_on=level), output=output, inputs=inputs, color=color,
              width=env.report_width(width, output), pager=pager)
     return exit_status(result, level, baseline_written=bool(write_baseline))
-
-
-def _check_kind(result) -> str:
-    """A check's result is a single pair's, or a session's (two folders, a manifest)."""
-    from .results import SessionResult
-
-    return "session" if isinstance(result, SessionResult) else "check"
 
 
 @_command("Draft next year's translation from last year's.")
@@ -442,7 +403,7 @@ def carry(
                                               "(e.g. Chinese).", show_default=False)],
     format: Annotated[CarryFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help=_FORMAT_HELP + "terminal (the report), json (the draft and report as data), draft (the working "
+        help="Output format: terminal (the report), json (the draft and report as data), draft (the working "
         "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the old pair as a translation memory).")
     ] = CarryFormat.terminal,
     source_lang: SourceLangOpt = None,
@@ -508,31 +469,19 @@ def cache(
       resdiff cache --clear
     """
     from . import segment
-    from .cache import cache_root
 
     env = _env()
     if clear:
-        gone = segment.remove_stale()
-        env.print(f"removed {len(gone)} file{'s' if len(gone) != 1 else ''} ({segment.megabytes(gone):.1f} MB) from "
-                  f"{cache_root()}")
+        env.print(segment.clear())
         if not info:
             return ExitStatus.OK
-    env.print(segment.cache_listing(cache_root()))
-
-
-def _terminated(signum, frame):
-    """SIGTERM (and SIGHUP) unwind like an exception, so temporary files are removed on the way out."""
-    raise SystemExit(killed_by(signum))
+    env.print(segment.cache_listing())
 
 
 def main() -> None:
     """The console script: usage errors, like input errors, are one line on stderr and exit 2; an
     unexpected error is one line too, with exit status 70, and a traceback only with --debug."""
-    import signal
-
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        with contextlib.suppress(ValueError, OSError):
-            signal.signal(sig, _terminated)
+    ConsoleEnv.unwind_on_termination()
     sys.exit(run(sys.argv[1:], ConsoleEnv()))
 
 
@@ -546,28 +495,5 @@ def run(args: list[str], env: ConsoleEnv) -> int:
     except (BrokenPipeError, StdoutClosed):  # `resdiff diff … | head`: the output is cut short; say so, as cp does
         return env.pipe_closed()
     except Exception as e:
-        if not _is_usage_error(e):
-            return env.failure(e)
-        if not args:  # plain `resdiff`: the help, as click prints it
-            print(e.format_message(), file=env.stderr)
-            return ExitStatus.BAD_INPUT
-        env.say(f"{e.format_message().replace('Value error, ', '')} (see '{_command_path(e.ctx)} --help')")
-        return ExitStatus.BAD_INPUT
+        return env.usage_error(e, args) if is_usage_error(e) else env.failure(e)
     return code if isinstance(code, int) else ExitStatus.OK
-
-
-def _is_usage_error(e: Exception) -> bool:
-    """click's usage errors (a missing argument, a bad value, an unknown command or option), known by what
-    click documents of them: exit code 2, the context they arose in, format_message(). typer exports
-    BadParameter alone of them, and no base class."""
-    return isinstance(e, typer.BadParameter) or (
-        getattr(e, "exit_code", None) == 2 and hasattr(e, "ctx") and callable(getattr(e, "format_message", None)))
-
-
-def _command_path(ctx) -> str:
-    """`resdiff diff`, however the program was started (`python -m resdiff`, `python -c ...`)."""
-    names = []
-    while ctx is not None and ctx.parent is not None:
-        names.insert(0, ctx.info_name)
-        ctx = ctx.parent
-    return " ".join(["resdiff", *names])

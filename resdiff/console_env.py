@@ -16,11 +16,18 @@ import os
 import sys
 
 from .errors import ResdiffError
-from .status import ExitStatus
+from .status import ExitStatus, killed_by
 
 
 class StdoutClosed(Exception):
     """The reader of standard output went away (`| head`). Not an OSError: click would make it exit 1."""
+
+
+def is_usage_error(e: Exception) -> bool:
+    """click's usage errors (a missing argument, a bad value, an unknown command or option), known by what
+    click documents of them: exit code 2, the context they arose in, format_message(). typer exports no
+    base class of them (BadParameter alone), and click is typer's own copy."""
+    return getattr(e, "exit_code", None) == 2 and hasattr(e, "ctx") and callable(getattr(e, "format_message", None))
 
 
 class _Terminal:
@@ -209,6 +216,20 @@ class ConsoleEnv:
         except (OSError, ValueError, UnicodeError):
             pass
 
+    def usage_error(self, e: Exception, args: list[str]) -> ExitStatus:
+        """A usage error (is_usage_error) in one line naming the help to read; plain `resdiff`, the help
+        itself, as click prints it."""
+        if not args:
+            print(e.format_message(), file=self.stderr)
+            return ExitStatus.BAD_INPUT
+        names, ctx = [], e.ctx  # `resdiff diff`, however the program was started (python -m, python -c)
+        while ctx is not None and ctx.parent is not None:
+            names.insert(0, ctx.info_name)
+            ctx = ctx.parent
+        message = e.format_message().replace("Value error, ", "")  # the validator's prefix says nothing
+        self.say(f"{message} (see '{' '.join(['resdiff', *names])} --help')")
+        return ExitStatus.BAD_INPUT
+
     def pipe_closed(self) -> ExitStatus:
         """The reader of standard output went away (`resdiff diff … | head`): the output is cut short;
         said, as cp says it, and no flush fails on the way out."""
@@ -245,6 +266,19 @@ class ConsoleEnv:
             self.say(f"unexpected {type(e).__name__}{': ' + detail if detail else ''} (a bug in resdiff: run it "
                      "again with --debug for the traceback, and please report it)")
         return ExitStatus.BAD_INPUT if bad_input else ExitStatus.INTERNAL_ERROR
+
+    @staticmethod
+    def unwind_on_termination() -> None:
+        """SIGTERM and SIGHUP unwind like an exception (exit status 128 + N), so that temporary files are
+        removed on the way out."""
+        import signal
+
+        def unwind(signum, frame):
+            raise SystemExit(killed_by(signum))
+
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(sig, unwind)
 
     # --- while it works ----------------------------------------------------------------------
 

@@ -251,6 +251,12 @@ def remove_stale(keep: Path | None = None) -> list[Path]:
     return gone
 
 
+def clear() -> str:
+    """`resdiff cache --clear`: the word index removed (built again on first use); what was removed."""
+    gone = remove_stale()
+    return f"removed {len(gone)} file{'s' if len(gone) != 1 else ''} ({megabytes(gone):.1f} MB) from {_cache_dir()}"
+
+
 def current_cache_file() -> Path:
     """The file this installation uses (it may not exist yet)."""
     return _cache_file(_jieba_dict(), un_terms())
@@ -313,9 +319,10 @@ def megabytes(paths) -> float:
     return sum(size(p) for p in paths) / 1048576
 
 
-def cache_listing(folder: Path) -> str:
+def cache_listing(folder: Path | None = None) -> str:
     """What the user cache holds: each file of the Chinese word index and its state, and the documents
     fetched (`resdiff cache`)."""
+    folder = folder or _cache_dir()
     try:
         current = current_cache_file()
     except OSError:
