@@ -13,7 +13,7 @@ run (or a bound checked in it); a missed goal is printed and the exit status is 
   (parse and compare) and whole process (peak memory), checked to be parsed whole and linear;
 - the same output from every path: the CLI's JSON equals the library's, and with RESDIFF_SEGMENTER=jieba.
 
---readme rewrites the table in README.md (between the bench markers) from this run.
+--readme rewrites the table in docs/performance.md (between the bench markers) from this run.
 """
 
 from __future__ import annotations
@@ -210,7 +210,7 @@ def main() -> int:
     out.mkdir(exist_ok=True)
     (out / "latest.md").write_text(report + "\n", encoding="utf-8")
     if "--readme" in sys.argv:
-        readme = ROOT / "README.md"
+        readme = ROOT / "docs" / "performance.md"
         text = readme.read_text(encoding="utf-8")
         start, end = "<!-- bench:start -->", "<!-- bench:end -->"
         i, j = text.index(start) + len(start), text.index(end)

@@ -1,6 +1,7 @@
 """Start-up of the console script, compared across installs: run on demand, never in CI.
 
     python bench/startup.py [--rounds N] LABEL=PYTHON [LABEL=PYTHON ...]
+    python bench/startup.py --build      # typer building every command against one, in process
 
 Each PYTHON is the interpreter of an environment where resdiff is installed (a checkout's .venv, a
 venv with another typer); `PYTHON -m resdiff` is run there. Measured for each: `--version`, `--help` and
@@ -45,11 +46,35 @@ def run_once(python: str, args: list[str]) -> tuple[float, float, bytes]:
     return cpu, wall, p.stdout
 
 
+def command_building(rounds: int) -> None:
+    """In this process: CPU time for typer to build the click commands of the whole app (what every run
+    pays) against those of the app with one command (diff) alone."""
+    import copy
+
+    import typer.main
+
+    from resdiff.cli import app
+
+    one = copy.copy(app)
+    one.registered_commands = [c for c in app.registered_commands if c.callback.__name__ == "diff"]
+    for label, target in (("all commands", app), ("diff alone", one)):
+        times = []
+        for _ in range(rounds):
+            t = time.process_time()
+            typer.main.get_command(target)
+            times.append(time.process_time() - t)
+        print(f"building {label}: {statistics.median(times) * 1000:.1f} ms CPU (median of {rounds})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("installs", nargs="+", metavar="LABEL=PYTHON")
+    ap.add_argument("installs", nargs="*", metavar="LABEL=PYTHON")
     ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--build", action="store_true", help="time typer's building of the commands, in process")
     opts = ap.parse_args()
+    if opts.build:
+        command_building(opts.rounds)
+        return
     installs = {label: os.path.abspath(python) for label, python in (i.split("=", 1) for i in opts.installs)}
     runs: dict[tuple[str, str], list[tuple[float, float]]] = {}
     outputs: dict[str, set[bytes]] = {c: set() for c in COMMANDS}

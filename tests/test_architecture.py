@@ -361,3 +361,17 @@ def test_no_code_found_in_a_dependency():
     start = jieba.index("        x = 0\n        buf = ''")
     renamed = jieba[start:start + 600].replace("buf", "pending").replace("l_word", "word").replace("'", '"')
     assert copied_code({"planted.py": "def walk():\n" + renamed}, theirs)
+
+
+# --- the README is the manual ----------------------------------------------------------------------
+
+def test_the_readme_is_the_manual_and_opens_with_its_two_commands():
+    """At most 350 lines, opening with two commands: set up and run the main job on the samples, set up
+    and run the whole test suite (the one .ci/run runs in a fresh clone)."""
+    text = (REPO / "README.md").read_text("utf-8")
+    assert len(text.splitlines()) <= 350
+    first = text.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
+    assert text.index("```sh") < text.index("\n## ")
+    assert len(first) == 2 and "resdiff diff samples/" in first[0] and first[1].endswith("-m pytest -q")
+    for heading in ("## Install", "## Commands", "## Formats", "## Exit codes", "## Inputs"):
+        assert f"\n{heading}\n" in text, heading
