@@ -21,12 +21,26 @@ from .align import pair_paragraphs
 from .comparison import compare
 from .errors import UsageError
 from .facts import ORDINAL_LANGS, Facts, extract
-from .lang import MEETING_LINE, MONTHS, find_date, month_number
+from .lang import (
+    ADOPTION,
+    AGENDA,
+    MEETING_LINE,
+    OPENING,
+    REPORT_SYMBOL,
+    SESSION,
+    TITLE_NUMBER,
+    find_date,
+    write_date,
+    write_ordinal,
+)
 from .model import DELETED, INSERTED, UNCHANGED, Document, Paragraph
 from .results import CARRIED, TRANSLATE, UPDATED, Carried, CarriedNote, CarryResult, Pair, Update
 
 
-def carry(old_source: Document, new_source: Document, old_target: Document) -> CarryResult:
+def carry(old_source: Document, new_source: Document, old_target: Document, *, source_tag: str | None = None,
+          target_tag: str | None = None) -> CarryResult:
+    """The draft of the new target (see the module). `source_tag` and `target_tag` are BCP 47 tags as the user
+    gave them (zh-CN, es-419), kept for the CAT formats; the documents' languages choose the conventions."""
     if old_source.language != new_source.language:
         raise UsageError(f"the two sources are in different languages ({old_source.language}, "
                          f"{new_source.language})")
@@ -70,6 +84,7 @@ def carry(old_source: Document, new_source: Document, old_target: Document) -> C
         if c.kind == UNCHANGED:
             out.append(Carried(status=CARRIED, text=t.text, from_id=t.id, marks=t.marks, **base))
             continue
+        base.update(similarity=c.similarity, old_source_text=old_p.text)
         if not c.routine:  # a modification (unchanged, inserted and split ones are handled above)
             out.append(Carried(status=TRANSLATE, text=t.text, from_id=t.id, reason="reworded in the source",
                                source_ops=c.ops, **base))
@@ -85,7 +100,84 @@ def carry(old_source: Document, new_source: Document, old_target: Document) -> C
     return CarryResult(old_source, new_source, old_target, tuple(out), tuple(deleted),
                        _metadata(new_source, old_target), _notes(old_source, new_source, old_target),
                        tuple(Pair(a and a.id, b and b.id, how) for a, b, how in pairs),
-                       _closing(old_target, new_source))
+                       _closing(old_target, new_source), _masthead(old_source, new_source, old_target),
+                       source_tag, target_tag)
+
+
+# --- the masthead, title and closing: lines of their own ------------------------------------------
+
+# The lines a translator translates besides the paragraphs, in the order they stand: before the opening
+# ("The General Assembly,"), the session, the agenda item and its title, the adoption line, the committee
+# report and the resolution's title line; after the last paragraph, the plenary meeting and the date.
+HEAD_KINDS = ("session", "agenda-item", "agenda-title", "adoption", "report", "title")
+CLOSING_KINDS = ("meeting", "date")
+
+
+def masthead_lines(doc: Document) -> dict[str, str]:
+    """The masthead and closing lines of a document by kind (the first of each kind), as printed."""
+    lines = [s.strip() for s in doc.other]
+    out: dict[str, str] = {}
+    opened = False
+    prev = None
+    for s in lines:
+        if not s:
+            continue
+        kind = None
+        if OPENING.match(s):
+            opened = True
+        elif not opened:
+            if SESSION.match(s) and not AGENDA.match(s):
+                kind = "session"
+            elif AGENDA.match(s):
+                kind = "agenda-item"
+            elif ADOPTION.search(s):
+                kind = "adoption"
+            elif s.startswith("[") and re.search(REPORT_SYMBOL, s):
+                kind = "report"
+            elif re.match(rf"{TITLE_NUMBER}[A-Z]?\.\s", s):
+                kind = "title"
+            elif prev == "agenda-item":
+                kind = "agenda-title"
+        elif MEETING_LINE.match(s):
+            kind = "meeting"
+        elif find_date(s) and len(s) < 40:
+            kind = "date"
+        if kind == "title" and doc.metadata.title and len(doc.metadata.title) > len(s.split(" ", 1)[-1]):
+            s = f"{s.split(' ', 1)[0]} {doc.metadata.title}"  # a title printed over two lines, whole
+        if kind and kind not in out:
+            out[kind] = s
+        prev = kind
+    return out
+
+
+def _masthead(old_source: Document, new_source: Document, old_target: Document) -> tuple[Carried, ...]:
+    """Each masthead, title and closing line of the new source, carried from the old target's line of the same
+    kind where the source's did not change, updated where it changed by routine updates only (a session
+    ordinal, a date, a meeting number, a symbol), else to translate, with the old target's line."""
+    from .normalize import fold
+
+    old, new, target = masthead_lines(old_source), masthead_lines(new_source), masthead_lines(old_target)
+    out = []
+    for kind in HEAD_KINDS + CLOSING_KINDS:
+        if kind not in new:
+            continue
+        base = {"id": kind, "source_text": new[kind], "kind": kind}
+        if kind not in old or kind not in target:
+            why = "not in the old target" if kind in old else "not in the old source"
+            out.append(Carried(status=TRANSLATE, text=target.get(kind, ""), reason=f"a {kind} line {why}", **base))
+            continue
+        t = target[kind]
+        if fold(old[kind]) == fold(new[kind]):
+            out.append(Carried(status=CARRIED, text=t, from_id=kind, **base))
+            continue
+        text, updates, why, _ = update_paragraph(old[kind], new[kind], t, old_source.language, new_source.language,
+                                                 old_target.language)
+        base.update(old_source_text=old[kind], from_id=kind)
+        if why:
+            out.append(Carried(status=TRANSLATE, text=t, reason=why, **base))
+        else:
+            out.append(Carried(status=UPDATED, text=text, updates=tuple(updates), **base))
+    return tuple(out)
 
 
 def _notes(old_source: Document, new_source: Document, old_target: Document) -> tuple[CarriedNote, ...]:
@@ -164,9 +256,10 @@ def update_paragraph(old_src: str, new_src: str, target: str, ls: str, ls_new: s
     kinds = ("symbols", "dates", "numbers") + (("ordinals",) if ordinals else ())
     added_all = {k: getattr(fb, k) - getattr(fa, k) for k in kinds}
     removed_all = {k: getattr(fa, k) - getattr(fb, k) for k in kinds}
-    recalled = (not any(removed_all.values()) and sum(added_all["symbols"].values()) == 1
-                and sum(added_all["dates"].values()) == 1 and not added_all["numbers"]
-                and not added_all.get("ordinals"))
+    # a recalled resolution added to a list: one symbol and one date more, none less (other routine
+    # updates, a count of States, may come with it)
+    recalled = (not removed_all["symbols"] and not removed_all["dates"] and sum(added_all["symbols"].values()) == 1
+                and sum(added_all["dates"].values()) == 1)
     if recalled:
         sym, date = next(iter(added_all["symbols"])), next(iter(added_all["dates"]))
         made = _add_recalled(target, st, lt, sym, date)
@@ -177,28 +270,29 @@ def update_paragraph(old_src: str, new_src: str, target: str, ls: str, ls_new: s
         (a, b), = sb[("symbols", sym)]
         (c, d), = sb[("dates", date)]
         updates.append(Update(target[start:end], text, "recalled", "", new_src[min(a, c):max(b, d)]))
-    else:
-        for kind in kinds:
-            removed, added = removed_all[kind], added_all[kind]
-            if not removed and not added:
-                continue
-            olds = sorted(removed.elements(), key=lambda v: sa[(kind, v)][0][0])
-            news = sorted(added.elements(), key=lambda v: sb[(kind, v)][0][0])
-            if len(olds) != len(news):
-                what = ", ".join(map(str, olds + news))
-                return target, [], f"{_NAMES[kind]} added or removed in the source ({what})", []
-            for old, new in zip(olds, news, strict=True):
-                spans = st.get((kind, old), [])
-                if len(spans) != 1 or getattr(ft, kind)[old] != 1:
-                    return target, [], f"{old} stands {len(spans)} times in the target paragraph", []
-                (a, b), = spans
-                surface = target[a:b]
-                written = _write(kind, surface, old, new, lt)
-                if written is None:
-                    return target, [], f"cannot write the {_NAMES[kind]} {new} in {lt} with certainty", []
-                edits.append((a, b, written))
-                (c, d), (e, f) = sa[(kind, old)][0], sb[(kind, new)][0]
-                updates.append(Update(surface, written, kind[:-1], old_src[c:d], new_src[e:f]))
+    for kind in kinds:
+        if recalled and kind in ("symbols", "dates"):
+            continue
+        removed, added = removed_all[kind], added_all[kind]
+        if not removed and not added:
+            continue
+        olds = sorted(removed.elements(), key=lambda v: sa[(kind, v)][0][0])
+        news = sorted(added.elements(), key=lambda v: sb[(kind, v)][0][0])
+        if len(olds) != len(news):
+            what = ", ".join(map(str, olds + news))
+            return target, [], f"{_NAMES[kind]} added or removed in the source ({what})", []
+        for old, new in zip(olds, news, strict=True):
+            spans = st.get((kind, old), [])
+            if len(spans) != 1 or getattr(ft, kind)[old] != 1:
+                return target, [], f"{old} stands {len(spans)} times in the target paragraph", []
+            (a, b), = spans
+            surface = target[a:b]
+            written, why = _write(kind, surface, old, new, lt, target[b:b + 40])
+            if written is None:
+                return target, [], why or f"cannot write the {_NAMES[kind]} {new} in {lt} with certainty", []
+            edits.append((a, b, written))
+            (c, d), (e, f) = sa[(kind, old)][0], sb[(kind, new)][0]
+            updates.append(Update(surface, written, kind[:-1], old_src[c:d], new_src[e:f]))
     text = target
     for a, b, rep in sorted(edits, reverse=True):
         text = text[:a] + rep + text[b:]
@@ -210,116 +304,25 @@ def update_paragraph(old_src: str, new_src: str, target: str, ls: str, ls_new: s
 _NAMES = {"symbols": "symbol", "dates": "date", "numbers": "number", "ordinals": "ordinal"}
 
 
-def _write(kind: str, surface: str, old, new, lang: str) -> str | None:
+def _write(kind: str, surface: str, old, new, lang: str, after: str = "") -> tuple[str | None, str | None]:
+    """The new value written as the target wrote the old one, or None and why not (None: the general reason)."""
     if kind == "symbols":
-        return surface.replace(str(old), str(new)) if str(old) in surface else None
+        return (surface.replace(str(old), str(new)), None) if str(old) in surface else (None, None)
     if kind == "numbers":
         digits = re.sub(r"\D", "", surface)
         if digits == surface:
-            return str(new)
+            return str(new), None
         sep = next((c for c in surface if not c.isdigit()), None)
         if sep is None or "." in str(new):
-            return None
-        groups = f"{int(new):,}".replace(",", sep)
-        return groups
+            return None, None
+        return f"{int(new):,}".replace(",", sep), None
     if kind == "dates":
         if "/" in str(old) or "/" in str(new):
-            return None  # a date range: left to the translator
-        return write_date(surface, str(old), str(new), lang)
+            return None, None  # a date range: left to the translator
+        return write_date(surface, str(old), str(new), lang), None
     if kind == "ordinals":
-        return _write_ordinal(surface, int(old), int(new), lang)
-    return None
-
-
-_AR_MONTHS = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه",
-              "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
-              "كانون الأول/ديسمبر"]
-
-
-def write_date(surface: str, old: str, new: str, lang: str) -> str | None:
-    """The new date written as the target wrote the old one: day, month and year put in place."""
-    (y0, m0, d0), (y1, m1, d1) = (map(int, old.split("-")), map(int, new.split("-")))
-    if lang == "zh":
-        m = re.fullmatch(r"(\d{4})(\s*)年(\s*)(\d{1,2})(\s*)月(\s*)(\d{1,2})(\s*)日", surface)
-        if not m:
-            return None
-        g = m.groups()
-        return f"{y1}{g[1]}年{g[2]}{m1}{g[4]}月{g[5]}{d1}{g[7]}日"
-    out = re.sub(rf"(?<!\d){y0}(?!\d)", str(y1), surface, count=1)
-    out = re.sub(rf"(?<!\d){d0}(?!\d)", str(d1), out, count=1)
-    if m0 != m1:
-        if lang == "ar":
-            for name in _AR_MONTHS:
-                if name in out:
-                    out = out.replace(name, _AR_MONTHS[m1 - 1])
-                    break
-            else:
-                return None
-        else:
-            names = MONTHS.get(lang)
-            if not names:
-                return None
-            word = next((w for w in re.findall(r"[^\W\d_]+", out) if _month(w) == m0), None)
-            if word is None:
-                return None
-            rep = names[m1 - 1]
-            out = out.replace(word, rep.capitalize() if word[0].isupper() else rep, 1)
-    return out
-
-
-def _month(word: str) -> int | None:
-    try:
-        return month_number(word)
-    except KeyError:
-        return None
-
-
-_ZH_DIGITS = "〇一二三四五六七八九"
-
-
-def zh_number(n: int) -> str:
-    """七十七, 十一, 一百零三 (as session and anniversary ordinals are written)."""
-    if n < 10:
-        return _ZH_DIGITS[n]
-    if n < 20:
-        return "十" + (_ZH_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _ZH_DIGITS[n // 10] + "十" + (_ZH_DIGITS[n % 10] if n % 10 else "")
-    rest = n % 100
-    head = _ZH_DIGITS[n // 100] + "百"
-    if not rest:
-        return head
-    return head + ("零" + _ZH_DIGITS[rest] if rest < 10 else ("一" + zh_number(rest) if rest < 20 else zh_number(rest)))
-
-
-_EN_ORD_UNITS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                 "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                 "eighteenth", "nineteenth"]
-_EN_TENS_CARD = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_EN_TENS_ORD = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
-                "ninetieth"]
-
-
-def en_ordinal_words(n: int) -> str | None:
-    if n < 20:
-        return _EN_ORD_UNITS[n] or None
-    if n < 100:
-        return _EN_TENS_ORD[n // 10] if n % 10 == 0 else f"{_EN_TENS_CARD[n // 10]}-{_EN_ORD_UNITS[n % 10]}"
-    return None
-
-
-def _write_ordinal(surface: str, old: int, new: int, lang: str) -> str | None:
-    if lang == "zh":
-        old_zh, new_zh = zh_number(old), zh_number(new)
-        return surface.replace(old_zh, new_zh, 1) if old_zh in surface else None
-    if lang == "en":
-        a, b = en_ordinal_words(old), en_ordinal_words(new)
-        if not a or not b or a not in surface.lower():
-            return None
-        k = surface.lower().index(a)
-        rep = b.capitalize() if surface[k].isupper() else b
-        return surface[:k] + rep + surface[k + len(a):]
-    return None  # French, Spanish, Russian and Arabic ordinals agree in gender and case: a translator's call
+        return write_ordinal(surface, int(old), int(new), lang, after)
+    return None, None
 
 
 def _add_recalled(target: str, spans: dict, lang: str, symbol: str, date: str):
@@ -328,19 +331,29 @@ def _add_recalled(target: str, spans: dict, lang: str, symbol: str, date: str):
     target joins its items. Returns ("\\0", start, end, text) to replace, or the reason it cannot."""
     syms = sorted((s, v) for (k, v), ss in spans.items() if k == "symbols" for s in ss)
     dates = sorted((s, v) for (k, v), ss in spans.items() if k == "dates" for s in ss)
+    # each symbol with its date: the one just after it ("73/54 du 5 décembre 2018") or just before it
+    # ("2018 年 12 月 5 日第 73/54 号"), as the target writes all of them
+    def after(a, b):
+        return next(((s, v) for s, v in dates if 0 <= s[0] - b < 20), None)
+
+    def before(a, b):
+        return next(((s, v) for s, v in reversed(dates) if 0 <= a - s[1] < 20), None)
+
+    side = after if sum(bool(after(*s)) for s, _ in syms) >= sum(bool(before(*s)) for s, _ in syms) else before
     items = []
     for (a, b), _ in syms:
-        near = [(s, v) for s, v in dates if abs(s[0] - b) < 20 or abs(a - s[1]) < 20]
+        near = side(a, b)
         if not near:
             continue
-        (c, d), v = min(near, key=lambda x: min(abs(x[0][0] - b), abs(a - x[0][1])))
+        (c, d), v = near
         items.append((min(a, c), max(b, d), target[a:b], v))
     items.sort()
     if len(items) < 3:
         return "the target's list of recalled resolutions is too short to follow its pattern"
     glues = [target[items[k][1]:items[k + 1][0]] for k in range(len(items) - 1)]
     mid, last = glues[-2], glues[-1]
-    if mid == last or len(mid) > 12 or len(last) > 12:
+    # "A, B and C" (the last joined apart) or "A و B و C" (Arabic: every item joined alike)
+    if (mid == last and len(set(glues)) != 1) or len(mid) > 12 or len(last) > 12:
         return "the target does not join its recalled resolutions as a list ('A, B and C')"
     a, b, sym_old, date_old = items[-1]
     item = target[a:b].replace(sym_old, symbol)
@@ -355,3 +368,71 @@ def _add_recalled(target: str, spans: dict, lang: str, symbol: str, date: str):
     start = items[-2][1]
     text = mid + target[a:b] + last + item
     return ("\0", start, b, text)
+
+
+# --- last year found for you: carry NEW_SOURCE --from DIR -----------------------------------------
+
+
+def _series_key(doc: Document) -> tuple[str, str]:
+    """What a resolution's series is known by across years: its title and its agenda item's title (folded)."""
+    from .normalize import fold
+
+    m = doc.metadata
+    agenda = masthead_lines(doc).get("agenda-title", "")
+    return fold(m.title or ""), fold(agenda)
+
+
+def last_year(new_source: Document, folder: str, target_language: str | None = None, *, warn=None
+              ) -> tuple[Document, Document, str]:
+    """Last year's source and target for `new_source` from a folder of earlier versions: the version in the
+    source's language of the same series (the same title, or the same agenda item title) with the latest
+    session before the new source's, and the version of the same symbol in the target language (the one other
+    language the folder holds, or `target_language`). Returns them and a line saying which were chosen;
+    raises UsageError where none fits, or where two candidates tie."""
+    from .documents import expand, load_document
+    from .errors import ResdiffError
+
+    docs = []
+    for path in expand([folder]):
+        try:
+            docs.append(load_document(path, warn=warn))
+        except ResdiffError as e:
+            if warn:
+                warn(f"{path}: {e.message}; left out")
+    lang = new_source.language
+    title, agenda = _series_key(new_source)
+    session = new_source.metadata.session
+
+    def score(doc: Document) -> int:
+        t, a = _series_key(doc)
+        return 2 * bool(title and t == title) + bool(agenda and a == agenda)
+
+    same = [d for d in docs if d.language == lang and score(d) and d.source != new_source.source
+            and (session is None or (d.metadata.session or 0) < session)]
+    if not same:
+        raise UsageError(f"no earlier version of this resolution ({new_source.metadata.title or 'untitled'}) "
+                         f"in {lang} in the folder", source=folder)
+    rank = {id(d): (d.metadata.session or 0, score(d)) for d in same}
+    best = max(rank.values())
+    top = [d for d in same if rank[id(d)] == best]
+    if len(top) > 1:
+        names = " and ".join(d.source for d in top[:2])
+        raise UsageError(f"two earlier versions tie (session {best[0]}, same series): {names}; name last year's "
+                         "files yourself", source=folder)
+    old_source = top[0]
+    symbol = old_source.metadata.symbol
+    others = [d for d in docs if d.language != lang and symbol and d.metadata.symbol == symbol
+              and (target_language is None or d.language == target_language)]
+    languages = sorted({d.language for d in others})
+    if not others:
+        raise UsageError(f"no translation of {symbol or old_source.source} in the folder"
+                         + (f" in {target_language}" if target_language else ""), source=folder)
+    if len(languages) > 1:
+        raise UsageError(f"{symbol} is there in {', '.join(languages)}: say which with --target-lang", source=folder)
+    if len(others) > 1:
+        names = " and ".join(d.source for d in others[:2])
+        raise UsageError(f"two {languages[0]} versions of {symbol} tie: {names}; name last year's files yourself",
+                         source=folder)
+    old_target = others[0]
+    return old_source, old_target, (f"last year: {old_source.source} ({symbol}, session {best[0]}) and its "
+                                    f"{old_target.language} version {old_target.source}")

@@ -7,15 +7,41 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
-from typer.core import TyperArgument, TyperCommand
 
 from . import __version__
 from .console_env import ConsoleEnv, StdoutClosed, is_usage_error
 from .errors import ResdiffError
+from .options import (
+    BlameFormat,
+    CarryFormat,
+    CheckFormat,
+    Color,
+    ColorOpt,
+    Command,
+    DiffFormat,
+    FailOn,
+    FailOnOpt,
+    FilesArg,
+    LangOpt,
+    OutOpt,
+    PagerOpt,
+    ParseFormat,
+    SeriesFormat,
+    Severity,
+    Shell,
+    SourceLangOpt,
+    StepsRoutineOpt,
+    StrictOpt,
+    TargetLangOpt,
+    TmxSegmentation,
+    View,
+    WidthOpt,
+)
+from .options import language as _language
+from .options import language_tag as _language_tag
 from .render.formats import render
 from .status import ExitStatus, exit_status
 
@@ -25,47 +51,9 @@ if "_RESDIFF_COMPLETE" in os.environ:  # a shell asking for completions (see `re
     completion_init()
 
 
-class _Command(TyperCommand):
-    """A command whose help names each argument by its metavar alone, as git and gh write it: `resdiff
-    diff [OPTIONS] OLD NEW`, `FILE...`, never typer's {OLD} or a type (<str>)."""
-
-    def collect_usage_pieces(self, ctx) -> list[str]:
-        names = [(p.metavar or p.human_readable_name, p) for p in self.get_params(ctx) if isinstance(p, TyperArgument)]
-        names = [(n + "..." if p.nargs != 1 and not n.endswith("...") else n, p) for n, p in names]
-        return [self.options_metavar] + [n if p.required else f"[{n}]" for n, p in names]
-
-    def format_options(self, ctx, formatter) -> None:
-        params = self.get_params(ctx)
-        arguments = [(p.metavar, f"{p.help}  [required]" if p.required else p.help)
-                     for p in params if isinstance(p, TyperArgument)]
-        options = [p.get_help_record(ctx) for p in params if not isinstance(p, TyperArgument)]
-        for title, rows in (("Arguments", arguments), ("Options", [r for r in options if r])):
-            if rows:
-                with formatter.section(title):
-                    formatter.write_dl(rows)
-
-
 app = typer.Typer(name="resdiff", help="Compare versions of United Nations General Assembly resolutions, clause by "
                   "clause.", add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   rich_markup_mode=None)
-
-
-def _choices(name: str, *values: str) -> type[StrEnum]:
-    """An option's allowed values, as the enum typer wants."""
-    return StrEnum(name, {v.replace("-", "_"): v for v in values})
-
-
-Color = _choices("Color", "auto", "always", "never")
-ParseFormat = _choices("ParseFormat", "terminal", "json")
-DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html")
-SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
-BlameFormat = _choices("BlameFormat", "terminal", "json")
-CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
-CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
-FailOn = _choices("FailOn", "any", "substantive")
-Severity = _choices("Severity", "error", "warning", "note")
-View = _choices("View", "inline", "side-by-side", "summary")
-Shell = _choices("Shell", "bash", "zsh", "fish")
 
 
 class _Run:
@@ -106,43 +94,16 @@ def _command(short_help: str):
                 status = ExitStatus.BAD_INPUT
             raise typer.Exit(status or ExitStatus.OK)
 
-        return app.command(short_help=short_help, cls=_Command)(run)
+        return app.command(short_help=short_help, cls=Command)(run)
 
     return register
 
 
-LangOpt = Annotated[str | None, typer.Option("--lang", metavar="LANG", help="Language of the text (ar zh en fr ru "
-                                             "es); detected when omitted.")]
-SourceLangOpt = Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Language of the source "
-                                                  "text(s) (ar zh en fr ru es); detected when omitted.")]
-TargetLangOpt = Annotated[str | None, typer.Option("--target-lang", metavar="LANG", help="Language of the target "
-                                                  "text(s); detected when omitted.")]
-ColorOpt = Annotated[Color, typer.Option("--color", metavar="WHEN", help="Colour: auto (on a terminal, unless "
-                                         "NO_COLOR is set), always (also over NO_COLOR) or never; without colour, "
-                                         "[-deleted-] and {+inserted+} are marked.")]
-OutOpt = Annotated[str | None, typer.Option("-o", "--output", metavar="FILE", help="Write the output to FILE "
-                                            "(atomically; never over an input) instead of standard output.")]
-WidthOpt = Annotated[int | None, typer.Option("--width", min=20, metavar="N", help="Width of the terminal view in "
-                                              "columns (default: the terminal's; at least 20).")]
-PagerOpt = Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page the output through $PAGER or "
-                                               "'less -FRX' (default: on a terminal, when longer than the screen).")]
-FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", metavar="WHAT", help="Exit 1 on any change (any), or on "
-                                           "substantive changes only (substantive; routine updates exit 0).")]
-FilesArg = Annotated[list[str], typer.Argument(metavar="FILE...", help="Versions: files in any order, or a folder "
-                                               "of them (.txt .pdf .docx .html); a symbol such as 75/62 is taken "
-                                               "from the cache.", show_default=False)]
-StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in full.")]
+def _warn(env: ConsoleEnv, strict: bool):
+    """Parse warnings go to stderr; under --strict the first is an error (exit 2)."""
+    from .documents import strict_warnings
 
-
-def _language(value: str | None) -> str | None:
-    if value is None:
-        return None
-    from .lang import check_language
-
-    try:
-        return check_language(value)
-    except ValueError as e:
-        raise typer.BadParameter(str(e), param_hint="--lang") from None
+    return strict_warnings(env.warning) if strict else env.warning
 
 
 @_command("Show the structure of one resolution: metadata, paragraphs, footnotes.")
@@ -157,6 +118,7 @@ def parse(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Read one resolution and show its structure: metadata, preambular (PP) and operative (OP)
     paragraphs, footnotes.
@@ -169,7 +131,7 @@ def parse(
     from .documents import load_document
 
     env = _env()
-    doc = load_document(file, language=_language(lang), warn=env.warning)
+    doc = load_document(file, language=_language(lang), warn=_warn(env, strict))
     env.emit(render("parse", format, doc), output=output, inputs=(file,), color=color, width=width, pager=pager)
 
 
@@ -194,6 +156,7 @@ def diff(
                                                "dates, recalled resolutions) in full.")] = False,
     fail_on: FailOnOpt = FailOn.any,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> ExitStatus:
     """Align the paragraphs of two versions and show what changed, clause by clause. A re-wrapped
     line, a re-spaced number or a renumbered paragraph is not a change; a change is substantive
@@ -215,7 +178,7 @@ def diff(
     stdin_once(old, new)
     language = _language(lang)
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
-        result = compare(*load_versions(old, new, language=language, warn=env.warning))
+        result = compare(*load_versions(old, new, language=language, warn=_warn(env, strict)))
     shown = render("diff", view if format is DiffFormat.terminal else format, result, context=context,
                    show_routine=show_routine, markers=env.markers(color, output))
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
@@ -237,6 +200,7 @@ def series(
     show_routine: StepsRoutineOpt = False,
     fail_on: FailOnOpt = FailOn.any,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> ExitStatus:
     """Order several versions by session and adoption date and show how each paragraph evolved: one
     row per paragraph, one column per version (● new, · same, ✎ modified, ~ routine, ✕ gone).
@@ -251,7 +215,7 @@ def series(
     from .series import load_series
 
     env = _env()
-    result = load_series(files, language=_language(lang), warn=env.warning, progress=env.progress)
+    result = load_series(files, language=_language(lang), warn=_warn(env, strict), progress=env.progress)
     shown = render("series", format, result, steps=steps, show_routine=show_routine,
                    markers=env.markers(color, output))
     env.emit(shown, output=output, inputs=tuple(files), color=color, width=width, pager=pager)
@@ -268,6 +232,7 @@ def blame(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     output: OutOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Show the newest version, each paragraph and clause with the resolution whose wording it still
     carries; where the last change was routine, the resolution the wording comes from.
@@ -281,7 +246,7 @@ def blame(
     from .series import load_series
 
     env = _env()
-    result = load_series(files, language=_language(lang), warn=env.warning, progress=env.progress)
+    result = load_series(files, language=_language(lang), warn=_warn(env, strict), progress=env.progress)
     paragraphs = blame_series(result)
     env.emit(render("blame", format, result, paragraphs), output=output, inputs=tuple(files), color=color,
              width=width, pager=pager)
@@ -395,19 +360,30 @@ def check(
 
 @_command("Draft next year's translation from last year's.")
 def carry(
-    old_source: Annotated[str, typer.Argument(metavar="OLD_SOURCE", help="Last year's source-language text "
-                                              "(e.g. English).", show_default=False)],
-    new_source: Annotated[str, typer.Argument(metavar="NEW_SOURCE", help="This year's source-language text.",
-                                              show_default=False)],
-    old_target: Annotated[str, typer.Argument(metavar="OLD_TARGET", help="Last year's official translation "
-                                              "(e.g. Chinese).", show_default=False)],
+    files: Annotated[list[str], typer.Argument(
+        metavar="[OLD_SOURCE] NEW_SOURCE [OLD_TARGET]",
+        help="Last year's source-language text (e.g. English), this year's, and last year's official "
+        "translation (e.g. Chinese); with --from, this year's text alone.", show_default=False)],
+    from_dir: Annotated[str | None, typer.Option(
+        "--from", metavar="DIR", help="A folder of earlier versions: last year's source and translation are "
+        "the latest earlier version of the same series (title, agenda item) and its translation; which were "
+        "chosen is said on stderr.")] = None,
     format: Annotated[CarryFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
         help="Output format: terminal (the report), json (the draft and report as data), draft (the working "
-        "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the old pair as a translation memory).")
+        "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the draft and last year's pairs as a translation "
+        "memory).")
     ] = CarryFormat.terminal,
-    source_lang: SourceLangOpt = None,
-    target_lang: TargetLangOpt = None,
+    source_lang: Annotated[str | None, typer.Option(
+        "--source-lang", metavar="TAG", help="Language of the sources, a BCP 47 tag (en, en-GB); its language "
+        "subtag chooses the conventions, the tag is written as given in XLIFF and TMX; detected when omitted.")
+    ] = None,
+    target_lang: Annotated[str | None, typer.Option(
+        "--target-lang", metavar="TAG", help="Language of the target, a BCP 47 tag (zh-CN, es-419), as "
+        "--source-lang.")] = None,
+    tmx_segmentation: Annotated[TmxSegmentation, typer.Option(
+        "--tmx-segmentation", metavar="UNIT", help="With --format tmx: one unit a paragraph, or a sentence where "
+        "both sides have as many sentences.")] = TmxSegmentation.paragraph,
     color: ColorOpt = Color.auto,
     width: WidthOpt = None,
     pager: PagerOpt = None,
@@ -422,15 +398,28 @@ def carry(
     Examples:
       resdiff carry A-RES-75-62.en.txt A-RES-76-xx.en.txt A-RES-75-62.zh.txt
       resdiff carry OLD_EN NEW_EN OLD_ZH -f draft -o A-RES-76-xx.zh.txt
+      resdiff carry A-RES-76-xx.en.txt --from earlier/ --target-lang zh-CN -f xliff -o 76-xx.xlf
     """
     from .carry import carry as carry_over
+    from .carry import last_year
     from .documents import load_document
 
     env = _env()
-    sl, tl = _language(source_lang), _language(target_lang)
+    (stag, sl), (ttag, tl) = _language_tag(source_lang, "--source-lang"), _language_tag(target_lang, "--target-lang")
     load = functools.partial(load_document, warn=env.warning)
-    result = carry_over(load(old_source, language=sl), load(new_source, language=sl), load(old_target, language=tl))
-    env.emit(render("carry", format, result), output=output, inputs=(old_source, new_source, old_target),
+    if len(files) != (1 if from_dir else 3):
+        raise typer.BadParameter("give NEW_SOURCE with --from DIR, else OLD_SOURCE NEW_SOURCE OLD_TARGET "
+                                 f"({len(files)} given)", param_hint="FILES")
+    if from_dir:
+        new = load(files[0], language=sl)
+        old, target, chosen = last_year(new, from_dir, tl, warn=env.warning)
+        env.note(chosen)
+        inputs = (files[0], old.source, target.source)
+    else:
+        old, new, target = load(files[0], language=sl), load(files[1], language=sl), load(files[2], language=tl)
+        inputs = tuple(files)
+    result = carry_over(old, new, target, source_tag=stag, target_tag=ttag)
+    env.emit(render("carry", format, result, segmentation=tmx_segmentation.value), output=output, inputs=inputs,
              color=color, width=env.report_width(width, output), pager=pager)
 
 

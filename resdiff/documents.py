@@ -76,6 +76,14 @@ def read_text(path: str, *, language: str | None = None) -> str:
     return load.decode(read_bytes(path, language=language), display_name(path))
 
 
+def strict_warnings(warn: Warn) -> Warn:
+    """--strict: a parse warning is an error (exit 2)."""
+    def fail(message: str) -> None:
+        raise InputError(f"{message} (a parse warning is an error under --strict)")
+
+    return fail
+
+
 def load_document(path: str, *, language: str | None = None, warn: Warn = None) -> Document:
     """Read and parse one resolution."""
     doc = load.parse_bytes(read_bytes(path, language=language), display_name(path), language=language)

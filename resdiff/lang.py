@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .model import LANGUAGES
 from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read through the language home)
+    AFTER_SYMBOL_ORGAN,
     ARABIC,
     CJK_UNIFIED,
     CYRILLIC,
@@ -182,7 +183,8 @@ _EN_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
               "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}
 # The letters after a number that make it an ordinal: 37th, 37e, 37ª, 37-е
 ORDINAL_SUFFIXES = {"en": ["st", "nd", "rd", "th"], "fr": ["e"], "es": ["ª", "a"], "ru": ["-?е", "-?я"]}
-EN_ORDINAL = lazy_pattern(rf"\b((?:{_alt(_EN_TENS)})-)?({_alt([*_EN_UNITS, *_EN_TENTHS])})\b", re.IGNORECASE)
+EN_ORDINAL = lazy_pattern(rf"\b((?:{_alt(_EN_TENS)})[-\u2010\u2011])?({_alt([*_EN_UNITS, *_EN_TENTHS])})\b",
+                          re.IGNORECASE)
 
 
 def en_ordinal(text: str) -> int | None:
@@ -195,7 +197,7 @@ def en_ordinal(text: str) -> int | None:
         return _EN_UNITS[t]
     if t in _EN_TENTHS:
         return _EN_TENTHS[t]
-    parts = re.split(r"[-\s]", t)
+    parts = re.split(r"[-\u2010\u2011\s]", t)
     if len(parts) == 2 and parts[0] in _EN_TENS and parts[1] in _EN_UNITS and _EN_UNITS[parts[1]] < 10:
         return _EN_TENS[parts[0]] + _EN_UNITS[parts[1]]
     return None
@@ -210,17 +212,18 @@ _FR_ORD = {"unième": 1, "premier": 1, "première": 1, "deuxième": 2, "second":
            "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
            "dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15,
            "seizième": 16, "vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50,
-           "soixantième": 60, "centième": 100}
+           "soixantième": 60, "quatre-vingtième": 80, "centième": 100}
 _FR_CARD = {"dix": 10, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
             "quatre-vingt": 80, "quatre-vingts": 80}
 FR_ORDINAL = lazy_pattern(
-    rf"(?<![\w-])((?:(?:{_longest_first(_FR_CARD)})(?:-| et ))*)({_longest_first(_FR_ORD)})(?![\w-])", re.IGNORECASE)
+    rf"(?<![\w-])((?:(?:{_longest_first(_FR_CARD)})(?:[-\u2010\u2011]| et ))*)({_longest_first(_FR_ORD)})(?![\w-])",
+    re.IGNORECASE)
 
 
 def fr_ordinal(prefix: str, last: str) -> int:
     """soixante-seizième = 60 + 16, quatre-vingt-dix-neuvième = 80 + 10 + 9, vingt et unième = 21."""
     value = _FR_ORD[last.lower()]
-    rest = prefix.lower().replace(" et ", "-").replace("quatre-vingts", "quatre-vingt")
+    rest = re.sub("[\u2010\u2011]", "-", prefix.lower()).replace(" et ", "-").replace("quatre-vingts", "quatre-vingt")
     rest = rest.replace("quatre-vingt", "quatrevingt")
     for part in filter(None, rest.split("-")):
         value += 80 if part == "quatrevingt" else _FR_CARD.get(part, 0)
@@ -439,10 +442,42 @@ def session_number(m: re.Match) -> int | None:
 AGENDA_ITEM = {"zh": "议程项目", "en": "Agenda item", "fr": "Point", "es": "Tema", "ru": "Пункт(?: повестки дня)?",
                "ar": "البند"}
 AGENDA = re.compile(rf"^(?:{_alt(AGENDA_ITEM.values())})\s*(?P<item>\S.*)$", re.IGNORECASE)
+# The agenda item run onto the session's line ("Seventy-third session Agenda item 30"): only the words that
+# cannot open a session line (never the French "Point", a common word)
+AGENDA_WITHIN = lazy_pattern(r"(?:Agenda item|Tema|Пункт повестки дня|议程项目)\s*\d")
 # The paragraph of a committee report a resolution comes from: "(A/75/399, para. 96)", "第 96 段"
 _PARAGRAPH_ABBREVIATION = {"en": "para", "es": "párr", "fr": "par", "ru": "пункт", "ar": "الفقرة"}
 REPORT_PARAGRAPH = re.compile(rf"第\s*(\d+)\s*段|(?:{_alt(_PARAGRAPH_ABBREVIATION.values())})\.?\s*(\d+)",
                               re.IGNORECASE)
+
+# A paragraph that adopts a text printed right after it, with no annex heading: "Adopts the following
+# political declaration:", then the declaration's title, chapeau and numbered paragraphs
+_ADOPTING_VERBS = {"en": ["Adopts", "Approves", "Endorses", "Proclaims", "Welcomes and adopts"],
+                   "fr": ["Adopte", "Approuve", "Fait sienne", "Proclame"],
+                   "es": ["Aprueba", "Hace suya", "Proclama", "Adopta"],
+                   "ru": ["Принимает", "Утверждает", "Одобряет", "Провозглашает"],
+                   "ar": ["تعتمد", "تقر", "تؤيد", "تعلن"], "zh": ["通过", "核准", "赞同", "宣布"]}
+_FOLLOWING = {"en": ["following", "as follows"], "fr": ["suivante?s?", "ci-après", "comme suit"],
+              "es": ["siguientes?", "como sigue"], "ru": [r"следующ\w*"],
+              "ar": ["التالية?", "الوارد أدناه"], "zh": ["如下", "以下"]}
+_ADOPTED_TEXTS = {"en": ["declaration", "programme", "plan", "principles", "guidelines", "rules", "statute",
+                         "charter", "agenda", "strategy", "code", "framework", "outcome", "document", "text",
+                         "commitments", "compact", "pact", "resolution", "modalities", "terms of reference"],
+                  "fr": ["déclaration", "programme", "plan", "principes", "directives", "règles", "statut",
+                         "charte", "stratégie", "code", "cadre", "document", "texte", "engagements", "pacte"],
+                  "es": ["declaración", "programa", "plan", "principios", "directrices", "normas", "estatuto",
+                         "carta", "estrategia", "código", "marco", "documento", "texto", "compromisos", "pacto"],
+                  "ru": ["декларац", "программ", "план", "принцип", "руководящ", "правил", "устав", "хартию",
+                         "стратеги", "кодекс", "рамк", "документ", "текст", "обязательств", "пакт"],
+                  "ar": ["الإعلان", "برنامج", "خطة", "المبادئ", "المبادئ التوجيهية", "القواعد", "النظام",
+                         "الميثاق", "الاستراتيجية", "المدونة", "الإطار", "الوثيقة", "النص", "الالتزامات"],
+                  "zh": ["宣言", "纲领", "计划", "原则", "准则", "规则", "规约", "宪章", "战略", "守则", "框架", "文件",
+                         "案文", "承诺", "契约"]}
+ADOPTS_FOLLOWING = lazy_pattern(
+    rf"^(?:{_alt(_all(_ADOPTING_VERBS))})[^:：.;。；]{{0,200}}?(?:"
+    rf"(?:{_alt(_all(_FOLLOWING))})[^:：.;。；]{{0,80}}?(?:{_alt(_all(_ADOPTED_TEXTS))})|"
+    rf"(?:{_alt(_all(_ADOPTED_TEXTS))})[^:：.;。；]{{0,120}}?(?:{_alt(_all(_FOLLOWING))}))"
+    rf"[^:：.;。；]{{0,120}}[:：]\s*[¹²³⁴⁵⁶⁷⁸⁹⁰]*\d{{0,2}}/?$", re.IGNORECASE)
 
 # An annex heading after the closing: "Annex", "ANNEX II", "附件一"
 ANNEX_WORD = {"en": "Annex", "fr": "Annexe", "es": "Anexo", "ru": "Приложение", "ar": "المرفق", "zh": "附件"}
@@ -456,6 +491,13 @@ MEETING_LINE = re.compile(
     rf"^(?:第\s*(\d+)\s*次全体会议|(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*"
     rf"(?:{_alt(PLENARY_MEETING.values())})|"
     r"الجلسة العامة\s*(\d+))$",
+    re.IGNORECASE,
+)
+
+# The meeting and the date run onto one line ("26th plenary meeting 26 October 2018")
+MEETING_AND_DATE = lazy_pattern(
+    rf"^(?:(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*(?:{_alt(PLENARY_MEETING.values())})|"
+    r"第\s*(\d+)\s*次全体会议|الجلسة العامة\s*(\d+))[\s,.;]+\S.{4,40}$",
     re.IGNORECASE,
 )
 
@@ -483,6 +525,8 @@ _PAST_PARTICIPLE = {"en": ["ed"], "es": ["ado", "ada", "ido", "ida"], "fr": ["é
 # "Deeply concerned", "Profundamente preocupada", "Profondément préoccupée": one before a lower-case word
 _ADVERB = {"en": ["ly"], "es": ["mente"], "fr": ["ment"]}
 _AR_OPENER = re.compile(r"^و?إذ\s")  # "وإذ تشير"
+# The chapeau of an adopted declaration: "We, the Heads of State and Government, …"
+_CHAPEAU = lazy_pattern(r"^(?:We|Nous|Nosotros|Nosotras|Мы|نحن)\s*[,،]")
 _NOT_OPENERS = {"united", "limited", "beijing", "nanjing", "kunming", "wellington", "reading", "sterling",
                 "king", "spring", "ring", "wing", "bing", "red", "bed", "shed", "ted", "fred", "ed", "ing",
                 "thing", "nothing", "something", "anything", "everything", "during", "including", "being",
@@ -490,11 +534,17 @@ _NOT_OPENERS = {"united", "limited", "beijing", "nanjing", "kunming", "wellingto
 _OPENER_WORD = re.compile(r"([^\W\d_])([^\W\d_]*)")
 
 
+def opens_chapeau(line: str) -> bool:
+    """True for the chapeau of an adopted declaration ("We, the Heads of State …"): it opens a paragraph
+    wherever it stands, even after a title that ends with no punctuation."""
+    return bool(_CHAPEAU.match(line.lstrip()))
+
+
 def opens_preamble(line: str) -> bool:
     """True when a line opens as a preambular paragraph does: 'Recalling', 'Deeply concerned',
     'Teniendo presente', 'Rappelant', 'Ссылаясь', 'وإذ تشير'."""
     s = line.lstrip("<>ib/ ")
-    if _AR_OPENER.match(s):
+    if _AR_OPENER.match(s) or _CHAPEAU.match(s):
         return True
     m = _OPENER_WORD.match(s)
     if not m or not m.group(1).isupper() or not (m.group(2).islower() or not m.group(2)):
@@ -513,6 +563,54 @@ def opens_preamble(line: str) -> bool:
     if word.endswith(tuple(_all(_ADVERB))) and nxt:  # "Deeply concerned", "Profundamente preocupada"
         return nxt.group(1).islower()
     return False
+
+
+# --- hyphens ---------------------------------------------------------------------------------------
+# The hyphen-minus, U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN are one hyphen for the diff and the checks;
+# a soft hyphen (U+00AD) only says where a word may break, and is no character of the text.
+HYPHEN_FORMS = "\u2010\u2011"
+SOFT_HYPHEN = "\u00ad"
+# A line-end hyphen after one of these words is the compound's own hyphen, not a word broken at the line
+# end: "post-" + "conflict", "seventy-" + "fifth", "quarante-" + "neuvième", "soixante-" + "quinze"
+COMPOUND_FIRST_WORDS = {
+    "en": {"post", "pre", "non", "anti", "co", "self", "well", "cross", "multi", "inter", "sub", "re", "ex", "semi",
+           "quasi", "long", "short", "full", "high", "low", "mid", "war", "peace", "military", "gender", "age",
+           "country", "state", "cluster", "munition", "follow", "twenty", "thirty", "forty", "fifty", "sixty",
+           "seventy", "eighty", "ninety"},
+    "fr": {"vingt", "trente", "quarante", "cinquante", "soixante", "quatre", "dix", "non", "post", "anti", "sous",
+           "demi", "mi", "ex", "co", "auto", "extra", "contre", "avant", "après", "porte", "grand", "chef", "état",
+           "États", "bien", "arc", "rond", "sud", "nord", "est", "ouest", "centre", "outre", "vice", "ci",
+           "celle", "celui", "ceux", "elle", "lui", "eux", "là", "peut", "c'est", "dis", "vis"},
+    "es": {"ex", "anti", "pos", "post", "pre", "vice", "sur", "norte", "centro", "franco", "hispano"},
+    "ru": {"северо", "юго", "военно", "научно", "социально", "экономически", "финансово", "торгово", "по"},
+}
+# A line-end hyphen before one of these words is suspended: "gender-" + "and age-sensitive"
+SUSPENDING_WORDS = {"en": {"and", "or", "to", "nor"}, "fr": {"et", "ou"}, "es": {"y", "o"}, "ru": {"и", "или"}}
+
+
+def hyphenated_numerals(lang: str | None) -> dict[str, str]:
+    """Numerals a language writes with a hyphen, keyed by the form an extractor that dropped the hyphen
+    at a line end gives: "twentyfirst" -> "twenty-first", "quaranteneuvième" -> "quarante-neuvième"."""
+    out: dict[str, str] = {}
+    if lang in (None, "en"):
+        units = [w for w, v in {**_EN_CARDINALS, **_EN_UNITS}.items() if v < 10]
+        out |= {t + u: f"{t}-{u}" for t in _EN_TENS for u in units}
+    if lang in (None, "fr"):
+        units = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "onze", "douze", "treize",
+                 "quatorze", "quinze", "seize", *[w for w, v in _FR_ORD.items() if v < 20 and "-" not in w]]
+        tens = [t for t in _FR_CARD if "-" not in t]
+        out |= {t + u: f"{t}-{u}" for t in tens for u in units}
+    return out
+
+
+def compound_first_words(lang: str | None) -> frozenset[str]:
+    """The words after which a line-end hyphen is kept, for a language (every language's where unknown)."""
+    tables = [COMPOUND_FIRST_WORDS[lang]] if lang in COMPOUND_FIRST_WORDS else list(COMPOUND_FIRST_WORDS.values())
+    return frozenset(w.lower() for t in tables for w in t)
+
+
+def suspending_words(lang: str | None) -> frozenset[str]:
+    return frozenset(w for t in SUSPENDING_WORDS.values() for w in t)
 
 
 # --- small words -----------------------------------------------------------------------------------
@@ -564,3 +662,349 @@ LIST_GLUE = {
 }
 # Number words a routine update may change, in every language
 NUMBER_WORDS = {"en": [*_EN_CARDINALS, *_EN_TENS, "hundred", *_EN_UNITS, *_EN_TENTHS, "hundredth", "anniversary"]}
+
+
+# --- language tags (carry) ---------------------------------------------------------------------------
+# A BCP 47 tag as the user gives it (zh-CN, es-419, zh-Hans-CN) is kept for the CAT formats; its primary
+# language subtag chooses the conventions.
+_BCP47 = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def language_tag(value: str) -> tuple[str, str]:
+    """(the tag as given, the UN language its primary subtag names): 'zh-CN' -> ('zh-CN', 'zh')."""
+    tag = value.strip()
+    if not _BCP47.fullmatch(tag):
+        raise ValueError(f"{value!r} is not a language tag (BCP 47: zh, zh-CN, es-419)")
+    primary, _, rest = tag.partition("-")
+    lang = check_language(primary)
+    if primary.lower() != lang:  # "ch", the ODS spelling, is Chamorro in BCP 47: written as zh
+        tag = lang + (f"-{rest}" if rest else "")
+    return tag, lang
+
+
+# --- sentence boundaries (carry's TMX by sentence) --------------------------------------------------
+# Where a sentence (or a clause ended by a semicolon, which UN texts use between the parts of a paragraph
+# in every language) ends: the punctuation, then what may close it (quotes, brackets). Latin and Cyrillic
+# texts end a sentence only before a space and never after an abbreviation that a number or a name
+# follows ("No. 3", "vol. 2515", "para. 96", "art. 4"), nor after a single capital (an initial).
+_SENTENCE_END = {"zh": "。；！？", "ar": ".؛؟!;", "any": ".;!?"}
+_SENTENCE_CLOSERS = "”’»)）」』》\"'"
+_ABBREVIATIONS = {
+    "en": ["No", "Nos", "no", "nos", "para", "paras", "vol", "vols", "art", "arts", "p", "pp", "Mr", "Mrs", "Ms",
+           "Dr", "St", "e.g", "i.e", "etc", "Rev", "Add", "Corr", "cf", "Inc", "Ltd", "Co", "approx", "Vol", "Art"],
+    "fr": ["no", "nos", "par", "art", "p", "vol", "M", "Mme", "MM", "Mlle", "Rev", "Add", "Corr", "cf", "etc"],
+    "es": ["núm", "No", "párr", "párrs", "art", "arts", "vol", "pág", "págs", "Sr", "Sra", "Sres", "Rev", "Add",
+           "Corr", "cf", "etc"],
+    "ru": ["г", "гг", "п", "пп", "ст", "т", "см", "напр", "стр", "Rev", "Add", "Corr"],
+}
+
+
+def split_sentences(text: str, lang: str) -> list[str]:
+    """The sentences of a paragraph as written (joined again they give the text back exactly): Chinese at
+    。；！？, Arabic at . ؛ ؟ !, Latin and Cyrillic scripts at . ; ! ? before a space, abbreviations kept."""
+    ends = _SENTENCE_END.get(lang, _SENTENCE_END["any"])
+    abbreviations = set(_ABBREVIATIONS.get(lang, [])) | set(_ABBREVIATIONS["en"])
+    out, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        if text[i] not in ends:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and text[j] in _SENTENCE_CLOSERS:
+            j += 1
+        if lang != "zh":
+            if j < n and not text[j].isspace():
+                i = j
+                continue
+            if text[i] == ".":
+                word = re.search(r"([^\W\d_]+(?:\.[^\W\d_]+)*)$", text[start:i])
+                if word and (word.group(1) in abbreviations or (len(word.group(1)) == 1 and word.group(1).isupper())):
+                    i = j
+                    continue
+            while j < n and text[j].isspace():
+                j += 1
+        if j < n:
+            out.append(text[start:j])
+            start = j
+        i = j
+    if start < n:
+        out.append(text[start:])
+    return out
+
+
+# --- writing dates and ordinals (carry's routine updates) --------------------------------------------
+# The writing side of the conventions read above: a date or an ordinal written anew as the target wrote the
+# old one. The ordinal words come from the reading tables (one table serves both directions); where a
+# language makes an ordinal agree (French premier/première, Spanish gender and primer/tercer before a
+# noun, Russian gender and case, Arabic gender and case), the form is read off the old ordinal as written
+# (and, where that leaves two readings, off the noun that follows); where it still cannot be told, the
+# writer says why and writes nothing.
+
+# Arabic UN texts give both month names, "كانون الأول/ديسمبر" (the reading table above holds the second)
+AR_MONTH_NAMES = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه",
+                  "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+                  "كانون الأول/ديسمبر"]
+_ZH_DATE_SPACED = re.compile(r"(\d{4})(\s*)年(\s*)(\d{1,2})(\s*)月(\s*)(\d{1,2})(\s*)日")
+
+
+def write_date(surface: str, old: str, new: str, lang: str) -> str | None:
+    """The new date (ISO) written as the target wrote the old one: day, month and year put in place,
+    spacing and capitals kept; None where the surface is not a date this knows how to rewrite."""
+    (y0, m0, d0), (y1, m1, d1) = (map(int, old.split("-")), map(int, new.split("-")))
+    if lang == "zh":
+        m = _ZH_DATE_SPACED.fullmatch(surface)
+        if not m:
+            return None
+        g = m.groups()
+        return f"{y1}{g[1]}年{g[2]}{m1}{g[4]}月{g[5]}{d1}{g[7]}日"
+    out = re.sub(rf"(?<!\d){y0}(?!\d)", str(y1), surface, count=1)
+    out = re.sub(rf"(?<!\d){d0}(?!\d)", str(d1), out, count=1)
+    if m0 == m1:
+        return out
+    if lang == "ar":
+        name = next((n for n in AR_MONTH_NAMES if n in out), None)
+        return out.replace(name, AR_MONTH_NAMES[m1 - 1]) if name else None
+    names = MONTHS.get(lang)
+    word = next((w for w in re.findall(r"[^\W\d_]+", out) if _MONTH_INDEX.get(w.lower()) == m0), None)
+    if not names or word is None:
+        return None
+    rep = names[m1 - 1]
+    return out.replace(word, rep.capitalize() if word[0].isupper() else rep, 1)
+
+
+def _inverse(table: dict, pick=None) -> dict[int, str]:
+    """value -> word of a reading table (the first word of each value, or the one `pick` accepts)."""
+    out: dict[int, str] = {}
+    for word, value in table.items():
+        if value not in out and (pick is None or pick(word)):
+            out[value] = word
+    return out
+
+
+_ZH_WRITE = "〇一二三四五六七八九"
+
+
+def zh_number(n: int) -> str:
+    """七十七, 十一, 一百零三 (as session and anniversary ordinals are written)."""
+    if n < 10:
+        return _ZH_WRITE[n]
+    if n < 20:
+        return "十" + (_ZH_WRITE[n % 10] if n % 10 else "")
+    if n < 100:
+        return _ZH_WRITE[n // 10] + "十" + (_ZH_WRITE[n % 10] if n % 10 else "")
+    rest, head = n % 100, _ZH_WRITE[n // 100] + "百"
+    if not rest:
+        return head
+    return head + ("零" + _ZH_WRITE[rest] if rest < 10 else ("一" + zh_number(rest) if rest < 20 else zh_number(rest)))
+
+
+_EN_UNIT_WORDS = _inverse(_EN_UNITS)
+_EN_TEN_WORDS = _inverse(_EN_TENS)
+_EN_TENTH_WORDS = _inverse(_EN_TENTHS)
+
+
+def en_ordinal_words(n: int) -> str | None:
+    """seventy-sixth, twentieth, eleventh (1-99)."""
+    if 0 < n < 20:
+        return _EN_UNIT_WORDS[n]
+    if 20 <= n < 100:
+        return _EN_TENTH_WORDS[n] if n % 10 == 0 else f"{_EN_TEN_WORDS[n - n % 10]}-{_EN_UNIT_WORDS[n % 10]}"
+    return None
+
+
+# French: ordinals do not agree, but for premier/première; 70 and 90 count on from soixante and
+# quatre-vingt (soixante-seizième, quatre-vingt-onzième); "et" joins 21 to 71 (vingt et unième, soixante et
+# onzième), never 81 or 91
+_FR_UNIT_WORDS = _inverse(_FR_ORD, lambda w: w not in ("premier", "première", "second", "seconde"))
+_FR_TEN_WORDS = {v: w for w, v in _FR_CARD.items() if w != "quatre-vingts"}
+
+
+def fr_ordinal_words(n: int) -> str | None:
+    """soixante-seizième, vingt et unième, quatre-vingt-dixième (2-99; 1 agrees: premier, première)."""
+    if n < 2 or n > 99:
+        return None
+    if n <= 16 or n in _FR_UNIT_WORDS:
+        return _FR_UNIT_WORDS.get(n)
+    tens, unit = (n // 10) * 10, n % 10
+    if tens in (70, 90):  # soixante-dix-septième, quatre-vingt-onzième
+        tens, unit = tens - 10, unit + 10
+    head = _FR_TEN_WORDS[tens]
+    if unit == 0:
+        return ("quatre-vingt" if tens == 80 else head[:-1] if head.endswith("e") else head) + "ième"
+    if unit in (1, 11) and tens != 80:
+        return f"{head} et {_FR_UNIT_WORDS[unit]}"
+    tail = _FR_UNIT_WORDS[unit] if unit <= 16 else f"dix-{_FR_UNIT_WORDS[unit - 10]}"
+    return f"{head}-{tail}"
+
+
+# Spanish: every word agrees in gender (septuagésimo quinto período, septuagésima quinta sesión); primer
+# and tercer stand before a masculine noun (quincuagésimo primer período de sesiones)
+_ES_TEN_STEMS = _inverse(_ES_TENS, lambda w: w != "decim")
+_ES_UNIT_WORDS = _inverse(_ES_ORD, lambda w: w.endswith("o"))
+
+
+def es_ordinal_words(n: int, feminine: bool, before_noun: bool) -> str | None:
+    """septuagésimo sexto / septuagésima sexta, decimotercer(o), vigésimo primer (1-100)."""
+    if not 0 < n <= 100:
+        return None
+    ending = "a" if feminine else "o"
+
+    def unit(k: int) -> str:
+        word = _ES_UNIT_WORDS[k]
+        if feminine:
+            return word[:-1] + "a"
+        return word[:-1] if before_noun and k in (1, 3) else word
+
+    if n <= 12:
+        return unit(n)
+    if n < 20:
+        return "decimo" + unit(n - 10)  # decimotercero, decimotercera
+    tens = _ES_TEN_STEMS[n - n % 10] + ending
+    return tens if n % 10 == 0 else f"{tens} {unit(n % 10)}"
+
+
+# Russian: the tens as a cardinal, the last word an ordinal that agrees in gender, number and case
+# (семьдесят пятой сессии); the ending is read off the old ordinal: a hard stem's ending (пятый, пятой,
+# пятого...), or a soft one's (третий, третьей, третьего...); -ой is a masculine nominative on a stressed
+# stem (второй, шестой, седьмой, восьмой, сороковой) and a feminine oblique case on any hard stem
+_RU_STEM_WORDS = _inverse(_RU_STEMS, lambda w: w != "четвёрт")
+_RU_TEN_WORDS = _inverse(_RU_TENS)
+_RU_STRESSED = {"втор", "шест", "седьм", "восьм", "сороков"}
+_RU_SOFT = {"трет"}
+# each hard ending with its soft counterpart
+_RU_HARD_SOFT = {"ый": "ий", "ого": "ьего", "ому": "ьему", "ым": "ьим", "ом": "ьем", "ая": "ья", "ую": "ью",
+                 "ое": "ье", "ые": "ьи", "ых": "ьих", "ыми": "ьими"}
+_RU_FEMININE_OBLIQUE = {"ой": "ьей"}
+# nouns an ordinal agrees with in resolutions, by whether they are feminine
+_RU_FEMININE_NOUNS = re.compile(r"\s*(?:сесси|годовщин|специальн|чрезвычайн)", re.IGNORECASE)
+_RU_MASCULINE_NOUNS = re.compile(r"\s*(?:доклад|период|год|раунд)", re.IGNORECASE)
+
+
+def ru_ordinal_words(n: int, ending: str, stem: str, after: str = "") -> tuple[str | None, str | None]:
+    """(семьдесят шестой, None) for 76 where the old ordinal ended in `ending` on `stem`; (None, reason)
+    where the form cannot be told."""
+    if not 0 < n < 100 or n == 100:
+        return None, f"no Russian ordinal for {n}"
+    last = n if n < 20 or n % 10 == 0 else n % 10
+    new_stem = _RU_STEM_WORDS.get(last)
+    if new_stem is None:
+        return None, f"no Russian ordinal for {n}"
+    hard = {v: k for k, v in _RU_HARD_SOFT.items()} | {"ьей": "ой", "ий": "ый"}
+    base = hard.get(ending, ending)  # the ending as a hard stem writes it
+    if base == "ой":
+        if stem in _RU_STRESSED:  # второй: masculine nominative, or a feminine oblique case?
+            if _RU_FEMININE_NOUNS.match(after):
+                slot = "f"
+            elif _RU_MASCULINE_NOUNS.match(after):
+                slot = "m"
+            else:
+                return None, f"the Russian ending -{ending} of the old ordinal is masculine or feminine"
+        else:  # пятой: only a feminine oblique case (the masculine nominative is пятый)
+            slot = "f"
+        base = "ый" if slot == "m" else "ой"
+    if base == "ый" and new_stem in _RU_STRESSED:
+        end = "ой"
+    elif new_stem in _RU_SOFT:
+        end = _RU_FEMININE_OBLIQUE.get(base) or _RU_HARD_SOFT.get(base, base)
+    else:
+        end = base
+    word = new_stem + end
+    tens = "" if last == n else _RU_TEN_WORDS[n - last] + " "
+    return tens + word, None
+
+
+# Arabic: the unit agrees in gender with the noun (الدورة الخامسة والسبعين, the feminine with ة; the
+# masculine without: الاجتماع الخامس والسبعين), the tens in case (والسبعين, والسبعون), 1 is الحادي/الحادية in
+# a compound and الأول/الأولى alone, 11-19 are الحادي عشر / الحادية عشرة
+_AR_MASCULINE_UNITS = _inverse(_AR_UNITS, lambda w: not w.endswith(("ة", "ى")) and w != "الحادي")
+_AR_FEMININE_UNITS = _inverse(_AR_UNITS, lambda w: w.endswith(("ة", "ى")) and w != "الحادية")
+_AR_TENS_BY_CASE = {"ين": _inverse(_AR_TENS, lambda w: w.endswith("ين")),
+                    "ون": _inverse(_AR_TENS, lambda w: w.endswith("ون"))}
+
+
+def ar_ordinal_words(n: int, feminine: bool | None, case: str | None) -> tuple[str | None, str | None]:
+    """(الخامسة والسبعين, None) for 75, feminine, genitive; (None, reason) where gender or case cannot be
+    told (the old ordinal a round ten, which has neither)."""
+    if not 0 < n < 100:
+        return None, f"no Arabic ordinal for {n}"
+    unit, tens = n % 10, n - n % 10
+    if unit and feminine is None:
+        return None, "the gender of the Arabic ordinal cannot be told from the old one (a round ten)"
+    if tens >= 20 and case is None:
+        return None, "the case of the Arabic tens cannot be told from the old ordinal"
+    if n < 10 or n == 10:
+        return (_AR_FEMININE_UNITS if feminine else _AR_MASCULINE_UNITS)[n], None
+    if n < 20:
+        first = ("الحادية" if feminine else "الحادي") if unit == 1 else (
+            _AR_FEMININE_UNITS if feminine else _AR_MASCULINE_UNITS)[unit]
+        return f"{first} {'عشرة' if feminine else 'عشر'}", None
+    ten = _AR_TENS_BY_CASE[case][tens]
+    if not unit:
+        return ten, None
+    first = ("الحادية" if feminine else "الحادي") if unit == 1 else (
+        _AR_FEMININE_UNITS if feminine else _AR_MASCULINE_UNITS)[unit]
+    return f"{first} و{ten}", None
+
+
+def write_ordinal(surface: str, old: int, new: int, lang: str, after: str = "") -> tuple[str | None, str | None]:
+    """The ordinal `new` written where the target wrote `old` as `surface`, in the same form (capitals,
+    gender, case); `after` is the text that follows it (the noun it may agree with). Returns (text, None),
+    or (None, the reason it cannot be written with certainty)."""
+    cannot = (None, f"cannot write the ordinal {new} in {lang} with certainty")
+    low = surface.lower()
+    if lang == "zh":
+        a, b = zh_number(old), zh_number(new)
+        return (surface.replace(a, b, 1), None) if a in surface else cannot
+    if lang in ("en", "fr"):
+        words = en_ordinal_words if lang == "en" else fr_ordinal_words
+        a, b = words(old), words(new)
+        if not a or not b or a not in low:
+            return (None, "French premier/première agrees in gender: left to the translator") if (
+                lang == "fr" and (new == 1 or old == 1)) else cannot
+        k = low.index(a)
+        return surface[:k] + (b[0].upper() + b[1:] if surface[k].isupper() else b) + surface[k + len(a):], None
+    if lang == "es":
+        words = low.split()
+        if not words or not all(w[-1] in "oa" or w in ("primer", "tercer") or w.endswith(("primer", "tercer"))
+                                for w in words):
+            return cannot
+        feminine = words[-1].endswith("a")
+        if any(w.endswith("a") != feminine for w in words if w[-1] in "oa"):
+            return cannot
+        before_noun = bool(re.match(r"\s+[^\W\d_]", after))
+        b = es_ordinal_words(new, feminine, before_noun)
+        if b is None:
+            return cannot
+        return (b[0].upper() + b[1:] if surface[0].isupper() else b), None
+    if lang == "ru":
+        m = _ru_parts(surface)
+        if m is None:
+            return cannot
+        stem, ending = m
+        b, why = ru_ordinal_words(new, ending, stem, after)
+        if b is None:
+            return None, why
+        return (b[0].upper() + b[1:] if surface[0].isupper() else b), None
+    if lang == "ar":
+        prefix = surface[0] if surface[:1] in "وبل" and surface[1:3] == "ال" else ""
+        body = surface[len(prefix):].split()
+        unit_word = next((w for w in body if w.lstrip("و") in _AR_UNITS), None)
+        tens_word = next((w.lstrip("و") for w in body if w.lstrip("و") in _AR_TENS), None)
+        feminine = None if unit_word is None else unit_word.lstrip("و").endswith(("ة", "ى"))
+        if unit_word and len(body) > 1 and body[1] in ("عشر", "عشرة"):
+            feminine = body[1] == "عشرة"
+        case = None if tens_word is None else ("ين" if tens_word.endswith("ين") else "ون")
+        if case is None and new >= 20:  # the old had no tens: the case shows only after ال… in the noun phrase
+            return None, "the case of the Arabic tens cannot be told from the old ordinal"
+        b, why = ar_ordinal_words(new, feminine, case)
+        return (prefix + b, None) if b else (None, why)
+    return cannot
+
+
+def _ru_parts(surface: str) -> tuple[str, str] | None:
+    """(stem, ending) of the last word of a Russian ordinal: 'семьдесят пятой' -> ('пят', 'ой')."""
+    last = surface.split()[-1].lower()
+    for stem in sorted(_RU_STEMS, key=len, reverse=True):
+        if last.startswith(stem) and last[len(stem):] in _RU_ENDINGS:
+            return stem, last[len(stem):]
+    return None

@@ -16,13 +16,17 @@ import re
 from collections import Counter
 
 from . import lang as L
+from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, UNKNOWN, Line
+from .markdown_reader import is_markdown, read_markdown
+
+CONTENT, BLANK, ZONE = "content", "blank", "zone"  # kinds of a body row besides the roles of blocks
 
 # --- page furniture: never content -------------------------------------------------
 JOB = re.compile(rf"^{L.JOB_NUMBER}\s*(?:\(([A-Z])\))?(?:\s+\d+(?:/\d+)?)*$")
 JOB_PAGE = re.compile(rf"^\d+/\d+\s+{L.JOB_NUMBER}(?:\s*\([A-Z]\))?$")
 BARCODE = re.compile(r"^\*\d{5,}\*$")
 URL = re.compile(r"^(?:https?://|www\.)\S+$")
-SEPARATOR = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
+SEPARATOR_RULE = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
 PAGE_NO = re.compile(rf"^(?:\d{{1,3}}/\d{{1,3}}|-\s*\d{{1,3}}\s*-|{L.PAGE}|/\.\.\.|/…)$", re.IGNORECASE)
 # A line that is only a document symbol: the running head of every page after the first.
 SYMBOL_LINE = re.compile(rf"^{L.UN_SYMBOL}$")
@@ -38,33 +42,244 @@ PARAGRAPH_END = re.compile(r"[，,；;。.:：][\"”’»)]?\s*(?:\d{1,3}/?|[¹
 _TAG = re.compile(r"</?[ib]>")
 
 
+# A line made of furniture alone, several pieces run together by an extractor: "18-17962 (E) 021118
+# *1817962*", "18-17962 2/5", "*2321227*A/C.3/78/L.41", "8/9 23-21227"
+_PIECE = (rf"(?:{L.JOB_NUMBER}|\([A-Z]\)|\d{{6}}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}|{L.UN_SYMBOL}|"
+          rf"{L.PAGE}|/\.\.\.|/…)")
+_FURNITURE_RUN = L.lazy_pattern(rf"^(?:{_PIECE})(?:\s*(?:{_PIECE}))*$", re.IGNORECASE)
+_PRINT_DATE = re.compile(r"^\d{6}$")  # the print date beside the job number: 021118
+
+
 def is_plain_furniture(s: str) -> bool:
-    """Job numbers, barcodes, link targets, page numbers, '/...', a running head that is a symbol."""
-    return bool(JOB.match(s) or JOB_PAGE.match(s) or BARCODE.match(s) or URL.match(s) or PAGE_NO.match(s)
-                or SYMBOL_LINE.match(s))
+    """Job numbers, barcodes, link targets, page numbers, '/...', a running head that is a symbol, and
+    several of them on one line; never a line with words of the text."""
+    if (JOB.match(s) or JOB_PAGE.match(s) or BARCODE.match(s) or URL.match(s) or PAGE_NO.match(s)
+            or SYMBOL_LINE.match(s) or _PRINT_DATE.match(s)):
+        return True
+    return bool(_JOB_OR_BARCODE.search(s) and _FURNITURE_RUN.match(s))
+
+
+_JOB_OR_BARCODE = L.lazy_pattern(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}")
+
+
+def indent_of(raw: str) -> int:
+    return len(raw) - len(raw.lstrip())
 
 
 def is_indented(lines: list[str]) -> bool:
-    """True for the extractor layout that indents each paragraph's first line (two such lines at least
-    after the opening 'The General Assembly,')."""
+    """True for the extractor layout that indents each paragraph's first line against the others (two
+    such lines at least after the opening 'The General Assembly,'); the margin itself may be indented
+    (pdftotext -layout)."""
     start = next((k for k, s in enumerate(lines) if L.OPENING.match(s.strip())), 0)
-    return sum(1 for s in lines[start + 1:] if s[:1].isspace() and s.strip()) >= 2
+    body = [s for s in lines[start + 1:] if s.strip() and not is_plain_furniture(s.strip())]
+    margin = _margin(body)
+    return sum(1 for s in body if indent_of(s) > margin) >= 2
 
 
-def to_indented(text: str) -> list[tuple[int, str]]:
-    """The lines of the text in the indented layout (each paragraph's first line starts with a space),
-    with their 1-based line numbers in the text; blank lines left out."""
-    lines = text.split("\n")
-    if is_indented(lines):
-        return [(k + 1, s) for k, s in enumerate(lines) if s.strip()]
+def _margin(lines: list[str]) -> int:
+    """The indentation most lines of the body have: the left margin."""
+    counts = Counter(indent_of(s) for s in lines if s.strip())
+    if not counts or 0 in counts or len(counts) == 1:
+        return 0  # continuation lines at the left edge (or none at all): any indented line opens a paragraph
+    total = sum(counts.values())  # every line indented (pdftotext -layout): the margin is the usual indent
+    return min((k for k, c in counts.items() if c >= 0.15 * total), default=0)
+
+
+def read_text(text: str) -> list[Line]:
+    """The typed lines of a text, whatever wrote it (see the module's docstring); blank lines left out.
+    Form feeds (pdftotext's page breaks) bound the footnote blocks."""
+    if is_markdown(text):
+        return mend_page_breaks([Line(x.text, x.line, x.page, role=FURNITURE)
+                                 if x.role == UNKNOWN and (is_plain_furniture(x.text) or SPONSOR_NOTE.match(x.text))
+                                 else x
+                                 for x in read_markdown(text)])
+    rows: list[tuple[int, str, int]] = []
+    page = 1
+    for n, raw in enumerate(text.split("\n"), 1):
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+        rows.append((n, raw, page))
+    lines = [raw for _, raw, _ in rows]
     opening = next((k for k, s in enumerate(lines) if L.OPENING.match(s.strip())), None)
     start = 0 if opening is None else opening + 1
-    head = [(k + 1, s.strip()) for k, s in enumerate(lines[:start]) if s.strip()]
-    body = lines[start:]
-    if not re.search(f"[{L.HAN_SPAN}]", text):
-        body = _mend_words(body, text)
-    out = _indent_blocks(body) if _blocks_are_paragraphs(body) else _indent_by_grammar(body)
-    return head + [(start + k + 1, s) for k, s in out]
+    out = [x for n, raw, _ in rows[:start] for x in _head_lines(n, raw)]
+    body_rows = rows[start:]
+    kinds, notes = footnote_zones(body_rows, paged=page > 1)
+    body = [raw if kind == CONTENT else "" for (_, raw, _), kind in zip(body_rows, kinds, strict=True)]
+    if is_indented(lines):
+        # the margin of each page (pdftotext -layout sets each page's text against its own)
+        margins = {pg: _margin([raw for raw, (_, _, p) in zip(body, body_rows, strict=True) if p == pg])
+                   for pg in {p for _, _, p in body_rows}}
+        content = [(k, (" " + raw.strip()) if indent_of(raw) > margins[body_rows[k][2]] else raw.strip())
+                   for k, raw in enumerate(body) if raw.strip()]
+    else:
+        if not re.search(f"[{L.HAN_SPAN}]", text):
+            body = _mend_words(body, text)
+        every = [raw for _, raw, _ in body_rows]
+        content = _indent_blocks(body) if _blocks_are_paragraphs(every) else _indent_by_grammar(body)
+    # content in its mended order, at the places where content stood; the rest where it stands
+    pending = iter(content)
+    for k, ((n, raw, _), kind) in enumerate(zip(body_rows, kinds, strict=True)):
+        if kind == CONTENT:
+            entry = next(pending, None)
+            if entry is not None:
+                c, s = entry
+                out.append(Line(s.strip(), body_rows[c][0], starts=s[:1].isspace()))
+        elif kind in (FURNITURE, SEPARATOR):
+            out.append(Line(raw.strip(), n, role=kind))
+        elif k in notes:
+            out.append(notes[k])
+    out += [Line(s.strip(), body_rows[c][0], starts=s[:1].isspace()) for c, s in pending]
+    return out
+
+
+def mend_page_breaks(lines: list[Line]) -> list[Line]:
+    """A block that opens in lower case after page furniture or footnotes, where the text before did
+    not end a paragraph, carries that paragraph on across the page: it opens none."""
+    out: list[Line] = []
+    last: Line | None = None  # the last line of text
+    broken = False  # furniture or footnotes since
+    for x in lines:
+        if x.role != UNKNOWN:
+            broken = broken or last is not None
+        elif x.starts and broken and last is not None and not PARAGRAPH_END.search(last.text) and \
+                _carries_on(x.text):
+            x = Line(x.text, x.line, x.page, starts=False)
+        if x.role == UNKNOWN:
+            last, broken = x, False
+        out.append(x)
+    return out
+
+
+def _carries_on(s: str) -> bool:
+    head = s[:1]
+    return head.islower() or (head and L.is_ideograph(head))
+
+
+# --- footnote blocks: one recogniser for every text ---------------------------------------------
+
+_NOTE_START = re.compile(r"^(\d{1,3})(/?)(?:\s+(\S.*))?$")  # "1 text", "1/ text", and a marker alone
+_SENTENCE_END = re.compile(r"[.。．]\W{0,2}$")
+
+
+def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[list[str], dict[int, Line]]:
+    """Each body row's kind (BLANK, CONTENT, FURNITURE, SEPARATOR or ZONE, a row of a footnote block),
+    and the footnote lines read from the zones, by row. A block opens at the rule above it and ends with
+    its page: at a form feed where the text has them, else at the page foot (furniture after its text),
+    or at a line that can be no part of it (after a footnote that ended, a line that is no footnote)."""
+    kinds: list[str] = []
+    zones: list[list[int]] = []
+    zone: list[int] | None = None
+    zone_page = 0
+    for k, (_, raw, page) in enumerate(rows):
+        s = raw.strip()
+        if not s:
+            kinds.append(BLANK)
+            continue
+        if zone is not None and paged and page != zone_page:
+            zone = None
+        if SEPARATOR_RULE.match(s):
+            kinds.append(SEPARATOR)
+            zone, zone_page = [], page
+            zones.append(zone)
+            continue
+        if is_plain_furniture(s) or SPONSOR_NOTE.match(s):
+            kinds.append(FURNITURE)
+            if zone and not paged and any(_NOTE_START.match(rows[j][1].strip()) is None or
+                                          _NOTE_START.match(rows[j][1].strip()).group(3) for j in zone):
+                zone = None
+            continue
+        if zone is not None and (paged or _in_zone(rows, zone, raw)):
+            kinds.append(ZONE)
+            zone.append(k)
+            continue
+        zone = None
+        kinds.append(CONTENT)
+    notes: dict[int, Line] = {}
+    expected: int | None = None
+    for z in zones:
+        expected = _read_zone(rows, z, expected, notes)
+    return kinds, notes
+
+
+def _in_zone(rows: list[tuple[int, str, int]], zone: list[int], raw: str) -> bool:
+    """A row after the rule, on a text without page breaks: a footnote's first line or marker, a line
+    that carries on a footnote left open (never an indented one, which opens a paragraph), or a text for
+    a marker that stood alone."""
+    s = raw.strip()
+    if not zone:
+        return True
+    texts = [rows[j][1].strip() for j in zone]
+    numbers = [int(m.group(1)) for t in texts if (m := _NOTE_START.match(t))]
+    m = _NOTE_START.match(s)
+    if m and (not numbers or 0 < int(m.group(1)) - max(numbers) <= (1 if m.group(3) else 20)):
+        return True
+    alone = sum(1 for t in texts if (m := _NOTE_START.match(t)) and not m.group(3))
+    unmarked = sum(1 for t in texts if not _NOTE_START.match(t))
+    if alone > unmarked:
+        return True
+    return not _SENTENCE_END.search(texts[-1]) and not raw[:1].isspace() and \
+        not (s[:1].isupper() and L.opens_preamble(s))
+
+
+def _read_zone(rows: list[tuple[int, str, int]], zone: list[int], expected: int | None,
+               notes: dict[int, Line]) -> int | None:
+    """The footnotes of one block. A footnote opens with its marker ("1 See …", "1/ A/48/803."), or its
+    marker stands on a line of its own, before, after or among the texts (pdftotext, PyMuPDF): then
+    the texts, one a sentence, take the markers in order; a text before them all carries on the last
+    footnote of the page before."""
+    units: list[list] = []  # [marker or None, rows]
+    alone: list[tuple[str, int]] = []
+    lone = [k for k in zone if (m := _NOTE_START.match(rows[k][1].strip())) and not m.group(3) and
+            (expected is None or expected <= int(m.group(1)) < expected + 20)]
+    for k in zone:
+        s = rows[k][1].strip()
+        m = _NOTE_START.match(s)
+        number = int(m.group(1)) if m else -1
+        if k in lone:
+            alone.append((m.group(1) + m.group(2), k))
+        elif m and m.group(3) and (expected is None or number == expected or (not units and expected <= number)):
+            units.append([m.group(1) + m.group(2), [k]])
+            expected = number + 1
+        elif units and (not lone or not _SENTENCE_END.search(rows[units[-1][1][-1]][1].strip())):
+            units[-1][1].append(k)
+        else:
+            units.append([None, [k]])
+    if alone:
+        alone.sort(key=lambda x: int(x[0].rstrip("/")))
+        free = [u for u in units if u[0] is None]
+        if free and units[0] is free[0] and len(free) > len(alone):
+            free = free[1:]  # the first carries on the page before
+        for u, (marker, _) in zip(free, alone, strict=False):
+            u[0] = marker
+        for marker, k in alone[len(free):]:
+            units.append([marker, []])  # a marker whose text is not there
+            notes[k] = Line("", rows[k][0], role=FOOTNOTE, starts=True, marker=marker)
+        for _marker, k in alone[: len(free)]:
+            notes[k] = Line(rows[k][1].strip(), rows[k][0], role=FURNITURE)
+        expected = int(alone[-1][0].rstrip("/")) + 1 if expected is None else max(
+            expected, int(alone[-1][0].rstrip("/")) + 1)
+    for marker, ks in units:
+        for j, k in enumerate(ks):
+            s = rows[k][1].strip()
+            if j == 0 and marker is not None and (m := _NOTE_START.match(s)) and m.group(3) and \
+                    m.group(1) + m.group(2) == marker:
+                s = m.group(3)
+            if j == 0 and marker is not None:
+                notes[k] = Line(s, rows[k][0], role=FOOTNOTE, starts=True, marker=marker)
+            else:
+                notes[k] = Line(s, rows[k][0], role=FOOTNOTE)
+    return expected
+
+
+def _head_lines(n: int, raw: str) -> list[Line]:
+    """A masthead line; two columns set side by side (pdftotext -layout) are two lines."""
+    s = raw.strip()
+    parts = [p.strip() for p in re.split(r"\s{3,}", s) if p.strip()]
+    if len(parts) > 1 and (L.OPENING.match(s) or is_plain_furniture(s)):
+        parts = [s]
+    return [Line(p, n, role=FURNITURE if is_plain_furniture(p) else UNKNOWN) for p in parts if p]
 
 
 # --- pdfminer artefacts in Latin script ------------------------------------------------------
@@ -130,8 +345,12 @@ def _blocks_are_paragraphs(body: list[str]) -> bool:
     blocks = _blocks(body)
     if len(blocks) < 2 or any(is_plain_furniture(s.strip()) for s in body):
         return False
+    # headings (a short line of its own: an adopted text's title) and the closing end no paragraph
+    blocks = [b for b in blocks if not (len(b) == 1 and len(body[b[0]].split()) <= 12 and
+                                        not PARAGRAPH_END.search(body[b[0]])) and
+              not L.MEETING_LINE.match(body[b[0]].strip())]
     ends = sum(bool(PARAGRAPH_END.search(_TAG.sub("", body[b[-1]]))) for b in blocks)
-    return ends >= 0.9 * len(blocks)
+    return len(blocks) >= 2 and ends >= 0.9 * len(blocks)
 
 
 def _indent_blocks(body: list[str]) -> list[tuple[int, str]]:
@@ -147,7 +366,7 @@ def _indent_blocks(body: list[str]) -> list[tuple[int, str]]:
 def _is_opener(s: str, op_seen: bool, prev_end: bool = True, wide: bool = False) -> bool:
     """An operative number, a lettered sub-paragraph, or a preambular opening after a paragraph's end
     (in Chinese, whose openers are not told by their form, any line after a paragraph's end)."""
-    return bool(OP_NUMBER.match(s) or (op_seen and SUB_LETTER.match(s))
+    return bool(OP_NUMBER.match(s) or (op_seen and SUB_LETTER.match(s)) or L.opens_chapeau(s)
                 or (not op_seen and prev_end and (wide or L.opens_preamble(s))))
 
 
@@ -169,7 +388,7 @@ def _indent_by_grammar(body: list[str]) -> list[tuple[int, str]]:
     for s in (x.strip() for x in body):
         if not s:
             kinds.append("blank")
-        elif SEPARATOR.match(s):
+        elif SEPARATOR_RULE.match(s):
             in_notes, note_open, pending = True, False, 0
             kinds.append("furniture")
         elif is_plain_furniture(s) or SPONSOR_NOTE.match(s):

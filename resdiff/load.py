@@ -11,9 +11,11 @@ import re
 import struct
 import sys
 
+from .blocks import FOOTNOTE, SEPARATOR, Line
 from .errors import InputError, printable
+from .markdown_reader import is_markdown
 from .model import Document
-from .parse import parse_text
+from .parse import parse_lines, parse_text
 
 MAX_BYTES = 64 * 1024 * 1024  # a resolution is tens of kB; a 10,000-paragraph synthetic one ~3 MB
 MAX_DOCX_XML = 64 * 1024 * 1024  # uncompressed size accepted from a DOCX (zip bombs)
@@ -70,15 +72,37 @@ def decode(data: bytes, name: str) -> str:
     if data.startswith(b"PK\x03\x04") or name.lower().endswith(".docx"):
         return _docx_text(data, name)
     text = _decode_text(data, name)
-    is_html = re.match(r"\s*(<!doctype html|<html)", text[:200], re.IGNORECASE)
-    if is_html or name.lower().endswith((".html", ".htm")):
+    if _is_html(text, name):
         return _html_text(text)
     return text
 
 
 def parse_bytes(data: bytes, name: str, *, language: str | None = None) -> Document:
-    """One resolution from the bytes of its file, `name` being what results and messages call it."""
-    return parse_text(decode(data, name), source=name, language=language)
+    """One resolution from the bytes of its file, `name` being what results and messages call it. Each
+    reader hands the parser typed lines; a PDF keeps its pages and the role of each line."""
+    if not data.strip():
+        raise InputError("file is empty" if not data else "file holds only whitespace", source=name)
+    if data[:1024].lstrip().startswith(b"%PDF-") or name.lower().endswith(".pdf"):
+        from .pdf import pdf_lines
+
+        lines = pdf_lines(data, name)
+        text = "\n".join(x.text for x in lines)
+        return parse_lines(lines, text=text, source=name, language=language, source_kind="pdf")
+    if data.startswith(b"PK\x03\x04") or name.lower().endswith(".docx"):
+        lines = _docx_lines(data, name)
+        text = "\n".join(x.text for x in lines)
+        return parse_lines(lines, text=text, source=name, language=language, source_kind="docx")
+    text = decode(data, name)
+    if _is_html(text, name):
+        kind = "html"
+    else:
+        kind = "markdown" if is_markdown(text) else "text"
+    return parse_text(text, source=name, language=language, source_kind=kind)
+
+
+def _is_html(text: str, name: str) -> bool:
+    return bool(re.match(r"\s*(<!doctype html|<html)", text[:200], re.IGNORECASE)) or \
+        name.lower().endswith((".html", ".htm"))
 
 
 # --- plain text --------------------------------------------------------------------
@@ -170,6 +194,7 @@ def _pdf_text(data: bytes, name: str) -> str:
 # --- DOCX (read with the standard library: paragraphs, footnotes, their references) -
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _damaged_zip() -> tuple[type[Exception], ...]:
@@ -184,6 +209,17 @@ def _damaged_zip() -> tuple[type[Exception], ...]:
 
 
 def _docx_text(data: bytes, name: str) -> str:
+    """The text of a DOCX: a paragraph a line, indented, footnotes after a rule."""
+    out = []
+    for x in _docx_lines(data, name):
+        text = f"{x.marker} {x.text}" if x.marker else x.text
+        out.append(text if x.role == SEPARATOR else " " + text)
+    return "\n\n".join(line.rstrip() for line in out) + "\n"
+
+
+def _docx_lines(data: bytes, name: str) -> list[Line]:
+    """The typed lines of a DOCX: each paragraph opens one (its number in the document is its `line`);
+    the footnotes Word keeps apart, each with its marker, after the body."""
     import zipfile
 
     try:
@@ -203,14 +239,16 @@ def _docx_text(data: bytes, name: str) -> str:
             raise InputError("not a DOCX file (not a valid zip archive)", source=name) from None
         raise InputError(f"damaged DOCX ({e.__class__.__name__})", source=name) from None
     refs: list[str] = []
-    lines = [" " + text for text in _docx_paragraphs(doc, refs)]
+    lines = [Line(text.strip(), n, starts=True) for n, text in enumerate(_docx_paragraphs(doc, refs), 1)
+             if text.strip()]
     if fn_root is not None and refs:
         texts = {}
         for fn in fn_root.findall(f"{_W}footnote"):
             texts.setdefault(fn.get(f"{_W}id"), "".join(_docx_paragraphs(fn, [])).strip())
-        lines.append("__________________")
-        lines += [f" {k} {texts.get(ref, '')}" for k, ref in enumerate(refs, 1)]
-    return "\n\n".join(line.rstrip() for line in lines) + "\n"
+        lines.append(Line("__________________", 0, role=SEPARATOR))
+        lines += [Line(texts.get(ref, ""), 0, starts=True, role=FOOTNOTE, marker=str(k))
+                  for k, ref in enumerate(refs, 1)]
+    return lines
 
 
 def doc_is_not_zip(data: bytes) -> bool:
@@ -272,7 +310,7 @@ def _docx_paragraphs(root, refs: list[str]) -> list[str]:
                 out[cur].append("\t")
             elif tag == f"{_W}footnoteReference":
                 refs.append(el.get(f"{_W}id"))
-                out[cur].append(str(len(refs)) + " ")
+                out[cur].append(str(len(refs)).translate(_RAISED))  # Word knows it is raised: say so
         stack.extend((child, cur) for child in reversed(el))
     return ["".join(parts) for parts in out]
 

@@ -23,10 +23,17 @@ _TIGHT_DIGITS = lazy_pattern(f"[{_WIDE}][0-9]|[0-9][{_WIDE}]")
 is_wide = char_test(_WIDE)
 
 
+_ONE_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
+_DASH_AS_HYPHEN = re.compile(r"(?<=[^\W\d_])\u2013(?=[^\W\d_])")  # "non–intervention": an en dash set as a hyphen
+
+
 def fold(text: str) -> str:
-    """Comparison form: what is not a change (spacing next to CJK, full width, wrapping) folded away."""
+    """Comparison form: what is not a change (spacing next to CJK, full width, wrapping, the form of a
+    hyphen, a soft hyphen) folded away."""
     if text and max(text) >= _FIRST_WIDE:  # no wide character, no space next to one
         text = _SPACE_NEAR_WIDE.sub("", text)
+    if text and max(text) >= "\u00ad":
+        text = _DASH_AS_HYPHEN.sub("-", text.translate(_ONE_HYPHEN))
     text = unicodedata.normalize("NFKC", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -43,11 +50,6 @@ def spaces_digits(text: str) -> bool:
     return spaced > tight
 
 
-_SUSPENDED = {"and", "or", "to", "nor", "et", "ou", "y", "o", "и", "или"}
-_PREFIXES = {"post", "pre", "non", "anti", "co", "self", "well", "cross", "multi", "inter", "sub", "re",
-             "ex", "semi", "quasi", "long", "short", "full", "high", "low", "mid", "war", "peace",
-             "military", "gender", "age", "country", "state", "cluster", "munition", "follow", "follow-up",
-             "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")
 
 
@@ -60,7 +62,8 @@ def _last_word(text: str) -> str:
     return text[k:]
 
 
-def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: frozenset[str] = frozenset()) -> str:
+def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: frozenset[str] = frozenset(),
+               compounds: frozenset[str] = frozenset(), suspending: frozenset[str] = frozenset()) -> str:
     """Join the visual lines of one paragraph as the script requires.
 
     No space between ideographs (a PDF breaks lines inside Chinese words), one space
@@ -68,7 +71,9 @@ def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: froz
     next line starts in lower case. With ``wide_spacing`` a digit meeting an
     ideograph at a break gets the space the extractor puts there elsewhere. The
     document's own words (``vocabulary``) decide a break first: "decision-" + "making"
-    stays hyphenated where the text writes "decision-making" elsewhere.
+    stays hyphenated where the text writes "decision-making" elsewhere; after one of ``compounds``
+    ("post", "quarante") the hyphen is the compound's own; before one of ``suspending`` ("and", "et") it
+    is suspended ("gender-" + "and age-sensitive"). The language's tables are lang's.
     """
     out = ""
     for raw in lines:
@@ -91,13 +96,13 @@ def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: froz
             w, n = (word.group(0) if word else ""), (nxt.group(0) if nxt else "")
             if compound and f"{compound.group(0)}-{n}" in vocabulary:
                 out += line  # "military-to-" + "military": the document writes "military-to-military"
-            elif nxt and n in _SUSPENDED:
+            elif nxt and n in suspending:
                 out += " " + line
             elif f"{w}-{n}" in vocabulary:
                 out += line
             elif f"{w}{n}" in vocabulary:
                 out = out[:-1] + line
-            elif word and w.lower() in _PREFIXES:
+            elif word and w.lower() in compounds:
                 out += line
             else:
                 out = out[:-1] + line
@@ -111,4 +116,4 @@ def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: froz
             out += (" " if spaced else "") + line
         else:
             out += " " + line
-    return out
+    return out.replace("\u00ad", "") if "\u00ad" in out else out  # a soft hyphen only says where a word may break

@@ -73,6 +73,8 @@ _REVISION = r"/(?:Rev|Add|Corr)\.\d+"  # /Rev.1, /Add.1
 _AFTER_RES = (rf"(?:{_SPECIAL}/)?(?:{_COMMITTEE})?(?:{_SESSION}/)?(?:{_DRAFT}|{_NUMBER})"
               rf"(?:{_REVISION})*")
 
+# what follows the organ's letter in a UN symbol: /ES-11/L.7, /RES/75/62 (the letter set apart from it)
+AFTER_SYMBOL_ORGAN = _AFTER_RES
 # a whole UN symbol (a page's running head): A/RES/75/62, A/C.1/75/L.41, A/48/826/Add.1
 UN_SYMBOL = rf"{_ORGAN}/(?:RES/)?{_AFTER_RES}"
 # a resolution of the General Assembly: A/RES/75/62, A/RES/ES-11/1

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from . import lang as L
+from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, UNKNOWN, Line
 from .errors import NotAResolution
 from .layout import (
     BARCODE,
     JOB,
     OP_NUMBER,
-    SEPARATOR,
     SPONSOR_NOTE,
     SUB_LETTER,
     SYMBOL_LINE,
     URL,
     is_plain_furniture,
-    to_indented,
+    read_text,
 )
 from .model import (
     ANNEX,
@@ -27,10 +30,10 @@ from .model import (
     Footnote,
     Metadata,
     Paragraph,
-    ParseWarning,
     unique_id,
 )
 from .normalize import is_wide, join_lines, spaces_digits
+from .selfcheck import self_check
 
 _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
 _RES_SESSION = re.compile(L.RES_SESSION)
@@ -55,20 +58,31 @@ _SPACED_MARKER_AFTER = set("》」』”），、；：")
 class _Raw:
     lines: list[str] = field(default_factory=list)
     line: int = 0
+    page: int | None = None
+    adopting: bool = False  # adopts the text printed after it: operative, numbered or not
 
 
-def parse_text(text: str, *, source: str = "<text>", language: str | None = None) -> Document:
-    """Parse the extracted text of one resolution into a Document."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").lstrip("\ufeff")
+def parse_text(text: str, *, source: str = "<text>", language: str | None = None,
+               source_kind: str = "text") -> Document:
+    """Parse the text of one resolution, as any extractor or pipeline wrote it, into a Document."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    return parse_lines(read_text(text), text=text.replace("\x0c", "\n"), source=source, language=language,
+                       source_kind=source_kind)
+
+
+def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", language: str | None = None,
+                source_kind: str = "text") -> Document:
+    """The one structure recogniser: typed lines from any reader -> a Document. `text` is the whole text
+    as read (for the language, the document's own vocabulary and its size)."""
     tags: list[str] = []
-    lines = [(n, _untag(raw.rstrip(), tags)) for n, raw in to_indented(text)]
-    lines = [(n, raw) for n, raw in lines if raw.strip()]
+    lines = [_untagged(x, tags) for x in typed]
+    lines = [x for x in lines if x.text.strip() or x.role == FOOTNOTE]
     lang = language or _language(text, lines)
 
-    opening = next((i for i, (_, s) in enumerate(lines) if L.OPENING.match(s.strip())), None)
+    opening = next((i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())), None)
     title_at = next(
-        (i for i, (_, s) in enumerate(lines[: opening if opening is not None else len(lines)])
-         if _TITLE.match(s.strip())),
+        (i for i, x in enumerate(lines[: opening if opening is not None else len(lines)])
+         if _TITLE.match(x.text.strip())),
         None,
     )
     if opening is None and title_at is None:
@@ -77,9 +91,9 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
             "'The General Assembly,'",
             source=source,
         )
-    openings = [i for i, (_, s) in enumerate(lines) if L.OPENING.match(s.strip())]
+    openings = [i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())]
     if len(openings) > 1:
-        titles = [m.group(1) + "/" + m.group(2) for _, s in lines if (m := _TITLE.match(s.strip()))]
+        titles = [m.group(1) + "/" + m.group(2) for x in lines if (m := _TITLE.match(x.text.strip()))]
         which = f" ({', '.join(titles)})" if len(titles) > 1 else ""
         raise NotAResolution(f"the text holds {len(openings)} resolutions{which}, each opening with "
                              "'The General Assembly,'; give one resolution a file", source=source)
@@ -89,17 +103,18 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
     meta = _metadata(lines[:header_end])
     title = meta.pop("title", None)
     if title_at is not None:
-        m = _TITLE.match(lines[title_at][1].strip())
-        title_lines = [m.group(3) or ""] + [s for _, s in lines[title_at + 1 : opening]]
+        m = _TITLE.match(lines[title_at].text.strip())
+        title_lines = [m.group(3) or ""] + [x.text for x in lines[title_at + 1 : opening] if x.role == UNKNOWN]
         title = join_lines(title_lines) or None
         if meta.get("symbol") is None:
             meta["symbol"] = f"A/RES/{m.group(1)}/{m.group(2)}"
     meta["title"] = title
 
-    other = [s.strip() for _, s in lines[: opening + 1]] + tags
+    other = [x.text.strip() for x in lines[: opening + 1]] + tags
     body = lines[opening + 1 :]
     body, annexes = _split_annexes(body)
-    body, closing, closing_lines = _split_closing(body)
+    masthead_adopted = meta.get("adopted") is not None and meta.get("distributed") is not None
+    body, closing, closing_lines, after = _split_closing(body)
     if closing.get("adopted") and meta.get("adopted") is None and not meta.get("draft"):
         meta["adopted"] = closing["adopted"]
     meta["meeting"] = closing.get("meeting")
@@ -107,23 +122,34 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
     furniture = _furniture_test(meta.get("symbol"), title)
     raws, notes, dropped, slash = _split_body(body, furniture)
     other += dropped + closing_lines
+    after = [x.text.strip() for k, x in enumerate(after)
+             if not furniture(x.text.strip(), after[k - 1].text.strip() if k else "",
+                              after[k + 1].text.strip() if k + 1 < len(after) else "")]
+    other += after
     wide_spacing = lang == "zh" and spaces_digits(text)
     # words as the document writes them, hyphenated compounds included, minus those broken at a line end
     vocabulary = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", text, re.MULTILINE))
-    paragraphs = _paragraphs(raws, wide_spacing, vocabulary)
+    join = partial(_join_and_mend, mend=_rehyphenation(text, lang),
+                   join=partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
+                                compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang)))
+    raws, adopted = _split_adopted(raws, join)
+    paragraphs = _paragraphs(raws, join)
+    if adopted:
+        paragraphs += _paragraphs(adopted, join, annex="")
     for heading, label, annex_lines in annexes:
         other.append(heading)
         a_raws, a_notes, a_dropped, a_slash = _split_body(annex_lines, furniture)
-        paragraphs += _paragraphs(a_raws, wide_spacing, vocabulary, annex=label)
+        paragraphs += _paragraphs(a_raws, join, annex=label)
         notes += a_notes
         other += a_dropped
         slash = slash or a_slash
     footnotes = tuple(
-        Footnote(marker=m, text=join_lines(ls, wide_spacing=wide_spacing, vocabulary=vocabulary), line=n)
-        for m, ls, n in notes
+        Footnote(marker=m, text=join(ls), line=n, page=pg)
+        for m, ls, n, pg in notes
     )
     markers = [f.marker for f in footnotes] or _glued_markers(paragraphs, lang)
-    paragraphs = _attach_markers(paragraphs, markers, lang, slash=slash)
+    numbers = Counter(_CITED_NUMBER.findall(text))  # "77/228" cited on its own: evidence for "77/2285"
+    paragraphs = _attach_markers(paragraphs, markers, lang, slash=slash, numbers=numbers)
     if not paragraphs:
         raise NotAResolution("no preambular or operative paragraph found", source=source)
 
@@ -132,32 +158,21 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
         meta["session"] = int(m.group(1)) if m and m.group(1) else None
     metadata = Metadata(language=lang, **meta)
     return Document(metadata=metadata, paragraphs=tuple(paragraphs), footnotes=footnotes, source=source,
-                    other=tuple(other), warnings=_doubts(paragraphs, len(text)))
+                    other=tuple(other), source_kind=source_kind,
+                    warnings=self_check(paragraphs, list(footnotes), metadata, size=len(text),
+                                        closing_found=bool(closing), after_closing=after,
+                                        masthead=masthead_adopted))
 
 
-def _doubts(paragraphs: list[Paragraph], size: int) -> tuple[ParseWarning, ...]:
-    """Never a silent PP1 holding a whole document: a text longer than a page with no operative
-    paragraph is said to be one, with the likely cause."""
-    if size < 3000 or any(p.kind == OPERATIVE for p in paragraphs):
-        return ()
-    pp = [p for p in paragraphs if p.kind == PREAMBULAR]
-    if len(pp) == 1:
-        return (ParseWarning("no-operative", None,
-                             f"no operative paragraph found, and one preambular paragraph holds {len(pp[0].text):,} "
-                             "characters: the layout of this text was not recognised (paragraphs neither indented, "
-                             "nor numbered, nor separated by blank lines)"),)
-    return (ParseWarning("no-operative", None,
-                         f"no operative paragraph found ({len(pp)} preambular): an operative part numbered '1.', "
-                         "'2.' … was expected (is the text cut short, or not a resolution?)"),)
-
-
-def _split_annexes(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[str, str, list]]]:
+def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, list[Line]]]]:
     """A resolution may adopt an annexed declaration or programme of action: after the closing, an
     'Annex' heading, then the annex's own (numbered) paragraphs. Each annex is read apart."""
     starts = []
     op_seen = False
-    for k, (_, raw) in enumerate(body):
-        s = raw.strip()
+    for k, x in enumerate(body):
+        s = x.text.strip()
+        if x.role != UNKNOWN:
+            continue
         op_seen = op_seen or bool(OP_NUMBER.match(s))
         if op_seen and L.ANNEX_HEADING.match(s):
             starts.append(k)
@@ -165,23 +180,23 @@ def _split_annexes(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], 
         return body, []
     annexes = []
     for a, b in zip(starts, starts[1:] + [len(body)], strict=True):
-        heading = body[a][1].strip()
+        heading = body[a].text.strip()
         label = L.ANNEX_HEADING.match(heading).group(1) or ""
         annexes.append((heading, label, body[a + 1 : b]))
     return body[: starts[0]], annexes
 
 
-def _untag(line: str, tags: list[str]) -> str:
+def _untagged(x: Line, tags: list[str]) -> Line:
     """Web text may keep its <i> and <b> tags; they are kept aside, not read as text."""
-    if "<" not in line:
-        return line
-    tags.extend(_TAG.findall(line))
-    return _TAG.sub("", line)
+    if "<" not in x.text:
+        return x
+    tags.extend(_TAG.findall(x.text))
+    return Line(_TAG.sub("", x.text), x.line, x.page, starts=x.starts, role=x.role, marker=x.marker)
 
 
-def _language(text: str, lines: list[tuple[int, str]]) -> str:
-    for _, s in lines[:40]:
-        m = JOB.match(s.strip())
+def _language(text: str, lines: list[Line]) -> str:
+    for x in lines[:40]:
+        m = JOB.match(x.text.strip())
         if m and m.group(1) in L.JOB_LETTERS:
             return L.JOB_LETTERS[m.group(1)]
     return L.detect_language(text) or "en"
@@ -191,23 +206,34 @@ def _language(text: str, lines: list[tuple[int, str]]) -> str:
 # furniture (None) is passed over.
 _MASTHEAD = (
     ("symbol", lambda s: _SYMBOL.search(s) or SYMBOL_LINE.match(s), lambda m: m.group(0)),
-    (None, lambda s: JOB.match(s) or BARCODE.match(s) or L.DISTRIBUTION.match(s), None),
+    (None, lambda s: JOB.match(s) or BARCODE.match(s) or (L.DISTRIBUTION.match(s) and not L.find_date(s)), None),
     ("session", L.SESSION.match, L.session_number),
     ("agenda_item", L.AGENDA.match, lambda m: m.group("item").strip()),
 )
 
 
-def _metadata(header: list[tuple[int, str]]) -> dict:
+def _masthead_pieces(s: str) -> list[str]:
+    """A masthead line that a pipeline ran together ("Seventy-third session Agenda item 30", "Distr.:
+    General 31 October 2018") as the lines the page had."""
+    m = L.AGENDA_WITHIN.search(s)
+    if m and m.start() > 0:
+        return [s[: m.start()].strip(), s[m.start():].strip()]
+    return [s]
+
+
+def _metadata(header: list[Line]) -> dict:
     meta: dict = {}
     adoption_at = None
-    draft_at = next((i for i, (_, s) in enumerate(header) if L.DRAFT.search(s.strip())), None)
+    # the masthead as printed: a symbol or job line is furniture too; front matter and the like never decide
+    header = [x for x in header if x.role == UNKNOWN or (x.role == FURNITURE and is_plain_furniture(x.text))]
+    texts = [p for x in header for p in _masthead_pieces(x.text.strip())]
+    draft_at = next((i for i, s in enumerate(texts) if L.DRAFT.search(s)), None)
     if draft_at is not None:
         meta["draft"] = True
-        title = join_lines([s.strip() for _, s in header[draft_at + 1:]])
+        title = join_lines(texts[draft_at + 1:])
         if title:
             meta["title"] = title
-    for i, (_, raw) in enumerate(header):
-        s = raw.strip()
+    for i, s in enumerate(texts):
         if draft_at is not None and i > draft_at:
             break
         hit = next(((name, read, m) for name, form, read in _MASTHEAD if name not in meta and (m := form(s))), None)
@@ -237,16 +263,39 @@ def _metadata(header: list[tuple[int, str]]) -> dict:
             meta.setdefault("distributed", date)
             continue
     if draft_at is not None:
-        meta["sponsors"] = join_lines([s.strip() for _, s in header[_sponsors_start(header, draft_at):draft_at + 1]])
+        meta["sponsors"] = join_lines(texts[_sponsors_start(texts, draft_at):draft_at + 1])
+    if "symbol" not in meta:
+        meta.update(_symbol_beside(texts))
     return meta
 
 
-def _sponsors_start(header: list[tuple[int, str]], draft_at: int) -> int:
+_SYMBOL_AT_END = L.lazy_pattern(rf"\s({L.UN_SYMBOL})$")
+_SYMBOL_TAIL = L.lazy_pattern(rf"(?:^|\s)(/(?:RES/)?{L.AFTER_SYMBOL_ORGAN})$")
+
+
+def _symbol_beside(texts: list[str]) -> dict:
+    """The symbol set beside the organ's name on one line ("United Nations  A/ES-11/L.7"), or with its
+    large first letter on a line of its own ("A" … "United Nations /ES-11/L.7", as pdfplumber reads it)."""
+    for s in texts:
+        if s.startswith(("[", "(")):
+            continue
+        m = _SYMBOL_AT_END.search(s)
+        if m:
+            return {"symbol": m.group(1)}
+    organ = next((s for s in texts if s in ("A", "S", "E")), None)
+    for s in texts:
+        m = _SYMBOL_TAIL.search(s) if organ else None
+        if m:
+            return {"symbol": organ + m.group(1)}
+    return {}
+
+
+def _sponsors_start(texts: list[str], draft_at: int) -> int:
     """First line of a draft's list of sponsors, which ends in ':* draft resolution': going back while
     the list goes on (a line ending with a comma or 'and', or a line that continues in lower case)."""
     k = draft_at
     while k > 0:
-        prev, cur = header[k - 1][1].strip(), header[k][1].strip()
+        prev, cur = texts[k - 1], texts[k]
         if prev.endswith((",", *(f" {w}" for w in L.LIST_AND.values()))) or cur[:1].islower():
             k -= 1
         else:
@@ -254,23 +303,37 @@ def _sponsors_start(header: list[tuple[int, str]], draft_at: int) -> int:
     return k
 
 
-def _split_closing(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], dict, list[str]]:
+def _split_closing(body: list[Line]) -> tuple[list[Line], dict, list[str], list[Line]]:
     """The closing after the last operative paragraph: the plenary meeting and the date, in either
-    order (Chinese puts the date first; English, French, Spanish, Russian and Arabic the meeting)."""
+    order (Chinese puts the date first; English, French, Spanish, Russian and Arabic the meeting), on
+    two lines or, as a pipeline may run them together, on one."""
     # last lines, or just before a footnote block that a DOCX or HTML export puts at the end
-    for k in range(len(body) - 1, max(len(body) - 16, -1), -1):
-        m = L.MEETING_LINE.match(body[k][1].strip())
+    texts = [k for k in range(len(body)) if body[k].role == UNKNOWN]
+    for pos in range(len(texts) - 1, max(len(texts) - 16, -1), -1):
+        k = texts[pos]
+        line = body[k].text.strip()
+        run_together = None
+        m = L.MEETING_LINE.match(line) or (run_together := L.MEETING_AND_DATE.match(line))
         if m:
-            out: dict = {"meeting": int(next(g for g in m.groups() if g))}
-            first, last = k, k
-            if k + 1 < len(body) and _is_closing_date(body[k + 1][1]):
-                last = k + 1
-            elif k > 0 and _is_closing_date(body[k - 1][1]):
-                first = k - 1
-            if first != last:
-                out["adopted"] = L.find_date(body[first if first != k else last][1])
-            return body[:first] + body[last + 1 :], out, [s.strip() for _, s in body[first : last + 1]]
-    return body, {}, []
+            out: dict = {"meeting": int(next(g for g in m.groups()[:3] if g))}
+            first = last = k
+            if run_together:
+                out["adopted"] = L.find_date(line)
+            else:
+                nxt = texts[pos + 1] if pos + 1 < len(texts) else None
+                prv = texts[pos - 1] if pos > 0 else None
+                if nxt is not None and _is_closing_date(body[nxt].text):
+                    last = nxt
+                elif prv is not None and _is_closing_date(body[prv].text):
+                    first = prv
+                if first != last:
+                    out["adopted"] = L.find_date(body[first if first != k else last].text)
+            closing = sorted({first, k, last})
+            rest = [body[j] for j in range(first, last + 1) if j not in closing]
+            after = [x for x in body[last + 1 :] if x.role == UNKNOWN]
+            kept = [x for x in body[last + 1 :] if x.role != UNKNOWN]
+            return body[:first] + rest + kept, out, [body[j].text.strip() for j in closing], after
+    return body, {}, [], []
 
 
 def _is_closing_date(line: str) -> bool:
@@ -298,55 +361,102 @@ def _furniture_test(symbol: str | None, title: str | None):
     return is_furniture
 
 
-def _split_body(body, is_furniture):
-    """Body lines -> raw paragraphs and footnotes; footnote blocks may interrupt a paragraph."""
+def _split_body(body: list[Line], is_furniture):
+    """Body lines -> raw paragraphs and footnotes; footnote blocks may interrupt a paragraph. The
+    readers have told footnotes, furniture and rules apart; what they left unknown is paragraph text,
+    unless it is a running head (the title, the symbol) that only the masthead reveals."""
     raws: list[_Raw] = []
-    notes: list[tuple[str, list[str], int]] = []
+    notes: list[tuple[str, list[str], int, int | None]] = []
     dropped: list[str] = []
-    in_notes = False
-    saw_url = False
     slash = False  # the 1990s layout's "1/" markers
-    for k, (n, raw) in enumerate(body):
-        s = raw.strip()
-        indented = raw[:1].isspace()
-        before = body[k - 1][1].strip() if k else ""
-        after = body[k + 1][1].strip() if k + 1 < len(body) else ""
-        if SEPARATOR.match(s):
-            in_notes, saw_url = True, False
+    for k, x in enumerate(body):
+        s = x.text.strip()
+        if x.role in (SEPARATOR, FURNITURE):
             dropped.append(s)
             continue
-        if URL.match(s):
-            saw_url = True
-            dropped.append(s)
-            continue
-        if is_furniture(s, before, after):
-            dropped.append(s)
-            in_notes = in_notes and not is_plain_furniture(s)  # a page's foot ends its footnote block
-            continue
-        if in_notes:
-            m = _FOOTNOTE_LINE.match(s)
-            expected = int(notes[-1][0]) + 1 if notes else None
-            if m and (expected is None or int(m.group(1)) == expected) and not saw_url:
-                notes.append((str(int(m.group(1))), [m.group(3)], n))
-                slash = slash or bool(m.group(2))
-                continue
-            if notes and not indented and not saw_url and not _FOOTNOTE_END.search(notes[-1][1][-1]):
+        if x.role == FOOTNOTE:
+            if x.marker is not None:
+                slash = slash or x.marker.endswith("/")
+                notes.append((str(int(x.marker.rstrip("/"))), [s] if s else [], x.line, x.page))
+            elif notes:
                 notes[-1][1].append(s)
-                continue
-            in_notes = False
-        if indented or not raws:
-            raws.append(_Raw([s], n))
+            else:
+                dropped.append(s)
+            continue
+        before = body[k - 1].text.strip() if k else ""
+        after = body[k + 1].text.strip() if k + 1 < len(body) else ""
+        if URL.match(s) or is_furniture(s, before, after):
+            dropped.append(s)
+            continue
+        if x.starts or not raws:
+            raws.append(_Raw([s], x.line, x.page))
         else:
             raws[-1].lines.append(s)
     return raws, notes, dropped, slash
 
 
-def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str] = frozenset(),
+def _join_and_mend(lines: list[str], *, join: Callable[[list[str]], str], mend: dict[str, str]) -> str:
+    text = join(lines)
+    if not mend:
+        return text
+    return _WORD.sub(lambda m: mend.get(m.group(0), m.group(0)), text)
+
+
+_WORD = L.lazy_pattern(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
+
+
+def _rehyphenation(text: str, lang: str) -> dict[str, str]:
+    """Hyphens an extractor dropped at a line end ("SecretaryGeneral", "twentyfirst"), put back where
+    the evidence is plain: a numeral the language always hyphenates, or a compound the document writes
+    with its hyphen elsewhere while the joined form stands nowhere else."""
+    words = Counter(_WORD.findall(text))
+    hyphenated = Counter(re.findall(r"(?<![\w-])[^\W\d_]+-[^\W\d_]+(?![\w-])", text))
+    mend = {w: h for w, h in L.hyphenated_numerals(lang).items() if words[w]}
+    for h, n in hyphenated.items():
+        joined = h.replace("-", "")
+        if words[joined] == 1 and n >= 1:
+            mend[joined] = h
+    return mend
+
+
+def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[list[_Raw], list[_Raw]]:
+    """A text adopted inline ("Adopts the following political declaration:" and the declaration itself,
+    with no 'Annex' heading): the adopting paragraph is operative, the adopted text (its title, chapeau
+    and numbered paragraphs) is annexed. Where the adopting paragraph is numbered n and the resolution's
+    own numbering resumes with n + 1 after the adopted text, the operative part resumes there."""
+    for i, r in enumerate(raws):
+        for j in range(len(r.lines)):
+            if not r.lines[j].rstrip().endswith((":", "：")) and not re.search(r"[:：]\s*\S{0,3}$", r.lines[j]):
+                continue
+            head = join(r.lines[: j + 1])
+            number = OP_NUMBER.match(head)
+            if not L.ADOPTS_FOLLOWING.match(head[number.end():] if number else head):
+                continue
+            tail = ([_Raw(r.lines[j + 1:], r.line, r.page)] if r.lines[j + 1:] else []) + raws[i + 1:]
+            if not tail:
+                return raws, []
+            end = len(tail)
+            if number:
+                resume = int(number.group(1)) + 1
+                seen = 0  # the adopted text's own numbering
+                for k, t in enumerate(tail):
+                    m = OP_NUMBER.match(t.lines[0])
+                    if m and int(m.group(1)) == resume and seen and seen + 1 != resume:
+                        end = k
+                        break
+                    if m:
+                        seen = int(m.group(1))
+            adopting = _Raw(r.lines[: j + 1], r.line, r.page, adopting=True)
+            return raws[:i] + [adopting] + tail[end:], tail[:end]
+    return raws, []
+
+
+def _paragraphs(raws: list[_Raw], join: Callable[[list[str]], str],
                 annex: str | None = None) -> list[Paragraph]:
     """Raw paragraphs -> PP1…, OP1, OP1(a)…; in an annex (label "" or "II"), AN.1, AN.1(a), and AN.u1
     for its unnumbered paragraphs (title, headings, an unnumbered text), ANII.1 in annex II."""
     if annex is not None:
-        return _annex_paragraphs(raws, wide_spacing, vocabulary, f"AN{annex}.")
+        return _annex_paragraphs(raws, join, f"AN{annex}.")
     out: list[Paragraph] = []
     pp = 0
     op_number: str | None = None
@@ -357,11 +467,11 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
         out.append(Paragraph(id=unique_id(pid, seen, "#"), **kw))
 
     for r in raws:
-        text = join_lines(r.lines, wide_spacing=wide_spacing, vocabulary=vocabulary)
+        text = join(r.lines)
         m = OP_NUMBER.match(text)
         if m:
             op_number, sub_letter = m.group(1), None
-            add(f"OP{op_number}", kind=OPERATIVE, number=op_number, text=text[m.end():], line=r.line,
+            add(f"OP{op_number}", kind=OPERATIVE, number=op_number, text=text[m.end():], line=r.line, page=r.page,
                 prefix=m.group(0))
             continue
         m = SUB_LETTER.match(text)
@@ -374,29 +484,34 @@ def _paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str]
             if roman:
                 pid = f"OP{op_number}({sub_letter})({letter})"
                 add(pid, kind=OPERATIVE, number=op_number, letter=f"{sub_letter}({letter})",
-                    text=text[m.end():], line=r.line, prefix=m.group(0))
+                    text=text[m.end():], line=r.line, page=r.page, prefix=m.group(0))
             else:
                 sub_letter = letter
                 add(f"OP{op_number}({letter})", kind=OPERATIVE, number=op_number, letter=letter,
-                    text=text[m.end():], line=r.line, prefix=m.group(0))
+                    text=text[m.end():], line=r.line, page=r.page, prefix=m.group(0))
+            continue
+        if r.adopting:  # an unnumbered paragraph that adopts the text printed after it
+            ops = sum(p.kind == OPERATIVE and p.letter is None for p in out)
+            add(f"OP{ops + 1}", kind=OPERATIVE, text=text, line=r.line, page=r.page)
+            op_number, sub_letter = str(ops + 1), None
             continue
         if op_number is None:
             pp += 1
-            add(f"PP{pp}", kind=PREAMBULAR, text=text, line=r.line)
+            add(f"PP{pp}", kind=PREAMBULAR, text=text, line=r.line, page=r.page)
         else:
             # An unnumbered block after the operative part continues the paragraph before it.
-            joined = join_lines([out[-1].text, text], wide_spacing=wide_spacing, vocabulary=vocabulary)
+            joined = join([out[-1].text, text])
             out[-1] = replace(out[-1], text=joined)
     return out
 
 
-def _annex_paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozenset[str], prefix: str) -> list[Paragraph]:
+def _annex_paragraphs(raws: list[_Raw], join: Callable[[list[str]], str], prefix: str) -> list[Paragraph]:
     out: list[Paragraph] = []
     seen: set[str] = set()
     number: str | None = None
     unnumbered = 0
     for r in raws:
-        text = join_lines(r.lines, wide_spacing=wide_spacing, vocabulary=vocabulary)
+        text = join(r.lines)
         m = OP_NUMBER.match(text)
         sub = SUB_LETTER.match(text)
         if m:
@@ -408,8 +523,9 @@ def _annex_paragraphs(raws: list[_Raw], wide_spacing: bool, vocabulary: frozense
         else:
             unnumbered += 1
             pid, letter = f"{prefix}u{unnumbered}", None
-        out.append(Paragraph(id=unique_id(pid, seen, "#"), kind=ANNEX, text=text[m.end():] if m else text, line=r.line,
-                             number=number if m else None, letter=letter, prefix=m.group(0) if m else ""))
+        out.append(Paragraph(id=unique_id(pid, seen, "#"), kind=ANNEX, text=text[m.end():] if m else text,
+                             line=r.line, page=r.page, number=number if m else None, letter=letter,
+                             prefix=m.group(0) if m else ""))
     return out
 
 
@@ -428,7 +544,7 @@ def _glued_markers(paragraphs: list[Paragraph], lang: str) -> list[str]:
 
 
 def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, *,
-                    slash: bool = False) -> list[Paragraph]:
+                    slash: bool = False, numbers: Counter | None = None) -> list[Paragraph]:
     """Move footnote markers (bare numbers left by superscripts) from the text to `footnotes`.
 
     Markers are numbered in reading order, so the next one expected is looked for; the two after it
@@ -443,7 +559,7 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
         pos = 0
         while k < len(markers):
             hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
-                    if (hit := _find_marker(text, markers[j], pos, lang, slash)) is not None]
+                    if (hit := _find_marker(text, markers[j], pos, lang, slash, numbers)) is not None]
             if not hits:
                 break
             (start, end), j = min(hits)
@@ -484,7 +600,8 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
     return text, [mk for _, mk in pairs], [pos for pos, _ in pairs]
 
 
-def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool = False) -> tuple[int, int] | None:
+def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool = False,
+                 numbers: Counter | None = None) -> tuple[int, int] | None:
     """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
     sup = marker.translate(L.TO_SUPERSCRIPT)
     m = re.compile(rf"\s?{re.escape(sup)}(?![⁰-⁹¹²³])").search(text, pos)
@@ -530,6 +647,22 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
         m = re.compile(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)").search(text, pos)
         if m:
             return m.start(), m.end()
+        return _glued_to_a_number(text, marker, pos, numbers or Counter())
+    return None
+
+
+_CITED_NUMBER = L.lazy_pattern(r"(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])")
+
+
+def _glued_to_a_number(text: str, marker: str, pos: int, numbers: Counter) -> tuple[int, int] | None:
+    """A marker an extractor glued to the number before it, told by evidence: "12 February 20139 in"
+    (no year has five digits: 2013 and note 9), "resolution 77/2285" where the document cites 77/228
+    on its own elsewhere and never 77/2285. Without such evidence the text is kept as it stands."""
+    for m in re.finditer(rf"(?<![\d/.,])((?:19|20)\d\d)({re.escape(marker)})(?![\d/]|[.,]\d)", text[pos:]):
+        return pos + m.start(2), pos + m.end(2)
+    for m in re.finditer(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({re.escape(marker)})(?![\d/]|[.,]\d)", text[pos:]):
+        if numbers[m.group(1)] and numbers[m.group(0)] <= 1:  # cited on its own, and glued only here
+            return pos + m.start(2), pos + m.end(2)
     return None
 
 

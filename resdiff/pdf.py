@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, Line
 from .errors import InputError
 from .layout import is_plain_furniture
 
@@ -61,7 +63,24 @@ class _Line:
 
 
 def pdf_text(data: bytes, name: str) -> str:
-    """The text of a PDF in the parser's layout; InputError for what cannot be read."""
+    """The text of a PDF in the indented layout (a paragraph's first line indented, footnotes after a
+    rule, one a line, furniture left out); InputError for what cannot be read."""
+    out: list[str] = []
+    for x in pdf_lines(data, name):
+        if x.role == FURNITURE:
+            continue
+        if x.role == FOOTNOTE:
+            if x.marker is not None:
+                out.append(f"{x.marker} {x.text}")
+            elif out:
+                out[-1] += ("" if out[-1].endswith("-") else " ") + x.text
+            continue
+        out.append((" " + x.text) if x.starts else x.text)
+    return "\n".join(out) + "\n"
+
+
+def pdf_lines(data: bytes, name: str) -> list[Line]:
+    """The typed lines of a PDF, read by the geometry of its pages; InputError for what cannot be read."""
     if not data.lstrip().startswith(b"%PDF-"):
         raise InputError("not a PDF file (it has a .pdf name but no PDF header)", source=name)
     if b"/Encrypt" in data:
@@ -338,25 +357,29 @@ def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool) -> _Line:
 # --- lines -> the parser's layout ------------------------------------------------------------
 
 
-def _layout(pages: list[list[_Line]], heights: list[float]) -> str:
+def _layout(pages: list[list[_Line]], heights: list[float]) -> list[Line]:
     lines = [ln for page in pages for ln in page if ln.text.strip() or ln.sups]
     body_size = Counter(round(ln.size) for ln in lines).most_common(1)[0][0]
     body = [ln for ln in lines if round(ln.size) == body_size]
     margin = Counter(round(ln.x0) for ln in body).most_common(1)[0][0]
     bands = _band_furniture(pages, heights, body_size)
 
-    out: list[str] = []
-    last_note = None  # index in `out` of the line where the last footnote ends
-    for page in pages:
+    out: list[Line] = []
+    for number, page in enumerate(pages, 1):
         in_notes = False
+        row = 0
         for ln in page:
-            if id(ln) in bands or not (ln.text.strip() or ln.sups):
+            if not (ln.text.strip() or ln.sups):
                 continue
+            row += 1
             text = ln.with_superscripts()
             stripped = text.strip()
+            if id(ln) in bands:
+                out.append(Line(stripped, row, number, role=FURNITURE))
+                continue
             if set(stripped) <= set("_\u2014\u2015\u2500") and len(stripped) >= 5:
                 in_notes = True  # the separator over a page's footnote block
-                out.append(stripped)
+                out.append(Line(stripped, row, number, role=SEPARATOR))
                 continue
             if in_notes and is_plain_furniture(stripped):
                 in_notes = False  # the page's foot (job number, barcode, '/...') ends its footnotes
@@ -364,24 +387,21 @@ def _layout(pages: list[list[_Line]], heights: list[float]) -> str:
                 if ln.sups and ln.sups[0][0] == 0 and ln.sups[0][1].isdigit():
                     # a footnote: its marker raised at the start of the line
                     marker = ln.sups[0][1]
-                    out.append(f"{marker} {text[len(marker):].strip()}")
-                    last_note = len(out) - 1
-                elif _starts_note(stripped) or last_note is None:
-                    out.append(stripped)  # '1/ A/48/803.': the 1990s marker, on the baseline
-                    last_note = len(out) - 1
+                    out.append(Line(text[len(marker):].strip(), row, number, starts=True, role=FOOTNOTE,
+                                    marker=marker))
+                elif m := _NOTE_ON_BASELINE.match(stripped):  # '1/ A/48/803.': the 1990s marker, on the baseline
+                    out.append(Line(m.group(2), row, number, starts=True, role=FOOTNOTE, marker=m.group(1)))
+                elif not any(x.role == FOOTNOTE for x in out):
+                    out.append(Line(stripped, row, number))  # no footnote yet: text, not a note
                 else:  # the footnote goes on, also from one page's block into the next one's
-                    joint = "" if out[last_note].endswith("-") else " "
-                    out[last_note] += joint + stripped
+                    out.append(Line(stripped, row, number, role=FOOTNOTE))
                 continue
             indented = ln.x0 >= margin + 0.8 * ln.size or text[:1].isspace()
-            out.append((" " + stripped) if indented else stripped)
-    return "\n".join(out) + "\n"
+            out.append(Line(stripped, row, number, starts=indented))
+    return out
 
 
-def _starts_note(s: str) -> bool:
-    """'1/ A/48/803.' (1990s layout) or '1 United Nations, …' with a marker on the baseline."""
-    head = s.split(" ", 1)[0]
-    return head.rstrip("/").isdigit() and len(head) <= 4 and " " in s
+_NOTE_ON_BASELINE = re.compile(r"^(\d{1,3}/?)\s+(\S.*)$")
 
 
 def _band_furniture(pages: list[list[_Line]], heights: list[float], body_size: int) -> set[int]:

@@ -200,6 +200,9 @@ class Carried:
     source_ops: tuple[tuple[str, str], ...] = ()  # the source's change, for a reworded paragraph
     footnotes: tuple[str, ...] = ()  # markers cited, as the new source numbers them
     marks: tuple[int, ...] = ()  # where each stands in `text`
+    kind: str = "paragraph"  # or a masthead line's kind: "title", "session", "agenda-item", "meeting", ...
+    similarity: float | None = None  # of the old source's paragraph to the new (0-1), where it changed
+    old_source_text: str = ""  # the old source's paragraph (a translation candidate's source)
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,9 @@ class CarryResult:
     footnotes: tuple[CarriedNote, ...] = ()
     pairs: tuple[Pair, ...] = ()  # the old source's paragraphs paired with the old target's (a TMX memory)
     closing: tuple[str, ...] = ()  # the new target's meeting and date lines, in the old target's order
+    masthead: tuple[Carried, ...] = ()  # title, masthead and closing lines, each carried, updated or to translate
+    source_tag: str | None = None  # BCP 47 tags as given (zh-CN, es-419); None: the documents' languages
+    target_tag: str | None = None
 
     def count(self, status: str) -> int:
         return sum(p.status == status for p in self.paragraphs)

@@ -96,10 +96,21 @@ def test_english_to_spanish_on_the_official_48_246():
     new = parse_text(text.replace("5,600 dollars", "5,800 dollars").replace("forty-ninth", "fiftieth"))
     r = carry(en, new, es)
     by_id = {p.id: p for p in r.paragraphs}
-    assert {p.id for p in r.paragraphs if p.status == UPDATED} == {"OP8"}
+    assert {p.id for p in r.paragraphs if p.status == UPDATED} == {"OP8", "OP12"}
     assert "5.800 dólares" in by_id["OP8"].text  # the Spanish thousands separator kept
-    # "cuadragésimo noveno" → "quincuagésimo": a Spanish ordinal agrees in gender: left to the translator
-    assert by_id["OP12"].status == TRANSLATE and "cannot write the ordinal 50 in es" in by_id["OP12"].reason
+    # "cuadragésimo noveno período de sesiones" → "quincuagésimo": masculine, as the old ordinal was
+    assert "de su quincuagésimo período de sesiones" in by_id["OP12"].text
+    assert "cuadragésimo" not in by_id["OP12"].text
+    (u,) = by_id["OP12"].updates
+    assert (u.kind, u.old, u.new, u.source_old, u.source_new) == (
+        "ordinal", "cuadragésimo noveno", "quincuagésimo", "forty-ninth", "fiftieth")
+    # the masthead and closing too: the session line (masculine, capitalised) and the meeting number
+    nxt = parse_text(text.replace("92nd plenary meeting", "93rd plenary meeting")
+                     .replace("Forty-eighth session", "Forty-ninth session"))
+    lines = {m.kind: (m.status, m.text) for m in carry(en, nxt, es).masthead}
+    assert lines["session"] == (UPDATED, "Cuadragésimo noveno período de sesiones")
+    assert lines["meeting"] == (UPDATED, "93ª sesión plenaria")
+    assert lines["title"] == (CARRIED, "48/246. Financiación de la Misión de las Naciones Unidas en Haití")
 
 
 def test_an_update_that_cannot_be_made_with_certainty_is_not_guessed():
@@ -182,10 +193,129 @@ def test_the_cli_report_json_and_draft(tmp_path):
     _cli("check", new, draft, "--previous", EN_FIXTURE, SEED, status=0)
     xliff = _cli("carry", EN_FIXTURE, new, SEED, "-f", "xliff", status=0).stdout
     assert 'srcLang="en" trgLang="zh"' in xliff and '<unit id="PP12" name="PP12">' in xliff
-    tmx = _cli("carry", EN_FIXTURE, new, SEED, "-f", "tmx", status=0).stdout
-    assert tmx.count("<tu>") + tmx.count("<tu ") == 30
+    tmx = _cli("carry", EN_FIXTURE, new, SEED, "-f", "tmx", "--target-lang", "zh-CN", status=0).stdout
+    assert 'segtype="paragraph"' in tmx and '<tuv xml:lang="zh-CN">' in tmx
+    # every paragraph carried or updated, with the masthead, title, closing and footnote lines
+    assert tmx.count("<tu ") == 30 + 8 + 5 and '<prop type="x-paragraph">PP12</prop>' in tmx
+    tmx = _cli("carry", EN_FIXTURE, new, SEED, "-f", "tmx", "--tmx-segmentation", "sentence", status=0).stdout
+    assert 'segtype="sentence"' in tmx
+    r = _cli("carry", EN_FIXTURE, new, SEED, "-f", "tmx", "--target-lang", "zh_CN", status=2)
+    assert "--target-lang" in r.stderr and "zh_CN" in r.stderr
     r = _cli("carry", EN_FIXTURE, new, tmp_path / "missing.txt", status=2)
     assert "missing.txt" in r.stderr
+
+
+# A two-paragraph resolution in five languages: a recalled resolution with its date, a session ordinal
+_MINI = {
+    "en": ("The General Assembly,", "Recalling its resolution {sym} of {date},",
+           "Decides to include in the provisional agenda of its {ord} session the item entitled “Cluster munitions”."),
+    "fr": ("L’Assemblée générale,", "Rappelant sa résolution {sym} du {date},",
+           "Décide d’inscrire à l’ordre du jour provisoire de sa {ord} session la question intitulée « Armes à "
+           "sous-munitions »."),
+    "ru": ("Генеральная Ассамблея,", "ссылаясь на свою резолюцию {sym} от {date} года,",
+           "постановляет включить в предварительную повестку дня своей {ord} сессии пункт, озаглавленный "
+           "«Кассетные боеприпасы»."),
+    "ar": ("إن الجمعية العامة،", "إذ تشير إلى قرارها {sym} المؤرخ {date}،",
+           "تقرر أن تدرج في جدول الأعمال المؤقت لدورتها {ord} البند المعنون ”الذخائر العنقودية“."),
+}
+_DEC_2019 = {"en": "12 December 2019", "fr": "12 décembre 2019", "ru": "12 декабря 2019",
+             "ar": "12 كانون الأول/ديسمبر 2019"}
+
+
+def _mini(lang: str, sym: str, date: str, ordinal: str):
+    opening, pp, op = _MINI[lang]
+    number = "1 - " if lang == "ar" else "1. "
+    return parse_text(f"\n {opening}\n\n {pp.format(sym=sym, date=date)}\n\n {number}{op.format(ord=ordinal)}\n")
+
+
+@pytest.mark.parametrize("lang, old, new", [
+    ("fr", "soixante-quatorzième session", "soixante-quinzième session"),
+    ("ru", "семьдесят четвертой сессии", "семьдесят пятой сессии"),  # feminine genitive, as the old
+    ("ar", "لدورتها الرابعة والسبعين", "لدورتها الخامسة والسبعين"),  # feminine, genitive
+])
+def test_session_ordinals_dates_and_symbols_updated_in_french_russian_and_arabic(lang, old, new):
+    old_en = _mini("en", "74/62", _DEC_2019["en"], "seventy-fourth")
+    new_en = _mini("en", "75/62", "7 December 2020", "seventy-fifth")
+    target = _mini(lang, "74/62", _DEC_2019[lang], old.rsplit(" ", 1)[0] if lang != "ar" else old.split(" ", 1)[1])
+    assert target.language == lang and [p.id for p in target.paragraphs] == ["PP1", "OP1"]
+    r = carry(old_en, new_en, target)
+    pp1, op1 = r.paragraphs
+    assert (pp1.status, op1.status) == (UPDATED, UPDATED)
+    assert new in op1.text and old not in op1.text
+    assert op1.text == target.paragraph("OP1").text.replace(old, new)
+    (u,) = op1.updates
+    assert u.kind == "ordinal" and (u.source_old, u.source_new) == ("seventy-fourth", "seventy-fifth")
+    date = {"fr": "7 décembre 2020", "ru": "7 декабря 2020", "ar": "7 كانون الأول/ديسمبر 2020"}[lang]
+    assert pp1.text == target.paragraph("PP1").text.replace("74/62", "75/62").replace(_DEC_2019[lang], date)
+
+
+_RECALLED = {  # last year's list of recalled resolutions and count of States, in each language's own style
+    "fr": ("L’Assemblée générale,", "Rappelant ses résolutions 72/54 du 4 décembre 2017, 73/54 du 5 décembre 2018 "
+           "et 74/62 du 12 décembre 2019, et notant que 123 États ont ratifié,",
+           "73/54 du 5 décembre 2018, 74/62 du 12 décembre 2019 et 75/62 du 7 décembre 2020"),
+    "es": ("La Asamblea General,", "Recordando sus resoluciones 72/54, de 4 de diciembre de 2017, 73/54, de 5 de "
+           "diciembre de 2018, y 74/62, de 12 de diciembre de 2019, y observando que 123 Estados han ratificado,",
+           "74/62, de 12 de diciembre de 2019, y 75/62, de 7 de diciembre de 2020"),
+    "ru": ("Генеральная Ассамблея,", "ссылаясь на свои резолюции 72/54 от 4 декабря 2017 года, 73/54 от 5 декабря "
+           "2018 года и 74/62 от 12 декабря 2019 года и отмечая, что 123 государства ратифицировали,",
+           "74/62 от 12 декабря 2019 года и 75/62 от 7 декабря 2020 года"),
+    "ar": ("إن الجمعية العامة،", "إذ تشير إلى قراراتها 72/54 المؤرخ 4 كانون الأول/ديسمبر 2017 و 73/54 المؤرخ 5 "
+           "كانون الأول/ديسمبر 2018 و 74/62 المؤرخ 12 كانون الأول/ديسمبر 2019، وإذ تلاحظ أن 123 دولة صدقت،",
+           "74/62 المؤرخ 12 كانون الأول/ديسمبر 2019 و 75/62 المؤرخ 7 كانون الأول/ديسمبر 2020،"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_RECALLED))
+def test_a_recalled_resolution_and_a_count_updated_together_in_every_language(lang):
+    def doc(opening, pp, number="1. "):
+        return parse_text(f"\n {opening}\n\n {pp}\n\n {number}Decides to act.\n")
+
+    old_en = doc("The General Assembly,", "Recalling its resolutions 72/54 of 4 December 2017, 73/54 of 5 December "
+                 "2018 and 74/62 of 12 December 2019, and noting that 123 States have ratified,")
+    new_en = doc("The General Assembly,", "Recalling its resolutions 72/54 of 4 December 2017, 73/54 of 5 December "
+                 "2018, 74/62 of 12 December 2019 and 75/62 of 7 December 2020, and noting that 124 States have "
+                 "ratified,")
+    opening, pp, expected = _RECALLED[lang]
+    target = doc(opening, pp, "1 - " if lang == "ar" else "1. ")
+    (pp1, _) = carry(old_en, new_en, target).paragraphs
+    assert pp1.status == UPDATED, pp1.reason
+    assert expected in pp1.text and "124" in pp1.text and "123" not in pp1.text
+    assert [u.kind for u in pp1.updates] == ["recalled", "number"]
+
+
+@pytest.mark.parametrize("lang, old, why", [
+    # السبعين, a round ten, has no gender; seventy-first's unit must agree with دورة: not guessed
+    ("ar", "السبعين", "gender of the Arabic ordinal cannot be told"),
+    # восьмой is masculine nominative or a feminine oblique case; the noun after it is not one the table knows
+    ("ru", "семьдесят восьмой очередной", "masculine or feminine"),
+])
+def test_an_ordinal_whose_grammar_cannot_be_settled_is_left_to_translate(lang, old, why):
+    n_old, n_new = {"ar": ("seventieth", "seventy-first"), "ru": ("seventy-eighth", "seventy-ninth")}[lang]
+    r = carry(_mini("en", "74/62", _DEC_2019["en"], n_old), _mini("en", "74/62", _DEC_2019["en"], n_new),
+              _mini(lang, "74/62", _DEC_2019[lang], old))
+    pp1, op1 = r.paragraphs
+    assert pp1.status == CARRIED
+    assert op1.status == TRANSLATE and why in op1.reason
+    assert op1.text == _mini(lang, "74/62", _DEC_2019[lang], old).paragraph("OP1").text  # last year's, untouched
+
+
+@pytest.mark.parametrize("lang, surface, old, new, after, expected", [
+    ("fr", "Soixante-dix-neuvième", 79, 80, " session", "Quatre-vingtième"),
+    ("fr", "soixante-dixième", 70, 71, " session", "soixante et onzième"),
+    ("es", "septuagésima quinta", 75, 76, " sesión", "septuagésima sexta"),
+    ("es", "septuagésimo", 70, 71, " período de sesiones", "septuagésimo primer"),  # before a noun
+    ("ru", "семьдесят пятого", 75, 73, " доклада", "семьдесят третьего"),  # a soft stem
+    ("ru", "семьдесят шестой", 76, 77, " сессии", "семьдесят седьмой"),
+    ("ar", "الخامس والسبعون", 75, 80, "", "الثمانون"),  # masculine, nominative
+    ("ar", "العاشرة", 10, 11, "", "الحادية عشرة"),
+])
+def test_an_ordinal_is_written_in_the_form_of_the_old_one(lang, surface, old, new, after, expected):
+    from resdiff.lang import ORDINALS, write_ordinal
+
+    assert write_ordinal(surface, old, new, lang, after) == (expected, None)
+    read = ORDINALS[lang]
+    m = read.pattern.search(expected)
+    assert m and read.read(m) == new  # the reading side reads back what the writing side wrote
 
 
 @pytest.mark.parametrize("lang, surface, new, expected", [
@@ -198,6 +328,74 @@ def test_the_cli_report_json_and_draft(tmp_path):
     ("ar", "12 كانون الأول/ديسمبر 2019", "2020-11-07", "7 تشرين الثاني/نوفمبر 2020"),
 ])
 def test_a_date_is_written_as_the_target_writes_it(lang, surface, new, expected):
-    from resdiff.carry import write_date
+    from resdiff.lang import write_date
 
     assert write_date(surface, "2019-12-12", new, lang) == expected
+
+
+def _series_folder(tmp_path: Path) -> Path:
+    """A folder of earlier versions as the bundled series gives them: the illustrative Chinese 63/71 to 74/62,
+    the official Chinese 75/62, and our English rendition of 75/62."""
+    folder = tmp_path / "earlier"
+    folder.mkdir()
+    for f in [*sorted((SEED.parent / "illustrative").glob("*.txt")), SEED, EN_FIXTURE]:
+        (folder / f.name).write_bytes(f.read_bytes())
+    return folder
+
+
+def _next_session(text: str, session: str, next_session: str) -> str:
+    """Next year's text: the session line, the symbol and title number, and a count of States moved on."""
+    return (text.replace(session, next_session).replace("A/RES/75/62", "A/RES/76/99").replace("75/62. ", "76/99. ")
+            .replace("123 States", "124 States").replace("已有 123 个", "已有 124 个"))
+
+
+@pytest.mark.parametrize("direction", ["en-zh", "zh-en"])
+def test_last_year_found_in_a_folder_of_the_series(tmp_path, direction):
+    folder = _series_folder(tmp_path)
+    new = tmp_path / f"A-RES-76-99.{direction[:2]}.txt"
+    if direction == "en-zh":
+        new.write_text(_next_session(EN_FIXTURE.read_text("utf-8"), "Seventy-fifth session", "Seventy-sixth session"),
+                       encoding="utf-8")
+        old, target = EN_FIXTURE, SEED
+    else:  # the latest Chinese version is chosen (75/62), not the illustrative 74/62 or earlier ones
+        new.write_text(_next_session(SEED.read_text("utf-8"), "第七十五届会议", "第七十六届会议"), encoding="utf-8")
+        old, target = SEED, EN_FIXTURE
+    r = _cli("carry", new, "--from", folder, "-f", "json", status=0)
+    chosen = folder / old.name, folder / target.name
+    assert r.stderr.strip() == (f"resdiff: last year: {chosen[0]} (A/RES/75/62, session 75) and its "
+                                f"{direction[3:]} version {chosen[1]}")
+    data = json.loads(r.stdout)
+    assert (data["old_source"]["file"], data["old_target"]["file"]) == tuple(map(str, chosen))
+    # the same draft as naming the three files
+    named = json.loads(_cli("carry", old, new, target, "-f", "json", status=0).stdout)
+    assert data["paragraphs"] == named["paragraphs"]
+    (pp12,) = [p for p in data["paragraphs"] if p["id"] == "PP12"]
+    assert pp12["status"] == "updated" and pp12["updates"][0]["new"] == "124"
+    # the working copy's masthead has the new session and symbol, in the target language, and reads back so
+    draft = tmp_path / "draft.txt"
+    _cli("carry", new, "--from", folder, "-f", "draft", "-o", draft, status=0)
+    back = load_document(str(draft))
+    assert (back.metadata.session, back.metadata.symbol, back.language) == (76, "A/RES/76/99", direction[3:])
+    assert ("第七十六届会议" if direction == "en-zh" else "Seventy-sixth session") in draft.read_text("utf-8")
+
+
+def test_from_refuses_a_tie_and_a_folder_without_the_series(tmp_path):
+    folder = _series_folder(tmp_path)
+    new = tmp_path / "A-RES-76-99.en.txt"
+    new.write_text(_next_session(EN_FIXTURE.read_text("utf-8"), "Seventy-fifth session", "Seventy-sixth session"),
+                   encoding="utf-8")
+    # a second English 75/62 (another rendition): which one was last year's cannot be told
+    (folder / "another.en.txt").write_text(EN_FIXTURE.read_text("utf-8").replace("123 States", "122 States"),
+                                           encoding="utf-8")
+    out = tmp_path / "draft.xlf"
+    r = _cli("carry", new, "--from", folder, "-f", "xliff", "-o", out, status=2)
+    (line,) = r.stderr.strip().splitlines()
+    assert "two earlier versions tie (session 75" in line and "another.en.txt" in line and EN_FIXTURE.name in line
+    assert not out.exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "x.txt").write_text(SEED.read_text("utf-8"), encoding="utf-8")  # Chinese only: no English version
+    r = _cli("carry", new, "--from", empty, status=2)
+    assert "no earlier version" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = _cli("carry", new, EN_FIXTURE, "--from", folder, status=2)  # --from takes this year's text alone
+    assert "NEW_SOURCE with --from DIR" in r.stderr

@@ -222,7 +222,14 @@ def test_hyphenated_line_breaks_follow_the_documents_own_words():
     vocab = frozenset({"decision-making", "implementation"})
     assert join_lines(["in decision-", "making processes"], vocabulary=vocab) == "in decision-making processes"
     assert join_lines(["the implemen-", "tation of"], vocabulary=vocab) == "the implementation of"
-    assert join_lines(["its twenty-", "first session"]) == "its twenty-first session"
+    from resdiff import lang as L
+
+    english, french = L.compound_first_words("en"), L.compound_first_words("fr")
+    assert join_lines(["its twenty-", "first session"], compounds=english) == "its twenty-first session"
+    # French numeral compounds keep their hyphen across a line end (the 1993 French PDF's "quarante-")
+    assert join_lines(["à sa quarante-", "neuvième session"], compounds=french) == "à sa quarante-neuvième session"
+    assert join_lines(["soixante-", "quinzième"], compounds=french) == "soixante-quinzième"
+    assert join_lines(["le règle-", "ment"], compounds=french) == "le règlement"  # a word broken at the end
     spec = spec_of(EN_FIXTURE.read_text("utf-8"))
     k = spec.index("PP", 19)
     text = render(spec, width=100).replace("participation of women and men in decision-making on",

@@ -15,8 +15,14 @@ def render_draft(result: CarryResult) -> str:
     symbol = m.get("symbol") or "⟦symbol⟧"
     number = symbol.split("/RES/")[-1] if "/RES/" in symbol else symbol
     opening = next((s for s in old.other if s.strip() in _OPENINGS), "⟦opening⟧")
-    lines = ["⟦DRAFT by resdiff carry: not an official text⟧", "", f" {symbol}", "",
-             f" {number}. {old.metadata.title or '⟦title⟧'}", "", f" {opening}", ""]
+    head = {m.kind: m for m in result.masthead}
+    lines = ["⟦DRAFT by resdiff carry: not an official text⟧", "", f" {symbol}", ""]
+    for kind in ("session", "agenda-item", "agenda-title"):  # as carried or updated; a line to translate marked
+        if kind in head:
+            lines += [f" {_line(head[kind])}", ""]
+    title = head.get("title")
+    title_line = _line(title) if title else f"{number}. {old.metadata.title or '⟦title⟧'}"
+    lines += [f" {title_line}", "", f" {opening}", ""]
     for p in result.paragraphs:
         if p.status == TRANSLATE:
             body = f"⟦translate: {p.reason}: {p.source_text}⟧"
@@ -35,6 +41,11 @@ def render_draft(result: CarryResult) -> str:
             text = f.text if f.status == CARRIED else f"⟦translate footnote: {f.source_text}⟧"
             lines += [f" {f.marker} {strip_controls(text)}", ""]
     return "\n".join(lines)
+
+
+def _line(m) -> str:
+    """A masthead or title line of the draft: carried or updated, or its source to translate, marked."""
+    return strip_controls(m.text) if m.status != TRANSLATE else f"⟦translate: {strip_controls(m.source_text)}⟧"
 
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -39,7 +39,7 @@ RENDERERS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {
     ("carry", "json"): ("json_", "render_carry", ()),
     ("carry", "draft"): ("draft", "render_draft", ()),
     ("carry", "xliff"): ("cat", "render_xliff", ()),
-    ("carry", "tmx"): ("cat", "render_tmx", ()),
+    ("carry", "tmx"): ("cat", "render_tmx", ("segmentation",)),
 }
 
 

@@ -40,7 +40,7 @@ def document_dict(doc: Document) -> dict:
             for p in doc.paragraphs
         ],
         "footnotes": [{"marker": f.marker, "text": f.text, "line": f.line} for f in doc.footnotes],
-        "warnings": [{"code": w.code, "id": w.id, "message": w.message} for w in doc.warnings],
+        "warnings": _warnings(doc),
     }
 
 
@@ -48,9 +48,15 @@ def render_document(doc: Document) -> str:
     return _dump(document_dict(doc))
 
 
+def _warnings(doc: Document) -> list[dict]:
+    """Where the parse of a document breaks its own structure (selfcheck), in every JSON that reads it."""
+    return [{"code": w.code, "id": w.id, "message": w.message} for w in doc.warnings]
+
+
 def _version(doc: Document) -> dict:
     m = doc.metadata
-    return {"symbol": m.symbol, "language": m.language, "adopted": m.adopted, "source": doc.source}
+    return {"symbol": m.symbol, "language": m.language, "adopted": m.adopted, "source": doc.source,
+            "warnings": _warnings(doc)}
 
 
 def diff_dict(result: DocumentDiff) -> dict:
@@ -81,7 +87,8 @@ def series_dict(series: Series) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "versions": [{"symbol": v.metadata.symbol, "adopted": v.metadata.adopted, "language": v.metadata.language,
-                      "session": v.metadata.session, "source": v.source} for v in series.versions],
+                      "session": v.metadata.session, "source": v.source, "warnings": _warnings(v)}
+                     for v in series.versions],
         "notes": list(series.notes),
         "lineages": [{"ids": list(lin.ids), "states": list(lin.states), "routine": list(lin.routine),
                       "moved": list(lin.moved)} for lin in series.lineages],

@@ -18,18 +18,21 @@ def _report(result: CarryResult) -> str:
     out = [f"carry: {result.old_source.source} → {result.new_source.source}, over {result.old_target.source}",
            f"{result.count(CARRIED)} carried, {result.count(UPDATED)} updated, {result.count(TRANSLATE)} to "
            f"translate, {len(result.deleted)} deleted", ""]
-    for p in result.paragraphs:
+    head = [m for m in result.masthead if m.kind not in ("meeting", "date")]
+    closing = [m for m in result.masthead if m.kind in ("meeting", "date")]
+    for p in [*head, *result.paragraphs, *closing]:
         where = f" (from {p.from_id})" if p.from_id and p.from_id != p.id else ""
+        name = p.id if p.kind == "paragraph" else f"{p.kind} line"
         if p.status == CARRIED:
-            out.append(f"{p.id:<8} carried{where}")
+            out.append(f"{name:<8} carried{where}")
         elif p.status == UPDATED:
-            out.append(f"{p.id:<8} updated{where}")
+            out.append(f"{name:<8} updated{where}")
             for u in p.updates:
                 src = f"{u.source_old} → {u.source_new}" if u.source_old else f"+ {u.source_new}"
                 out.append(f"         {u.kind}: {strip_controls(u.old).strip()} → {strip_controls(u.new).strip()}"
                            f"   (source: {strip_controls(src)})")
         else:
-            out.append(f"{p.id:<8} translate{where}: {p.reason}")
+            out.append(f"{name:<8} translate{where}: {p.reason}")
     for pid in result.deleted:
         out.append(f"{pid:<8} deleted (gone from the source)")
     return "\n".join(out) + "\n"

@@ -25,7 +25,7 @@ def document_view(doc: Document) -> RenderableType:
     for k, v in rows:
         if v is not None:
             meta.add_row(k, Text(strip_controls(str(v))))
-    parts: list[RenderableType] = [meta, Text("")]
+    parts: list[RenderableType] = [meta, Text("")] + warnings_view(doc)
     for p in doc.paragraphs:
         t = Text(strip_controls(p.text))
         for mk in p.footnotes:
@@ -40,3 +40,16 @@ def document_view(doc: Document) -> RenderableType:
     parts += [Text(""), Text(f"{pp} preambular, {len(doc.paragraphs) - pp} operative paragraphs, "
                              f"{len(doc.footnotes)} footnotes", style="resdiff.dim")]
     return Group(*parts)
+
+
+def warnings_view(doc: Document) -> list[RenderableType]:
+    """Where the parse breaks the document's own structure (its self-checks), above what it concerns."""
+    if not doc.warnings:
+        return []
+    parts: list[RenderableType] = [Text(f"{len(doc.warnings)} warning{'s' if len(doc.warnings) > 1 else ''} "
+                                        f"about {strip_controls(doc.source)}:", style="resdiff.kind.modified")]
+    for w in doc.warnings:
+        line = Text(f"{w.code}: ", style="resdiff.kind.modified")
+        line.append(strip_controls(w.message))
+        parts.append(Wrapped(line, indent=8, label=Text(w.id or "", style="resdiff.id")))
+    return parts + [Text("")]

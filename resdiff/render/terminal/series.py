@@ -11,6 +11,7 @@ from ...results import BlameParagraph, Series
 from ..timeline import TOTAL_KEYS, cell, first_gone, legend_items, lineage_label, short, step_totals
 from .diff import diff_view
 from .layout import Wrapped
+from .parse import warnings_view
 
 _STATE_STYLE = {"new": "resdiff.kind.inserted", "same": "resdiff.dim", "changed": "resdiff.kind.modified",
                 "gone": "resdiff.kind.deleted"}
@@ -23,6 +24,8 @@ def series_view(series: Series, *, markers: bool, steps: bool = False, show_rout
                                         style="resdiff.title")]
     for note in series.notes:
         parts.append(Wrapped(Text(f"note: {strip_controls(note)}", style="resdiff.dim"), indent=6, hang=True))
+    for version in series.versions:
+        parts += warnings_view(version)
     key = Text("legend:", style="resdiff.dim")
     for word, state in legend_items(series):
         key.append("  " if key.plain != "legend:" else " ")

@@ -1,0 +1,100 @@
+"""The command line's parts that commands share: how typer draws a command's help, the choices of each
+option, the options and arguments several commands take, with their help, and the checks of a
+language option. cli.py wires them into commands."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from typer.core import TyperArgument, TyperCommand
+
+
+class Command(TyperCommand):
+    """A command whose help names each argument by its metavar alone, as git and gh write it: `resdiff
+    diff [OPTIONS] OLD NEW`, `FILE...`, never typer's {OLD} or a type (<str>)."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        # a metavar is written as given (FILE..., [OLD_SOURCE] NEW_SOURCE [OLD_TARGET]); a bare name says
+        # that it repeats
+        names = [(p.metavar or p.human_readable_name + ("..." if p.nargs != 1 else ""), p)
+                 for p in self.get_params(ctx) if isinstance(p, TyperArgument)]
+        return [self.options_metavar] + [n if p.required else f"[{n}]" for n, p in names]
+
+    def format_options(self, ctx, formatter) -> None:
+        params = self.get_params(ctx)
+        arguments = [(p.metavar, f"{p.help}  [required]" if p.required else p.help)
+                     for p in params if isinstance(p, TyperArgument)]
+        options = [p.get_help_record(ctx) for p in params if not isinstance(p, TyperArgument)]
+        for title, rows in (("Arguments", arguments), ("Options", [r for r in options if r])):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def choices(name: str, *values: str) -> type[StrEnum]:
+    """An option's allowed values, as the enum typer wants."""
+    return StrEnum(name, {v.replace("-", "_"): v for v in values})
+
+
+Color = choices("Color", "auto", "always", "never")
+ParseFormat = choices("ParseFormat", "terminal", "json")
+DiffFormat = choices("DiffFormat", "terminal", "json", "markdown", "html")
+SeriesFormat = choices("SeriesFormat", "terminal", "json", "markdown", "html")
+BlameFormat = choices("BlameFormat", "terminal", "json")
+CheckFormat = choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
+CarryFormat = choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
+TmxSegmentation = choices("TmxSegmentation", "paragraph", "sentence")
+FailOn = choices("FailOn", "any", "substantive")
+Severity = choices("Severity", "error", "warning", "note")
+View = choices("View", "inline", "side-by-side", "summary")
+Shell = choices("Shell", "bash", "zsh", "fish")
+
+
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when a document breaks its own structure "
+                                         "(a parse warning: docs/inputs.md).")]
+LangOpt = Annotated[str | None, typer.Option("--lang", metavar="LANG", help="Language of the text (ar zh en fr ru "
+                                             "es); detected when omitted.")]
+SourceLangOpt = Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Language of the source "
+                                                  "text(s) (ar zh en fr ru es); detected when omitted.")]
+TargetLangOpt = Annotated[str | None, typer.Option("--target-lang", metavar="LANG", help="Language of the target "
+                                                  "text(s); detected when omitted.")]
+ColorOpt = Annotated[Color, typer.Option("--color", metavar="WHEN", help="Colour: auto (on a terminal, unless "
+                                         "NO_COLOR is set), always (also over NO_COLOR) or never; without colour, "
+                                         "[-deleted-] and {+inserted+} are marked.")]
+OutOpt = Annotated[str | None, typer.Option("-o", "--output", metavar="FILE", help="Write the output to FILE "
+                                            "(atomically; never over an input) instead of standard output.")]
+WidthOpt = Annotated[int | None, typer.Option("--width", min=20, metavar="N", help="Width of the terminal view in "
+                                              "columns (default: the terminal's; at least 20).")]
+PagerOpt = Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page the output through $PAGER or "
+                                               "'less -FRX' (default: on a terminal, when longer than the screen).")]
+FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", metavar="WHAT", help="Exit 1 on any change (any), or on "
+                                           "substantive changes only (substantive; routine updates exit 0).")]
+FilesArg = Annotated[list[str], typer.Argument(metavar="FILE...", help="Versions: files in any order, or a folder "
+                                               "of them (.txt .pdf .docx .html); a symbol such as 75/62 is taken "
+                                               "from the cache.", show_default=False)]
+StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in full.")]
+
+
+def language(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from .lang import check_language
+
+    try:
+        return check_language(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--lang") from None
+
+
+def language_tag(value: str | None, option: str) -> tuple[str | None, str | None]:
+    """(a BCP 47 tag as given, its UN language), or (None, None) where the option is not given."""
+    if value is None:
+        return None, None
+    from .lang import language_tag
+
+    try:
+        return language_tag(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint=option) from None
