@@ -18,6 +18,7 @@ from .options import (
     BlameFormat,
     CarryFormat,
     CheckFormat,
+    CheckStrictOpt,
     Color,
     ColorOpt,
     Command,
@@ -25,7 +26,10 @@ from .options import (
     FailOn,
     FailOnOpt,
     FilesArg,
+    ForceOpt,
+    GlossaryOpt,
     LangOpt,
+    MaxFindingsOpt,
     OutOpt,
     PagerOpt,
     ParseFormat,
@@ -42,6 +46,7 @@ from .options import (
 )
 from .options import language as _language
 from .options import language_tag as _language_tag
+from .options import warnings as _warnings
 from .render.formats import render
 from .status import ExitStatus, exit_status
 
@@ -99,13 +104,6 @@ def _command(short_help: str):
     return register
 
 
-def _warn(env: ConsoleEnv, strict: bool):
-    """Parse warnings go to stderr; under --strict the first is an error (exit 2)."""
-    from .documents import strict_warnings
-
-    return strict_warnings(env.warning) if strict else env.warning
-
-
 @_command("Show the structure of one resolution: metadata, paragraphs, footnotes.")
 def parse(
     file: Annotated[str, typer.Argument(metavar="FILE", help="The resolution: text, PDF, DOCX or HTML; - for "
@@ -131,7 +129,7 @@ def parse(
     from .documents import load_document
 
     env = _env()
-    doc = load_document(file, language=_language(lang), warn=_warn(env, strict))
+    doc = load_document(file, language=_language(lang), warn=_warnings(env.warning, strict))
     env.emit(render("parse", format, doc), output=output, inputs=(file,), color=color, width=width, pager=pager)
 
 
@@ -178,7 +176,7 @@ def diff(
     stdin_once(old, new)
     language = _language(lang)
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
-        result = compare(*load_versions(old, new, language=language, warn=_warn(env, strict)))
+        result = compare(*load_versions(old, new, language=language, warn=_warnings(env.warning, strict)))
     shown = render("diff", view if format is DiffFormat.terminal else format, result, context=context,
                    show_routine=show_routine, markers=env.markers(color, output))
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
@@ -215,7 +213,7 @@ def series(
     from .series import load_series
 
     env = _env()
-    result = load_series(files, language=_language(lang), warn=_warn(env, strict), progress=env.progress)
+    result = load_series(files, language=_language(lang), warn=_warnings(env.warning, strict), progress=env.progress)
     shown = render("series", format, result, steps=steps, show_routine=show_routine,
                    markers=env.markers(color, output))
     env.emit(shown, output=output, inputs=tuple(files), color=color, width=width, pager=pager)
@@ -246,7 +244,7 @@ def blame(
     from .series import load_series
 
     env = _env()
-    result = load_series(files, language=_language(lang), warn=_warn(env, strict), progress=env.progress)
+    result = load_series(files, language=_language(lang), warn=_warnings(env.warning, strict), progress=env.progress)
     paragraphs = blame_series(result)
     env.emit(render("blame", format, result, paragraphs), output=output, inputs=tuple(files), color=color,
              width=width, pager=pager)
@@ -307,7 +305,8 @@ def check(
     format: Annotated[CheckFormat, typer.Option("--format", "-f", metavar="FORMAT",
                                                 help="Output format: terminal, json, junit "
                                                 "(a test case per paragraph pair), github (workflow "
-                                                "annotations) or sarif (2.1.0).")] = CheckFormat.terminal,
+                                                "annotations), sarif (2.1.0) or html (a report for "
+                                                "translators: one page).")] = CheckFormat.terminal,
     fail_on: Annotated[Severity | None, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 on findings "
                                                      "of this severity or above: error, warning or note "
                                                      "(default: error, or the config's).")] = None,
@@ -321,6 +320,10 @@ def check(
     write_baseline: Annotated[str | None, typer.Option(
         "--write-baseline", metavar="FILE", help="Record the findings of this run as accepted, in this file.")
     ] = None,
+    glossary: GlossaryOpt = None,
+    max_findings: MaxFindingsOpt = None,
+    force: ForceOpt = False,
+    strict: CheckStrictOpt = False,
     source_lang: SourceLangOpt = None,
     target_lang: TargetLangOpt = None,
     color: ColorOpt = Color.auto,
@@ -338,22 +341,25 @@ def check(
       resdiff check A-RES-75-62.en.txt A-RES-75-62.zh.txt
       resdiff check en/ zh/ --format sarif -o resdiff.sarif
       resdiff check EN ZH --previous OLD_EN OLD_ZH
+      resdiff check EN.pdf FR.pdf --glossary unterm.tbx --format html -o report.html
     """
-    from .config import fail_level, load_config, save_baseline
+    from .config import fail_level, load_config, save_baseline, with_run_options
     from .results import SessionResult
     from .session import check_paths, findings_of
 
     env = _env()
-    cfg = load_config(config, baseline=baseline, disable=disable)
+    cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict,
+                           glossary=glossary)
     sl, tl = _language(source_lang), _language(target_lang)
     result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
-                                 source_lang=sl, target_lang=tl, warn=env.warning,
+                                 source_lang=sl, target_lang=tl, warn=_warnings(env.warning, strict),
                                  progress=lambda total: env.progress(total, "checking"))
     if write_baseline:
         env.note(save_baseline(write_baseline, findings_of(result), inputs))
     level = fail_level(fail_on, cfg)
     kind = "session" if isinstance(result, SessionResult) else "check"  # two folders, a manifest
-    env.emit(render(kind, format, result, fail_on=level), output=output, inputs=inputs, color=color,
+    limit = 20 if max_findings is None and kind == "session" else max_findings
+    env.emit(render(kind, format, result, fail_on=level, max_findings=limit), output=output, inputs=inputs, color=color,
              width=env.report_width(width, output), pager=pager)
     return exit_status(result, level, baseline_written=bool(write_baseline))
 

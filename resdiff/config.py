@@ -8,7 +8,22 @@ import os
 from dataclasses import dataclass, field, replace
 
 from .errors import InputError, UsageError
-from .results import ERROR, RULES, SEVERITY_ORDER
+from .results import ERROR, RULES, SEVERITY_ORDER, WARNING
+
+
+@dataclass(frozen=True)
+class UserRule:
+    """A rule of the user's own: a `pattern` that must not occur (in the target, the source or both), or a
+    required rendering: where `source` matches a source paragraph, `target` must match its counterpart."""
+
+    id: str
+    message: str
+    severity: str = WARNING
+    pattern: str | None = None
+    where: str = "target"  # "target", "source" or "both": the texts `pattern` is looked for in
+    source: str | None = None
+    target: str | None = None
+    language: str | None = None  # only where that text is in this language
 
 
 @dataclass(frozen=True)
@@ -18,6 +33,10 @@ class Config:
     accepted: frozenset[str] = frozenset()  # fingerprints (baseline and config)
     accepted_where: tuple[tuple[str, str | None, str | None], ...] = ()  # (rule, source id, target id)
     fail_on: str | None = None
+    force: bool = False  # check two documents that seem to be different resolutions (--force)
+    strict: bool = False  # a language option the text contradicts is an error, not a warning (--strict)
+    glossary: tuple[dict[str, tuple[str, ...]], ...] = ()  # entries: language -> its terms (--glossary)
+    rules: tuple[UserRule, ...] = ()  # the user's own rules ([[tool.resdiff.rules]])
 
     def applies(self, f):
         """A finding (results.Finding) as this configuration reports it: None when switched off or accepted."""
@@ -55,7 +74,8 @@ def make_config(data: dict | None = None, *, baseline: list[str] | None = None,
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in SEVERITY_ORDER:
         raise UsageError(f"fail-on must be error, warning or note, not {fail_on!r}", source=where)
-    return Config(frozenset(disabled), severity, frozenset(accepted), tuple(accepted_where), fail_on)
+    return Config(frozenset(disabled), severity, frozenset(accepted), tuple(accepted_where), fail_on,
+                  rules=user_rules(data, where))
 
 
 
@@ -151,7 +171,176 @@ def load_config(path: str | None = None, *, baseline: str | None = None, disable
     findings, the rules --disable switches off."""
     table, where = read_config(path)
     accepted = read_baseline(baseline) if baseline else []
-    return make_config(table, baseline=accepted, disable=disable, where=where or "--disable")
+    config = make_config(table, baseline=accepted, disable=disable, where=where or "--disable")
+    return replace(config, glossary=config_glossary(table, where)) if table.get("glossary") else config
+
+
+def config_glossary(table: dict, where: str) -> tuple[dict[str, tuple[str, ...]], ...]:
+    """The glossary a configuration names (`glossary = "terms.tbx"`, relative to the configuration file)."""
+    name = table.get("glossary")
+    if not isinstance(name, str):
+        raise InputError(f"glossary must be a file name, not {name!r}"[:300], source=where)
+    if not os.path.isabs(name) and where:
+        name = os.path.join(os.path.dirname(where) or ".", name)
+    return read_glossary(name)
+
+
+def with_run_options(config: Config, *, force: bool = False, strict: bool = False,
+                     glossary: str | None = None) -> Config:
+    """The configuration with the options of this run set: --force, --strict, --glossary FILE (its terms
+    added to those of the configuration's `glossary`)."""
+    terms = config.glossary + (read_glossary(glossary) if glossary else ())
+    return replace(config, force=force, strict=strict, glossary=terms)
+
+
+# --- the user's own rules: [[tool.resdiff.rules]] -----------------------------------------------------
+
+def user_rules(table: dict, where: str = "config") -> tuple[UserRule, ...]:
+    """The [[tool.resdiff.rules]] of a configuration, each checked (its patterns compiled, its severity
+    known), so that a wrong one is one clear error, never a crash mid-check."""
+    import re
+
+    from .model import LANGUAGES
+
+    entries = table.get("rules", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise UsageError("rules must be a list of tables ([[tool.resdiff.rules]])", source=where)
+    out = []
+    for k, e in enumerate(entries, 1):
+        name = e.get("id", f"rule {k}")
+        unknown = set(e) - {"id", "pattern", "message", "severity", "in", "source", "target", "language"}
+        if unknown:
+            raise UsageError(f"[[rules]] {name}: unknown key {sorted(unknown)[0]!r} (id, pattern, message, "
+                             "severity, in, source, target, language)", source=where)
+        for key in ("id", "pattern", "message", "severity", "in", "source", "target", "language"):
+            if key in e and not isinstance(e[key], str):
+                raise UsageError(f"[[rules]] {name}: {key} must be a string", source=where)
+        if not e.get("message"):
+            raise UsageError(f"[[rules]] {name}: a rule needs a message", source=where)
+        pair = [e.get("source"), e.get("target")]
+        if (e.get("pattern") and any(pair)) or (not e.get("pattern") and not all(pair)):
+            raise UsageError(f"[[rules]] {name}: give either pattern, or source and target", source=where)
+        for key in ("pattern", "source", "target"):
+            if e.get(key):
+                try:
+                    re.compile(e[key])
+                except re.error as err:
+                    raise UsageError(f"[[rules]] {name}: {key} is not a valid regular expression ({err})",
+                                     source=where) from None
+        severity = e.get("severity", WARNING)
+        if severity not in SEVERITY_ORDER:
+            raise UsageError(f"[[rules]] {name}: unknown severity {severity!r} (error, warning or note)",
+                             source=where)
+        side = e.get("in", "target")
+        if side not in ("target", "source", "both"):
+            raise UsageError(f"[[rules]] {name}: in must be target, source or both, not {side!r}", source=where)
+        if e.get("language") and e["language"] not in LANGUAGES:
+            raise UsageError(f"[[rules]] {name}: unknown language {e['language']!r}", source=where)
+        out.append(UserRule(id=str(name), message=e["message"], severity=severity, pattern=e.get("pattern"),
+                            where=side, source=e.get("source"), target=e.get("target"), language=e.get("language")))
+    return tuple(out)
+
+
+# --- a glossary: TBX (TBX-Basic, ISO 30042) or CSV with a header of languages --------------------------
+
+_LANGUAGE_HEADERS = {"ar": "arabic", "zh": "chinese", "en": "english", "fr": "french", "ru": "russian",
+                     "es": "spanish"}
+
+
+def _header_language(cell: str) -> str | None:
+    """A CSV header cell as a language: a code (en, zh-CN, ES), or a name (English, "French term")."""
+    import re
+
+    cell = cell.strip().lower()
+    m = re.match(r"^([a-z]{2})(?:[-_][a-z]{2,4})?$", cell)
+    if m and m.group(1) in _LANGUAGE_HEADERS:
+        return m.group(1)
+    for code, name in _LANGUAGE_HEADERS.items():
+        if cell == name or cell.startswith(name + " ") or cell.startswith(name + "_"):
+            return code
+    return None
+
+
+def _terms(cell: str) -> tuple[str, ...]:
+    """The terms of one cell: synonyms split by ';' or '|'."""
+    import re
+
+    return tuple(t.strip() for t in re.split(r"[;|]", cell) if t.strip())
+
+
+def _glossary_csv(text: str, path: str) -> tuple[dict[str, tuple[str, ...]], ...]:
+    import csv
+    import io
+
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    if not rows:
+        raise InputError("the glossary is empty", source=path)
+    langs = [_header_language(c) for c in rows[0]]
+    if sum(lang is not None for lang in langs) < 2:
+        raise InputError("a CSV glossary needs a header row naming two languages or more (en, zh, … or "
+                         "English, Chinese, …)", source=path)
+    out = []
+    for row in rows[1:]:
+        entry: dict[str, tuple[str, ...]] = {}
+        for lang, cell in zip(langs, row, strict=False):
+            if lang and cell.strip():
+                entry[lang] = entry.get(lang, ()) + _terms(cell)
+        if len(entry) >= 2:
+            out.append(entry)
+    return tuple(out)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _glossary_tbx(data: bytes, path: str) -> tuple[dict[str, tuple[str, ...]], ...]:
+    """TBX: TBX-Basic 2 (martif, termEntry, langSet, tig/ntig) and ISO 30042:2019 (tbx, conceptEntry,
+    langSec, termSec), namespaced or not. A document that declares entities is refused unread: nothing
+    is expanded (and ElementTree resolves no external entity)."""
+    import xml.etree.ElementTree as ET
+
+    if b"<!ENTITY" in data:
+        raise InputError("the glossary declares XML entities: refused (entity expansion)", source=path)
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as e:
+        raise InputError(f"not valid TBX XML ({e})", source=path) from None
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    out = []
+    for node in root.iter():
+        if _local(node.tag) not in ("termEntry", "conceptEntry"):
+            continue
+        entry: dict[str, tuple[str, ...]] = {}
+        for lang_set in node:
+            if _local(lang_set.tag) not in ("langSet", "langSec"):
+                continue
+            code = (lang_set.get(xml_lang) or lang_set.get("lang") or "").lower()[:2]
+            if code not in _LANGUAGE_HEADERS:
+                continue
+            terms = tuple((t.text or "").strip() for t in lang_set.iter() if _local(t.tag) == "term")
+            entry[code] = entry.get(code, ()) + tuple(t for t in terms if t)
+        if len([v for v in entry.values() if v]) >= 2:
+            out.append(entry)
+    if not out:
+        raise InputError("no term entry with two languages found (TBX termEntry or conceptEntry)", source=path)
+    return tuple(out)
+
+
+def read_glossary(path: str) -> tuple[dict[str, tuple[str, ...]], ...]:
+    """A glossary's entries, each its terms by language: TBX (what terminology databases export) or CSV
+    (a header row of language codes or names, a row an entry, synonyms split by ';')."""
+    from .load import decode, read_bytes  # a file (or -), never a document symbol
+
+    data = read_bytes(path)
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if path.lower().endswith((".tbx", ".xml")) or head.startswith(b"<"):
+        return _glossary_tbx(data, path)
+    return _glossary_csv(decode(data, path), path)
 
 
 def fail_level(fail_on: str | None, config: Config) -> str:

@@ -69,7 +69,8 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
     found: list[re.Match] = []
     text = _mask(SYMBOL, text, found)
     for m in found:
-        add("symbols", m.group(0), m)
+        value = _balanced(m.group(0))
+        add("symbols", value, span=(m.start(), m.start() + len(value)))
     # dates: ranges first, then single dates; only days of the calendar ("45 December 2020" stays numbers)
     for pattern, read in DATES:
         for m in list(pattern.finditer(text)):
@@ -94,6 +95,14 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
     for value, span in _numbers(text, lang):
         add("numbers", value, span=span)
     return out
+
+
+def _balanced(symbol: str) -> str:
+    """A symbol without the closing brackets of the text around it: "(A/71/L.1)" cites A/71/L.1, while
+    A/RES/2758(XXVI) keeps its own."""
+    while symbol.endswith(")") and symbol.count(")") > symbol.count("("):
+        symbol = symbol[:-1]
+    return symbol
 
 
 def _value(digits: str, fraction: str = "") -> str:

@@ -88,6 +88,10 @@ def detect_language(text: str) -> str | None:
     return best if scores[best] else "en"
 
 
+# What a message calls each language
+LANGUAGE_NAMES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
+
+
 def check_language(code: str) -> str:
     code = code.lower().strip()
     if code == "ch":  # the ODS spelling for Chinese
@@ -662,6 +666,62 @@ LIST_GLUE = {
 }
 # Number words a routine update may change, in every language
 NUMBER_WORDS = {"en": [*_EN_CARDINALS, *_EN_TENS, "hundred", *_EN_UNITS, *_EN_TENTHS, "hundredth", "anniversary"]}
+
+
+# === check: punctuation, spacing and votes as each language writes them (resdiff check) ===========
+# What the `check` command's language rules read (check.py, `punctuation_findings`). Each convention is a
+# table keyed by language; a rule applies to a target text in the languages its table names.
+
+# The vote a resolution records, where its text gives one: in favour, against, abstentions
+VOTE = {
+    "en": r"recorded vote of\s+(\d+)\s+to\s+(\d+),?\s+with\s+(\d+)\s+abstentions?",
+    "fr": r"par\s+(\d+)\s+voix\s+contre\s+(\d+),?\s+avec\s+(\d+)\s+abstentions?",
+    "es": r"por\s+(\d+)\s+votos\s+contra\s+(\d+)\s+y\s+(\d+)\s+abstenciones",
+    "ru": r"(\d+)\s+голос\w*\s+против\s+(\d+)\s+при\s+(\d+)\s+воздержавш\w*",
+    "zh": r"以\s*(\d+)\s*票赞成、\s*(\d+)\s*票反对、\s*(\d+)\s*票弃权",
+    "ar": r"بأغلبية\s+(\d+)\s+صوتا?\s+مقابل\s+(\d+)\s+وامتناع\s+(\d+)",
+}
+VOTE_PATTERNS = {lang: lazy_pattern(p, re.IGNORECASE) for lang, p in VOTE.items()}
+
+# The agenda item as its number and letter, whatever words follow ("40 de l'ordre du jour", "103(ll)"); French,
+# Spanish and Russian write the letter with a closing bracket only ("103 ll)")
+AGENDA_NUMBER = lazy_pattern(r"(\d+)\s*(?:\(?\s*([a-z]{1,3})\s*\))?", re.IGNORECASE)
+
+# French: a space (a no-break one in print) before ; : ! ? and inside « »; none is missing. Not inside a
+# URL (https://), a time or a ratio (10:30), nor before a closing guillemet already spaced.
+FR_SPACE_BEFORE = ";:!?"
+FR_NO_SPACE = lazy_pattern(r"(?<=[^\W_])([;:!?])(?!//)|(?<=[»)])([;:!?])")
+FR_GUILLEMETS = lazy_pattern(r"«(?=[^\s\u00a0\u202f])|(?<=[^\s\u00a0\u202f])»")
+
+# Chinese: full-width punctuation next to ideographs (a half-width , ; : ? ! there is a slip; the
+# half-width brackets of "(A/75/399，第 96 段)" are the official texts' own), and no space between two
+# ideographs.
+ZH_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+ZH_HALF_WIDTH = lazy_pattern(rf"(?<=[{IDEOGRAPHS}])\s*([,;:?!])|([,;:?!])\s*(?=[{IDEOGRAPHS}])")
+ZH_SPACED = lazy_pattern(rf"(?<=[{IDEOGRAPHS}])[ \u00a0\u3000]+(?=[{IDEOGRAPHS}])")
+
+# Arabic: its own comma, semicolon and question mark next to Arabic letters
+AR_OWN_MARKS = {",": "،", ";": "؛", "?": "؟"}
+AR_LATIN_MARK = lazy_pattern(rf"(?<=[{ARABIC}])\s*([,;?])|([,;?])\s*(?=[{ARABIC}])")
+
+# Spanish: a question opens with ¿ and an exclamation with ¡, in the same sentence as its closing mark
+ES_INVERTED = {"?": "¿", "!": "¡"}
+ES_SENTENCE_END = ".;:\n"
+
+# Every language: two spaces in a row inside a text; a word written twice ("the the"), but for the words
+# some languages rightly double ("that that", "nous nous")
+DOUBLE_SPACE = lazy_pattern(r"(?<=\S)  +(?=\S)")
+DOUBLED_WORD = lazy_pattern(r"(?<![\w-])([^\W\d_]{2,})\s+(\1)(?![\w-])", re.IGNORECASE)
+DOUBLED_OK = {"en": {"that", "had"}, "fr": {"nous", "vous"}, "es": set(), "ru": set(), "ar": set()}
+
+# Glossary terms: the prefixes a language glues to a word (Arabic: the article and the conjunctions), which
+# a term found in a text may carry
+TERM_PREFIX = {"ar": "(?:[وفبلك]?(?:ال|لل)?)"}
+# Sentence ends: where one sentence of a paragraph stops (consistency is checked sentence by sentence), in
+# the comparison form (NFKC: full-width ；！？ are ; ! ?); the wide ones need no space after them
+SENTENCE_ENDS = ".;!?؛"
+WIDE_SENTENCE_ENDS = "。"
+# === end of check's section =========================================================================
 
 
 # --- language tags (carry) ---------------------------------------------------------------------------

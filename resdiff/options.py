@@ -43,7 +43,7 @@ ParseFormat = choices("ParseFormat", "terminal", "json")
 DiffFormat = choices("DiffFormat", "terminal", "json", "markdown", "html")
 SeriesFormat = choices("SeriesFormat", "terminal", "json", "markdown", "html")
 BlameFormat = choices("BlameFormat", "terminal", "json")
-CheckFormat = choices("CheckFormat", "terminal", "json", "junit", "github", "sarif")
+CheckFormat = choices("CheckFormat", "terminal", "json", "junit", "github", "sarif", "html")
 CarryFormat = choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
 TmxSegmentation = choices("TmxSegmentation", "paragraph", "sentence")
 FailOn = choices("FailOn", "any", "substantive")
@@ -76,6 +76,20 @@ FilesArg = Annotated[list[str], typer.Argument(metavar="FILE...", help="Versions
                                                "from the cache.", show_default=False)]
 StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in full.")]
 
+# check's own options
+GlossaryOpt = Annotated[str | None, typer.Option(
+    "--glossary", metavar="FILE", help="A terminology list: TBX (TBX-Basic, ISO 30042; what UNTERM and "
+    "termbases export) or CSV with a header row of languages (en,fr,…): a source term not rendered by "
+    "its target term is a finding (term-mismatch).")]
+MaxFindingsOpt = Annotated[int | None, typer.Option(
+    "--max-findings", min=0, metavar="N", help="Terminal: the findings shown a document pair, the rest "
+    "counted (default: all for one pair, 20 a pair in a session; 0: all).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Check two texts that seem to be different resolutions "
+                                        "(different symbols, sessions or titles) anyway.")]
+CheckStrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when a document breaks its own structure (a "
+                                              "parse warning: docs/inputs.md) or contradicts --source-lang or "
+                                              "--target-lang (else a warning).")]
+
 
 def language(value: str | None) -> str | None:
     if value is None:
@@ -98,3 +112,10 @@ def language_tag(value: str | None, option: str) -> tuple[str | None, str | None
         return language_tag(value)
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint=option) from None
+
+
+def warnings(warn, strict: bool):
+    """Where parse warnings go: `warn` (stderr); under --strict the first is an error (exit 2)."""
+    from .documents import strict_warnings
+
+    return strict_warnings(warn) if strict else warn

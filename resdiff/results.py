@@ -31,11 +31,24 @@ RULES: dict[str, tuple[str, str]] = {
     "metadata-mismatch": (ERROR, "symbol, session, adoption date, report or meeting differ"),
     "change-parity": (ERROR, "a paragraph changed in one language but not in the other"),
     "change-fact-mismatch": (ERROR, "a change's numbers, dates or symbols differ between the languages"),
+    "term-mismatch": (WARNING, "a glossary term of the source is not rendered by its glossary translation"),
+    "inconsistent-translation": (WARNING, "the same source sentence is translated two ways"),
+    "punctuation-spacing": (WARNING, "spaces around punctuation as the target language does not write them"),
+    "punctuation-form": (WARNING, "punctuation in a form the target language does not use"),
+    "ideograph-spacing": (WARNING, "a space between two Chinese characters"),
+    "inverted-mark": (WARNING, "a Spanish question or exclamation without its opening ¿ or ¡"),
+    "double-space": (WARNING, "two spaces in a row"),
+    "doubled-word": (WARNING, "the same word twice in a row"),
+    "user-rule": (WARNING, "a rule of the configuration ([[tool.resdiff.rules]]) matched"),
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Finding:
+    """One finding of a check, built from named fields. `source` and `target` are paragraph (or footnote)
+    ids; `*_line` the line where it starts (of the file, or of its page where `*_page` is set: see
+    `location`)."""
+
     rule: str
     severity: str
     source: str | None
@@ -47,6 +60,10 @@ class Finding:
     target_value: str | None = None
     source_excerpt: str | None = None  # a few words around the mismatched value, as each text writes them
     target_excerpt: str | None = None
+    source_page: int | None = None  # 1-based page of a paged source (PDF)
+    target_page: int | None = None
+    source_mark: str | None = None  # the words of each excerpt the finding is about, as the text writes them
+    target_mark: str | None = None
 
     def __post_init__(self) -> None:
         if self.rule not in RULES:
@@ -61,6 +78,17 @@ class Finding:
 
         key = f"{self.rule}|{self.source}|{self.target}|{self.source_value}|{self.target_value}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def location(kind: str, line: int, page: int | None) -> str:
+    """Where a reviewer finds a paragraph in the file as given: the line of a text file, the page and the
+    line on that page of a PDF, the paragraph number of a DOCX (never a line of resdiff's own extraction);
+    "" where nothing better than the paragraph id is known."""
+    if page is not None:
+        return f"page {page}, line {line}" if line else f"page {page}"
+    if not line or kind in ("pdf", "html"):  # a PDF without pages, or HTML: only its own extraction's lines
+        return ""
+    return f"paragraph {line}" if kind == "docx" else f"line {line}"
 
 
 # How two paragraphs were paired: the n-th with the n-th of the same kind (the counts agree), by their
@@ -82,6 +110,12 @@ class CheckResult:
     target: Document
     findings: tuple[Finding, ...]
     pairs: tuple[Pair, ...] = ()  # how the paragraphs were paired
+    notes: tuple[str, ...] = ()  # warnings on the run itself (a language option the text contradicts)
+
+    def where(self, f: Finding, side: str) -> str:
+        """The location of a finding on one side ("source" or "target"), as `location` writes it."""
+        doc = self.source if side == "source" else self.target
+        return location(doc.source_kind, getattr(f, f"{side}_line"), getattr(f, f"{side}_page"))
 
     @property
     def uneven_pairs(self) -> tuple[Pair, ...]:
@@ -100,6 +134,9 @@ DOCUMENT_RULES = {
     "document-extra": "a document of the target folder has no counterpart in the source folder",
     "document-unreadable": "a document could not be read or is not a resolution",
     "document-duplicate": "two documents of one folder carry the same symbol",
+    "document-self-pair": "a document is paired with itself, or with a text in its own language",
+    "document-mismatch": "a pair of the manifest holds two different resolutions",
+    "document-language": "a document's text contradicts the language given for its side",
 }
 
 

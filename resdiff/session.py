@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .check import check_pair, check_parity
+from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
 from .config import Config
 from .documents import files_in, load_document, steps
 from .errors import ResdiffError, UsageError
@@ -55,13 +55,18 @@ def check_one(job: tuple[str, str, Config, str | None, str | None]
     """The unit of work: read two versions of one resolution and check them, or say which could not be
     read and why."""
     source, target, config, sl, tl = job
+    if same_file(source, target):  # a folder given as its own counterpart, a symlink into the other
+        return None, (target, f"paired with itself ({source})", "document-self-pair")
     _, a, err_a = _load((source, sl))
     if a is None:
         return None, (source, err_a or "unreadable")
     _, b, err_b = _load((target, tl))
     if b is None:
         return None, (target, err_b or "unreadable")
-    return check_pair(a, b, config), None
+    try:
+        return check_documents(a, b, config, (sl, tl)), None
+    except Refusal as e:  # a pair of one language, two resolutions: a finding of its own
+        return None, (e.source or target, e.message, e.rule)
 
 
 def _pool_map(fn: Callable, jobs: list, workers: int, step: Callable[[str], None]) -> list:
@@ -123,9 +128,11 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
         done = _pool_map(check_one, checks, workers, step)
     for result, failure in done:
         if result is None:
-            out.findings.append(DocumentFinding("document-unreadable", ERROR, *failure))
+            rule = failure[2] if len(failure) > 2 else "document-unreadable"
+            out.findings.append(DocumentFinding(rule, ERROR, failure[0], failure[1]))
         else:
             out.results.append(result)
+    out.results = consistency_across(out.results, config)  # one source sentence, one translation, session-wide
     return out
 
 
@@ -146,13 +153,18 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
         return session, inputs + tuple(p for r in session.results for p in (r.source.source, r.target.source))
     if not (source and target):
         raise UsageError("give SOURCE and TARGET (two files, or two folders), or --manifest FILE")
+    refuse_same_file(source, target)
     src = load_document(source, language=source_lang, warn=warn)
     tgt = load_document(target, language=target_lang, warn=warn)
     if previous:
         result = check_parity(load_document(previous[0], language=source_lang, warn=warn),
-                              load_document(previous[1], language=target_lang, warn=warn), src, tgt, config)
+                              load_document(previous[1], language=target_lang, warn=warn), src, tgt, config,
+                              given=(source_lang, target_lang))
     else:
-        result = check_pair(src, tgt, config)
+        result = check_documents(src, tgt, config, (source_lang, target_lang))
+    for note in result.notes:
+        if warn:
+            warn(note)
     return result, (source, target, *(previous or ()))
 
 

@@ -33,6 +33,19 @@ RULE_HELP = {
                      "change over.",
     "change-fact-mismatch": "A change since the previous version brought different numbers, dates or "
                             "symbols in the two languages.",
+    "term-mismatch": "The glossary renders this source term another way: use the glossary's target term, or "
+                     "update the glossary.",
+    "inconsistent-translation": "The same source sentence is translated differently elsewhere: use one "
+                                "rendering.",
+    "punctuation-spacing": "Space the punctuation as the target language does (French: a space before ; : ! ? "
+                           "and inside « »; none before , .).",
+    "punctuation-form": "Use the target language's own punctuation: Chinese writes the full-width forms of "
+                        ", ; : ? ! beside its characters, Arabic its own comma, semicolon and question mark.",
+    "ideograph-spacing": "Chinese writes no space between two characters: remove it.",
+    "inverted-mark": "Spanish opens a question with ¿ and an exclamation with ¡.",
+    "double-space": "Two spaces in a row: one is enough.",
+    "doubled-word": "A word repeated (\"the the\"): remove one.",
+    "user-rule": "A rule of this project's configuration ([[tool.resdiff.rules]]) matched: see its message.",
 }
 
 
@@ -47,6 +60,26 @@ def _uri(file: str) -> str:
 
 def _clean(text: str | None) -> str:
     return strip_controls(text or "")
+
+
+def _has_lines(doc, page: int | None) -> bool:
+    """Whether a finding's line is a line of the file as given (a text file not paged): a CI viewer can
+    then place it. Never for a PDF, a DOCX or HTML, whose lines are only those of resdiff's reading."""
+    return page is None and doc.source_kind in ("text", "markdown")
+
+
+def _side(result: CheckResult, f: Finding) -> str:
+    """The side a finding is placed on: the target where it names a paragraph of it, else the source."""
+    return "target" if (f.target or not f.source) else "source"
+
+
+def _where_text(result: CheckResult, f: Finding, side: str) -> str:
+    """'OP6, page 3, line 12' (the id, then where a reviewer finds it), or '—'."""
+    pid = getattr(f, side)
+    if pid is None:
+        return "—"
+    loc = result.where(f, side)
+    return f"{pid}, {loc}" if loc else pid
 
 
 def _cases(result: CheckResult) -> list[tuple[str, list[Finding]]]:
@@ -76,8 +109,9 @@ def render_junit(result: CheckResult, fail_on: str = ERROR) -> str:
         if failing_here:  # one <failure> a test case (JUnit readers keep only one): the first, all in its text
             first = failing_here[0]
             more = f" (and {len(failing_here) - 1} more)" if len(failing_here) > 1 else ""
-            body = "\n".join(f"{f.severity}: {f.rule}: {_clean(f.message)} (source line {f.source_line}, "
-                              f"target line {f.target_line})" + "".join(
+            body = "\n".join(f"{f.severity}: {f.rule}: {_clean(f.message)} (source: "
+                              f"{_where_text(result, f, 'source')}; target: {_where_text(result, f, 'target')})"
+                              + "".join(
                                   f"\n  {side}: {_clean(ex)}" for side, ex in
                                   (("source", f.source_excerpt), ("target", f.target_excerpt)) if ex)
                               for f in failing_here)
@@ -100,24 +134,34 @@ def _gh(value: str, prop: bool = False) -> str:
 
 
 def render_github(result: CheckResult, fail_on: str = ERROR) -> str:
-    """GitHub Actions workflow commands: one annotation per finding, on the target file and line. Every
-    finding is annotated whatever --fail-on says (`fail_on` is taken so that every check format is called
-    alike); its level says how grave it is."""
+    """GitHub Actions workflow commands: one annotation per finding, on the target file (the source where
+    the target has no paragraph for it). A text file's annotation carries the line; a PDF's or a DOCX's
+    none (GitHub could only misplace it), its title the page and the paragraph. Every finding is
+    annotated whatever --fail-on says (`fail_on` is taken so that every check format is called alike);
+    its level says how grave it is."""
     out = []
     for f in result.findings:
         level = {"error": "error", "warning": "warning", "note": "notice"}[f.severity]
-        if f.target_line or not f.source_line:
-            file, line = result.target.source, f.target_line or 1
-        else:
-            file, line = result.source.source, f.source_line
+        side = _side(result, f)
+        doc = getattr(result, side)
+        page = getattr(f, f"{side}_page")
+        props = f"file={_gh(doc.source, True)}"
         title = f"{f.rule} ({f.source or '—'} ↔ {f.target or '—'})"
+        if _has_lines(doc, page):
+            props += f",line={getattr(f, f'{side}_line') or 1}"
+        else:
+            loc = result.where(f, side)
+            title = f"{f.rule} ({f.source or '—'} ↔ {f.target or '—'}{', ' + side + ' ' + loc if loc else ''})"
         message = _clean(f.message)
-        if f.source:
-            message += f" — source: {result.source.source}:{f.source_line or 1} ({f.source})"
-        for side, ex in (("source", f.source_excerpt), ("target", f.target_excerpt)):
+        if f.source and side == "target":
+            if _has_lines(result.source, f.source_page):
+                message += f" — source: {result.source.source}:{f.source_line or 1} ({f.source})"
+            else:
+                message += f" — source: {result.source.source} ({_where_text(result, f, 'source')})"
+        for label, ex in (("source", f.source_excerpt), ("target", f.target_excerpt)):
             if ex:
-                message += f"\n{side}: {_clean(ex)}"
-        out.append(f"::{level} file={_gh(file, True)},line={line},title={_gh(title, True)}::{_gh(message)}")
+                message += f"\n{label}: {_clean(ex)}"
+        out.append(f"::{level} {props},title={_gh(title, True)}::{_gh(message)}")
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -132,23 +176,40 @@ def render_sarif(result: CheckResult, fail_on: str = ERROR) -> str:
               "helpUri": f"{DOCS_URL}#translation-checks-resdiff-check",
               "defaultConfiguration": {"level": sev}} for rid, (sev, desc) in RULES.items()]
 
-    def location(file: str, line: int, pid: str | None) -> dict:
-        loc = {"physicalLocation": {"artifactLocation": {"uri": _uri(file)}, "region": {"startLine": max(line, 1)}}}
+    def location(f: Finding, side: str) -> dict:
+        """A text file's line as the region; a PDF's page (and line on it) or a DOCX's paragraph number in
+        the region's properties, the region itself the whole file (a PDF is binary: SARIF places it by
+        bytes); the paragraph id a logical location."""
+        doc, line, page = getattr(result, side), getattr(f, f"{side}_line"), getattr(f, f"{side}_page")
+        pid = getattr(f, side)
+        if _has_lines(doc, page):
+            region = {"startLine": max(line, 1)}
+        else:
+            props = {}
+            if page is not None:
+                props = {"page": page, "lineOnPage": line} if line else {"page": page}
+            elif doc.source_kind == "docx" and line:
+                props = {"paragraph": line}
+            region = {"charOffset": 0} if doc.source_kind in ("text", "markdown") else {"byteOffset": 0}
+            if props:
+                region["properties"] = props
+        loc = {"physicalLocation": {"artifactLocation": {"uri": _uri(doc.source)}, "region": region}}
         if pid:
-            loc["logicalLocations"] = [{"name": pid, "kind": "member"}]
+            symbol = doc.metadata.symbol
+            loc["logicalLocations"] = [{"name": pid, "kind": "member",
+                                        **({"fullyQualifiedName": f"{symbol} {pid}"} if symbol else {})}]
         return loc
 
     results = []
     for f in result.findings:
-        primary = location(result.target.source, f.target_line, f.target) if (f.target or not f.source) \
-            else location(result.source.source, f.source_line, f.source)
+        primary = location(f, _side(result, f))
         text = _clean(f.message) + "".join(f"\n{side}: {_clean(ex)}" for side, ex in
                                            (("source", f.source_excerpt), ("target", f.target_excerpt)) if ex)
         entry = {"ruleId": f.rule, "ruleIndex": rule_ids.index(f.rule), "level": f.severity,
                  "message": {"text": text}, "locations": [primary],
                  "partialFingerprints": {"resdiff/v1": f.fingerprint}}
-        if f.source and (f.target or f.source_line):
-            entry["relatedLocations"] = [{"id": 1, **location(result.source.source, f.source_line, f.source),
+        if f.source and _side(result, f) == "target":
+            entry["relatedLocations"] = [{"id": 1, **location(f, "source"),
                                           "message": {"text": f"source: {f.source}"}}]
         results.append(entry)
     sarif = {
@@ -190,8 +251,9 @@ def render_session_junit(session: SessionResult, fail_on: str = ERROR) -> str:
 
 def render_session_github(session: SessionResult, fail_on: str = ERROR) -> str:
     out = "".join(render_github(r, fail_on) for r in session.results)
-    for f in session.findings:
-        out += f"::error file={_gh(f.path, True)},line=1,title={_gh(f.rule, True)}::{_gh(_clean(f.message))}\n"
+    for f in session.findings:  # on a whole document: its first line, but none in a PDF or DOCX
+        line = "" if f.path.lower().endswith((".pdf", ".docx")) else ",line=1"
+        out += f"::error file={_gh(f.path, True)}{line},title={_gh(f.rule, True)}::{_gh(_clean(f.message))}\n"
     return out
 
 

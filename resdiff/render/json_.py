@@ -134,11 +134,16 @@ def check_dict(result: CheckResult, fail_on: str) -> dict:
         "target": _file(result.target),
         "passed": not result.failed(fail_on),
         "findings": [{"rule": f.rule, "severity": f.severity, "source": f.source, "target": f.target,
-                      "source_line": f.source_line, "target_line": f.target_line, "message": f.message,
+                      "source_line": f.source_line, "target_line": f.target_line,
+                      "source_page": f.source_page, "target_page": f.target_page,
+                      "source_location": result.where(f, "source") if f.source else None,
+                      "target_location": result.where(f, "target") if f.target else None,
+                      "message": f.message,
                       "source_value": f.source_value, "target_value": f.target_value,
                       "source_excerpt": f.source_excerpt, "target_excerpt": f.target_excerpt,
                       "fingerprint": f.fingerprint} for f in result.findings],
         "pairs": [{"source": p.source, "target": p.target, "how": p.how} for p in result.pairs],
+        "notes": [strip_controls(n) for n in result.notes],
     }
 
 

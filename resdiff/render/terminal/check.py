@@ -7,7 +7,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from ...normalize import strip_controls
-from ...results import SEVERITY_ORDER, CheckResult, SessionResult
+from ...results import SEVERITY_ORDER, CheckResult, Finding, SessionResult
 from .layout import Wrapped, document_label
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
@@ -18,7 +18,48 @@ _PAIRED = {"number": "paired by number (one text kept the gap where its paragrap
            "unpaired": "no counterpart"}
 
 
-def check_view(result: CheckResult, *, fail_on: str = "error") -> RenderableType:
+def _where(result: CheckResult, f: Finding) -> str:
+    """Where a reviewer finds the finding on each side: the line of a text file, page and line of a PDF,
+    the paragraph number of a DOCX ("—" where that side has nothing)."""
+    s = result.where(f, "source") if f.source else ""
+    t = result.where(f, "target") if f.target else ""
+    return f"  ({s or '—'} / {t or '—'})" if s or t else ""
+
+
+def _findings(result: CheckResult, limit: int | None = None, indent: int = 0) -> list[RenderableType]:
+    """The findings grouped by paragraph pair (ids on top), each with where it is and both excerpts;
+    past `limit` findings, one line saying how many more."""
+    parts: list[RenderableType] = []
+    groups: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        groups.setdefault(f"{f.source or '—'} ↔ {f.target or '—'}", []).append(f)
+    shown = 0
+    for key, fs in groups.items():
+        if limit is not None and shown >= limit:
+            break
+        parts.append(Wrapped(Text(key, style="resdiff.id"), indent=indent))
+        for f in fs:
+            if limit is not None and shown >= limit:
+                break
+            shown += 1
+            line = Text.assemble((f"{f.severity:<8}", _SEVERITY_STYLE[f.severity]), (f"{f.rule}  ", "resdiff.dim"),
+                                 strip_controls(f.message))
+            line.append(_where(result, f), style="resdiff.dim")
+            parts.append(Wrapped(line, indent=indent + 2))
+            for side, ex in (("source", f.source_excerpt), ("target", f.target_excerpt)):
+                if ex:
+                    parts.append(Wrapped(Text.assemble((f"{side}  ", "resdiff.dim"), strip_controls(ex)),
+                                         indent=indent + 4))
+        parts.append(Text(""))
+    hidden = len(result.findings) - shown
+    if hidden > 0:
+        parts.append(Wrapped(Text(f"… and {hidden} more finding{'' if hidden == 1 else 's'} (--max-findings N "
+                                  "shows more)", style="resdiff.dim"), indent=indent))
+        parts.append(Text(""))
+    return parts
+
+
+def check_view(result: CheckResult, *, fail_on: str = "error", max_findings: int | None = None) -> RenderableType:
     """Findings grouped by paragraph pair, then a verdict."""
     s, t = result.source, result.target
     parts: list[RenderableType] = [
@@ -26,6 +67,10 @@ def check_view(result: CheckResult, *, fail_on: str = "error") -> RenderableType
         Text.assemble(("target  ", "resdiff.dim"), document_label(t)),
         Text(""),
     ]
+    for note in result.notes:  # the run itself: a language option the text contradicts
+        parts.append(Wrapped(Text.assemble(("warning  ", "yellow"), strip_controls(note)), indent=9))
+    if result.notes:
+        parts.append(Text(""))
     uneven = result.uneven_pairs
     if uneven:  # the pairing, where it is not simply the n-th paragraph with the n-th
         parts.append(Text("pairing (where not one to one, in order)", style="resdiff.id"))
@@ -34,21 +79,7 @@ def check_view(result: CheckResult, *, fail_on: str = "error") -> RenderableType
                                  (f"  {_PAIRED[p.how]}", "resdiff.dim"))
             parts.append(Wrapped(line, indent=2))
         parts.append(Text(""))
-    groups: dict[str, list] = {}
-    for f in result.findings:
-        groups.setdefault(f"{f.source or '—'} ↔ {f.target or '—'}", []).append(f)
-    for key, fs in groups.items():
-        parts.append(Text(key, style="resdiff.id"))
-        for f in fs:
-            line = Text.assemble((f"{f.severity:<8}", _SEVERITY_STYLE[f.severity]), (f"{f.rule}  ", "resdiff.dim"),
-                                 strip_controls(f.message))
-            where = f"  (lines {f.source_line or '—'} / {f.target_line or '—'})"
-            line.append(where, style="resdiff.dim")
-            parts.append(Wrapped(line, indent=2))
-            for side, ex in (("source", f.source_excerpt), ("target", f.target_excerpt)):
-                if ex:
-                    parts.append(Wrapped(Text.assemble((f"{side}  ", "resdiff.dim"), strip_controls(ex)), indent=4))
-        parts.append(Text(""))
+    parts += _findings(result, max_findings or None)
     counts = {sev: sum(f.severity == sev for f in result.findings) for sev in ("error", "warning", "note")}
     verdict = "FAILED" if result.failed(fail_on) else "PASSED"
     summary = Text(f"{verdict}: ", style="bold red" if verdict == "FAILED" else "bold green")
@@ -60,8 +91,10 @@ def check_view(result: CheckResult, *, fail_on: str = "error") -> RenderableType
     return Group(*parts)
 
 
-def session_view(session: SessionResult, *, fail_on: str = "error") -> RenderableType:
-    """A whole session: one line per document pair, then the documents that could not be paired or read."""
+def session_view(session: SessionResult, *, fail_on: str = "error", max_findings: int | None = 20) -> RenderableType:
+    """A whole session: each document pair's verdict line, then its findings with their excerpts (past
+    `max_findings` a pair, a line saying how many more), then the documents that could not be paired or
+    read, then the summary."""
     parts: list[RenderableType] = []
     for r in session.results:
         counts = {sev: sum(f.severity == sev for f in r.findings) for sev in ("error", "warning", "note")}
@@ -74,10 +107,16 @@ def session_view(session: SessionResult, *, fail_on: str = "error") -> Renderabl
                              (f"  {strip_controls(r.source.source)} ↔ {strip_controls(r.target.source)}",
                               "resdiff.dim"))
         parts.append(Wrapped(line, indent=8, label=label))
+        for note in r.notes:
+            parts.append(Wrapped(Text.assemble(("warning  ", "yellow"), strip_controls(note)), indent=8))
+        if r.findings:
+            parts += _findings(r, None if not max_findings else max_findings, indent=8)
     for f in session.findings:
         bad = SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on]
         label = Text("FAILED  " if bad else f"{f.severity:<8}", style="bold red" if bad else "")
         line = Text.assemble((f"{f.rule}  ", "resdiff.dim"), strip_controls(f.message))
+        if f.path not in f.message:
+            line.append(f"  {strip_controls(f.path)}", style="resdiff.dim")
         parts.append(Wrapped(line, indent=8, label=label))
     n_failed = sum(r.failed(fail_on) for r in session.results)
     verdict = "FAILED" if session.failed(fail_on) else "PASSED"
