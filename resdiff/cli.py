@@ -12,38 +12,9 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from . import options as opt
 from .console_env import ConsoleEnv, StdoutClosed, is_usage_error
 from .errors import ResdiffError
-from .options import (
-    BlameFormat,
-    CarryFormat,
-    CheckFormat,
-    CheckStrictOpt,
-    Color,
-    ColorOpt,
-    Command,
-    DiffFormat,
-    FailOn,
-    FailOnOpt,
-    FilesArg,
-    ForceOpt,
-    GlossaryOpt,
-    LangOpt,
-    MaxFindingsOpt,
-    OutOpt,
-    PagerOpt,
-    ParseFormat,
-    SeriesFormat,
-    Severity,
-    Shell,
-    SourceLangOpt,
-    StepsRoutineOpt,
-    StrictOpt,
-    TargetLangOpt,
-    TmxSegmentation,
-    View,
-    WidthOpt,
-)
 from .options import language as _language
 from .options import language_tag as _language_tag
 from .options import warnings as _warnings
@@ -99,24 +70,27 @@ def _command(short_help: str):
                 status = ExitStatus.BAD_INPUT
             raise typer.Exit(status or ExitStatus.OK)
 
-        return app.command(short_help=short_help, cls=Command)(run)
+        return app.command(short_help=short_help, cls=opt.Command)(run)
 
     return register
+
+
+WHOLE_TEXT = 1 << 30  # --context that shows every paragraph
 
 
 @_command("Show the structure of one resolution: metadata, paragraphs, footnotes.")
 def parse(
     file: Annotated[str, typer.Argument(metavar="FILE", help="The resolution: text, PDF, DOCX or HTML; - for "
                                         "standard input.", show_default=False)],
-    format: Annotated[ParseFormat, typer.Option(
+    format: Annotated[opt.ParseFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help="Output format: terminal (a readable outline) or json (docs/contract.md).")] = ParseFormat.terminal,
-    lang: LangOpt = None,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    output: OutOpt = None,
-    strict: StrictOpt = False,
+        help="Output format: terminal (a readable outline) or json (docs/contract.md).")] = opt.ParseFormat.terminal,
+    lang: opt.LangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    output: opt.OutOpt = None,
+    strict: opt.StrictOpt = False,
 ) -> None:
     """Read one resolution and show its structure: metadata, preambular (PP) and operative (OP)
     paragraphs, footnotes.
@@ -138,27 +112,27 @@ def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The older version (a file, - for standard input, "
                                        "or a symbol such as 74/62).", show_default=False)],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The newer version.", show_default=False)],
-    format: Annotated[DiffFormat, typer.Option(
+    format: Annotated[opt.DiffFormat, typer.Option(
         "--format", "-f", metavar="FORMAT", help="Output format: terminal, json (docs/contract.md), markdown "
-        "(renders on GitHub) or html (one self-contained page).")] = DiffFormat.terminal,
-    view: Annotated[View, typer.Option(
-        "--view", metavar="VIEW", help="Terminal view: inline (a redline), side-by-side (old and new in two "
-        "columns) or summary (one row per changed paragraph).")] = View.inline,
-    context: Annotated[int, typer.Option("--context", "-C", min=0, metavar="N",
-                                         help="Unchanged paragraphs shown around each change.")] = 0,
-    lang: LangOpt = None,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    show_routine: Annotated[bool, typer.Option("--show-routine", help="Show routine updates (numbers, "
-                                               "dates, recalled resolutions) in full.")] = False,
-    fail_on: FailOnOpt = FailOn.any,
-    output: OutOpt = None,
-    strict: StrictOpt = False,
+        "(renders on GitHub), html (one self-contained page), docx (Word with tracked changes, a reviewer for "
+        "each kind) or pdf (a printable redline); docx and pdf need -o FILE or a pipe.")] = opt.DiffFormat.terminal,
+    view: opt.ViewOpt = opt.View.inline,
+    context: opt.ContextOpt = None,
+    lang: opt.LangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    show_routine: opt.ShowRoutineOpt = False,
+    hide_editorial: opt.HideEditorialOpt = False,
+    force: opt.DiffForceOpt = False,
+    fail_on: opt.FailOnOpt = opt.FailOn.any,
+    output: opt.OutOpt = None,
+    strict: opt.StrictOpt = False,
 ) -> ExitStatus:
     """Align the paragraphs of two versions and show what changed, clause by clause. A re-wrapped
     line, a re-spaced number or a renumbered paragraph is not a change; a change is substantive
-    (reworded, inserted, deleted, moved) or routine (only numbers, dates, symbols, ordinals).
+    (reworded, inserted, deleted, moved), routine (only numbers, dates, symbols, ordinals) or editorial
+    (only letter case, hyphens, dashes, quotes, spacing, footnote-marker places).
 
     Exit status: 0 no differences, 1 differences, 2 bad input.
 
@@ -169,36 +143,45 @@ def diff(
       resdiff diff OLD.pdf NEW.pdf --format html -o diff.html
       resdiff diff 74/62 75/62 --lang zh --fail-on substantive
     """
-    from .comparison import compare
+    from .comparison import compare, unrelated
     from .documents import load_versions, stdin_once
+    from .errors import UsageError
 
     env = _env()
+    if format in (opt.DiffFormat.docx, opt.DiffFormat.pdf) and not output and env.stdout_is_tty():
+        raise UsageError(f"a {format.value} file is not for a terminal", hint="give -o FILE or redirect the output")
     stdin_once(old, new)
     language = _language(lang)
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
         result = compare(*load_versions(old, new, language=language, warn=_warnings(env.warning, strict)))
-    shown = render("diff", view if format is DiffFormat.terminal else format, result, context=context,
-                   show_routine=show_routine, markers=env.markers(color, output))
+    why = None if force else unrelated(result)
+    if why:
+        raise UsageError(why, hint="--force compares them anyway",
+                         source=f"{os.path.basename(old)} and {os.path.basename(new)}")
+    if context is None:  # a redline to print shows the whole text, the other views the changes
+        context = WHOLE_TEXT if format is opt.DiffFormat.pdf else 0
+    shown = render("diff", view if format is opt.DiffFormat.terminal else format, result, context=context,
+                   show_routine=show_routine, markers=env.markers(color, output), hide_editorial=hide_editorial)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
     return exit_status(result, fail_on)
 
 
 @_command("Show how each paragraph evolved over several versions.")
 def series(
-    files: FilesArg,
-    format: Annotated[SeriesFormat, typer.Option(
+    files: opt.FilesArg,
+    format: Annotated[opt.SeriesFormat, typer.Option(
         "--format", "-f", metavar="FORMAT", help="Output format: terminal, json, markdown or html.")
-    ] = SeriesFormat.terminal,
+    ] = opt.SeriesFormat.terminal,
     steps: Annotated[bool, typer.Option("--steps", help="Add the clause-level diff of each step (in every "
                                         "format).")] = False,
-    lang: LangOpt = None,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    show_routine: StepsRoutineOpt = False,
-    fail_on: FailOnOpt = FailOn.any,
-    output: OutOpt = None,
-    strict: StrictOpt = False,
+    lang: opt.LangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    show_routine: opt.StepsRoutineOpt = False,
+    fail_on: opt.FailOnOpt = opt.FailOn.any,
+    output: opt.OutOpt = None,
+    strict: opt.StrictOpt = False,
 ) -> ExitStatus:
     """Order several versions by session and adoption date and show how each paragraph evolved: one
     row per paragraph, one column per version (● new, · same, ✎ modified, ~ routine, ✕ gone).
@@ -222,15 +205,15 @@ def series(
 
 @_command("Show which resolution each clause of the newest version comes from.")
 def blame(
-    files: FilesArg,
-    format: Annotated[BlameFormat, typer.Option(
-        "--format", "-f", metavar="FORMAT", help="Output format: terminal or json.")] = BlameFormat.terminal,
-    lang: LangOpt = None,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    output: OutOpt = None,
-    strict: StrictOpt = False,
+    files: opt.FilesArg,
+    format: Annotated[opt.BlameFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT", help="Output format: terminal or json.")] = opt.BlameFormat.terminal,
+    lang: opt.LangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    output: opt.OutOpt = None,
+    strict: opt.StrictOpt = False,
 ) -> None:
     """Show the newest version, each paragraph and clause with the resolution whose wording it still
     carries; where the last change was routine, the resolution the wording comes from.
@@ -302,12 +285,12 @@ def check(
         "--previous", metavar="OLD_SOURCE OLD_TARGET",
         help="The previous source and target versions: also check that every change was made "
         "in both languages (change parity).")] = None,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", metavar="FORMAT",
+    format: Annotated[opt.CheckFormat, typer.Option("--format", "-f", metavar="FORMAT",
                                                 help="Output format: terminal, json, junit "
                                                 "(a test case per paragraph pair), github (workflow "
                                                 "annotations), sarif (2.1.0) or html (a report for "
-                                                "translators: one page).")] = CheckFormat.terminal,
-    fail_on: Annotated[Severity | None, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 on findings "
+                                                "translators: one page).")] = opt.CheckFormat.terminal,
+    fail_on: Annotated[opt.Severity | None, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 on findings "
                                                      "of this severity or above: error, warning or note "
                                                      "(default: error, or the config's).")] = None,
     disable: Annotated[list[str] | None, typer.Option("--disable", metavar="RULE", help="Switch a rule off, "
@@ -320,16 +303,16 @@ def check(
     write_baseline: Annotated[str | None, typer.Option(
         "--write-baseline", metavar="FILE", help="Record the findings of this run as accepted, in this file.")
     ] = None,
-    glossary: GlossaryOpt = None,
-    max_findings: MaxFindingsOpt = None,
-    force: ForceOpt = False,
-    strict: CheckStrictOpt = False,
-    source_lang: SourceLangOpt = None,
-    target_lang: TargetLangOpt = None,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    output: OutOpt = None,
+    glossary: opt.GlossaryOpt = None,
+    max_findings: opt.MaxFindingsOpt = None,
+    force: opt.ForceOpt = False,
+    strict: opt.CheckStrictOpt = False,
+    source_lang: opt.SourceLangOpt = None,
+    target_lang: opt.TargetLangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    output: opt.OutOpt = None,
 ) -> ExitStatus:
     """Check two language versions of one resolution: structure, numbers, dates, symbols, footnotes.
     Two folders (or --manifest) check a whole session, documents paired by symbol.
@@ -374,12 +357,12 @@ def carry(
         "--from", metavar="DIR", help="A folder of earlier versions: last year's source and translation are "
         "the latest earlier version of the same series (title, agenda item) and its translation; which were "
         "chosen is said on stderr.")] = None,
-    format: Annotated[CarryFormat, typer.Option(
+    format: Annotated[opt.CarryFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
         help="Output format: terminal (the report), json (the draft and report as data), draft (the working "
         "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the draft and last year's pairs as a translation "
         "memory).")
-    ] = CarryFormat.terminal,
+    ] = opt.CarryFormat.terminal,
     source_lang: Annotated[str | None, typer.Option(
         "--source-lang", metavar="TAG", help="Language of the sources, a BCP 47 tag (en, en-GB); its language "
         "subtag chooses the conventions, the tag is written as given in XLIFF and TMX; detected when omitted.")
@@ -387,13 +370,13 @@ def carry(
     target_lang: Annotated[str | None, typer.Option(
         "--target-lang", metavar="TAG", help="Language of the target, a BCP 47 tag (zh-CN, es-419), as "
         "--source-lang.")] = None,
-    tmx_segmentation: Annotated[TmxSegmentation, typer.Option(
+    tmx_segmentation: Annotated[opt.TmxSegmentation, typer.Option(
         "--tmx-segmentation", metavar="UNIT", help="With --format tmx: one unit a paragraph, or a sentence where "
-        "both sides have as many sentences.")] = TmxSegmentation.paragraph,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    output: OutOpt = None,
+        "both sides have as many sentences.")] = opt.TmxSegmentation.paragraph,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    output: opt.OutOpt = None,
 ) -> None:
     """Draft next year's translation from last year's: carry every unchanged paragraph, make the routine
     updates in the target language, mark what must be translated.
@@ -431,7 +414,7 @@ def carry(
 
 @_command("Print the shell completion script for bash, zsh or fish.")
 def completion(
-    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False)],
+    shell: Annotated[opt.Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False)],
 ) -> None:
     """Print the completion script of SHELL: commands, options, their values and file names complete
     with Tab.

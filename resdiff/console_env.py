@@ -131,6 +131,17 @@ class ConsoleEnv:
             raise StdoutClosed() from None
 
     def _emit(self, shown, *, output, inputs, color, width, pager) -> None:
+        if isinstance(shown, bytes):  # a binary format (DOCX, PDF): to -o's file or a pipe, never paged
+            if output:
+                from .output import write_bytes
+
+                write_bytes(output, shown, inputs=inputs)
+            else:
+                self.stdout.flush()
+                buffer = getattr(self.stdout, "buffer", None)
+                (buffer or self.stdout).write(shown)
+                (buffer or self.stdout).flush()
+            return
         if isinstance(shown, str):
             if output:
                 from .output import write_atomic  # (tempfile, only when writing a file)

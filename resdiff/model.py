@@ -105,6 +105,9 @@ class Document:
 EQUAL, DELETE, INSERT = "equal", "delete", "insert"
 UNCHANGED, MODIFIED, INSERTED, DELETED = "unchanged", "modified", "inserted", "deleted"
 CHANGE_KINDS = (UNCHANGED, MODIFIED, INSERTED, DELETED)
+# what a changed region of a modified paragraph is (Change.op_kinds)
+ROUTINE, EDITORIAL, SUBSTANTIVE = "routine", "editorial", "substantive"
+REGION_KINDS = ("", ROUTINE, EDITORIAL, SUBSTANTIVE)
 
 
 @dataclass(frozen=True)
@@ -121,10 +124,22 @@ class Change:
     new_text: str = ""
     routine: bool = False  # only numbers, symbols, dates, ordinals and list glue changed
     clauses: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # changed clause regions
+    editorial: bool = False  # only letter case, hyphen, dash, quote forms, spacing, width, marker places
+    # for a modification, one entry an op: "" for equal text, else ROUTINE, EDITORIAL or SUBSTANTIVE (the
+    # kind of the changed region the op belongs to: a substantive paragraph still tells its editorial parts)
+    op_kinds: tuple[str, ...] = ()
+    # footnote markers that stand elsewhere in the new text: (marker, offset in old_text, offset in new_text)
+    marker_moves: tuple[tuple[str, int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if self.routine and self.kind != MODIFIED:
             raise ValueError("only a modification can be routine")
+        if self.editorial and (self.kind != MODIFIED or self.routine):
+            raise ValueError("only a modification that is not routine can be editorial")
+        if self.op_kinds and (len(self.op_kinds) != len(self.ops)
+                              or any(bool(k) != (op != EQUAL) or k not in REGION_KINDS[1:] + ("",)
+                                     for (op, _), k in zip(self.ops, self.op_kinds, strict=True))):
+            raise ValueError("op_kinds: one kind for each changed op, none for equal text")
         if self.kind not in CHANGE_KINDS:
             raise ValueError(f"unknown change kind {self.kind!r}")
         if self.kind == INSERTED and (self.old or not self.new):
@@ -157,9 +172,14 @@ class Change:
         return self.routine and not self.moved
 
     @property
+    def counts_as_editorial(self) -> bool:
+        """An editorial correction left in place: one that also moved is substantive."""
+        return self.editorial and not self.moved
+
+    @property
     def is_substantive(self) -> bool:
-        """A change other than a routine update in place."""
-        return self.is_change and not self.counts_as_routine
+        """A change other than a routine update or an editorial correction in place."""
+        return self.is_change and not self.counts_as_routine and not self.counts_as_editorial
 
     @property
     def is_split(self) -> bool:
@@ -187,18 +207,20 @@ class DocumentDiff:
 
     @property
     def has_substantive_changes(self) -> bool:
-        """Changes other than routine updates (a routine paragraph that also moved counts)."""
+        """Changes other than routine updates and editorial corrections (one that also moved counts)."""
         return any(c.is_substantive for c in self.changes)
 
     def stats(self) -> dict[str, int]:
         out = {k: 0 for k in CHANGE_KINDS}
         out["moved"] = 0
         out["routine"] = 0
+        out["editorial"] = 0
         out["renumbered"] = out["split"] = out["merged"] = 0
         for c in self.changes:
             out[c.kind] += 1
             out["moved"] += c.moved
             out["routine"] += c.routine
+            out["editorial"] += c.editorial
             out["renumbered"] += c.renumbered_one_to_one
             out["split"] += c.is_split
             out["merged"] += c.is_merged

@@ -40,7 +40,7 @@ def choices(name: str, *values: str) -> type[StrEnum]:
 
 Color = choices("Color", "auto", "always", "never")
 ParseFormat = choices("ParseFormat", "terminal", "json")
-DiffFormat = choices("DiffFormat", "terminal", "json", "markdown", "html")
+DiffFormat = choices("DiffFormat", "terminal", "json", "markdown", "html", "docx", "pdf")
 SeriesFormat = choices("SeriesFormat", "terminal", "json", "markdown", "html")
 BlameFormat = choices("BlameFormat", "terminal", "json")
 CheckFormat = choices("CheckFormat", "terminal", "json", "junit", "github", "sarif", "html")
@@ -75,6 +75,21 @@ FilesArg = Annotated[list[str], typer.Argument(metavar="FILE...", help="Versions
                                                "of them (.txt .pdf .docx .html); a symbol such as 75/62 is taken "
                                                "from the cache.", show_default=False)]
 StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in full.")]
+
+# diff's own options
+ViewOpt = Annotated[View, typer.Option(
+    "--view", metavar="VIEW", help="Terminal view: inline (a redline), side-by-side (old and new in two "
+    "columns) or summary (one row per changed paragraph).")]
+ContextOpt = Annotated[int | None, typer.Option("--context", "-C", min=0, metavar="N",
+                                                help="Unchanged paragraphs shown around each change (default "
+                                                "0; a PDF redline shows the whole text).")]
+ShowRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="Show routine updates (numbers, "
+                                              "dates, recalled resolutions) in full.")]
+HideEditorialOpt = Annotated[bool, typer.Option("--hide-editorial", help="Hide editorial corrections (letter "
+                                                "case, hyphens, dashes, quotes, spacing, footnote-marker "
+                                                "places): shown as the new text; still counted.")]
+DiffForceOpt = Annotated[bool, typer.Option("--force", help="Compare two versions even where their titles differ "
+                                            "and little aligns (two different resolutions).")]
 
 # check's own options
 GlossaryOpt = Annotated[str | None, typer.Option(

@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from .lang import LIST_GLUE, MONTHS, NUMBER_WORDS, ROUTINE_SYMBOL, ZH_NUMERAL
-from .model import EQUAL
+from .model import DELETE, EQUAL, INSERT
 
 _SYMBOL = re.compile(ROUTINE_SYMBOL)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -50,3 +50,58 @@ def is_routine(ops, lang: str) -> bool:
     """True when a modification changes only numbers, symbols, dates, ordinals and list glue."""
     pieces = [s for op, s in ops if op != EQUAL]
     return bool(pieces) and all(not leftover(s, lang) for s in pieces)
+
+
+# --- editorial corrections ------------------------------------------------------------------------------
+# A changed region is editorial when the old and the new piece read the same once letter case, the form
+# of hyphens, dashes, quotes and apostrophes, spacing and the width of punctuation (Chinese full-width ，
+# against half-width ,) are set aside: "States parties" -> "States Parties", "non-governmental" with a
+# non-breaking hyphen (U+2011), ' -> ’, "…" -> “…” or « … », 。 -> ．
+
+# every hyphen and dash (and the soft hyphen) is dropped with the spaces: "co-operation" = "cooperation",
+# "2019–2020" = "2019-2020", "décision-cadre" = "décision‑cadre"
+_DASHES = "-\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_QUOTES = {**dict.fromkeys("'\u2018\u2019\u201a\u201b\u2032\u02bc\uff07", "'"),
+           **dict.fromkeys('"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f\uff02', '"'),
+           "\u3002": ".", "\uff61": ".", "\u3001": ",", "\uff64": ","}
+_EDITORIAL_MAP = str.maketrans({**{c: None for c in _DASHES}, **_QUOTES})
+_SPACE = re.compile(r"\s+")
+
+
+def editorial_key(text: str) -> str:
+    """What an editorial correction leaves the same: the text without case, dash and hyphen, quote-form,
+    width and spacing differences."""
+    text = unicodedata.normalize("NFKC", text).translate(_EDITORIAL_MAP)
+    return _SPACE.sub("", text).casefold()
+
+
+def is_editorial(old: str, new: str) -> bool:
+    """True when a changed region (its deleted and its inserted text) is an editorial correction."""
+    return old != new and editorial_key(old) == editorial_key(new)
+
+
+def region_kinds(ops, lang: str) -> list[str]:
+    """The kind of each op: "" for equal text; for each run of changed ops between equal ones, "editorial"
+    (is_editorial), "routine" (only numbers, symbols, dates, ordinals and list glue) or "substantive"."""
+    out: list[str] = []
+    k = 0
+    while k < len(ops):
+        if ops[k][0] == EQUAL:
+            out.append("")
+            k += 1
+            continue
+        j = k
+        while j < len(ops) and ops[j][0] != EQUAL:
+            j += 1
+        run = ops[k:j]
+        old = "".join(s for op, s in run if op == DELETE)
+        new = "".join(s for op, s in run if op == INSERT)
+        if is_editorial(old, new):
+            kind = "editorial"
+        elif all(not leftover(s, lang) for _, s in run):
+            kind = "routine"
+        else:
+            kind = "substantive"
+        out += [kind] * (j - k)
+        k = j
+    return out

@@ -63,7 +63,8 @@ def test_diff_rewrapped_copy_exits_0(tmp_path):
     copy.write_text(render(seed_spec(), width=31, spaced=False), encoding="utf-8")
     r = run("diff", SEED, copy, "--format", "json", status=0)
     assert json.loads(r.stdout)["stats"] == {"unchanged": 30, "modified": 0, "inserted": 0, "deleted": 0,
-                                              "moved": 0, "routine": 0, "renumbered": 0, "split": 0, "merged": 0}
+                                              "moved": 0, "routine": 0, "editorial": 0, "renumbered": 0, "split": 0,
+                                              "merged": 0}
 
 
 def test_diff_json_contract(variant):
@@ -75,11 +76,13 @@ def test_diff_json_contract(variant):
     assert pp12["kind"] == "modified" and pp12["new"] == ["PP12"] and 0.9 < pp12["similarity"] < 1
     assert ["delete", "123"] in pp12["ops"] and ["insert", "124"] in pp12["ops"]
     assert pp12["routine"] is True  # a count changed, nothing else
-    assert by_old[("OP7",)] == {"kind": "deleted", "old": ["OP7"], "new": [], "moved": False, "routine": False}
+    assert by_old[("OP7",)] == {"kind": "deleted", "old": ["OP7"], "new": [], "moved": False, "routine": False,
+                                "editorial": False}
     assert by_old[("OP9",)] == {"kind": "unchanged", "old": ["OP9"], "new": ["OP8"], "moved": False,
-                                "routine": False}
+                                "routine": False, "editorial": False}
+    assert pp12["editorial"] is False and pp12["op_kinds"][pp12["ops"].index(["delete", "123"])] == "routine"
     assert data["stats"] == {"unchanged": 28, "modified": 1, "inserted": 0, "deleted": 1, "moved": 0,
-                             "routine": 1, "renumbered": 4, "split": 0, "merged": 0}
+                             "routine": 1, "editorial": 0, "renumbered": 4, "split": 0, "merged": 0}
     assert data["substantive"] is True  # a paragraph was deleted
     assert list(data) == ["schema_version", "old", "new", "changes", "stats", "substantive"]
 

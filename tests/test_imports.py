@@ -20,7 +20,8 @@ HEAVY = {"typer._adapters", "pydantic", "rich", "jieba", "pypdfium2", "pdfminer"
          "importlib.metadata", "urllib.request", "http.client", "ssl", "hashlib", "email", "json.decoder_",
          "tomllib", "resdiff.check", "resdiff.facts", "resdiff.series", "resdiff.fetch", "resdiff.pdf",
          "resdiff.results",  # the other commands' result classes: 55M instructions to create at start-up
-         "resdiff.render.terminal", "resdiff.render.html", "resdiff.render.markdown"}
+         "resdiff.render.terminal", "resdiff.render.html", "resdiff.render.markdown",
+         "resdiff.render.docx", "docx", "lxml", "resdiff.render.pdf"}  # --format docx only: python-docx costs 120-160 ms to import
 DIFF_CHAIN = {"resdiff.comparison", "resdiff.align", "resdiff.diff", "resdiff.tokenize", "resdiff.segment",
               "resdiff.routine", "diff_match_patch", "sqlite3"}
 

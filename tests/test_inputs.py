@@ -307,12 +307,14 @@ def test_every_extractors_text_parses_as_its_pdf(path):
     for p, q in zip(doc.paragraphs, pdf.paragraphs, strict=True):
         assert set(p.footnotes) <= set(q.footnotes), p.id
     assert {m for p in doc.paragraphs for m in p.footnotes} == {f.marker for f in pdf.footnotes}
-    # what differs is never a word: where the extractor dropped a hyphen at a line end ("twentyfirst",
-    # "capacity building"), the letters are the same
-    for change in compare(pdf, doc).changes:
-        if change.is_substantive:
-            assert change.kind == "modified", change
-            assert re.sub(r"[\W_]", "", change.old_text) == re.sub(r"[\W_]", "", change.new_text), change
+    # `resdiff diff PDF TEXT`: no substantive change; what differs is editorial at most (a hyphen the
+    # extractor dropped at a line end, "post conflict"; routine at most where a footnote cited again
+    # stays in the text as a number it cannot be told from)
+    result = compare(pdf, doc)
+    assert not result.has_substantive_changes, [c for c in result.changes if c.is_substantive]
+    for change in result.changes:
+        if change.is_change:
+            assert (change.editorial or change.routine) and _letters(change.old_text) == _letters(change.new_text)
 
 
 @needs_real
@@ -491,3 +493,7 @@ def test_hyphens_an_extractor_dropped_are_put_back_on_evidence():
     # a word the document writes joined elsewhere, or never hyphenated, is left alone
     kept = DRAFT.replace("Calls for a lasting peace;", "Calls for cooperation and peacekeeping;")
     assert "cooperation and peacekeeping" in parse_text(kept).paragraph("OP1").text
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W\d_]", "", text)

@@ -246,6 +246,7 @@ def test_series_json_steps_carry_their_changes(monkeypatch):
     data = json.loads(invoke(["series", "samples", "-f", "json", "--steps"], 1).stdout)
     last = data["steps"][-1]
     assert (last["old"], last["new"]) == ("A/RES/74/62", "A/RES/75/62")
-    assert {"kind": "inserted", "old": [], "new": ["PP13"], "moved": False, "routine": False} in last["changes"]
+    assert {"kind": "inserted", "old": [], "new": ["PP13"], "moved": False, "routine": False,
+            "editorial": False} in last["changes"]
     plain = json.loads(invoke(["series", "samples", "-f", "json"], 1).stdout)
     assert "changes" not in plain["steps"][-1]

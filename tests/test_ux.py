@@ -60,7 +60,7 @@ def test_legend_lists_only_what_the_output_holds(tmp_path, monkeypatch):
 def test_one_vocabulary_in_totals():
     out = _diff(OLD, NEW, "--width", "200")
     assert ("30 paragraph entries: 25 unchanged; 2 substantive (1 modified, 1 inserted, 0 deleted); 3 routine; "
-            "0 moved, 6 renumbered") in out
+            "0 editorial; 0 moved, 6 renumbered") in out
     r = _invoke(["series", str(ROOT / "samples"), "--no-pager", "--color", "never", "--width", "200"], 1)
     lines = r.stdout.splitlines()
     header = next(k for k, line in enumerate(lines) if line.strip().startswith("paragraph"))

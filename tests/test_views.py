@@ -53,7 +53,7 @@ def test_summary_lists_each_change_and_totals(monkeypatch):
     assert re.search(r"OP8\s+OP8\s+modified\s+0\.93\s+… 出席\[-将于-\]", out)
     assert re.search(r"—\s+PP13\s+inserted", out)
     assert ("30 paragraph entries: 25 unchanged; 2 substantive (1 modified, 1 inserted, 0 deleted); 3 routine; "
-            "0 moved, 6 renumbered") in out
+            "0 editorial; 0 moved, 6 renumbered") in out
 
 
 def test_legend_and_both_versions_on_top_of_every_view(monkeypatch):
@@ -218,3 +218,46 @@ def test_html_report_in_headless_chromium(tmp_path, monkeypatch):
 def test_json_golden_is_the_contract():
     data = json.loads((GOLDEN / "diff.json").read_text("utf-8"))
     assert {c["kind"] for c in data["changes"]} <= {"unchanged", "modified", "inserted", "deleted"}
+
+
+def test_html_arabic_right_to_left_side_by_side_together_in_chromium(tmp_path):
+    """Issue #23: Arabic paragraphs right to left, a font for every script, the old and new text of each
+    paragraph side by side on one row (they scroll together), and the PDF page of each paragraph."""
+    from dataclasses import replace
+
+    from selenium.webdriver.common.by import By
+
+    from resdiff import compare
+    from resdiff.model import OPERATIVE, Document, Metadata, Paragraph
+    from resdiff.render.html import render_diff
+
+    def doc(texts):
+        return Document(Metadata(symbol="A/RES/75/1", language="ar"),
+                        tuple(Paragraph(f"OP{k}", OPERATIVE, t, number=str(k), prefix=f"{k}. ", page=k)
+                              for k, t in enumerate(texts, 1)), source_kind="pdf")
+
+    old = doc(["تقرر أن تواصل النظر في المسألة", "تطلب إلى الأمين العام أن يقدم تقريرا"])
+    new = doc(["تقرر أن تواصل النظر في هذه المسألة", "تطلب إلى الأمين العام أن يقدم تقريرا شاملا عن تنفيذ هذا القرار"])
+    new = replace(new, paragraphs=(new.paragraphs[0], replace(new.paragraphs[1], page=3)))
+    report = tmp_path / "ar.html"
+    report.write_text(render_diff(compare(old, new)), "utf-8")
+    browser = _browser()
+    try:
+        browser.get(report.as_uri())
+        p = browser.find_element(By.CSS_SELECTOR, "#c1 .inline p")
+        assert p.value_of_css_property("direction") == "rtl" and p.get_attribute("lang") == "ar"
+        fonts = p.value_of_css_property("font-family")
+        assert all(f in fonts for f in ("Noto Naskh Arabic", "Noto Serif CJK SC", "DejaVu Serif"))
+        assert "(p. 1)" in browser.find_element(By.CSS_SELECTOR, "#c1 h3").text
+        assert "(old p. 2, new p. 3)" in browser.find_element(By.CSS_SELECTOR, "#c2 h3").text
+        browser.find_element(By.TAG_NAME, "body").send_keys("v")
+        for cid in ("c1", "c2"):
+            old_col = browser.find_element(By.CSS_SELECTOR, f"#{cid} .sbs .old")
+            new_col = browser.find_element(By.CSS_SELECTOR, f"#{cid} .sbs .new")
+            assert old_col.rect["y"] == new_col.rect["y"]  # one row: they scroll as one
+            assert old_col.rect["x"] != new_col.rect["x"]
+        browser.execute_script("window.scrollTo(0, 200)")
+        a, b = (browser.find_element(By.CSS_SELECTOR, f"#c2 .sbs .{s}").rect["y"] for s in ("old", "new"))
+        assert a == b
+    finally:
+        browser.quit()

@@ -13,12 +13,15 @@ from importlib import import_module
 RENDERERS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {
     ("parse", "terminal"): ("terminal.parse", "document_view", ()),
     ("parse", "json"): ("json_", "render_document", ()),
-    ("diff", "inline"): ("terminal.diff", "diff_view", ("markers", "context", "show_routine")),
-    ("diff", "side-by-side"): ("terminal.diff", "side_by_side_view", ("markers", "context", "show_routine")),
-    ("diff", "summary"): ("terminal.diff", "summary_view", ("markers",)),
+    ("diff", "inline"): ("terminal.diff", "diff_view", ("markers", "context", "show_routine", "hide_editorial")),
+    ("diff", "side-by-side"): ("terminal.diff", "side_by_side_view",
+                               ("markers", "context", "show_routine", "hide_editorial")),
+    ("diff", "summary"): ("terminal.diff", "summary_view", ("markers", "hide_editorial")),
     ("diff", "json"): ("json_", "render_diff", ()),
-    ("diff", "markdown"): ("markdown", "render_diff", ("context",)),
-    ("diff", "html"): ("html", "render_diff", ("context",)),
+    ("diff", "markdown"): ("markdown", "render_diff", ("context", "hide_editorial")),
+    ("diff", "html"): ("html", "render_diff", ("context", "hide_editorial")),
+    ("diff", "docx"): ("docx", "render_diff", ("hide_editorial",)),
+    ("diff", "pdf"): ("pdf", "render_diff", ("context", "hide_editorial")),
     ("series", "terminal"): ("terminal.series", "series_view", ("markers", "steps", "show_routine")),
     ("series", "json"): ("json_", "render_series", ("steps",)),
     ("series", "markdown"): ("markdown", "render_series", ("steps",)),
@@ -45,9 +48,22 @@ RENDERERS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {
 }
 
 
+# formats whose renderer needs an optional extra: (command, format) -> (the package, the extra)
+EXTRAS = {("diff", "docx"): ("python-docx", "docx")}
+
+
 def render(command: str, format: str, *result, **options):
-    """The result of `command` drawn in `format`: text (JSON, Markdown, HTML, ...) or a rich renderable
-    (a terminal view), given the options its renderer takes among `options`."""
+    """The result of `command` drawn in `format`: text (JSON, Markdown, HTML, ...), bytes (DOCX, PDF) or a
+    rich renderable (a terminal view), given the options its renderer takes among `options`."""
     module, function, takes = RENDERERS[(command, format)]
-    renderer = getattr(import_module(f"{__package__}.{module}"), function)
+    try:
+        renderer = getattr(import_module(f"{__package__}.{module}"), function)
+    except ImportError as e:
+        if (command, format) not in EXTRAS:
+            raise
+        from ..errors import UsageError
+
+        package, extra = EXTRAS[(command, format)]
+        raise UsageError(f"--format {format} needs {package} ({e.name} is missing)",
+                         hint=f"pip install 'resdiff[{extra}]'") from None
     return renderer(*result, **{name: options[name] for name in takes})

@@ -6,11 +6,16 @@ from __future__ import annotations
 
 from html import escape as _escape
 
-from ..model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
+from ..model import DELETE, DELETED, EDITORIAL, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
 from ..results import Series
-from .common import LEGEND_TEXT, collapsed, display_ops, heading_bits, ids, label, legend_keys, shown, totals
+from .common import LEGEND_TEXT, collapsed, heading_bits, ids, label, legend_keys, marked_ops, shown, totals
 from .timeline import TOTAL_KEYS, cell, first_gone, legend_line, lineage_label, short, step_totals
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal: quotes, backslashes and angle brackets escaped (it sits inside <style>)."""
+    return '"' + "".join(c if c.isalnum() or c in " :/→.-_" else f"\\{ord(c):x} " for c in strip_controls(text)) + '"'
 
 
 def escape(text: str) -> str:
@@ -18,8 +23,14 @@ def escape(text: str) -> str:
 
 
 _CSS = """
-:root { --del-bg: #ffe3e3; --del-fg: #9b1c1c; --ins-bg: #dcf5df; --ins-fg: #14612a; --dim: #666; }
-body { font: 16px/1.7 "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", serif; margin: 0 auto;
+:root { --del-bg: #ffe3e3; --del-fg: #9b1c1c; --ins-bg: #dcf5df; --ins-fg: #14612a; --dim: #666;
+  /* a font for each script of the six languages, whatever the system: Latin and Cyrillic, Chinese, Arabic */
+  --text-fonts: "Noto Serif", "Times New Roman", "Liberation Serif", "DejaVu Serif", "Noto Serif CJK SC",
+    "Source Han Serif SC", "Songti SC", "SimSun", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC",
+    "WenQuanYi Zen Hei", "Noto Naskh Arabic", "Amiri", "Traditional Arabic", "Arial", "DejaVu Sans", serif; }
+[dir="rtl"] { text-align: right; unicode-bidi: isolate; }
+.page { color: var(--dim); font-weight: normal; font-size: .85em; }
+body { font: 16px/1.7 var(--text-fonts); margin: 0 auto;
        max-width: 72rem; padding: 1rem 1.5rem 4rem; color: #1a1a1a; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; border-bottom: 1px solid #ddd; }
 h3 { font-size: 1rem; margin: 0 0 .3rem; font-family: sans-serif; }
@@ -37,6 +48,8 @@ ins { background: var(--ins-bg); color: var(--ins-fg); text-decoration: underlin
 .change.modified { border-color: #d4a017; } .change.inserted { border-color: #2e8b57; }
 .change.deleted { border-color: #c0392b; } .change.unchanged { border-color: #aaa; }
 .change.routine { opacity: .6; border-style: dashed; }
+.change.editorial { opacity: .6; border-style: dotted; }
+del.editorial, ins.editorial { opacity: .55; font-style: italic; }
 .change.current { outline: 3px solid #1e6fd9; outline-offset: 2px; }
 .sbs { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
 .sbs > div { min-width: 0; }
@@ -50,7 +63,10 @@ table { max-width: 100%; }
   table { display: block; overflow-x: auto; }
 }
 #changes.inline .sbs, #changes.side-by-side .inline { display: none; }
+@page { size: A4; margin: 16mm 14mm 18mm;
+  @bottom-right { content: "page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #666; } }
 @media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
   .toolbar { display: none; }
   #changes .sbs { display: none !important; } #changes .inline { display: block !important; }
   .change { break-inside: avoid; }
@@ -92,16 +108,18 @@ _JS = """
 """
 
 
-def _mark(op: str, s: str) -> str:
+def _mark(op: str, s: str, kind: str = "") -> str:
     if op == EQUAL:
         return escape(s)
     tag = "del" if op == DELETE else "ins"
+    if kind == EDITORIAL:
+        return f'<{tag} class="editorial" title="editorial">{escape(s)}</{tag}>'
     return f"<{tag}>{escape(s)}</{tag}>"
 
 
-def _inline(c: Change) -> str:
+def _inline(c: Change, hide_editorial: bool = False) -> str:
     if c.kind == MODIFIED:
-        return "".join(_mark(op, s) for op, s in display_ops(c.ops))
+        return "".join(_mark(*x) for x in marked_ops(c, hide_editorial=hide_editorial))
     if c.kind == INSERTED:
         return _mark(INSERT, c.new_text)
     if c.kind == DELETED:
@@ -109,11 +127,11 @@ def _inline(c: Change) -> str:
     return escape(c.new_text)
 
 
-def _sides(c: Change) -> tuple[str, str]:
+def _sides(c: Change, hide_editorial: bool = False) -> tuple[str, str]:
     if c.kind == MODIFIED:
-        shown_ops = display_ops(c.ops)
-        return ("".join(_mark(op, s) for op, s in shown_ops if op != INSERT),
-                "".join(_mark(op, s) for op, s in shown_ops if op != DELETE))
+        shown_ops = marked_ops(c, hide_editorial=hide_editorial)
+        return ("".join(_mark(*x) for x in shown_ops if x[0] != INSERT),
+                "".join(_mark(*x) for x in shown_ops if x[0] != DELETE))
     if c.kind == INSERTED:
         return "", _mark(INSERT, c.new_text)
     if c.kind == DELETED:
@@ -121,18 +139,49 @@ def _sides(c: Change) -> tuple[str, str]:
     return escape(c.old_text), escape(c.new_text)
 
 
-def _heading(c: Change) -> str:
+def _heading(c: Change, pages: str = "") -> str:
     bits = ['<span class="moved">moved</span>' if b == "moved" else escape(b) for b in heading_bits(c)]
-    return f"<h3>{escape(ids(c))} — {', '.join(bits)}</h3>"
+    return f"<h3>{escape(ids(c))} — {', '.join(bits)}{pages}</h3>"
 
 
-def _section(c: Change, n: int, prefix: str = "c") -> str:
-    left, right = _sides(c)
-    routine = " routine" if c.routine else ""
-    return (f'<section class="change {c.kind}{routine}" id="{prefix}{n}">{_heading(c)}'
-            f'<div class="inline"><p>{_inline(c)}</p></div>'
-            f'<div class="sbs"><div class="old"><p>{left}</p></div>'
-            f'<div class="new"><p>{right}</p></div></div>'
+class _Where:
+    """Where a paragraph stands in a paged source (a PDF): `page` of the model, shown where not None."""
+
+    def __init__(self, result: DocumentDiff):
+        self.old = {p.id: p.page for p in result.old.paragraphs} | {f.id: f.page for f in result.old.footnotes}
+        self.new = {p.id: p.page for p in result.new.paragraphs} | {f.id: f.page for f in result.new.footnotes}
+        lang = result.new.language
+        self.attrs = f' lang="{escape(lang)}"' + (' dir="rtl"' if lang in _RTL else "")
+
+    def pages(self, c: Change) -> str:
+        old = [self.old.get(i) for i in c.old if self.old.get(i) is not None]
+        new = [self.new.get(i) for i in c.new if self.new.get(i) is not None]
+        bits = []
+        if old and (not new or old != new):
+            bits.append(f"old p. {_span(old)}")
+        if new:
+            bits.append(f"{'new ' if bits else ''}p. {_span(new)}")
+        return f' <span class="page">({escape(", ".join(bits))})</span>' if bits else ""
+
+
+_RTL = {"ar"}
+
+
+def _span(pages: list[int]) -> str:
+    return str(pages[0]) if min(pages) == max(pages) else f"{min(pages)}–{max(pages)}"
+
+
+def _section(c: Change, n: int, prefix: str = "c", hide_editorial: bool = False, where: _Where | None = None
+             ) -> str:
+    left, right = _sides(c, hide_editorial)
+    routine = " routine" if c.routine else (" editorial" if c.editorial else "")
+    attrs = where.attrs if where else ""
+    pages = where.pages(c) if where else ""
+    # side by side: old and new of a paragraph in one grid row, so that they stand and scroll together
+    return (f'<section class="change {c.kind}{routine}" id="{prefix}{n}">{_heading(c, pages)}'
+            f'<div class="inline"><p{attrs}>{_inline(c, hide_editorial)}</p></div>'
+            f'<div class="sbs"><div class="old"><p{attrs}>{left}</p></div>'
+            f'<div class="new"><p{attrs}>{right}</p></div></div>'
             "</section>")
 
 
@@ -146,10 +195,10 @@ def _meta_rows(old: Document, new: Document) -> str:
     return "".join(rows)
 
 
-def legend_html(result: DocumentDiff) -> str:
+def legend_html(result: DocumentDiff, hide_editorial: bool = False) -> str:
     """The legend of what this diff contains, nothing else."""
     bits = []
-    for key in legend_keys(result):
+    for key in legend_keys(result, hide_editorial=hide_editorial):
         if key == "deleted":
             bits.append("<del>deleted</del>")
         elif key == "inserted":
@@ -158,6 +207,9 @@ def legend_html(result: DocumentDiff) -> str:
             bits.append(f'<span class="moved">{escape(LEGEND_TEXT[key])}</span>')
         elif key.startswith("renumbered:"):
             bits.append(f"{escape(key.split(':', 1)[1])}: renumbered")
+        elif key == "editorial":
+            bits.append(f'{_mark(DELETE, "editorial", EDITORIAL)} {_mark(INSERT, "editorial", EDITORIAL)} '
+                        f"({escape(LEGEND_TEXT[key])})")
         else:
             bits.append(escape(LEGEND_TEXT[key]))
     return f'<p class="legend">Legend: {", ".join(bits)}.</p>' if bits else ""
@@ -174,30 +226,31 @@ def changes_html(result: DocumentDiff, context: int = 0, prefix: str = "c") -> s
     return "\n".join(body)
 
 
-def render_diff(result: DocumentDiff, *, context: int = 0) -> str:
+def render_diff(result: DocumentDiff, *, context: int = 0, hide_editorial: bool = False) -> str:
     old_sym = result.old.metadata.symbol or "?"
     new_sym = result.new.metadata.symbol or "?"
     title = f"resdiff: {old_sym} → {new_sym}"
     anchors: dict[int, str] = {}
     body: list[str] = []
     n = 0
-    for item in shown(result, context):
+    where = _Where(result)
+    for item in shown(result, context, hide_editorial=hide_editorial):
         if isinstance(item, list):
             body.append(f'<p class="collapsed">{escape(collapsed(item))}</p>')
         else:
             n += 1
             anchors[id(item)] = f"c{n}"
-            body.append(_section(item, n))
-    notes = [c for c in result.changes if c.is_footnote]
+            body.append(_section(item, n, hide_editorial=hide_editorial, where=where))
+    notes = [c for c in result.changes if c.is_footnote and not (hide_editorial and c.counts_as_editorial)]
     if notes:
         body.append("<h2>Footnotes</h2>")
         for c in notes:
             n += 1
             anchors[id(c)] = f"c{n}"
-            body.append(_section(c, n))
+            body.append(_section(c, n, hide_editorial=hide_editorial, where=where))
     summary = []
     for c in result.changes:
-        if not c.is_change:
+        if not c.is_change or (hide_editorial and c.counts_as_editorial):
             continue
         kind = escape(label(c)) + (' <span class="moved">moved</span>' if c.moved else "")
         sim = f"{c.similarity:.2f}" if c.similarity is not None else ""
@@ -209,12 +262,13 @@ def render_diff(result: DocumentDiff, *, context: int = 0) -> str:
         "<!DOCTYPE html>",
         f'<html lang="{lang}">',
         '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head>",
+        f"<title>{escape(title)}</title><style>{_CSS}@page {{ @bottom-left {{ content: {_css_string(title)}; "
+        "font: 8pt sans-serif; color: #666; } }</style></head>",
         "<body>",
         f"<header><h1>{escape(title)}</h1>",
         '<table class="meta"><tr><th></th><th>old</th><th>new</th></tr>',
         f"{_meta_rows(result.old, result.new)}</table>",
-        f"{legend_html(result)}</header>",
+        f"{legend_html(result, hide_editorial)}</header>",
         '<nav class="toolbar"><button id="show-inline" aria-pressed="true">Inline</button> '
         '<button id="show-sbs" aria-pressed="false">Side by side</button> '
         '<button id="prev">◀ previous</button> <button id="next">next ▶</button> '

@@ -63,11 +63,13 @@ def diff_dict(result: DocumentDiff) -> dict:
     changes = []
     for c in result.changes:
         entry = {"kind": c.kind, "old": list(c.old), "new": list(c.new), "moved": c.moved,
-                 "routine": c.routine}
+                 "routine": c.routine, "editorial": c.editorial}
         if c.kind == MODIFIED:
             entry["similarity"] = c.similarity
             entry["ops"] = [list(op) for op in c.ops]
             entry["clauses"] = [{"kind": k, "old": list(a), "new": list(b)} for k, a, b in c.clauses]
+            entry["op_kinds"] = [k or None for k in c.op_kinds]
+            entry["markers_moved"] = [{"marker": m, "old": a, "new": b} for m, a, b in c.marker_moves]
         changes.append(entry)
     return {
         "schema_version": SCHEMA_VERSION,

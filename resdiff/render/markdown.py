@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import DELETE, DELETED, EQUAL, INSERTED, MODIFIED, Change, Document, DocumentDiff
+from ..model import DELETE, DELETED, EDITORIAL, EQUAL, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
 from ..results import Series
-from .common import LEGEND_TEXT, collapsed, display_ops, heading_bits, ids, label, legend_keys, shown, totals
+from .common import LEGEND_TEXT, collapsed, heading_bits, ids, label, legend_keys, marked_ops, shown, totals
 from .timeline import TOTAL_KEYS, cell, first_gone, legend_line, lineage_label, short, step_totals
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~!#{}])")
@@ -25,21 +25,22 @@ def escape(text: str) -> str:
     return text.replace("\n", "<br>")
 
 
-def _redline(ops) -> str:
+def _redline(c: Change, hide_editorial: bool = False) -> str:
+    """The redline of a modification; an editorial part in italics (<i><del>…</del></i>)."""
     out = []
-    for op, s in display_ops(ops):
+    for op, s, kind in marked_ops(c, hide_editorial=hide_editorial):
         if op == EQUAL:
             out.append(escape(s))
-        elif op == DELETE:
-            out.append(f"<del>{escape(s)}</del>")
-        else:
-            out.append(f"<ins>{escape(s)}</ins>")
+            continue
+        tag = "del" if op == DELETE else "ins"
+        piece = f"<{tag}>{escape(s)}</{tag}>"
+        out.append(f"<i>{piece}</i>" if kind == EDITORIAL else piece)
     return "".join(out)
 
 
-def _body(c: Change) -> str:
+def _body(c: Change, hide_editorial: bool = False) -> str:
     if c.kind == MODIFIED:
-        return _redline(c.ops)
+        return _redline(c, hide_editorial)
     if c.kind == INSERTED:
         return f"<ins>{escape(c.new_text)}</ins>"
     if c.kind == DELETED:
@@ -56,23 +57,24 @@ def _meta(doc: Document) -> list[str]:
     return [m.symbol or "", m.language or "", m.adopted or "", doc.source]
 
 
-def render_diff(result: DocumentDiff, *, context: int = 0) -> str:
+def render_diff(result: DocumentDiff, *, context: int = 0, hide_editorial: bool = False) -> str:
     old, new = _meta(result.old), _meta(result.new)
     lines = [f"# resdiff: {escape(old[0] or '?')} → {escape(new[0] or '?')}", "",
              "| | old | new |", "| --- | --- | --- |"]
     for k, name in enumerate(("symbol", "language", "adopted", "source")):
         lines.append(f"| {name} | {escape(old[k])} | {escape(new[k])} |")
-    keys = legend_keys(result)
+    keys = legend_keys(result, hide_editorial=hide_editorial)
     if keys:
         lines += ["", "Legend: " + ", ".join(_legend(k) for k in keys) + "."]
     lines += ["", "## Summary", "", "| old | new | change | similarity |", "| --- | --- | --- | ---: |"]
     for c in result.changes:
-        if c.is_change:
+        if c.is_change and not (hide_editorial and c.counts_as_editorial):
             kind = label(c) + (", moved" if c.moved else "")
             sim = f"{c.similarity:.2f}" if c.similarity is not None else ""
             lines.append(f"| {escape(' + '.join(c.old)) or '—'} | {escape(' + '.join(c.new)) or '—'} | "
                          f"{kind} | {sim} |")
-    lines += ["", escape(totals(result)), "", "## Changes", "", *changes_markdown(result, context)]
+    lines += ["", escape(totals(result)), "", "## Changes", "",
+              *changes_markdown(result, context, hide_editorial=hide_editorial)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -83,22 +85,25 @@ def _legend(key: str) -> str:
         return "<ins>inserted</ins>"
     if key.startswith("renumbered:"):
         return f"{escape(key.split(':', 1)[1])}: renumbered"
+    if key == "editorial":
+        return f"<i><del>editorial</del> <ins>editorial</ins></i> ({escape(LEGEND_TEXT[key])})"
     return escape(LEGEND_TEXT[key])
 
 
-def changes_markdown(result: DocumentDiff, context: int = 0, level: int = 3) -> list[str]:
+def changes_markdown(result: DocumentDiff, context: int = 0, level: int = 3, *,
+                     hide_editorial: bool = False) -> list[str]:
     """The changes of one diff, each under a heading of `level`; footnotes after them."""
     lines: list[str] = []
-    for item in shown(result, context):
+    for item in shown(result, context, hide_editorial=hide_editorial):
         if isinstance(item, list):
             lines += [f"*{escape(collapsed(item))}*", ""]
         else:
-            lines += [_heading(item, level), "", _body(item), ""]
-    notes = [c for c in result.changes if c.is_footnote]
+            lines += [_heading(item, level), "", _body(item, hide_editorial), ""]
+    notes = [c for c in result.changes if c.is_footnote and not (hide_editorial and c.counts_as_editorial)]
     if notes:
         lines += ["#" * (level - 1) + " Footnotes", ""]
         for c in notes:
-            lines += [_heading(c, level), "", _body(c), ""]
+            lines += [_heading(c, level), "", _body(c, hide_editorial), ""]
     return lines
 
 

@@ -6,15 +6,15 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.measure import Measurement
 from rich.text import Text
 
-from ...model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, Change, DocumentDiff
+from ...model import DELETE, DELETED, EDITORIAL, EQUAL, INSERT, INSERTED, MODIFIED, Change, DocumentDiff
 from ...normalize import strip_controls
 from ..common import (
     LEGEND_TEXT,
     collapsed,
-    display_ops,
     heading_bits,
     ids,
     legend_keys,
+    marked_ops,
     renumbering,
     shown,
     space_edges,
@@ -23,8 +23,11 @@ from ..common import (
 from .layout import ELIDED, SideBySide, Wrapped, document_label, excerpt_items, fit_items
 
 
-def _mark(t: Text, op: str, s: str, markers: bool) -> None:
-    if op == DELETE:
+def _mark(t: Text, op: str, s: str, markers: bool, kind: str = "") -> None:
+    if kind == EDITORIAL and op in (DELETE, INSERT):  # dimmed, [~…~] {~…~} where colour is off
+        shown = (f"[~{s}~]" if op == DELETE else f"{{~{s}~}}") if markers else s
+        t.append(shown, style=f"resdiff.editorial.{op}")
+    elif op == DELETE:
         t.append(f"[-{s}-]" if markers else s, style="resdiff.delete")
     elif op == INSERT:
         t.append(f"{{+{s}+}}" if markers else s, style="resdiff.insert")
@@ -35,10 +38,12 @@ def _mark(t: Text, op: str, s: str, markers: bool) -> None:
 def redline(ops, *, markers: bool, old_ids=(), new_ids=()) -> Text:
     """Deletions struck through, insertions underlined; with markers [-…-] {+…+} where colour is off.
     A paragraph break inserted by a split starts a line with `¶ PP6`; one deleted by a merge shows
-    `¶ OP3` where the old paragraph began."""
+    `¶ OP3` where the old paragraph began. Ops are (op, text) or (op, text, kind): an editorial part is
+    dimmed ([~…~] {~…~} without colour)."""
     t = Text()
     breaks = {DELETE: iter(old_ids[1:]), INSERT: iter(new_ids[1:]), EQUAL: iter(())}
-    for op, s in display_ops(ops):
+    for item in ops:
+        op, s, kind = item if len(item) == 3 else (*item, "")
         parts = strip_controls(s).split("\n")
         for k, part in enumerate(parts):
             if k:
@@ -52,7 +57,7 @@ def redline(ops, *, markers: bool, old_ids=(), new_ids=()) -> Text:
                         _mark(t, op, f"¶ {pid}".rstrip(), markers)
                         t.append(" ")
             if part:
-                _mark(t, op, part, markers)
+                _mark(t, op, part, markers, kind)
     return t
 
 
@@ -66,14 +71,16 @@ def _heading(c: Change) -> Text:
         t.append("  ")
         if bit == c.kind or bit.startswith(c.kind + ","):
             t.append(bit, style="resdiff.dim" if c.routine else f"resdiff.kind.{c.kind}")
+        elif bit.startswith("editorial"):
+            t.append(bit, style="resdiff.dim")
         else:
             t.append(bit, style="resdiff.moved" if bit == "moved" else "resdiff.dim")
     return t
 
 
-def _body(c: Change, markers: bool) -> Text:
+def _body(c: Change, markers: bool, hide_editorial: bool = False) -> Text:
     if c.kind == MODIFIED:
-        return redline(c.ops, markers=markers, old_ids=c.old, new_ids=c.new)
+        return redline(marked_ops(c, hide_editorial=hide_editorial), markers=markers, old_ids=c.old, new_ids=c.new)
     if c.kind == INSERTED:
         return redline([(INSERT, c.new_text)], markers=markers)
     if c.kind == DELETED:
@@ -96,6 +103,10 @@ def legend(markers: bool, keys: list[str]) -> Text | None:
             t.append(LEGEND_TEXT[key], style="resdiff.moved")
         elif key.startswith("renumbered:"):
             t.append(f"{key.split(':', 1)[1]} = renumbered", style="resdiff.dim")
+        elif key == "editorial":
+            if markers:
+                t.append("[~…~]{~…~} ", style="resdiff.dim")
+            t.append(LEGEND_TEXT[key], style="resdiff.editorial.insert")
         else:
             t.append(LEGEND_TEXT[key], style="resdiff.dim")
     return t
@@ -105,9 +116,10 @@ def _collapsed(run: list[Change]) -> Text:
     return Text(collapsed(run), style="resdiff.dim")
 
 
-def header(result: DocumentDiff, markers: bool, *, show_routine: bool = True) -> list[RenderableType]:
+def header(result: DocumentDiff, markers: bool, *, show_routine: bool = True,
+           hide_editorial: bool = False) -> list[RenderableType]:
     """Metadata of both versions and the legend of what follows: on top of every view."""
-    key = legend(markers, legend_keys(result, show_routine=show_routine))
+    key = legend(markers, legend_keys(result, show_routine=show_routine, hide_editorial=hide_editorial))
     return [
         Wrapped(Text.assemble(("old  ", "resdiff.dim"), document_label(result.old)), indent=5, hang=True),
         Wrapped(Text.assemble(("new  ", "resdiff.dim"), document_label(result.new)), indent=5, hang=True),
@@ -122,11 +134,12 @@ def _routine_line(c: Change, markers: bool) -> Wrapped:
     return Wrapped(t, indent=2, hang=True)
 
 
-def _changes_view(result: DocumentDiff, body, *, markers: bool, context: int, show_routine: bool) -> Group:
+def _changes_view(result: DocumentDiff, body, *, markers: bool, context: int, show_routine: bool,
+                  hide_editorial: bool = False) -> Group:
     """The views' common frame: header, each shown change (routine ones collapsed), unchanged runs
     counted, footnotes, totals; `body(change)` draws one change."""
-    parts = header(result, markers, show_routine=show_routine)
-    for item in shown(result, context):
+    parts = header(result, markers, show_routine=show_routine, hide_editorial=hide_editorial)
+    for item in shown(result, context, hide_editorial=hide_editorial):
         if isinstance(item, list):
             parts.append(_collapsed(item))
         elif item.routine and not show_routine:
@@ -137,23 +150,24 @@ def _changes_view(result: DocumentDiff, body, *, markers: bool, context: int, sh
     if notes:
         parts += [Text(""), Text("Footnotes", style="resdiff.title")]
         for c in notes:
-            parts += [_heading(c), body(c), Text("")]
+            if not (hide_editorial and c.counts_as_editorial):
+                parts += [_heading(c), body(c), Text("")]
     parts += [Text(""), summary_line(result)]
     return Group(*parts)
 
 
 def diff_view(result: DocumentDiff, *, markers: bool, context: int = 0,
-              show_routine: bool = False) -> RenderableType:
+              show_routine: bool = False, hide_editorial: bool = False) -> RenderableType:
     """The inline redline: changed paragraphs in full, unchanged runs collapsed with a count."""
-    return _changes_view(result, lambda c: Wrapped(_body(c, markers), indent=2), markers=markers,
-                         context=context, show_routine=show_routine)
+    return _changes_view(result, lambda c: Wrapped(_body(c, markers, hide_editorial), indent=2), markers=markers,
+                         context=context, show_routine=show_routine, hide_editorial=hide_editorial)
 
 
-def _sides(c: Change, markers: bool) -> tuple[Text, Text]:
+def _sides(c: Change, markers: bool, hide_editorial: bool = False) -> tuple[Text, Text]:
     if c.kind == MODIFIED:
-        shown = display_ops(c.ops)
-        left = redline([(op, t) for op, t in shown if op != INSERT], markers=markers, old_ids=c.old)
-        right = redline([(op, t) for op, t in shown if op != DELETE], markers=markers, new_ids=c.new)
+        shown = marked_ops(c, hide_editorial=hide_editorial)
+        left = redline([x for x in shown if x[0] != INSERT], markers=markers, old_ids=c.old)
+        right = redline([x for x in shown if x[0] != DELETE], markers=markers, new_ids=c.new)
         return left, right
     if c.kind == INSERTED:
         return Text(""), redline([(INSERT, c.new_text)], markers=markers)
@@ -163,10 +177,10 @@ def _sides(c: Change, markers: bool) -> tuple[Text, Text]:
 
 
 def side_by_side_view(result: DocumentDiff, *, markers: bool, context: int = 0,
-                      show_routine: bool = False) -> RenderableType:
+                      show_routine: bool = False, hide_editorial: bool = False) -> RenderableType:
     """Two columns, old on the left, new on the right."""
-    return _changes_view(result, lambda c: SideBySide(*_sides(c, markers)), markers=markers,
-                         context=context, show_routine=show_routine)
+    return _changes_view(result, lambda c: SideBySide(*_sides(c, markers, hide_editorial)), markers=markers,
+                         context=context, show_routine=show_routine, hide_editorial=hide_editorial)
 
 
 def draw_items(items, markers: bool) -> Text:
@@ -211,16 +225,18 @@ def excerpt(c: Change, markers: bool, cells: int = 48, around: int = 0) -> Text:
 class _Summary:
     """One row per changed paragraph, its excerpt as wide as the screen allows (never a trailing space)."""
 
-    def __init__(self, result: DocumentDiff, markers: bool):
-        self.result, self.markers = result, markers
+    def __init__(self, result: DocumentDiff, markers: bool, hide_editorial: bool = False):
+        self.result, self.markers, self.hide_editorial = result, markers, hide_editorial
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         rows = []
         for c in self.result.changes:
-            if not c.is_change:
+            if not c.is_change or (self.hide_editorial and c.counts_as_editorial):
                 continue
             if c.counts_as_routine:
                 kind = Text("routine", style="resdiff.dim")
+            elif c.counts_as_editorial:
+                kind = Text("editorial", style="resdiff.dim")
             else:
                 kind = Text(c.kind, style=f"resdiff.kind.{c.kind}")
             if c.moved:
@@ -251,11 +267,11 @@ class _Summary:
         return Measurement(min(options.max_width, 40), options.max_width)
 
 
-def summary_view(result: DocumentDiff, *, markers: bool) -> RenderableType:
+def summary_view(result: DocumentDiff, *, markers: bool, hide_editorial: bool = False) -> RenderableType:
     """One row per changed paragraph: ids, kind, similarity, what changed; the renumbering; then totals."""
-    parts: list[RenderableType] = [*header(result, markers)]
-    if any(c.is_change for c in result.changes):
-        parts.append(_Summary(result, markers))
+    parts: list[RenderableType] = [*header(result, markers, hide_editorial=hide_editorial)]
+    if any(c.is_change and not (hide_editorial and c.counts_as_editorial) for c in result.changes):
+        parts.append(_Summary(result, markers, hide_editorial))
     renum = [c for c in result.changes if c.renumbered_one_to_one]
     if renum:
         parts += [Text(""), Wrapped(Text("renumbered: " + ", ".join(renumbering(renum)), style="resdiff.dim"),
@@ -266,7 +282,7 @@ def summary_view(result: DocumentDiff, *, markers: bool) -> RenderableType:
 _TOTAL_STYLES = (("^[^:]*:", "resdiff.title"), (r"\d+ unchanged", "resdiff.dim"),
                  (r"\d+ modified", "resdiff.kind.modified"), (r"\d+ inserted", "resdiff.kind.inserted"),
                  (r"\d+ deleted", "resdiff.kind.deleted"), (r"\d+ moved", "resdiff.moved"),
-                 (r"\d+ routine", "resdiff.dim"), (r"\d+ renumbered", "resdiff.dim"),
+                 (r"\d+ routine", "resdiff.dim"), (r"\d+ editorial", "resdiff.dim"), (r"\d+ renumbered", "resdiff.dim"),
                  (r" \(of which .*\)", "resdiff.dim"))
 
 

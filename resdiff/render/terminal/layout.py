@@ -22,6 +22,8 @@ from ..common import fold_ops
 THEME = Theme({
     "resdiff.delete": "red strike",
     "resdiff.insert": "green underline",
+    "resdiff.editorial.delete": "dim red strike",  # an editorial correction: dimmed
+    "resdiff.editorial.insert": "dim green underline",
     "resdiff.id": "bold cyan",
     "resdiff.kind.modified": "yellow",
     "resdiff.kind.inserted": "green",
