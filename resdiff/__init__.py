@@ -7,21 +7,20 @@ The library needs neither typer nor rich::
     new = resdiff.load_document("A-RES-75-62.zh.txt")
     result = resdiff.compare(old, new)
 
-`import resdiff` itself imports nothing: each name below is imported on first use (PEP 562), so
-that `resdiff --version`, `--help` and `parse` do not load the diff chain.
+`import resdiff` itself imports nothing: each name below is imported on first use, through the
+module's __getattr__ (PEP 562), so that `resdiff --version`, `--help` and `parse` do not load the diff
+chain. No submodule has the name of one of these, so importing a submodule never hides a name.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 
 TYPE_CHECKING = False  # typing itself costs a CLI start-up several milliseconds
 __version__ = "0.1.0"
 
 _WHERE = {
-    "compare": ".compare",
+    "compare": ".comparison",
     "InputError": ".errors", "NotAResolution": ".errors", "ResdiffError": ".errors", "UsageError": ".errors",
     "load_document": ".documents", "read_text": ".documents",
     "Change": ".model", "Document": ".model", "DocumentDiff": ".model", "Footnote": ".model",
@@ -48,21 +47,8 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_WHERE))
 
 
-class _Package(types.ModuleType):
-    """Importing the submodule resdiff.compare binds the package attribute `compare` to that module;
-    here, as it always was, `resdiff.compare` stays the function."""
-
-    def __setattr__(self, name: str, value) -> None:
-        if name in _WHERE and isinstance(value, types.ModuleType) and hasattr(value, name):
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
-
-
 if TYPE_CHECKING:
-    from .compare import compare
+    from .comparison import compare
     from .documents import load_document, read_text
     from .errors import InputError, NotAResolution, ResdiffError, UsageError
     from .model import Change, Document, DocumentDiff, Footnote, Metadata, Paragraph

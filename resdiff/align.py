@@ -36,7 +36,7 @@ CONTAINED = 0.65
 
 _GRAMS = re.compile(rf"[{IDEOGRAPHS}]+|[^\W_]+")
 # A run from the first ideograph's code point to the last's is cut into bigrams (what _GRAMS finds there
-# is ideographs; a word of another script in that span, Hangul, is too, as it always was)
+# is ideographs; a word of another script inside that span of code points, Hangul, is cut so too)
 _FIRST, _LAST = IDEOGRAPHS[0], IDEOGRAPHS[-1]
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .align import pair_paragraphs
-from .compare import compare
+from .comparison import compare
 from .errors import UsageError
 from .facts import ORDINAL_LANGS, Facts, extract
 from .lang import (

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .align import pair_paragraphs
-from .compare import compare
+from .comparison import compare
 from .config import Config
 from .errors import UsageError
 from .facts import ORDINAL_LANGS, Facts, extract

@@ -1,94 +1,39 @@
-"""The command line: arguments -> one library call -> one renderer -> one exit status.
-
-Each command is registered with @_command: it returns its ExitStatus (status.py), and reads and writes
-through the ConsoleEnv of the run (console_env.py: streams, terminal, colour, pager, progress), the one
-main() passes to the app or a test's. Documents are found and loaded by documents.py, a check's
-configuration is config.py's."""
+"""The command line: arguments -> one library call -> one renderer (render/formats.py) -> one exit status.
+A command returns its ExitStatus and reads and writes through the ConsoleEnv of the run (console_env.py),
+the one main() passes to the app, or a test's."""
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import functools
 import os
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from . import __version__
-from .console_env import ConsoleEnv, StdoutClosed
+from . import options as opt
+from .console_env import ConsoleEnv, StdoutClosed, is_usage_error
 from .errors import ResdiffError
-from .status import ExitStatus, exit_status, killed_by
+from .options import language as _language
+from .options import language_tag as _language_tag
+from .options import warnings as _warnings
+from .render.formats import render
+from .status import ExitStatus, exit_status
 
-
-def _plain_argument_help() -> None:
-    """Arguments named by their metavar alone in help (OLD NEW, FILE...), never with a type (<str>)."""
-    from typer.core import TyperArgument
-
-    if not hasattr(TyperArgument, "display_type_rich"):  # typer before 0.29: only the usage line's {OLD}
-        metavar = TyperArgument.make_metavar
-
-        def usage_metavar(self, ctx, *, usage: bool = False) -> str:
-            if self.metavar is not None and usage:
-                return self.metavar if self.required else f"[{self.metavar}]"
-            return metavar(self, ctx, usage=usage)
-
-        TyperArgument.make_metavar = usage_metavar
-        return
-    shown = TyperArgument.display_type_rich
-    TyperArgument.display_type_rich = lambda self, ctx: None if self.metavar else shown(self, ctx)
-
-    def usage_name(self) -> str:  # `resdiff diff [OPTIONS] OLD NEW`, as git and gh write it
-        name = self.display_name_raw
-        if self.nargs != 1 and not name.endswith("..."):
-            name += "..."
-        return name if self.required else f"[{name}]"
-
-    TyperArgument._usage_display_name = usage_name
-
-
-_plain_argument_help()
 if "_RESDIFF_COMPLETE" in os.environ:  # a shell asking for completions (see `resdiff completion`)
-    from typer._completion_classes import completion_init
+    from typer.completion import completion_init
 
     completion_init()
 
-app = typer.Typer(
-    name="resdiff",
-    help="Compare versions of United Nations General Assembly resolutions, clause by clause.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-    rich_markup_mode=None,
-)
 
-
-def _choices(name: str, *values: str) -> type[StrEnum]:
-    """An option's allowed values, as the enum typer wants."""
-    return StrEnum(name, {v.replace("-", "_"): v for v in values})
-
-
-Color = _choices("Color", "auto", "always", "never")
-ParseFormat = _choices("ParseFormat", "terminal", "json")
-DiffFormat = _choices("DiffFormat", "terminal", "json", "markdown", "html", "docx", "pdf")
-SeriesFormat = _choices("SeriesFormat", "terminal", "json", "markdown", "html")
-BlameFormat = _choices("BlameFormat", "terminal", "json")
-CheckFormat = _choices("CheckFormat", "terminal", "json", "junit", "github", "sarif", "html")
-Executor = _choices("Executor", "processes", "dask")
-CarryFormat = _choices("CarryFormat", "terminal", "json", "draft", "xliff", "tmx")
-TmxSegmentation = _choices("TmxSegmentation", "paragraph", "sentence")
-FailOn = _choices("FailOn", "any", "substantive")
-Severity = _choices("Severity", "error", "warning", "note")
-View = _choices("View", "inline", "side-by-side", "summary")
-Shell = _choices("Shell", "bash", "zsh", "fish")
+app = typer.Typer(name="resdiff", help="Compare versions of United Nations General Assembly resolutions, clause by "
+                  "clause.", add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
+                  rich_markup_mode=None)
 
 
 class _Run:
-    """The environment of the command running: the one main() passes to the app (a test's, through
-    CliRunner's obj=), else the process's own (sys streams, os.environ)."""
-    env = ConsoleEnv()
+    env = ConsoleEnv()  # the run's own: main()'s or a test's (CliRunner's obj=), set by _main for the commands
 
 
 def _env() -> ConsoleEnv:
@@ -134,110 +79,28 @@ def _command(short_help: str, *, reads_pdf: bool = False):
             import inspect
 
             sig = inspect.signature(command, eval_str=True)
-            run.__signature__ = sig.replace(parameters=[*sig.parameters.values(), *_PDF_LIMITS])
-        return app.command(short_help=short_help)(run)
+            run.__signature__ = sig.replace(parameters=[*sig.parameters.values(), *opt.pdf_limits()])
+        return app.command(short_help=short_help, cls=opt.Command)(run)
 
     return register
 
 
-def _pdf_size(value: str | None) -> int | None:
-    from .isolate import parse_size
-
-    try:
-        return None if value is None else parse_size(value)
-    except ValueError as e:
-        raise typer.BadParameter(str(e), param_hint="--pdf-memory") from None
-
-
-def _pdf_parameters() -> list:
-    import inspect
-
-    memory = Annotated[str | None, typer.Option(
-        "--pdf-memory", metavar="SIZE", envvar="RESDIFF_PDF_MEMORY", callback=_pdf_size, show_default=False,
-        help="Memory a PDF may take while it is read, in a child process (e.g. 512M, 2G; default 1G); past "
-             "it, the PDF is refused.")]
-    timeout = Annotated[float | None, typer.Option(
-        "--pdf-timeout", metavar="SECONDS", envvar="RESDIFF_PDF_TIMEOUT", min=0.01, show_default=False,
-        help="CPU seconds a PDF may take to read (default 120; twice that on the clock); past it, the PDF is "
-             "refused.")]
-    kind = inspect.Parameter.KEYWORD_ONLY
-    return [inspect.Parameter("pdf_memory", kind, default=None, annotation=memory),
-            inspect.Parameter("pdf_timeout", kind, default=None, annotation=timeout)]
-
-
-_PDF_LIMITS = _pdf_parameters()
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 2 when a document breaks its own structure "
-                                         "(a parse warning: docs/inputs.md).")]
-LangOpt = Annotated[str | None, typer.Option("--lang", metavar="LANG", help="Language of the text (ar zh en fr ru "
-                                             "es); detected when omitted.")]
-SourceLangOpt = Annotated[str | None, typer.Option("--source-lang", metavar="LANG", help="Language of the source "
-                                                  "text(s) (ar zh en fr ru es); detected when omitted.")]
-TargetLangOpt = Annotated[str | None, typer.Option("--target-lang", metavar="LANG", help="Language of the target "
-                                                  "text(s); detected when omitted.")]
-ColorOpt = Annotated[Color, typer.Option("--color", metavar="WHEN", help="Colour: auto (on a terminal, unless "
-                                         "NO_COLOR is set), always (also over NO_COLOR) or never; without colour, "
-                                         "[-deleted-] and {+inserted+} are marked.")]
-OutOpt = Annotated[str | None, typer.Option("-o", "--output", metavar="FILE", help="Write the output to FILE "
-                                            "(atomically; never over an input) instead of standard output.")]
-WidthOpt = Annotated[int | None, typer.Option("--width", min=20, metavar="N", help="Width of the terminal view in "
-                                              "columns (default: the terminal's; at least 20).")]
-PagerOpt = Annotated[bool | None, typer.Option("--pager/--no-pager", help="Page the output through $PAGER or "
-                                               "'less -FRX' (default: on a terminal, when longer than the "
-                                               "screen).")]
-FailOnOpt = Annotated[FailOn, typer.Option("--fail-on", metavar="WHAT", help="Exit 1 on any change (any), or on "
-                                           "substantive changes only (substantive; routine updates exit 0).")]
-FilesArg = Annotated[list[str], typer.Argument(metavar="FILE...", help="Versions: files in any order, or a folder "
-                                               "of them (.txt .pdf .docx .html); a symbol such as 75/62 is "
-                                               "taken from the cache.", show_default=False)]
-StepsRoutineOpt = Annotated[bool, typer.Option("--show-routine", help="With --steps, show routine updates in "
-                                               "full.")]  # series' --show-routine
-_FORMAT_HELP = "Output format: "
 WHOLE_TEXT = 1 << 30  # --context that shows every paragraph
-
-
-def _warn(env: ConsoleEnv, strict: bool):
-    """Parse warnings go to stderr; under --strict the first is an error (exit 2)."""
-    from .documents import strict_warnings
-
-    return strict_warnings(env.warning) if strict else env.warning
-
-
-def _language(value: str | None) -> str | None:
-    if value is None:
-        return None
-    from .lang import check_language
-
-    try:
-        return check_language(value)
-    except ValueError as e:
-        raise typer.BadParameter(str(e), param_hint="--lang") from None
-
-
-def _language_tag(value: str | None, option: str) -> tuple[str | None, str | None]:
-    """(a BCP 47 tag as given, its UN language), or (None, None) where the option is not given."""
-    if value is None:
-        return None, None
-    from .lang import language_tag
-
-    try:
-        return language_tag(value)
-    except ValueError as e:
-        raise typer.BadParameter(str(e), param_hint=option) from None
 
 
 @_command("Show the structure of one resolution: metadata, paragraphs, footnotes.", reads_pdf=True)
 def parse(
     file: Annotated[str, typer.Argument(metavar="FILE", help="The resolution: text, PDF, DOCX or HTML; - for "
                                         "standard input.", show_default=False)],
-    format: Annotated[ParseFormat, typer.Option(
+    format: Annotated[opt.ParseFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help=_FORMAT_HELP + "terminal (a readable outline) or json (docs/contract.md).")] = ParseFormat.terminal,
-    lang: LangOpt = None,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    output: OutOpt = None,
-    strict: StrictOpt = False,
+        help="Output format: terminal (a readable outline) or json (docs/contract.md).")] = opt.ParseFormat.terminal,
+    lang: opt.LangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    output: opt.OutOpt = None,
+    strict: opt.StrictOpt = False,
 ) -> None:
     """Read one resolution and show its structure: metadata, preambular (PP) and operative (OP)
     paragraphs, footnotes.
@@ -250,18 +113,8 @@ def parse(
     from .documents import load_document
 
     env = _env()
-    doc = load_document(file, language=_language(lang), warn=_warn(env, strict))
-    env.emit(_document_view(doc, format), output=output, inputs=(file,), color=color, width=width, pager=pager)
-
-
-def _document_view(doc, format: ParseFormat):
-    if format is ParseFormat.json:
-        from .render.json_ import render_document
-
-        return render_document(doc)
-    from .render.terminal.parse import document_view
-
-    return document_view(doc)
+    doc = load_document(file, language=_language(lang), warn=_warnings(env.warning, strict))
+    env.emit(render("parse", format, doc), output=output, inputs=(file,), color=color, width=width, pager=pager)
 
 
 @_command("Show what changed between two versions, clause by clause.", reads_pdf=True)
@@ -269,30 +122,22 @@ def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The older version (a file, - for standard input, "
                                        "or a symbol such as 74/62).", show_default=False)],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The newer version.", show_default=False)],
-    format: Annotated[DiffFormat, typer.Option(
-        "--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal, json (docs/contract.md), markdown "
+    format: Annotated[opt.DiffFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT", help="Output format: terminal, json (docs/contract.md), markdown "
         "(renders on GitHub), html (one self-contained page), docx (Word with tracked changes, a reviewer for "
-        "each kind) or pdf (a printable redline); docx and pdf need -o FILE or a pipe.")] = DiffFormat.terminal,
-    view: Annotated[View, typer.Option(
-        "--view", metavar="VIEW", help="Terminal view: inline (a redline), side-by-side (old and new in two "
-        "columns) or summary (one row per changed paragraph).")] = View.inline,
-    context: Annotated[int | None, typer.Option("--context", "-C", min=0, metavar="N",
-                                                help="Unchanged paragraphs shown around each change (default "
-                                                "0; a PDF redline shows the whole text).")] = None,
-    lang: LangOpt = None,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    show_routine: Annotated[bool, typer.Option("--show-routine", help="Show routine updates (numbers, "
-                                               "dates, recalled resolutions) in full.")] = False,
-    hide_editorial: Annotated[bool, typer.Option("--hide-editorial", help="Hide editorial corrections (letter "
-                                                 "case, hyphens, dashes, quotes, spacing, footnote-marker "
-                                                 "places): shown as the new text; still counted.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Compare two versions even where their titles differ "
-                                        "and little aligns (two different resolutions).")] = False,
-    fail_on: FailOnOpt = FailOn.any,
-    output: OutOpt = None,
-    strict: StrictOpt = False,
+        "each kind) or pdf (a printable redline); docx and pdf need -o FILE or a pipe.")] = opt.DiffFormat.terminal,
+    view: opt.ViewOpt = opt.View.inline,
+    context: opt.ContextOpt = None,
+    lang: opt.LangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    show_routine: opt.ShowRoutineOpt = False,
+    hide_editorial: opt.HideEditorialOpt = False,
+    force: opt.DiffForceOpt = False,
+    fail_on: opt.FailOnOpt = opt.FailOn.any,
+    output: opt.OutOpt = None,
+    strict: opt.StrictOpt = False,
 ) -> ExitStatus:
     """Align the paragraphs of two versions and show what changed, clause by clause. A re-wrapped
     line, a re-spaced number or a renumbered paragraph is not a change; a change is substantive
@@ -308,95 +153,45 @@ def diff(
       resdiff diff OLD.pdf NEW.pdf --format html -o diff.html
       resdiff diff 74/62 75/62 --lang zh --fail-on substantive
     """
-    from .compare import compare, unrelated
+    from .comparison import compare, unrelated
     from .documents import load_versions, stdin_once
     from .errors import UsageError
 
     env = _env()
-    if format in (DiffFormat.docx, DiffFormat.pdf) and not output and env.stdout_is_tty():
+    if format in (opt.DiffFormat.docx, opt.DiffFormat.pdf) and not output and env.stdout_is_tty():
         raise UsageError(f"a {format.value} file is not for a terminal", hint="give -o FILE or redirect the output")
     stdin_once(old, new)
     language = _language(lang)
     with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
-        result = compare(*load_versions(old, new, language=language, warn=_warn(env, strict)))
+        result = compare(*load_versions(old, new, language=language, warn=_warnings(env.warning, strict)))
     why = None if force else unrelated(result)
     if why:
         raise UsageError(why, hint="--force compares them anyway",
                          source=f"{os.path.basename(old)} and {os.path.basename(new)}")
     if context is None:  # a redline to print shows the whole text, the other views the changes
-        context = WHOLE_TEXT if format is DiffFormat.pdf else 0
-    shown = _diff_view(env, result, format, view, context=context, show_routine=show_routine, color=color,
-                       output=output, hide_editorial=hide_editorial)
+        context = WHOLE_TEXT if format is opt.DiffFormat.pdf else 0
+    shown = render("diff", view if format is opt.DiffFormat.terminal else format, result, context=context,
+                   show_routine=show_routine, markers=env.markers(color, output), hide_editorial=hide_editorial)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
     return exit_status(result, fail_on)
 
 
-def _diff_view(env: ConsoleEnv, result, format: DiffFormat, view: View, *, context: int, show_routine: bool,
-               color: Color, output: str | None, hide_editorial: bool = False):
-    if format is DiffFormat.json:
-        from .render.json_ import render_diff
-
-        return render_diff(result)
-    if format is DiffFormat.markdown:
-        from .render.markdown import render_diff as markdown
-
-        return markdown(result, context=context, hide_editorial=hide_editorial)
-    if format is DiffFormat.html:
-        from .render.html import render_diff as html
-
-        return html(result, context=context, hide_editorial=hide_editorial)
-    if format is DiffFormat.docx:
-        try:
-            from .render.docx import render_diff as docx
-        except ImportError as e:  # an optional extra
-            from .errors import UsageError
-
-            raise UsageError(f"--format docx needs python-docx ({e.name} is missing)",
-                             hint="pip install 'resdiff[docx]'") from None
-        return docx(result, hide_editorial=hide_editorial)
-    if format is DiffFormat.pdf:
-        from .render.pdf import render_diff as pdf
-
-        return pdf(result, context=context, hide_editorial=hide_editorial)
-    from .render.terminal import diff as terminal
-
-    markers = env.markers(color, output)
-    hide = {"hide_editorial": hide_editorial}
-    if view is View.side_by_side:
-        return terminal.side_by_side_view(result, markers=markers, context=context, show_routine=show_routine,
-                                          **hide)
-    if view is View.summary:
-        return terminal.summary_view(result, markers=markers, **hide)
-    return terminal.diff_view(result, markers=markers, context=context, show_routine=show_routine, **hide)
-
-
-def _series(env: ConsoleEnv, files: list[str], lang: str | None, strict: bool = False):
-    """series' and blame's library call: the versions named (files, folders, symbols), loaded and ordered."""
-    from .documents import load_all
-    from .series import build_series
-
-    docs = load_all(files, language=_language(lang), warn=_warn(env, strict),
-                    progress=lambda total: env.progress(total, "loading"))
-    with env.progress(len(docs) - 1, "comparing") as step:
-        return build_series(docs, progress=step)
-
-
 @_command("Show how each paragraph evolved over several versions.", reads_pdf=True)
 def series(
-    files: FilesArg,
-    format: Annotated[SeriesFormat, typer.Option(
-        "--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal, json, markdown or html.")
-    ] = SeriesFormat.terminal,
+    files: opt.FilesArg,
+    format: Annotated[opt.SeriesFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT", help="Output format: terminal, json, markdown or html.")
+    ] = opt.SeriesFormat.terminal,
     steps: Annotated[bool, typer.Option("--steps", help="Add the clause-level diff of each step (in every "
                                         "format).")] = False,
-    lang: LangOpt = None,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    show_routine: StepsRoutineOpt = False,
-    fail_on: FailOnOpt = FailOn.any,
-    output: OutOpt = None,
-    strict: StrictOpt = False,
+    lang: opt.LangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    show_routine: opt.StepsRoutineOpt = False,
+    fail_on: opt.FailOnOpt = opt.FailOn.any,
+    output: opt.OutOpt = None,
+    strict: opt.StrictOpt = False,
 ) -> ExitStatus:
     """Order several versions by session and adoption date and show how each paragraph evolved: one
     row per paragraph, one column per version (● new, · same, ✎ modified, ~ routine, ✕ gone).
@@ -408,37 +203,27 @@ def series(
       resdiff series samples/
       resdiff series 72-54.txt 73-54.txt 74-62.txt --steps --format html -o series.html
     """
+    from .series import load_series
+
     env = _env()
-    result = _series(env, files, lang, strict)
-    shown = _series_view(env, result, format, steps=steps, show_routine=show_routine, color=color, output=output)
+    result = load_series(files, language=_language(lang), warn=_warnings(env.warning, strict), progress=env.progress)
+    shown = render("series", format, result, steps=steps, show_routine=show_routine,
+                   markers=env.markers(color, output))
     env.emit(shown, output=output, inputs=tuple(files), color=color, width=width, pager=pager)
     return exit_status(result, fail_on)
 
 
-def _series_view(env: ConsoleEnv, result, format: SeriesFormat, *, steps: bool, show_routine: bool, color: Color,
-                 output: str | None):
-    if format is SeriesFormat.terminal:
-        from .render.terminal.series import series_view
-
-        return series_view(result, markers=env.markers(color, output), steps=steps, show_routine=show_routine)
-    from .render import html, json_, markdown
-
-    render = {SeriesFormat.json: json_.render_series, SeriesFormat.markdown: markdown.render_series,
-              SeriesFormat.html: html.render_series}[format]
-    return render(result, steps=steps)
-
-
 @_command("Show which resolution each clause of the newest version comes from.", reads_pdf=True)
 def blame(
-    files: FilesArg,
-    format: Annotated[BlameFormat, typer.Option(
-        "--format", "-f", metavar="FORMAT", help=_FORMAT_HELP + "terminal or json.")] = BlameFormat.terminal,
-    lang: LangOpt = None,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    output: OutOpt = None,
-    strict: StrictOpt = False,
+    files: opt.FilesArg,
+    format: Annotated[opt.BlameFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT", help="Output format: terminal or json.")] = opt.BlameFormat.terminal,
+    lang: opt.LangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    output: opt.OutOpt = None,
+    strict: opt.StrictOpt = False,
 ) -> None:
     """Show the newest version, each paragraph and clause with the resolution whose wording it still
     carries; where the last change was routine, the resolution the wording comes from.
@@ -449,22 +234,13 @@ def blame(
       resdiff blame samples/ --format json
     """
     from .series import blame as blame_series
+    from .series import load_series
 
     env = _env()
-    result = _series(env, files, lang, strict)
+    result = load_series(files, language=_language(lang), warn=_warnings(env.warning, strict), progress=env.progress)
     paragraphs = blame_series(result)
-    env.emit(_blame_view(result, paragraphs, format), output=output, inputs=tuple(files), color=color, width=width,
-             pager=pager)
-
-
-def _blame_view(result, paragraphs, format: BlameFormat):
-    if format is BlameFormat.json:
-        from .render.json_ import render_blame
-
-        return render_blame(result, paragraphs)
-    from .render.terminal.series import blame_view
-
-    return blame_view(result, paragraphs)
+    env.emit(render("blame", format, result, paragraphs), output=output, inputs=tuple(files), color=color,
+             width=width, pager=pager)
 
 
 @_command("Download official texts into the cache and print their paths.")
@@ -494,16 +270,10 @@ def fetch(
 
     env = _env()
     language = _language(lang)
-    failed = False
     with env.progress(len(symbols), "fetching") as step:
-        for got in fetching.fetch_each(symbols, language, before=lambda sym: step(f"fetching {sym}"),
-                                       url_template=url_template, offline=offline, timeout=timeout,
-                                       retries=retries, log=env.note):
-            if isinstance(got, ResdiffError):
-                env.report(got)
-                failed = True
-            else:
-                env.print_now(str(got))
+        failed = fetching.fetch_all(symbols, language, before=lambda sym: step(f"fetching {sym}"), found=env.print_now,
+                                    failed=env.report, url_template=url_template, offline=offline, timeout=timeout,
+                                    retries=retries, log=env.note)
     return ExitStatus.BAD_INPUT if failed else ExitStatus.OK
 
 
@@ -518,30 +288,20 @@ def check(
     manifest: Annotated[str | None, typer.Option("--manifest", metavar="FILE",
                                                  help="A file listing the pairs to check, 'SOURCE<TAB>TARGET' a "
                                                  "line.")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N",
-                                             help="Worker processes of a session (default: one per CPU this "
-                                             "process may use; never more, nor more than documents).")] = None,
-    executor: Annotated[Executor, typer.Option("--executor", metavar="ENGINE",
-                                               help="What runs a session: processes (here) or dask (a local "
-                                               "Dask cluster of --jobs workers, or --scheduler's; pip install "
-                                               "'resdiff[dask]').")] = Executor.processes,
-    scheduler: Annotated[str | None, typer.Option("--scheduler", metavar="tcp://HOST:PORT",
-                                                  help="The Dask scheduler of a cluster to run the session on "
-                                                  "(with --executor dask).")] = None,
-    time_limit: Annotated[float, typer.Option("--time-limit", min=1, metavar="SECONDS",
-                                              help="In a session, the longest a worker may spend on one document "
-                                              "or pair; past it the worker is stopped and the document reported "
-                                              "unreadable.")] = 300.0,
+    jobs: opt.JobsOpt = None,
+    executor: opt.ExecutorOpt = opt.Executor.processes,
+    scheduler: opt.SchedulerOpt = None,
+    time_limit: opt.TimeLimitOpt = 300.0,
     previous: Annotated[tuple[str, str] | None, typer.Option(
         "--previous", metavar="OLD_SOURCE OLD_TARGET",
         help="The previous source and target versions: also check that every change was made "
         "in both languages (change parity).")] = None,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", metavar="FORMAT",
-                                                help=_FORMAT_HELP + "terminal, json, junit "
+    format: Annotated[opt.CheckFormat, typer.Option("--format", "-f", metavar="FORMAT",
+                                                help="Output format: terminal, json, junit "
                                                 "(a test case per paragraph pair), github (workflow "
                                                 "annotations), sarif (2.1.0) or html (a report for "
-                                                "translators: one page).")] = CheckFormat.terminal,
-    fail_on: Annotated[Severity | None, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 on findings "
+                                                "translators: one page).")] = opt.CheckFormat.terminal,
+    fail_on: Annotated[opt.Severity | None, typer.Option("--fail-on", metavar="SEVERITY", help="Exit 1 on findings "
                                                      "of this severity or above: error, warning or note "
                                                      "(default: error, or the config's).")] = None,
     disable: Annotated[list[str] | None, typer.Option("--disable", metavar="RULE", help="Switch a rule off, "
@@ -554,24 +314,16 @@ def check(
     write_baseline: Annotated[str | None, typer.Option(
         "--write-baseline", metavar="FILE", help="Record the findings of this run as accepted, in this file.")
     ] = None,
-    glossary: Annotated[str | None, typer.Option(
-        "--glossary", metavar="FILE", help="A terminology list: TBX (TBX-Basic, ISO 30042; what UNTERM and "
-        "termbases export) or CSV with a header row of languages (en,fr,…): a source term not rendered by "
-        "its target term is a finding (term-mismatch).")] = None,
-    max_findings: Annotated[int | None, typer.Option(
-        "--max-findings", min=0, metavar="N", help="Terminal: the findings shown a document pair, the rest "
-        "counted (default: all for one pair, 20 a pair in a session; 0: all).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Check two texts that seem to be different resolutions "
-                                        "(different symbols, sessions or titles) anyway.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 2 when a document breaks its own structure (a "
-                                         "parse warning: docs/inputs.md) or contradicts --source-lang or "
-                                         "--target-lang (else a warning).")] = False,
-    source_lang: SourceLangOpt = None,
-    target_lang: TargetLangOpt = None,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    output: OutOpt = None,
+    glossary: opt.GlossaryOpt = None,
+    max_findings: opt.MaxFindingsOpt = None,
+    force: opt.ForceOpt = False,
+    strict: opt.CheckStrictOpt = False,
+    source_lang: opt.SourceLangOpt = None,
+    target_lang: opt.TargetLangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    output: opt.OutOpt = None,
 ) -> ExitStatus:
     """Check two language versions of one resolution: structure, numbers, dates, symbols, footnotes.
     Two folders (or --manifest) check a whole session, documents paired by symbol.
@@ -586,48 +338,26 @@ def check(
       resdiff check EN.pdf FR.pdf --glossary unterm.tbx --format html -o report.html
     """
     from .config import fail_level, load_config, save_baseline, with_run_options
+    from .results import SessionResult
     from .session import check_paths, findings_of
 
     env = _env()
     cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict,
                            glossary=glossary)
     sl, tl = _language(source_lang), _language(target_lang)
-    if scheduler and executor is not Executor.dask:
-        raise typer.BadParameter("--scheduler names a Dask cluster: add --executor dask", param_hint="--scheduler")
     result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
-                                 source_lang=sl, target_lang=tl, warn=_warn(env, strict),
-                                 progress=lambda total: env.progress(total, "checking"), executor=executor.value,
-                                 scheduler=scheduler, time_limit=time_limit, note=env.note)
+                                 source_lang=sl, target_lang=tl, warn=_warnings(env.warning, strict),
+                                 progress=lambda total: env.progress(total, "checking"),
+                                 executor=opt.engine(executor, scheduler), scheduler=scheduler,
+                                 time_limit=time_limit, note=env.note)
     if write_baseline:
         env.note(save_baseline(write_baseline, findings_of(result), inputs))
     level = fail_level(fail_on, cfg)
-    env.emit(_check_report(result, format, level, max_findings), output=output, inputs=inputs, color=color,
+    kind = "session" if isinstance(result, SessionResult) else "check"  # two folders, a manifest
+    limit = 20 if max_findings is None and kind == "session" else max_findings
+    env.emit(render(kind, format, result, fail_on=level, max_findings=limit), output=output, inputs=inputs, color=color,
              width=env.report_width(width, output), pager=pager)
     return exit_status(result, level, baseline_written=bool(write_baseline))
-
-
-def _check_report(result, format: CheckFormat, level: str, max_findings: int | None = None):
-    """A check's report, or a session's (two folders, a manifest)."""
-    from .results import SessionResult
-
-    session = isinstance(result, SessionResult)
-    if format is CheckFormat.terminal:
-        from .render.terminal import check as terminal
-
-        if session:
-            limit = 20 if max_findings is None else max_findings
-            return terminal.session_view(result, fail_on=level, max_findings=limit)
-        return terminal.check_view(result, fail_on=level, max_findings=max_findings)
-    from .render import check_html, ci, json_
-
-    render = ({CheckFormat.json: json_.render_session, CheckFormat.junit: ci.render_session_junit,
-               CheckFormat.github: ci.render_session_github, CheckFormat.sarif: ci.render_session_sarif,
-               CheckFormat.html: check_html.render_session_html}
-              if session else
-              {CheckFormat.json: json_.render_check, CheckFormat.junit: ci.render_junit,
-               CheckFormat.github: ci.render_github, CheckFormat.sarif: ci.render_sarif,
-               CheckFormat.html: check_html.render_check_html})
-    return render[format](result, level)
 
 
 @_command("Draft next year's translation from last year's.", reads_pdf=True)
@@ -640,12 +370,12 @@ def carry(
         "--from", metavar="DIR", help="A folder of earlier versions: last year's source and translation are "
         "the latest earlier version of the same series (title, agenda item) and its translation; which were "
         "chosen is said on stderr.")] = None,
-    format: Annotated[CarryFormat, typer.Option(
+    format: Annotated[opt.CarryFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
-        help=_FORMAT_HELP + "terminal (the report), json (the draft and report as data), draft (the working "
+        help="Output format: terminal (the report), json (the draft and report as data), draft (the working "
         "copy as text), xliff (XLIFF 2 for CAT tools) or tmx (the draft and last year's pairs as a translation "
         "memory).")
-    ] = CarryFormat.terminal,
+    ] = opt.CarryFormat.terminal,
     source_lang: Annotated[str | None, typer.Option(
         "--source-lang", metavar="TAG", help="Language of the sources, a BCP 47 tag (en, en-GB); its language "
         "subtag chooses the conventions, the tag is written as given in XLIFF and TMX; detected when omitted.")
@@ -653,13 +383,13 @@ def carry(
     target_lang: Annotated[str | None, typer.Option(
         "--target-lang", metavar="TAG", help="Language of the target, a BCP 47 tag (zh-CN, es-419), as "
         "--source-lang.")] = None,
-    tmx_segmentation: Annotated[TmxSegmentation, typer.Option(
+    tmx_segmentation: Annotated[opt.TmxSegmentation, typer.Option(
         "--tmx-segmentation", metavar="UNIT", help="With --format tmx: one unit a paragraph, or a sentence where "
-        "both sides have as many sentences.")] = TmxSegmentation.paragraph,
-    color: ColorOpt = Color.auto,
-    width: WidthOpt = None,
-    pager: PagerOpt = None,
-    output: OutOpt = None,
+        "both sides have as many sentences.")] = opt.TmxSegmentation.paragraph,
+    color: opt.ColorOpt = opt.Color.auto,
+    width: opt.WidthOpt = None,
+    pager: opt.PagerOpt = None,
+    output: opt.OutOpt = None,
 ) -> None:
     """Draft next year's translation from last year's: carry every unchanged paragraph, make the routine
     updates in the target language, mark what must be translated.
@@ -691,27 +421,13 @@ def carry(
         old, new, target = load(files[0], language=sl), load(files[1], language=sl), load(files[2], language=tl)
         inputs = tuple(files)
     result = carry_over(old, new, target, source_tag=stag, target_tag=ttag)
-    env.emit(_carry_view(result, format, tmx_segmentation.value), output=output, inputs=inputs, color=color,
-             width=env.report_width(width, output), pager=pager)
-
-
-def _carry_view(result, format: CarryFormat, segmentation: str = "paragraph"):
-    if format is CarryFormat.terminal:
-        from .render.terminal.carry import carry_view
-
-        return carry_view(result)
-    if format in (CarryFormat.xliff, CarryFormat.tmx):
-        from .render import cat
-
-        return cat.render_xliff(result) if format is CarryFormat.xliff else cat.render_tmx(result, segmentation)
-    from .render import draft, json_
-
-    return {CarryFormat.json: json_.render_carry, CarryFormat.draft: draft.render_draft}[format](result)
+    env.emit(render("carry", format, result, segmentation=tmx_segmentation.value), output=output, inputs=inputs,
+             color=color, width=env.report_width(width, output), pager=pager)
 
 
 @_command("Print the shell completion script for bash, zsh or fish.")
 def completion(
-    shell: Annotated[Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False)],
+    shell: Annotated[opt.Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False)],
 ) -> None:
     """Print the completion script of SHELL: commands, options, their values and file names complete
     with Tab.
@@ -722,7 +438,7 @@ def completion(
       resdiff completion zsh > "${fpath[1]}/_resdiff"    # then restart zsh
       resdiff completion fish > ~/.config/fish/completions/resdiff.fish
     """
-    from typer._completion_shared import get_completion_script
+    from typer.completion import get_completion_script
 
     script = get_completion_script(prog_name="resdiff", complete_var="_RESDIFF_COMPLETE", shell=shell.value)
     _env().print(script.strip())
@@ -744,114 +460,31 @@ def cache(
       resdiff cache --clear
     """
     from . import segment
-    from .cache import cache_root
 
     env = _env()
     if clear:
-        gone = segment.remove_stale()
-        env.print(f"removed {len(gone)} file{'s' if len(gone) != 1 else ''} ({segment.megabytes(gone):.1f} MB) from "
-                  f"{cache_root()}")
+        env.print(segment.clear())
         if not info:
             return ExitStatus.OK
-    env.print(segment.cache_listing(cache_root()))
-
-
-def _terminated(signum, frame):
-    """SIGTERM (and SIGHUP) unwind like an exception, so temporary files are removed on the way out."""
-    raise SystemExit(killed_by(signum))
-
-
-def _say(env: ConsoleEnv, message: str) -> None:
-    from .errors import printable
-
-    try:
-        env.error(printable(message))
-    except (OSError, ValueError, UnicodeError):
-        pass
-
-
-def _silence_stdout() -> None:
-    from .output import silence_stdout
-
-    silence_stdout()
-
-
-def _app_for(args: list[str]) -> typer.Typer:
-    """The app with only the command named on the command line: typer builds a click command, reading
-    every parameter's annotations, for each registered command before it runs one, and building the
-    nine costs a start-up 6% of its instructions. `resdiff`, `--help`, a name that is no command and
-    shell completion get the whole app, so that help lists every command and errors read as before."""
-    name = next((a for a in args if not a.startswith("-")), None)
-    if name is None or any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
-        return app
-    mine = [c for c in app.registered_commands if (c.name or c.callback.__name__.replace("_", "-")) == name]
-    if not mine:
-        return app
-    import copy
-
-    one = copy.copy(app)
-    one.registered_commands = mine
-    return one
+    env.print(segment.cache_listing())
 
 
 def main() -> None:
     """The console script: usage errors, like input errors, are one line on stderr and exit 2; an
     unexpected error is one line too, with exit status 70, and a traceback only with --debug."""
-    import signal
+    ConsoleEnv.unwind_on_termination()
+    sys.exit(run(sys.argv[1:], ConsoleEnv()))
 
-    env = ConsoleEnv()
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        with contextlib.suppress(ValueError, OSError):
-            signal.signal(sig, _terminated)
-    # click's UsageError, whether typer vendors click (0.29) or depends on it: found through typer's export
-    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+def run(args: list[str], env: ConsoleEnv) -> int:
+    """`resdiff ARGS` in the environment `env`: its exit status."""
     try:
-        code = _app_for(sys.argv[1:])(standalone_mode=False, obj=env)
+        code = app(args=args, standalone_mode=False, obj=env)
         env.stdout.flush()
-    except usage_error as e:
-        if type(e).__name__ == "NoArgsIsHelpError":  # plain `resdiff`: the help, as click prints it
-            print(e.format_message(), file=env.stderr)
-            sys.exit(ExitStatus.BAD_INPUT)
-        where = f"resdiff {e.ctx.command_path.split(' ', 1)[1]}" if e.ctx and " " in e.ctx.command_path else "resdiff"
-        message = e.format_message().replace("Value error, ", "")  # the validator's prefix says nothing
-        _say(env, f"{message} (see '{where} --help')")
-        sys.exit(ExitStatus.BAD_INPUT)
     except (typer.Abort, KeyboardInterrupt):
-        sys.exit(ExitStatus.INTERRUPTED)
+        return ExitStatus.INTERRUPTED
     except (BrokenPipeError, StdoutClosed):  # `resdiff diff … | head`: the output is cut short; say so, as cp does
-        _silence_stdout()
-        _say(env, "standard output: the reader closed the pipe before the end (output cut short)")
-        sys.exit(ExitStatus.BAD_INPUT)
-    except SystemExit:
-        raise
+        return env.pipe_closed()
     except Exception as e:
-        if env.debug:
-            import traceback
-
-            traceback.print_exc()
-            sys.exit(ExitStatus.BAD_INPUT if isinstance(e, (ResdiffError, OSError, UnicodeEncodeError))
-                     else ExitStatus.INTERNAL_ERROR)
-        _silence_stdout_if_broken(e)
-        if isinstance(e, ResdiffError):
-            _say(env, str(e))
-        elif isinstance(e, UnicodeEncodeError):
-            enc = getattr(env.stdout, "encoding", "?")
-            _say(env, f"standard output cannot show this text (its encoding is {enc}; set PYTHONIOENCODING=utf-8, "
-                 "or write to a file with -o)")
-        elif isinstance(e, OSError):
-            from .output import reason
-
-            where = f"{os.fsdecode(e.filename)}: " if e.filename else ""
-            _say(env, f"{where}{reason(e)}")
-        else:
-            detail = str(e).splitlines()[0][:200] if str(e) else ""
-            _say(env, f"unexpected {type(e).__name__}{': ' + detail if detail else ''} (a bug in resdiff: run it "
-                 "again with --debug for the traceback, and please report it)")
-            sys.exit(ExitStatus.INTERNAL_ERROR)
-        sys.exit(ExitStatus.BAD_INPUT)
-    sys.exit(code if isinstance(code, int) else ExitStatus.OK)
-
-
-def _silence_stdout_if_broken(e: Exception) -> None:
-    if isinstance(e, OSError) and e.errno == errno.EPIPE:
-        _silence_stdout()
+        return env.usage_error(e, args) if is_usage_error(e) else env.failure(e)
+    return code if isinstance(code, int) else ExitStatus.OK

@@ -10,13 +10,24 @@ test runner that swaps sys.stdout is honoured), the terminal's own size, $PAGER 
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import sys
 
+from .errors import ResdiffError
+from .status import ExitStatus, killed_by
+
 
 class StdoutClosed(Exception):
     """The reader of standard output went away (`| head`). Not an OSError: click would make it exit 1."""
+
+
+def is_usage_error(e: Exception) -> bool:
+    """click's usage errors (a missing argument, a bad value, an unknown command or option), known by what
+    click documents of them: exit code 2, the context they arose in, format_message(). typer exports no
+    base class of them (BadParameter alone), and click is typer's own copy."""
+    return getattr(e, "exit_code", None) == 2 and hasattr(e, "ctx") and callable(getattr(e, "format_message", None))
 
 
 class _Terminal:
@@ -207,6 +218,80 @@ class ConsoleEnv:
         if self.debug:
             raise err
         self.error(str(err))
+
+    def say(self, message: str) -> None:
+        """The one line a run ends with, shown safely (escapes for control characters), and never itself
+        an error: standard error may be closed or unable to encode it."""
+        from .errors import printable
+
+        try:
+            self.error(printable(message))
+        except (OSError, ValueError, UnicodeError):
+            pass
+
+    def usage_error(self, e: Exception, args: list[str]) -> ExitStatus:
+        """A usage error (is_usage_error) in one line naming the help to read; plain `resdiff`, the help
+        itself, as click prints it."""
+        if not args:
+            print(e.format_message(), file=self.stderr)
+            return ExitStatus.BAD_INPUT
+        names, ctx = [], e.ctx  # `resdiff diff`, however the program was started (python -m, python -c)
+        while ctx is not None and ctx.parent is not None:
+            names.insert(0, ctx.info_name)
+            ctx = ctx.parent
+        message = e.format_message().replace("Value error, ", "")  # the validator's prefix says nothing
+        self.say(f"{message} (see '{' '.join(['resdiff', *names])} --help')")
+        return ExitStatus.BAD_INPUT
+
+    def pipe_closed(self) -> ExitStatus:
+        """The reader of standard output went away (`resdiff diff … | head`): the output is cut short;
+        said, as cp says it, and no flush fails on the way out."""
+        from .output import silence_stdout
+
+        silence_stdout()
+        self.say("standard output: the reader closed the pipe before the end (output cut short)")
+        return ExitStatus.BAD_INPUT
+
+    def failure(self, e: Exception) -> ExitStatus:
+        """An error that ended the run: one line naming it and the exit status, 2 where the input, the
+        output or the terminal failed, 70 for a bug in resdiff; with --debug, the traceback instead."""
+        bad_input = isinstance(e, (ResdiffError, OSError, UnicodeEncodeError))
+        if self.debug:
+            import traceback
+
+            traceback.print_exc()
+            return ExitStatus.BAD_INPUT if bad_input else ExitStatus.INTERNAL_ERROR
+        if isinstance(e, OSError) and e.errno == errno.EPIPE:
+            from .output import silence_stdout
+
+            silence_stdout()
+        if isinstance(e, ResdiffError):
+            self.say(str(e))
+        elif isinstance(e, UnicodeEncodeError):
+            self.say(f"standard output cannot show this text (its encoding is {getattr(self.stdout, 'encoding', '?')}; "
+                     "set PYTHONIOENCODING=utf-8, or write to a file with -o)")
+        elif isinstance(e, OSError):
+            from .output import reason
+
+            self.say(f"{os.fsdecode(e.filename)}: {reason(e)}" if e.filename else reason(e))
+        else:
+            detail = str(e).splitlines()[0][:200] if str(e) else ""
+            self.say(f"unexpected {type(e).__name__}{': ' + detail if detail else ''} (a bug in resdiff: run it "
+                     "again with --debug for the traceback, and please report it)")
+        return ExitStatus.BAD_INPUT if bad_input else ExitStatus.INTERNAL_ERROR
+
+    @staticmethod
+    def unwind_on_termination() -> None:
+        """SIGTERM and SIGHUP unwind like an exception (exit status 128 + N), so that temporary files are
+        removed on the way out."""
+        import signal
+
+        def unwind(signum, frame):
+            raise SystemExit(killed_by(signum))
+
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(ValueError, OSError):
+                signal.signal(sig, unwind)
 
     # --- while it works ----------------------------------------------------------------------
 

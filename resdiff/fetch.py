@@ -202,6 +202,20 @@ def fetch_each(symbols: list[str], lang: str, *, before: Callable[[str], None] |
             yield e
 
 
+def fetch_all(symbols: list[str], lang: str, *, found: Callable[[Path], None],
+              failed: Callable[[ResdiffError], None], **options) -> bool:
+    """`resdiff fetch`: each symbol's cached PDF told to `found`, each error to `failed`, one failure not
+    stopping the others. Whether any failed."""
+    any_failed = False
+    for got in fetch_each(symbols, lang, **options):
+        if isinstance(got, ResdiffError):
+            failed(got)
+            any_failed = True
+        else:
+            found(got)
+    return any_failed
+
+
 def fetch(symbol: str, lang: str, *, url_template: str | None = None, folder: Path | None = None,
           offline: bool = False, timeout: float = 20.0, retries: int = 3, backoff: float = 0.5,
           max_bytes: int = MAX_BYTES, log: Callable[[str], None] | None = None) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .compare import compare
+from .comparison import compare
 from .errors import UsageError
 from .model import DELETE, DELETED, EQUAL, INSERT, INSERTED, MODIFIED, UNCHANGED, Change, Document, DocumentDiff
 from .normalize import fold
@@ -82,6 +82,21 @@ def build_series(docs: list[Document], *, progress: Progress | None = None) -> S
             progress(f"comparing {a.metadata.symbol or a.source} with {b.metadata.symbol or b.source}")
         steps.append(compare(a, b))
     return Series(tuple(versions), tuple(steps), _lineages(versions, steps), tuple(notes))
+
+
+def load_series(names: list[str], *, language: str | None = None, warn: Callable[[str], None] | None = None,
+                progress=None) -> Series:
+    """What `series` and `blame` are given: the versions named (files, folders, symbols) loaded and
+    ordered, each consecutive pair compared. `progress(total, label)`, when given, is a context that
+    yields a step(description) callable (the console's progress bar)."""
+    from .documents import load_all
+
+    if progress is None:
+        docs = load_all(names, language=language, warn=warn)
+        return build_series(docs)
+    docs = load_all(names, language=language, warn=warn, progress=lambda total: progress(total, "loading"))
+    with progress(len(docs) - 1, "comparing") as step:
+        return build_series(docs, progress=step)
 
 
 class _Rows:

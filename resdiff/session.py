@@ -312,18 +312,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                     got = (None, _cause(got, f"{display_name(docs[k][0])}: reading it failed"))
                 read[k] = got
         if manifest:
-            index = {doc: k for k, doc in enumerate(docs)}
-            pairs, seen = [], set()
-            for a, b in listed:
-                ka, kb = index[(a, source_lang)], index[(b, target_lang)]
-                bad = [k for k in (ka, kb) if read[k][0] is None]
-                for k in bad:
-                    if k not in seen:
-                        seen.add(k)
-                        out.findings.append(DocumentFinding("document-unreadable", ERROR, docs[k][0],
-                                                            read[k][1] or "unreadable"))
-                if not bad:
-                    pairs.append((ka, kb))
+            pairs = _pair_listed(listed, docs, read, (source_lang, target_lang), out)
         else:
             pairs = _pair_by_symbol(docs, read, len(src_files), source, target, out)
         symbols = {k: read[k][0] for pair in pairs for k in pair}
@@ -356,6 +345,25 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
     finally:
         engine.close(failed)
     return out
+
+
+def _pair_listed(listed: list[tuple[str, str]], docs: list[tuple[str, str | None]],
+                 read: list[tuple[str | None, str | None]], langs: tuple[str | None, str | None],
+                 out: SessionResult) -> list[tuple[int, int]]:
+    """The pairs a manifest lists, as indexes of the documents read; an unreadable one a finding, once."""
+    index = {doc: k for k, doc in enumerate(docs)}
+    pairs, seen = [], set()
+    for a, b in listed:
+        ka, kb = index[(a, langs[0])], index[(b, langs[1])]
+        bad = [k for k in (ka, kb) if read[k][0] is None]
+        for k in bad:
+            if k not in seen:
+                seen.add(k)
+                out.findings.append(DocumentFinding("document-unreadable", ERROR, docs[k][0],
+                                                    read[k][1] or "unreadable"))
+        if not bad:
+            pairs.append((ka, kb))
+    return pairs
 
 
 def _pair_by_symbol(docs: list[tuple[str, str | None]], read: list[tuple[str | None, str | None]], n_source: int,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 
@@ -204,9 +205,9 @@ def test_fail_on_substantive(tmp_path):
     routine_only.write_text(render(spec), encoding="utf-8")
     run("diff", SEED, routine_only, status=1)
     run("diff", SEED, routine_only, "--fail-on", "substantive", status=0)
-    out = run("diff", SEED, routine_only, "--color", "never", status=1).stdout
+    out = run("diff", SEED, routine_only, "--color", "never", "--width", "100", status=1).stdout
     assert "PP12  routine" in out and "[-123-]{+124+}" in out
-    full = run("diff", SEED, routine_only, "--color", "never", "--show-routine", status=1).stdout
+    full = run("diff", SEED, routine_only, "--color", "never", "--width", "100", "--show-routine", status=1).stdout
     assert "注意到已有 [-123-]{+124+} 个国家" in full
 
 
@@ -228,7 +229,7 @@ def test_usage_errors_are_one_line_too(args, message):
 
 
 def test_output_into_a_closed_pipe_is_quiet():
-    r = subprocess.run(f"{sys.executable} -m resdiff series samples --steps --color never | head -1",
+    r = subprocess.run(f"{shlex.quote(sys.executable)} -m resdiff series samples --steps --color never | head -1",
                        shell=True, capture_output=True, text=True, cwd=SEED.parent.parent)
     assert r.stdout.startswith("7 versions") and "Traceback" not in r.stderr
 
@@ -241,8 +242,9 @@ def test_progress_on_a_terminal():
     if not shutil.which("script"):
         pytest.skip("util-linux script is not installed")
     root = SEED.parent.parent
-    r = subprocess.run(["script", "-qec", f"{sys.executable} -m resdiff series samples --no-pager --color never",
-                        "/dev/null"], capture_output=True, text=True, cwd=root)
+    wide = {**os.environ, "COLUMNS": "120"}  # the progress line holds the whole description
+    r = subprocess.run(["script", "-qec", f"{shlex.quote(sys.executable)} -m resdiff series samples --no-pager --color never",
+                        "/dev/null"], capture_output=True, text=True, cwd=root, env=wide)
     assert "comparing A/RES/74/62 with A/RES/75/62" in r.stdout
     piped = subprocess.run([sys.executable, "-m", "resdiff", "series", "samples"], capture_output=True, text=True,
                            cwd=root)

@@ -1,8 +1,13 @@
-"""Golden files for every command's machine and terminal output on the bundled samples, at a fixed width.
+"""Golden files: every command's output on the bundled samples, byte for byte.
 
-These files were written before the architecture change (#13) and have not been regenerated since: a
-passing run shows that the JSON of `diff`, `series`, `blame` and `check`, and each `check` format, are
-byte-identical before and after it. Refresh on purpose only, with
+Each expected output in tests/golden/ has its command beside it, in NAME.args: `#` comment lines, the
+command line (`resdiff ARGS`, in shell quoting) and the exit status (`exit N`). Every command runs in a
+fresh working folder holding copies of samples/ and tests/data/ and the edited versions of
+tests/edited.py, named by relative paths, with a fixed width where a view is drawn: the output depends
+neither on where the repository is cloned nor on the terminal or the environment of the test run. Only
+machine formats that name files absolutely (SARIF URIs, JUnit) see the working folder, written <ROOT>.
+
+A new case is a new NAME.args; refresh the expected outputs on purpose only, with
 RESDIFF_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
 """
 
@@ -10,53 +15,62 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
+import shutil
+from pathlib import Path
 
 import pytest
+from edited import write_edited
 from layout import ROOT
-from typer.testing import CliRunner
+from runcli import invoke
 
-from resdiff.cli import app
+from resdiff.console_env import ConsoleEnv
 
 GOLDEN = ROOT / "tests" / "golden"
-ZH = "samples/A-RES-75-62.zh.txt"
-OLD_ZH = "samples/illustrative/ILLUSTRATIVE-A-RES-74-62.zh.txt"
-EN = "tests/data/A-RES-75-62.en.unofficial.txt"
-SERIES = [f"samples/illustrative/ILLUSTRATIVE-A-RES-{s}.zh.txt"
-          for s in ("63-71", "70-54", "71-45", "72-54", "73-54", "74-62")] + [ZH]
-FIXED = ["--width", "100", "--color", "never"]
-
-# name -> (arguments, the exit status a user sees)
-CASES = {
-    "series.json": (["series", *SERIES, "--format", "json"], 1),
-    "series.txt": (["series", *SERIES, *FIXED], 1),
-    "blame.json": (["blame", *SERIES, "--format", "json"], 0),
-    "blame.txt": (["blame", *SERIES, *FIXED], 0),
-    "check.json": (["check", EN, OLD_ZH, "--force", "--format", "json", "--fail-on", "note"], 1),
-    "check.txt": (["check", EN, OLD_ZH, "--force", *FIXED, "--fail-on", "note"], 1),
-    "check.junit.xml": (["check", EN, OLD_ZH, "--force", "--format", "junit", "--fail-on", "note"], 1),
-    "check.github.txt": (["check", EN, OLD_ZH, "--force", "--format", "github", "--fail-on", "note"], 1),
-    "check.sarif.json": (["check", EN, OLD_ZH, "--force", "--format", "sarif", "--fail-on", "note"], 1),
-    # last year's English as the source, this year's Chinese as last year's translation: a draft of
-    # carried, updated and to-translate paragraphs
-    "carry.json": (["carry", OLD_ZH, ZH, EN, "--format", "json"], 0),
-}
+CASES = sorted(p.name.removesuffix(".args") for p in GOLDEN.glob("*.args"))
+# what the user's shell may have set that a view would read; a golden run sees none of it
+CLEARED = {name: None for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM", "PAGER",
+                                   "RESDIFF_PAGER", "RESDIFF_SEGMENTER", "RESDIFF_OFFLINE")}
 
 
-def _stable(name: str, text: str) -> str:
-    """What changes from machine to machine (absolute paths in SARIF and JUnit) is written as <ROOT>."""
-    return text.replace(ROOT.as_uri(), "file://<ROOT>").replace(str(ROOT), "<ROOT>")
+def read_case(name: str) -> tuple[list[str], int]:
+    """The arguments and the exit status stored in NAME.args."""
+    lines = [ln for ln in (GOLDEN / f"{name}.args").read_text("utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    command, status = lines
+    program, *args = shlex.split(command)
+    assert program == "resdiff" and status.startswith("exit "), f"{name}.args: 'resdiff ARGS' then 'exit N'"
+    return args, int(status.removeprefix("exit "))
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_golden(name, monkeypatch):
-    args, status = CASES[name]
-    monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(app, args)
-    assert r.exit_code == status, r.output
-    out = _stable(name, r.stdout)
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("golden")
+    shutil.copytree(ROOT / "samples", folder / "samples")
+    shutil.copytree(ROOT / "tests" / "data", folder / "tests" / "data")
+    write_edited(folder)
+    return folder
+
+
+def _stable(text: str, folder: Path) -> str:
+    """The working folder, where a machine format names a file absolutely, written as <ROOT>."""
+    return text.replace(folder.as_uri(), "file://<ROOT>").replace(str(folder), "<ROOT>")
+
+
+def test_every_expected_output_has_its_command():
+    outputs = {p.name for p in GOLDEN.iterdir() if not p.name.endswith(".args")}
+    assert outputs == set(CASES) and len(CASES) >= 30
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden(name, workdir, monkeypatch):
+    args, status = read_case(name)
+    monkeypatch.chdir(workdir)
+    env = ConsoleEnv(environ={}, size=(80, 24))  # not a terminal; the size only where no --width is given
+    out = _stable(invoke(args, status, env=CLEARED, obj=env).stdout, workdir)
     path = GOLDEN / name
     if os.environ.get("RESDIFF_UPDATE_GOLDEN"):
         path.write_text(out, encoding="utf-8")
-    assert path.exists(), f"no golden file {name}: run with RESDIFF_UPDATE_GOLDEN=1"
     assert out == path.read_text(encoding="utf-8")
-    assert not re.search(r"\x1b\[", out)
+    if not name.endswith(".ansi"):
+        assert not re.search(r"\x1b\[", out)

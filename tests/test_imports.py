@@ -22,7 +22,7 @@ HEAVY = {"typer._adapters", "pydantic", "rich", "jieba", "pypdfium2", "pdfminer"
          "resdiff.results",  # the other commands' result classes: 55M instructions to create at start-up
          "resdiff.render.terminal", "resdiff.render.html", "resdiff.render.markdown",
          "resdiff.render.docx", "docx", "lxml", "resdiff.render.pdf"}  # --format docx only: python-docx costs 120-160 ms to import
-DIFF_CHAIN = {"resdiff.compare", "resdiff.align", "resdiff.diff", "resdiff.tokenize", "resdiff.segment",
+DIFF_CHAIN = {"resdiff.comparison", "resdiff.align", "resdiff.diff", "resdiff.tokenize", "resdiff.segment",
               "resdiff.routine", "diff_match_patch", "sqlite3"}
 
 
@@ -54,7 +54,7 @@ def cache(tmp_path_factory):
 
 def test_json_diff_imports_no_heavy_module(cache):
     mods = _modules("diff", str(OLD), str(NEW), "--format", "json", cache=cache)
-    assert "resdiff.compare" in mods  # the probe works
+    assert "resdiff.comparison" in mods  # the probe works
     assert _present(mods, HEAVY) == set()
 
 
@@ -89,15 +89,7 @@ def test_pdfium_is_loaded_only_by_the_reading_child(cache, tmp_path):
                            "jieba"}) == set()
 
 
-def test_a_command_run_alone_builds_only_itself_and_help_lists_all():
-    """main() gives typer only the command named (building all nine is 6% of a start-up); help, a name
-    that is no command and completion get the whole app, and the app itself is left whole."""
-    from resdiff.cli import _app_for, app
-
-    everything = [c.callback.__name__ for c in app.registered_commands]
-    assert len(everything) >= 9
-    assert [c.callback.__name__ for c in _app_for(["--debug", "parse", "x.txt"]).registered_commands] == ["parse"]
-    assert _app_for(["--help"]) is app and _app_for(["pars", "x"]) is app and _app_for([]) is app
-    assert [c.callback.__name__ for c in app.registered_commands] == everything
+def test_help_lists_every_command():
     r = subprocess.run([sys.executable, "-m", "resdiff", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
     assert all(name in r.stdout for name in ("parse", "diff", "series", "blame", "check", "carry", "cache"))

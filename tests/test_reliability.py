@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import signal
 import stat
 import subprocess
@@ -18,6 +19,11 @@ from layout import EN_FIXTURE, SEED
 from rawhttp import RawServer
 
 ROOT = SEED.parent.parent
+
+
+def _sh(word) -> str:
+    """A path as one word of a shell command line, whatever folder the repository was cloned into."""
+    return shlex.quote(os.fsdecode(word))
 
 
 def cli(*args, env=None, cwd=None, input=None, timeout=120):
@@ -108,7 +114,7 @@ def test_output_to_dev_stdout_goes_to_stdout_in_its_mode(tmp_path):
     assert r.returncode == 0, r.stderr
     text = log.read_text("utf-8")
     assert text.startswith("earlier line\n{") and json.loads(text.split("\n", 1)[1])["schema_version"] == 1
-    r = subprocess.run(f"{sys.executable} -m resdiff diff {SEED} {SEED} --format json -o /dev/stdout | cat",
+    r = subprocess.run(f"{_sh(sys.executable)} -m resdiff diff {_sh(SEED)} {_sh(SEED)} --format json -o /dev/stdout | cat",
                        shell=True, capture_output=True)
     assert r.returncode == 0 and json.loads(r.stdout)["schema_version"] == 1
 
@@ -129,7 +135,7 @@ def test_output_through_a_symlink_writes_the_target_and_keeps_the_link(tmp_path)
 
 def test_a_new_output_file_gets_the_umask_mode_not_0600(tmp_path):
     out = tmp_path / "new.json"
-    r = subprocess.run(f"umask 022; {sys.executable} -m resdiff diff {SEED} {SEED} --format json -o {out}",
+    r = subprocess.run(f"umask 022; {_sh(sys.executable)} -m resdiff diff {_sh(SEED)} {_sh(SEED)} --format json -o {_sh(out)}",
                        shell=True, capture_output=True)
     assert r.returncode == 0, r.stderr
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o644
@@ -222,7 +228,7 @@ def test_output_into_proc_is_exit_2():
 def test_reader_closing_the_pipe_early_is_not_exit_1():
     """Identical inputs exit 0; a reader that goes away early makes the output incomplete: exit 2, one line."""
     for fmt in ("terminal", "json"):
-        r = subprocess.run(f"{sys.executable} -m resdiff diff {SEED} {SEED} --format {fmt} | (exec 0<&-; sleep 0.2)"
+        r = subprocess.run(f"{_sh(sys.executable)} -m resdiff diff {_sh(SEED)} {_sh(SEED)} --format {fmt} | (exec 0<&-; sleep 0.2)"
                            "; echo status=${PIPESTATUS[0]}", shell=True, capture_output=True, executable="/bin/bash")
         assert b"status=2" in r.stdout, (r.stdout, r.stderr)
         one_error_line(r, "standard output", "cut short")
@@ -240,7 +246,7 @@ def test_a_narrow_stdout_encoding(encoding):
 
 
 def test_an_unexpected_exception_exits_70_with_one_line():
-    code = ("import importlib\nc = importlib.import_module('resdiff.compare')\n"
+    code = ("import importlib\nc = importlib.import_module('resdiff.comparison')\n"
             "def boom(*a, **k):\n    raise KeyError('surprise')\n"
             "c.compare = boom\n"
             "from resdiff.cli import main; main()")

@@ -31,6 +31,27 @@ def test_same_tokens_on_any_text(text):
     assert fast == ref
 
 
+# jieba's words that hold ASCII letters, digits or the other characters it segments (+ # & . _ % -),
+# and short runs of those characters: where a lone letter or digit joins its neighbours and a word that
+# begins with one does not
+MIXED = ["AT&T", "B超", "C#", "c++", "T恤", "A股", "AA制", "IC卡", "IP地址", "K歌之王", "PH值", "X光线", "U盘",
+         "A", "B", "a", "x", "7", "20", "&", "+", "#", ".", "_", "%", "-", " ", "\r\n", "\n", "，"]
+
+
+def test_same_tokens_where_letters_meet_words():
+    for text in ("xB超声波", "AB超", "7T恤衫", "AT&Tx", "c++和C#语言", "U盘IC卡A", "abc X光线 2020年 IP地址1",
+                 "a.b_c%d-e+f#g&h", "PH值7.5", "AA制B"):
+        fast, ref = _both(text)
+        assert fast == ref, text
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.sampled_from(MIXED) | st.sampled_from(list(SEED_TEXT[:400])), max_size=30).map("".join))
+def test_same_tokens_on_mixed_scripts(text):
+    fast, ref = _both(text)
+    assert fast == ref
+
+
 def test_un_terms_stay_whole():
     words = segment.cut("敦促所有缔约国执行杜布罗夫尼克行动计划并援助集束弹药受害者")
     assert "缔约国" in words and "杜布罗夫尼克行动计划" in words and "集束弹药" in words

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from resdiff import compare, parse_text
 from resdiff.cli import app
-from resdiff.compare import MIN_SIMILARITY, unrelated
+from resdiff.comparison import MIN_SIMILARITY, unrelated
 from resdiff.model import MODIFIED
 
 REAL = ROOT.parent / "shared" / "corpus" / "real"  # as tests/test_real.py finds it

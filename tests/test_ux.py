@@ -1,9 +1,7 @@
 """What a reviser sees (issue #14): excerpts that never cut a token, legends that list only what the
 output holds, one vocabulary of change kinds, blame that names routine updates, help that reads like
 a manual, --pager/--color/NO_COLOR on every command, --steps in every format, the HTML at a phone's
-width and a desktop's.
-
-Golden files: RESDIFF_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_ux.py
+width and a desktop's. The golden files of these views are tests/test_golden.py's (ux-*).
 """
 
 from __future__ import annotations
@@ -13,9 +11,10 @@ import os
 import re
 
 import pytest
+from edited import write_edited
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from layout import ROOT, Para, en_spec, examples, render, seed_spec
+from layout import ROOT, en_spec, examples, render, seed_spec
 from runcli import invoke as _invoke
 
 from resdiff import compare, parse_text
@@ -25,64 +24,9 @@ from resdiff.render.terminal.diff import excerpt
 from resdiff.render.terminal.layout import ELIDED, excerpt_items, fit_items
 from resdiff.tokenize import tokens
 
-GOLDEN = ROOT / "tests" / "golden"
 OLD = str(ROOT / "samples/illustrative/ILLUSTRATIVE-A-RES-74-62.zh.txt")
 NEW = str(ROOT / "samples/A-RES-75-62.zh.txt")
 COMMANDS = ("parse", "diff", "series", "blame", "fetch", "check", "carry", "completion", "cache")
-
-
-def _cases(tmp: os.PathLike) -> dict[str, list[str]]:
-    """Small edited versions of 75/62 written next to each other: a split, a change with no renumbering,
-    a long Chinese insertion."""
-    spec = seed_spec()
-    split = spec.copy()
-    k = split.index("OP", 8)
-    text = split.paras[k].text
-    cut = text.index("，", len(text) // 2) + 1
-    split.paras[k:k + 1] = [Para("OP", text[:cut].rstrip("，") + "。"), Para("OP", text[cut:])]
-    plain = spec.copy()
-    j = plain.index("OP", 3)
-    plain.paras[j].text = plain.paras[j].text.replace("严重", "极为严重", 1)
-    long = spec.copy()
-    long.paras.insert(long.index("PP", 5), Para("PP", "又回顾" + "《关于禁止使用、储存、生产和转让杀伤人员地雷及销毁此种地雷的"
-                                                   "公约》缔约国第四次审查会议的成果，以及各缔约国为执行《奥斯陆行动计划》所作的努力，"))
-    for name, s in (("base", spec), ("split", split), ("plain", plain), ("long", long)):
-        (tmp / f"{name}.txt").write_text(render(s), "utf-8")
-    return {}
-
-
-GOLDENS = {
-    # name: (old, new, extra arguments)
-    "ux-routine-80.txt": (OLD, NEW, ["--width", "80", "--color", "never"]),
-    "ux-routine-120.txt": (OLD, NEW, ["--width", "120", "--color", "never"]),
-    "ux-routine-80.ansi": (OLD, NEW, ["--width", "80", "--color", "always"]),
-    "ux-routine-120.ansi": (OLD, NEW, ["--width", "120", "--color", "always"]),
-    "ux-summary-80.txt": (OLD, NEW, ["--width", "80", "--color", "never", "--view", "summary"]),
-    "ux-summary-120.txt": (OLD, NEW, ["--width", "120", "--color", "never", "--view", "summary"]),
-    "ux-summary-80.ansi": (OLD, NEW, ["--width", "80", "--color", "always", "--view", "summary"]),
-    "ux-summary-long-80.txt": ("base.txt", "long.txt", ["--width", "80", "--color", "never", "--view", "summary"]),
-    "ux-summary-long-120.txt": ("base.txt", "long.txt", ["--width", "120", "--color", "never", "--view", "summary"]),
-    "ux-split-80.txt": ("base.txt", "split.txt", ["--width", "80", "--color", "never"]),
-    "ux-split-120.ansi": ("base.txt", "split.txt", ["--width", "120", "--color", "always"]),
-    "ux-split-sbs-120.txt": ("base.txt", "split.txt", ["--width", "120", "--color", "never", "--view",
-                                                        "side-by-side"]),
-    "ux-not-renumbered-80.txt": ("base.txt", "plain.txt", ["--width", "80", "--color", "never"]),
-    "ux-not-renumbered-120.ansi": ("base.txt", "plain.txt", ["--width", "120", "--color", "always"]),
-}
-
-
-@pytest.mark.parametrize("name", sorted(GOLDENS))
-def test_golden(name, tmp_path, monkeypatch):
-    _cases(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    old, new, extra = GOLDENS[name]
-    r = _invoke(["diff", old, new, "--no-pager", *extra], 1, env={"NO_COLOR": None})
-    out = r.stdout.replace(str(ROOT) + "/", "")
-    path = GOLDEN / name
-    if os.environ.get("RESDIFF_UPDATE_GOLDEN"):
-        path.write_text(out, encoding="utf-8")
-    assert path.exists(), f"no golden file {name}: run with RESDIFF_UPDATE_GOLDEN=1"
-    assert out == path.read_text(encoding="utf-8")
 
 
 def _diff(old, new, *extra):
@@ -101,7 +45,7 @@ def test_legend_lists_only_what_the_output_holds(tmp_path, monkeypatch):
     out = _diff(OLD, NEW, "--width", "120")
     legend = next(line for line in out.splitlines() if line.startswith("legend:"))
     assert "PP13 → PP14 = renumbered" in legend and "OP9 → OP8" not in out
-    _cases(tmp_path)
+    write_edited(tmp_path)
     monkeypatch.chdir(tmp_path)
     out = _diff("base.txt", "plain.txt", "--width", "120")
     legend = next(line for line in out.splitlines() if line.startswith("legend:"))
@@ -148,7 +92,7 @@ def test_blame_says_when_the_last_change_was_routine():
 
 
 def test_summary_uses_the_width_and_leaves_no_trailing_space(tmp_path, monkeypatch):
-    _cases(tmp_path)
+    write_edited(tmp_path)
     monkeypatch.chdir(tmp_path)
     wide = _diff("base.txt", "long.txt", "--view", "summary", "--width", "200")
     narrow = _diff("base.txt", "long.txt", "--view", "summary", "--width", "80")
@@ -161,7 +105,7 @@ def test_summary_uses_the_width_and_leaves_no_trailing_space(tmp_path, monkeypat
 
 
 def test_split_marks_where_the_second_paragraph_begins(tmp_path, monkeypatch):
-    _cases(tmp_path)
+    write_edited(tmp_path)
     monkeypatch.chdir(tmp_path)
     out = _diff("base.txt", "split.txt", "--width", "100")
     assert re.search(r"^\s+\{\+¶ OP9\+\}", out, re.MULTILINE), out
