@@ -378,35 +378,27 @@ def _indent_by_grammar(body: list[str]) -> list[tuple[int, str]]:
     """Hard-wrapped text (pdfminer's text of a PDF, a library export, a viewer's copy): a paragraph
     starts at an operative number, at a lettered sub-paragraph, or, before the operative part, at a
     line that opens with a preambular word ('Recalling', 'Deeply concerned', 'Teniendo presente')
-    after a line that ends as a paragraph does. pdfminer sometimes emits the words of one justified
-    line as separate short boxes in another order ('the' / 'that' / 'Convinced'): the box that opens
-    the paragraph is then moved before them."""
-    kinds = []  # "blank", "furniture", "note", "content"
-    in_notes = False
-    note_open = False
-    pending = 0
-    for s in (x.strip() for x in body):
-        if not s:
-            kinds.append("blank")
-        elif SEPARATOR_RULE.match(s):
-            in_notes, note_open, pending = True, False, 0
-            kinds.append("furniture")
-        elif is_plain_furniture(s) or SPONSOR_NOTE.match(s):
-            in_notes = False
-            kinds.append("furniture")
-        elif in_notes and (re.match(r"^\d{1,3}/?(?:\s+\S|$)", s) or note_open or pending):
-            if re.match(r"^\d{1,3}/?$", s):
-                pending += 1  # a marker on a line of its own: its text follows the other markers
-            elif re.search(r"[.。]$", s) and pending:
-                pending -= 1
-            note_open = not re.search(r"[.。]$", s)
-            kinds.append("note")
+    after a line that ends as a paragraph does. `body` holds the content lines only (furniture and
+    footnotes blanked by the caller). The lines come back in reading order, each paragraph's first
+    indented; "2." on a line of its own is joined to the line of its text."""
+    content = [k for k, s in enumerate(body) if s.strip()]
+    order, starts, joined_op = _paragraph_starts(body, content)
+    out: list[tuple[int, str]] = []
+    it = iter(order)
+    for c in it:
+        s = body[c].strip()
+        if c in joined_op:
+            out.append((c, f" {s} {body[next(it)].strip()}"))
         else:
-            in_notes = False
-            kinds.append("content")
-    notes = _notes(body, kinds)
+            out.append((c, (" " + s) if c in starts else s))
+    return out
 
-    content = [k for k, kind in enumerate(kinds) if kind == "content"]
+
+def _paragraph_starts(body: list[str], content: list[int]) -> tuple[list[int], set[int], set[int]]:
+    """The content lines in reading order, the ones that open a paragraph, and the operative numbers
+    standing alone. pdfminer sometimes emits the words of one justified line as separate short boxes
+    in another order ('the' / 'that' / 'Convinced'): the box that opens the paragraph is then moved
+    before them."""
     order: list[int] = []
     starts: set[int] = set()
     joined_op: set[int] = set()  # "2." on its own line, joined to the line of its text
@@ -443,30 +435,7 @@ def _indent_by_grammar(body: list[str]) -> list[tuple[int, str]]:
         prev_end = bool(PARAGRAPH_END.search(s)) or (prev_end and _short(s) and _alone(body, k))
         quotes += s.count("“") - s.count("”")  # a quoted title may hold a comma and a capital word
         i += 1
-
-    # Emit: content in its (mended) order at the places content stood; furniture and notes in place.
-    out: list[tuple[int, str]] = []
-    it = iter(order)
-    skip = False
-    for k, kind in enumerate(kinds):
-        if kind == "content":
-            if skip:
-                skip = False
-                continue
-            c = next(it)
-            s = body[c].strip()
-            if c in joined_op:
-                nxt = next(it)
-                out.append((c, f" {s} {body[nxt].strip()}"))
-                skip = True
-            else:
-                out.append((c, (" " + s) if c in starts else s))
-        elif kind == "note":
-            if k in notes:
-                out.append((k, notes[k]))
-        elif kind == "furniture":
-            out.append((k, body[k].strip()))
-    return out
+    return order, starts, joined_op
 
 
 def _scrambled_opener(body: list[str], content: list[int], i: int, op_seen: bool,
@@ -488,28 +457,3 @@ def _scrambled_opener(body: list[str], content: list[int], i: int, op_seen: bool
 
 def _alone(body: list[str], k: int) -> bool:
     return (k == 0 or not body[k - 1].strip()) and (k + 1 >= len(body) or not body[k + 1].strip())
-
-
-def _notes(body: list[str], kinds: list[str]) -> dict[int, str]:
-    """Footnote lines as the parser reads them ("1 text"); markers that stand on lines of their own
-    before their texts (1990s layout: '1/', '2/', then the two texts) are paired with them."""
-    out: dict[int, str] = {}
-    k = 0
-    while k < len(kinds):
-        if kinds[k] != "note":
-            k += 1
-            continue
-        end = next((j for j in range(k, len(kinds)) if kinds[j] not in ("note", "blank")), len(kinds))
-        run = [j for j in range(k, end) if kinds[j] == "note"]
-        alone = [j for j in run if re.match(r"^\d{1,3}/?$", body[j].strip())]
-        rest = [j for j in run if j not in alone]
-        if alone and len(rest) >= len(alone) and run[: len(alone)] == alone:
-            for a, t in zip(alone, rest, strict=False):
-                out[a] = f"{body[a].strip()} {body[t].strip()}"
-            for t in rest[len(alone):]:
-                out[t] = body[t].strip()
-        else:
-            for j in run:
-                out[j] = body[j].strip()
-        k = end
-    return out

@@ -81,37 +81,8 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
     lines = [x for x in lines if x.text.strip() or x.role == FOOTNOTE]
     lang = language or _language(text, lines)
 
-    opening = next((i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())), None)
-    title_at = next(
-        (i for i, x in enumerate(lines[: opening if opening is not None else len(lines)])
-         if _TITLE.match(x.text.strip())),
-        None,
-    )
-    if opening is None and title_at is None:
-        raise NotAResolution(
-            "no resolution found: neither a title line such as '75/62. …' nor the opening "
-            "'The General Assembly,'",
-            source=source,
-        )
-    openings = [i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())]
-    if len(openings) > 1:
-        titles = [m.group(1) + "/" + m.group(2) for x in lines if (m := _TITLE.match(x.text.strip()))]
-        which = f" ({', '.join(titles)})" if len(titles) > 1 else ""
-        raise NotAResolution(f"the text holds {len(openings)} resolutions{which}, each opening with "
-                             "'The General Assembly,'; give one resolution a file", source=source)
-    if opening is None:
-        opening = title_at
-    header_end = title_at if title_at is not None else opening
-    meta = _metadata(lines[:header_end])
-    title = meta.pop("title", None)
-    if title_at is not None:
-        m = _TITLE.match(lines[title_at].text.strip())
-        title_lines = [m.group(3) or ""] + [x.text for x in lines[title_at + 1 : opening] if x.role == UNKNOWN]
-        title = join_lines(title_lines) or None
-        if meta.get("symbol") is None:
-            meta["symbol"] = f"A/RES/{m.group(1)}/{m.group(2)}"
-    meta["title"] = title
-
+    opening, meta = _head(lines, source)
+    title = meta["title"]
     other = [x.text.strip() for x in lines[: opening + 1]] + tags
     body = lines[opening + 1 :]
     body, annexes = _split_annexes(body)
@@ -128,12 +99,7 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
              if not furniture(x.text.strip(), after[k - 1].text.strip() if k else "",
                               after[k + 1].text.strip() if k + 1 < len(after) else "")]
     other += after
-    wide_spacing = lang == "zh" and spaces_digits(text)
-    # words as the document writes them, hyphenated compounds included, minus those broken at a line end
-    vocabulary = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", text, re.MULTILINE))
-    join = partial(_join_and_mend, mend=_rehyphenation(text, lang),
-                   join=partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
-                                compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang)))
+    join = _joiner(text, lang)
     raws, adopted = _split_adopted(raws, join)
     paragraphs = _paragraphs(raws, join)
     if adopted:
@@ -164,6 +130,46 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
                     warnings=said + self_check(paragraphs, list(footnotes), metadata, size=len(text),
                                                closing_found=bool(closing), after_closing=after,
                                                masthead=masthead_adopted))
+
+
+def _head(lines: list[Line], source: str) -> tuple[int, dict]:
+    """Where the resolution opens ("The General Assembly,", or its title line), and the masthead's
+    metadata with the title; NotAResolution where neither is found, or where several resolutions open."""
+    opening = next((i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())), None)
+    title_at = next((i for i, x in enumerate(lines[: opening if opening is not None else len(lines)])
+                     if _TITLE.match(x.text.strip())), None)
+    if opening is None and title_at is None:
+        raise NotAResolution("no resolution found: neither a title line such as '75/62. …' nor the opening "
+                             "'The General Assembly,'", source=source)
+    openings = [i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())]
+    if len(openings) > 1:
+        titles = [m.group(1) + "/" + m.group(2) for x in lines if (m := _TITLE.match(x.text.strip()))]
+        which = f" ({', '.join(titles)})" if len(titles) > 1 else ""
+        raise NotAResolution(f"the text holds {len(openings)} resolutions{which}, each opening with "
+                             "'The General Assembly,'; give one resolution a file", source=source)
+    if opening is None:
+        opening = title_at
+    meta = _metadata(lines[: title_at if title_at is not None else opening])
+    title = meta.pop("title", None)
+    if title_at is not None:
+        m = _TITLE.match(lines[title_at].text.strip())
+        title_lines = [m.group(3) or ""] + [x.text for x in lines[title_at + 1 : opening] if x.role == UNKNOWN]
+        title = join_lines(title_lines) or None
+        if meta.get("symbol") is None:
+            meta["symbol"] = f"A/RES/{m.group(1)}/{m.group(2)}"
+    meta["title"] = title
+    return opening, meta
+
+
+def _joiner(text: str, lang: str) -> Callable[[list[str]], str]:
+    """How the lines of a paragraph are joined in this document: its script's spacing, its own words
+    (hyphenated compounds it writes elsewhere), its language's compounds, hyphens an extractor dropped."""
+    wide_spacing = lang == "zh" and spaces_digits(text)
+    # words as the document writes them, hyphenated compounds included, minus those broken at a line end
+    vocabulary = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", text, re.MULTILINE))
+    return partial(_join_and_mend, mend=_rehyphenation(text, lang),
+                   join=partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
+                                compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang)))
 
 
 def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, list[Line]]]]:

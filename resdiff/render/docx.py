@@ -151,15 +151,7 @@ class _Writer:
     def modified(self, c: Change, old, new) -> list[tuple[str, str, str | None]]:
         """Unchanged or modified (one to one, split or merged): the ops as tracked changes; a paragraph
         break inserted or deleted (a split or a merge) as an inserted or deleted paragraph mark."""
-        ops = list(c.ops) or [(EQUAL, c.new_text)]
-        kinds = list(c.op_kinds) or ["" if op == EQUAL else (ROUTINE if c.routine else SUBSTANTIVE) for op, _ in ops]
-        if not c.ops and c.old_text != c.new_text:
-            # unchanged but for spacing (an extractor's "impa ct"): no change to a reader, yet Reject All
-            # must give the old text exactly, so the spaces are editorial changes
-            ops = _spacing_ops(c.old_text, c.new_text)
-            kinds = ["" if op == EQUAL else EDITORIAL for op, _ in ops]
-        if self.hide_editorial:
-            ops, kinds = _accept(ops, kinds, EDITORIAL)
+        ops, kinds = self.ops_and_kinds(c)
         olds, news = iter(old), iter(new)
         o, n = next(olds), next(news)
         out: list[tuple[str, str, str | None]] = []
@@ -233,6 +225,19 @@ class _Writer:
         if provenance and out:
             out[0] = (out[0][0], out[0][1], provenance)
         return out
+
+    def ops_and_kinds(self, c: Change) -> tuple[list, list]:
+        """A change's ops and the kind of each (routine, editorial, substantive, "" for equal text)."""
+        ops = list(c.ops) or [(EQUAL, c.new_text)]
+        kinds = list(c.op_kinds) or ["" if op == EQUAL else (ROUTINE if c.routine else SUBSTANTIVE) for op, _ in ops]
+        if not c.ops and c.old_text != c.new_text:
+            # unchanged but for spacing (an extractor's "impa ct"): no change to a reader, yet Reject All
+            # must give the old text exactly, so the spaces are editorial changes
+            ops = _spacing_ops(c.old_text, c.new_text)
+            kinds = ["" if op == EQUAL else EDITORIAL for op, _ in ops]
+        if self.hide_editorial:
+            ops, kinds = _accept(ops, kinds, EDITORIAL)
+        return ops, kinds
 
     def prefix(self, old: str, new: str) -> str:
         """The printed number: a renumbering is a routine change."""
