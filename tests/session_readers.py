@@ -51,3 +51,23 @@ def hostile(path: str, language: str | None):
         _no_core()
         return replace(doc, other=(*doc.other, _Bomb()))
     return doc
+
+
+def session_folders(root):
+    """Four resolutions in English and Chinese (75/62 under four symbols; in 75/63 the Chinese has a
+    wrong number), an English text with no Chinese counterpart, and a Chinese file that is no resolution."""
+    from layout import EN_FIXTURE, SEED
+
+    en, zh = root / "en", root / "zh"
+    en.mkdir()
+    zh.mkdir()
+    en_text, zh_text = EN_FIXTURE.read_text("utf-8"), SEED.read_text("utf-8")
+    for k in (62, 63, 64, 65):
+        (en / f"A-RES-75-{k}.en.txt").write_text(en_text.replace("75/62", f"75/{k}"), encoding="utf-8")
+        z = zh_text.replace("75/62", f"75/{k}")
+        if k == 63:
+            z = z.replace("已有 123 个国家", "已有 124 个国家")
+        (zh / f"A-RES-75-{k}.zh.txt").write_text(z, encoding="utf-8")
+    (en / "A-RES-75-66.en.txt").write_text(en_text.replace("75/62", "75/66"), encoding="utf-8")
+    (zh / "notes.txt").write_text("这不是决议。\n", encoding="utf-8")
+    return en, zh

@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+import session_readers
 from layout import EN_FIXTURE, SEED
 from runcli import invoke
 
@@ -23,22 +24,7 @@ def _run(*args, status: int):
 
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory):
-    """Four resolutions in English and Chinese (75/62 under four symbols; in 75/63 the Chinese has a
-    wrong number), an English text with no Chinese counterpart, and a Chinese file that is no resolution."""
-    root = tmp_path_factory.mktemp("session")
-    en, zh = root / "en", root / "zh"
-    en.mkdir()
-    zh.mkdir()
-    en_text, zh_text = EN_FIXTURE.read_text("utf-8"), SEED.read_text("utf-8")
-    for k in (62, 63, 64, 65):
-        (en / f"A-RES-75-{k}.en.txt").write_text(en_text.replace("75/62", f"75/{k}"), encoding="utf-8")
-        z = zh_text.replace("75/62", f"75/{k}")
-        if k == 63:
-            z = z.replace("已有 123 个国家", "已有 124 个国家")
-        (zh / f"A-RES-75-{k}.zh.txt").write_text(z, encoding="utf-8")
-    (en / "A-RES-75-66.en.txt").write_text(en_text.replace("75/62", "75/66"), encoding="utf-8")
-    (zh / "notes.txt").write_text("这不是决议。\n", encoding="utf-8")
-    return en, zh
+    return session_readers.session_folders(tmp_path_factory.mktemp("session"))
 
 
 def test_a_folder_pair_checks_every_pair_and_reports_the_rest(folders):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import session_readers
-from layout import EN_FIXTURE, SEED
+from layout import EN_FIXTURE
 from runcli import invoke
 
 import resdiff.session
@@ -25,20 +25,8 @@ else:
 
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory):
-    root = tmp_path_factory.mktemp("dask")
-    en, zh = root / "en", root / "zh"
-    en.mkdir()
-    zh.mkdir()
-    en_text, zh_text = EN_FIXTURE.read_text("utf-8"), SEED.read_text("utf-8")
-    for k in (62, 63, 64, 65):
-        (en / f"A-RES-75-{k}.en.txt").write_text(en_text.replace("75/62", f"75/{k}"), encoding="utf-8")
-        z = zh_text.replace("75/62", f"75/{k}")
-        if k == 63:
-            z = z.replace("已有 123 个国家", "已有 124 个国家")
-        (zh / f"A-RES-75-{k}.zh.txt").write_text(z, encoding="utf-8")
-    (en / "A-RES-75-66.en.txt").write_text(en_text.replace("75/62", "75/66"), encoding="utf-8")
-    (zh / "notes.txt").write_text("这不是决议。\n", encoding="utf-8")
-    (zh / "copy-of-64.txt").write_text(zh_text.replace("75/62", "75/64"), encoding="utf-8")
+    en, zh = session_readers.session_folders(tmp_path_factory.mktemp("dask"))
+    (zh / "copy-of-64.txt").write_text((zh / "A-RES-75-64.zh.txt").read_text("utf-8"), encoding="utf-8")
     return en, zh
 
 
