@@ -183,3 +183,24 @@ def test_the_rest_of_the_run_never_notices_and_the_child_is_reused(bounded):
 
         os.environ.pop(isolate.MEMORY_ENV, None)
         os.environ.pop(isolate.TIMEOUT_ENV, None)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_session_survives_a_hostile_pdf_among_good_documents(tmp_path, jobs):
+    """Issue #26: among good files, one PDF that would kill PDFium is a document-unreadable finding, the
+    other pairs are checked and the report is written, with one worker and with two."""
+    import json
+
+    import session_readers
+
+    en, zh = session_readers.session_folders(tmp_path)
+    write(en, "A-RES-75-70.en.pdf", hostile.self_drawing_form())
+    report = tmp_path / "out.json"
+    r = capped("check", en, zh, "--jobs", jobs, "--pdf-memory", "256M", "--format", "json", "-o", report,
+               timeout=600)
+    assert r.returncode == 1, r.stderr  # findings, not an error
+    data = json.loads(report.read_text("utf-8"))
+    unreadable = [f for f in data["findings"] if f["rule"] == "document-unreadable"]
+    assert any("A-RES-75-70.en.pdf" in f["file"] and "exceeded 256 MiB while reading" in f["message"]
+               for f in unreadable), data["findings"]
+    assert len(data["documents"]) == 4  # the four good pairs, all checked
