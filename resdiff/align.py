@@ -141,12 +141,13 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
     ok, nk = old, new
     pair: dict[int, int] = {}
 
-    # 1. identical text, in order for repeated texts
+    # 1. identical text, in order for repeated texts; spacing is no change (a space an extractor put
+    # inside a word or lost, as a monospace page loses them all)
     by_key: dict[str, list[int]] = {}
     for j, k in enumerate(nk):
-        by_key.setdefault(k, []).append(j)
+        by_key.setdefault(k.replace(" ", ""), []).append(j)
     for i, k in enumerate(ok):
-        js = by_key.get(k)
+        js = by_key.get(k.replace(" ", ""))
         if js:
             pair[i] = js.pop(0)
 

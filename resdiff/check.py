@@ -160,7 +160,7 @@ def _values(c: Counter) -> str:
 
 def excerpt(text: str, start: int, end: int, room: int = 30) -> str:
     """A few words of `text` around [start, end), cut between words (never inside a word, a number or a
-    symbol), with an ellipsis where it was cut."""
+    symbol, unless no break is within reach), with an ellipsis where it was cut."""
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     a, b = max(0, start - room), min(len(text), end + room)
 
@@ -168,14 +168,15 @@ def excerpt(text: str, start: int, end: int, room: int = 30) -> str:
         return 0 < k < len(text) and not text[k - 1].isspace() and not text[k].isspace() and not (
             is_wide(text[k - 1]) and is_wide(text[k]))
 
+    a0, b0 = a, b
     while a > 0 and inside(a) and start - a < room + 20:
         a -= 1
-    while a < start and inside(a):
-        a += 1
+    if inside(a):
+        a = a0  # no break within reach (a text whose spaces were lost): cut where the room ends
     while b < len(text) and inside(b) and b - end < room + 20:
         b += 1
-    while b > end and inside(b):
-        b -= 1
+    if inside(b):
+        b = b0
     return ("…" if a > 0 else "") + text[a:b].strip() + ("…" if b < len(text) else "")
 
 
@@ -604,6 +605,10 @@ def consistency_across(results: list[CheckResult], config: Config | None = None)
     return out
 
 
+def _words_run_together(doc: Document) -> bool:
+    return any(w.code == "no-word-spaces" for w in doc.warnings)
+
+
 def check_pair(source: Document, target: Document, config: Config | None = None) -> CheckResult:
     config = config or Config()
     la, lb = source.language, target.language
@@ -620,6 +625,9 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
         return {p.id: str(k) for k, p in enumerate(tops, 1)}
 
     pos_s, pos_t = positions(source), positions(target)
+    # a text whose words run together (the parser's no-word-spaces) cannot be read for facts: its structure
+    # and footnotes are checked, its numbers, dates, symbols and spacing are not (the warning says so)
+    readable = not (_words_run_together(source) or _words_run_together(target))
     pairs = pair_paragraphs(source, target)
     for a, b, _how in pairs:
         if b is None:
@@ -645,8 +653,9 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
             found.append(_finding("subparagraph-mismatch", a, b,
                                   f"sub-paragraph ({a.letter}) in source, ({b.letter}) in target",
                                   source_value=a.letter, target_value=b.letter))
-        (fa, sa), (fb, sb) = _facts(a.text, la), _facts(b.text, lb)
-        found += _fact_findings(fa, fb, a, b, la, lb, texts=(a.text, b.text), spans=(sa, sb))
+        if readable:
+            (fa, sa), (fb, sb) = _facts(a.text, la), _facts(b.text, lb)
+            found += _fact_findings(fa, fb, a, b, la, lb, texts=(a.text, b.text), spans=(sa, sb))
         if a.footnotes != b.footnotes:
             ex_s, ex_t, mark_s, mark_t = _marker_excerpts(a, b)
             found.append(_finding("footnote-marker-mismatch", a, b,
@@ -661,6 +670,8 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
             found.append(_finding("footnote-mismatch", f, None, f"footnote {f.marker} is missing in target",
                                   source_value=f.marker))
             continue
+        if not readable:
+            continue
         (fa, sa), (fb, sb) = _facts(f.text, la), _facts(g.text, lb)
         # a footnote's facts are that rule's, whatever the kind
         found += _fact_findings(fa, fb, f, g, la, lb, where=f"footnote {f.marker}: ", texts=(f.text, g.text),
@@ -668,7 +679,7 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
     for g in notes_t.values():
         found.append(_finding("footnote-mismatch", None, g, f"footnote {g.marker} is not in source",
                               target_value=g.marker))
-    found += qa_findings(source, target, pairs, config)
+    found += qa_findings(source, target, pairs, config) if readable else []
     # a pair whose translation differs for a reason already reported is no second, vaguer finding
     flagged = {(f.source, f.target) for f in found if f.rule != "inconsistent-translation"}
     found = [f for f in found if f.rule != "inconsistent-translation" or (f.source, f.target) not in flagged]

@@ -51,6 +51,11 @@ def _longest_first(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+def _spaces_may_go(phrases) -> list[str]:
+    """A formula's words as a monospace page's extraction may give them, run together: "92ndplenarymeeting"."""
+    return [p.replace(" ", r"\s*") for p in phrases]
+
+
 def _all(table: dict) -> list[str]:
     """Every entry of a table of word lists, language after language."""
     return [w for words in table.values() for w in words]
@@ -346,12 +351,13 @@ _FIRST_OF_MONTH = {"fr": ["er"], "es": ["º", "o", r"\.º", r"\.o"]}
 _Y, _M, _D = r"(\d{4})", r"(\d{1,2})", r"(\d{1,2})"
 _FIRST = rf"(?:{_alt(_all(_FIRST_OF_MONTH))})?"
 _TO = rf"(?:{_alt(_all(_RANGE_TO) + _all(_RANGE_AND))})(?:\s+(?:{_alt(_all(_RANGE_ARTICLES))}))?"
-_MONTH_WORD = rf"(?:de\s+)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})"  # Arabic: "كانون الأول/ديسمبر"
+_MONTH_WORD = rf"(?:de\s*)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})"  # Arabic: "كانون الأول/ديسمبر"
 DATE_ZH_RANGE = lazy_pattern(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
 DATE_ZH = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
 DATE_WORDS_RANGE = lazy_pattern(rf"(?<!\d){_D}{_FIRST}\s*(?:{_MONTH_WORD}\s+)?{_TO}\s+{_D}{_FIRST}\s+{_MONTH_WORD}"
                                 rf"\s+(?:de\s+)?{_Y}", re.IGNORECASE)
-DATE_WORDS = re.compile(rf"(?<!\d){_D}{_FIRST}\s+{_MONTH_WORD}\s+(?:de\s+)?{_Y}", re.IGNORECASE)
+# the spaces may be lost, as a monospace page's extraction loses them: "5April1994", "5deabrilde1994"
+DATE_WORDS = re.compile(rf"(?<!\d){_D}{_FIRST}\s*{_MONTH_WORD}\s*(?:de\s*)?{_Y}", re.IGNORECASE)
 DATE_EN_US = re.compile(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)
 
 
@@ -491,23 +497,15 @@ ANNEX_HEADING = re.compile(rf"^(?:{_alt(f for w in ANNEX_WORD.values() for f in 
 # The plenary meeting of the closing: "37th plenary meeting", "第 37 次全体会议", "الجلسة العامة 37"
 PLENARY_MEETING = {"en": "plenary meeting", "fr": "séance plénière", "es": "sesión plenaria",
                    "ru": "пленарное заседание"}
-MEETING_LINE = re.compile(
-    rf"^(?:第\s*(\d+)\s*次全体会议|(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*"
-    rf"(?:{_alt(PLENARY_MEETING.values())})|"
-    r"الجلسة العامة\s*(\d+))$",
-    re.IGNORECASE,
-)
-
+_MEETING = (rf"(?:第\s*(\d+)\s*次全体会议|(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*"
+            rf"(?:{_alt(_spaces_may_go(PLENARY_MEETING.values()))})|الجلسة العامة\s*(\d+))")
+MEETING_LINE = re.compile(rf"^{_MEETING}$", re.IGNORECASE)
 # The meeting and the date run onto one line ("26th plenary meeting 26 October 2018")
-MEETING_AND_DATE = lazy_pattern(
-    rf"^(?:(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*(?:{_alt(PLENARY_MEETING.values())})|"
-    r"第\s*(\d+)\s*次全体会议|الجلسة العامة\s*(\d+))[\s,.;]+\S.{4,40}$",
-    re.IGNORECASE,
-)
+MEETING_AND_DATE = lazy_pattern(rf"^{_MEETING}[\s,.;]+\S.{{4,40}}$", re.IGNORECASE)
 
 # A page number as a running foot: "Page 3", "Página 3"
 PAGE_WORD = {"en": "Page", "fr": "Page", "es": "Página"}
-PAGE = _alt(rf"{w}\s+\d{{1,3}}" for w in PAGE_WORD.values())
+PAGE = _alt(rf"{w}\s*\d{{1,3}}" for w in PAGE_WORD.values())
 
 
 # --- the words that open a preambular paragraph ----------------------------------------------------

@@ -33,6 +33,7 @@ _FENCE = lazy_pattern(r"^\s*```")
 _RULE = lazy_pattern(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _DEFINITION = lazy_pattern(r"^\s*\[\^(\w{1,8})\]:\s*(.*)$")
 _QUOTED_NOTE = lazy_pattern(r"^>\s*(?:\[\^)?(\d{1,3}/?)(?:\])?(?:\s+|$)(.*)$")
+_SLASH_NOTE = lazy_pattern(r"^(\d{1,3}/)\s*([^\W\d_].*)$")  # "1/ A/48/803.", "2/SeeA/C.5/48/SR.59."
 _QUOTE = lazy_pattern(r"^>\s?")
 _HEADING = lazy_pattern(r"^#{1,6}\s+")
 _ITEM = lazy_pattern(r"^[-+]\s+(?=\S)")  # never "* ": a draft's note on its sponsors opens with its star
@@ -102,6 +103,16 @@ def read_markdown(text: str) -> list[Line]:
         out += [Line(r.strip(), n, role=FURNITURE) for n, r in enumerate(rows, 1) if r.strip()]
         text = "\n" * (len(rows) - 1) + text[front.end():]
     for block in _blocks(text.split("\n")):
+        note = _SLASH_NOTE.match(clean(block[0][1]))
+        if note:  # a 1990s footnote, its marker "1/" on the baseline, a block of its own with no rule over it
+            out.append(Line(note.group(2), block[0][0], starts=True, role=FOOTNOTE, marker=note.group(1)))
+            for n, raw, _ in block[1:]:
+                more = _SLASH_NOTE.match(clean(raw))
+                if more:  # the next footnote, in the same block
+                    out.append(Line(more.group(2), n, starts=True, role=FOOTNOTE, marker=more.group(1)))
+                elif clean(raw):
+                    out.append(Line(clean(raw), n, role=FOOTNOTE))
+            continue
         first = True
         for n, raw, fenced in block:
             if fenced:

@@ -590,9 +590,9 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
     alt = "|".join(sorted({re.escape(m) for m in seen}, key=len, reverse=True))
     sup = "".join(sorted({d.translate(L.TO_SUPERSCRIPT) for m in seen for d in m}))
     forms = [rf"\s?[{sup}]+"]
-    if slash:
-        forms.append(rf"\s?(?<![\w/])(?:{alt})/(?![\w/])")
-    if lang not in L.MARKERS_NOT_GLUED:
+    if slash:  # the document writes its markers "2/": a bare number is never one
+        forms.append(rf"\s?{_SLASH_BEFORE}(?:{alt})/{_SLASH_AFTER}")
+    elif lang not in L.MARKERS_NOT_GLUED:
         forms.append(rf"(?<=[a-z][,;]|[a-z]{{2}})(?:{alt})(?=[\s,;.:]|$)")
         forms.append(rf"(?<=[a-z],) (?:{alt})(?= [a-z])")  # "the Court, 1 and calls upon"
         forms.append(rf"(?<=\w,)(?:{alt})$")  # "… priorities of UNISPACE+50,1" ending a paragraph
@@ -608,6 +608,10 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
     return text, [mk for _, mk in pairs], [pos for pos, _ in pairs]
 
 
+# a "1/" marker is never part of a number or a symbol (digits and slashes either side); a letter may touch it
+_SLASH_BEFORE, _SLASH_AFTER = r"(?<![\d/_])", r"(?![\d/_])"
+
+
 def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool = False,
                  numbers: Counter | None = None) -> tuple[int, int] | None:
     """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
@@ -615,8 +619,8 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
     m = re.compile(rf"\s?{re.escape(sup)}(?![⁰-⁹¹²³])").search(text, pos)
     if m and (m.start() == 0 or text[m.start() - 1] not in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
         return (m.start() + (text[m.start()].isspace() and not is_wide(text[m.end():m.end() + 1]))), m.end()
-    if slash:  # "Haiti 1/ and": the 1990s marker, on the baseline
-        m = re.compile(rf"\s?(?<![\w/]){re.escape(marker)}/(?![\w/])").search(text, pos)
+    if slash:  # "Haiti 1/ and": the 1990s marker, on the baseline (on a word too, where spaces were lost)
+        m = re.compile(rf"\s?{_SLASH_BEFORE}{re.escape(marker)}/{_SLASH_AFTER}").search(text, pos)
         return (m.start(), m.end()) if m else None
     if lang in L.MARKERS_BRACKETED:  # "العنقودية(2)"
         m = re.compile(rf"\s?\({re.escape(marker)}\)").search(text, pos)

@@ -66,7 +66,8 @@ def _spaceless(paragraphs: list[Paragraph], language: str | None) -> list[ParseW
         return []
     return [ParseWarning("no-word-spaces", glued[0].id, f"{len(glued)} of {len(paragraphs)} paragraphs run words "
                          f"together (“{_excerpt(_RUN_OF_LETTERS.search(glued[0].text).group(0), 40)}”): the text has "
-                         "lost its word spaces; extract it again, or give the PDF")]
+                         "lost its word spaces (check compares its structure and footnotes, not its numbers, "
+                         "dates or symbols); extract it again, or give the PDF")]
 
 
 def _excerpt(s: str, n: int = 60) -> str:
