@@ -528,7 +528,7 @@ _PAST_PARTICIPLE = {"en": ["ed"], "es": ["ado", "ada", "ido", "ida"], "fr": ["é
 _ADVERB = {"en": ["ly"], "es": ["mente"], "fr": ["ment"]}
 _AR_OPENER = re.compile(r"^و?إذ\s")  # "وإذ تشير"
 # The chapeau of an adopted declaration: "We, the Heads of State and Government, …"
-_CHAPEAU = lazy_pattern(r"^(?:We|Nous|Nosotros|Nosotras|Мы|نحن)\s*[,،]")
+_CHAPEAU = lazy_pattern(r"^(?:(?:We|Nous|Nosotros|Nosotras|Мы|نحن)\s*[,،]|我们\s*[，,])")
 _NOT_OPENERS = {"united", "limited", "beijing", "nanjing", "kunming", "wellington", "reading", "sterling",
                 "king", "spring", "ring", "wing", "bing", "red", "bed", "shed", "ted", "fred", "ed", "ing",
                 "thing", "nothing", "something", "anything", "everything", "during", "including", "being",

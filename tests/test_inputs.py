@@ -573,3 +573,12 @@ def test_spacing_alone_is_no_change_even_when_every_space_is_lost():
     spaced = parse_text(MONOSPACE.replace("ReaffirmingArticle17,paragraph2,oftheCharter,",
                                           "Reaffirming Article 17, paragraph 2, of the Charter,"))
     assert not compare(spaced, parse_text(MONOSPACE)).has_changes
+
+
+def test_a_chinese_adopted_text_hard_wrapped_keeps_its_chapeau_apart():
+    text = ("99/8. 某事\n大会，\n通过以下政治宣言：\n关于某事的\n政治宣言\n我们，各国国家元首和政府首脑，\n"
+            "1. 重申我们的\n承诺；\n2. 承诺采取行动。\n")
+    doc = parse_text(text, language="zh")
+    assert [p.id for p in doc.paragraphs] == ["OP1", "AN.u1", "AN.u2", "AN.1", "AN.2"]
+    assert doc.paragraph("AN.u1").text == "关于某事的政治宣言"
+    assert doc.paragraph("AN.u2").text.startswith("我们，")
