@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from .model import LANGUAGES
 from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read through the language home)
@@ -590,6 +591,7 @@ COMPOUND_FIRST_WORDS = {
 SUSPENDING_WORDS = {"en": {"and", "or", "to", "nor"}, "fr": {"et", "ou"}, "es": {"y", "o"}, "ru": {"и", "или"}}
 
 
+@cache
 def hyphenated_numerals(lang: str | None) -> dict[str, str]:
     """Numerals a language writes with a hyphen, keyed by the form an extractor that dropped the hyphen
     at a line end gives: "twentyfirst" -> "twenty-first", "quaranteneuvième" -> "quarante-neuvième"."""
@@ -605,14 +607,18 @@ def hyphenated_numerals(lang: str | None) -> dict[str, str]:
     return out
 
 
+@cache
 def compound_first_words(lang: str | None) -> frozenset[str]:
     """The words after which a line-end hyphen is kept, for a language (every language's where unknown)."""
     tables = [COMPOUND_FIRST_WORDS[lang]] if lang in COMPOUND_FIRST_WORDS else list(COMPOUND_FIRST_WORDS.values())
     return frozenset(w.lower() for t in tables for w in t)
 
 
+@cache
 def suspending_words(lang: str | None) -> frozenset[str]:
-    return frozenset(w for t in SUSPENDING_WORDS.values() for w in t)
+    """The words before which a line-end hyphen is suspended, for a language (every language's where unknown)."""
+    tables = [SUSPENDING_WORDS[lang]] if lang in SUSPENDING_WORDS else list(SUSPENDING_WORDS.values())
+    return frozenset(w for t in tables for w in t)
 
 
 # --- small words -----------------------------------------------------------------------------------
