@@ -76,6 +76,13 @@ def is_indented(lines: list[str]) -> bool:
     return sum(1 for s in body if indent_of(s) > margin) >= 2
 
 
+def _numbered(raw: str) -> bool:
+    """An operative number or a sub-paragraph's letter opens a paragraph however it is indented (a page
+    of one-line paragraphs has no continuation line to set its margin by)."""
+    s = raw.strip()
+    return bool(OP_NUMBER.match(s) or SUB_LETTER.match(s))
+
+
 def _margin(lines: list[str]) -> int:
     """The indentation most lines of the body have: the left margin."""
     counts = Counter(indent_of(s) for s in lines if s.strip())
@@ -111,8 +118,8 @@ def read_text(text: str) -> list[Line]:
         # the margin of each page (pdftotext -layout sets each page's text against its own)
         margins = {pg: _margin([raw for raw, (_, _, p) in zip(body, body_rows, strict=True) if p == pg])
                    for pg in {p for _, _, p in body_rows}}
-        content = [(k, (" " + raw.strip()) if indent_of(raw) > margins[body_rows[k][2]] else raw.strip())
-                   for k, raw in enumerate(body) if raw.strip()]
+        content = [(k, (" " + raw.strip()) if indent_of(raw) > margins[body_rows[k][2]] or _numbered(raw)
+                    else raw.strip()) for k, raw in enumerate(body) if raw.strip()]
     else:
         if not re.search(f"[{L.HAN_SPAN}]", text):
             body = _mend_words(body, text)
@@ -163,6 +170,46 @@ _NOTE_START = re.compile(r"^(\d{1,3})(/?)(?:\s+(\S.*))?$")  # "1 text", "1/ text
 _SENTENCE_END = re.compile(r"[.。．]\W{0,2}$")
 
 
+class _Zone:
+    """A footnote block being read, on a text without page breaks: what decides whether the next row is
+    still part of it, kept as it grows (the block is never rescanned)."""
+
+    def __init__(self, page: int, carried_open: bool):
+        self.rows: list[int] = []
+        self.page = page
+        self.carried_open = carried_open  # the last footnote before the rule did not end: it may run on here
+        self.highest = 0  # the highest marker read
+        self.alone = self.unmarked = 0  # markers on lines of their own; lines with no marker
+        self.has_text = False
+        self.last = ""
+
+    def add(self, k: int, s: str) -> None:
+        m = _NOTE_START.match(s)
+        if m:
+            self.highest = max(self.highest, int(m.group(1)))
+            self.alone += not m.group(3)
+        else:
+            self.unmarked += 1
+        self.has_text = self.has_text or not m or bool(m.group(3))
+        self.rows.append(k)
+        self.last = s
+
+    def takes(self, raw: str) -> bool:
+        """A footnote's first line or marker, a line that carries on a footnote left open (never an
+        indented one, which opens a paragraph), or a text for a marker that stood alone. Right after the
+        rule, a line with no marker only where the footnote before the rule was left open."""
+        s = raw.strip()
+        m = _NOTE_START.match(s)
+        if m and (not self.highest or 0 < int(m.group(1)) - self.highest <= (1 if m.group(3) else 20)):
+            return True
+        if not self.rows:
+            return self.carried_open and not raw[:1].isspace()
+        if self.alone > self.unmarked:
+            return True
+        return not _SENTENCE_END.search(self.last) and not raw[:1].isspace() and \
+            not (s[:1].isupper() and L.opens_preamble(s))
+
+
 def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[list[str], dict[int, Line]]:
     """Each body row's kind (BLANK, CONTENT, FURNITURE, SEPARATOR or ZONE, a row of a footnote block),
     and the footnote lines read from the zones, by row. A block opens at the rule above it and ends with
@@ -170,29 +217,29 @@ def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[li
     or at a line that can be no part of it (after a footnote that ended, a line that is no footnote)."""
     kinds: list[str] = []
     zones: list[list[int]] = []
-    zone: list[int] | None = None
-    zone_page = 0
+    zone: _Zone | None = None
+    last_note = ""  # the last line read into a block: is the footnote it belongs to left open?
     for k, (_, raw, page) in enumerate(rows):
         s = raw.strip()
         if not s:
             kinds.append(BLANK)
             continue
-        if zone is not None and paged and page != zone_page:
+        if zone is not None and paged and page != zone.page:
             zone = None
         if SEPARATOR_RULE.match(s):
             kinds.append(SEPARATOR)
-            zone, zone_page = [], page
-            zones.append(zone)
+            zone = _Zone(page, bool(last_note) and not _SENTENCE_END.search(last_note))
+            zones.append(zone.rows)
             continue
         if is_plain_furniture(s) or SPONSOR_NOTE.match(s):
             kinds.append(FURNITURE)
-            if zone and not paged and any(_NOTE_START.match(rows[j][1].strip()) is None or
-                                          _NOTE_START.match(rows[j][1].strip()).group(3) for j in zone):
+            if zone is not None and not paged and zone.has_text:
                 zone = None
             continue
-        if zone is not None and (paged or _in_zone(rows, zone, raw)):
+        if zone is not None and (paged or zone.takes(raw)):
             kinds.append(ZONE)
-            zone.append(k)
+            zone.add(k, s)
+            last_note = s
             continue
         zone = None
         kinds.append(CONTENT)
@@ -201,26 +248,6 @@ def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[li
     for z in zones:
         expected = _read_zone(rows, z, expected, notes)
     return kinds, notes
-
-
-def _in_zone(rows: list[tuple[int, str, int]], zone: list[int], raw: str) -> bool:
-    """A row after the rule, on a text without page breaks: a footnote's first line or marker, a line
-    that carries on a footnote left open (never an indented one, which opens a paragraph), or a text for
-    a marker that stood alone."""
-    s = raw.strip()
-    if not zone:
-        return True
-    texts = [rows[j][1].strip() for j in zone]
-    numbers = [int(m.group(1)) for t in texts if (m := _NOTE_START.match(t))]
-    m = _NOTE_START.match(s)
-    if m and (not numbers or 0 < int(m.group(1)) - max(numbers) <= (1 if m.group(3) else 20)):
-        return True
-    alone = sum(1 for t in texts if (m := _NOTE_START.match(t)) and not m.group(3))
-    unmarked = sum(1 for t in texts if not _NOTE_START.match(t))
-    if alone > unmarked:
-        return True
-    return not _SENTENCE_END.search(texts[-1]) and not raw[:1].isspace() and \
-        not (s[:1].isupper() and L.opens_preamble(s))
 
 
 def _read_zone(rows: list[tuple[int, str, int]], zone: list[int], expected: int | None,

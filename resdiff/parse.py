@@ -441,15 +441,15 @@ def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[
             if not L.ADOPTS_FOLLOWING.match(head[number.end():] if number else head):
                 continue
             tail = ([_Raw(r.lines[j + 1:], r.line, r.page)] if r.lines[j + 1:] else []) + raws[i + 1:]
-            if not tail:
-                return raws, []
+            if not tail or SUB_LETTER.match(tail[0].lines[0]):
+                return raws, []  # its own lettered sub-paragraphs follow: what it adopts is in it, not after it
             end = len(tail)
             if number:
                 resume = int(number.group(1)) + 1
                 seen = 0  # the adopted text's own numbering
                 for k, t in enumerate(tail):
                     m = OP_NUMBER.match(t.lines[0])
-                    if m and int(m.group(1)) == resume and seen and seen + 1 != resume:
+                    if m and int(m.group(1)) == resume and seen + 1 != resume:  # not the adopted text's own
                         end = k
                         break
                     if m:

@@ -582,3 +582,33 @@ def test_a_chinese_adopted_text_hard_wrapped_keeps_its_chapeau_apart():
     assert [p.id for p in doc.paragraphs] == ["OP1", "AN.u1", "AN.u2", "AN.1", "AN.2"]
     assert doc.paragraph("AN.u1").text == "关于某事的政治宣言"
     assert doc.paragraph("AN.u2").text.startswith("我们，")
+
+
+def test_a_numbered_paragraph_that_approves_its_own_lettered_items_adopts_no_text():
+    text = (" 80/99. Something\n\n The General Assembly,\n\n Recalling its resolution 79/1,\n\n"
+            " 1. Decides to convene a meeting;\n\n 2. Approves the following programme of work for the meeting:\n\n"
+            " (a) An opening segment;\n\n (b) Two panels;\n\n 3. Requests a report;\n\n 4. Decides to remain seized.\n")
+    doc = parse_text(text)
+    assert [p.id for p in doc.paragraphs] == ["PP1", "OP1", "OP2", "OP2(a)", "OP2(b)", "OP3", "OP4"]
+
+
+def test_a_rule_in_web_text_opens_no_footnote_block_without_a_footnote():
+    text = ("80/99. Something\n\nThe General Assembly,\n\n----------\n\nRecalling its resolution 79/1,\n\n"
+            "Noting the report,\n\n1. Decides to convene a meeting;\n\n2. Decides to remain seized.\n")
+    doc = parse_text(text)
+    assert [p.id for p in doc.paragraphs] == ["PP1", "PP2", "OP1", "OP2"] and doc.footnotes == ()
+
+
+def test_a_layout_page_of_one_line_paragraphs_keeps_them_apart():
+    page1 = ("                 United Nations              A/RES/80/99\n\n     80/99.      Something\n\n"
+             "                      The General Assembly,\n"
+             "                      Recalling its resolution 79/1 of 22 September 2024 and its\n"
+             "                 resolution 78/5 of 1 October 2023,\n"
+             "                      1.    Decides to convene a high-level meeting in 2026 in\n"
+             "                 New York;\n"
+             "                      2.    Requests the President to hold consultations with\n"
+             "                 Member States;\n")
+    page2 = ("                      3.    Requests the Secretary-General to report.\n"
+             "                      4.    Decides to remain seized of the matter.\n")
+    doc = parse_text(page1 + "\f" + page2)
+    assert [p.id for p in doc.paragraphs] == ["PP1", "OP1", "OP2", "OP3", "OP4"] and doc.warnings == ()
