@@ -65,10 +65,11 @@ def _command(short_help: str, *, reads_pdf: bool = False):
         @functools.wraps(command)
         def run(**arguments) -> None:
             try:
-                if reads_pdf:
+                limits = (arguments.pop("pdf_memory"), arguments.pop("pdf_timeout")) if reads_pdf else ()
+                if any(v is not None for v in limits):  # isolate is imported only where a limit is set
                     from .isolate import set_limits
 
-                    set_limits(arguments.pop("pdf_memory"), arguments.pop("pdf_timeout"))
+                    set_limits(*limits)
                 status = command(**arguments)
             except ResdiffError as e:
                 _env().report(e)

@@ -571,8 +571,6 @@ def opens_preamble(line: str) -> bool:
 # --- hyphens ---------------------------------------------------------------------------------------
 # The hyphen-minus, U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN are one hyphen for the diff and the checks;
 # a soft hyphen (U+00AD) only says where a word may break, and is no character of the text.
-HYPHEN_FORMS = "\u2010\u2011"
-SOFT_HYPHEN = "\u00ad"
 # A line-end hyphen after one of these words is the compound's own hyphen, not a word broken at the line
 # end: "post-" + "conflict", "seventy-" + "fifth", "quarante-" + "neuvième", "soixante-" + "quinze"
 COMPOUND_FIRST_WORDS = {
@@ -583,7 +581,7 @@ COMPOUND_FIRST_WORDS = {
     "fr": {"vingt", "trente", "quarante", "cinquante", "soixante", "quatre", "dix", "non", "post", "anti", "sous",
            "demi", "mi", "ex", "co", "auto", "extra", "contre", "avant", "après", "porte", "grand", "chef", "état",
            "États", "bien", "arc", "rond", "sud", "nord", "est", "ouest", "centre", "outre", "vice", "ci",
-           "celle", "celui", "ceux", "elle", "lui", "eux", "là", "peut", "c'est", "dis", "vis"},
+           "celle", "celui", "ceux", "elle", "lui", "eux", "là", "peut", "dis", "vis"},
     "es": {"ex", "anti", "pos", "post", "pre", "vice", "sur", "norte", "centro", "franco", "hispano"},
     "ru": {"северо", "юго", "военно", "научно", "социально", "экономически", "финансово", "торгово", "по"},
 }

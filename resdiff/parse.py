@@ -44,8 +44,6 @@ _TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[.．]|\s[-–]\s)\s*(\S.*)?$")  #
 _REPORT = re.compile(rf"\(({L.REPORT_SYMBOL})")
 
 # --- paragraph numbering ----------------------------------------------------------
-_FOOTNOTE_LINE = re.compile(r"^(\d{1,3})(/?)\s+(\S.*)$")
-_FOOTNOTE_END = re.compile(r"[。.．]$")
 
 # Words and abbreviations after which a number is content ("article 4", "No. 3"), never a marker
 _NUMBERING_WORDS = {w for words in L.NUMBERING_WORDS.values() for w in words}
@@ -167,7 +165,7 @@ def _joiner(text: str, lang: str) -> Callable[[list[str]], str]:
     wide_spacing = lang == "zh" and spaces_digits(text)
     # words as the document writes them, hyphenated compounds included, minus those broken at a line end
     vocabulary = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", text, re.MULTILINE))
-    return partial(_join_and_mend, mend=_rehyphenation(text, lang),
+    return partial(_join_and_mend, mend=_rehyphenation(text, lang, vocabulary),
                    join=partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
                                 compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang)))
 
@@ -413,16 +411,14 @@ def _join_and_mend(lines: list[str], *, join: Callable[[list[str]], str], mend: 
 _WORD = L.lazy_pattern(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
 
 
-def _rehyphenation(text: str, lang: str) -> dict[str, str]:
+def _rehyphenation(text: str, lang: str, vocabulary: frozenset[str]) -> dict[str, str]:
     """Hyphens an extractor dropped at a line end ("SecretaryGeneral", "twentyfirst"), put back where
     the evidence is plain: a numeral the language always hyphenates, or a compound the document writes
     with its hyphen elsewhere while the joined form stands nowhere else."""
     words = Counter(_WORD.findall(text))
-    hyphenated = Counter(re.findall(r"(?<![\w-])[^\W\d_]+-[^\W\d_]+(?![\w-])", text))
     mend = {w: h for w, h in L.hyphenated_numerals(lang).items() if words[w]}
-    for h, n in hyphenated.items():
-        joined = h.replace("-", "")
-        if words[joined] == 1 and n >= 1:
+    for h in vocabulary:  # the compounds the document writes with their hyphens
+        if "-" in h and words[joined := h.replace("-", "")] == 1:
             mend[joined] = h
     return mend
 
@@ -670,11 +666,13 @@ def _glued_to_a_number(text: str, marker: str, pos: int, numbers: Counter) -> tu
     """A marker an extractor glued to the number before it, told by evidence: "12 February 20139 in"
     (no year has five digits: 2013 and note 9), "resolution 77/2285" where the document cites 77/228
     on its own elsewhere and never 77/2285. Without such evidence the text is kept as it stands."""
-    for m in re.finditer(rf"(?<![\d/.,])((?:19|20)\d\d)({re.escape(marker)})(?![\d/]|[.,]\d)", text[pos:]):
-        return pos + m.start(2), pos + m.end(2)
-    for m in re.finditer(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({re.escape(marker)})(?![\d/]|[.,]\d)", text[pos:]):
+    year = re.compile(rf"(?<![\d/.,])((?:19|20)\d\d)({re.escape(marker)})(?![\d/]|[.,]\d)").search(text, pos)
+    if year:
+        return year.start(2), year.end(2)
+    symbol = re.compile(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({re.escape(marker)})(?![\d/]|[.,]\d)")
+    for m in symbol.finditer(text, pos):
         if numbers[m.group(1)] and numbers[m.group(0)] <= 1:  # cited on its own, and glued only here
-            return pos + m.start(2), pos + m.end(2)
+            return m.start(2), m.end(2)
     return None
 
 
