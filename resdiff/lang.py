@@ -24,6 +24,7 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     ARABIC,
     CJK_UNIFIED,
     CYRILLIC,
+    FROM_SUPERSCRIPT,
     HAN_SPAN,
     IDEOGRAPHS,
     JOB_NUMBER,
@@ -34,8 +35,10 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     RES_SYMBOL,
     ROUTINE_SYMBOL,
     SHORT_SYMBOL,
+    SUPERSCRIPTS,
     SYMBOL_TOKEN,
     TITLE_NUMBER,
+    TO_SUPERSCRIPT,
     UN_SYMBOL,
     is_ideograph,
     lazy_pattern,
@@ -134,9 +137,6 @@ def zh_numeral(text: str) -> int | None:
 # Arabic-Indic and Eastern Arabic-Indic digits, and the Arabic decimal and thousands separators
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789,.")
 # Superscript digits: footnote markers as a PDF's geometry gives them
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
-FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
 _FULL_WIDTH = 0xFEE0  # "７" is "7" moved by this much
 
 

@@ -11,6 +11,7 @@ import re
 import struct
 import sys
 
+from . import lang as L
 from .blocks import FOOTNOTE, SEPARATOR, Line
 from .errors import InputError, printable
 from .markdown_reader import is_markdown
@@ -194,7 +195,6 @@ def _pdf_text(data: bytes, name: str) -> str:
 # --- DOCX (read with the standard library: paragraphs, footnotes, their references) -
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _damaged_zip() -> tuple[type[Exception], ...]:
@@ -310,7 +310,7 @@ def _docx_paragraphs(root, refs: list[str]) -> list[str]:
                 out[cur].append("\t")
             elif tag == f"{_W}footnoteReference":
                 refs.append(el.get(f"{_W}id"))
-                out[cur].append(str(len(refs)).translate(_RAISED))  # Word knows it is raised: say so
+                out[cur].append(str(len(refs)).translate(L.TO_SUPERSCRIPT))  # Word knows it is raised: say so
         stack.extend((child, cur) for child in reversed(el))
     return ["".join(parts) for parts in out]
 

@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 
 from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, UNKNOWN, Line
-from .notation import lazy_pattern
-
-_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")  # a raised reference, as every reader writes it
+from .notation import TO_SUPERSCRIPT, lazy_pattern
 
 # Signs of Markdown, each told by a whole line or an unmistakable token
 _SIGNS = {
@@ -54,14 +52,14 @@ def is_markdown(text: str) -> bool:
 
 def _superscript(m: re.Match) -> str:
     inner = m.group(1).strip()
-    return inner.translate(_TO_SUPERSCRIPT) if inner.isdigit() else inner
+    return inner.translate(TO_SUPERSCRIPT) if inner.isdigit() else inner
 
 
 def clean(s: str) -> str:
     """A line of Markdown as the words it shows: markup off, references as superscript digits."""
     s = _SPACED_PUNCTUATION.sub(r"\1", s)
     s = _SUP.sub(_superscript, s)
-    s = _REFERENCE.sub(lambda m: m.group(1).translate(_TO_SUPERSCRIPT) if m.group(1).isdigit() else "", s)
+    s = _REFERENCE.sub(lambda m: m.group(1).translate(TO_SUPERSCRIPT) if m.group(1).isdigit() else "", s)
     s = _TAGS.sub("", s)
     s = s.replace("**", "").replace("__", "").replace("`", "")
     s = re.sub(r"(?<![\w*])_(?=\S)|(?<=\S)_(?!\w)", "", s)  # _italic_ (never snake_case or a rule)

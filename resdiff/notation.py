@@ -12,6 +12,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+# a raised footnote reference, as every reader writes it: superscript digits
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPTS, "0123456789")
+
 
 class lazy_pattern:  # noqa: N801 (used as re.compile is)
     """A regular expression compiled on first use: a large character class or a long alternation costs a

@@ -19,6 +19,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from . import isolate
+from . import lang as L
 from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, Line
 from .errors import InputError
 from .layout import is_plain_furniture
@@ -30,7 +31,6 @@ SUP_RATIO = 0.85  # a superscript is smaller than this share of its line's size 
 SUP_RISE = (0.15, 0.75)  # … and raised by this share of it (em)
 BASE_TOL = 1.0  # glyphs whose baselines differ by less than this (pt) share a line
 TOP_BAND, FOOT_BAND = 0.9, 0.06  # running heads above, feet below these shares of the page height
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BY_X0, _BY_X1, _BY_Y = attrgetter("x0"), attrgetter("x1"), attrgetter("y")  # sort keys read in C
 
 
@@ -58,7 +58,7 @@ class _Line:
         reference), anything else as it reads ('1er', '85e')."""
         out, last = [], 0
         for pos, sup in self.sups:
-            out += [self.text[last:pos], sup.translate(_SUPERSCRIPT) if sup.isdigit() else sup]
+            out += [self.text[last:pos], sup.translate(L.TO_SUPERSCRIPT) if sup.isdigit() else sup]
             last = pos
         return "".join(out) + self.text[last:]
 

@@ -26,8 +26,7 @@ from .model import OPERATIVE, PREAMBULAR, Metadata, Paragraph, ParseWarning
 
 _FURNITURE_INSIDE = L.lazy_pattern(rf"(?<![\w/-]){L.JOB_NUMBER}(?:\s*\([A-Z]\))?(?![\w/-])|\*\d{{5,}}\*|"
                                rf"(?<!\w)(?:{L.PAGE})(?!\w)(?=\s+[A-Z])")
-_RAISED = L.lazy_pattern("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_FROM_RAISED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_RAISED = L.lazy_pattern(f"[{L.SUPERSCRIPTS}]+")
 LONG_FACTOR = 8  # a paragraph over this many times the median length …
 LONG_MINIMUM = 3000  # … and over this many characters is paragraphs run together
 
@@ -126,7 +125,7 @@ def _markers(paragraphs: list[Paragraph], footnotes: list) -> list[ParseWarning]
             cited.setdefault(m, p.id)
     for p in paragraphs:  # a raised number left in the text: a reference whose footnote was not found
         for m in _RAISED.finditer(p.text):
-            cited.setdefault(m.group(0).translate(_FROM_RAISED), p.id)
+            cited.setdefault(m.group(0).translate(L.FROM_SUPERSCRIPT), p.id)
     have = {f.marker for f in footnotes}
     missing = [m for m in cited if m not in have]
     if missing and not have:
