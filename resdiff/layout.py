@@ -92,10 +92,10 @@ def _margin(lines: list[str]) -> int:
     return min((k for k, c in counts.items() if c >= 0.15 * total), default=0)
 
 
-def read_text(text: str) -> list[Line]:
+def read_text(text: str, *, markdown: bool | None = None) -> list[Line]:
     """The typed lines of a text, whatever wrote it (see the module's docstring); blank lines left out.
     Form feeds (pdftotext's page breaks) bound the footnote blocks."""
-    if is_markdown(text):
+    if is_markdown(text) if markdown is None else markdown:
         return mend_page_breaks([Line(x.text, x.line, x.page, role=FURNITURE)
                                  if x.role == UNKNOWN and (is_plain_furniture(x.text) or SPONSOR_NOTE.match(x.text))
                                  else x

@@ -64,46 +64,51 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == STDIN else printable(path)
 
 
-def decode(data: bytes, name: str) -> str:
+def _container(data: bytes, name: str) -> str:
+    """"pdf", "docx" or "text" (plain text in any encoding, HTML, Markdown), by the bytes or the name."""
     if not data.strip():
         raise InputError("file is empty" if not data else "file holds only whitespace", source=name)
-    head = data[:1024].lstrip()
-    if head.startswith(b"%PDF-") or name.lower().endswith(".pdf"):
-        return _pdf_text(data, name)
+    if data[:1024].lstrip().startswith(b"%PDF-") or name.lower().endswith(".pdf"):
+        return "pdf"
     if data.startswith(b"PK\x03\x04") or name.lower().endswith(".docx"):
-        return _docx_text(data, name)
+        return "docx"
+    return "text"
+
+
+def _text_of(data: bytes, name: str) -> tuple[str, str]:
+    """The text of a text file, and its kind: "html" (its blocks as text), "markdown" or "text"."""
     text = _decode_text(data, name)
-    if _is_html(text, name):
-        return _html_text(text)
-    return text
+    if re.match(r"\s*(<!doctype html|<html)", text[:200], re.IGNORECASE) or name.lower().endswith((".html", ".htm")):
+        return _html_text(text), "html"
+    return text, "markdown" if is_markdown(text) else "text"
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of a document in any supported format (a PDF and a DOCX in the indented layout)."""
+    container = _container(data, name)
+    if container == "pdf":
+        return _pdf_text(data, name)
+    if container == "docx":
+        return _docx_text(data, name)
+    return _text_of(data, name)[0]
 
 
 def parse_bytes(data: bytes, name: str, *, language: str | None = None) -> Document:
     """One resolution from the bytes of its file, `name` being what results and messages call it. Each
     reader hands the parser typed lines; a PDF keeps its pages and the role of each line."""
-    if not data.strip():
-        raise InputError("file is empty" if not data else "file holds only whitespace", source=name)
-    if data[:1024].lstrip().startswith(b"%PDF-") or name.lower().endswith(".pdf"):
+    container = _container(data, name)
+    if container == "pdf":
         from .pdf import read_lines
 
         lines, said = read_lines(data, name)
         text = "\n".join(x.text for x in lines)
         return parse_lines(lines, text=text, source=name, language=language, source_kind="pdf", said=said)
-    if data.startswith(b"PK\x03\x04") or name.lower().endswith(".docx"):
+    if container == "docx":
         lines = _docx_lines(data, name)
         text = "\n".join(x.text for x in lines)
         return parse_lines(lines, text=text, source=name, language=language, source_kind="docx")
-    text = decode(data, name)
-    if _is_html(text, name):
-        kind = "html"
-    else:
-        kind = "markdown" if is_markdown(text) else "text"
+    text, kind = _text_of(data, name)
     return parse_text(text, source=name, language=language, source_kind=kind)
-
-
-def _is_html(text: str, name: str) -> bool:
-    return bool(re.match(r"\s*(<!doctype html|<html)", text[:200], re.IGNORECASE)) or \
-        name.lower().endswith((".html", ".htm"))
 
 
 # --- plain text --------------------------------------------------------------------

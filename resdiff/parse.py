@@ -22,6 +22,7 @@ from .layout import (
     is_plain_furniture,
     read_text,
 )
+from .markdown_reader import is_markdown
 from .model import (
     ANNEX,
     OPERATIVE,
@@ -62,11 +63,13 @@ class _Raw:
 
 
 def parse_text(text: str, *, source: str = "<text>", language: str | None = None,
-               source_kind: str = "text") -> Document:
-    """Parse the text of one resolution, as any extractor or pipeline wrote it, into a Document."""
+               source_kind: str | None = None) -> Document:
+    """Parse the text of one resolution, as any extractor or pipeline wrote it, into a Document
+    (`source_kind` "markdown", "html" or "text" where the caller knows it; else Markdown is told)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    return parse_lines(read_text(text), text=text.replace("\x0c", "\n"), source=source, language=language,
-                       source_kind=source_kind)
+    kind = source_kind or ("markdown" if is_markdown(text) else "text")
+    return parse_lines(read_text(text, markdown=kind == "markdown"), text=text.replace("\x0c", "\n"),
+                       source=source, language=language, source_kind=kind)
 
 
 def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", language: str | None = None,

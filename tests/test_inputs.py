@@ -90,7 +90,7 @@ def test_markdown_pipeline_output_is_read_as_a_resolution():
     # the closing and the footnotes stay out of the last paragraph, the page furniture out of every one
     assert doc.paragraph("OP2").text == "Requests the Secretary-General to report to it at its eighty-first session."
     assert "**" not in "".join(p.text for p in doc.paragraphs) and doc.warnings == ()
-    assert doc.source_kind == "text"  # parse_text is given no file; load_document says "markdown"
+    assert doc.source_kind == "markdown"  # told by the text itself, never by a file name
 
 
 def test_front_matter_never_decides():
@@ -612,3 +612,12 @@ def test_a_layout_page_of_one_line_paragraphs_keeps_them_apart():
              "                      4.    Decides to remain seized of the matter.\n")
     doc = parse_text(page1 + "\f" + page2)
     assert [p.id for p in doc.paragraphs] == ["PP1", "OP1", "OP2", "OP3", "OP4"] and doc.warnings == ()
+
+
+def test_html_is_told_by_its_text_whatever_the_file_is_called(tmp_path):
+    page = ("<!DOCTYPE html><html><body><p>75/1. Something</p><p>The General Assembly,</p>"
+            "<p>Recalling its resolution 74/1,</p><p>1. Decides to remain seized of the matter.</p></body></html>")
+    path = tmp_path / "download.dat"
+    path.write_text(page, encoding="utf-8")
+    doc = load_document(str(path))
+    assert doc.source_kind == "html" and [p.id for p in doc.paragraphs] == ["PP1", "OP1"]
