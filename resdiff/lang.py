@@ -452,10 +452,12 @@ def session_number(m: re.Match) -> int | None:
 
 AGENDA_ITEM = {"zh": "议程项目", "en": "Agenda item", "fr": "Point", "es": "Tema", "ru": "Пункт(?: повестки дня)?",
                "ar": "البند"}
-AGENDA = re.compile(rf"^(?:{_alt(AGENDA_ITEM.values())})\s*(?P<item>\S.*)$", re.IGNORECASE)
-# The agenda item run onto the session's line ("Seventy-third session Agenda item 30"): only the words that
-# cannot open a session line (never the French "Point", a common word)
-AGENDA_WITHIN = lazy_pattern(r"(?:Agenda item|Tema|Пункт повестки дня|议程项目)\s*\d")
+AGENDA = re.compile(rf"^(?:{_alt(_spaces_may_go(AGENDA_ITEM.values()))})\s*(?P<item>\S.*)$", re.IGNORECASE)
+# The agenda item run onto the session's line ("Seventy-third session Agenda item 30"), each language's
+# words with the number in its place (the French "Point" and Russian "Пункт" alone are common words)
+_AGENDA_NUMBERED = {"zh": r"议程项目\s*\d", "en": r"Agenda\s*item\s*\d", "fr": r"Point\s*\d+\s*de\s*l.ordre",
+                    "es": r"Tema\s*\d", "ru": r"Пункт\s*\d+\s*повестки", "ar": r"البند\s*\d"}
+AGENDA_WITHIN = lazy_pattern(_alt(_AGENDA_NUMBERED.values()))
 # The paragraph of a committee report a resolution comes from: "(A/75/399, para. 96)", "第 96 段"
 _PARAGRAPH_ABBREVIATION = {"en": "para", "es": "párr", "fr": "par", "ru": "пункт", "ar": "الفقرة"}
 REPORT_PARAGRAPH = re.compile(rf"第\s*(\d+)\s*段|(?:{_alt(_PARAGRAPH_ABBREVIATION.values())})\.?\s*(\d+)",

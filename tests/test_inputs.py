@@ -621,3 +621,15 @@ def test_html_is_told_by_its_text_whatever_the_file_is_called(tmp_path):
     path.write_text(page, encoding="utf-8")
     doc = load_document(str(path))
     assert doc.source_kind == "html" and [p.id for p in doc.paragraphs] == ["PP1", "OP1"]
+
+
+@pytest.mark.parametrize("line, item", [
+    ("**Eightieth session** Agenda item 99", "99"),
+    ("**Quatre-vingtième session** Point 99 de l'ordre du jour", "99 de l'ordre du jour"),
+    ("**Восьмидесятая сессия** Пункт 99 повестки дня", "99 повестки дня"),
+    ("**الدورة الثمانون** البند 99", "99"),
+    ("**Eightiethsession**Agendaitem99", "99"),
+])
+def test_an_agenda_item_run_onto_the_session_line_in_each_language(line, item):
+    doc = parse_text(MARKDOWN.replace("**Eightieth session** Agenda item 99", line))
+    assert doc.metadata.agenda_item == item
