@@ -497,6 +497,11 @@ def _inverted(text: str, mark: str, opening: str) -> list[re.Match]:
     return out
 
 
+# the punctuation of another script in a language that has its own: the pattern, its own marks, their names
+_FOREIGN_MARKS = {"zh": (ZH_HALF_WIDTH, ZH_FULL_WIDTH, "half-width", "Chinese"),
+                  "ar": (AR_LATIN_MARK, AR_OWN_MARKS, "Latin", "Arabic")}
+
+
 def punctuation_findings(a, b, lang: str, spacing: bool = True) -> list[Finding]:
     """The target text's punctuation and spacing as its language writes them (warnings). `spacing` False:
     the spaces of the text are a reading of glyph gaps (a PDF), not characters anyone typed, so the rules
@@ -510,21 +515,16 @@ def punctuation_findings(a, b, lang: str, spacing: bool = True) -> list[Finding]
         ms = list(FR_GUILLEMETS.finditer(t))
         found += _once("punctuation-spacing", a, b, ms, t, "no space inside « » (French sets a no-break space "
                        "after « and before »)")
-    if lang == "zh":
-        ms = list(ZH_HALF_WIDTH.finditer(t))
+    if lang in _FOREIGN_MARKS:  # "," beside Chinese text, where Chinese writes "，"; Arabic "،"
+        pattern, own, form, name = _FOREIGN_MARKS[lang]
+        ms = list(pattern.finditer(t))
         if ms:
             mark = (ms[0].group(1) or ms[0].group(2))
-            found += _once("punctuation-form", a, b, ms, t, f"half-width “{mark}” beside Chinese text (Chinese "
-                           f"writes “{ZH_FULL_WIDTH[mark]}”)")
-        if spacing:
-            found += _once("ideograph-spacing", a, b, list(ZH_SPACED.finditer(t)), t,
-                           "a space between two Chinese characters")
-    if lang == "ar":
-        ms = list(AR_LATIN_MARK.finditer(t))
-        if ms:
-            mark = (ms[0].group(1) or ms[0].group(2))
-            found += _once("punctuation-form", a, b, ms, t, f"Latin “{mark}” in Arabic text (Arabic writes "
-                           f"“{AR_OWN_MARKS[mark]}”)")
+            found += _once("punctuation-form", a, b, ms, t, f"{form} “{mark}” in {name} text ({name} writes "
+                           f"“{own[mark]}”)")
+    if lang == "zh" and spacing:
+        found += _once("ideograph-spacing", a, b, list(ZH_SPACED.finditer(t)), t,
+                       "a space between two Chinese characters")
     if lang == "es":
         for mark, opening in ES_INVERTED.items():
             found += _once("inverted-mark", a, b, _inverted(t, mark, opening), t,
