@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .align import STRUCTURAL, align
 from .diff import diff_clauses, similarity
@@ -20,7 +19,7 @@ from .model import (
     Document,
     DocumentDiff,
 )
-from .normalize import fold
+from .normalize import fold, punctuation_widths
 from .routine import editorial_key, is_routine, region_kinds
 
 # A paragraph and its counterpart that keep less of their text than this are shown as one deleted and one
@@ -50,7 +49,7 @@ def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=N
             one = len(g.old) == 1 and len(g.new) == 1 and old_marks is not None
             marks = (old_marks[g.old[0]], new_marks[g.new[0]]) if one else ((), ())
             same = len(o) == len(n) and _spacing_only(old_keys, new_keys, g, a, b)
-            if same and _visible(a) == _visible(b) and not _moved_markers(a, b, *marks, None):
+            if same and punctuation_widths(a) == punctuation_widths(b) and not _moved_markers(a, b, *marks, None):
                 out.append(Change(UNCHANGED, o, n, moved=g.moved, old_text=a, new_text=b))
                 continue
             ops, regions = diff_clauses(a, b)
@@ -69,14 +68,6 @@ def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=N
                               old_text=a, new_text=b, routine=routine, clauses=tuple(regions),
                               editorial=editorial, op_kinds=tuple(kinds), marker_moves=moves))
     return out
-
-
-def _visible(text: str) -> list[bool]:
-    """What the comparison form (fold) leaves out and a reader still sees: the width of each punctuation
-    mark (Chinese ， against ,: an editorial correction, not no change). With equal comparison forms, equal
-    lists mean no change a reader sees (the form of a hyphen and a soft hyphen are none: normalize.fold)."""
-    return [unicodedata.east_asian_width(ch) in "FW" for ch in text
-            if not (ch.isspace() or ch.isalnum() or ch == "\u00ad")]
 
 
 def _map_offset(ops, m: int) -> int:

@@ -38,6 +38,14 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def punctuation_widths(text: str) -> list[bool]:
+    """What the comparison form (fold) leaves out and a reader still sees: the width of each punctuation
+    mark (Chinese ， against ,: an editorial correction, not no change). With equal comparison forms, equal
+    lists mean no change a reader sees (the form of a hyphen and a soft hyphen are none)."""
+    return [unicodedata.east_asian_width(ch) in "FW" for ch in text
+            if not (ch.isspace() or ch.isalnum() or ch == "\u00ad")]
+
+
 def strip_controls(text: str) -> str:
     """Remove control and bidi-override characters (terminal escapes among them)."""
     return _CONTROL.sub("", text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..model import (
     DELETE,
@@ -18,7 +17,7 @@ from ..model import (
     Change,
     DocumentDiff,
 )
-from ..normalize import fold, is_wide
+from ..normalize import fold, is_wide, punctuation_widths
 
 
 def fold_ops(ops) -> list[tuple[str, str, int]]:
@@ -30,13 +29,7 @@ def fold_ops(ops) -> list[tuple[str, str, int]]:
 def _same_to_reader(a: str, b: str) -> bool:
     """Equal in comparison form and to the eye: the width of punctuation (， against ,) is an editorial
     correction a reader sees; spacing and the width of letters and digits are no change."""
-    if fold(a) != fold(b):
-        return False
-
-    def widths(t: str) -> list[bool]:  # as compare reads them
-        return [unicodedata.east_asian_width(ch) in "FW" for ch in t if not (ch.isspace() or ch.isalnum()
-                                                                              or ch == "\u00ad")]
-    return widths(a) == widths(b)
+    return fold(a) == fold(b) and punctuation_widths(a) == punctuation_widths(b)
 
 
 def _fold(ops) -> list[tuple[str, str, int, str]]:
