@@ -68,6 +68,7 @@ def _all(table: dict) -> list[str]:
 # --- languages and scripts -------------------------------------------------------------------------
 
 # The letter in a job number ("20-16878 (C)") names the language of the text.
+RIGHT_TO_LEFT = frozenset({"ar"})  # the languages written right to left
 JOB_LETTERS = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"}
 
 # The script each language is told by (the first wins a tie); Latin-script languages by their words.

@@ -5,6 +5,7 @@ or paragraph), and both excerpts with the words concerned highlighted. All docum
 
 from __future__ import annotations
 
+from ..lang import RIGHT_TO_LEFT
 from ..results import DOCUMENT_RULES, RULES, SEVERITY_ORDER, CheckResult, Finding, SessionResult
 from .html import escape
 
@@ -37,7 +38,6 @@ p, td { overflow-wrap: anywhere; }
 @media print { .finding { break-inside: avoid; }
                mark { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 """
-_RTL = {"ar"}
 
 
 def _page(title: str, body: str) -> str:
@@ -60,7 +60,7 @@ def _highlight(excerpt: str, mark: str | None) -> str:
 
 
 def _dir(lang: str) -> str:
-    return f' lang="{lang}" dir="rtl"' if lang in _RTL else f' lang="{lang}"'
+    return f' lang="{lang}" dir="rtl"' if lang in RIGHT_TO_LEFT else f' lang="{lang}"'
 
 
 def _counts(findings) -> str:

@@ -26,6 +26,7 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from ..lang import RIGHT_TO_LEFT
 from ..model import DELETE, EDITORIAL, EQUAL, INSERT, ROUTINE, SUBSTANTIVE, Change, Document, DocumentDiff
 from ..normalize import strip_controls
 from .common import totals
@@ -36,18 +37,17 @@ _TAGS = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR", "ru": "ru-R
 _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _W = nsdecls("w")
 _SUPER = '<w:vertAlign w:val="superscript"/>'
-_XML_ILLEGAL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32)])
 
 
 def _text(s: str) -> str:
-    return _xml_escape(strip_controls(s).translate(_XML_ILLEGAL))
+    return _xml_escape(strip_controls(s))  # no control character XML refuses is left
 
 
 class _Writer:
     def __init__(self, result: DocumentDiff, hide_editorial: bool):
         self.result, self.hide_editorial = result, hide_editorial
         self.lang = result.new.language
-        self.rtl = self.lang == "ar"
+        self.rtl = self.lang in RIGHT_TO_LEFT
         self.next_id = 1  # w:id of changes and bookmarks, one sequence
         self.notes: list[str] = []  # footnote bodies (w:footnote XML), ids from 1
         self.old_notes = {f.marker: f for f in result.old.footnotes}

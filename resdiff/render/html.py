@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from html import escape as _escape
 
+from ..lang import RIGHT_TO_LEFT
 from ..model import DELETE, DELETED, EDITORIAL, EQUAL, INSERT, INSERTED, MODIFIED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
 from ..results import Series
@@ -151,7 +152,7 @@ class _Where:
         self.old = {p.id: p.page for p in result.old.paragraphs} | {f.id: f.page for f in result.old.footnotes}
         self.new = {p.id: p.page for p in result.new.paragraphs} | {f.id: f.page for f in result.new.footnotes}
         lang = result.new.language
-        self.attrs = f' lang="{escape(lang)}"' + (' dir="rtl"' if lang in _RTL else "")
+        self.attrs = f' lang="{escape(lang)}"' + (' dir="rtl"' if lang in RIGHT_TO_LEFT else "")
 
     def pages(self, c: Change) -> str:
         old = [self.old.get(i) for i in c.old if self.old.get(i) is not None]
@@ -164,7 +165,6 @@ class _Where:
         return f' <span class="page">({escape(", ".join(bits))})</span>' if bits else ""
 
 
-_RTL = {"ar"}
 
 
 def _span(pages: list[int]) -> str:
