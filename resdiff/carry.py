@@ -332,7 +332,7 @@ def _add_recalled(target: str, spans: dict, lang: str, symbol: str, date: str):
     syms = sorted((s, v) for (k, v), ss in spans.items() if k == "symbols" for s in ss)
     dates = sorted((s, v) for (k, v), ss in spans.items() if k == "dates" for s in ss)
     # each symbol with its date: the one just after it ("73/54 du 5 décembre 2018") or just before it
-    # ("2018 年 12 月 5 日第 73/54 号"), as the target writes all of them
+    # (Chinese: "on 5 December 2018, No. 73/54"), as the target writes all of them
     def after(a, b):
         return next(((s, v) for s, v in dates if 0 <= s[0] - b < 20), None)
 
@@ -352,7 +352,7 @@ def _add_recalled(target: str, spans: dict, lang: str, symbol: str, date: str):
         return "the target's list of recalled resolutions is too short to follow its pattern"
     glues = [target[items[k][1]:items[k + 1][0]] for k in range(len(items) - 1)]
     mid, last = glues[-2], glues[-1]
-    # "A, B and C" (the last joined apart) or "A و B و C" (Arabic: every item joined alike)
+    # "A, B and C" (the last joined apart) or "A and B and C" (Arabic: every item joined alike)
     if (mid == last and len(set(glues)) != 1) or len(mid) > 12 or len(last) > 12:
         return "the target does not join its recalled resolutions as a list ('A, B and C')"
     a, b, sym_old, date_old = items[-1]

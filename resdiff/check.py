@@ -515,7 +515,7 @@ def punctuation_findings(a, b, lang: str, spacing: bool = True) -> list[Finding]
         ms = list(FR_GUILLEMETS.finditer(t))
         found += _once("punctuation-spacing", a, b, ms, t, "no space inside « » (French sets a no-break space "
                        "after « and before »)")
-    if lang in _FOREIGN_MARKS:  # "," beside Chinese text, where Chinese writes "，"; Arabic "،"
+    if lang in _FOREIGN_MARKS:  # an ASCII comma beside Chinese text, which writes a full-width one; Arabic its own
         pattern, own, form, name = _FOREIGN_MARKS[lang]
         ms = list(pattern.finditer(t))
         if ms:
@@ -749,7 +749,8 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
                                       source_value=sv, target_value=tv))
             elif here == "source" and c.kind == MODIFIED and theirs[other].kind == MODIFIED:
                 # what the change added and removed, read on the whole paragraphs: a diff may cut inside a
-                # number word (第七十六 → 第七十七 inserts 七), where no fact can be read from the pieces
+                # number word (the Chinese seventy-sixth -> seventy-seventh inserts only the ideograph for
+                # seven), where no fact can be read from the pieces
                 ins_s, del_s = _delta(c.old_text, c.new_text, source.language)
                 ins_t, del_t = _delta(theirs[other].old_text, theirs[other].new_text, target.language)
                 found += _fact_findings(ins_s, ins_t, pa, pb, source.language, target.language,

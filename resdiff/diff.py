@@ -6,7 +6,7 @@ import re
 
 from diff_match_patch import diff_match_patch
 
-from .lang import is_ideograph
+from .lang import CLAUSE_ENDS, JOINING_WORDS, LIST_SEPARATORS, is_ideograph
 from .model import DELETE, EQUAL, INSERT
 from .normalize import fold
 from .tokenize import clauses, tokens
@@ -65,7 +65,7 @@ def diff_texts(old: str, new: str) -> list[Op]:
 
     Clauses are aligned first, so that words only match inside clauses that changed;
     then tokens (jieba words, numbers and symbols whole); then characters inside a
-    replaced Chinese word (第十次 -> 第十一次 inserts 一).
+    replaced Chinese word (the tenth time -> the eleventh inserts the one ideograph for "one").
     """
     return diff_clauses(old, new)[0]
 
@@ -167,22 +167,23 @@ def diff_tokens(old: str, new: str) -> list[Op]:
     return ops
 
 
-_LEADS = {"和", "及", "或", "与", "并", "以及", "、", "，", ",", "；", ";", "and", "or", "as", "including"}
-_CLAUSE_END = tuple("，,；;。.：:")
+_LEADS = {*(w for words in JOINING_WORDS.values() for w in words), *LIST_SEPARATORS}
+_CLAUSE_END = tuple(CLAUSE_ENDS)
 
 
 def _edit_score(units: list[str], before: str) -> int:
     """How well an inserted or deleted run sits: it should open with a conjunction or list
     separator and close a clause, as a reviser would cut it."""
     first, last = fold(units[0]), fold(units[-1])
-    return (2 * (first in _LEADS or first[:1] in "、，,；;") + last.endswith(_CLAUSE_END)
+    return (2 * (first in _LEADS or first[:1] in LIST_SEPARATORS) + last.endswith(_CLAUSE_END)
             + fold(before).endswith(_CLAUSE_END))
 
 
 def _shift_edits(runs: list[tuple[str, list[str], list[str]]]) -> None:
     """Slide each pure insertion or deletion along the equal units around it (the text is the same
-    wherever it sits) to the place that reads best: "第 73/54 号{+和 … 第 74/62 号+}决议" rather than
-    "第 73/54 {+号和 … 第 74/62 +}号决议"."""
+    wherever it sits) to the place that reads best: where a Chinese list of resolutions grows by one, the
+    insertion opens with "and" after the counter that closes the symbol before it and ends on the new
+    symbol's own counter, rather than one unit earlier (opening on that counter, ending before its own)."""
     for k in range(1, len(runs) - 1):
         op, a, b = runs[k]
         if op == EQUAL or runs[k - 1][0] != EQUAL or runs[k + 1][0] != EQUAL:

@@ -1,9 +1,10 @@
 """What must be identical across the language versions of one resolution, read out of a text:
 document symbols, dates and date ranges, ordinals and numerals, numbers.
 
-Symbols are masked before dates and dates before numbers, so that 75/62 never reads as a date and
-2020 年 12 月 7 日 never as three numbers. Chinese numerals count only in numeric contexts
-(第七十六届, 十周年, 附件一), never in words such as 一致."""
+Symbols are masked before dates and dates before numbers, so that 75/62 never reads as a date and a
+Chinese date (year, month and day, each followed by its character) never as three numbers. Chinese
+numerals count only in numeric contexts (a session, an anniversary, an annex: lang's ZH_ORDINAL), never
+inside a word that holds the ideograph for "one"."""
 
 from __future__ import annotations
 

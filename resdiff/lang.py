@@ -22,6 +22,7 @@ from .model import LANGUAGES
 from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read through the language home)
     AFTER_SYMBOL_ORGAN,
     ARABIC,
+    CJK_TEXT,
     CJK_UNIFIED,
     CYRILLIC,
     FROM_SUPERSCRIPT,
@@ -33,6 +34,7 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     REPORT_SYMBOL,
     RES_SESSION,
     RES_SYMBOL,
+    RIGHT_TO_LEFT_SCRIPTS,
     ROUTINE_SYMBOL,
     SHORT_SYMBOL,
     SUPERSCRIPTS,
@@ -645,6 +647,8 @@ NUMBERING_WORDS = {
 # Abbreviations a number follows as content: "No. 3", "vol. 2", "para. 5"; the first three glued too
 NUMBERING_ABBREVIATIONS = ["No", "vol", "para", "p", "pp", "art"]
 GLUED_ABBREVIATIONS = ["No", "vol", "para"]
+# Chinese: the ordinal prefix; a number after it is content (第 7 条: article 7), never a marker
+ZH_ORDINAL_PREFIX = "第"
 # Chinese counters: a number followed by one of these is content (2020 年, 123 个, 第 7 条), never a marker
 ZH_COUNTERS = set("年月日号號个個卷段条條次届屆名项項国國%％点點时時分秒岁歲周週倍亿億万萬千百十份页頁章节節款类類")  # noqa: E501
 # Footnote markers in the text: never told from content in Chinese (no spaces between words), set in
@@ -1073,3 +1077,67 @@ def _ru_parts(surface: str) -> tuple[str, str] | None:
         if last.startswith(stem) and last[len(stem):] in _RU_ENDINGS:
             return stem, last[len(stem):]
     return None
+
+
+# --- punctuation, brackets and quotes as the scripts write them --------------------------------------
+# Chinese texts write full-width forms of the ASCII marks (，；：．（）［］) and marks of their own (the
+# ideographic full stop and enumeration comma 。、, the title marks 《》, the corner brackets 「」『』, the
+# lenticular and tortoise-shell brackets 【】〔〕); Arabic writes its own comma and semicolon (، ؛). A set
+# of marks is a string, read with `in`; those that go inside a character class hold no ], ^, - or backslash
+
+# A full stop: Latin, ideographic, full-width
+FULL_STOPS = ".。．"
+# The point after an operative paragraph's number ("1.") and a title's symbol ("75/62."): ASCII or full-width
+NUMBER_POINTS = ".．"
+COLONS = ":："
+# Round brackets around a sub-paragraph's letter ("(a)"), ASCII or full-width
+ROUND_OPENERS, ROUND_CLOSERS = "(（", ")）"
+# The square bracket that opens a report's line in a masthead ("[on the report of …]")
+SQUARE_OPENERS = "[［"
+# Brackets around an enumeration or a code ("(1)", "【1】"): a number inside is never a footnote marker
+BRACKET_OPENERS, BRACKET_CLOSERS = "([（【〔", ")]）】〕"
+# The marks a clause or a paragraph ends with: comma, semicolon, full stop, colon (each width, ideographic)
+CLAUSE_ENDS = "，,；;。.：:"
+# The marks that separate the items of a list: the enumeration comma, the comma and the semicolon
+LIST_SEPARATORS = "、，,；;"
+# The words that join an added item or clause to what comes before: an inserted or deleted run of a diff reads
+# best opening with one, as a reviser would cut it
+JOINING_WORDS = {"zh": ["和", "及", "或", "与", "并", "以及"], "en": ["and", "or", "as", "including"]}
+# After these a footnote marker may follow a space (a PDF's extraction spaces a superscript after Chinese
+# punctuation): closing title marks, corner brackets and quotes, the closing round bracket, the enumeration
+# comma, the semicolon and the colon
+MARKER_SPACED_AFTER = "》」』”），、；："
+
+# Clauses (tokenize): each opening quote or bracket with its closer (no clause ends inside them); the stops a
+# clause ends after: the wide ones always (the enumeration comma, which joins the items of a list, never),
+# the narrow ones before a space, an ideograph or the end, and never after an abbreviation
+PAIRED_MARKS = {"《": "》", "“": "”", "「": "」", "『": "』", "‘": "’", "(": ")", "（": "）", "«": "»"}
+CLAUSE_STOPS_WIDE = "，；：。"
+CLAUSE_STOPS_NARROW = ",;:.،؛"
+CLAUSE_ABBREVIATIONS = {
+    "en": ["para", "paras", "vol", "vols", "No", "Nos", "no", "art", "Art", "arts", "p", "pp", "chap", "sect", "Add",
+           "Corr", "Rev", "Suppl", "e.g", "i.e", "etc", "Mr", "Ms", "Mrs", "Dr", "St", "al", "cf", "resp", "approx",
+           "Inc", "Ltd", "ibid", "Ibid", "op", "cit"],
+    "es": ["párr", "núm", "art"],
+    "fr": ["n°"],
+    "ru": ["п", "ст", "см"],
+}
+
+# Where a line of a terminal may not break (Chinese line-breaking rules, and the ASCII marks alike): before a
+# closing mark or a stop, after an opening mark
+NO_LINE_START = "，。、；：？！）》」』”’,.;:?!)]}%"
+NO_LINE_END = "（《「『“‘([{"
+# A title or a quotation set off by title marks, corner brackets or quotes: an excerpt is never cut inside one
+QUOTED_TITLE = r"《[^《》]*》|“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"\n]*\""
+
+# Editorial corrections (routine): every hyphen and dash, the soft hyphen included (dropped with the spaces:
+# "co-operation" = "cooperation", "2019–2020" = "2019-2020"), and each form of a quote, an apostrophe, a full
+# stop and an enumeration comma, as the one it stands for (' -> ’, "…" -> “…”, « … » or corner brackets, the
+# ideographic full stop -> the full-width one)
+DASHES = "-\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+EDITORIAL_FORMS = {**dict.fromkeys("'\u2018\u2019\u201a\u201b\u2032\u02bc\uff07", "'"),
+                   **dict.fromkeys('"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f\uff02', '"'),
+                   "\u3002": ".", "\uff61": ".", "\u3001": ",", "\uff64": ","}
+
+# An ordinal as two languages write it, for a message that shows what an ordinal is
+ORDINAL_EXAMPLE = {"en": "seventy-sixth", "zh": "第七十六届"}

@@ -33,12 +33,12 @@ SYMBOL_LINE = re.compile(rf"^{L.UN_SYMBOL}$")
 # The note on a draft's list of sponsors ("* Any changes to the list of sponsors …"): not a footnote.
 SPONSOR_NOTE = re.compile(r"^\*\s+\S")
 
-OP_NUMBER = re.compile(r"^(\d{1,5})\s*(?:[.．]|\s[-–](?=\s))\s*")  # "1. " and, in Arabic, "1 - "
-_OP_ALONE = re.compile(r"^\d{1,5}\s*[.．]$")
-SUB_LETTER = re.compile(r"^[(（]([a-z]{1,2}|[ivx]{1,5})[)）]\s*")
+OP_NUMBER = re.compile(rf"^(\d{{1,5}})\s*(?:[{L.NUMBER_POINTS}]|\s[-–](?=\s))\s*")  # "1. " and, in Arabic, "1 - "
+_OP_ALONE = re.compile(rf"^\d{{1,5}}\s*[{L.NUMBER_POINTS}]$")
+SUB_LETTER = re.compile(rf"^[{L.ROUND_OPENERS}]([a-z]{{1,2}}|[ivx]{{1,5}})[{L.ROUND_CLOSERS}]\s*")
 # A paragraph ends with a comma, semicolon, colon or full stop, perhaps followed by a closing quote
 # and a footnote marker ("Development,2", "Bodies, 5", "Questions, 2/").
-PARAGRAPH_END = re.compile(r"[，,；;。.:：][\"”’»)]?\s*(?:\d{1,3}/?|[¹²³⁰-⁹]+)?\s*$")
+PARAGRAPH_END = re.compile(rf"[{L.CLAUSE_ENDS}][\"”’»)]?\s*(?:\d{{1,3}}/?|[¹²³⁰-⁹]+)?\s*$")
 _TAG = re.compile(r"</?[ib]>")
 
 
@@ -167,7 +167,7 @@ def _carries_on(s: str) -> bool:
 # --- footnote blocks: one recogniser for every text ---------------------------------------------
 
 _NOTE_START = re.compile(r"^(\d{1,3})(/?)(?:\s+(\S.*))?$")  # "1 text", "1/ text", and a marker alone
-_SENTENCE_END = re.compile(r"[.。．]\W{0,2}$")
+_SENTENCE_END = re.compile(rf"[{L.FULL_STOPS}]\W{{0,2}}$")
 
 
 class _Zone:

@@ -185,7 +185,7 @@ def _decode_text(data: bytes, name: str) -> str:
 
 
 def _mostly_cjk_or_ascii(text: str) -> bool:
-    ok = sum(1 for c in text if c.isascii() or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+    ok = len(re.findall(f"[\\x00-\\x7f{L.CJK_TEXT}]", text))
     return ok / len(text) > 0.97
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .notation import IDEOGRAPHS, char_test, is_ideograph, lazy_pattern
+from .notation import WIDE, char_test, is_ideograph, lazy_pattern
 
-# Ideographs, CJK symbols and punctuation (。《》「」), full-width forms (，；：０-９). The classes of thousands
+# The wide scripts (notation's WIDE: ideographs, CJK punctuation, full-width forms). The classes of thousands
 # of characters below cost milliseconds each to compile: they are compiled when first used, and the tests of
 # one character are made without them.
-_WIDE = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff" + IDEOGRAPHS + "\ufe30-\ufe4f\uff00-\uffef"
+_WIDE = WIDE
 _FIRST_WIDE = min(_WIDE[0::3])
 _SPACE_NEAR_WIDE = lazy_pattern(f"(?<=[{_WIDE}])\\s+|\\s+(?=[{_WIDE}])")
 _SPACES = re.compile(r"\s+")
@@ -40,8 +40,8 @@ def fold(text: str) -> str:
 
 def punctuation_widths(text: str) -> list[bool]:
     """What the comparison form (fold) leaves out and a reader still sees: the width of each punctuation
-    mark (Chinese ， against ,: an editorial correction, not no change). With equal comparison forms, equal
-    lists mean no change a reader sees (the form of a hyphen and a soft hyphen are none)."""
+    mark (the full-width comma against the ASCII one: an editorial correction, not no change). With equal
+    comparison forms, equal lists mean no change a reader sees (the form of a hyphen and a soft hyphen are none)."""
     return [unicodedata.east_asian_width(ch) in "FW" for ch in text
             if not (ch.isspace() or ch.isalnum() or ch == "\u00ad")]
 

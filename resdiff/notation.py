@@ -60,6 +60,18 @@ HAN_SPAN = f"{CJK_EXT_A[0]}-{CJK_UNIFIED[-1]}"
 is_ideograph = char_test(IDEOGRAPHS)
 ARABIC = "\u0600-\u06ff"
 CYRILLIC = "\u0400-\u04ff"
+# The scripts set wide (two columns, no spaces between words): CJK radicals, symbols and punctuation (the
+# ideographic full stop, the title marks and corner brackets), kana, bopomofo, the ideographs, the vertical and
+# compatibility forms, and the half- and full-width forms (the full-width comma, semicolon, colon and digits)
+WIDE = ("\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff" + IDEOGRAPHS
+        + "\ufe30-\ufe4f\uff00-\uffef")
+# A Chinese text's characters besides ASCII, broadly (CJK punctuation through the unified ideographs, and the
+# half- and full-width forms): what a guessed decoding of a Chinese text must give almost only
+CJK_TEXT = "\u3000-\u9fff\uff00-\uffef"
+# The ideographs jieba's dictionary splits (the unified block as its own pattern ends it)
+JIEBA_IDEOGRAPHS = "\u4e00-\u9fd5"
+# The letters of the scripts written right to left, Hebrew through Arabic Extended-A
+RIGHT_TO_LEFT_SCRIPTS = "\u0590-\u08ff"
 
 
 # --- document symbols ------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
 _RES_SESSION = re.compile(L.RES_SESSION)
 _TAG = re.compile(r"</?[ib]>")
 # the formulas that frame a resolution are lang's (ADOPTION, DRAFT, SESSION, AGENDA, ANNEX_HEADING, …)
-_TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[.．]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
+_TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[{L.NUMBER_POINTS}]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
 _REPORT = re.compile(rf"\(({L.REPORT_SYMBOL})")
 
 # --- paragraph numbering ----------------------------------------------------------
@@ -51,7 +51,7 @@ _NUMBERING_WORDS = {w for words in L.NUMBERING_WORDS.values() for w in words}
 _ABBREVIATION_BEFORE = re.compile(rf"(?:{'|'.join(L.NUMBERING_ABBREVIATIONS)})\.\s+$")
 _GLUED_AFTER = tuple(f"{a}." for a in L.GLUED_ABBREVIATIONS)  # "No.3": a number glued to these is content
 # After these a marker may follow a space (PDF extraction spaces a superscript after Chinese punctuation).
-_SPACED_MARKER_AFTER = set("》」』”），、；：")
+_SPACED_MARKER_AFTER = set(L.MARKER_SPACED_AFTER)
 
 
 @dataclass
@@ -251,7 +251,7 @@ def _metadata(header: list[Line]) -> dict:
             if name:
                 meta[name] = read(m)
             continue
-        if s.startswith(("[", "［")):
+        if s.startswith(tuple(L.SQUARE_OPENERS)):
             r = _REPORT.search(s)
             if r:
                 meta["report"] = r.group(1)
@@ -433,7 +433,8 @@ def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[
     own numbering resumes with n + 1 after the adopted text, the operative part resumes there."""
     for i, r in enumerate(raws):
         for j in range(len(r.lines)):
-            if not r.lines[j].rstrip().endswith((":", "：")) and not re.search(r"[:：]\s*\S{0,3}$", r.lines[j]):
+            if not r.lines[j].rstrip().endswith(tuple(L.COLONS)) and not re.search(rf"[{L.COLONS}]\s*\S{{0,3}}$",
+                                                                                  r.lines[j]):
                 continue
             head = join(r.lines[: j + 1])
             number = OP_NUMBER.match(head)
@@ -621,7 +622,7 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
     if slash:  # "Haiti 1/ and": the 1990s marker, on the baseline (on a word too, where spaces were lost)
         m = re.compile(rf"\s?{_SLASH_BEFORE}{re.escape(marker)}/{_SLASH_AFTER}").search(text, pos)
         return (m.start(), m.end()) if m else None
-    if lang in L.MARKERS_BRACKETED:  # "العنقودية(2)"
+    if lang in L.MARKERS_BRACKETED:  # "word(2)", as Arabic texts set a marker
         m = re.compile(rf"\s?\({re.escape(marker)}\)").search(text, pos)
         if m:
             return m.start(), m.end()
@@ -635,17 +636,17 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
         nxt = after.lstrip()[:1]
         if not prev:
             continue  # a paragraph never opens with a marker
-        if prev == "第" or nxt in L.ZH_COUNTERS:
+        if prev == L.ZH_ORDINAL_PREFIX or nxt in L.ZH_COUNTERS:
             continue
         if nxt.isdigit() and spaced_before:
             continue  # "2 000": a number, unless the marker sits on the word before it ("Munitions,1 110")
-        if prev in "([（【〔" or (after[:1] and after[:1] in ")]）】〕"):
+        if prev in L.BRACKET_OPENERS or (after[:1] and after[:1] in L.BRACKET_CLOSERS):
             continue  # "(1)", "alert(1)": an enumeration or code, not a superscript
         if spaced_before and prev not in _SPACED_MARKER_AFTER and not _spaced_latin_marker(before, after):
-            continue  # "已有 123 个", "resolution 63/71": content set off by a space
+            continue  # a number set off by a space after a word or an ideograph: content
         if after[:1].isalpha() and not is_wide(after[:1]):
             continue  # "1st", "3rd"
-        # Chinese: the marker's own space goes too ("》，5 确定" -> "》，确定").
+        # Chinese: the marker's own space goes too ("5 " after a closing title mark and a full-width comma).
         if is_wide(prev) or L.is_ideograph(nxt):
             while end < len(text) and text[end].isspace() and (is_wide(nxt) or not nxt):
                 end += 1

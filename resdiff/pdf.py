@@ -217,7 +217,7 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
                                                     ch.isspace()))
     if not chars:  # all the page's text is invisible: an OCR layer over a scanned image, read as it is
         chars, hidden = hidden, []
-    rtl = any(0x590 <= u <= 0x8FF for u in set(codes))
+    rtl = any(ord(_RTL_FIRST) <= u <= ord(_RTL_LAST) for u in set(codes))
     return chars, rtl, sum(not c.space for c in hidden), unusable, replaced
 
 
@@ -255,9 +255,12 @@ def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], l
     return [(groups[i], sups.get(i, [])) for i in keep]
 
 
+_RTL_FIRST, _RTL_LAST = L.RIGHT_TO_LEFT_SCRIPTS[::2]  # the letters of the scripts written right to left
+
+
 def _rtl(chars: list[_Char]) -> bool:
     letters = [c for c in chars if c.ch.isalpha()]
-    return sum("\u0590" <= c.ch <= "\u08ff" for c in letters) * 2 > len(letters)
+    return sum(_RTL_FIRST <= c.ch <= _RTL_LAST for c in letters) * 2 > len(letters)
 
 
 def _split(chars: list[_Char], scripts_rtl: bool) -> list[list[_Char]]:

@@ -1,11 +1,12 @@
 """Routine updates: the changes every annual text gets, told apart from substantive ones.
 
 A modification is routine when every piece it deletes or inserts is made only of
-- numbers (123, 2020, ２０２０) and document symbols (74/62, A/75/399),
-- dates: day, month names and years in any of the six languages (2019 年 12 月 12 日, 12 December 2019),
-- ordinals and numerals (第七十六届, seventy-sixth, 十一周年),
-- the words that join a list of recalled resolutions, counts and dates (和, 、, "and", "of",
-  "resolution", "et", "y", "и", "و" …) and punctuation.
+- numbers (123, 2020, in ASCII or full-width digits) and document symbols (74/62, A/75/399),
+- dates: day, month names and years in any of the six languages (12 December 2019, and the Chinese year,
+  month and day each with its character),
+- ordinals and numerals (seventy-sixth, and the Chinese numerals of sessions and anniversaries),
+- the words that join a list of recalled resolutions, counts and dates ("and", "of", "resolution", "et",
+  "y" and their Chinese, Russian and Arabic counterparts) and punctuation.
 The rule is the same in every language; only the vocabulary of each language differs (lang: LIST_GLUE,
 NUMBER_WORDS, MONTHS).
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .lang import LIST_GLUE, MONTHS, NUMBER_WORDS, ROUTINE_SYMBOL, ZH_NUMERAL
+from .lang import DASHES, EDITORIAL_FORMS, LIST_GLUE, MONTHS, NUMBER_WORDS, ROUTINE_SYMBOL, ZH_NUMERAL
 from .model import DELETE, EQUAL, INSERT
 
 _SYMBOL = re.compile(ROUTINE_SYMBOL)
@@ -54,17 +55,13 @@ def is_routine(ops, lang: str) -> bool:
 
 # --- editorial corrections ------------------------------------------------------------------------------
 # A changed region is editorial when the old and the new piece read the same once letter case, the form
-# of hyphens, dashes, quotes and apostrophes, spacing and the width of punctuation (Chinese full-width ，
-# against half-width ,) are set aside: "States parties" -> "States Parties", "non-governmental" with a
-# non-breaking hyphen (U+2011), ' -> ’, "…" -> “…” or « … », 。 -> ．
+# of hyphens, dashes, quotes and apostrophes, spacing and the width of punctuation (the full-width comma
+# against the ASCII one) are set aside: "States parties" -> "States Parties", "non-governmental" with a
+# non-breaking hyphen (U+2011), ' -> ’, "…" -> “…” or « … », the ideographic full stop -> the full-width one
 
 # every hyphen and dash (and the soft hyphen) is dropped with the spaces: "co-operation" = "cooperation",
-# "2019–2020" = "2019-2020", "décision-cadre" = "décision‑cadre"
-_DASHES = "-\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_QUOTES = {**dict.fromkeys("'\u2018\u2019\u201a\u201b\u2032\u02bc\uff07", "'"),
-           **dict.fromkeys('"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f\uff02', '"'),
-           "\u3002": ".", "\uff61": ".", "\u3001": ",", "\uff64": ","}
-_EDITORIAL_MAP = str.maketrans({**{c: None for c in _DASHES}, **_QUOTES})
+# "2019–2020" = "2019-2020", "décision-cadre" = "décision‑cadre"; each quote's form read as one (lang)
+_EDITORIAL_MAP = str.maketrans({**{c: None for c in DASHES}, **EDITORIAL_FORMS})
 _SPACE = re.compile(r"\s+")
 
 

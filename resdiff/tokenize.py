@@ -6,7 +6,17 @@ import re
 import sqlite3
 from functools import lru_cache
 
-from .lang import IDEOGRAPHS, JOB_NUMBER, NUMBER_PATH, SYMBOL_TOKEN, is_ideograph
+from .lang import (
+    CLAUSE_ABBREVIATIONS,
+    CLAUSE_STOPS_NARROW,
+    CLAUSE_STOPS_WIDE,
+    IDEOGRAPHS,
+    JOB_NUMBER,
+    NUMBER_PATH,
+    PAIRED_MARKS,
+    SYMBOL_TOKEN,
+    is_ideograph,
+)
 from .segment import cut, reference_tokenizer
 
 _IDEOGRAPH_RUN = re.compile(f"[{IDEOGRAPHS}]+")
@@ -15,7 +25,7 @@ _TOKEN = re.compile(
       {SYMBOL_TOKEN}                      # symbols: A/RES/75/62, CCM/MSP/2016/9
     | {NUMBER_PATH}                       # 63/71
     | {JOB_NUMBER}                         # job numbers
-    | \d+(?:[.,]\d+)*                     # 2,515  1.5  ２０２０
+    | \d+(?:[.,]\d+)*                     # 2,515  1.5  and in full-width digits
     | [^\W\d_]+(?:['’\-][^\W\d_]+)*       # words in any script
     | \s+
     | .
@@ -50,19 +60,18 @@ def tokens(text: str) -> list[str]:
 
 
 # --- clauses ------------------------------------------------------------------------
-_OPENERS = {"《": "》", "“": "”", "「": "」", "『": "』", "‘": "’", "(": ")", "（": "）", "«": "»"}
+_OPENERS = PAIRED_MARKS
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
-_WIDE_STOPS = set("，；：。、") - {"、"}
-_NARROW_STOPS = set(",;:.،؛")
+_WIDE_STOPS = set(CLAUSE_STOPS_WIDE)
+_NARROW_STOPS = set(CLAUSE_STOPS_NARROW)
 _ABBREVIATIONS = re.compile(
-    r"(?:\b(?:para|paras|vol|vols|No|Nos|no|art|Art|arts|p|pp|chap|sect|Add|Corr|Rev|Suppl|"
-    r"e\.g|i\.e|etc|Mr|Ms|Mrs|Dr|St|al|cf|resp|approx|Inc|Ltd|ibid|Ibid|op|cit|"
-    r"párr|núm|art|n°|п|ст|см)\.)$"
+    rf"(?:\b(?:{'|'.join(re.escape(w) for words in CLAUSE_ABBREVIATIONS.values() for w in words)})\.)$"
 )
 
 
 def clauses(text: str) -> list[str]:
-    """Split a paragraph after clause punctuation (，；：。 , ; : . ، ؛) outside quotes and brackets."""
+    """Split a paragraph after clause punctuation (lang's CLAUSE_STOPS_WIDE and CLAUSE_STOPS_NARROW: the comma,
+    semicolon, colon and full stop of each script) outside quotes and brackets."""
     out: list[str] = []
     depth: list[str] = []
     start = 0

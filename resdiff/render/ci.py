@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from .. import __version__
+from ..lang import ORDINAL_EXAMPLE
 from ..normalize import strip_controls
 from ..results import DOCUMENT_RULES, ERROR, RULES, SEVERITY_ORDER, CheckResult, Finding, SessionResult
 
@@ -23,7 +24,8 @@ RULE_HELP = {
     "number-mismatch": "A number differs between the paired paragraphs: compare the two excerpts.",
     "date-mismatch": "A date or date range differs between the paired paragraphs.",
     "symbol-mismatch": "A document symbol (A/75/399, 74/62) differs between the paired paragraphs.",
-    "ordinal-mismatch": "A session, meeting or anniversary ordinal differs (seventy-sixth / 第七十六届).",
+    "ordinal-mismatch": "A session, meeting or anniversary ordinal differs "
+                        f"({ORDINAL_EXAMPLE['en']} / {ORDINAL_EXAMPLE['zh']}).",
     "footnote-marker-mismatch": "The paired paragraphs cite different footnotes: place the marker as the "
                                 "source does.",
     "footnote-mismatch": "A footnote is missing, or its numbers, dates or symbols differ.",

@@ -27,8 +27,9 @@ def fold_ops(ops) -> list[tuple[str, str, int]]:
 
 
 def _same_to_reader(a: str, b: str) -> bool:
-    """Equal in comparison form and to the eye: the width of punctuation (， against ,) is an editorial
-    correction a reader sees; spacing and the width of letters and digits are no change."""
+    """Equal in comparison form and to the eye: the width of punctuation (a full-width comma against an
+    ASCII one) is an editorial correction a reader sees; spacing and the width of letters and digits are no
+    change."""
     return fold(a) == fold(b) and punctuation_widths(a) == punctuation_widths(b)
 
 

@@ -15,6 +15,7 @@ from rich.measure import Measurement
 from rich.text import Text
 from rich.theme import Theme
 
+from ...lang import NO_LINE_END, NO_LINE_START, QUOTED_TITLE
 from ...model import DELETE, EQUAL, INSERT, Change, Document
 from ...normalize import is_wide, strip_controls
 from ..common import fold_ops
@@ -79,8 +80,8 @@ def document_label(doc: Document) -> Text:
     return t
 
 
-_NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)]}%")
-_NO_LINE_END = set("（《「『“‘([{")
+_NO_LINE_START = set(NO_LINE_START)
+_NO_LINE_END = set(NO_LINE_END)
 
 
 def break_points(plain: str) -> list[bool]:
@@ -187,7 +188,7 @@ class SideBySide:
 # --- excerpts: cut only between tokens of the document's own tokenizer ------------------------
 
 ELIDED = "elided"
-_TITLE = re.compile(r"《[^《》]*》|“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"\n]*\"")
+_TITLE = re.compile(QUOTED_TITLE)
 
 
 def cells(s: str) -> int:
@@ -213,7 +214,7 @@ def _clause_cuts(clause: str) -> frozenset[int]:
     for t in tokens(clause):
         pos += len(t)
         pts.add(pos)
-    for m in _TITLE.finditer(clause):  # never inside a 《…》 or “…” title
+    for m in _TITLE.finditer(clause):  # never inside a quoted title (lang's QUOTED_TITLE)
         pts -= set(range(m.start() + 1, m.end()))
     return frozenset(pts)
 
