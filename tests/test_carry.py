@@ -283,6 +283,24 @@ def test_a_recalled_resolution_and_a_count_updated_together_in_every_language(la
     assert [u.kind for u in pp1.updates] == ["recalled", "number"]
 
 
+@pytest.mark.parametrize("lang, opening, ordinal", [
+    ("ar", "الجمعية العامة،", "الرابعة والسبعين"),  # without the particle that usually opens it
+    ("ru", "Генеральная Ассамблея ,", "семьдесят четвертой"),  # a space before the comma
+])
+def test_the_draft_opens_as_last_years_target_does_in_every_form_an_opening_takes(lang, opening, ordinal):
+    """The draft copies the old target's opening line as written, in any form the parser reads as the
+    opening (lang's OPENING), not only in the commonest spelling of each language."""
+    from resdiff.render.draft import render_draft
+
+    en = _mini("en", "74/62", _DEC_2019["en"], "seventy-fourth")
+    _, pp, op = _MINI[lang]
+    number = "1 - " if lang == "ar" else "1. "
+    target = parse_text(f"\n {opening}\n\n {pp.format(sym='74/62', date=_DEC_2019[lang])}\n\n "
+                        f"{number}{op.format(ord=ordinal)}\n")
+    draft = render_draft(carry(en, en, target))
+    assert f"\n {opening}\n" in draft and "⟦opening⟧" not in draft
+
+
 @pytest.mark.parametrize("lang, old, why", [
     # السبعين, a round ten, has no gender; seventy-first's unit must agree with دورة: not guessed
     ("ar", "السبعين", "gender of the Arabic ordinal cannot be told"),

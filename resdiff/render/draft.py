@@ -3,6 +3,7 @@ reads back."""
 
 from __future__ import annotations
 
+from ..lang import OPENING
 from ..normalize import strip_controls
 from ..results import CARRIED, TRANSLATE, CarryResult
 
@@ -14,7 +15,7 @@ def render_draft(result: CarryResult) -> str:
     m, old = result.metadata, result.old_target
     symbol = m.get("symbol") or "⟦symbol⟧"
     number = symbol.split("/RES/")[-1] if "/RES/" in symbol else symbol
-    opening = next((s for s in old.other if s.strip() in _OPENINGS), "⟦opening⟧")
+    opening = next((s for s in old.other if OPENING.match(s.strip())), "⟦opening⟧")
     head = {m.kind: m for m in result.masthead}
     lines = ["⟦DRAFT by resdiff carry: not an official text⟧", "", f" {symbol}", ""]
     for kind in ("session", "agenda-item", "agenda-title"):  # as carried or updated; a line to translate marked
@@ -49,7 +50,3 @@ def _line(m) -> str:
 
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-_OPENINGS = {"大会，", "大会,", "The General Assembly,", "L’Assemblée générale,", "L'Assemblée générale,",
-             "La Asamblea General,", "Генеральная Ассамблея,", "إن الجمعية العامة،"}
