@@ -258,6 +258,86 @@ def test_importing_a_submodule_never_hides_a_name_of_the_package():
     assert [n for n in resdiff.__all__ if (PKG / f"{n}.py").exists() or (PKG / n).is_dir()] == []
 
 
+# --- each language has one home ------------------------------------------------------------------
+
+# What each language writes lives in lang (and the scripts and the symbol grammar in notation, below it): no
+# other module holds a Chinese, Arabic or Cyrillic character, not even in a comment. Chinese: CJK radicals,
+# symbols and punctuation, kana and bopomofo, enclosed and compatibility characters, the ideographs, vertical,
+# compatibility and small forms, full- and half-width forms; Arabic with its supplements and presentation
+# forms; Cyrillic with its extensions.
+LANGUAGE_HOMES = ("lang.py", "notation.py")
+SCRIPT_CHARACTER = re.compile(
+    "[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
+    "\u0600-\u06ff\u0750-\u077f\u0870-\u089f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+    "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+# an escape as a string or a regular expression reads it: \u3001, \U00020000, \N{IDEOGRAPHIC COMMA}
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|N\{([^}]+)\})")
+
+
+def _script_characters(text: str) -> list[str]:
+    """The Chinese, Arabic and Cyrillic characters of `text`, but for invisible format controls (the byte-order
+    mark, the Arabic letter mark): they belong to no script's writing, and the modules that strip them
+    (control characters, decoding) name them."""
+    import unicodedata
+
+    return [c for c in SCRIPT_CHARACTER.findall(text) if unicodedata.category(c) != "Cf"]
+
+
+def _unescaped(value: str) -> str:
+    r"""The characters that the escapes written in `value` stand for: a raw string's r"\u3001", which a regular
+    expression reads as the character."""
+    import unicodedata
+
+    out = []
+    for m in _ESCAPE.finditer(value):
+        try:
+            out.append(unicodedata.lookup(m.group(3)) if m.group(3) else chr(int(m.group(1) or m.group(2), 16)))
+        except (KeyError, ValueError):
+            continue
+    return "".join(out)
+
+
+def script_literals(source: str) -> list[str]:
+    r"""'line: characters' for each line of `source` that holds a Chinese, Arabic or Cyrillic character: in the
+    text as written (comments and docstrings included), or in the value of a string constant that starts on
+    that line (an escape, "\u3001", or a regular expression's escape in a raw string, r"\u3001")."""
+    import unicodedata
+
+    found: dict[int, list[str]] = {}
+    for n, line in enumerate(source.splitlines(), 1):
+        found.setdefault(n, []).extend(_script_characters(line))
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            shown = ast.get_source_segment(source, node) or ""
+            hidden = [c for c in _script_characters(node.value + _unescaped(node.value)) if c not in shown]
+            found.setdefault(node.lineno, []).extend(hidden)
+    return [f"{n}: " + ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip() for c in dict.fromkeys(cs))
+            for n, cs in sorted(found.items()) if cs]
+
+
+def test_no_chinese_arabic_or_cyrillic_character_outside_lang_and_notation():
+    """A module asks lang for a language's marks, words and patterns (CLAUSE_ENDS, JOINING_WORDS, OPENING, ...);
+    its comments say them in words or name lang's table. Data files (resdiff/data) are no code."""
+    found = [f"{rel}:{hit}" for path in sorted(PKG.rglob("*.py"))
+             if (rel := path.relative_to(PKG).as_posix()) not in LANGUAGE_HOMES and not rel.startswith("data/")
+             for hit in script_literals(path.read_text("utf-8"))]
+    assert found == []
+
+
+def test_the_script_check_finds_each_form_of_a_character():
+    assert script_literals('x = "a"\n_LEADS = {"和", "and"}\n') == ["2: U+548C CJK UNIFIED IDEOGRAPH-548C"]
+    assert script_literals("x = 1  # the full-width comma, as in ，\n") == ["1: U+FF0C FULLWIDTH COMMA"]
+    assert script_literals('x = 1\ny = "\\u3001"\n') == ["2: U+3001 IDEOGRAPHIC COMMA"]
+    assert script_literals('P = re.compile(r"[\\u0621-\\u064a]")\n') == [
+        "1: U+0621 ARABIC LETTER HAMZA, U+064A ARABIC LETTER YEH"]
+    assert script_literals('S = "\\N{CYRILLIC SMALL LETTER A}"\n') == ["1: U+0430 CYRILLIC SMALL LETTER A"]
+    assert script_literals('def f():\n    """Opens\n    Да."""\n') == [
+        "3: U+0414 CYRILLIC CAPITAL LETTER DE, U+0430 CYRILLIC SMALL LETTER A"]
+    # Latin typography, superscripts and invisible format controls are no language's own
+    assert script_literals('Q = "«»“”⁰¹"\nB = "\\ufeff\\u061c"\n') == []
+
+
 # --- short code ------------------------------------------------------------------------------------
 
 MAX_FUNCTION_LINES = 80
