@@ -322,6 +322,41 @@ def test_one_rule_from_a_result_and_fail_on_to_the_exit_status():
     assert (ExitStatus.BAD_INPUT, ExitStatus.INTERNAL_ERROR, ExitStatus.INTERRUPTED, killed_by(15)) == (2, 70, 130, 143)
 
 
+def test_two_runs_in_one_process_share_no_environment(tmp_path):
+    """Each run's environment travels in its own context: a run with --debug, held up inside its command
+    while a run without it goes from start to end in the same process, still shows its traceback, on its
+    own stderr; the other's error is its own one line. A later run without --debug has it off."""
+    import contextlib
+    import threading
+
+    from resdiff.cli import run as resdiff
+
+    holding, other_done = threading.Event(), threading.Event()
+
+    class Held(ConsoleEnv):
+        def busy(self, label, *paths):  # diff calls it before reading its inputs
+            holding.set()
+            other_done.wait(60)
+            return contextlib.nullcontext()
+
+    first, second = Held(io.StringIO(), io.StringIO()), ConsoleEnv(io.StringIO(), io.StringIO())
+    status = {}
+    held = threading.Thread(target=lambda: status.update(
+        first=resdiff(["--debug", "diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], first)))
+    held.start()
+    assert holding.wait(60)
+    status["second"] = resdiff(["diff", str(tmp_path / "c.txt"), str(tmp_path / "d.txt")], second)
+    other_done.set()
+    held.join(60)
+    assert status == {"first": 2, "second": 2}
+    assert second.stderr.getvalue() == f"resdiff: error: {tmp_path / 'c.txt'}: no such file\n"
+    assert "Traceback" in first.stderr.getvalue() and f"{tmp_path / 'a.txt'}: no such file" in first.stderr.getvalue()
+
+    later = ConsoleEnv(io.StringIO(), io.StringIO())
+    assert resdiff(["diff", str(tmp_path / "e.txt"), str(tmp_path / "f.txt")], later) == 2
+    assert later.stderr.getvalue() == f"resdiff: error: {tmp_path / 'e.txt'}: no such file\n"
+
+
 def test_version():
     r = run("--version", status=0)
     assert r.stdout.strip() == "resdiff 0.1.0"
