@@ -334,8 +334,7 @@ def check(
       resdiff check EN.pdf FR.pdf --glossary unterm.tbx --format html -o report.html
     """
     from .config import fail_level, load_config, save_baseline, with_run_options
-    from .results import SessionResult
-    from .session import check_paths, findings_of
+    from .session import check_paths
 
     cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict,
                            glossary=glossary)
@@ -346,12 +345,10 @@ def check(
                                  executor=opt.engine(executor, scheduler), scheduler=scheduler,
                                  time_limit=time_limit, note=env.note)
     if write_baseline:
-        env.note(save_baseline(write_baseline, findings_of(result), inputs))
+        env.note(save_baseline(write_baseline, result.paragraph_findings, inputs))
     level = fail_level(fail_on, cfg)
-    kind = "session" if isinstance(result, SessionResult) else "check"  # two folders, a manifest
-    limit = 20 if max_findings is None and kind == "session" else max_findings
-    env.emit(render(kind, format, result, fail_on=level, max_findings=limit), output=output, inputs=inputs, color=color,
-             width=env.report_width(width, output), pager=pager)
+    env.emit(render("check", format, result, fail_on=level, max_findings=max_findings), output=output, inputs=inputs,
+             color=color, width=env.report_width(width, output), pager=pager)
     return exit_status(result, level, baseline_written=bool(write_baseline))
 
 

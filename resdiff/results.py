@@ -126,7 +126,7 @@ class CheckResult:
         return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in self.findings)
 
 
-# --- a session: the documents of two folders, checked pair by pair ---------------------------------
+# --- what check gives: a session, the documents of two folders checked pair by pair (two files: one pair) -
 
 # Findings about documents rather than paragraphs (rule id -> what it says)
 DOCUMENT_RULES = {
@@ -149,10 +149,36 @@ class DocumentFinding:
     symbol: str | None = None
 
 
+# What `check` was asked: two files (one pair), or two folders or a manifest (a session of pairs)
+PAIR, SESSION = "pair", "session"
+
+
 @dataclass
 class SessionResult:
+    """What `check` gives: the pairs checked, a CheckResult each, and the findings on whole documents
+    (missing, unreadable, ...). A check of two files is a session of one pair, `asked` PAIR (its one result,
+    no document finding); `asked` says how it is shown, never the number of pairs."""
+
     results: list[CheckResult] = field(default_factory=list)
     findings: list[DocumentFinding] = field(default_factory=list)
+    asked: str = SESSION
+
+    def __post_init__(self) -> None:
+        if self.asked not in (PAIR, SESSION):
+            raise ValueError(f"a check is asked of a pair or a session, not {self.asked!r}")
+
+    @property
+    def pair(self) -> CheckResult:
+        """The one pair of a check asked of two files."""
+        if self.asked != PAIR:
+            raise ValueError("a session has no one pair")
+        (result,) = self.results
+        return result
+
+    @property
+    def paragraph_findings(self) -> list[Finding]:
+        """The findings of every pair, in order: what a baseline records."""
+        return [f for r in self.results for f in r.findings]
 
     def failed(self, fail_on: str = ERROR) -> bool:
         level = SEVERITY_ORDER[fail_on]
