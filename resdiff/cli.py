@@ -1,5 +1,5 @@
 """The command line: arguments -> one library call -> one renderer (render/formats.py) -> one exit status.
-A command returns its ExitStatus and reads and writes through the ConsoleEnv of the run
+A command returns its result's ExitStatus and reads and writes through the ConsoleEnv of the run
 (console_env.py), the one main() passes to the app, or a test's: it travels in click's context, so that
 two runs in one process share nothing."""
 
@@ -21,7 +21,7 @@ from .options import language as _language
 from .options import language_tag as _language_tag
 from .options import warnings as _warnings
 from .render.formats import render
-from .status import ExitStatus, exit_status
+from .status import ExitStatus
 
 if "_RESDIFF_COMPLETE" in os.environ:  # a shell asking for completions (see `resdiff completion`)
     from typer.completion import completion_init
@@ -168,7 +168,7 @@ def diff(
     shown = render("diff", view if format is opt.DiffFormat.terminal else format, result, context=context,
                    show_routine=show_routine, markers=env.markers(color, output), hide_editorial=hide_editorial)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
-    return exit_status(result, fail_on)
+    return result.exit_status(fail_on)
 
 
 @_command("Show how each paragraph evolved over several versions.", reads_pdf=True)
@@ -205,7 +205,7 @@ def series(
     shown = render("series", format, result, steps=steps, show_routine=show_routine,
                    markers=env.markers(color, output))
     env.emit(shown, output=output, inputs=tuple(files), color=color, width=width, pager=pager)
-    return exit_status(result, fail_on)
+    return result.exit_status(fail_on)
 
 
 @_command("Show which resolution each clause of the newest version comes from.", reads_pdf=True)
@@ -349,7 +349,7 @@ def check(
     level = fail_level(fail_on, cfg)
     env.emit(render("check", format, result, fail_on=level, max_findings=max_findings), output=output, inputs=inputs,
              color=color, width=env.report_width(width, output), pager=pager)
-    return exit_status(result, level, baseline_written=bool(write_baseline))
+    return result.exit_status(level, baseline_written=bool(write_baseline))
 
 
 @_command("Draft next year's translation from last year's.", reads_pdf=True)

@@ -2,13 +2,14 @@
 severities they use), a session's, a series and its blame, a carried draft. The other half of the model
 layer (model.py holds documents and diffs): renderers read these without importing the stage that
 computed them. Frozen dataclasses, but for a session's result, which the session fills in as its pairs are
-checked."""
+checked. Each command's result answers its own exit status (`exit_status`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from .model import Document, DocumentDiff
+from .status import ExitStatus
 
 # --- check: two language versions of one resolution ---------------------------------------------
 
@@ -185,6 +186,15 @@ class SessionResult:
         return any(r.failed(fail_on) for r in self.results) or any(
             SEVERITY_ORDER[f.severity] >= level for f in self.findings)
 
+    def exit_status(self, fail_on: str = ERROR, *, baseline_written: bool = False) -> ExitStatus:
+        """`resdiff check`'s status: 1 where a finding is at or above the severity `fail_on` (error, warning,
+        note); 0 where this run recorded its findings as accepted (--write-baseline)."""
+        if fail_on not in SEVERITY_ORDER:
+            raise ValueError(f"a check fails on a severity (error, warning, note), not {fail_on!r}")
+        if baseline_written:
+            return ExitStatus.OK
+        return ExitStatus.DIFFERENCES if self.failed(fail_on) else ExitStatus.OK
+
 
 # --- series and blame: several versions of one resolution ------------------------------------------
 
@@ -219,6 +229,14 @@ class Series:
     @property
     def has_substantive_changes(self) -> bool:
         return any(s.has_substantive_changes for s in self.steps)
+
+    def exit_status(self, fail_on: str = "any") -> ExitStatus:
+        """`resdiff series`'s status: 1 where a step changed anything (--fail-on any), or anything substantive
+        (--fail-on substantive)."""
+        if fail_on not in ("any", "substantive"):
+            raise ValueError(f"a series fails on any or substantive changes, not {fail_on!r}")
+        found = self.has_substantive_changes if fail_on == "substantive" else self.has_changes
+        return ExitStatus.DIFFERENCES if found else ExitStatus.OK
 
 
 @dataclass(frozen=True)
