@@ -1,10 +1,12 @@
 """The command line: arguments -> one library call -> one renderer (render/formats.py) -> one exit status.
-A command returns its ExitStatus and reads and writes through the ConsoleEnv of the run (console_env.py),
-the one main() passes to the app, or a test's."""
+A command returns its result's ExitStatus and reads and writes through the ConsoleEnv of the run
+(console_env.py), the one main() passes to the app, or a test's: it travels in click's context, so that
+two runs in one process share nothing."""
 
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 import sys
 from typing import Annotated
@@ -19,7 +21,7 @@ from .options import language as _language
 from .options import language_tag as _language_tag
 from .options import warnings as _warnings
 from .render.formats import render
-from .status import ExitStatus, exit_status
+from .status import ExitStatus
 
 if "_RESDIFF_COMPLETE" in os.environ:  # a shell asking for completions (see `resdiff completion`)
     from typer.completion import completion_init
@@ -30,14 +32,6 @@ if "_RESDIFF_COMPLETE" in os.environ:  # a shell asking for completions (see `re
 app = typer.Typer(name="resdiff", help="Compare versions of United Nations General Assembly resolutions, clause by "
                   "clause.", add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   rich_markup_mode=None)
-
-
-class _Run:
-    env = ConsoleEnv()  # the run's own: main()'s or a test's (CliRunner's obj=), set by _main for the commands
-
-
-def _env() -> ConsoleEnv:
-    return _Run.env
 
 
 def _version(ctx: typer.Context, value: bool) -> None:
@@ -53,34 +47,34 @@ def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version.")] = False,
 ) -> None:
-    _Run.env = ctx.ensure_object(ConsoleEnv)
-    _Run.env.debug = debug
+    ctx.ensure_object(ConsoleEnv).debug = debug  # the run's environment: main()'s, a test's, or a new one
 
 
 def _command(short_help: str, *, reads_pdf: bool = False):
-    """A command of the app: what it returns is its exit status (None: OK); a library error it raises is
-    one line on stderr and exit status 2 (with --debug, the traceback). `reads_pdf`: the command also
+    """A command of the app: its first parameter is the run's ConsoleEnv, taken from click's context (the
+    command line never sees it); what it returns is its exit status (None: OK); a library error it raises
+    is one line on stderr and exit status 2 (with --debug, the traceback). `reads_pdf`: the command also
     takes --pdf-memory and --pdf-timeout, the limits a PDF is read under (isolate.py)."""
     def register(command):
         @functools.wraps(command)
-        def run(**arguments) -> None:
+        def run(ctx: typer.Context, **arguments) -> None:
+            env = ctx.find_object(ConsoleEnv)
             try:
                 limits = (arguments.pop("pdf_memory"), arguments.pop("pdf_timeout")) if reads_pdf else ()
                 if any(v is not None for v in limits):  # isolate is imported only where a limit is set
                     from .isolate import set_limits
 
                     set_limits(*limits)
-                status = command(**arguments)
+                status = command(env, **arguments)
             except ResdiffError as e:
-                _env().report(e)
+                env.report(e)
                 status = ExitStatus.BAD_INPUT
             raise typer.Exit(status or ExitStatus.OK)
 
-        if reads_pdf:
-            import inspect
-
-            sig = inspect.signature(command, eval_str=True)
-            run.__signature__ = sig.replace(parameters=[*sig.parameters.values(), *opt.pdf_limits()])
+        sig = inspect.signature(command, eval_str=True)
+        _, *params = sig.parameters.values()  # typer gives the context in the environment's place
+        context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
+        run.__signature__ = sig.replace(parameters=[context, *params, *(opt.pdf_limits() if reads_pdf else ())])
         return app.command(short_help=short_help, cls=opt.Command)(run)
 
     return register
@@ -91,6 +85,7 @@ WHOLE_TEXT = 1 << 30  # --context that shows every paragraph
 
 @_command("Show the structure of one resolution: metadata, paragraphs, footnotes.", reads_pdf=True)
 def parse(
+    env: ConsoleEnv,
     file: Annotated[str, typer.Argument(metavar="FILE", help="The resolution: text, PDF, DOCX or HTML; - for "
                                         "standard input.", show_default=False)],
     format: Annotated[opt.ParseFormat, typer.Option(
@@ -113,13 +108,13 @@ def parse(
     """
     from .documents import load_document
 
-    env = _env()
     doc = load_document(file, language=_language(lang), warn=_warnings(env.warning, strict))
     env.emit(render("parse", format, doc), output=output, inputs=(file,), color=color, width=width, pager=pager)
 
 
 @_command("Show what changed between two versions, clause by clause.", reads_pdf=True)
 def diff(
+    env: ConsoleEnv,
     old: Annotated[str, typer.Argument(metavar="OLD", help="The older version (a file, - for standard input, "
                                        "or a symbol such as 74/62).", show_default=False)],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The newer version.", show_default=False)],
@@ -158,7 +153,6 @@ def diff(
     from .documents import load_versions, stdin_once
     from .errors import UsageError
 
-    env = _env()
     if format in (opt.DiffFormat.docx, opt.DiffFormat.pdf) and not output and env.stdout_is_tty():
         raise UsageError(f"a {format.value} file is not for a terminal", hint="give -o FILE or redirect the output")
     stdin_once(old, new)
@@ -174,11 +168,12 @@ def diff(
     shown = render("diff", view if format is opt.DiffFormat.terminal else format, result, context=context,
                    show_routine=show_routine, markers=env.markers(color, output), hide_editorial=hide_editorial)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
-    return exit_status(result, fail_on)
+    return result.exit_status(fail_on)
 
 
 @_command("Show how each paragraph evolved over several versions.", reads_pdf=True)
 def series(
+    env: ConsoleEnv,
     files: opt.FilesArg,
     format: Annotated[opt.SeriesFormat, typer.Option(
         "--format", "-f", metavar="FORMAT", help="Output format: terminal, json, markdown or html.")
@@ -206,16 +201,16 @@ def series(
     """
     from .series import load_series
 
-    env = _env()
     result = load_series(files, language=_language(lang), warn=_warnings(env.warning, strict), progress=env.progress)
     shown = render("series", format, result, steps=steps, show_routine=show_routine,
                    markers=env.markers(color, output))
     env.emit(shown, output=output, inputs=tuple(files), color=color, width=width, pager=pager)
-    return exit_status(result, fail_on)
+    return result.exit_status(fail_on)
 
 
 @_command("Show which resolution each clause of the newest version comes from.", reads_pdf=True)
 def blame(
+    env: ConsoleEnv,
     files: opt.FilesArg,
     format: Annotated[opt.BlameFormat, typer.Option(
         "--format", "-f", metavar="FORMAT", help="Output format: terminal or json.")] = opt.BlameFormat.terminal,
@@ -237,7 +232,6 @@ def blame(
     from .series import blame as blame_series
     from .series import load_series
 
-    env = _env()
     result = load_series(files, language=_language(lang), warn=_warnings(env.warning, strict), progress=env.progress)
     paragraphs = blame_series(result)
     env.emit(render("blame", format, result, paragraphs), output=output, inputs=tuple(files), color=color,
@@ -246,6 +240,7 @@ def blame(
 
 @_command("Download official texts into the cache and print their paths.")
 def fetch(
+    env: ConsoleEnv,
     symbols: Annotated[list[str], typer.Argument(metavar="SYMBOL...", help="Document symbols: 75/62 or "
                                                  "A/RES/75/62.", show_default=False)],
     lang: Annotated[str, typer.Option("--lang", metavar="LANG", help="Language: ar zh en fr ru es.")],
@@ -269,7 +264,6 @@ def fetch(
     """
     from . import fetch as fetching
 
-    env = _env()
     language = _language(lang)
     with env.progress(len(symbols), "fetching") as step:
         failed = fetching.fetch_all(symbols, language, before=lambda sym: step(f"fetching {sym}"), found=env.print_now,
@@ -280,6 +274,7 @@ def fetch(
 
 @_command("Check two language versions of a resolution (or two folders) for mismatches.", reads_pdf=True)
 def check(
+    env: ConsoleEnv,
     source: Annotated[str | None, typer.Argument(
         metavar="SOURCE", help="The source-language version, or a folder of them (a whole session).",
         show_default=False)] = None,
@@ -339,10 +334,8 @@ def check(
       resdiff check EN.pdf FR.pdf --glossary unterm.tbx --format html -o report.html
     """
     from .config import fail_level, load_config, save_baseline, with_run_options
-    from .results import SessionResult
-    from .session import check_paths, findings_of
+    from .session import check_paths
 
-    env = _env()
     cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict,
                            glossary=glossary)
     sl, tl = _language(source_lang), _language(target_lang)
@@ -352,17 +345,16 @@ def check(
                                  executor=opt.engine(executor, scheduler), scheduler=scheduler,
                                  time_limit=time_limit, note=env.note)
     if write_baseline:
-        env.note(save_baseline(write_baseline, findings_of(result), inputs))
+        env.note(save_baseline(write_baseline, result.paragraph_findings, inputs))
     level = fail_level(fail_on, cfg)
-    kind = "session" if isinstance(result, SessionResult) else "check"  # two folders, a manifest
-    limit = 20 if max_findings is None and kind == "session" else max_findings
-    env.emit(render(kind, format, result, fail_on=level, max_findings=limit), output=output, inputs=inputs, color=color,
-             width=env.report_width(width, output), pager=pager)
-    return exit_status(result, level, baseline_written=bool(write_baseline))
+    env.emit(render("check", format, result, fail_on=level, max_findings=max_findings), output=output, inputs=inputs,
+             color=color, width=env.report_width(width, output), pager=pager)
+    return result.exit_status(level, baseline_written=bool(write_baseline))
 
 
 @_command("Draft next year's translation from last year's.", reads_pdf=True)
 def carry(
+    env: ConsoleEnv,
     files: Annotated[list[str], typer.Argument(
         metavar="[OLD_SOURCE] NEW_SOURCE [OLD_TARGET]",
         help="Last year's source-language text (e.g. English), this year's, and last year's official "
@@ -407,7 +399,6 @@ def carry(
     from .carry import last_year
     from .documents import load_document
 
-    env = _env()
     (stag, sl), (ttag, tl) = _language_tag(source_lang, "--source-lang"), _language_tag(target_lang, "--target-lang")
     load = functools.partial(load_document, warn=env.warning)
     if len(files) != (1 if from_dir else 3):
@@ -428,6 +419,7 @@ def carry(
 
 @_command("Print the shell completion script for bash, zsh or fish.")
 def completion(
+    env: ConsoleEnv,
     shell: Annotated[opt.Shell, typer.Argument(metavar="SHELL", help="bash, zsh or fish.", show_default=False)],
 ) -> None:
     """Print the completion script of SHELL: commands, options, their values and file names complete
@@ -442,11 +434,12 @@ def completion(
     from typer.completion import get_completion_script
 
     script = get_completion_script(prog_name="resdiff", complete_var="_RESDIFF_COMPLETE", shell=shell.value)
-    _env().print(script.strip())
+    env.print(script.strip())
 
 
 @_command("Show where the user cache is and what it holds, or clear it.")
 def cache(
+    env: ConsoleEnv,
     info: Annotated[bool, typer.Option("--info", help="Show where the cache is and what it holds "
                                        "(the default).")] = False,
     clear: Annotated[bool, typer.Option("--clear", help="Remove the Chinese word index (it is built again "
@@ -462,7 +455,6 @@ def cache(
     """
     from . import segment
 
-    env = _env()
     if clear:
         env.print(segment.clear())
         if not info:

@@ -259,7 +259,7 @@ class ConsoleEnv:
         if self.debug:
             import traceback
 
-            traceback.print_exc()
+            traceback.print_exc(file=self.stderr)
             return ExitStatus.BAD_INPUT if bad_input else ExitStatus.INTERNAL_ERROR
         if isinstance(e, OSError) and e.errno == errno.EPIPE:
             from .output import silence_stdout

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .status import ExitStatus
+
 PREAMBULAR = "preambular"
 OPERATIVE = "operative"
 ANNEX = "annex"  # a paragraph of an annexed declaration or programme of action
@@ -209,6 +211,14 @@ class DocumentDiff:
     def has_substantive_changes(self) -> bool:
         """Changes other than routine updates and editorial corrections (one that also moved counts)."""
         return any(c.is_substantive for c in self.changes)
+
+    def exit_status(self, fail_on: str = "any") -> ExitStatus:
+        """`resdiff diff`'s status: 1 where there are differences, any change (--fail-on any) or substantive
+        ones only (--fail-on substantive: routine updates and editorial corrections alone exit 0)."""
+        if fail_on not in ("any", "substantive"):
+            raise ValueError(f"a diff fails on any or substantive changes, not {fail_on!r}")
+        found = self.has_substantive_changes if fail_on == "substantive" else self.has_changes
+        return ExitStatus.DIFFERENCES if found else ExitStatus.OK
 
     def stats(self) -> dict[str, int]:
         out = {k: 0 for k in CHANGE_KINDS}

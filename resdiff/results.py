@@ -2,13 +2,14 @@
 severities they use), a session's, a series and its blame, a carried draft. The other half of the model
 layer (model.py holds documents and diffs): renderers read these without importing the stage that
 computed them. Frozen dataclasses, but for a session's result, which the session fills in as its pairs are
-checked."""
+checked. Each command's result answers its own exit status (`exit_status`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from .model import Document, DocumentDiff
+from .status import ExitStatus
 
 # --- check: two language versions of one resolution ---------------------------------------------
 
@@ -126,7 +127,7 @@ class CheckResult:
         return any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in self.findings)
 
 
-# --- a session: the documents of two folders, checked pair by pair ---------------------------------
+# --- what check gives: a session, the documents of two folders checked pair by pair (two files: one pair) -
 
 # Findings about documents rather than paragraphs (rule id -> what it says)
 DOCUMENT_RULES = {
@@ -149,15 +150,50 @@ class DocumentFinding:
     symbol: str | None = None
 
 
+# What `check` was asked: two files (one pair), or two folders or a manifest (a session of pairs)
+PAIR, SESSION = "pair", "session"
+
+
 @dataclass
 class SessionResult:
+    """What `check` gives: the pairs checked, a CheckResult each, and the findings on whole documents
+    (missing, unreadable, ...). A check of two files is a session of one pair, `asked` PAIR (its one result,
+    no document finding); `asked` says how it is shown, never the number of pairs."""
+
     results: list[CheckResult] = field(default_factory=list)
     findings: list[DocumentFinding] = field(default_factory=list)
+    asked: str = SESSION
+
+    def __post_init__(self) -> None:
+        if self.asked not in (PAIR, SESSION):
+            raise ValueError(f"a check is asked of a pair or a session, not {self.asked!r}")
+
+    @property
+    def pair(self) -> CheckResult:
+        """The one pair of a check asked of two files."""
+        if self.asked != PAIR:
+            raise ValueError("a session has no one pair")
+        (result,) = self.results
+        return result
+
+    @property
+    def paragraph_findings(self) -> list[Finding]:
+        """The findings of every pair, in order: what a baseline records."""
+        return [f for r in self.results for f in r.findings]
 
     def failed(self, fail_on: str = ERROR) -> bool:
         level = SEVERITY_ORDER[fail_on]
         return any(r.failed(fail_on) for r in self.results) or any(
             SEVERITY_ORDER[f.severity] >= level for f in self.findings)
+
+    def exit_status(self, fail_on: str = ERROR, *, baseline_written: bool = False) -> ExitStatus:
+        """`resdiff check`'s status: 1 where a finding is at or above the severity `fail_on` (error, warning,
+        note); 0 where this run recorded its findings as accepted (--write-baseline)."""
+        if fail_on not in SEVERITY_ORDER:
+            raise ValueError(f"a check fails on a severity (error, warning, note), not {fail_on!r}")
+        if baseline_written:
+            return ExitStatus.OK
+        return ExitStatus.DIFFERENCES if self.failed(fail_on) else ExitStatus.OK
 
 
 # --- series and blame: several versions of one resolution ------------------------------------------
@@ -193,6 +229,14 @@ class Series:
     @property
     def has_substantive_changes(self) -> bool:
         return any(s.has_substantive_changes for s in self.steps)
+
+    def exit_status(self, fail_on: str = "any") -> ExitStatus:
+        """`resdiff series`'s status: 1 where a step changed anything (--fail-on any), or anything substantive
+        (--fail-on substantive)."""
+        if fail_on not in ("any", "substantive"):
+            raise ValueError(f"a series fails on any or substantive changes, not {fail_on!r}")
+        found = self.has_substantive_changes if fail_on == "substantive" else self.has_changes
+        return ExitStatus.DIFFERENCES if found else ExitStatus.OK
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ functions on a cluster, where the documents stay in the workers' memory and a pa
 them. A document that cannot be read, or whose worker dies or runs past the time limit, becomes a
 `document-unreadable` finding; the rest of the session runs and its report is written.
 
-`check_paths` is what `resdiff check` asks: a session for two folders or a manifest, else one pair.
+`check_paths` is what `resdiff check` asks: a session for two folders or a manifest, else a session of one pair.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from .documents import files_in, load_document, steps
 from .errors import ResdiffError, UsageError
 from .load import decode, display_name, read_bytes
 from .model import Document
-from .results import ERROR, CheckResult, DocumentFinding, Finding, SessionResult
+from .results import ERROR, PAIR, CheckResult, DocumentFinding, SessionResult
 
 TIME_LIMIT = 300.0  # seconds a worker may spend on one document or one pair before it is stopped
 EXECUTORS = ("processes", "dask")
@@ -400,10 +400,11 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
                 source_lang: str | None = None, target_lang: str | None = None,
                 warn: Callable[[str], None] | None = None, progress: Callable[[int], Iterable] | None = None,
                 executor: str = "processes", scheduler: str | None = None, time_limit: float | None = TIME_LIMIT,
-                note: Callable[[str], None] | None = None) -> tuple[CheckResult | SessionResult, tuple[str, ...]]:
+                note: Callable[[str], None] | None = None) -> tuple[SessionResult, tuple[str, ...]]:
     """What `resdiff check` is given: two folders or a manifest (a session), or two files, with their
-    previous versions for change parity. Returns the result and every file read (which an output must
-    never replace)."""
+    previous versions for change parity (a session of that one pair, checked here: no worker is worth
+    starting for it, and a pair that cannot be checked is an error, not a finding). Returns the result and
+    every file read (which an output must never replace)."""
     if manifest or (source and target and os.path.isdir(source) and os.path.isdir(target)):
         if previous:
             raise UsageError("--previous checks one pair; give two files, not folders or a manifest")
@@ -428,11 +429,4 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
     for note in result.notes:
         if warn:
             warn(note)
-    return result, (source, target, *(previous or ()))
-
-
-def findings_of(result: CheckResult | SessionResult) -> list[Finding]:
-    """The paragraph findings of a pair, or of every pair of a session: what a baseline records."""
-    if isinstance(result, SessionResult):
-        return [f for r in result.results for f in r.findings]
-    return list(result.findings)
+    return SessionResult([result], asked=PAIR), (source, target, *(previous or ()))

@@ -1,4 +1,5 @@
-"""Exit statuses: what a run tells the shell, and the one rule from a result and --fail-on to it."""
+"""Exit statuses: what a run tells the shell. Each command's result answers its own (`exit_status`): a diff's
+and a series' under --fail-on any or substantive, a check's under a severity."""
 
 from __future__ import annotations
 
@@ -19,15 +20,3 @@ def killed_by(signum: int) -> int:
     """The status of a run ended by a signal (SIGTERM, SIGHUP), as a shell reports it."""
     return 128 + signum
 
-
-def exit_status(result, fail_on: str, *, baseline_written: bool = False) -> ExitStatus:
-    """A result's exit status under --fail-on: for diff and series, `any` (every change) or `substantive`
-    (routine updates alone exit 0); for check, a severity (error, warning, note) at or above which a
-    finding fails the run. A check that recorded its findings as accepted (--write-baseline) passes."""
-    if fail_on == "any":
-        return ExitStatus.DIFFERENCES if result.has_changes else ExitStatus.OK
-    if fail_on == "substantive":
-        return ExitStatus.DIFFERENCES if result.has_substantive_changes else ExitStatus.OK
-    if baseline_written:
-        return ExitStatus.OK
-    return ExitStatus.DIFFERENCES if result.failed(fail_on) else ExitStatus.OK

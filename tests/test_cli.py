@@ -307,19 +307,72 @@ def test_warnings_and_errors_go_to_the_environments_stderr(tmp_path):
     assert env.stderr.getvalue() == f"resdiff: error: {tmp_path / 'missing.txt'}: no such file\n"
 
 
-def test_one_rule_from_a_result_and_fail_on_to_the_exit_status():
-    from types import SimpleNamespace
+def test_each_result_answers_its_own_exit_status(tmp_path):
+    """diff and series fail on any change, or on substantive ones only; check on a severity, and never where
+    the run recorded its findings as accepted (--write-baseline)."""
+    from resdiff import compare, load_document
+    from resdiff.results import ERROR, NOTE, PAIR, CheckResult, DocumentFinding, Finding, Series, SessionResult
+    from resdiff.status import ExitStatus, killed_by
 
-    from resdiff.status import ExitStatus, exit_status, killed_by
+    spec = seed_spec()
+    p = spec.paras[spec.index("PP", 12)]
+    p.text = p.text.replace("123", "124")
+    (tmp_path / "routine.txt").write_text(render(spec), encoding="utf-8")
+    seed, routine = load_document(str(SEED)), load_document(str(tmp_path / "routine.txt"))
+    diff = compare(seed, routine)  # one routine update
+    assert diff.exit_status("any") == ExitStatus.DIFFERENCES == 1
+    assert diff.exit_status("substantive") == ExitStatus.OK == 0
+    assert compare(seed, seed).exit_status("any") == ExitStatus.OK
+    series = Series(versions=(seed, routine), steps=(diff,), lineages=())
+    assert (series.exit_status("any"), series.exit_status("substantive")) == (1, 0)
 
-    routine_only = SimpleNamespace(has_changes=True, has_substantive_changes=False)
-    assert exit_status(routine_only, "any") == ExitStatus.DIFFERENCES == 1
-    assert exit_status(routine_only, "substantive") == ExitStatus.OK == 0
-    notes = SimpleNamespace(failed=lambda level: level == "note")
-    assert exit_status(notes, "note") == ExitStatus.DIFFERENCES == 1
-    assert exit_status(notes, "error") == ExitStatus.OK
-    assert exit_status(notes, "note", baseline_written=True) == ExitStatus.OK  # recorded as accepted
+    note = Finding(rule="doubled-word", severity=NOTE, source=None, target="PP1", message="“the the”")
+    check = SessionResult([CheckResult(seed, seed, (note,))], asked=PAIR)
+    assert check.exit_status("note") == ExitStatus.DIFFERENCES
+    assert check.exit_status("error") == ExitStatus.OK
+    assert check.exit_status("note", baseline_written=True) == ExitStatus.OK  # recorded as accepted
+    missing = SessionResult(findings=[DocumentFinding("document-missing", ERROR, "en/75-62.txt", "no counterpart")])
+    assert missing.exit_status("error") == ExitStatus.DIFFERENCES
+    with pytest.raises(ValueError):
+        diff.exit_status("error")  # a severity is what a check fails on, not a diff
+    with pytest.raises(ValueError):
+        check.exit_status("substantive")
     assert (ExitStatus.BAD_INPUT, ExitStatus.INTERNAL_ERROR, ExitStatus.INTERRUPTED, killed_by(15)) == (2, 70, 130, 143)
+
+
+def test_two_runs_in_one_process_share_no_environment(tmp_path):
+    """Each run's environment travels in its own context: a run with --debug, held up inside its command
+    while a run without it goes from start to end in the same process, still shows its traceback, on its
+    own stderr; the other's error is its own one line. A later run without --debug has it off."""
+    import contextlib
+    import threading
+
+    from resdiff.cli import run as resdiff
+
+    holding, other_done = threading.Event(), threading.Event()
+
+    class Held(ConsoleEnv):
+        def busy(self, label, *paths):  # diff calls it before reading its inputs
+            holding.set()
+            other_done.wait(60)
+            return contextlib.nullcontext()
+
+    first, second = Held(io.StringIO(), io.StringIO()), ConsoleEnv(io.StringIO(), io.StringIO())
+    status = {}
+    held = threading.Thread(target=lambda: status.update(
+        first=resdiff(["--debug", "diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], first)))
+    held.start()
+    assert holding.wait(60)
+    status["second"] = resdiff(["diff", str(tmp_path / "c.txt"), str(tmp_path / "d.txt")], second)
+    other_done.set()
+    held.join(60)
+    assert status == {"first": 2, "second": 2}
+    assert second.stderr.getvalue() == f"resdiff: error: {tmp_path / 'c.txt'}: no such file\n"
+    assert "Traceback" in first.stderr.getvalue() and f"{tmp_path / 'a.txt'}: no such file" in first.stderr.getvalue()
+
+    later = ConsoleEnv(io.StringIO(), io.StringIO())
+    assert resdiff(["diff", str(tmp_path / "e.txt"), str(tmp_path / "f.txt")], later) == 2
+    assert later.stderr.getvalue() == f"resdiff: error: {tmp_path / 'e.txt'}: no such file\n"
 
 
 def test_version():

@@ -65,6 +65,28 @@ def test_the_exit_status_follows_fail_on(folders, tmp_path):
     _run("check", en, zh, "--config", cfg, status=1)  # the missing and unreadable documents are errors still
 
 
+def test_two_files_and_a_session_of_one_pair_are_shown_as_asked(folders, tmp_path):
+    """A check of two files is a session of one pair, drawn as a pair (the contract's check object); two
+    folders that hold one pair are a session, drawn as one, however few its pairs."""
+    en, zh = folders
+    one_en, one_zh = tmp_path / "en", tmp_path / "zh"
+    one_en.mkdir()
+    one_zh.mkdir()
+    (one_en / "A-RES-75-62.en.txt").write_bytes((en / "A-RES-75-62.en.txt").read_bytes())
+    (one_zh / "A-RES-75-62.zh.txt").write_bytes((zh / "A-RES-75-62.zh.txt").read_bytes())
+    files = (one_en / "A-RES-75-62.en.txt", one_zh / "A-RES-75-62.zh.txt")
+    pair = json.loads(_run("check", *files, "-f", "json", status=0).stdout)
+    session = json.loads(_run("check", one_en, one_zh, "-f", "json", status=0).stdout)
+    assert pair["source"]["symbol"] == "A/RES/75/62" and "documents" not in pair
+    assert session["documents"] == [pair] and "source" not in session
+    assert _run("check", *files, status=0).stdout.rstrip().endswith("PASSED: 0 errors, 0 warnings, 0 notes "
+                                                                    "(failing on error and above)")
+    assert "PASSED: 1 pair checked, 0 failed" in _run("check", one_en, one_zh, status=0).stdout
+    rules = {fmt: [r["id"] for r in json.loads(_run("check", *args, "-f", "sarif", status=0).stdout)["runs"][0]
+                   ["tool"]["driver"]["rules"]] for fmt, args in (("pair", files), ("session", (one_en, one_zh)))}
+    assert "document-missing" in rules["session"] and "document-missing" not in rules["pair"]
+
+
 def test_a_manifest_lists_the_pairs(folders, tmp_path):
     en, zh = folders
     manifest = tmp_path / "pairs.tsv"

@@ -6,7 +6,7 @@ or paragraph), and both excerpts with the words concerned highlighted. All docum
 from __future__ import annotations
 
 from ..lang import RIGHT_TO_LEFT
-from ..results import DOCUMENT_RULES, RULES, SEVERITY_ORDER, CheckResult, Finding, SessionResult
+from ..results import DOCUMENT_RULES, PAIR, RULES, SEVERITY_ORDER, CheckResult, Finding, SessionResult
 from .html import escape
 
 _CSS = """
@@ -170,7 +170,13 @@ def _summary(result: CheckResult, prefix: str) -> str:
     return f'<table class="summary"><tr><th>rule</th><th>findings</th></tr>{cells}</table>'
 
 
-def render_check_html(result: CheckResult, fail_on: str = "error") -> str:
+def render_check_html(result: SessionResult, fail_on: str = "error") -> str:
+    """The report of a check: a pair of files on a page of its own, a session (two folders, a manifest) with
+    a table of its pairs first."""
+    return _pair_page(result.pair, fail_on) if result.asked == PAIR else _session_page(result, fail_on)
+
+
+def _pair_page(result: CheckResult, fail_on: str) -> str:
     """One pair: the documents and verdict, the findings by rule, the paragraphs they name."""
     doc = _Doc(result, "d1")
     title = f"resdiff check {result.source.metadata.symbol or ''} {result.source.language} → {result.target.language}"
@@ -180,7 +186,7 @@ def render_check_html(result: CheckResult, fail_on: str = "error") -> str:
     return _page(title, body)
 
 
-def render_session_html(session: SessionResult, fail_on: str = "error") -> str:
+def _session_page(session: SessionResult, fail_on: str) -> str:
     """A session: a table of the pairs (each linked to its part), then each pair's findings by rule and
     the paragraphs they name, then the findings on documents (missing, unreadable, …)."""
     failed = session.failed(fail_on)

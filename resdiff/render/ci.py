@@ -10,7 +10,7 @@ from xml.sax.saxutils import quoteattr
 from .. import __version__
 from ..lang import ORDINAL_EXAMPLE
 from ..normalize import strip_controls
-from ..results import DOCUMENT_RULES, ERROR, RULES, SEVERITY_ORDER, CheckResult, Finding, SessionResult
+from ..results import DOCUMENT_RULES, ERROR, RULES, SESSION, SEVERITY_ORDER, CheckResult, Finding, SessionResult
 
 DOCS_URL = "https://github.com/resdiff/resdiff/blob/main/README.md"
 # What to do about each finding: SARIF's rule help, shown by code-scanning viewers.
@@ -96,14 +96,12 @@ def _cases(result: CheckResult) -> list[tuple[str, list[Finding]]]:
     return [(n, by_key.get(n, [])) for n in names]
 
 
-def render_junit(result: CheckResult, fail_on: str = ERROR) -> str:
-    """JUnit XML (the Jenkins/Ant shape CI servers read): a test case per paragraph pair."""
+def _suite(result: CheckResult, fail_on: str) -> tuple[list[str], int, int]:
+    """One pair's <testsuite>, a test case per paired paragraph, with its numbers of tests and failures."""
     cases = _cases(result)
     failing = [(n, fs) for n, fs in cases if any(SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[fail_on] for f in fs)]
     suite = f"resdiff check {_clean(result.source.source)} → {_clean(result.target.source)}"
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<testsuites name="resdiff check" tests="{len(cases)}" failures="{len(failing)}" errors="0">',
-             f'  <testsuite name={quoteattr(suite)} tests="{len(cases)}" failures="{len(failing)}" errors="0" '
+    lines = [f'  <testsuite name={quoteattr(suite)} tests="{len(cases)}" failures="{len(failing)}" errors="0" '
              'skipped="0" time="0">']
     for name, fs in cases:
         lines.append(f'    <testcase classname="resdiff.check" name={quoteattr(name)} time="0">')
@@ -124,8 +122,34 @@ def render_junit(result: CheckResult, fail_on: str = ERROR) -> str:
                 lines.append(f"      <system-out>{xml_escape(f'{f.severity}: {f.rule}: ' + _clean(f.message))}"
                              "</system-out>")
         lines.append("    </testcase>")
-    lines += ["  </testsuite>", "</testsuites>", ""]
-    return "\n".join(lines)
+    lines.append("  </testsuite>")
+    return lines, len(cases), len(failing)
+
+
+def render_junit(result: SessionResult, fail_on: str = ERROR) -> str:
+    """JUnit XML (the Jenkins/Ant shape CI servers read): a test suite per pair checked, a test case per
+    paragraph pair in it; and a suite for the documents themselves (missing, unreadable) where a session
+    has findings on them."""
+    suites, tests, failures = [], 0, 0
+    for r in result.results:
+        lines, n, failed = _suite(r, fail_on)
+        suites += lines
+        tests, failures = tests + n, failures + failed
+    cases = [f'    <testcase classname="resdiff.check" name={quoteattr(_clean(f.path))} time="0">\n'
+             f"      <failure type={quoteattr(f.rule)} message={quoteattr(_clean(f.message))}>"
+             f"{xml_escape(f.rule + ': ' + _clean(f.message))}</failure>\n    </testcase>"
+             for f in result.findings]
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<testsuites name="resdiff check" tests="{tests + len(cases)}" failures="{failures + len(cases)}" '
+           'errors="0">']
+    out += suites
+    if cases:
+        out.append(f'  <testsuite name="documents" tests="{len(cases)}" failures="{len(cases)}" errors="0" '
+                   'skipped="0" time="0">')
+        out += cases
+        out.append("  </testsuite>")
+    out += ["</testsuites>", ""]
+    return "\n".join(out)
 
 
 def _gh(value: str, prop: bool = False) -> str:
@@ -135,12 +159,21 @@ def _gh(value: str, prop: bool = False) -> str:
     return value
 
 
-def render_github(result: CheckResult, fail_on: str = ERROR) -> str:
-    """GitHub Actions workflow commands: one annotation per finding, on the target file (the source where
-    the target has no paragraph for it). A text file's annotation carries the line; a PDF's or a DOCX's
-    none (GitHub could only misplace it), its title the page and the paragraph. Every finding is
-    annotated whatever --fail-on says (`fail_on` is taken so that every check format is called alike);
-    its level says how grave it is."""
+def render_github(result: SessionResult, fail_on: str = ERROR) -> str:
+    """GitHub Actions workflow commands: one annotation per finding of each pair, then one per finding on
+    a whole document. Every finding is annotated whatever --fail-on says (`fail_on` is taken so that every
+    check format is called alike); its level says how grave it is."""
+    out = [line for r in result.results for line in _annotations(r)]
+    for f in result.findings:  # on a whole document: its first line, but none in a PDF or DOCX
+        line = "" if f.path.lower().endswith((".pdf", ".docx")) else ",line=1"
+        out.append(f"::error file={_gh(f.path, True)}{line},title={_gh(f.rule, True)}::{_gh(_clean(f.message))}")
+    return "".join(f"{line}\n" for line in out)
+
+
+def _annotations(result: CheckResult) -> list[str]:
+    """A pair's annotations, on the target file (the source where the target has no paragraph for the
+    finding). A text file's annotation carries the line; a PDF's or a DOCX's none (GitHub could only
+    misplace it), its title the page and the paragraph."""
     out = []
     for f in result.findings:
         level = {"error": "error", "warning": "warning", "note": "notice"}[f.severity]
@@ -164,19 +197,42 @@ def render_github(result: CheckResult, fail_on: str = ERROR) -> str:
             if ex:
                 message += f"\n{label}: {_clean(ex)}"
         out.append(f"::{level} {props},title={_gh(title, True)}::{_gh(message)}")
-    return "\n".join(out) + ("\n" if out else "")
+    return out
 
 
-def render_sarif(result: CheckResult, fail_on: str = ERROR) -> str:
-    """SARIF 2.1.0 with stable rule ids, the target as the primary location, the source related. Every
+def render_sarif(result: SessionResult, fail_on: str = ERROR) -> str:
+    """SARIF 2.1.0, one run: stable rule ids, each finding of each pair with the target as the primary
+    location and the source related; a session adds the rules and findings on whole documents. Every
     finding is a result whatever --fail-on says (`fail_on` is taken so that every check format is called
     alike); its level says how grave it is."""
-    rule_ids = list(RULES)
     rules = [{"id": rid, "name": rid.title().replace("-", ""), "shortDescription": {"text": desc},
               "fullDescription": {"text": f"{desc}. {RULE_HELP[rid]}"},
               "help": {"text": RULE_HELP[rid], "markdown": RULE_HELP[rid]},
               "helpUri": f"{DOCS_URL}#translation-checks-resdiff-check",
               "defaultConfiguration": {"level": sev}} for rid, (sev, desc) in RULES.items()]
+    results = [entry for r in result.results for entry in _sarif_results(r)]
+    if result.asked == SESSION:
+        rules += [{"id": rid, "name": rid.title().replace("-", ""), "shortDescription": {"text": desc},
+                   "help": {"text": desc}, "helpUri": f"{DOCS_URL}#a-whole-session-at-once",
+                   "defaultConfiguration": {"level": "error"}} for rid, desc in DOCUMENT_RULES.items()]
+        ids = [r["id"] for r in rules]
+        results += [{"ruleId": f.rule, "ruleIndex": ids.index(f.rule), "level": f.severity,
+                     "message": {"text": _clean(f.message)},
+                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}}}]}
+                    for f in result.findings]
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "resdiff", "version": __version__, "informationUri": DOCS_URL,
+                                      "rules": rules}},
+                  "results": results}],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_results(result: CheckResult) -> list[dict]:
+    """A pair's findings as SARIF results."""
+    rule_ids = list(RULES)
 
     def location(f: Finding, side: str) -> dict:
         """A text file's line as the region; a PDF's page (and line on it) or a DOCX's paragraph number in
@@ -214,81 +270,4 @@ def render_sarif(result: CheckResult, fail_on: str = ERROR) -> str:
             entry["relatedLocations"] = [{"id": 1, **location(f, "source"),
                                           "message": {"text": f"source: {f.source}"}}]
         results.append(entry)
-    sarif = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "resdiff", "version": __version__, "informationUri": DOCS_URL,
-                                      "rules": rules}},
-                  "results": results}],
-    }
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
-
-
-# --- a whole session: many pairs, one report ---------------------------------------------------
-
-
-def render_session_junit(session: SessionResult, fail_on: str = ERROR) -> str:
-    """One test suite per document pair, and one for the documents themselves (missing, unreadable)."""
-    suites = []
-    for r in session.results:
-        body = render_junit(r, fail_on).splitlines()
-        suites += body[2:-1]  # the <testsuite> of that pair
-    cases = [f'    <testcase classname="resdiff.check" name={quoteattr(_clean(f.path))} time="0">\n'
-             f"      <failure type={quoteattr(f.rule)} message={quoteattr(_clean(f.message))}>"
-             f"{xml_escape(f.rule + ': ' + _clean(f.message))}</failure>\n    </testcase>"
-             for f in session.findings]
-    tests = sum(line.lstrip().startswith("<testcase") for line in suites) + len(cases)
-    failures = sum(line.lstrip().startswith("<failure") for line in suites) + len(cases)
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<testsuites name="resdiff check" tests="{tests}" failures="{failures}" errors="0">']
-    out += suites
-    if cases:
-        out.append(f'  <testsuite name="documents" tests="{len(cases)}" failures="{len(cases)}" errors="0" '
-                   'skipped="0" time="0">')
-        out += cases
-        out.append("  </testsuite>")
-    out += ["</testsuites>", ""]
-    return "\n".join(out)
-
-
-def render_session_github(session: SessionResult, fail_on: str = ERROR) -> str:
-    out = "".join(render_github(r, fail_on) for r in session.results)
-    for f in session.findings:  # on a whole document: its first line, but none in a PDF or DOCX
-        line = "" if f.path.lower().endswith((".pdf", ".docx")) else ",line=1"
-        out += f"::error file={_gh(f.path, True)}{line},title={_gh(f.rule, True)}::{_gh(_clean(f.message))}\n"
-    return out
-
-
-def render_session_sarif(session: SessionResult, fail_on: str = ERROR) -> str:
-    """One SARIF run for the whole session."""
-    runs = [json.loads(render_sarif(r, fail_on))["runs"][0] for r in session.results]
-    base = json.loads(render_sarif(_EMPTY, fail_on)) if not runs else None
-    run = runs[0] if runs else base["runs"][0]
-    for other in runs[1:]:
-        run["results"] += other["results"]
-    rules = run["tool"]["driver"]["rules"]
-    for rid, desc in DOCUMENT_RULES.items():
-        rules.append({"id": rid, "name": rid.title().replace("-", ""), "shortDescription": {"text": desc},
-                      "help": {"text": desc}, "helpUri": f"{DOCS_URL}#a-whole-session-at-once",
-                      "defaultConfiguration": {"level": "error"}})
-    ids = [r["id"] for r in rules]
-    for f in session.findings:
-        run["results"].append({"ruleId": f.rule, "ruleIndex": ids.index(f.rule), "level": f.severity,
-                               "message": {"text": _clean(f.message)},
-                               "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}}}]})
-    return json.dumps({"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-                       "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
-
-
-class _Empty:
-    """A check result with nothing in it: the SARIF frame of a session where no pair could be checked."""
-
-    class _Doc:
-        source = ""
-
-    source = target = _Doc()
-    findings = ()
-    pairs = ()
-
-
-_EMPTY = _Empty()
+    return results

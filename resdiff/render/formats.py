@@ -9,7 +9,8 @@ from __future__ import annotations
 from importlib import import_module
 
 # (command, format) -> (module in resdiff.render, function, the keyword options it takes). The terminal
-# formats of diff are its views; a session is what check gives for two folders or a manifest.
+# formats of diff are its views; check's renderers draw a pair of files or a session (two folders, a
+# manifest), as its result says it was asked.
 RENDERERS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {
     ("parse", "terminal"): ("terminal.parse", "document_view", ()),
     ("parse", "json"): ("json_", "render_document", ()),
@@ -34,12 +35,6 @@ RENDERERS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {
     ("check", "github"): ("ci", "render_github", ("fail_on",)),
     ("check", "sarif"): ("ci", "render_sarif", ("fail_on",)),
     ("check", "html"): ("check_html", "render_check_html", ("fail_on",)),
-    ("session", "terminal"): ("terminal.check", "session_view", ("fail_on", "max_findings")),
-    ("session", "json"): ("json_", "render_session", ("fail_on",)),
-    ("session", "junit"): ("ci", "render_session_junit", ("fail_on",)),
-    ("session", "github"): ("ci", "render_session_github", ("fail_on",)),
-    ("session", "sarif"): ("ci", "render_session_sarif", ("fail_on",)),
-    ("session", "html"): ("check_html", "render_session_html", ("fail_on",)),
     ("carry", "terminal"): ("terminal.carry", "carry_view", ()),
     ("carry", "json"): ("json_", "render_carry", ()),
     ("carry", "draft"): ("draft", "render_draft", ()),

@@ -1,5 +1,5 @@
-"""The JSON of every command (see docs/contract.md): parse, diff, series, blame, check, a check session
-and carry. Fixed field order, a schema_version, no randomness."""
+"""The JSON of every command (see docs/contract.md): parse, diff, series, blame, check (a pair or a
+session) and carry. Fixed field order, a schema_version, no randomness."""
 
 from __future__ import annotations
 
@@ -149,10 +149,6 @@ def check_dict(result: CheckResult, fail_on: str) -> dict:
     }
 
 
-def render_check(result: CheckResult, fail_on: str) -> str:
-    return _dump(check_dict(result, fail_on))
-
-
 def session_dict(session: SessionResult, fail_on: str) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -163,8 +159,11 @@ def session_dict(session: SessionResult, fail_on: str) -> dict:
     }
 
 
-def render_session(session: SessionResult, fail_on: str) -> str:
-    return _dump(session_dict(session, fail_on))
+def render_check(result: SessionResult, fail_on: str) -> str:
+    """Two files: the one pair's check object; two folders or a manifest: the session's (docs/contract.md)."""
+    from ..results import PAIR
+
+    return _dump(check_dict(result.pair, fail_on) if result.asked == PAIR else session_dict(result, fail_on))
 
 
 def carry_dict(result: CarryResult) -> dict:

@@ -7,7 +7,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from ...normalize import strip_controls
-from ...results import SEVERITY_ORDER, CheckResult, Finding, SessionResult
+from ...results import PAIR, SEVERITY_ORDER, CheckResult, Finding, SessionResult
 from .layout import Wrapped, document_label
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
@@ -59,7 +59,15 @@ def _findings(result: CheckResult, limit: int | None = None, indent: int = 0) ->
     return parts
 
 
-def check_view(result: CheckResult, *, fail_on: str = "error", max_findings: int | None = None) -> RenderableType:
+def check_view(result: SessionResult, *, fail_on: str = "error", max_findings: int | None = None) -> RenderableType:
+    """A check of two files: the pair's findings, every one unless `max_findings` says; a session (two
+    folders, a manifest): its pairs, 20 findings a pair unless `max_findings` says (0: every one)."""
+    if result.asked == PAIR:
+        return _pair_view(result.pair, fail_on=fail_on, max_findings=max_findings)
+    return _session_view(result, fail_on=fail_on, max_findings=20 if max_findings is None else max_findings)
+
+
+def _pair_view(result: CheckResult, *, fail_on: str, max_findings: int | None) -> RenderableType:
     """Findings grouped by paragraph pair, then a verdict."""
     s, t = result.source, result.target
     parts: list[RenderableType] = [
@@ -91,7 +99,7 @@ def check_view(result: CheckResult, *, fail_on: str = "error", max_findings: int
     return Group(*parts)
 
 
-def session_view(session: SessionResult, *, fail_on: str = "error", max_findings: int | None = 20) -> RenderableType:
+def _session_view(session: SessionResult, *, fail_on: str, max_findings: int | None) -> RenderableType:
     """A whole session: each document pair's verdict line, then its findings with their excerpts (past
     `max_findings` a pair, a line saying how many more), then the documents that could not be paired or
     read, then the summary."""
