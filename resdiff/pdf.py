@@ -13,6 +13,7 @@ feet left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, count
@@ -242,7 +243,7 @@ def _cluster(chars: list[_Char]) -> list[list[_Char]]:
 
 
 def _size(chars: list[_Char]) -> float:
-    sizes = [size for _, _, _, _, size, _, space in chars if not space] or [chars[0][SIZE]]
+    sizes = [c[SIZE] for c in chars if not c[SPACE]] or [chars[0][SIZE]]
     return Counter(sizes).most_common(1)[0][0]
 
 
@@ -289,20 +290,18 @@ def _split(chars: list[_Char], scripts_rtl: bool) -> list[list[_Char]]:
 
 def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool) -> _Line:
     rtl = scripts_rtl and _rtl(base)
-    pieces, starts, length = [], [], 0
-    px0 = px1 = psize = 0.0
-    pspace = True  # the glyph before is a space (or there is none): no word space is asked for
-    for ch, x0, x1, _, size, _, space in base:
-        starts.append(length)
-        if not space and not pspace:
-            gap = px0 - x1 if rtl else x0 - px1
-            if gap > SPACE_GAP * (size if size > psize else psize):
-                pieces.append(" ")
-                length += 1
-        pieces.append(ch)
-        length += 1
-        px0, px1, psize, pspace = x0, x1, size, space
-    text = "".join(pieces)
+    words = []  # the glyphs a word space goes before: neither they nor the glyph before are spaces, and the gap is wide
+    prev, k = None, 0
+    for c in base:
+        if prev is not None and not c[SPACE] and not prev[SPACE]:
+            gap = prev[X0] - c[X1] if rtl else c[X0] - prev[X1]
+            if gap > SPACE_GAP * (c[SIZE] if c[SIZE] > prev[SIZE] else prev[SIZE]):
+                words.append(k)
+        prev = c
+        k += 1
+    glyphs = "".join([c[CH] for c in base])  # one character a glyph
+    text = " ".join([glyphs[a:b] for a, b in zip([0, *words], [*words, len(base)], strict=True)])
+    starts = [k + bisect_left(words, k) for k in range(len(base))] if sup else []  # where a glyph (its space) starts
     sups: list[tuple[int, str]] = []
     last_x = None
     for ch, x0, _, _, size, _, _ in sorted(sup, key=_BY_X0):
@@ -312,7 +311,7 @@ def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool) -> _Line:
         else:
             sups.append((pos, ch))
         last_x = x0
-    x0 = min(c[X0] for c in base if not c[SPACE]) if text.strip() else base[0][X0]
+    x0 = min([c[X0] for c in base if not c[SPACE]]) if text.strip() else base[0][X0]
     return _Line(text.rstrip(), x0, base[0][Y], _size(base), [(p, s) for p, s in sups if s.strip()])
 
 
