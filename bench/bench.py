@@ -16,6 +16,8 @@ between its bench markers; bench/results/latest.md always gets it.
 - each input layout a user may feed (the texts of ../shared/corpus/real/extracted/, six extractors):
   reading it against reading the PDF itself, in process;
 - the first run ever (the word index built); growth of synthetic resolutions (bench/synth.py).
+- the PDF route: the 5-page PDF as a whole process, and a real 500-page PDF read (bench/pdf_read.py) against
+  poppler's `pdftotext`.
 """
 
 from __future__ import annotations
@@ -257,6 +259,33 @@ def growth(rep: Report, quick: bool) -> list[str]:
         for n, _, t, m in out) + "."]
 
 
+def pdf_reading(rep: Report, quick: bool) -> list[str]:
+    """The PDF route: the real 5-page PDF as a whole `resdiff parse` (alternated with `python -c pass`),
+    and a real 500-page PDF built for the run (bench/pdf_read.py: long_pdf, never kept) read into the
+    parser's lines through the reading child, against poppler's `pdftotext` on the same file."""
+    import pdf_read
+
+    lines = []
+    if PDF.exists():
+        name = "`resdiff parse A-RES-73-6.en.pdf --format json` (5 pages)"
+        figs, base = alternated({name: ([*RESDIFF, "parse", str(PDF), "--format", "json"], None)}, 5 if quick else 11)
+        f = figs[name]
+        lines.append(f"{name}, whole process: {spread(f.cpu)} CPU, {spread(f.wall)} wall; `python -c pass` "
+                     f"{spread(base.cpu)} CPU beside it.")
+        rep.goal("the 5-page PDF, `resdiff parse --format json`, whole process, CPU (#25)", f.cpu[1], 0.3, "s")
+    rounds = 1 if quick else 3
+    with tempfile.TemporaryDirectory() as tmp:
+        r = pdf_read.long_read(pdf_read.long_pdf(Path(tmp)), rounds)
+    ref = r["pdftotext"]
+    lines.append(f"A real {pdf_read.LONG_PAGES}-page PDF (the corpus's text PDFs, pages repeated; {r['lines']:,} lines) "
+                 f"read into the parser's lines (`pdf.read_lines`, through the reading child), medians of {rounds}: "
+                 f"{ms(r['cpu'])} CPU, {ms(r['wall'])} wall; poppler's `pdftotext` on the same file: "
+                 + (f"{ms(ref[0])} CPU, {ms(ref[1])} wall ({r['cpu'] / ref[0]:.1f}x its CPU)." if ref
+                    else "not installed here."))
+    rep.goal(f"a real {pdf_read.LONG_PAGES}-page PDF read, CPU (#25)", r["cpu"], 3, "s")
+    return lines
+
+
 def main() -> int:
     quick = "--quick" in sys.argv
     rounds = 7 if quick else 15
@@ -271,12 +300,13 @@ def main() -> int:
     session_lines = session(rep, quick, cold["base"].cpu[1])
     layout_lines = layouts(rep, 3 if quick else 7)
     growth_lines = growth(rep, quick)
+    pdf_lines = pdf_reading(rep, quick)
     load_end = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
     lines = ["| measure | wall, median (IQR) | CPU, median (IQR) | CPU / `python -c pass` (IQR) | peak memory |",
              "| --- | ---: | ---: | ---: | ---: |"]
     lines += [f"| {' | '.join(r)} |" for r in rep.rows]
-    lines += ["", *growth_lines, "", *session_lines, "", *layout_lines, "",
+    lines += ["", *growth_lines, "", *session_lines, "", *layout_lines, "", *pdf_lines, "",
               "| target | this run | met |", "| --- | --- | --- |"]
     lines += [f"| {name} | {shown} | {'yes' if ok else '**no**'} |" for name, shown, ok in rep.goals]
     lines += ["", f"`python bench/bench.py{' --quick' if quick else ''}`: {rounds} rounds, Python "

@@ -1,4 +1,5 @@
 """What reading a PDF's characters costs, by the route taken to PDFium.  python bench/pdf_read.py [N]
+python bench/pdf_read.py --long [N]: only a long PDF (LONG_PAGES pages, see long_pdf) read N times.
 
 On each real PDF of ../shared/corpus/real (the 5-page A/RES/73/6 first), CPU and wall time, medians
 of N rounds (default 15), of reading every character with its box, text object, font size and
@@ -21,14 +22,16 @@ from __future__ import annotations
 
 import ctypes
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 
 
@@ -189,7 +192,68 @@ def isolation(files: list[Path], rounds: int) -> None:
           f"{statistics.median(first) * 1000:.1f} ms wall (median of {rounds})")
 
 
+# --- a long PDF: what reading costs as the pages grow ---------------------------------------------
+
+LONG_PAGES = 500
+LONG_SOURCES = ("A-ES-11-L.7.en.pdf", "A-RES-48-246.en.pdf", "A-RES-48-246.es.pdf", "A-RES-73-6.en.pdf",
+                "A-RES-73-7.en.pdf")  # the real PDFs with a text layer (A/RES/2758 is a scanned image)
+
+
+def long_pdf(folder: Path, pages: int = LONG_PAGES) -> Path:
+    """A real PDF of `pages` pages, written into `folder` (never kept): the pages of the real corpus's
+    PDFs with a text layer, each document's pages repeated in turn, in shares as their page counts, through
+    pypdfium2's public API. One import a source document, so that its fonts are stored once and shared by
+    its pages, as in one long document (importing page by page would copy the fonts for every page)."""
+    import pypdfium2
+
+    sources = [pypdfium2.PdfDocument(REAL / name) for name in LONG_SOURCES if (REAL / name).exists()]
+    total = sum(len(s) for s in sources)
+    out = pypdfium2.PdfDocument.new()
+    for k, src in enumerate(sources):
+        want = pages - len(out) if k == len(sources) - 1 else round(pages * len(src) / total)
+        out.import_pages(src, pages=[i % len(src) for i in range(want)])
+    path = folder / f"long-{pages}-pages.pdf"
+    out.save(path)
+    assert len(out) == pages, len(out)
+    for doc in (out, *sources):
+        doc.close()
+    return path
+
+
+def long_read(path: Path, rounds: int) -> dict:
+    """Reading the long PDF into the parser's typed lines (`resdiff.pdf.read_lines`, through the reading
+    child, as a run reads it): CPU of this process and the child, and wall, medians of `rounds`; and
+    poppler's `pdftotext` on the same file (a fresh process each round), where it is installed."""
+    from resdiff import isolate, pdf
+
+    data = path.read_bytes()
+    lines = len(pdf.read_lines(data, path.name)[0])  # the child started, PDFium loaded
+    cpu, wall = [], []
+    for _ in range(rounds):
+        c0, w0 = time.process_time() + _child_cpu(), time.perf_counter()
+        pdf.read_lines(data, path.name)
+        wall.append(time.perf_counter() - w0)
+        cpu.append(time.process_time() + _child_cpu() - c0)
+    isolate._shutdown()
+    out = {"lines": lines, "cpu": statistics.median(cpu), "wall": statistics.median(wall), "pdftotext": None}
+    tool = shutil.which("pdftotext")
+    if tool:
+        from measure import run
+
+        runs = [run([tool, str(path), os.devnull]) for _ in range(rounds)]
+        out["pdftotext"] = (statistics.median(r.cpu for r in runs), statistics.median(r.wall for r in runs))
+    return out
+
+
 def main() -> None:
+    if "--long" in sys.argv:
+        rounds = int(sys.argv[-1]) if sys.argv[-1].isdigit() else 3
+        with tempfile.TemporaryDirectory() as tmp:
+            r = long_read(long_pdf(Path(tmp)), rounds)
+        ref = r["pdftotext"]
+        print(f"{LONG_PAGES} pages, {r['lines']:,} lines: {r['cpu']:.2f} s CPU, {r['wall']:.2f} s wall (medians of "
+              f"{rounds}); pdftotext: " + (f"{ref[0]:.2f} s CPU, {ref[1]:.2f} s wall" if ref else "not installed"))
+        return
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 15
     files = sorted(REAL.glob("*.pdf"), key=lambda p: (p.name != "A-RES-73-6.en.pdf", p.name))
     if not files:

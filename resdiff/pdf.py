@@ -13,9 +13,11 @@ feet left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import compress, count
+from operator import itemgetter, not_, sub
 from typing import NamedTuple
 
 from . import isolate
@@ -31,18 +33,12 @@ SUP_RATIO = 0.85  # a superscript is smaller than this share of its line's size 
 SUP_RISE = (0.15, 0.75)  # … and raised by this share of it (em)
 BASE_TOL = 1.0  # glyphs whose baselines differ by less than this (pt) share a line
 TOP_BAND, FOOT_BAND = 0.9, 0.06  # running heads above, feet below these shares of the page height
-_BY_X0, _BY_X1, _BY_Y = attrgetter("x0"), attrgetter("x1"), attrgetter("y")  # sort keys read in C
-
-
-@dataclass(slots=True)
-class _Char:
-    ch: str
-    x0: float
-    x1: float
-    y: float  # baseline
-    size: float  # effective size: font size x the text matrix's vertical scale
-    italic: bool
-    space: bool  # ch.isspace(), asked once
+# A glyph is a plain tuple (character, x0, x1, baseline y, effective size: font size x the text matrix's
+# vertical scale, italic, whether the character is a space): a page has thousands, and a tuple is the
+# Python object made (by zip, in C) and read (unpacked, or by index) the fastest.
+_Char = tuple[str, float, float, float, float, bool, bool]
+CH, X0, X1, Y, SIZE, ITALIC, SPACE = range(7)
+_BY_X0, _BY_X1, _BY_Y = itemgetter(X0), itemgetter(X1), itemgetter(Y)  # sort keys read in C
 
 
 @dataclass
@@ -162,8 +158,8 @@ def _read(data: bytes, name: str) -> Reading:
             for base, sup in _attach_superscripts(_cluster(chars)):
                 parts = _split(base, scripts_rtl)
                 for part in parts:
-                    lo, hi = part[0].x0 - part[0].size, part[-1].x1 + part[-1].size
-                    mine = [c for c in sup if lo <= c.x0 <= hi] if len(parts) > 1 else sup
+                    lo, hi = part[0][X0] - part[0][SIZE], part[-1][X1] + part[-1][SIZE]
+                    mine = [c for c in sup if lo <= c[X0] <= hi] if len(parts) > 1 else sup
                     lines.append(_make_line(part, mine, scripts_rtl))
             pages.append(lines)
     return Reading(pages, heights, invisible, unusable, replaced)
@@ -172,68 +168,82 @@ def _read(data: bytes, name: str) -> Reading:
 def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     """The page's glyphs; whether any of them is a right-to-left letter (Hebrew to Arabic); how many
     invisible characters were left out (see read_pdf), how many of an unusable size, and how many lone
-    surrogates were read as U+FFFD."""
-    from .pdfium import CharBoxes
+    surrogates were read as U+FFFD.
 
+    PDFium is asked one thing at a time for all the page's characters (their text, their text objects,
+    which spaces and breaks it made itself, their boxes), and the glyphs are made from those columns: a
+    page has thousands of characters, and Python work a character is what reading costs."""
     codes = page.codes()
     if not codes:
         return [], False, 0, 0, 0
-    calls = CharBoxes(page)
-    handle, box = calls.handle, calls.box
-    loose, generated, text_object = calls.loose_box, calls.is_generated, calls.text_object
-    baselines: dict[float, float] = {}  # the glyphs of a line share their baseline, and round() is slow
-    fonts: dict[int, tuple[float, bool, float, bool]] = {}
-    chars, hidden, unusable, replaced = [], [], 0, 0
-    for i, u in enumerate(codes):
-        if u in (32, 13, 10) and generated(handle, i):
-            continue  # PDFium's own spaces and line breaks: spaces are told from the gaps instead
-        if 0xD800 <= u < 0xE000 or u == 0xFFFE:  # surrogates; 0xFFFE: a hyphen at a line end
+    keys = page.char_objects(len(codes))
+    reads = codes[:]  # what each character reads as; -1: left out
+    odd = [i for i, u in enumerate(codes) if u <= 32 or 0xD800 <= u < 0xE000 or u >= 0xFFFE]
+    breaks = [i for i in odd if codes[i] in (32, 13, 10)]
+    made = {i for i, g in zip(breaks, page.generated(breaks), strict=True) if g}
+    replaced = 0
+    for i in odd:
+        u = codes[i]
+        if i in made:
+            u = -1  # PDFium's own spaces and line breaks: spaces are told from the gaps instead
+        elif 0xD800 <= u < 0xE000 or u == 0xFFFE:  # surrogates; 0xFFFE: a hyphen at a line end
             u = page.unicode(i)
-        if u in (0xFFFE, 0xFFFF) or (u < 32 and u != 2):
-            continue
-        if 0xD800 <= u < 0xE000:  # a lone surrogate (a font's map may say anything): no character of any text
+        if u in (0xFFFE, 0xFFFF) or (u < 32 and u not in (2, -1)):
+            u = -1
+        elif 0xD800 <= u < 0xE000:  # a lone surrogate (a font's map may say anything): no character of any text
             u = 0xFFFD
             replaced += 1
-        key = text_object(handle, i)
-        if not key:
-            continue
-        info = fonts.get(key)
-        if info is None:
-            size, italic, descent = objects.font(key)
-            info = fonts[key] = (round(size, 2), italic, descent, objects.invisible(key))
-        if not 0 < info[0] < MAX_SIZE:
-            unusable += 1
-            continue
-        # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
-        # descent is the baseline, and its left the origin (one call a character instead of two)
-        loose(handle, i, box)
-        x, right = box.left, box.right
-        y = box.bottom - info[2]
-        base = baselines.get(y)
-        if base is None:
-            base = baselines[y] = round(y, 3)
-        ch = "-" if u == 2 else chr(u)  # PDFium reports some hyphens at a line end as U+0002
-        (hidden if info[3] else chars).append(_Char(ch, x, right if right > x else x, base, info[0], info[1],
-                                                    ch.isspace()))
+        elif u == 2:  # PDFium reports some hyphens at a line end as U+0002
+            u = 0x2D
+        reads[i] = u
+    kept = [i for i, u, key in zip(count(), reads, keys) if key and u >= 0]
+    fonts: dict[int, tuple[float, bool, float, bool]] = {}  # by text object, on this page
+    memo: dict = {}  # by font, on this page
+    for key in {keys[i] for i in kept}:
+        size, italic, descent = objects.font(key, memo)
+        fonts[key] = (round(size, 2), italic, descent, objects.invisible(key))
+    infos = [fonts[keys[i]] for i in kept]
+    unusable = 0
+    if not all(0 < f[0] < MAX_SIZE for f in fonts.values()):
+        usable = [0 < f[0] < MAX_SIZE for f in infos]
+        unusable = len(kept) - sum(usable)
+        kept, infos = list(compress(kept, usable)), list(compress(infos, usable))
+    # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
+    # descent is the baseline, and its left the origin (one call a character instead of two)
+    boxes = page.loose_boxes(kept)
+    lefts = boxes[0::4]
+    rights = list(map(max, lefts, boxes[2::4]))  # max(left, right): the right, where it is right of the left
+    lows = list(map(sub, boxes[3::4], map(itemgetter(2), infos)))
+    rounded = {y: round(y, 3) for y in set(lows)}  # the glyphs of a line share their baseline, and round() is slow
+    chs = list(map(chr, map(reads.__getitem__, kept)))
+    glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), map(itemgetter(0), infos),
+                      map(itemgetter(1), infos), map(str.isspace, chs), strict=True))
+    chars, hidden = glyphs, []
+    if any(f[3] for f in fonts.values()):
+        seen = [not f[3] for f in infos]
+        chars, hidden = list(compress(glyphs, seen)), list(compress(glyphs, map(not_, seen)))
     if not chars:  # all the page's text is invisible: an OCR layer over a scanned image, read as it is
         chars, hidden = hidden, []
     rtl = any(ord(_RTL_FIRST) <= u <= ord(_RTL_LAST) for u in set(codes))
-    return chars, rtl, sum(not c.space for c in hidden), unusable, replaced
+    return chars, rtl, sum(not c[SPACE] for c in hidden), unusable, replaced
 
 
 def _cluster(chars: list[_Char]) -> list[list[_Char]]:
     """Glyphs grouped by baseline, top to bottom."""
     groups: list[list[_Char]] = []
+    top = 0.0  # the baseline of the line's first (highest) glyph
     for c in sorted(chars, key=_BY_Y, reverse=True):  # top down; a stable sort keeps ties in order
-        if groups and groups[-1][0].y - c.y < BASE_TOL:
+        y = c[Y]
+        if groups and top - y < BASE_TOL:
             groups[-1].append(c)
         else:
             groups.append([c])
+            top = y
     return groups
 
 
 def _size(chars: list[_Char]) -> float:
-    sizes = [c.size for c in chars if not c.space] or [chars[0].size]
+    sizes = [c[SIZE] for c in chars if not c[SPACE]] or [chars[0][SIZE]]
     return Counter(sizes).most_common(1)[0][0]
 
 
@@ -245,7 +255,7 @@ def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], l
     keep = []
     for gi, g in enumerate(groups):
         for bi in range(gi + 1, min(gi + 3, len(groups))):
-            bsize, rise = sizes[bi], g[0].y - groups[bi][0].y
+            bsize, rise = sizes[bi], g[0][Y] - groups[bi][0][Y]
             if (sizes[gi] < SUP_RATIO * bsize and SUP_RISE[0] * bsize <= rise <= SUP_RISE[1] * bsize
                     and spans[bi][0] - bsize <= spans[gi][0] and spans[gi][1] <= spans[bi][1] + bsize):
                 sups.setdefault(bi, []).extend(g)
@@ -259,8 +269,8 @@ _RTL_FIRST, _RTL_LAST = L.RIGHT_TO_LEFT_SCRIPTS[::2]  # the letters of the scrip
 
 
 def _rtl(chars: list[_Char]) -> bool:
-    letters = [c for c in chars if c.ch.isalpha()]
-    return sum(_RTL_FIRST <= c.ch <= _RTL_LAST for c in letters) * 2 > len(letters)
+    letters = [c[CH] for c in chars if c[CH].isalpha()]
+    return sum(_RTL_FIRST <= ch <= _RTL_LAST for ch in letters) * 2 > len(letters)
 
 
 def _split(chars: list[_Char], scripts_rtl: bool) -> list[list[_Char]]:
@@ -269,41 +279,43 @@ def _split(chars: list[_Char], scripts_rtl: bool) -> list[list[_Char]]:
     rtl = scripts_rtl and _rtl(chars)
     chars = sorted(chars, key=_BY_X1, reverse=True) if rtl else sorted(chars, key=_BY_X0)
     parts = [[chars[0]]]
+    _, px0, px1, _, psize, _, _ = chars[0]  # the glyph before
     for c in chars[1:]:
-        prev = parts[-1][-1]
-        gap = prev.x0 - c.x1 if rtl else c.x0 - prev.x1
-        if gap > SPLIT_GAP * (c.size if c.size > prev.size else prev.size):
+        _, x0, x1, _, size, _, _ = c
+        gap = px0 - x1 if rtl else x0 - px1
+        if gap > SPLIT_GAP * (size if size > psize else psize):
             parts.append([c])
         else:
             parts[-1].append(c)
+        px0, px1, psize = x0, x1, size
     return parts
 
 
 def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool) -> _Line:
     rtl = scripts_rtl and _rtl(base)
-    pieces, starts, length, prev = [], [], 0, None
+    words = []  # the glyphs a word space goes before: neither they nor the glyph before are spaces, and the gap is wide
+    prev, k = None, 0
     for c in base:
-        starts.append(length)
-        if prev is not None and not c.space and not prev.space:
-            gap = prev.x0 - c.x1 if rtl else c.x0 - prev.x1
-            if gap > SPACE_GAP * (c.size if c.size > prev.size else prev.size):
-                pieces.append(" ")
-                length += 1
-        pieces.append(c.ch)
-        length += 1
+        if prev is not None and not c[SPACE] and not prev[SPACE]:
+            gap = prev[X0] - c[X1] if rtl else c[X0] - prev[X1]
+            if gap > SPACE_GAP * (c[SIZE] if c[SIZE] > prev[SIZE] else prev[SIZE]):
+                words.append(k)
         prev = c
-    text = "".join(pieces)
+        k += 1
+    glyphs = "".join([c[CH] for c in base])  # one character a glyph
+    text = " ".join([glyphs[a:b] for a, b in zip([0, *words], [*words, len(base)], strict=True)])
+    starts = [k + bisect_left(words, k) for k in range(len(base))] if sup else []  # where a glyph (its space) starts
     sups: list[tuple[int, str]] = []
     last_x = None
-    for c in sorted(sup, key=_BY_X0):
-        pos = next((s for s, b in zip(starts, base, strict=True) if b.x0 >= c.x0), len(text))
-        if sups and sups[-1][0] == pos and last_x is not None and c.x0 - last_x < 2 * c.size:
-            sups[-1] = (pos, sups[-1][1] + c.ch)
+    for ch, x0, _, _, size, _, _ in sorted(sup, key=_BY_X0):
+        pos = next((s for s, b in zip(starts, base, strict=True) if b[X0] >= x0), len(text))
+        if sups and sups[-1][0] == pos and last_x is not None and x0 - last_x < 2 * size:
+            sups[-1] = (pos, sups[-1][1] + ch)
         else:
-            sups.append((pos, c.ch))
-        last_x = c.x0
-    x0 = min(c.x0 for c in base if not c.space) if text.strip() else base[0].x0
-    return _Line(text.rstrip(), x0, base[0].y, _size(base), [(p, s) for p, s in sups if s.strip()])
+            sups.append((pos, ch))
+        last_x = x0
+    x0 = min([c[X0] for c in base if not c[SPACE]]) if text.strip() else base[0][X0]
+    return _Line(text.rstrip(), x0, base[0][Y], _size(base), [(p, s) for p, s in sups if s.strip()])
 
 
 # --- lines -> the parser's layout ------------------------------------------------------------

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import ctypes
 import math
+import threading
+from itertools import repeat
 from types import SimpleNamespace
 
 from .errors import InputError
@@ -58,7 +60,8 @@ SIGNATURES: dict[str, tuple] = {
     "FPDFText_GetText": (_I, _P, _I, _I, _P),
     "FPDFText_GetUnicode": (_U, _P, _I),
     "FPDFText_IsGenerated": (_I, _P, _I),
-    "FPDFText_GetLooseCharBox": (_I, _P, _I, ctypes.POINTER(FS_RECTF)),
+    # the box: an FS_RECTF*, given as the address of a slot of the thread's box buffer (Page.loose_boxes)
+    "FPDFText_GetLooseCharBox": (_I, _P, _I, _P),
     "FPDFText_GetTextObject": (_P, _P, _I),
     "FPDFTextObj_GetFont": (_P, _P),
     "FPDFTextObj_GetFontSize": (_I, _P, ctypes.POINTER(_F)),
@@ -169,6 +172,31 @@ class Page:
     def unicode(self, i: int) -> int:
         return self.lib.FPDFText_GetUnicode(self.text, i)
 
+    def char_objects(self, n: int) -> list[int | None]:
+        """The text object of each of the first n characters (None: a character PDFium made itself)."""
+        handle = ctypes.c_void_p(self.text)
+        return list(map(self.lib.FPDFText_GetTextObject, repeat(handle, n), _index_args(range(n))))
+
+    def generated(self, indices: list[int]) -> list[int]:
+        """Whether each of these characters is one PDFium made itself (a space or line break it inferred)."""
+        handle = ctypes.c_void_p(self.text)
+        return list(map(self.lib.FPDFText_IsGenerated, repeat(handle, len(indices)), _index_args(indices)))
+
+    def loose_boxes(self, indices: list[int]) -> list[float]:
+        """The loose box of each of these characters (ascending indices), four floats each (left, top,
+        right, bottom): from the font's descent to its ascent, from the glyph's origin to its advance."""
+        handle, box = ctypes.c_void_p(self.text), self.lib.FPDFText_GetLooseCharBox
+        buf, slots = _box_slots()
+        floats = memoryview(buf).cast("B").cast("f")
+        args = _index_args(indices)
+        out: list[float] = []
+        for at in range(0, len(args), _CHUNK):
+            part = args[at: at + _CHUNK]
+            if not all(map(box, repeat(handle, len(part)), part, slots)):  # only for an index off the page
+                raise InputError("PDFium gave no box for a character of a page")
+            out += floats[: 4 * len(part)].tolist()
+        return out
+
     def text_objects(self, *, depth: int = 4, limit: int = 10_000) -> list[int]:
         """The page's text objects, those inside its forms too (forms `depth` deep, `limit` objects
         visited at most): what the page draws as text, even where PDFium's text page has no character
@@ -197,22 +225,30 @@ class TextObject:
         self._size, self._m, self._descent = ctypes.c_float(), FS_MATRIX(), ctypes.c_float()
         self._rgba = [_U() for _ in range(4)]
 
-    def font(self, obj: int) -> tuple[float, bool, float]:
+    def font(self, obj: int, memo: dict | None = None) -> tuple[float, bool, float]:
         """(effective size, italic, descent at that size): the size operand times the vertical scale
         of the object's matrix (the operand may be 1 with the size in the matrix, as Acrobat
-        Distiller wrote it in 1994); italic by the font's name or its flags."""
+        Distiller wrote it in 1994); italic by the font's name or its flags. `memo`: what was asked of
+        each font already, for the objects of one page (a page's hundred text objects share a few fonts;
+        a font's handle is not kept past its page)."""
         lib = self.lib
         font = lib.FPDFTextObj_GetFont(obj)
-        lib.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
-        low = self._name.value.decode("latin-1").lower()
         self._size.value = 0.0
         lib.FPDFTextObj_GetFontSize(obj, self._size)
         m = self._m
         lib.FPDFPageObj_GetMatrix(obj, m)
         size = abs(self._size.value) * math.hypot(m.c, m.d)
-        lib.FPDFFont_GetDescent(font, size, self._descent)
-        italic = "italic" in low or "oblique" in low or bool(lib.FPDFFont_GetFlags(font) & 64)
-        return size, italic, self._descent.value
+        memo = {} if memo is None else memo
+        italic = memo.get(font)
+        if italic is None:
+            lib.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
+            low = self._name.value.decode("latin-1").lower()
+            italic = memo[font] = "italic" in low or "oblique" in low or bool(lib.FPDFFont_GetFlags(font) & 64)
+        descent = memo.get((font, size))
+        if descent is None:
+            lib.FPDFFont_GetDescent(font, size, self._descent)
+            descent = memo[font, size] = self._descent.value
+        return size, italic, descent
 
     def invisible(self, obj: int) -> bool:
         """Text that paints nothing a reader sees: render mode 3 or 7, or painted (filled, or stroked
@@ -228,14 +264,37 @@ class TextObject:
         return a.value == 0 or min(r.value, g.value, b.value) >= 250
 
 
-class CharBoxes:
-    """The per-character calls, bound once a page: the hot loop of the reader (some 10,000 calls a
-    page), so no method lookup and no Python wrapper between the loop and ctypes."""
+# --- the per-character calls --------------------------------------------------------------------
+# Some 10,000 calls a page, so they are driven by map() over ready-made ctypes arguments: no Python loop
+# around a call, and no int converted to a C int or a pointer at each call (ctypes' own conversion of
+# an int costs about as much as the call itself).
 
-    def __init__(self, page: Page):
-        lib = page.lib
-        self.handle = ctypes.c_void_p(page.text)
-        self.box = FS_RECTF()  # passed as it is: ctypes takes its address (faster than a pointer object)
-        self.loose_box = lib.FPDFText_GetLooseCharBox
-        self.is_generated = lib.FPDFText_IsGenerated
-        self.text_object = lib.FPDFText_GetTextObject
+_MAX_INDEX = 1 << 16  # character indices kept as ready C ints; a longer page passes plain ints (same calls)
+_INDICES: list[ctypes.c_int] = []  # ctypes.c_int(i) at i, made once a process and never changed
+_CHUNK = 4096  # boxes read into the buffer at a time
+_SCRATCH = threading.local()  # each thread's box buffer and the addresses of its slots
+
+
+def _index_args(indices: list[int] | range) -> list:
+    """The indices (ascending) as ready C ints (plain ints past _MAX_INDEX)."""
+    global _INDICES
+    top = indices[-1] + 1 if len(indices) else 0
+    if top > _MAX_INDEX:
+        return list(indices)
+    if len(_INDICES) < top:  # a new list, swapped in whole: a reader in another thread sees either one
+        _INDICES = _INDICES + list(map(ctypes.c_int, range(len(_INDICES), top)))
+    if isinstance(indices, range) and indices.start == 0 and indices.step == 1:
+        return _INDICES[:top]
+    return list(map(_INDICES.__getitem__, indices))
+
+
+def _box_slots() -> tuple[ctypes.Array, list[ctypes.c_void_p]]:
+    """This thread's buffer of _CHUNK boxes (four floats each: left, top, right, bottom, as FS_RECTF) and
+    each slot's address."""
+    buf = getattr(_SCRATCH, "buf", None)
+    if buf is None:
+        buf = _SCRATCH.buf = (ctypes.c_float * (4 * _CHUNK))()
+        base = ctypes.addressof(buf)
+        _SCRATCH.slots = list(map(ctypes.c_void_p, range(base, base + ctypes.sizeof(FS_RECTF) * _CHUNK,
+                                                         ctypes.sizeof(FS_RECTF))))
+    return buf, _SCRATCH.slots

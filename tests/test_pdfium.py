@@ -62,33 +62,58 @@ def test_characters_boxes_and_sizes_are_pypdfium2s(path):
                 text = tp.get_text_range()
                 ours = "".join(map(chr, codes)).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
                 assert ours == text
-                boxes = pdfium.CharBoxes(page)
+                objs = page.char_objects(len(codes))  # read a page at a time, as the reader reads them
+                with_obj = [i for i, obj in enumerate(objs) if obj]
+                boxes = dict(zip(with_obj, zip(*[iter(page.loose_boxes(with_obj))] * 4, strict=True), strict=True))
                 expected = []  # (character, left, size) of each glyph the reader keeps, by pypdfium2
                 for i in range(len(codes)):
-                    obj = boxes.text_object(boxes.handle, i)
+                    obj = objs[i]
                     their_obj = tp.get_textobj(i)
                     assert (obj is None) == (their_obj is None), i
                     if obj is None:
                         continue
-                    assert boxes.loose_box(boxes.handle, i, boxes.box)
-                    b = boxes.box
-                    assert (b.left, b.bottom, b.right, b.top) == tp.get_charbox(i, loose=True), i
+                    left, top, right, bottom = boxes[i]
+                    assert (left, bottom, right, top) == tp.get_charbox(i, loose=True), i
+                    assert obj == doc.lib.FPDFText_GetTextObject(page.text, i), i  # as asked one at a time
                     m = their_obj.get_matrix()
                     size = their_obj.get_font_size() * ((m.c ** 2 + m.d ** 2) ** 0.5)
                     assert objects.font(obj)[0] == pytest.approx(size, rel=1e-6), i
                     checked += 1
                     ch = text[i]
-                    if ch in " \r\n" and pdfium_c.FPDFText_IsGenerated(tp, i):
-                        continue  # PDFium's own spaces and line breaks: the reader tells spaces from gaps
+                    if ch in " \r\n":
+                        assert page.generated([i]) == [pdfium_c.FPDFText_IsGenerated(tp, i)], i
+                        if pdfium_c.FPDFText_IsGenerated(tp, i):
+                            continue  # PDFium's own spaces and line breaks: the reader tells spaces from gaps
                     if ch == "\ufffe" or "\ud800" <= ch <= "\udfff":
                         ch = chr(pdfium_c.FPDFText_GetUnicode(tp, i))
                     if ch not in "\ufffe\uffff" and (ch >= " " or ch == "\x02"):
-                        expected.append(("-" if ch == "\x02" else ch, b.left, round(size, 2)))
+                        expected.append(("-" if ch == "\x02" else ch, left, round(size, 2)))
                 glyphs = pdf._page_chars(page, objects)[0]
-                assert [(g.ch, g.x0, g.size) for g in glyphs] == expected
+                assert [(g[pdf.CH], g[pdf.X0], g[pdf.SIZE]) for g in glyphs] == expected
             finally:
                 tp.close()
                 page.close()
     theirs.close()
     if "2758" not in path.name:  # the scanned Russian resolution has no text layer
         assert checked > 1000
+
+
+@pytest.mark.skipif(not REAL_PDFS, reason="the real corpus (../shared/corpus/real) is not here")
+def test_boxes_read_in_chunks_and_past_the_ready_indices_are_the_same(monkeypatch):
+    """A page longer than the box buffer is read a buffer at a time, and a page longer than the ready
+    C ints passes plain ints: the boxes and objects are the same either way."""
+    data = (REAL / "A-RES-73-6.en.pdf").read_bytes()
+    with pdfium.Document(data) as doc:
+        page = pdfium.Page(doc, 1)
+        try:
+            n = len(page.codes())
+            some = list(range(0, n, 3))
+            objects, boxes = page.char_objects(n), page.loose_boxes(some)
+            assert len(boxes) == 4 * len(some) and len(set(boxes)) > 100
+            monkeypatch.setattr(pdfium, "_CHUNK", 7)
+            assert page.loose_boxes(some) == boxes
+            monkeypatch.setattr(pdfium, "_MAX_INDEX", 10)
+            assert page.loose_boxes(some) == boxes
+            assert page.char_objects(n) == objects
+        finally:
+            page.close()
