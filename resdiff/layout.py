@@ -315,6 +315,7 @@ def _head_lines(n: int, raw: str) -> list[Line]:
 # --- pdfminer artefacts in Latin script ------------------------------------------------------
 
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")
+_LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 _SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -325,7 +326,7 @@ def _mend_words(body: list[str], text: str) -> list[str]:
     hyphen spaced off at a line end ('post -'), and a word split by a space ('Confere nce') where the
     document writes the whole word elsewhere and one of the halves is no word of it."""
     words = Counter(_LETTERS.findall(text))
-    language: list[str | None] = []  # told only when a letter stands alone: telling it costs milliseconds
+    language: list[str | None] = []  # told only for a letter alone that would be joined (it costs milliseconds)
 
     def english() -> bool:
         if not language:
@@ -337,13 +338,17 @@ def _mend_words(body: list[str], text: str) -> list[str]:
 
     def mend(line: str) -> str:
         parts = _WORD_SPLIT.split(line)  # words at odd indices
+        if not any(gap == " " and not b[0].isupper() and (
+                words.get(a + b) or ((len(a) == 1 or len(b) == 1) and _letter_alone(a, b)))
+                for a, gap, b in zip(parts[1::2], parts[2::2], parts[3::2], strict=False)):
+            return line  # no pair of words that could be one (most lines): the test below, in one sweep
         k = 1
         while k + 2 < len(parts):
             a, gap, b = parts[k], parts[k + 1], parts[k + 2]
             if gap == " " and not b[0].isupper() and (
-                    (words[a + b] and (no_word(a, b) or no_word(b, a)))
-                    or ((len(a) == 1 or len(b) == 1) and _letter_alone(a, b) and english()
-                        and (no_word(a, b) if len(b) == 1 else no_word(b, a)))):
+                    (words.get(a + b) and (no_word(a, b) or no_word(b, a)))
+                    or ((len(a) == 1 or len(b) == 1) and _letter_alone(a, b)
+                        and (no_word(a, b) if len(b) == 1 else no_word(b, a)) and english())):
                 parts[k : k + 3] = [a + b]
                 continue
             k += 2
@@ -363,18 +368,21 @@ def _mend_words(body: list[str], text: str) -> list[str]:
 
 
 def _count_split(a: str, b: str, text: str) -> int:
-    """How often the text writes the letters `a`, spaces, then `b`, each a whole word: the matches a
-    search of the whole text would find, tried only where `a` stands (a search from every position
-    costs milliseconds a word)."""
-    pattern = re.compile(rf"(?<![^\W\d_]){a}\s+{b}(?![^\W\d_])")
-    n, at = 0, text.find(a)
+    r"""How often the text writes the word `a`, white space, then the word `b` (the matches, none
+    overlapping, of the pattern (?<![^\W\d_])a\s+b(?![^\W\d_])), looked for where `a` stands: a pattern
+    compiled for each pair and searched from every position cost a millisecond a pair."""
+    n, at, end = 0, text.find(a), len(text)
     while at >= 0:
-        m = pattern.match(text, at)
-        if m:
-            n += 1
-            at = text.find(a, m.end())
-        else:
-            at = text.find(a, at + 1)
+        j = at + len(a)
+        if at == 0 or not _LETTER.match(text, at - 1):
+            k = j
+            while k < end and text[k].isspace():  # what \s matches
+                k += 1
+            if k > j and text.startswith(b, k) and not _LETTER.match(text, k + len(b)):
+                n += 1
+                at = text.find(a, k + len(b))
+                continue
+        at = text.find(a, at + 1)
     return n
 
 
