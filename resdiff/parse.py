@@ -702,7 +702,8 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
 
 _CENTURY = L.lazy_pattern("19|20")  # where a year can start
 _DIGIT = L.lazy_pattern(r"\d")
-_CITED_NUMBER = L.lazy_pattern(r"(?<![\d/])\d{1,4}/\d{1,4}(?![\d/])")
+# "(?<![\d/])\d{1,4}/..." with its look-behind after the first digit: a search that skips to a digit
+_CITED_NUMBER = L.lazy_pattern(r"\d(?<![\d/]\d)\d{0,3}/\d{1,4}(?![\d/])")
 
 
 def _glued_to_a_number(text: str, marker: str, pos: int, numbers: Counter) -> tuple[int, int] | None:
