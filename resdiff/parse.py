@@ -430,10 +430,14 @@ def _rehyphenation(text: str, lang: str, vocabulary: frozenset[str]) -> dict[str
     """Hyphens an extractor dropped at a line end ("SecretaryGeneral", "twentyfirst"), put back where
     the evidence is plain: a numeral the language always hyphenates, or a compound the document writes
     with its hyphen elsewhere while the joined form stands nowhere else."""
+    numerals = L.hyphenated_numerals(lang)
+    compounds = [h for h in vocabulary if "-" in h]  # the compounds the document writes with their hyphens
+    if not numerals and not compounds:
+        return {}  # nothing to put back (a Chinese text): its words are not counted
     words = Counter(_WORD.findall(text))
-    mend = {w: h for w, h in L.hyphenated_numerals(lang).items() if words[w]}
-    for h in vocabulary:  # the compounds the document writes with their hyphens
-        if "-" in h and words[joined := h.replace("-", "")] == 1:
+    mend = {w: h for w, h in numerals.items() if words[w]}
+    for h in compounds:
+        if words[joined := h.replace("-", "")] == 1:
             mend[joined] = h
     return mend
 
