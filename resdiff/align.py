@@ -76,12 +76,17 @@ class Scorer:
         self._feats: dict[int, Counter] = {}
         df: Counter = Counter()
         keep = set(keep)
+        alike: Counter = Counter()  # the texts not kept, each once: a text and its identical twin count twice
         for i, k in enumerate(keys):
             if i in keep:
                 f = self._feats[i] = features(k)
                 df.update(f.keys())
             else:
-                df.update(distinct_features(k))
+                alike[k] += 1
+        for k, times in alike.items():
+            grams = distinct_features(k)
+            for _ in range(times):
+                df.update(grams)
         n = len(keys) or 1
         self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self._masses: dict[int, float] = {}

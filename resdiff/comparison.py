@@ -49,7 +49,8 @@ def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=N
             one = len(g.old) == 1 and len(g.new) == 1 and old_marks is not None
             marks = (old_marks[g.old[0]], new_marks[g.new[0]]) if one else ((), ())
             same = len(o) == len(n) and _spacing_only(old_keys, new_keys, g, a, b)
-            if same and punctuation_widths(a) == punctuation_widths(b) and not _moved_markers(a, b, *marks, None):
+            if same and (a == b or punctuation_widths(a) == punctuation_widths(b)) and \
+                    not _moved_markers(a, b, *marks, None):
                 out.append(Change(UNCHANGED, o, n, moved=g.moved, old_text=a, new_text=b))
                 continue
             ops, regions = diff_clauses(a, b)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from . import lang as L
 from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, UNKNOWN, Line
@@ -50,13 +51,15 @@ _FURNITURE_RUN = L.lazy_pattern(rf"^(?:{_PIECE})(?:\s*(?:{_PIECE}))*$", re.IGNOR
 _PRINT_DATE = re.compile(r"^\d{6}$")  # the print date beside the job number: 021118
 
 
+@lru_cache(maxsize=8192)  # the readers and the parser ask of each line several times (emptied by parse)
 def is_plain_furniture(s: str) -> bool:
     """Job numbers, barcodes, link targets, page numbers, '/...', a running head that is a symbol, and
     several of them on one line; never a line with words of the text."""
     if (JOB.match(s) or JOB_PAGE.match(s) or BARCODE.match(s) or URL.match(s) or PAGE_NO.match(s)
             or SYMBOL_LINE.match(s) or _PRINT_DATE.match(s)):
         return True
-    return bool(_JOB_OR_BARCODE.search(s) and _FURNITURE_RUN.match(s))
+    # the anchored match fails at a line's first word; the search would scan the whole line
+    return bool(_FURNITURE_RUN.match(s) and _JOB_OR_BARCODE.search(s))
 
 
 _JOB_OR_BARCODE = L.lazy_pattern(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}")
@@ -312,26 +315,40 @@ def _head_lines(n: int, raw: str) -> list[Line]:
 # --- pdfminer artefacts in Latin script ------------------------------------------------------
 
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]) -(?=[^\W\d_])")
+_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WORD_SPLIT = re.compile(r"([^\W\d_]+)")
+_SPACE_RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 def _mend_words(body: list[str], text: str) -> list[str]:
     """Undo what justification does to extracted Latin text: runs of spaces, 'seventy -fifth', a
     hyphen spaced off at a line end ('post -'), and a word split by a space ('Confere nce') where the
     document writes the whole word elsewhere and one of the halves is no word of it."""
-    words = Counter(re.findall(r"[^\W\d_]+", text))
-    english = L.detect_language(text) == "en"
+    words = Counter(_LETTERS.findall(text))
+    language: list[str | None] = []  # told only for a letter alone that would be joined (it costs milliseconds)
+
+    def english() -> bool:
+        if not language:
+            language.append(L.detect_language(text))
+        return language[0] == "en"
 
     def no_word(a: str, b: str) -> bool:  # every occurrence of `a` is this split one
-        return words[a] <= len(re.findall(rf"(?<![^\W\d_]){a}\s+{b}(?![^\W\d_])", text))
+        return words[a] <= _count_split(a, b, text)
 
     def mend(line: str) -> str:
-        parts = re.split(r"([^\W\d_]+)", line)  # words at odd indices
+        parts = _WORD_SPLIT.split(line)  # words at odd indices
+        if not any(gap == " " and not b[0].isupper() and (
+                words.get(a + b) or ((len(a) == 1 or len(b) == 1) and _letter_alone(a, b)))
+                for a, gap, b in zip(parts[1::2], parts[2::2], parts[3::2], strict=False)):
+            return line  # no pair of words that could be one (most lines): the test below, in one sweep
         k = 1
         while k + 2 < len(parts):
             a, gap, b = parts[k], parts[k + 1], parts[k + 2]
             if gap == " " and not b[0].isupper() and (
-                    (words[a + b] and (no_word(a, b) or no_word(b, a)))
-                    or (english and _letter_alone(a, b) and (no_word(a, b) if len(b) == 1 else no_word(b, a)))):
+                    (words.get(a + b) and (no_word(a, b) or no_word(b, a)))
+                    or ((len(a) == 1 or len(b) == 1) and _letter_alone(a, b)
+                        and (no_word(a, b) if len(b) == 1 else no_word(b, a)) and english())):
                 parts[k : k + 3] = [a + b]
                 continue
             k += 2
@@ -339,12 +356,34 @@ def _mend_words(body: list[str], text: str) -> list[str]:
 
     out = []
     for raw in body:
-        s = re.sub(r"(?<=\S) {2,}(?=\S)", " ", raw.strip())
-        s = _SPACED_HYPHEN.sub("-", s)
+        s = raw.strip()
+        if "  " in s:
+            s = _SPACE_RUN.sub(" ", s)
+        if " -" in s:
+            s = _SPACED_HYPHEN.sub("-", s)
         if s.endswith(" -") and s[-3:-2].isalpha():
             s = s[:-2] + "-"
         out.append(mend(s))
     return out
+
+
+def _count_split(a: str, b: str, text: str) -> int:
+    r"""How often the text writes the word `a`, white space, then the word `b` (the matches, none
+    overlapping, of the pattern (?<![^\W\d_])a\s+b(?![^\W\d_])), looked for where `a` stands: a pattern
+    compiled for each pair and searched from every position cost a millisecond a pair."""
+    n, at, end = 0, text.find(a), len(text)
+    while at >= 0:
+        j = at + len(a)
+        if at == 0 or not _LETTER.match(text, at - 1):
+            k = j
+            while k < end and text[k].isspace():  # what \s matches
+                k += 1
+            if k > j and text.startswith(b, k) and not _LETTER.match(text, k + len(b)):
+                n += 1
+                at = text.find(a, k + len(b))
+                continue
+        at = text.find(a, at + 1)
+    return n
 
 
 def _letter_alone(a: str, b: str) -> bool:
@@ -430,7 +469,7 @@ def _paragraph_starts(body: list[str], content: list[int]) -> tuple[list[int], s
     starts: set[int] = set()
     joined_op: set[int] = set()  # "2." on its own line, joined to the line of its text
     prev_end, op_seen = True, False
-    wide = any(re.search(f"[{L.HAN_SPAN}]", s) for s in body)
+    wide = re.search(f"[{L.HAN_SPAN}]", "\n".join(body)) is not None  # one search, not one a line
     quotes = 0
     i = 0
     while i < len(content):

@@ -12,6 +12,7 @@ from .notation import WIDE, char_test, is_ideograph, lazy_pattern
 # one character are made without them.
 _WIDE = WIDE
 _FIRST_WIDE = min(_WIDE[0::3])
+_FROM_WIDE = lazy_pattern(f"[{_FIRST_WIDE}-\U0010ffff]")  # what max(text) >= _FIRST_WIDE says, without max()
 _SPACE_NEAR_WIDE = lazy_pattern(f"(?<=[{_WIDE}])\\s+|\\s+(?=[{_WIDE}])")
 _SPACES = re.compile(r"\s+")
 _CONTROL = lazy_pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
@@ -30,10 +31,14 @@ _DASH_AS_HYPHEN = re.compile(r"(?<=[^\W\d_])\u2013(?=[^\W\d_])")  # "non–inter
 def fold(text: str) -> str:
     """Comparison form: what is not a change (spacing next to CJK, full width, wrapping, the form of a
     hyphen, a soft hyphen) folded away."""
-    if text and max(text) >= _FIRST_WIDE:  # no wide character, no space next to one
+    # each pass only where what it changes is there: a search of the text in C, where the passes (and max()
+    # on a text of ideographs) cost most of a comparison
+    if _SPACES.search(text) and _FROM_WIDE.search(text):  # no wide character, no space next to one
         text = _SPACE_NEAR_WIDE.sub("", text)
-    if text and max(text) >= "\u00ad":
-        text = _DASH_AS_HYPHEN.sub("-", text.translate(_ONE_HYPHEN))
+    if "\u2010" in text or "\u2011" in text or "\u00ad" in text:
+        text = text.translate(_ONE_HYPHEN)
+    if "\u2013" in text:
+        text = _DASH_AS_HYPHEN.sub("-", text)
     text = unicodedata.normalize("NFKC", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -355,3 +355,50 @@ def test_text_that_marks_no_paragraph_by_indenting_is_laid_out_by_its_grammar():
     m = doc.metadata
     assert (m.symbol, m.adopted, m.distributed, m.meeting) == ("A/RES/73/99", "2018-10-26", "2018-10-31", 26)
     assert [f.text for f in doc.footnotes] == ["See A/AC.105/1137."]
+
+
+def _grammar_laid_out(paragraphs: list[str]) -> str:
+    """A hard-wrapped text (pdfminer's, a viewer's copy) of the given preambular paragraphs and one
+    operative one, laid out by its grammar."""
+    head = PDFMINER_LIKE[: PDFMINER_LIKE.index("Recalling")]
+    tail = "1.  Decides to remain seized of the matter.\n26th plenary meeting\n26 October 2018\n"
+    return head + "".join(p + "\n" for p in paragraphs) + tail
+
+
+def test_a_letter_split_off_a_word_is_joined_in_english_only():
+    """'peopl e' is a word a justified line split in English, where no word is one letter but 'a' and
+    'I'; in Spanish 'y' and 'e' are words, so a letter alone is left where it stands."""
+    en = parse_text(_grammar_laid_out(["Recalling the right of all peopl e to peace,",
+                                       "Noting the report of the Secretary-General,"]))
+    assert en.paragraph("PP1").text == "Recalling the right of all people to peace,"
+    es = parse_text(_grammar_laid_out(["Recordando el derecho de las naciones unida s a la paz y el desarrollo de los "
+                                       "pueblos, y el de las comunidades, de los Estados y de la región,",
+                                       "Observando el informe del Secretario General y de los Estados,"]))
+    assert es.metadata.language == "es"
+    assert "naciones unida s a la paz" in es.paragraph("PP1").text
+
+
+def test_a_word_split_where_the_document_writes_it_whole_is_joined_each_time():
+    """'Confere nce' stands twice, and the document writes 'Conference' elsewhere: both are mended,
+    while 'in ter' (neither half a word of the document only split) is left."""
+    doc = parse_text(_grammar_laid_out([
+        "Recalling the Confere nce of 2018 and the Confere nce of 2019,",
+        "Noting the Conference on Outer Space, and the in ter alia clause,"]))
+    assert doc.paragraph("PP1").text == "Recalling the Conference of 2018 and the Conference of 2019,"
+    assert "the in ter alia clause" in doc.paragraph("PP2").text
+
+
+def test_a_footnote_cited_again_is_taken_from_the_text_and_numbers_are_not():
+    """A marker glued to a word ("Goals2") or raised after a space ("Agenda ²") cites footnote 2 again in a
+    later paragraph, and goes with its space; a number that is no marker seen ("Goals17"), a year and a
+    symbol stay in the text."""
+    text = _grammar_laid_out([
+        "Recalling the Sustainable Development Goals,1 adopted in 2015,",
+        "Recalling also the 2030 Agenda2 and resolution 70/1,",
+        "Noting that the Goals2 and the Goals17 remain, as the Agenda ² says,",
+    ]).replace("1.  Decides", "__________________\n1 See resolution 70/1.\n2 See A/70/L.1.\n1.  Decides")
+    doc = parse_text(text)
+    assert [(p.id, p.footnotes) for p in doc.paragraphs][:3] == [("PP1", ("1",)), ("PP2", ("2",)),
+                                                                  ("PP3", ("2", "2"))]
+    assert doc.paragraph("PP3").text == "Noting that the Goals and the Goals17 remain, as the Agenda says,"
+    assert "the 2030 Agenda and resolution 70/1," in doc.paragraph("PP2").text
