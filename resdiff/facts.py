@@ -29,6 +29,7 @@ from .lang import (
 
 SYMBOL = re.compile(rf"(?<![\w/])(?:{LOOSE_SYMBOL}|{SHORT_SYMBOL})(?![\w/])")
 ORDINAL_LANGS = set(ORDINALS)  # languages whose ordinal words are read
+_DIGIT = re.compile(r"\d")  # what every date and number has (and most paragraphs lack): one search for it
 
 
 @dataclass
@@ -67,12 +68,14 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
             spans.setdefault((kind, value), []).append(span or (m.start(), m.end()))
 
     found: list[re.Match] = []
-    text = _mask(SYMBOL, text, found)
+    if "/" in text:  # every symbol has one
+        text = _mask(SYMBOL, text, found)
     for m in found:
         value = _balanced(m.group(0))
         add("symbols", value, span=(m.start(), m.start() + len(value)))
+    digits = _DIGIT.search(text) is not None
     # dates: ranges first, then single dates; only days of the calendar ("45 December 2020" stays numbers)
-    for pattern, read in DATES:
+    for pattern, read in DATES if digits else ():
         for m in list(pattern.finditer(text)):
             iso = read(m)
             if iso and all(iso.split("/")):
@@ -92,7 +95,7 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
     text = _mask(ROMAN, text, found)
     for m in found:
         add("ordinals", roman(m.group(1)), m)
-    for value, span in _numbers(text, lang):
+    for value, span in _numbers(text, lang) if digits else ():
         add("numbers", value, span=span)
     return out
 

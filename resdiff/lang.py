@@ -65,6 +65,12 @@ def _all(table: dict) -> list[str]:
     return [w for words in table.values() for w in words]
 
 
+def _initials(words) -> str:
+    """A lookahead for the first letters of words, put before their alternation: a place no word starts at
+    fails on one test, not on one for each word (what matches is the same)."""
+    return f"(?=[{''.join(sorted({w[0] for w in words}))}])"
+
+
 # --- languages and scripts -------------------------------------------------------------------------
 
 # The letter in a job number ("20-16878 (C)") names the language of the text.
@@ -161,7 +167,7 @@ _ROMAN_AFTER = {
     "es": ["anexo", "sección"],
     "ru": ["раздел", "приложение"],
 }
-ROMAN = lazy_pattern(rf"\b(?:{_alt(_all(_ROMAN_AFTER))})\s+([IVXLC]+)\b", re.IGNORECASE)
+ROMAN = lazy_pattern(rf"\b{_initials(_all(_ROMAN_AFTER))}(?:{_alt(_all(_ROMAN_AFTER))})\s+([IVXLC]+)\b", re.IGNORECASE)
 
 
 def roman(text: str) -> int:
@@ -194,8 +200,8 @@ _EN_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
               "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}
 # The letters after a number that make it an ordinal: 37th, 37e, 37ª, 37-е
 ORDINAL_SUFFIXES = {"en": ["st", "nd", "rd", "th"], "fr": ["e"], "es": ["ª", "a"], "ru": ["-?е", "-?я"]}
-EN_ORDINAL = lazy_pattern(rf"\b((?:{_alt(_EN_TENS)})[-\u2010\u2011])?({_alt([*_EN_UNITS, *_EN_TENTHS])})\b",
-                          re.IGNORECASE)
+EN_ORDINAL = lazy_pattern(rf"\b{_initials([*_EN_TENS, *_EN_UNITS, *_EN_TENTHS])}((?:{_alt(_EN_TENS)})[-\u2010\u2011])?"
+                          rf"({_alt([*_EN_UNITS, *_EN_TENTHS])})\b", re.IGNORECASE)
 
 
 def en_ordinal(text: str) -> int | None:
