@@ -156,4 +156,4 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:  # noqa:
     if spans is not None:
         for k, v in where.items():
             spans.setdefault(k, []).extend(v)
-    return Facts(*(Counter(getattr(facts, k)) for k in Facts.KINDS))
+    return Facts(*(Counter(c) if (c := getattr(facts, k)) else Counter() for k in Facts.KINDS))  # most are empty
