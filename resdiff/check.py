@@ -9,8 +9,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
-from .align import pair_paragraphs
-from .comparison import compare
 from .config import Config
 from .errors import UsageError
 from .facts import ORDINAL_LANGS, Facts, extract
@@ -640,6 +638,10 @@ def _words_run_together(doc: Document) -> bool:
 
 
 def check_pair(source: Document, target: Document, config: Config | None = None) -> CheckResult:
+    # imported here: a session's main process, which gathers the results, never aligns (its workers'
+    # fork server imports the aligner once for them)
+    from .align import pair_paragraphs
+
     config = config or Config()
     la, lb = source.language, target.language
     found: list[Finding] = _metadata_findings(source, target)
@@ -721,6 +723,9 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
                  config: Config | None = None, given: tuple[str | None, str | None] = (None, None)) -> CheckResult:
     """The pair check of the new versions, plus change parity: a paragraph changed between the two
     versions in one language must have changed in the other, with the same numbers, dates, symbols."""
+    from .align import pair_paragraphs
+    from .comparison import compare
+
     config = config or Config()
     base = check_documents(source, target, config, given)
     ds, dt = compare(old_source, source), compare(old_target, target)

@@ -35,6 +35,8 @@ from .results import ERROR, CheckResult, DocumentFinding, Finding, SessionResult
 TIME_LIMIT = 300.0  # seconds a worker may spend on one document or one pair before it is stopped
 EXECUTORS = ("processes", "dask")
 DASK_MISSING = "--executor dask needs Dask's distributed scheduler: pip install 'resdiff[dask]'"
+# what a local worker runs, imported once by the fork server the workers come from
+WORKER_MODULES = ("resdiff.session", "resdiff.align")
 
 
 def read_manifest(path: str) -> list[tuple[str, str]]:
@@ -183,7 +185,7 @@ class _Processes:
     def __init__(self, workers: int, time_limit: float | None, reader: Callable | None) -> None:
         from .workers import Pool
 
-        self.pool = Pool(workers, time_limit=time_limit, preload=["resdiff.session"])
+        self.pool = Pool(workers, time_limit=time_limit, preload=list(WORKER_MODULES))
         self.reader = reader
         self.scratch = tempfile.mkdtemp(prefix="resdiff-session-")
         self.units: dict[int, list] = {}
