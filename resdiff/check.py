@@ -449,9 +449,8 @@ _FOLDED: dict = {}  # id of a text -> (the text, its comparison form, its senten
 
 
 def _folded(text: str) -> tuple[str, list[str]]:
-    """A text's comparison form and its sentences, worked out once however often they are asked for (the
-    pair's own consistency check, then what the session's reads of the pair), kept by identity as facts
-    keeps what it reads."""
+    """A text's comparison form and its sentences, worked out once however often they are asked for (by the
+    pair's own consistency check, then for the session's), kept by identity as facts keeps what it reads."""
     hit = _FOLDED.get(id(text))
     if hit is None or hit[0] is not text:
         folded = fold(text)

@@ -148,9 +148,10 @@ def _checked(source: Document, target: Document, config: Config,
 
 def _units_apart(got: object, units: dict[int, list]) -> object:
     """A pair's result as the session takes it, its units put aside in `units` (by the result's identity)."""
-    if isinstance(got, tuple):
-        got, units[id(got)] = got
-    return got
+    if not isinstance(got, tuple):
+        return got
+    result, units[id(result)] = got
+    return result
 
 
 # --- the engines: where the two functions run ----------------------------------------------------------
