@@ -9,8 +9,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
-from .align import pair_paragraphs
-from .comparison import compare
 from .config import Config
 from .errors import UsageError
 from .facts import ORDINAL_LANGS, Facts, extract
@@ -447,14 +445,28 @@ def _long_enough(key: str) -> bool:
     return len(key.split()) >= 5 or (len(key) >= 15 and " " not in key.strip())
 
 
+_FOLDED: dict = {}  # id of a text -> (the text, its comparison form, its sentences): the last texts read
+
+
+def _folded(text: str) -> tuple[str, list[str]]:
+    """A text's comparison form and its sentences, worked out once however often they are asked for (by the
+    pair's own consistency check, then for the session's), kept by identity as facts keeps what it reads."""
+    hit = _FOLDED.get(id(text))
+    if hit is None or hit[0] is not text:
+        folded = fold(text)
+        hit = _FOLDED[id(text)] = (text, folded, _sentences(folded))
+        if len(_FOLDED) > 1024:
+            del _FOLDED[next(iter(_FOLDED))]
+    return hit[1], hit[2]
+
+
 def translation_units(pairs) -> list[tuple[str, str, object, object]]:
     """(source sentence, its translation, source item, target item): whole paired paragraphs, and their
     sentences where both split into the same number of them."""
     units = []
     for a, b in pairs:
-        sa, sb = fold(a.text), fold(b.text)
+        (sa, xa), (sb, xb) = _folded(a.text), _folded(b.text)
         units.append((sa, sb, a, b))
-        xa, xb = _sentences(sa), _sentences(sb)
         if len(xa) == len(xb) > 1:
             units += [(x, y, a, b) for x, y in zip(xa, xb, strict=True)]
     return [u for u in units if _long_enough(u[0])]
@@ -588,17 +600,32 @@ def qa_findings(source: Document, target: Document, pairs, config: Config) -> li
     return found
 
 
-def consistency_across(results: list[CheckResult], config: Config | None = None) -> list[CheckResult]:
+def _paired_paragraphs(r: CheckResult) -> tuple[dict, dict, list]:
+    ps, pt = {p.id: p for p in r.source.paragraphs}, {p.id: p for p in r.target.paragraphs}
+    return ps, pt, [(ps[p.source], pt[p.target]) for p in r.pairs if p.source in ps and p.target in pt]
+
+
+def session_units(result: CheckResult) -> list[tuple[str, str, str, str]]:
+    """What the session-wide consistency check reads of a pair (consistency_across): its translation units,
+    each with its paragraphs' ids in place of the paragraphs. Worked out where the pair is checked, and sent
+    with its result, so that the process that gathers a session's results reads no paragraph again."""
+    return [(s, t, a.id, b.id) for s, t, a, b in translation_units(_paired_paragraphs(result)[2])]
+
+
+def consistency_across(results: list[CheckResult], config: Config | None = None,
+                       units: list[list | None] | None = None) -> list[CheckResult]:
     """A session's results with the findings of one source sentence translated two ways in different
-    documents (each in the later one, naming the first; within one document, its own check reports them)."""
+    documents (each in the later one, naming the first; within one document, its own check reports them).
+    `units`: each result's session_units where they were worked out already (None where not)."""
     config = config or Config()
     seen: dict = {}
     out = []
-    for r in results:
-        ps, pt = {p.id: p for p in r.source.paragraphs}, {p.id: p for p in r.target.paragraphs}
-        pairs = [(ps[p.source], pt[p.target]) for p in r.pairs if p.source in ps and p.target in pt]
+    for k, r in enumerate(results):
+        ps, pt, pairs = _paired_paragraphs(r)
+        given = units[k] if units else None
+        mine = translation_units(pairs) if given is None else [(s, t, ps[a], pt[b]) for s, t, a, b in given]
         name = r.source.metadata.symbol or r.source.source
-        found = consistency_findings(translation_units(pairs), seen, name, others_only=True)
+        found = consistency_findings(mine, seen, name, others_only=True)
         flagged = {(f.source, f.target) for f in r.findings}
         kept = tuple(x for f in found if (f.source, f.target) not in flagged and (x := config.applies(f)) is not None)
         out.append(replace(r, findings=r.findings + kept) if kept else r)
@@ -610,6 +637,10 @@ def _words_run_together(doc: Document) -> bool:
 
 
 def check_pair(source: Document, target: Document, config: Config | None = None) -> CheckResult:
+    # imported here: a session's main process, which gathers the results, never aligns (its workers'
+    # fork server imports the aligner once for them)
+    from .align import pair_paragraphs
+
     config = config or Config()
     la, lb = source.language, target.language
     found: list[Finding] = _metadata_findings(source, target)
@@ -691,6 +722,9 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
                  config: Config | None = None, given: tuple[str | None, str | None] = (None, None)) -> CheckResult:
     """The pair check of the new versions, plus change parity: a paragraph changed between the two
     versions in one language must have changed in the other, with the same numbers, dates, symbols."""
+    from .align import pair_paragraphs
+    from .comparison import compare
+
     config = config or Config()
     base = check_documents(source, target, config, given)
     ds, dt = compare(old_source, source), compare(old_target, target)

@@ -30,6 +30,7 @@ from .lang import (
 
 SYMBOL = re.compile(rf"(?<![\w/])(?:{LOOSE_SYMBOL}|{SHORT_SYMBOL})(?![\w/])")
 ORDINAL_LANGS = set(ORDINALS)  # languages whose ordinal words are read
+_DIGIT = re.compile(r"\d")  # what every date and number has (and most paragraphs lack): one search for it
 
 
 @dataclass
@@ -48,6 +49,12 @@ class Facts:
 Spans = dict  # (kind, value) -> [(start, end)] in the text: where each fact was read
 
 
+def _empty() -> Counter:
+    """A new empty Counter, made as a dict is: Counter() runs its update for nothing, and a pair reads some
+    70 paragraphs' facts, four kinds each, most of them empty."""
+    return Counter.__new__(Counter)
+
+
 def _mask(pattern: re.Pattern, text: str, found: list[re.Match]) -> str:
     def sub(m: re.Match) -> str:
         found.append(m)
@@ -60,7 +67,7 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
     """Symbols, dates (ISO, ranges as start/end), ordinals and numbers of a text, as multisets; with
     `spans`, where each was read."""
     text = unicodedata.normalize("NFKC", text)
-    out = Facts()
+    out = Facts(_empty(), _empty(), _empty(), _empty())
 
     def add(kind: str, value, m: re.Match | None = None, span: tuple[int, int] | None = None) -> None:
         getattr(out, kind)[value] += 1
@@ -68,12 +75,14 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
             spans.setdefault((kind, value), []).append(span or (m.start(), m.end()))
 
     found: list[re.Match] = []
-    text = _mask(SYMBOL, text, found)
+    if "/" in text:  # every symbol has one
+        text = _mask(SYMBOL, text, found)
     for m in found:
         value = _balanced(m.group(0))
         add("symbols", value, span=(m.start(), m.start() + len(value)))
+    digits = _DIGIT.search(text) is not None
     # dates: ranges first, then single dates; only days of the calendar ("45 December 2020" stays numbers)
-    for pattern, read in DATES:
+    for pattern, read in DATES if digits else ():
         for m in list(pattern.finditer(text)):
             iso = read(m)
             if iso and all(iso.split("/")):
@@ -93,7 +102,7 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
     text = _mask(ROMAN, text, found)
     for m in found:
         add("ordinals", roman(m.group(1)), m)
-    for value, span in _numbers(text, lang):
+    for value, span in _numbers(text, lang) if digits else ():
         add("numbers", value, span=span)
     return out
 
@@ -154,4 +163,4 @@ def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:  # noqa:
     if spans is not None:
         for k, v in where.items():
             spans.setdefault(k, []).extend(v)
-    return Facts(*(Counter(getattr(facts, k)) for k in Facts.KINDS))
+    return Facts(*(Counter(c) if (c := getattr(facts, k)) else _empty() for k in Facts.KINDS))

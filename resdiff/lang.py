@@ -67,6 +67,12 @@ def _all(table: dict) -> list[str]:
     return [w for words in table.values() for w in words]
 
 
+def _initials(words) -> str:
+    """A lookahead for the first letters of words, put before their alternation: a place no word starts at
+    fails on one test, not on one for each word (what matches is the same)."""
+    return f"(?=[{''.join(sorted({w[0] for w in words}))}])"
+
+
 # --- languages and scripts -------------------------------------------------------------------------
 
 # The letter in a job number ("20-16878 (C)") names the language of the text.
@@ -163,7 +169,7 @@ _ROMAN_AFTER = {
     "es": ["anexo", "sección"],
     "ru": ["раздел", "приложение"],
 }
-ROMAN = lazy_pattern(rf"\b(?:{_alt(_all(_ROMAN_AFTER))})\s+([IVXLC]+)\b", re.IGNORECASE)
+ROMAN = lazy_pattern(rf"\b{_initials(_all(_ROMAN_AFTER))}(?:{_alt(_all(_ROMAN_AFTER))})\s+([IVXLC]+)\b", re.IGNORECASE)
 
 
 def roman(text: str) -> int:
@@ -196,8 +202,8 @@ _EN_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
               "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}
 # The letters after a number that make it an ordinal: 37th, 37e, 37ª, 37-е
 ORDINAL_SUFFIXES = {"en": ["st", "nd", "rd", "th"], "fr": ["e"], "es": ["ª", "a"], "ru": ["-?е", "-?я"]}
-EN_ORDINAL = lazy_pattern(rf"\b((?:{_alt(_EN_TENS)})[-\u2010\u2011])?({_alt([*_EN_UNITS, *_EN_TENTHS])})\b",
-                          re.IGNORECASE)
+EN_ORDINAL = lazy_pattern(rf"\b{_initials([*_EN_TENS, *_EN_UNITS, *_EN_TENTHS])}((?:{_alt(_EN_TENS)})[-\u2010\u2011])?"
+                          rf"({_alt([*_EN_UNITS, *_EN_TENTHS])})\b", re.IGNORECASE)
 
 
 def en_ordinal(text: str) -> int | None:
@@ -391,11 +397,24 @@ def _words_range(m: re.Match) -> str | None:
     return f"{a}/{b}" if a and b else None
 
 
+class _Prechecked:
+    """A pattern searched only in the texts that hold what each of its matches holds, found by a cheap
+    search first: the month-first date tries every month name of five languages at every character, where
+    "7, 2020" is seldom in a text at all."""
+
+    def __init__(self, pattern: re.Pattern, needed: lazy_pattern) -> None:
+        self.pattern, self.needed = pattern, needed
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.needed.search(text) else iter(())
+
+
 # Every way a date is written, with its reader: a match -> ISO 8601 ("2020-12-07", a range
 # "2021-03-23/2021-06-30"), or None where it is no day of the calendar.
 _ZH_DAY = (DATE_ZH, lambda m: iso_date(m.group(1), m.group(2), m.group(3)))  # 2020 年 12 月 7 日
 _WORDS_DAY = (DATE_WORDS, lambda m: iso_date(m.group(3), month_number(m.group(2)), m.group(1)))  # 7 December 2020
-_US_DAY = (DATE_EN_US, lambda m: iso_date(m.group(3), month_number(m.group(1)), m.group(2)))  # December 7, 2020
+_US_DAY = (_Prechecked(DATE_EN_US, lazy_pattern(r"\d,\s+\d{4}")),  # December 7, 2020
+           lambda m: iso_date(m.group(3), month_number(m.group(1)), m.group(2)))
 DAYS = (_ZH_DAY, _WORDS_DAY, _US_DAY)  # single days
 # days and ranges of days, a script's ranges before its single days (what a range holds is read once)
 DATES = ((DATE_ZH_RANGE, _zh_range), _ZH_DAY, (DATE_WORDS_RANGE, _words_range), _WORDS_DAY, _US_DAY)

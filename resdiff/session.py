@@ -35,6 +35,8 @@ from .results import ERROR, PAIR, CheckResult, DocumentFinding, SessionResult
 TIME_LIMIT = 300.0  # seconds a worker may spend on one document or one pair before it is stopped
 EXECUTORS = ("processes", "dask")
 DASK_MISSING = "--executor dask needs Dask's distributed scheduler: pip install 'resdiff[dask]'"
+# what a local worker runs, imported once by the fork server the workers come from
+WORKER_MODULES = ("resdiff.session", "resdiff.align")
 
 
 def read_manifest(path: str) -> list[tuple[str, str]]:
@@ -134,6 +136,24 @@ def check_pair_of(source: Document, target: Document, config: Config,
         return Refused(e.rule, e.source or target.source, e.message)
 
 
+def _checked(source: Document, target: Document, config: Config,
+             given: tuple[str | None, str | None]) -> tuple[CheckResult, list] | Refused:
+    """The per-pair function as an engine runs it: the result with what the session-wide consistency check
+    reads of it (check.session_units), so that the main process reads no paragraph of it again."""
+    from .check import session_units
+
+    got = check_pair_of(source, target, config, given)
+    return got if isinstance(got, Refused) else (got, session_units(got))
+
+
+def _units_apart(got: object, units: dict[int, list]) -> object:
+    """A pair's result as the session takes it, its units put aside in `units` (by the result's identity)."""
+    if not isinstance(got, tuple):
+        return got
+    result, units[id(result)] = got
+    return result
+
+
 # --- the engines: where the two functions run ----------------------------------------------------------
 
 def _read_task(job: tuple) -> tuple[str | None, str | None]:
@@ -157,7 +177,7 @@ def _check_task(job: tuple) -> CheckResult:
         if gone:
             with contextlib.suppress(OSError):
                 os.unlink(store)
-    return check_pair_of(docs[0], docs[1], config, given)
+    return _checked(docs[0], docs[1], config, given)
 
 
 class _Processes:
@@ -166,9 +186,10 @@ class _Processes:
     def __init__(self, workers: int, time_limit: float | None, reader: Callable | None) -> None:
         from .workers import Pool
 
-        self.pool = Pool(workers, time_limit=time_limit, preload=["resdiff.session"])
+        self.pool = Pool(workers, time_limit=time_limit, preload=list(WORKER_MODULES))
         self.reader = reader
         self.scratch = tempfile.mkdtemp(prefix="resdiff-session-")
+        self.units: dict[int, list] = {}
 
     def close(self, failed: bool = False) -> None:
         try:
@@ -194,7 +215,7 @@ class _Processes:
         uses = Counter(k for pair in pairs for k in pair)
         jobs = [(self._store(a), self._store(b), config, given, (uses[a] == 1, uses[b] == 1)) for a, b in pairs]
         for i, got in self.pool.map_unordered(_check_task, jobs):
-            yield i, got.cause if isinstance(got, Failed) else got
+            yield i, got.cause if isinstance(got, Failed) else _units_apart(got, self.units)
 
 
 class _Dask:
@@ -225,6 +246,7 @@ class _Dask:
                                                         dashboard_address=None, silence_logs=50)
                 self.client = distributed.Client(self.cluster)
         self.docs: list = []
+        self.units: dict[int, list] = {}
 
     def close(self, failed: bool = False) -> None:
         self.docs = []
@@ -254,9 +276,10 @@ class _Dask:
     def check(self, pairs: list[tuple[int, int]], config: Config, given) -> Iterator[tuple[int, object]]:
         wanted = {k for pair in pairs for k in pair}
         self.docs = [f if k in wanted else None for k, f in enumerate(self.docs)]  # the others are let go
-        checks = [self.client.submit(check_pair_of, self.docs[a], self.docs[b], config, given, pure=False)
+        checks = [self.client.submit(_checked, self.docs[a], self.docs[b], config, given, pure=False)
                   for a, b in pairs]
-        yield from self._as_completed(checks)
+        for j, got in self._as_completed(checks):
+            yield j, _units_apart(got, self.units)
 
 
 def _engine(executor: str, workers: int, time_limit: float | None, reader: Callable | None,
@@ -340,7 +363,8 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                     done[i] = got
         out.results.extend(r for r in done if r is not None)
         out.findings.extend(f for _, f in sorted(lost, key=lambda x: x[0]))
-        out.results = consistency_across(out.results, config)  # one source sentence, one translation, session-wide
+        # one source sentence, one translation, session-wide
+        out.results = consistency_across(out.results, config, [engine.units.get(id(r)) for r in out.results])
         failed = False
     finally:
         engine.close(failed)

@@ -88,6 +88,63 @@ def test_too_many_jobs_are_capped_with_a_note(tmp_path):
     assert "2 pairs checked" in r.stdout
 
 
+def test_a_session_starts_a_worker_a_usable_cpu_and_never_more_than_its_documents(tmp_path, monkeypatch):
+    import resdiff.workers
+
+    started = []
+    start = resdiff.workers._Worker.__init__
+
+    def counting(self, ctx) -> None:
+        started.append(self)
+        start(self, ctx)
+
+    monkeypatch.setattr(resdiff.workers._Worker, "__init__", counting)
+    en, zh = _folders(tmp_path, range(62, 62 + usable_cpus()))  # more documents than CPUs
+    assert len(check_session(str(en), str(zh)).results) == usable_cpus()
+    assert len(started) == usable_cpus()
+    started.clear()
+    one, empty = tmp_path / "one", tmp_path / "empty"
+    one.mkdir()
+    empty.mkdir()
+    (one / "A-RES-75-62.en.txt").write_bytes((en / "A-RES-75-62.en.txt").read_bytes())
+    session = check_session(str(one), str(empty), jobs=8)
+    assert [f.rule for f in session.findings] == ["document-missing"]
+    assert len(started) == 1
+
+
+def test_the_main_process_reads_no_paragraph_of_a_checked_pair_again(tmp_path, monkeypatch):
+    """The session-wide consistency check (one source sentence, one translation) reads what each pair's
+    worker worked out of it: the process gathering the results folds no paragraph, and still finds the
+    sentence translated two ways in two documents."""
+    import resdiff.check
+
+    folded = []
+    fold = resdiff.check.fold
+    monkeypatch.setattr(resdiff.check, "fold", lambda text: folded.append(text) or fold(text))
+    en, zh = _folders(tmp_path, range(62, 64))
+    other = zh / "A-RES-75-63.zh.txt"
+    other.write_text(other.read_text("utf-8").replace("继续召开", "继续召集"), encoding="utf-8")
+    for jobs in (1, 2):
+        session = check_session(str(en), str(zh), jobs=jobs)
+        assert session.results[0].findings == ()
+        (f,) = session.results[1].findings
+        assert f.message == "the same source sentence is translated otherwise in A/RES/75/62 OP9"
+    assert folded == []
+
+
+def test_the_main_process_of_a_session_imports_no_aligner(tmp_path):
+    """What a session does once, in its one main process, is what two workers cannot share: the aligner is
+    the workers' (their fork server imports it once)."""
+    import subprocess
+    import sys
+
+    en, zh = _folders(tmp_path, range(62, 64))
+    code = (f"import sys\nfrom resdiff.session import check_session\ns = check_session({str(en)!r}, {str(zh)!r})\n"
+            "print(len(s.results), 'resdiff.align' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["2", "False"]
+
+
 def _live_children() -> set[int]:
     import multiprocessing
 
