@@ -509,9 +509,8 @@ def _inverted(text: str, mark: str, opening: str) -> list[re.Match]:
     return out
 
 
-# the punctuation of another script in a language that has its own: the pattern, its own marks, their names
-_FOREIGN_MARKS = {"zh": (ZH_HALF_WIDTH, ZH_FULL_WIDTH, "half-width", "Chinese"),
-                  "ar": (AR_LATIN_MARK, AR_OWN_MARKS, "Latin", "Arabic")}
+# the punctuation of another script in a language that has its own: the pattern, its own marks, the form named
+_FOREIGN_MARKS = {"zh": (ZH_HALF_WIDTH, ZH_FULL_WIDTH, "half-width"), "ar": (AR_LATIN_MARK, AR_OWN_MARKS, "Latin")}
 
 
 def punctuation_findings(a, b, lang: str, spacing: bool = True) -> list[Finding]:
@@ -521,14 +520,15 @@ def punctuation_findings(a, b, lang: str, spacing: bool = True) -> list[Finding]
     t = b.text
     found = []
     if lang == "fr" and spacing:
-        ms = [m for m in FR_NO_SPACE.finditer(t) if not (m.group(0) == ":" and re.match(r"\d:\d", t[m.start() - 1:]))]
+        ms = list(FR_NO_SPACE.finditer(t))
         found += _once("punctuation-spacing", a, b, ms, t, f"no space before “{ms[0].group(0)}” (French sets "
                        f"{' '.join(FR_SPACE_BEFORE)} after a no-break space)" if ms else "")
         ms = list(FR_GUILLEMETS.finditer(t))
         found += _once("punctuation-spacing", a, b, ms, t, "no space inside « » (French sets a no-break space "
                        "after « and before »)")
     if lang in _FOREIGN_MARKS:  # an ASCII comma beside Chinese text, which writes a full-width one; Arabic its own
-        pattern, own, form, name = _FOREIGN_MARKS[lang]
+        pattern, own, form = _FOREIGN_MARKS[lang]
+        name = LANGUAGE_NAMES[lang]
         ms = list(pattern.finditer(t))
         if ms:
             mark = (ms[0].group(1) or ms[0].group(2))

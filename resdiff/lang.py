@@ -718,7 +718,7 @@ AGENDA_NUMBER = lazy_pattern(r"(\d+)\s*(?:\(?\s*([a-z]{1,3})\s*\))?", re.IGNOREC
 # French: a space (a no-break one in print) before ; : ! ? and inside « »; none is missing. Not inside a
 # URL (https://), a time or a ratio (10:30), nor before a closing guillemet already spaced.
 FR_SPACE_BEFORE = ";:!?"
-FR_NO_SPACE = lazy_pattern(r"(?<=[^\W_])([;:!?])(?!//)|(?<=[»)])([;:!?])")
+FR_NO_SPACE = lazy_pattern(r"(?<=[^\W_])(?!(?<=\d):\d)([;:!?])(?!//)|(?<=[»)])([;:!?])")
 FR_GUILLEMETS = lazy_pattern(r"«(?=[^\s\u00a0\u202f])|(?<=[^\s\u00a0\u202f])»")
 
 # Chinese: full-width punctuation next to ideographs (a half-width , ; : ? ! there is a slip; the
