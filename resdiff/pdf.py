@@ -12,12 +12,13 @@ feet left out.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, count, groupby
-from operator import itemgetter, not_, sub
+from operator import itemgetter, le, not_, sub
 from typing import NamedTuple
 
 from . import isolate
@@ -131,6 +132,18 @@ _ODD = frozenset([*range(33), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF])
 
 
 def _read(data: bytes, name: str) -> Reading:
+    # a page makes thousands of glyph tuples and no reference cycle: the cyclic collector, run every 700
+    # new objects, would look at them all for nothing (a tenth of the reading time), so it rests meanwhile
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_pages(data, name)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_pages(data: bytes, name: str) -> Reading:
     from . import pdfium
 
     with pdfium.Document(data) as doc:
@@ -218,12 +231,15 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     # descent is the baseline, and its left the origin (one call a character instead of two)
     boxes = page.loose_boxes(kept)
     lefts = boxes[0::4]
-    rights = list(map(max, lefts, boxes[2::4]))  # max(left, right): the right, where it is right of the left
-    lows = list(map(sub, boxes[3::4], map(itemgetter(2), infos)))
+    rights = boxes[2::4]
+    if not all(map(le, lefts, rights)):  # max(left, right): the right, where it is right of the left
+        rights = list(map(max, lefts, rights))
+    sizes, italics, descents, _ = zip(*infos, strict=True) if infos else ((),) * 4  # columns, in one pass
+    lows = list(map(sub, boxes[3::4], descents))
     rounded = {y: round(y, 3) for y in set(lows)}  # the glyphs of a line share their baseline, and round() is slow
     chs = list(map(chr, map(reads.__getitem__, kept)))
-    glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), map(itemgetter(0), infos),
-                      map(itemgetter(1), infos), map(str.isspace, chs), strict=True))
+    glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), sizes, italics, map(str.isspace, chs),
+                      strict=True))
     chars, hidden = glyphs, []
     if any(f[3] for f in fonts.values()):
         seen = [not f[3] for f in infos]
