@@ -12,12 +12,13 @@ feet left out.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress, count
-from operator import itemgetter, not_, sub
+from itertools import compress, count, groupby
+from operator import itemgetter, le, not_, sub
 from typing import NamedTuple
 
 from . import isolate
@@ -126,9 +127,23 @@ def read_pdf(data: bytes, name: str) -> Reading:
 
 
 MAX_SIZE = 5000.0  # pt: a glyph larger than this (a 70-inch letter) is no text to lay out
+# the code units that need a look of their own: controls and spaces, surrogates, 0xFFFE and 0xFFFF
+_ODD = frozenset([*range(33), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF])
 
 
 def _read(data: bytes, name: str) -> Reading:
+    # a page makes thousands of glyph tuples and no reference cycle: the cyclic collector, run every 700
+    # new objects, would look at them all for nothing (a tenth of the reading time), so it rests meanwhile
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_pages(data, name)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_pages(data: bytes, name: str) -> Reading:
     from . import pdfium
 
     with pdfium.Document(data) as doc:
@@ -157,10 +172,10 @@ def _read(data: bytes, name: str) -> Reading:
             lines = []
             for base, sup in _attach_superscripts(_cluster(chars)):
                 parts = _split(base, scripts_rtl)
-                for part in parts:
+                for part, words in parts:
                     lo, hi = part[0][X0] - part[0][SIZE], part[-1][X1] + part[-1][SIZE]
                     mine = [c for c in sup if lo <= c[X0] <= hi] if len(parts) > 1 else sup
-                    lines.append(_make_line(part, mine, scripts_rtl))
+                    lines.append(_make_line(part, mine, scripts_rtl, words))
             pages.append(lines)
     return Reading(pages, heights, invisible, unusable, replaced)
 
@@ -178,10 +193,11 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
         return [], False, 0, 0, 0
     keys = page.char_objects(len(codes))
     reads = codes[:]  # what each character reads as; -1: left out
-    odd = [i for i, u in enumerate(codes) if u <= 32 or 0xD800 <= u < 0xE000 or u >= 0xFFFE]
+    odd = list(compress(count(), map(_ODD.__contains__, codes)))  # tested in C: thousands a page
     breaks = [i for i in odd if codes[i] in (32, 13, 10)]
     made = {i for i, g in zip(breaks, page.generated(breaks), strict=True) if g}
     replaced = 0
+    keep = list(map(bool, keys))  # a character of a text object that reads as something
     for i in odd:
         u = codes[i]
         if i in made:
@@ -196,13 +212,16 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
         elif u == 2:  # PDFium reports some hyphens at a line end as U+0002
             u = 0x2D
         reads[i] = u
-    kept = [i for i, u, key in zip(count(), reads, keys) if key and u >= 0]
+        if u < 0:
+            keep[i] = False
+    kept = list(compress(count(), keep))
+    ks = list(map(keys.__getitem__, kept))
     fonts: dict[int, tuple[float, bool, float, bool]] = {}  # by text object, on this page
     memo: dict = {}  # by font, on this page
-    for key in {keys[i] for i in kept}:
+    for key in set(ks):
         size, italic, descent = objects.font(key, memo)
         fonts[key] = (round(size, 2), italic, descent, objects.invisible(key))
-    infos = [fonts[keys[i]] for i in kept]
+    infos = list(map(fonts.__getitem__, ks))
     unusable = 0
     if not all(0 < f[0] < MAX_SIZE for f in fonts.values()):
         usable = [0 < f[0] < MAX_SIZE for f in infos]
@@ -212,12 +231,15 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     # descent is the baseline, and its left the origin (one call a character instead of two)
     boxes = page.loose_boxes(kept)
     lefts = boxes[0::4]
-    rights = list(map(max, lefts, boxes[2::4]))  # max(left, right): the right, where it is right of the left
-    lows = list(map(sub, boxes[3::4], map(itemgetter(2), infos)))
+    rights = boxes[2::4]
+    if not all(map(le, lefts, rights)):  # max(left, right): the right, where it is right of the left
+        rights = list(map(max, lefts, rights))
+    sizes, italics, descents, _ = zip(*infos, strict=True) if infos else ((),) * 4  # columns, in one pass
+    lows = list(map(sub, boxes[3::4], descents))
     rounded = {y: round(y, 3) for y in set(lows)}  # the glyphs of a line share their baseline, and round() is slow
     chs = list(map(chr, map(reads.__getitem__, kept)))
-    glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), map(itemgetter(0), infos),
-                      map(itemgetter(1), infos), map(str.isspace, chs), strict=True))
+    glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), sizes, italics, map(str.isspace, chs),
+                      strict=True))
     chars, hidden = glyphs, []
     if any(f[3] for f in fonts.values()):
         seen = [not f[3] for f in infos]
@@ -232,18 +254,21 @@ def _cluster(chars: list[_Char]) -> list[list[_Char]]:
     """Glyphs grouped by baseline, top to bottom."""
     groups: list[list[_Char]] = []
     top = 0.0  # the baseline of the line's first (highest) glyph
-    for c in sorted(chars, key=_BY_Y, reverse=True):  # top down; a stable sort keeps ties in order
-        y = c[Y]
+    # top down; a stable sort keeps ties in order. The glyphs of one baseline come as one run, so the
+    # loop is a run's, not a glyph's
+    for y, run in groupby(sorted(chars, key=_BY_Y, reverse=True), _BY_Y):
         if groups and top - y < BASE_TOL:
-            groups[-1].append(c)
+            groups[-1] += run
         else:
-            groups.append([c])
+            groups.append(list(run))
             top = y
     return groups
 
 
 def _size(chars: list[_Char]) -> float:
     sizes = [c[SIZE] for c in chars if not c[SPACE]] or [chars[0][SIZE]]
+    if sizes.count(sizes[0]) == len(sizes):  # most lines are set in one size: nothing to count
+        return sizes[0]
     return Counter(sizes).most_common(1)[0][0]
 
 
@@ -273,10 +298,14 @@ def _rtl(chars: list[_Char]) -> bool:
     return sum(_RTL_FIRST <= ch <= _RTL_LAST for ch in letters) * 2 > len(letters)
 
 
-def _split(chars: list[_Char], scripts_rtl: bool) -> list[list[_Char]]:
+def _split(chars: list[_Char], scripts_rtl: bool) -> list[tuple[list[_Char], list[int] | None]]:
     """Glyphs in reading order; a horizontal gap wider than SPLIT_GAP em starts another line.
-    `scripts_rtl`: whether the page has any right-to-left letter at all (if not, no line is asked)."""
-    rtl = scripts_rtl and _rtl(chars)
+    `scripts_rtl`: whether the page has any right-to-left letter at all (if not, no line is asked).
+    With each part, where its word spaces go (see _make_line), found in the same pass on a page with no
+    right-to-left letter (None on one with: a part's direction is its own)."""
+    if not scripts_rtl:
+        return _split_ltr(sorted(chars, key=_BY_X0))
+    rtl = _rtl(chars)
     chars = sorted(chars, key=_BY_X1, reverse=True) if rtl else sorted(chars, key=_BY_X0)
     parts = [[chars[0]]]
     _, px0, px1, _, psize, _, _ = chars[0]  # the glyph before
@@ -288,20 +317,44 @@ def _split(chars: list[_Char], scripts_rtl: bool) -> list[list[_Char]]:
         else:
             parts[-1].append(c)
         px0, px1, psize = x0, x1, size
+    return [(part, None) for part in parts]
+
+
+def _split_ltr(chars: list[_Char]) -> list[tuple[list[_Char], list[int]]]:
+    """_split of glyphs sorted left to right, with the word spaces of each part: one pass over the glyphs
+    for both (a page has thousands)."""
+    parts, words, start, k = [], [], 0, 0
+    px1 = psize = 0.0
+    pspace = True  # the glyph before is a space, or there is none
+    for _, x0, x1, _, size, _, space in chars:
+        if k:
+            em = size if size > psize else psize
+            gap = x0 - px1
+            if gap > SPLIT_GAP * em:
+                parts.append((chars[start:k], words))
+                words, start = [], k
+            elif not (space or pspace) and gap > SPACE_GAP * em:
+                words.append(k - start)
+        px1, psize, pspace = x1, size, space
+        k += 1
+    parts.append((chars[start:] if start else chars, words))
     return parts
 
 
-def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool) -> _Line:
-    rtl = scripts_rtl and _rtl(base)
-    words = []  # the glyphs a word space goes before: neither they nor the glyph before are spaces, and the gap is wide
-    prev, k = None, 0
-    for c in base:
-        if prev is not None and not c[SPACE] and not prev[SPACE]:
-            gap = prev[X0] - c[X1] if rtl else c[X0] - prev[X1]
-            if gap > SPACE_GAP * (c[SIZE] if c[SIZE] > prev[SIZE] else prev[SIZE]):
-                words.append(k)
-        prev = c
-        k += 1
+def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: list[int] | None = None) -> _Line:
+    """`words`: the glyphs a word space goes before, where _split found them already."""
+    if words is None:
+        rtl = scripts_rtl and _rtl(base)
+        # the glyphs a word space goes before: neither they nor the glyph before are spaces, and the gap is wide
+        words = []
+        prev, k = None, 0
+        for c in base:
+            if prev is not None and not c[SPACE] and not prev[SPACE]:
+                gap = prev[X0] - c[X1] if rtl else c[X0] - prev[X1]
+                if gap > SPACE_GAP * (c[SIZE] if c[SIZE] > prev[SIZE] else prev[SIZE]):
+                    words.append(k)
+            prev = c
+            k += 1
     glyphs = "".join([c[CH] for c in base])  # one character a glyph
     text = " ".join([glyphs[a:b] for a, b in zip([0, *words], [*words, len(base)], strict=True)])
     starts = [k + bisect_left(words, k) for k in range(len(base))] if sup else []  # where a glyph (its space) starts
