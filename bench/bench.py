@@ -52,6 +52,9 @@ RESDIFF = [PY, "-m", "resdiff"]
 LAYOUTS = {"pdftotext": ".pdftotext.txt", "pdftotext -layout": ".pdftotext-layout.txt", "PyMuPDF": ".pymupdf.txt",
            "pymupdf4llm (Markdown)": ".pymupdf4llm.md", "pdfplumber": ".pdfplumber.txt", "pypdf": ".pypdf.txt"}
 DOCS = ROOT / "docs" / "performance.md"
+# the CPU of `python -c pass` on the machine issue #25 set its targets in seconds on; this machine's
+# ratio to it scales those targets into an estimate, printed beside the figure judged
+ISSUE_BASE = 0.014
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
@@ -60,10 +63,14 @@ class Report:
         self.rows: list[tuple[str, ...]] = []
         self.goals: list[tuple[str, str, bool]] = []
         self.notes: list[str] = []
+        self.base_cpu = 0.0  # this run's `python -c pass`, CPU seconds
 
     def goal(self, name: str, value: float, limit: float, unit: str = "x", at_least: bool = False) -> None:
         word = "at least" if at_least else "at most"
         shown = f"{value:.2f}{unit}" if unit == "x" else f"{value:.2f} {unit}"
+        if unit in ("s", "ms") and self.base_cpu:  # a target in seconds was set on a machine of its own
+            shown += (f" [about {value * ISSUE_BASE / self.base_cpu:.2f} {unit} where `python -c pass` takes "
+                      f"{ISSUE_BASE * 1000:g} ms: an estimate, not judged]")
         target = f"{limit:g}{unit}" if unit == "x" else f"{limit:g} {unit}"
         ok = value >= limit if at_least else value <= limit
         self.goals.append((name, f"{shown} (target: {word} {target})", ok))
@@ -88,6 +95,7 @@ def cold_commands(rep: Report, rounds: int) -> dict:
         cmds["resdiff parse A/RES/73/6, extracted text"] = ([*RESDIFF, "parse", str(PDF_TEXT), "--format", "json"], None)
         cmds["resdiff parse A/RES/73/6, the 5-page PDF"] = ([*RESDIFF, "parse", str(PDF), "--format", "json"], None)
     figs, base = alternated(cmds, rounds)
+    rep.base_cpu = base.cpu[1]
     rep.rows.append(("python -c pass (the baseline)", spread(base.wall), spread(base.cpu), "1x", ""))
     for name, f in figs.items():
         rep.rows.append((name, spread(f.wall), spread(f.cpu), spread(f.ratio, lambda x: f"{x:.1f}x"),
@@ -281,19 +289,11 @@ def growth(rep: Report, quick: bool) -> list[str]:
 
 
 def pdf_reading(rep: Report, quick: bool) -> list[str]:
-    """The PDF route: the real 5-page PDF as a whole `resdiff parse` (alternated with `python -c pass`),
-    and a real 500-page PDF built for the run (bench/pdf_read.py: long_pdf, never kept) read into the
+    """The PDF route: a real 500-page PDF built for the run (bench/pdf_read.py: long_pdf, never kept) read into the
     parser's lines through the reading child, against poppler's `pdftotext` on the same file."""
     import pdf_read
 
-    lines = []
-    if PDF.exists():
-        name = "`resdiff parse A-RES-73-6.en.pdf --format json` (5 pages)"
-        figs, base = alternated({name: ([*RESDIFF, "parse", str(PDF), "--format", "json"], None)}, 5 if quick else 11)
-        f = figs[name]
-        lines.append(f"{name}, whole process: {spread(f.cpu)} CPU, {spread(f.wall)} wall; `python -c pass` "
-                     f"{spread(base.cpu)} CPU beside it.")
-        rep.goal("the 5-page PDF, `resdiff parse --format json`, whole process, CPU (#25)", f.cpu[1], 0.3, "s")
+    lines = []  # the 5-page PDF as a whole process is measured with the other cold commands
     rounds = 1 if quick else 3
     with tempfile.TemporaryDirectory() as tmp:
         r = pdf_read.long_read(pdf_read.long_pdf(Path(tmp)), rounds)
