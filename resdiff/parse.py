@@ -434,6 +434,11 @@ def _rehyphenation(text: str, lang: str, vocabulary: frozenset[str]) -> dict[str
     compounds = [h for h in vocabulary if "-" in h]  # the compounds the document writes with their hyphens
     if not numerals and not compounds:
         return {}  # nothing to put back (a Chinese text): its words are not counted
+    # A word _WORD finds is a word of the vocabulary too, unless a soft hyphen ends its line: where no
+    # numeral and no compound's joined form is one, none is counted and the words are not counted.
+    if "\u00ad" not in text and not any(w in vocabulary for w in numerals) and not any(
+            h.replace("-", "") in vocabulary for h in compounds):
+        return {}
     words = Counter(_WORD.findall(text))
     mend = {w: h for w, h in numerals.items() if words[w]}
     for h in compounds:
