@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import add
 
 from . import lang as L
 from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, UNKNOWN, Line
@@ -326,6 +327,7 @@ def _mend_words(body: list[str], text: str) -> list[str]:
     hyphen spaced off at a line end ('post -'), and a word split by a space ('Confere nce') where the
     document writes the whole word elsewhere and one of the halves is no word of it."""
     words = Counter(_LETTERS.findall(text))
+    known = words.keys()
     language: list[str | None] = []  # told only for a letter alone that would be joined (it costs milliseconds)
 
     def english() -> bool:
@@ -338,6 +340,9 @@ def _mend_words(body: list[str], text: str) -> list[str]:
 
     def mend(line: str) -> str:
         parts = _WORD_SPLIT.split(line)  # words at odd indices
+        firsts = parts[1::2]
+        if known.isdisjoint(map(add, firsts, parts[3::2])) and 1 not in map(len, firsts):
+            return line  # no two neighbours make a word, no letter alone (most lines): no loop in Python
         if not any(gap == " " and not b[0].isupper() and (
                 words.get(a + b) or ((len(a) == 1 or len(b) == 1) and _letter_alone(a, b)))
                 for a, gap, b in zip(parts[1::2], parts[2::2], parts[3::2], strict=False)):
@@ -371,6 +376,8 @@ def _count_split(a: str, b: str, text: str) -> int:
     r"""How often the text writes the word `a`, white space, then the word `b` (the matches, none
     overlapping, of the pattern (?<![^\W\d_])a\s+b(?![^\W\d_])), looked for where `a` stands: a pattern
     compiled for each pair and searched from every position cost a millisecond a pair."""
+    if a != b and text.count(b) < text.count(a):
+        return _count_split_back(a, b, text)
     n, at, end = 0, text.find(a), len(text)
     while at >= 0:
         j = at + len(a)
@@ -383,6 +390,22 @@ def _count_split(a: str, b: str, text: str) -> int:
                 at = text.find(a, k + len(b))
                 continue
         at = text.find(a, at + 1)
+    return n
+
+
+def _count_split_back(a: str, b: str, text: str) -> int:
+    """_count_split looked for where `b` stands, for a `b` rarer than `a` ('h umankind', 'for h'): the
+    same count, as matches of two different words cannot overlap (the second would start inside `b`)."""
+    n, at, size = 0, text.find(b), len(a)
+    while at >= 0:
+        end = at + len(b)
+        if at > 0 and text[at - 1].isspace() and not _LETTER.match(text, end):
+            k = at - 1
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            if k >= size and text.startswith(a, k - size) and (k == size or not _LETTER.match(text, k - size - 1)):
+                n += 1
+        at = text.find(b, end)
     return n
 
 

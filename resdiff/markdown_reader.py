@@ -27,6 +27,9 @@ _SIGNS = {
     "fence": lazy_pattern(r"^```", re.MULTILINE),
     "table": lazy_pattern(r"^\|.*\|\s*$", re.MULTILINE),
 }
+_STRUCTURAL = ("heading", "sup", "reference", "quote", "fence", "table")
+_SIGN_HOLDS = {"heading": "#", "bold": "**", "italic": "_", "sup": "<sup>", "reference": "[^", "quote": ">",
+               "fence": "```", "table": "|"}  # what each sign's matches hold
 _FENCE = lazy_pattern(r"^\s*```")
 _RULE = lazy_pattern(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _DEFINITION = lazy_pattern(r"^\s*\[\^(\w{1,8})\]:\s*(.*)$")
@@ -46,8 +49,13 @@ _SPACED_PUNCTUATION = lazy_pattern(r"(?<=\S)(\*\*|_|`)\s+(?=[,;:.)])")  # "_Reaf
 def is_markdown(text: str) -> bool:
     """Two kinds of Markdown sign at least, one of them a structural one (a heading, a reference, a
     quoted footnote, a fence or a table): emphasis alone may be a typed text's."""
-    kinds = {name for name, sign in _SIGNS.items() if sign.search(text)}
-    return len(kinds) >= 2 and bool(kinds & {"heading", "sup", "reference", "quote", "fence", "table"})
+    # each sign searched for only where the text holds its characters, the structural ones first
+    structural = {name for name in _STRUCTURAL if _SIGN_HOLDS[name] in text and _SIGNS[name].search(text)}
+    if not structural:
+        return False
+    kinds = structural | {name for name in ("bold", "italic")
+                          if _SIGN_HOLDS[name] in text and _SIGNS[name].search(text)}
+    return len(kinds) >= 2
 
 
 def _superscript(m: re.Match) -> str:

@@ -434,6 +434,11 @@ def _rehyphenation(text: str, lang: str, vocabulary: frozenset[str]) -> dict[str
     compounds = [h for h in vocabulary if "-" in h]  # the compounds the document writes with their hyphens
     if not numerals and not compounds:
         return {}  # nothing to put back (a Chinese text): its words are not counted
+    # A word _WORD finds is a word of the vocabulary too, unless a soft hyphen ends its line: where no
+    # numeral and no compound's joined form is one, none is counted and the words are not counted.
+    if "\u00ad" not in text and not any(w in vocabulary for w in numerals) and not any(
+            h.replace("-", "") in vocabulary for h in compounds):
+        return {}
     words = Counter(_WORD.findall(text))
     mend = {w: h for w, h in numerals.items() if words[w]}
     for h in compounds:
@@ -719,6 +724,8 @@ def _glued_to_a_number(text: str, marker: str, pos: int, numbers: Counter) -> tu
                          pos, _CENTURY), None)
     if year:
         return year.start(2), year.end(2)
+    if not numbers or "/" not in text:
+        return None  # no number cited on its own, or none here: nothing to tell a glued marker by
     symbol = re.compile(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({re.escape(marker)})(?![\d/]|[.,]\d)")
     for m in _matches(symbol, text, pos, _DIGIT):
         if numbers[m.group(1)] and numbers[m.group(0)] <= 1:  # cited on its own, and glued only here
@@ -730,6 +737,9 @@ def _spaced_latin_marker(before: str, after: str) -> bool:
     """A superscript that a text extractor set off by spaces in Latin script ("Disabilities, 1 to",
     "Paris Agreement 4 requires", "of 12 August 1949 2 and"): a number after a word or punctuation that
     does not number things, followed by a word in lower case, punctuation or the end."""
+    # both searches end at the end of `before`: its last hundred characters decide (a search of a whole
+    # paragraph's beginning, tried at each of its positions, cost a tenth of a millisecond a number)
+    before = before[max(0, len(before.rstrip()) - 100):]
     word = re.search(r"([^\W\d_]+|\d{4}|[,;:)\"”’])\s+$", before)
     if not word or word.group(1).lower().rstrip(".") in _NUMBERING_WORDS:
         return False

@@ -26,8 +26,10 @@ from .model import OPERATIVE, PREAMBULAR, Metadata, Paragraph, ParseWarning
 
 _FURNITURE_INSIDE = L.lazy_pattern(rf"(?<![\w/-]){L.JOB_NUMBER}(?:\s*\([A-Z]\))?(?![\w/-])|\*\d{{5,}}\*|"
                                rf"(?<!\w)(?:{L.PAGE})(?!\w)(?=\s+[A-Z])")
-# a character each form of _FURNITURE_INSIDE holds: a job number's hyphen, a barcode's star, a page word's first
-_INSIDE_MARKS = "-*" + "".join(sorted({w[0] for w in L.PAGE_WORD.values()}))
+# what each form of _FURNITURE_INSIDE holds, found by a string search: a barcode's star, a page word, a job
+# number's hyphen and five digits (a hyphen alone stands in most paragraphs: "Secretary-General")
+_JOB_HYPHEN = L.lazy_pattern(r"-\d{5}")
+_PAGE_WORDS = frozenset(L.PAGE_WORD.values())
 _RAISED = L.lazy_pattern(f"[{L.SUPERSCRIPTS}]+")
 LONG_FACTOR = 8  # a paragraph over this many times the median length …
 LONG_MINIMUM = 3000  # … and over this many characters is paragraphs run together
@@ -61,7 +63,9 @@ def _spaceless(paragraphs: list[Paragraph], language: str | None) -> list[ParseW
     paragraphs are words run together."""
     if language == "zh" or not paragraphs:
         return []
-    glued = [p for p in paragraphs if _RUN_OF_LETTERS.search(p.text)]
+    # a run of letters stands inside one of the text's pieces between spaces: searched only where one is long
+    glued = [p for p in paragraphs if max(map(len, p.text.split()), default=0) >= 25
+             and _RUN_OF_LETTERS.search(p.text)]
     if len(glued) < max(2, len(paragraphs) // 2):
         return []
     return [ParseWarning("no-word-spaces", glued[0].id, f"{len(glued)} of {len(paragraphs)} paragraphs run words "
@@ -149,7 +153,8 @@ def _furniture(paragraphs: list[Paragraph], symbol: str | None) -> list[ParseWar
         # each pattern searched only where its own characters stand (a search from every position, as a
         # look-behind first makes it, cost a tenth of a parse)
         t = p.text
-        m = (_FURNITURE_INSIDE.search(t) if any(c in t for c in _INSIDE_MARKS) else None) or (
+        m = (_FURNITURE_INSIDE.search(t) if ("*" in t or _JOB_HYPHEN.search(t) or any(w in t for w in _PAGE_WORDS))
+             else None) or (
             own.search(t) if own and symbol in t else None)
         if m:
             out.append(ParseWarning("furniture-in-paragraph", p.id,

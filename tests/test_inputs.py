@@ -633,3 +633,19 @@ def test_html_is_told_by_its_text_whatever_the_file_is_called(tmp_path):
 def test_an_agenda_item_run_onto_the_session_line_in_each_language(line, item):
     doc = parse_text(MARKDOWN.replace("**Eightieth session** Agenda item 99", line))
     assert doc.metadata.agenda_item == item
+
+
+@pytest.mark.parametrize(("text", "markdown"), [
+    ("| The General Assembly, |\n\n**Recalling** its resolutions,", True),
+    ("```\nThe General Assembly,\n```\n\n_Recalling_ its resolutions,", True),
+    ("# Resolution\n\n**Recalling** its resolutions,", True),
+    ("The General Assembly,<sup>1</sup>\n\n[^1]: See A/73/1.", True),
+    ("The General Assembly,\n\n> 1 See A/73/1.\n\n**Recalling** its resolutions,", True),
+    ("**Recalling** its _earlier_ resolutions,", False),  # emphasis alone: a typed text's
+    ("| The General Assembly, |\n\nRecalling its resolutions,", False),  # one sign only
+    ("Recalling resolution 73/1 of 18-12345 (E) and the ____ rule,", False),
+])
+def test_markdown_is_told_by_two_signs_one_of_them_structural(text, markdown):
+    from resdiff.markdown_reader import is_markdown
+
+    assert is_markdown(text) is markdown

@@ -100,3 +100,18 @@ def test_the_parser_and_the_checks_read_dates_alike(text, iso):
     assert find_date(text) == iso
     assert dict(extract(text, "en" if "December" in text else "es" if "de" in text else "zh").dates) == (
         {iso: 1} if iso else {})
+
+
+def test_detect_language_counts_each_script_by_its_own_characters():
+    """The characters at each script's edges: U+4DFF is no common ideograph, U+4E00 and U+9FFF are;
+    U+03FF is Greek, U+04FF Cyrillic; U+05FF stands before Arabic, U+06FF in it; À-ÿ are Latin letters."""
+    english = "the resolution of the Assembly and its organs"
+    assert detect_language("\u4dff" * 60 + english) == "en"
+    assert detect_language("\u4e00" * 30 + "\u9fff" * 30 + english) == "zh"
+    assert detect_language("\u03ff" * 60 + english) == "en"
+    assert detect_language("\u04ff" * 60 + english) == "ru"
+    assert detect_language("\u0500" * 60 + english) == "en"
+    assert detect_language("\u05ff" * 60 + english) == "en"
+    assert detect_language("\u06ff" * 60 + english) == "ar"
+    assert detect_language("\u00c0" * 40 + "\u0410" * 39) == "en"
+    assert detect_language("\u00bf" * 40 + "\u0410" * 39) == "ru"

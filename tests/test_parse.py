@@ -388,6 +388,15 @@ def test_a_word_split_where_the_document_writes_it_whole_is_joined_each_time():
     assert "the in ter alia clause" in doc.paragraph("PP2").text
 
 
+def test_a_word_split_after_its_first_letter_is_joined_each_time():
+    """'h umankind' twice, where the document writes 'humankind' elsewhere and 'h' is no word of it: the
+    split is found where its rarer half stands, and both are mended."""
+    doc = parse_text(_grammar_laid_out([
+        "Recalling the duty owed to h umankind and the rights of h umankind,",
+        "Noting the report on humankind and on the Conference,"]))
+    assert doc.paragraph("PP1").text == "Recalling the duty owed to humankind and the rights of humankind,"
+
+
 def test_a_footnote_cited_again_is_taken_from_the_text_and_numbers_are_not():
     """A marker glued to a word ("Goals2") or raised after a space ("Agenda ²") cites footnote 2 again in a
     later paragraph, and goes with its space; a number that is no marker seen ("Goals17"), a year and a
