@@ -141,7 +141,7 @@ DOCUMENT_RULES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DocumentFinding:
     rule: str
     severity: str

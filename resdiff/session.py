@@ -342,8 +342,8 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
         lost: list[tuple[int, DocumentFinding]] = []
         for i, (a, b) in enumerate(pairs):  # a folder given as its own counterpart, a symlink into the other
             if same_file(docs[a][0], docs[b][0]):
-                lost.append((i, DocumentFinding("document-self-pair", ERROR, docs[b][0],
-                                                f"paired with itself ({docs[a][0]})")))
+                lost.append((i, DocumentFinding(rule="document-self-pair", severity=ERROR, path=docs[b][0],
+                                                message=f"paired with itself ({docs[a][0]})")))
         selfpairs = {i for i, _ in lost}
         checked = [i for i in range(len(pairs)) if i not in selfpairs]
         done: list[CheckResult | None] = [None] * len(pairs)
@@ -353,12 +353,12 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                 a, b = pairs[i]
                 step(f"checking {os.path.basename(docs[a][0])}")
                 if isinstance(got, Refused):
-                    lost.append((i, DocumentFinding(got.rule, ERROR, got.path, got.message)))
+                    lost.append((i, DocumentFinding(rule=got.rule, severity=ERROR, path=got.path, message=got.message)))
                 elif isinstance(got, str):
                     lost.append((i, DocumentFinding(
-                        "document-unreadable", ERROR, docs[a][0],
-                        _cause(got, f"{display_name(docs[a][0])}: checking it against "
-                                    f"{display_name(docs[b][0])} failed"), symbols[a])))
+                        rule="document-unreadable", severity=ERROR, path=docs[a][0],
+                        message=_cause(got, f"{display_name(docs[a][0])}: checking it against "
+                                            f"{display_name(docs[b][0])} failed"), symbol=symbols[a])))
                 else:
                     done[i] = got
         out.results.extend(r for r in done if r is not None)
@@ -383,8 +383,8 @@ def _pair_listed(listed: list[tuple[str, str]], docs: list[tuple[str, str | None
         for k in bad:
             if k not in seen:
                 seen.add(k)
-                out.findings.append(DocumentFinding("document-unreadable", ERROR, docs[k][0],
-                                                    read[k][1] or "unreadable"))
+                out.findings.append(DocumentFinding(rule="document-unreadable", severity=ERROR, path=docs[k][0],
+                                                    message=read[k][1] or "unreadable"))
         if not bad:
             pairs.append((ka, kb))
     return pairs
@@ -398,11 +398,12 @@ def _pair_by_symbol(docs: list[tuple[str, str | None]], read: list[tuple[str | N
     for k, (symbol, err) in enumerate(read):
         path, side = docs[k][0], 0 if k < n_source else 1
         if symbol is None:
-            out.findings.append(DocumentFinding("document-unreadable", ERROR, path, err or "unreadable"))
+            out.findings.append(DocumentFinding(rule="document-unreadable", severity=ERROR, path=path,
+                                                message=err or "unreadable"))
             continue
         if symbol in by_symbol[side]:
-            out.findings.append(DocumentFinding("document-duplicate", ERROR, path,
-                                                f"{symbol} is also {docs[by_symbol[side][symbol]][0]}", symbol))
+            out.findings.append(DocumentFinding(rule="document-duplicate", severity=ERROR, path=path, symbol=symbol,
+                                                message=f"{symbol} is also {docs[by_symbol[side][symbol]][0]}"))
             continue
         by_symbol[side][symbol] = k
     pairs = []
@@ -411,11 +412,11 @@ def _pair_by_symbol(docs: list[tuple[str, str | None]], read: list[tuple[str | N
         if a is not None and b is not None:
             pairs.append((a, b))
         elif a is not None:
-            out.findings.append(DocumentFinding("document-missing", ERROR, docs[a][0],
-                                                f"{symbol} has no counterpart in {target}", symbol))
+            out.findings.append(DocumentFinding(rule="document-missing", severity=ERROR, path=docs[a][0], symbol=symbol,
+                                                message=f"{symbol} has no counterpart in {target}"))
         else:
-            out.findings.append(DocumentFinding("document-extra", ERROR, docs[b][0],
-                                                f"{symbol} has no counterpart in {source}", symbol))
+            out.findings.append(DocumentFinding(rule="document-extra", severity=ERROR, path=docs[b][0], symbol=symbol,
+                                                message=f"{symbol} has no counterpart in {source}"))
     return pairs
 
 

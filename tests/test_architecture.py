@@ -473,3 +473,18 @@ def test_the_readme_is_the_manual_and_opens_with_its_two_commands():
     assert len(first) == 2 and "resdiff diff samples/" in first[0] and first[1].endswith("-m pytest -q")
     for heading in ("## Install", "## Commands", "## Formats", "## Exit codes", "## Inputs"):
         assert f"\n{heading}\n" in text, heading
+
+
+def test_findings_are_built_from_named_fields_only():
+    """A finding names each field it is given: a positional one (which field is the fourth?) is refused."""
+    import dataclasses
+
+    import pytest
+
+    from resdiff.results import DocumentFinding, Finding
+
+    for kind in (Finding, DocumentFinding):
+        fields = dataclasses.fields(kind)
+        assert all(f.kw_only for f in fields), kind.__name__
+        with pytest.raises(TypeError):
+            kind(*["x"] * len(fields))

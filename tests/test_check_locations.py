@@ -216,10 +216,11 @@ def test_the_official_pdfs_finding_is_located_by_page():
 def test_a_document_finding_on_a_pdf_has_no_line(tmp_path):
     from resdiff.results import DocumentFinding
 
-    session = SessionResult(findings=[DocumentFinding("document-missing", "error", "/docs/A-RES-75-66.en.pdf",
-                                                      "A/RES/75/66 has no counterpart in zh/"),
-                                      DocumentFinding("document-missing", "error", "/docs/A-RES-75-67.en.txt",
-                                                      "A/RES/75/67 has no counterpart in zh/")])
+    session = SessionResult(findings=[
+        DocumentFinding(rule="document-missing", severity="error", path="/docs/A-RES-75-66.en.pdf",
+                        message="A/RES/75/66 has no counterpart in zh/"),
+        DocumentFinding(rule="document-missing", severity="error", path="/docs/A-RES-75-67.en.txt",
+                        message="A/RES/75/67 has no counterpart in zh/")])
     pdf, txt = ci.render_github(session).splitlines()
     assert pdf.startswith("::error file=/docs/A-RES-75-66.en.pdf,title=document-missing::")
     assert txt.startswith("::error file=/docs/A-RES-75-67.en.txt,line=1,title=document-missing::")

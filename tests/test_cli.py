@@ -331,7 +331,7 @@ def test_each_result_answers_its_own_exit_status(tmp_path):
     assert check.exit_status("note") == ExitStatus.DIFFERENCES
     assert check.exit_status("error") == ExitStatus.OK
     assert check.exit_status("note", baseline_written=True) == ExitStatus.OK  # recorded as accepted
-    missing = SessionResult(findings=[DocumentFinding("document-missing", ERROR, "en/75-62.txt", "no counterpart")])
+    missing = SessionResult(findings=[DocumentFinding(rule="document-missing", severity=ERROR, path="en/75-62.txt", message="no counterpart")])
     assert missing.exit_status("error") == ExitStatus.DIFFERENCES
     with pytest.raises(ValueError):
         diff.exit_status("error")  # a severity is what a check fails on, not a diff
