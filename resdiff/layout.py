@@ -63,7 +63,9 @@ def is_plain_furniture(s: str) -> bool:
     return bool(_FURNITURE_RUN.match(s) and _JOB_OR_BARCODE.search(s))
 
 
-_JOB_OR_BARCODE = L.lazy_pattern(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|\d{{1,3}}/\d{{1,3}}")
+# what makes a run furniture rather than text: a job number, a barcode or a document symbol with its
+# series letter (a page fraction "2/5" beside it); short symbols alone ("70/1 71/2") are cited text
+_JOB_OR_BARCODE = L.lazy_pattern(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|{L.UN_SYMBOL}")
 
 
 def indent_of(raw: str) -> int:

@@ -649,3 +649,15 @@ def test_markdown_is_told_by_two_signs_one_of_them_structural(text, markdown):
     from resdiff.markdown_reader import is_markdown
 
     assert is_markdown(text) is markdown
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("70/1 71/2", False),  # a wrapped citation of short symbols is text
+    ("8/9 23-21227", True),  # a page fraction beside a job number
+    ("2/5 A/RES/73/6", True),  # beside a running head
+    ("*2321227*A/C.3/78/L.41", True),
+])
+def test_a_run_of_short_symbols_is_text_not_page_furniture(line, furniture):
+    from resdiff.layout import is_plain_furniture
+
+    assert is_plain_furniture(line) is furniture
