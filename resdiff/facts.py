@@ -63,7 +63,7 @@ def _mask(pattern: re.Pattern, text: str, found: list[re.Match]) -> str:
     return pattern.sub(sub, text)
 
 
-def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
+def _read(text: str, lang: str, spans: Spans | None = None) -> Facts:
     """Symbols, dates (ISO, ranges as start/end), ordinals and numbers of a text, as multisets; with
     `spans`, where each was read."""
     text = unicodedata.normalize("NFKC", text)
@@ -148,10 +148,10 @@ def _numbers(text: str, lang: str) -> list[tuple[str, tuple[int, int]]]:
 # A paragraph's facts are read once, whoever asks (the structural pairing, then the checks, then change
 # parity): the last texts read are kept, by identity (the same text object of the same paragraph), so that
 # equal paragraphs of two documents are each read, and copies are handed out.
-_read, _seen = extract, {}
+_seen: dict = {}
 
 
-def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:  # noqa: F811
+def extract(text: str, lang: str, spans: Spans | None = None) -> Facts:
     key = (id(text), lang)
     hit = _seen.get(key)
     if hit is None or hit[0] is not text:

@@ -41,7 +41,6 @@ def _end_with_parent() -> None:
     so that no worker outlives a session killed with SIGKILL: a thread watches for its parent to change.
     (The PDF reading, the one long C call, runs in a child of its own under CPU and wall deadlines.)"""
     import threading
-    import time
 
     parent = os.getppid()
 
