@@ -146,14 +146,6 @@ def _checked(source: Document, target: Document, config: Config,
     return got if isinstance(got, Refused) else (got, session_units(got))
 
 
-def _units_apart(got: object, units: dict[int, list]) -> object:
-    """A pair's result as the session takes it, its units put aside in `units` (by the result's identity)."""
-    if not isinstance(got, tuple):
-        return got
-    result, units[id(result)] = got
-    return result
-
-
 # --- the engines: where the two functions run ----------------------------------------------------------
 
 def _read_task(job: tuple) -> tuple[str | None, str | None]:
@@ -189,7 +181,6 @@ class _Processes:
         self.pool = Pool(workers, time_limit=time_limit, preload=list(WORKER_MODULES))
         self.reader = reader
         self.scratch = tempfile.mkdtemp(prefix="resdiff-session-")
-        self.units: dict[int, list] = {}
 
     def close(self, failed: bool = False) -> None:
         try:
@@ -215,7 +206,7 @@ class _Processes:
         uses = Counter(k for pair in pairs for k in pair)
         jobs = [(self._store(a), self._store(b), config, given, (uses[a] == 1, uses[b] == 1)) for a, b in pairs]
         for i, got in self.pool.map_unordered(_check_task, jobs):
-            yield i, got.cause if isinstance(got, Failed) else _units_apart(got, self.units)
+            yield i, got.cause if isinstance(got, Failed) else got
 
 
 class _Dask:
@@ -246,7 +237,6 @@ class _Dask:
                                                         dashboard_address=None, silence_logs=50)
                 self.client = distributed.Client(self.cluster)
         self.docs: list = []
-        self.units: dict[int, list] = {}
 
     def close(self, failed: bool = False) -> None:
         self.docs = []
@@ -278,8 +268,7 @@ class _Dask:
         self.docs = [f if k in wanted else None for k, f in enumerate(self.docs)]  # the others are let go
         checks = [self.client.submit(_checked, self.docs[a], self.docs[b], config, given, pure=False)
                   for a, b in pairs]
-        for j, got in self._as_completed(checks):
-            yield j, _units_apart(got, self.units)
+        yield from self._as_completed(checks)
 
 
 def _engine(executor: str, workers: int, time_limit: float | None, reader: Callable | None,
@@ -346,7 +335,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                                                 message=f"paired with itself ({docs[a][0]})")))
         selfpairs = {i for i, _ in lost}
         checked = [i for i in range(len(pairs)) if i not in selfpairs]
-        done: list[CheckResult | None] = [None] * len(pairs)
+        done: list[tuple[CheckResult, list] | None] = [None] * len(pairs)  # each result with its units
         with steps(progress, len(checked)) as step:
             for j, got in engine.check([pairs[i] for i in checked], config, (source_lang, target_lang)):
                 i = checked[j]
@@ -361,10 +350,10 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                                             f"{display_name(docs[b][0])} failed"), symbol=symbols[a])))
                 else:
                     done[i] = got
-        out.results.extend(r for r in done if r is not None)
+        kept = [d for d in done if d is not None]
         out.findings.extend(f for _, f in sorted(lost, key=lambda x: x[0]))
         # one source sentence, one translation, session-wide
-        out.results = consistency_across(out.results, config, [engine.units.get(id(r)) for r in out.results])
+        out.results = consistency_across([r for r, _ in kept], config, [units for _, units in kept])
         failed = False
     finally:
         engine.close(failed)
