@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import session as sess  # noqa: E402
-from measure import PY, MiB, alternated, become_subreaper, ms, run, spread  # noqa: E402
+from measure import PY, MiB, alternated, become_subreaper, ms, require_plain_start, run, spread  # noqa: E402
 
 import resdiff  # noqa: E402
 from resdiff.render.json_ import render_diff  # noqa: E402
@@ -52,9 +52,6 @@ RESDIFF = [PY, "-m", "resdiff"]
 LAYOUTS = {"pdftotext": ".pdftotext.txt", "pdftotext -layout": ".pdftotext-layout.txt", "PyMuPDF": ".pymupdf.txt",
            "pymupdf4llm (Markdown)": ".pymupdf4llm.md", "pdfplumber": ".pdfplumber.txt", "pypdf": ".pypdf.txt"}
 DOCS = ROOT / "docs" / "performance.md"
-# the CPU of `python -c pass` on the machine issue #25 set its targets in seconds on; this machine's
-# ratio to it scales those targets into an estimate, printed beside the figure judged
-ISSUE_BASE = 0.014
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
@@ -63,14 +60,10 @@ class Report:
         self.rows: list[tuple[str, ...]] = []
         self.goals: list[tuple[str, str, bool]] = []
         self.notes: list[str] = []
-        self.base_cpu = 0.0  # this run's `python -c pass`, CPU seconds
 
     def goal(self, name: str, value: float, limit: float, unit: str = "x", at_least: bool = False) -> None:
         word = "at least" if at_least else "at most"
         shown = f"{value:.2f}{unit}" if unit == "x" else f"{value:.2f} {unit}"
-        if unit in ("s", "ms") and self.base_cpu:  # a target in seconds was set on a machine of its own
-            shown += (f" [about {value * ISSUE_BASE / self.base_cpu:.2f} {unit} where `python -c pass` takes "
-                      f"{ISSUE_BASE * 1000:g} ms: an estimate, not judged]")
         target = f"{limit:g}{unit}" if unit == "x" else f"{limit:g} {unit}"
         ok = value >= limit if at_least else value <= limit
         self.goals.append((name, f"{shown} (target: {word} {target})", ok))
@@ -95,7 +88,6 @@ def cold_commands(rep: Report, rounds: int) -> dict:
         cmds["resdiff parse A/RES/73/6, extracted text"] = ([*RESDIFF, "parse", str(PDF_TEXT), "--format", "json"], None)
         cmds["resdiff parse A/RES/73/6, the 5-page PDF"] = ([*RESDIFF, "parse", str(PDF), "--format", "json"], None)
     figs, base = alternated(cmds, rounds)
-    rep.base_cpu = base.cpu[1]
     rep.rows.append(("python -c pass (the baseline)", spread(base.wall), spread(base.cpu), "1x", ""))
     for name, f in figs.items():
         rep.rows.append((name, spread(f.wall), spread(f.cpu), spread(f.ratio, lambda x: f"{x:.1f}x"),
@@ -138,10 +130,7 @@ def session(rep: Report, quick: bool, base_cpu: float) -> list[str]:
     lines.append(f"A text pair inside a session (`check SRC TGT -f json --jobs 1`, {c['large']} pairs less "
                  f"{c['small']}, over the difference): {c['cpu'] * 1000:.1f} ms CPU ({c['wall'] * 1000:.1f} ms wall); "
                  f"what every session pays once (start-up, the fork server, one worker, the report): "
-                 f"{c['fixed']:.2f} s CPU. `python -c pass` took {base_cpu * 1000:.1f} ms CPU in this run (14 ms on "
-                 f"the quiet machine of issue #25): scaled by that, the pair would take "
-                 f"{c['cpu'] * 0.014 / base_cpu * 1000:.1f} ms there (an estimate; the target is judged on the "
-                 "figure measured).")
+                 f"{c['fixed']:.2f} s CPU (`python -c pass`: {base_cpu * 1000:.1f} ms CPU in this run).")
     rep.goal("a text pair's CPU inside a session (#25)", c["cpu"] * 1000, 15, "ms")
     n = 40 if quick else 200
     curve = sess.workers_curve(n, rounds)
@@ -310,6 +299,7 @@ def pdf_reading(rep: Report, quick: bool) -> list[str]:
 def main() -> int:
     quick = "--quick" in sys.argv
     rounds = 7 if quick else 15
+    require_plain_start()
     if not become_subreaper():
         print("note: not Linux: the CPU of processes a command leaves behind is not counted", file=sys.stderr)
     compileall.compile_dir(str(ROOT / "resdiff"), quiet=1)

@@ -130,6 +130,26 @@ def alternated(cmds: dict[str, tuple[list[str], dict | None]], rounds: int) -> t
     return {k: Figure(tuple(v), tuple(ratios[k])) for k, v in got.items()}, Figure(tuple(base), (1.0,))
 
 
+def startup_hooks(python: str = PY) -> list[str]:
+    """Import hooks the interpreter's site-packages run at every start, by the modules they leave loaded:
+    setuptools' default editable install (`pip install -e .`) adds a finder whose imports cost about 20 ms
+    of each start here, 1.5 times a bare `python -c pass`. Every command carries it, so does the baseline,
+    and a ratio to that baseline then says start-up costs a third of what a user's install sees."""
+    probe = "import sys; print(*sorted(m for m in sys.modules if m.startswith('__editable__')))"
+    out = subprocess.run([python, "-c", probe], capture_output=True, text=True, env=ENV, check=True).stdout
+    return out.split()
+
+
+def require_plain_start(python: str = PY) -> None:
+    """Refuse to measure through an interpreter whose every start runs an install's import hook."""
+    hooks = startup_hooks(python)
+    if hooks:
+        sys.exit(f"bench: {python} runs {', '.join(hooks)} at every start, which inflates the `python -c pass` "
+                 "baseline and every start-up figure; install resdiff with `pip install .`, or for a checkout "
+                 "`pip install -e . --config-settings editable_mode=compat` (a plain path, no hook), then run "
+                 "the benchmark again")
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms" if seconds < 10 else f"{seconds:.1f} s"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent)]
 
-from measure import PY, ROOT, Run, become_subreaper, run  # noqa: E402
+from measure import PY, ROOT, Run, become_subreaper, require_plain_start, run  # noqa: E402
 
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 
@@ -123,6 +123,7 @@ def dask_costs(small: int, large: int, rounds: int) -> dict:
 
 
 def main() -> None:
+    require_plain_start()
     if not become_subreaper():  # the workers' CPU is counted through their orphaned fork server
         print("note: not Linux: the CPU of processes a command leaves behind is not counted", file=sys.stderr)
     quick = "--quick" in sys.argv
