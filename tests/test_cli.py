@@ -378,3 +378,24 @@ def test_two_runs_in_one_process_share_no_environment(tmp_path):
 def test_version():
     r = run("--version", status=0)
     assert r.stdout.strip() == "resdiff 0.1.0"
+
+
+def _whole_command_names() -> set[str]:
+    import typer.main
+
+    return set(typer.main.get_command(app).commands)
+
+
+@pytest.mark.parametrize("name", sorted(_whole_command_names()))
+def test_a_command_line_is_read_by_its_command_alone_as_by_the_whole_app(name, monkeypatch):
+    """`resdiff NAME ...` is parsed by an app of that one command (typer then builds one command, not
+    every one): its help, its usage errors and its exit status are the whole app's, byte for byte."""
+    from resdiff import cli
+
+    monkeypatch.setenv("COLUMNS", "100")
+    assert name in cli._COMMANDS  # every command of the app has its own
+    for args in ([name, "--help"], [name, "--no-such-option"], ["--debug", name, "--help"]):
+        whole = CliRunner().invoke(app, args)
+        alone = CliRunner().invoke(cli._app_of(name), args)
+        assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output), args
+        assert whole.output.strip()
