@@ -65,6 +65,8 @@ CYRILLIC = "\u0400-\u04ff"
 # compatibility forms, and the half- and full-width forms (the full-width comma, semicolon, colon and digits)
 WIDE = ("\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff" + IDEOGRAPHS
         + "\ufe30-\ufe4f\uff00-\uffef")
+# the one character both wide and a space (\s): the ideographic space
+IDEOGRAPHIC_SPACE = "\u3000"
 # A Chinese text's characters besides ASCII, broadly (CJK punctuation through the unified ideographs, and the
 # half- and full-width forms): what a guessed decoding of a Chinese text must give almost only
 CJK_TEXT = "\u3000-\u9fff\uff00-\uffef"
