@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from operator import add
 from typing import TYPE_CHECKING
 
-from .lang import IDEOGRAPHS, LIST_PUNCTUATION
+from .lang import IDEOGRAPHS, LIST_PUNCTUATION, lazy_pattern
 from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Paragraph
 
 if TYPE_CHECKING:
@@ -378,7 +378,7 @@ def _order(matched: list[Group], n_old: int, n_new: int, weight=None) -> list[Gr
 # --- two language versions of one resolution: paired by structure, never by wording -----------------
 # (the translation checks and the translation memory read these pairs)
 
-_PUNCT = re.compile(f"[{LIST_PUNCTUATION}]")
+_PUNCT = lazy_pattern(f"[{LIST_PUNCTUATION}]")  # two language versions only (check)
 
 
 @dataclass(frozen=True)
