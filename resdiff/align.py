@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from operator import add
 from typing import TYPE_CHECKING
 
-from .lang import IDEOGRAPHS, LIST_PUNCTUATION
+from .lang import IDEOGRAPHS, LIST_PUNCTUATION, lazy_pattern, utf8_span
 from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Paragraph
 
 if TYPE_CHECKING:
@@ -34,17 +34,27 @@ MOVED = 0.55
 # other side's paragraph, and adding it makes the pair more alike.
 CONTAINED = 0.65
 
-_GRAMS = re.compile(rf"[{IDEOGRAPHS}]+|[^\W_]+")
+_GRAMS = lazy_pattern(rf"[{IDEOGRAPHS}]+|[^\W_]+")
+# A text with no character in the ideographs' span of code points (found in its UTF-8) has no ideograph
+# run: _GRAMS finds its words as _WORDS does, and its class of 28,000 characters is never compiled.
+_WORDS = re.compile(r"[^\W_]+")
+_IDEOGRAPH_SPAN = utf8_span(IDEOGRAPHS[0], IDEOGRAPHS[-1])
 # A run from the first ideograph's code point to the last's is cut into bigrams (what _GRAMS finds there
 # is ideographs; a word of another script inside that span of code points, Hangul, is cut so too)
 _FIRST, _LAST = IDEOGRAPHS[0], IDEOGRAPHS[-1]
+
+
+def _runs(key: str) -> list[str]:
+    """_GRAMS.findall(key.lower())."""
+    low = key.lower()
+    return (_GRAMS if _IDEOGRAPH_SPAN.search(low.encode("utf-8", "surrogatepass")) else _WORDS).findall(low)
 
 
 def features(key: str) -> Counter:
     """Character bigrams of ideograph runs, lower-cased words and numbers elsewhere, of a text in
     comparison form (normalize.fold)."""
     out: Counter = Counter()
-    for run in _GRAMS.findall(key.lower()):
+    for run in _runs(key):
         if _FIRST <= run[0] <= _LAST and len(run) > 1:
             out.update(map(add, run, run[1:]))  # the bigrams run[i:i+2]
         else:
@@ -55,7 +65,7 @@ def features(key: str) -> Counter:
 def distinct_features(key: str) -> set[str]:
     """The keys of features(key), without counting them (document frequencies need no more)."""
     out: set[str] = set()
-    for run in _GRAMS.findall(key.lower()):
+    for run in _runs(key):
         if _FIRST <= run[0] <= _LAST and len(run) > 1:
             out.update(map(add, run, run[1:]))
         else:
@@ -378,7 +388,7 @@ def _order(matched: list[Group], n_old: int, n_new: int, weight=None) -> list[Gr
 # --- two language versions of one resolution: paired by structure, never by wording -----------------
 # (the translation checks and the translation memory read these pairs)
 
-_PUNCT = re.compile(f"[{LIST_PUNCTUATION}]")
+_PUNCT = lazy_pattern(f"[{LIST_PUNCTUATION}]")  # two language versions only (check)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from .errors import UsageError
-from .notation import CACHE_SYMBOL, SHORT_SYMBOL
+from .notation import CACHE_SYMBOL, SHORT_SYMBOL, lazy_pattern
 
 
 def cache_root() -> Path:
@@ -20,8 +20,8 @@ def cache_root() -> Path:
     return Path(base)
 
 
-_SYMBOL = re.compile(rf"^{CACHE_SYMBOL}$")
-_SHORT = re.compile(rf"^{SHORT_SYMBOL}$")
+_SYMBOL = lazy_pattern(rf"^{CACHE_SYMBOL}$")  # compiled for a command that names a symbol
+_SHORT = lazy_pattern(rf"^{SHORT_SYMBOL}$")
 
 
 DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")  # a folder's documents (documents.py)

@@ -7,8 +7,9 @@ import re
 # What must not reach a terminal from a file name or a document: C0 and C1 controls (escape sequences,
 # newlines that would break the one-line contract), bidi controls and isolates, noncharacters, and the
 # lone surrogates that stand for bytes of a file name that is not UTF-8.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-                     "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
+# (compiled by re on the first text that needs it: an ASCII text needs none, and a file name mostly is one)
+_UNSAFE = ("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+           "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
@@ -23,7 +24,9 @@ def printable(text: str) -> str:
             return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}[c]
         return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
 
-    return _UNSAFE.sub(esc, text)
+    if text.isascii() and text.isprintable():  # no control character (the only unsafe ones in ASCII)
+        return text
+    return re.sub(_UNSAFE, esc, text)
 
 
 MAX_MESSAGE = 500  # characters of an error line: a longer one is cut in the middle

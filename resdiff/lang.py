@@ -45,6 +45,7 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     UN_SYMBOL,
     is_ideograph,
     lazy_pattern,
+    utf8_span,
 )
 
 
@@ -389,7 +390,7 @@ DATE_WORDS_RANGE = lazy_pattern(rf"(?<!\d){_D}{_FIRST}\s*(?:{_MONTH_WORD}\s+)?{_
                                 rf"\s+(?:de\s+)?{_Y}", re.IGNORECASE)
 # the spaces may be lost, as a monospace page's extraction loses them: "5April1994", "5deabrilde1994"
 DATE_WORDS = re.compile(rf"(?<!\d){_D}{_FIRST}\s*{_MONTH_WORD}\s*(?:de\s*)?{_Y}", re.IGNORECASE)
-DATE_EN_US = re.compile(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)
+DATE_EN_US = lazy_pattern(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)  # read behind _Prechecked
 
 
 def month_number(name: str) -> int:
@@ -579,7 +580,7 @@ _NOT_OPENERS = {"united", "limited", "beijing", "nanjing", "kunming", "wellingto
                 "king", "spring", "ring", "wing", "bing", "red", "bed", "shed", "ted", "fred", "ed", "ing",
                 "thing", "nothing", "something", "anything", "everything", "during", "including", "being",
                 "according", "concerning", "regarding", "following", "pending", "bring", "evening", "morning"}
-_OPENER_WORD = re.compile(r"([^\W\d_])([^\W\d_]*)")
+_OPENER_WORD = lazy_pattern(r"([^\W\d_])([^\W\d_]*)")
 
 
 def opens_chapeau(line: str) -> bool:
@@ -776,7 +777,7 @@ WIDE_SENTENCE_ENDS = "。"
 # --- language tags (carry) ---------------------------------------------------------------------------
 # A BCP 47 tag as the user gives it (zh-CN, es-419, zh-Hans-CN) is kept for the CAT formats; its primary
 # language subtag chooses the conventions.
-_BCP47 = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_BCP47 = lazy_pattern(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def language_tag(value: str) -> tuple[str, str]:
@@ -853,7 +854,7 @@ def split_sentences(text: str, lang: str) -> list[str]:
 AR_MONTH_NAMES = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه",
                   "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
                   "كانون الأول/ديسمبر"]
-_ZH_DATE_SPACED = re.compile(r"(\d{4})(\s*)年(\s*)(\d{1,2})(\s*)月(\s*)(\d{1,2})(\s*)日")
+_ZH_DATE_SPACED = lazy_pattern(r"(\d{4})(\s*)年(\s*)(\d{1,2})(\s*)月(\s*)(\d{1,2})(\s*)日")
 
 
 def write_date(surface: str, old: str, new: str, lang: str) -> str | None:
@@ -985,8 +986,8 @@ _RU_HARD_SOFT = {"ый": "ий", "ого": "ьего", "ому": "ьему", "ы
                  "ое": "ье", "ые": "ьи", "ых": "ьих", "ыми": "ьими"}
 _RU_FEMININE_OBLIQUE = {"ой": "ьей"}
 # nouns an ordinal agrees with in resolutions, by whether they are feminine
-_RU_FEMININE_NOUNS = re.compile(r"\s*(?:сесси|годовщин|специальн|чрезвычайн)", re.IGNORECASE)
-_RU_MASCULINE_NOUNS = re.compile(r"\s*(?:доклад|период|год|раунд)", re.IGNORECASE)
+_RU_FEMININE_NOUNS = lazy_pattern(r"\s*(?:сесси|годовщин|специальн|чрезвычайн)", re.IGNORECASE)
+_RU_MASCULINE_NOUNS = lazy_pattern(r"\s*(?:доклад|период|год|раунд)", re.IGNORECASE)
 
 
 def ru_ordinal_words(n: int, ending: str, stem: str, after: str = "") -> tuple[str | None, str | None]:

@@ -5,23 +5,67 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .notation import WIDE, char_test, is_ideograph, lazy_pattern
+from .notation import IDEOGRAPHIC_SPACE, WIDE, char_test, is_ideograph, lazy_pattern
 
 # The wide scripts (notation's WIDE: ideographs, CJK punctuation, full-width forms). The classes of thousands
 # of characters below cost milliseconds each to compile: they are compiled when first used, and the tests of
 # one character are made without them.
 _WIDE = WIDE
 _FIRST_WIDE = min(_WIDE[0::3])
-_FROM_WIDE = lazy_pattern(f"[{_FIRST_WIDE}-\U0010ffff]")  # what max(text) >= _FIRST_WIDE says, without max()
+# A character at or above _FIRST_WIDE (U+2E80), written in UTF-8: a lead byte E3 to F4, or E2 followed by BA
+# to BF (a lone surrogate, ED A0 to ED BF with surrogatepass, among them). Found in the encoded text with a
+# class of a few bytes, where a class of characters up to U+10FFFF costs milliseconds to compile.
+_FROM_WIDE_UTF8 = re.compile(rb"[\xe3-\xf4]|\xe2[\xba-\xbf]")
 _SPACE_NEAR_WIDE = lazy_pattern(f"(?<=[{_WIDE}])\\s+|\\s+(?=[{_WIDE}])")
 _SPACES = re.compile(r"\s+")
 _CONTROL = lazy_pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
                         r"\ufffe\uffff\ud800-\udfff]")
-_SPACED_DIGITS = lazy_pattern(f"[{_WIDE}] [0-9]|[0-9] [{_WIDE}]")
-_TIGHT_DIGITS = lazy_pattern(f"[{_WIDE}][0-9]|[0-9][{_WIDE}]")
+_DIGITS = re.compile("[0-9]+")
 
 # True when the first character of a text is set wide (what the one-character tests read)
 is_wide = char_test(_WIDE)
+
+
+def _has_wide(text: str) -> bool:
+    """What max(text) >= _FIRST_WIDE says: a search of the UTF-8 bytes in C (max() builds an object for
+    each character)."""
+    return not text.isascii() and _FROM_WIDE_UTF8.search(text.encode("utf-8", "surrogatepass")) is not None
+
+
+# Characters of text the loop below may read before _SPACE_NEAR_WIDE is compiled: about what compiling it
+# costs (the loop reads a character some 0.1 us slower than the compiled pattern), so that a command on a
+# few pages never pays for the pattern, and one on thousands of paragraphs pays once, not per paragraph.
+_LOOP_BUDGET = [60_000]
+
+
+def _drop_spaces_near_wide(text: str) -> str:
+    """_SPACE_NEAR_WIDE.sub("", text): a run of spaces beside a wide character dropped."""
+    if _LOOP_BUDGET[0] <= 0:
+        return _SPACE_NEAR_WIDE.sub("", text)
+    _LOOP_BUDGET[0] -= len(text)
+    n = len(text)
+
+    def run(m: re.Match) -> str:
+        s, r = m.span()
+        if (s and is_wide(text[s - 1])) or (r < n and is_wide(text[r])):
+            return ""  # the whole run: after a wide character (the look-behind), or before one (the look-ahead)
+        spaces = m.group()
+        if IDEOGRAPHIC_SPACE not in spaces:
+            return spaces
+        # ideographic spaces inside the run: the pattern's steps, position by position
+        kept, p = [], s
+        while p < r:
+            if p > s and is_wide(text[p - 1]):
+                break  # the rest of the run follows a wide (ideographic) space
+            q = text.rfind(IDEOGRAPHIC_SPACE, p + 1, r)  # the look-ahead's backtracking: the last one it can stop at
+            if q > p:
+                p = q
+                continue
+            kept.append(text[p])
+            p += 1
+        return "".join(kept)
+
+    return _SPACES.sub(run, text)
 
 
 _ONE_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
@@ -33,8 +77,8 @@ def fold(text: str) -> str:
     hyphen, a soft hyphen) folded away."""
     # each pass only where what it changes is there: a search of the text in C, where the passes (and max()
     # on a text of ideographs) cost most of a comparison
-    if _SPACES.search(text) and _FROM_WIDE.search(text):  # no wide character, no space next to one
-        text = _SPACE_NEAR_WIDE.sub("", text)
+    if _SPACES.search(text) and _has_wide(text):  # no wide character, no space next to one
+        text = _drop_spaces_near_wide(text)
     if "\u2010" in text or "\u2011" in text or "\u00ad" in text:
         text = text.translate(_ONE_HYPHEN)
     if "\u2013" in text:
@@ -58,9 +102,22 @@ def strip_controls(text: str) -> str:
 
 def spaces_digits(text: str) -> bool:
     """True when the text sets ASCII digits off from ideographs by spaces, as UN PDFs do."""
-    spaced = len(_SPACED_DIGITS.findall(text))
-    tight = len(_TIGHT_DIGITS.findall(text))
-    return spaced > tight
+    return _digit_pairs(text, " ") > _digit_pairs(text, "")
+
+
+def _digit_pairs(text: str, gap: str) -> int:
+    """len(re.findall(f"[{WIDE}]{gap}[0-9]|[0-9]{gap}[{WIDE}]", text)), without compiling the class twice
+    for each gap: matches taken left to right, never overlapping. Only the first and the last digit of a
+    run of digits can be in one (a digit is never wide)."""
+    count, end, step, n = 0, 0, len(gap) + 1, len(text)
+    for m in _DIGITS.finditer(text):
+        s, e = m.span()
+        start = s - step  # the wide character before the run, then the gap
+        if start >= end and text[start + 1:s] == gap and is_wide(text[start]):
+            count, end = count + 1, s + 1
+        if e - 1 >= end and text[e:e + step - 1] == gap and e + step - 1 < n and is_wide(text[e + step - 1]):
+            count, end = count + 1, e + step
+    return count
 
 
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")

@@ -161,10 +161,12 @@ def engine(executor, scheduler: str | None) -> str:
 
 
 def pdf_size(value: str | None) -> int | None:
+    if value is None:
+        return None  # no limit given: the reading child's module (and pickle) stays unimported
     from .isolate import parse_size
 
     try:
-        return None if value is None else parse_size(value)
+        return parse_size(value)
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="--pdf-memory") from None
 

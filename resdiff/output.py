@@ -103,7 +103,7 @@ def _not_into_an_input_folder(path: str, inputs: tuple[str, ...] | list[str]) ->
                                  "it as a version)", hint="write it elsewhere, or as .json", source=path)
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = "[\ud800-\udfff]"  # compiled by re for a text UTF-8 refused, the rare one
 
 
 def utf8(text: str) -> bytes:
@@ -112,7 +112,7 @@ def utf8(text: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
-        return _LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
+        return re.sub(_LONE_SURROGATE, "\ufffd", text).encode("utf-8")
 
 
 def write_atomic(path: str, text: str, *, inputs: tuple[str, ...] | list[str] = ()) -> None:

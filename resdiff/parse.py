@@ -38,7 +38,7 @@ from .normalize import is_wide, join_lines, spaces_digits
 from .selfcheck import self_check
 
 _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
-_RES_SESSION = re.compile(L.RES_SESSION)
+_RES_SESSION = L.lazy_pattern(L.RES_SESSION)
 _TAG = re.compile(r"</?[ib]>")
 # the formulas that frame a resolution are lang's (ADOPTION, DRAFT, SESSION, AGENDA, ANNEX_HEADING, …)
 _TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[{L.NUMBER_POINTS}]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
@@ -48,7 +48,7 @@ _REPORT = re.compile(rf"\(({L.REPORT_SYMBOL})")
 
 # Words and abbreviations after which a number is content ("article 4", "No. 3"), never a marker
 _NUMBERING_WORDS = {w for words in L.NUMBERING_WORDS.values() for w in words}
-_ABBREVIATION_BEFORE = re.compile(rf"(?:{'|'.join(L.NUMBERING_ABBREVIATIONS)})\.\s+$")
+_ABBREVIATION_BEFORE = L.lazy_pattern(rf"(?:{'|'.join(L.NUMBERING_ABBREVIATIONS)})\.\s+$")
 _GLUED_AFTER = tuple(f"{a}." for a in L.GLUED_ABBREVIATIONS)  # "No.3": a number glued to these is content
 # After these a marker may follow a space (PDF extraction spaces a superscript after Chinese punctuation).
 _SPACED_MARKER_AFTER = set(L.MARKER_SPACED_AFTER)

@@ -28,7 +28,7 @@ from math import log
 from pathlib import Path
 
 from .errors import InputError
-from .notation import JIEBA_IDEOGRAPHS
+from .notation import JIEBA_IDEOGRAPHS, lazy_pattern
 
 UN_TERM_FREQ = 100000
 _FORMAT = "2"
@@ -38,7 +38,7 @@ _BUILDING = ".segment-"
 # The text jieba splits with its dictionary: runs of CJK ideographs (U+4E00-U+9FD5), ASCII letters and
 # digits and the characters + # & . _ % -. Elsewhere every character is a token of its own, a CRLF one
 # token. Tokens equal to jieba's need the same runs.
-_SEGMENTED = re.compile(f"([{JIEBA_IDEOGRAPHS}a-zA-Z0-9+#&._%\\-]+)")
+_SEGMENTED = lazy_pattern(f"([{JIEBA_IDEOGRAPHS}a-zA-Z0-9+#&._%\\-]+)")  # for a Chinese text's runs only
 _SPACE = re.compile("(\r\n|\\s)")
 _ASCII_ALNUM = re.compile("[a-zA-Z0-9]")
 

@@ -16,10 +16,15 @@ from .lang import (
     PAIRED_MARKS,
     SYMBOL_TOKEN,
     is_ideograph,
+    lazy_pattern,
+    utf8_span,
 )
 from .segment import cut, reference_tokenizer
 
-_IDEOGRAPH_RUN = re.compile(f"[{IDEOGRAPHS}]+")
+_IDEOGRAPH_RUN = lazy_pattern(f"[{IDEOGRAPHS}]+")  # compiled for a text that may hold one (_IDEOGRAPH_SPAN)
+# a character from the first ideograph's code point to the last's, found in a text's UTF-8: a text with none
+# (English, Spanish, Russian, Arabic) has no ideograph run, and never compiles the class of 28,000
+_IDEOGRAPH_SPAN = utf8_span(IDEOGRAPHS[0], IDEOGRAPHS[-1])
 _TOKEN = re.compile(
     rf"""
       {SYMBOL_TOKEN}                      # symbols: A/RES/75/62, CCM/MSP/2016/9
@@ -49,7 +54,8 @@ def tokens(text: str) -> list[str]:
     """Words, numbers and symbols as single tokens; whitespace and punctuation kept."""
     out: list[str] = []
     pos = 0
-    for m in _IDEOGRAPH_RUN.finditer(text):
+    runs = _IDEOGRAPH_RUN.finditer(text) if _IDEOGRAPH_SPAN.search(text.encode("utf-8", "surrogatepass")) else ()
+    for m in runs:
         if m.start() > pos:
             out.extend(_TOKEN.findall(text, pos, m.start()))
         out.extend(segment_ideographs(m.group(0)))

@@ -93,3 +93,9 @@ def test_help_lists_every_command():
     r = subprocess.run([sys.executable, "-m", "resdiff", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     assert all(name in r.stdout for name in ("parse", "diff", "series", "blame", "check", "carry", "cache"))
+
+
+def test_a_command_given_no_pdf_limit_imports_no_reading_child(cache):
+    """--pdf-memory left out: the child process's module (and pickle, which it needs) stays unimported."""
+    mods = _modules("diff", str(OLD), str(NEW), "--format", "json", cache=cache)
+    assert _present(mods, {"resdiff.isolate", "pickle"}) == set()
