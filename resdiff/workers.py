@@ -10,14 +10,15 @@ Tasks are `fn(arg)` with `fn` a module-level function (it is sent by name).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import selectors
 import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import wait
 
 _AHEAD = 2  # tasks sent to a worker at once: the one it runs and the next
 
@@ -154,51 +155,78 @@ class Pool:
                 except OSError:  # the worker is gone already: its sentinel tells
                     return
 
+        # One selector for the whole map, watching each worker's pipe and its sentinel (which the fork
+        # server makes readable when the worker ends): a message costs one select and one receive, where
+        # multiprocessing's wait() and poll() would each build a selector of their own.
+        watching = selectors.DefaultSelector()
+
+        def watch(w: _Worker) -> None:
+            watching.register(w.conn, selectors.EVENT_READ, (w, False))
+            watching.register(w.process.sentinel, selectors.EVENT_READ, (w, True))
+
+        def unwatch(w: _Worker) -> None:
+            for f in (w.conn, w.process.sentinel):
+                with contextlib.suppress(KeyError):  # its pipe is let go once it has ended
+                    watching.unregister(f)
+
         def retire(w: _Worker, kill: bool) -> int:
             """The task w was running (the others go back to be given again); a fresh worker in its place."""
             culprit = w.tasks.popleft()
             todo.extendleft(reversed(w.tasks))
             w.tasks.clear()
+            renew(w, kill)
+            return culprit
+
+        def renew(w: _Worker, kill: bool) -> None:
+            """w stopped and let go; a fresh worker in its place while tasks remain."""
+            unwatch(w)
             w.stop(kill=kill)
             self._workers.remove(w)
             if todo:
                 fresh = _Worker(self._ctx)
                 self._workers.append(fresh)
+                watch(fresh)
                 give(fresh)
-            return culprit
 
-        for w in list(self._workers):
-            give(w)
-        while any(w.tasks for w in self._workers):
-            timeout = None
-            if self.time_limit is not None:
-                first = min(w.started for w in self._workers if w.tasks)
-                timeout = max(0.0, first + self.time_limit - time.monotonic())
-            ready = wait([w.conn for w in self._workers] + [w.process.sentinel for w in self._workers], timeout)
+        try:
             for w in list(self._workers):
-                got = []
-                while w.conn.poll():  # every result it sent, before anything else is decided about it
-                    try:
-                        got.append(w.conn.recv())
-                    except (EOFError, OSError):
-                        break  # died while sending: its sentinel tells
-                for key, ok, value in got:
-                    w.tasks.popleft()
-                    w.started = time.monotonic()
-                    yield key, value if ok else Failed(f"resdiff failed on it ({value})")
-                if w.process.sentinel in ready or not w.process.is_alive():
-                    cause = w.died()
-                    if w.tasks:
-                        yield retire(w, kill=False), Failed(cause)
+                watch(w)
+                give(w)
+            while any(w.tasks for w in self._workers):
+                timeout = None
+                if self.time_limit is not None:
+                    first = min(w.started for w in self._workers if w.tasks)
+                    timeout = max(0.0, first + self.time_limit - time.monotonic())
+                events = watching.select(timeout)
+                ended = {key.data[0] for key, _ in events if key.data[1]}
+                sent = {key.data[0] for key, _ in events if not key.data[1]}
+                for w in list(self._workers):
+                    got = []
+                    if w in ended:
+                        while w.conn.poll():  # every result it sent before it ended, before its end is told
+                            try:
+                                got.append(w.conn.recv())
+                            except (EOFError, OSError):
+                                break
+                    elif w in sent:  # one message; any other makes the next select return at once
+                        try:
+                            got.append(w.conn.recv())
+                        except (EOFError, OSError):  # ending: its sentinel tells, soon
+                            watching.unregister(w.conn)
+                    for key, ok, value in got:
+                        w.tasks.popleft()
+                        w.started = time.monotonic()
+                        yield key, value if ok else Failed(f"resdiff failed on it ({value})")
+                    if w in ended:
+                        cause = w.died()
+                        if w.tasks:
+                            yield retire(w, kill=False), Failed(cause)
+                        else:
+                            renew(w, kill=False)
+                    elif w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit:
+                        yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
+                                                           "limit); its worker was stopped")
                     else:
-                        w.stop()
-                        self._workers.remove(w)
-                        if todo:
-                            fresh = _Worker(self._ctx)
-                            self._workers.append(fresh)
-                            give(fresh)
-                elif w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit:
-                    yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
-                                                       "limit); its worker was stopped")
-                else:
-                    give(w)
+                        give(w)
+        finally:
+            watching.close()
