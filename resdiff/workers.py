@@ -105,6 +105,32 @@ class _Worker:
             self.process.join()
         self.conn.close()
 
+    def watch(self, selector: selectors.BaseSelector) -> None:
+        """Its pipe, and its sentinel: readable once it has ended (the fork server writes its status there)."""
+        selector.register(self.conn, selectors.EVENT_READ, (self, False))
+        selector.register(self.process.sentinel, selectors.EVENT_READ, (self, True))
+
+    def unwatch(self, selector: selectors.BaseSelector) -> None:
+        for f in (self.conn, self.process.sentinel):
+            with contextlib.suppress(KeyError):  # its pipe is let go once it has ended
+                selector.unregister(f)
+
+    def received(self, ended: bool, selector: selectors.BaseSelector) -> list:
+        """What it sent: where it has ended, every message up to its end (a result sent before a death
+        counts); else the one the select found ready (any other makes the next select return at once)."""
+        got = []
+        while ended and self.conn.poll():
+            try:
+                got.append(self.conn.recv())
+            except (EOFError, OSError):
+                break
+        if not ended:
+            try:
+                got.append(self.conn.recv())
+            except (EOFError, OSError):  # ending: its sentinel tells, soon
+                selector.unregister(self.conn)
+        return got
+
     def died(self) -> str:
         code = self.process.exitcode
         self.process.join()
@@ -160,15 +186,6 @@ class Pool:
         # multiprocessing's wait() and poll() would each build a selector of their own.
         watching = selectors.DefaultSelector()
 
-        def watch(w: _Worker) -> None:
-            watching.register(w.conn, selectors.EVENT_READ, (w, False))
-            watching.register(w.process.sentinel, selectors.EVENT_READ, (w, True))
-
-        def unwatch(w: _Worker) -> None:
-            for f in (w.conn, w.process.sentinel):
-                with contextlib.suppress(KeyError):  # its pipe is let go once it has ended
-                    watching.unregister(f)
-
         def retire(w: _Worker, kill: bool) -> int:
             """The task w was running (the others go back to be given again); a fresh worker in its place."""
             culprit = w.tasks.popleft()
@@ -179,18 +196,18 @@ class Pool:
 
         def renew(w: _Worker, kill: bool) -> None:
             """w stopped and let go; a fresh worker in its place while tasks remain."""
-            unwatch(w)
+            w.unwatch(watching)
             w.stop(kill=kill)
             self._workers.remove(w)
             if todo:
                 fresh = _Worker(self._ctx)
                 self._workers.append(fresh)
-                watch(fresh)
+                fresh.watch(watching)
                 give(fresh)
 
         try:
             for w in list(self._workers):
-                watch(w)
+                w.watch(watching)
                 give(w)
             while any(w.tasks for w in self._workers):
                 timeout = None
@@ -201,18 +218,7 @@ class Pool:
                 ended = {key.data[0] for key, _ in events if key.data[1]}
                 sent = {key.data[0] for key, _ in events if not key.data[1]}
                 for w in list(self._workers):
-                    got = []
-                    if w in ended:
-                        while w.conn.poll():  # every result it sent before it ended, before its end is told
-                            try:
-                                got.append(w.conn.recv())
-                            except (EOFError, OSError):
-                                break
-                    elif w in sent:  # one message; any other makes the next select return at once
-                        try:
-                            got.append(w.conn.recv())
-                        except (EOFError, OSError):  # ending: its sentinel tells, soon
-                            watching.unregister(w.conn)
+                    got = w.received(w in ended, watching) if w in ended or w in sent else []
                     for key, ok, value in got:
                         w.tasks.popleft()
                         w.started = time.monotonic()
