@@ -28,7 +28,10 @@ def is_document_name(name: str) -> bool:
 
 def files_in(folder: str) -> list[str]:
     """The documents of a folder (not its subfolders), in name order; hidden files left out."""
-    return sorted(str(p) for p in Path(folder).iterdir() if p.is_file() and is_document_name(p.name))
+    base = str(Path(folder))  # each file named as a Path names it ("./en/" is "en")
+    with os.scandir(folder) as entries:  # the folder's listing says what is a file: no stat of each
+        names = [e.name for e in entries if is_document_name(e.name) and e.is_file()]
+    return sorted(name if base == "." else os.path.join(base, name) for name in names)
 
 
 def expand(paths: list[str]) -> list[str]:

@@ -12,11 +12,12 @@ import struct
 import sys
 
 from . import lang as L
-from .blocks import FOOTNOTE, SEPARATOR, Line
 from .errors import InputError, printable
-from .markdown_reader import is_markdown
 from .model import Document
-from .parse import parse_lines, parse_text
+
+TYPE_CHECKING = False  # the DOCX reader's lines, named for the type checker only
+if TYPE_CHECKING:
+    from .blocks import Line
 
 MAX_BYTES = 64 * 1024 * 1024  # a resolution is tens of kB; a 10,000-paragraph synthetic one ~3 MB
 MAX_DOCX_XML = 64 * 1024 * 1024  # uncompressed size accepted from a DOCX (zip bombs)
@@ -80,6 +81,8 @@ def _text_of(data: bytes, name: str) -> tuple[str, str]:
     text = _decode_text(data, name)
     if re.match(r"\s*(<!doctype html|<html)", text[:200], re.IGNORECASE) or name.lower().endswith((".html", ".htm")):
         return _html_text(text), "html"
+    from .markdown_reader import is_markdown  # here, as the parser: a session's main process reads no text
+
     return text, "markdown" if is_markdown(text) else "text"
 
 
@@ -96,6 +99,9 @@ def decode(data: bytes, name: str) -> str:
 def parse_bytes(data: bytes, name: str, *, language: str | None = None) -> Document:
     """One resolution from the bytes of its file, `name` being what results and messages call it. Each
     reader hands the parser typed lines; a PDF keeps its pages and the role of each line."""
+    # imported here: a session's main process decodes a manifest and names files, and never parses
+    from .parse import parse_lines, parse_text
+
     container = _container(data, name)
     if container == "pdf":
         from .pdf import read_lines
@@ -217,6 +223,8 @@ def _damaged_zip() -> tuple[type[Exception], ...]:
 
 def _docx_text(data: bytes, name: str) -> str:
     """The text of a DOCX: a paragraph a line, indented, footnotes after a rule."""
+    from .blocks import SEPARATOR
+
     out = []
     for x in _docx_lines(data, name):
         text = f"{x.marker} {x.text}" if x.marker else x.text
@@ -228,6 +236,8 @@ def _docx_lines(data: bytes, name: str) -> list[Line]:
     """The typed lines of a DOCX: each paragraph opens one (its number in the document is its `line`);
     the footnotes Word keeps apart, each with its marker, after the body."""
     import zipfile
+
+    from .blocks import FOOTNOTE, SEPARATOR, Line
 
     try:
         doc, fn_root = _docx_trees(data, name)

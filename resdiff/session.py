@@ -35,8 +35,9 @@ from .results import ERROR, PAIR, CheckResult, DocumentFinding, SessionResult
 TIME_LIMIT = 300.0  # seconds a worker may spend on one document or one pair before it is stopped
 EXECUTORS = ("processes", "dask")
 DASK_MISSING = "--executor dask needs Dask's distributed scheduler: pip install 'resdiff[dask]'"
-# what a local worker runs, imported once by the fork server the workers come from
-WORKER_MODULES = ("resdiff.session", "resdiff.align")
+# what a local worker runs, imported once by the fork server the workers come from (the reading and the
+# aligning: this module's main process, gathering results, imports neither)
+WORKER_MODULES = ("resdiff.session", "resdiff.parse", "resdiff.markdown_reader", "resdiff.align")
 
 
 def read_manifest(path: str) -> list[tuple[str, str]]:

@@ -10,14 +10,15 @@ Tasks are `fn(arg)` with `fn` a module-level function (it is sent by name).
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import selectors
 import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import wait
 
 _AHEAD = 2  # tasks sent to a worker at once: the one it runs and the next
 
@@ -104,6 +105,32 @@ class _Worker:
             self.process.join()
         self.conn.close()
 
+    def watch(self, selector: selectors.BaseSelector) -> None:
+        """Its pipe, and its sentinel: readable once it has ended (the fork server writes its status there)."""
+        selector.register(self.conn, selectors.EVENT_READ, (self, False))
+        selector.register(self.process.sentinel, selectors.EVENT_READ, (self, True))
+
+    def unwatch(self, selector: selectors.BaseSelector) -> None:
+        for f in (self.conn, self.process.sentinel):
+            with contextlib.suppress(KeyError):  # its pipe is let go once it has ended
+                selector.unregister(f)
+
+    def received(self, ended: bool, selector: selectors.BaseSelector) -> list:
+        """What it sent: where it has ended, every message up to its end (a result sent before a death
+        counts); else the one the select found ready (any other makes the next select return at once)."""
+        got = []
+        while ended and self.conn.poll():
+            try:
+                got.append(self.conn.recv())
+            except (EOFError, OSError):
+                break
+        if not ended:
+            try:
+                got.append(self.conn.recv())
+            except (EOFError, OSError):  # ending: its sentinel tells, soon
+                selector.unregister(self.conn)
+        return got
+
     def died(self) -> str:
         code = self.process.exitcode
         self.process.join()
@@ -154,51 +181,58 @@ class Pool:
                 except OSError:  # the worker is gone already: its sentinel tells
                     return
 
+        # One selector for the whole map, watching each worker's pipe and its sentinel (which the fork
+        # server makes readable when the worker ends): a message costs one select and one receive, where
+        # multiprocessing's wait() and poll() would each build a selector of their own.
+        watching = selectors.DefaultSelector()
+
         def retire(w: _Worker, kill: bool) -> int:
             """The task w was running (the others go back to be given again); a fresh worker in its place."""
             culprit = w.tasks.popleft()
             todo.extendleft(reversed(w.tasks))
             w.tasks.clear()
+            renew(w, kill)
+            return culprit
+
+        def renew(w: _Worker, kill: bool) -> None:
+            """w stopped and let go; a fresh worker in its place while tasks remain."""
+            w.unwatch(watching)
             w.stop(kill=kill)
             self._workers.remove(w)
             if todo:
                 fresh = _Worker(self._ctx)
                 self._workers.append(fresh)
+                fresh.watch(watching)
                 give(fresh)
-            return culprit
 
-        for w in list(self._workers):
-            give(w)
-        while any(w.tasks for w in self._workers):
-            timeout = None
-            if self.time_limit is not None:
-                first = min(w.started for w in self._workers if w.tasks)
-                timeout = max(0.0, first + self.time_limit - time.monotonic())
-            ready = wait([w.conn for w in self._workers] + [w.process.sentinel for w in self._workers], timeout)
+        try:
             for w in list(self._workers):
-                got = []
-                while w.conn.poll():  # every result it sent, before anything else is decided about it
-                    try:
-                        got.append(w.conn.recv())
-                    except (EOFError, OSError):
-                        break  # died while sending: its sentinel tells
-                for key, ok, value in got:
-                    w.tasks.popleft()
-                    w.started = time.monotonic()
-                    yield key, value if ok else Failed(f"resdiff failed on it ({value})")
-                if w.process.sentinel in ready or not w.process.is_alive():
-                    cause = w.died()
-                    if w.tasks:
-                        yield retire(w, kill=False), Failed(cause)
+                w.watch(watching)
+                give(w)
+            while any(w.tasks for w in self._workers):
+                timeout = None
+                if self.time_limit is not None:
+                    first = min(w.started for w in self._workers if w.tasks)
+                    timeout = max(0.0, first + self.time_limit - time.monotonic())
+                events = watching.select(timeout)
+                ended = {key.data[0] for key, _ in events if key.data[1]}
+                sent = {key.data[0] for key, _ in events if not key.data[1]}
+                for w in list(self._workers):
+                    got = w.received(w in ended, watching) if w in ended or w in sent else []
+                    for key, ok, value in got:
+                        w.tasks.popleft()
+                        w.started = time.monotonic()
+                        yield key, value if ok else Failed(f"resdiff failed on it ({value})")
+                    if w in ended:
+                        cause = w.died()
+                        if w.tasks:
+                            yield retire(w, kill=False), Failed(cause)
+                        else:
+                            renew(w, kill=False)
+                    elif w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit:
+                        yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
+                                                           "limit); its worker was stopped")
                     else:
-                        w.stop()
-                        self._workers.remove(w)
-                        if todo:
-                            fresh = _Worker(self._ctx)
-                            self._workers.append(fresh)
-                            give(fresh)
-                elif w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit:
-                    yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
-                                                       "limit); its worker was stopped")
-                else:
-                    give(w)
+                        give(w)
+        finally:
+            watching.close()

@@ -132,17 +132,17 @@ def test_the_main_process_reads_no_paragraph_of_a_checked_pair_again(tmp_path, m
     assert folded == []
 
 
-def test_the_main_process_of_a_session_imports_no_aligner(tmp_path):
-    """What a session does once, in its one main process, is what two workers cannot share: the aligner is
-    the workers' (their fork server imports it once)."""
+def test_the_main_process_of_a_session_imports_no_aligner_nor_parser(tmp_path):
+    """What a session does once, in its one main process, is what two workers cannot share: the aligner and
+    the parser are the workers' (their fork server imports them once)."""
     import subprocess
     import sys
 
     en, zh = _folders(tmp_path, range(62, 64))
     code = (f"import sys\nfrom resdiff.session import check_session\ns = check_session({str(en)!r}, {str(zh)!r})\n"
-            "print(len(s.results), 'resdiff.align' in sys.modules)")
+            "print(len(s.results), 'resdiff.align' in sys.modules, 'resdiff.parse' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["2", "False"]
+    assert out.split() == ["2", "False", "False"]
 
 
 def _live_children() -> set[int]:

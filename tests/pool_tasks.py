@@ -1,0 +1,22 @@
+"""Tasks that tests hand a workers.Pool (module level, so that a worker imports them by name): each is
+`act((what, value))`, `what` saying how the worker behaves."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+
+def act(job: tuple[str, object]) -> object:
+    what, value = job
+    if what == "end-soon":  # the value now; the worker ends (exit status 3) half a second later, whatever it does
+        threading.Timer(0.5, os._exit, (3,)).start()
+    elif what == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif what == "hang":
+        time.sleep(3600)
+    elif what == "raise":
+        raise ValueError(value)
+    return value

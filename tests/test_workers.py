@@ -1,0 +1,42 @@
+"""The process pool a session runs on: every task comes back, as its value or as a `Failed` naming why,
+whatever its worker does, and a result a worker sent before it ended is never lost."""
+
+from __future__ import annotations
+
+import time
+
+import pool_tasks
+
+from resdiff.workers import Failed, Pool
+
+
+def _run(jobs: list[tuple[str, object]], workers: int = 1, **kw) -> dict[int, object]:
+    with Pool(workers, preload=["pool_tasks"], **kw) as pool:
+        return dict(pool.map_unordered(pool_tasks.act, jobs))
+
+
+def test_results_sent_before_a_worker_ends_are_kept():
+    """The worker sends both results, then ends while this process is busy elsewhere: when it looks again,
+    the worker's end and its last result are there together, and the result counts."""
+    with Pool(1, preload=["pool_tasks"]) as pool:
+        got = {}
+        for k, value in pool.map_unordered(pool_tasks.act, [("end-soon", "first"), ("echo", "second")]):
+            got[k] = value
+            time.sleep(1.0)  # the worker ends meanwhile, its second result waiting in the pipe
+    assert got == {0: "first", 1: "second"}
+
+
+def test_a_task_that_kills_its_worker_fails_alone():
+    got = _run([("echo", 1), ("kill", 2), ("echo", 3), ("echo", 4)])
+    assert got[1] == Failed("its worker process died (SIGKILL)")
+    assert {k: v for k, v in got.items() if k != 1} == {0: 1, 2: 3, 3: 4}
+
+
+def test_a_task_past_the_time_limit_is_stopped_and_the_others_run():
+    got = _run([("hang", 1), ("echo", 2), ("echo", 3)], workers=2, time_limit=1)
+    assert got == {0: Failed("it took longer than 1 s (the time limit); its worker was stopped"), 1: 2, 2: 3}
+
+
+def test_a_task_that_raises_says_why_and_its_worker_goes_on():
+    got = _run([("raise", "no such thing"), ("echo", 2)])
+    assert got == {0: Failed("resdiff failed on it (ValueError: no such thing)"), 1: 2}
