@@ -34,7 +34,7 @@ MIN_ALIGNED = 0.5
 def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=None,
              lang="en", old_marks=None, new_marks=None) -> list[Change]:
     old_keys = [fold(t) for t in old_texts]  # the comparison form, computed once for all stages
-    new_keys = _folded(new_texts, dict(zip(old_texts, old_keys)))
+    new_keys = _folded(new_texts, dict(zip(old_texts, old_keys, strict=True)))
     out = []
     for g in align(old_keys, new_keys, old_kinds, new_kinds):
         o = tuple(old_ids[i] for i in g.old)
