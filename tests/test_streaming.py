@@ -90,3 +90,12 @@ def test_pieces_never_go_over_an_input(tmp_path):
     with pytest.raises(Exception, match="refusing to overwrite an input"):
         ConsoleEnv(_Stdout(), io.StringIO()).emit(iter(["{}\n"]), output=str(path), inputs=(str(path),))
     assert path.read_text("utf-8") == "text"
+
+
+@pytest.mark.parametrize("moved", [False, True])
+@pytest.mark.parametrize("ids", [(("PP1",), ("PP1",)), (("OP3", "OP4"), ("OP3#2", 'OP"\u4e00\\')), (("FN1",), ("FN2",))])
+def test_an_unchanged_paragraph_written_straight_is_what_the_encoder_writes(ids, moved):
+    from resdiff.model import UNCHANGED, Change
+
+    change = Change(UNCHANGED, *ids, moved=moved, old_text="x", new_text="x")
+    assert json_._change_json(change) == json_._ENCODER.encode(json_._change(change))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import MODIFIED, Change, Document, DocumentDiff
+from ..model import MODIFIED, UNCHANGED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
 
 TYPE_CHECKING = False  # importing typing costs a start-up milliseconds
@@ -24,10 +24,10 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
 
 class _Items:
     """A list written item by item, each made just before it is written: a 100,000-paragraph diff is
-    never held whole as dictionaries nor as one string."""
+    never held whole as dictionaries nor as one string. `encode`: an item's JSON, as _ENCODER writes it."""
 
-    def __init__(self, items) -> None:
-        self.items = items
+    def __init__(self, items, encode=_ENCODER.encode) -> None:
+        self.items, self.encode = items, encode
 
 
 def _pieces(obj: dict):
@@ -41,7 +41,7 @@ def _pieces(obj: dict):
         if isinstance(value, _Items):
             opening = "[\n    "
             for item in value.items:
-                yield opening + _ENCODER.encode(item).replace("\n", "\n    ")
+                yield opening + value.encode(item).replace("\n", "\n    ")
                 opening = ",\n    "
             yield "[]" if opening == "[\n    " else "\n  ]"
         else:
@@ -112,6 +112,19 @@ def _change(c: Change) -> dict:
     return entry
 
 
+def _ids(ids: tuple[str, ...]) -> str:
+    return "[\n    " + ",\n    ".join(map(_ENCODER.encode, ids)) + "\n  ]" if ids else "[]"
+
+
+def _change_json(c: Change) -> str:
+    """_ENCODER.encode(_change(c)); an unchanged paragraph (most of a diff, and always this shape: never
+    routine nor editorial) is written straight from its fields, a few times faster."""
+    if c.kind != UNCHANGED:
+        return _ENCODER.encode(_change(c))
+    return (f'{{\n  "kind": "{UNCHANGED}",\n  "old": {_ids(c.old)},\n  "new": {_ids(c.new)},\n  "moved": '
+            f'{"true" if c.moved else "false"},\n  "routine": false,\n  "editorial": false\n}}')
+
+
 def _diff(result: DocumentDiff, changes) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -133,7 +146,7 @@ def render_diff(result: DocumentDiff) -> str:
 
 def stream_diff(result: DocumentDiff):
     """render_diff's text in pieces, for the command line to write as they come."""
-    return _pieces(_diff(result, _Items(map(_change, result.changes))))
+    return _pieces(_diff(result, _Items(result.changes, _change_json)))
 
 
 def series_dict(series: Series) -> dict:
