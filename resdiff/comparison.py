@@ -34,7 +34,7 @@ MIN_ALIGNED = 0.5
 def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=None,
              lang="en", old_marks=None, new_marks=None) -> list[Change]:
     old_keys = [fold(t) for t in old_texts]  # the comparison form, computed once for all stages
-    new_keys = [fold(t) for t in new_texts]
+    new_keys = _folded(new_texts, dict(zip(old_texts, old_keys, strict=True)))
     out = []
     for g in align(old_keys, new_keys, old_kinds, new_kinds):
         o = tuple(old_ids[i] for i in g.old)
@@ -68,6 +68,16 @@ def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=N
             out.append(Change(MODIFIED, o, n, moved=g.moved, similarity=sim, ops=tuple(ops),
                               old_text=a, new_text=b, routine=routine, clauses=tuple(regions),
                               editorial=editorial, op_kinds=tuple(kinds), marker_moves=moves))
+    return out
+
+
+def _folded(texts, known: dict[str, str]) -> list[str]:
+    """The comparison form of each text; a text the other version has word for word (most of them) takes
+    the form already made for it, neither folded again nor held twice while the versions are aligned."""
+    out = []
+    for t in texts:
+        k = known.get(t)
+        out.append(fold(t) if k is None else k)
     return out
 
 

@@ -122,7 +122,8 @@ class ConsoleEnv:
 
     def emit(self, shown, *, output: str | None = None, inputs: tuple[str, ...] = (), color: str = "auto",
              width: int | None = None, pager: bool | None = None) -> None:
-        """Text (JSON, Markdown, HTML...) or a rich renderable (a terminal view) into -o's file, atomically
+        """Text (JSON, Markdown, HTML...), whole or as an iterator of its pieces, or a rich renderable (a
+        terminal view) into -o's file, atomically
         and never over an input, or onto standard output, paged when asked or when it is longer than the
         terminal's screen."""
         try:
@@ -149,6 +150,15 @@ class ConsoleEnv:
                 write_atomic(output, shown, inputs=inputs)
             else:
                 self.write(shown)
+            return
+        if hasattr(shown, "__next__"):  # text in pieces (a long JSON), written as they are made
+            from .output import batches, write_pieces
+
+            if output:
+                write_pieces(output, shown, inputs=inputs)
+            else:
+                for text in batches(shown):
+                    self.write(text)
             return
         if output:
             from .output import write_atomic

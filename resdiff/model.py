@@ -31,7 +31,7 @@ class Metadata:
     sponsors: str | None = None  # a draft's list of sponsors
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long document holds 100,000s of these: no dictionary each
 class Footnote:
     marker: str
     text: str
@@ -43,7 +43,7 @@ class Footnote:
         return f"FN{self.marker}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long document holds 100,000s of these: no dictionary each
 class Paragraph:
     id: str
     kind: str  # PREAMBULAR, OPERATIVE or ANNEX
@@ -112,7 +112,7 @@ ROUTINE, EDITORIAL, SUBSTANTIVE = "routine", "editorial", "substantive"
 REGION_KINDS = ("", ROUTINE, EDITORIAL, SUBSTANTIVE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long document holds 100,000s of these: no dictionary each
 class Change:
     """One entry of a document diff: paragraphs (or footnotes) of each side that belong together."""
 

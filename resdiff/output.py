@@ -120,7 +120,28 @@ def write_atomic(path: str, text: str, *, inputs: tuple[str, ...] | list[str] = 
     write_bytes(path, utf8(text), inputs=inputs)
 
 
-def write_bytes(path: str, data: bytes, *, inputs: tuple[str, ...] | list[str] = ()) -> None:
+def batches(pieces, size: int = 1 << 14):
+    """Pieces of text joined into strings of `size` characters or more (the last may be shorter): some tens
+    of kilobytes a write, never the whole text at once."""
+    buffer: list[str] = []
+    length = 0
+    for piece in pieces:
+        buffer.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(buffer)
+            buffer, length = [], 0
+    if buffer:
+        yield "".join(buffer)
+
+
+def write_pieces(path: str, pieces, *, inputs: tuple[str, ...] | list[str] = ()) -> None:
+    """write_atomic for text given in pieces, written as they come: the whole text is never held."""
+    write_bytes(path, map(utf8, batches(pieces)), inputs=inputs)
+
+
+def write_bytes(path: str, data, *, inputs: tuple[str, ...] | list[str] = ()) -> None:
+    """`data`: bytes, or an iterable of them written one after the other."""
     check_not_input(path, inputs)
     fd_path = _FD_PATH.match(path)
     if fd_path:  # /dev/stdout, /dev/fd/N: the descriptor this process already has, as the shell set it up
@@ -174,7 +195,7 @@ def write_bytes(path: str, data: bytes, *, inputs: tuple[str, ...] | list[str] =
         raise
 
 
-def _write_in_place(path: str, data: bytes) -> None:
+def _write_in_place(path: str, data) -> None:
     """A device, a FIFO: opened and written, as cp writes to one (a FIFO waits for its reader)."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
@@ -186,7 +207,7 @@ def _write_in_place(path: str, data: bytes) -> None:
         os.close(fd)
 
 
-def _write_to(fd: int, data: bytes, path: str) -> None:
+def _write_to(fd: int, data, path: str) -> None:
     """All of `data` to the open descriptor, an OSError told as an OutputError about `path`."""
     try:
         _write_all(fd, data)
@@ -194,11 +215,12 @@ def _write_to(fd: int, data: bytes, path: str) -> None:
         raise OutputError(f"cannot write: {reason(e)}", source=path) from None
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        n = os.write(fd, view[:1 << 20])
-        view = view[n:]
+def _write_all(fd: int, data) -> None:
+    for chunk in (data,) if isinstance(data, bytes) else data:
+        view = memoryview(chunk)
+        while view:
+            n = os.write(fd, view[:1 << 20])
+            view = view[n:]
 
 
 def _umask() -> int:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import chain
 
 from . import lang as L
 from .blocks import FOOTNOTE, FURNITURE, SEPARATOR, UNKNOWN, Line
@@ -178,11 +179,28 @@ def _joiner(text: str, lang: str) -> Callable[[list[str]], str]:
     """How the lines of a paragraph are joined in this document: its script's spacing, its own words
     (hyphenated compounds it writes elsewhere), its language's compounds, hyphens an extractor dropped."""
     wide_spacing = lang == "zh" and spaces_digits(text)
-    # words as the document writes them, hyphenated compounds included, minus those broken at a line end
-    vocabulary = frozenset(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", text, re.MULTILINE))
+    vocabulary = _vocabulary(text)
     return partial(_join_and_mend, mend=_rehyphenation(text, lang, vocabulary),
                    join=partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
                                 compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang)))
+
+
+def _vocabulary(text: str, size: int = 1 << 16) -> frozenset[str]:
+    """The words as the document writes them, hyphenated compounds included, minus those broken at a line
+    end. Read in pieces of `size` characters, each ending after a line break (no word, nor the look past
+    its end for a line end, reads across one): the list of every word of a 100,000-paragraph text is
+    never made whole."""
+    word = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", re.MULTILINE)
+
+    def pieces():
+        start = 0
+        while start < len(text):
+            end = text.find("\n", start + size)
+            end = len(text) if end < 0 else end + 1
+            yield word.findall(text, start, end)
+            start = end
+
+    return frozenset(chain.from_iterable(pieces()))
 
 
 def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, list[Line]]]]:

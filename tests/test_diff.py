@@ -252,3 +252,34 @@ def test_a_space_inside_a_word_is_spacing_not_a_change():
     c = parse_text(base.format("universalities"))
     assert not compare(a, b).has_changes
     assert [ch.kind for ch in compare(a, c).changes] == ["modified"]
+
+
+def test_a_paragraph_kept_word_for_word_is_folded_once(monkeypatch):
+    import resdiff.comparison as comparison
+
+    spec = seed_spec()
+    old = parse_text(render(spec))
+    spec.paras[3].text += "1"
+    new = parse_text(render(spec))
+    folded = []
+    real = comparison.fold
+    monkeypatch.setattr(comparison, "fold", lambda t: folded.append(t) or real(t))
+    result = compare(old, new)
+    kept = [t for t in (p.text for p in new.paragraphs) if t in {p.text for p in old.paragraphs}]
+    assert len(kept) == len(new.paragraphs) - 1
+    assert sum(t in kept for t in folded) == len(kept)  # the old version's, not again for the new one's
+    assert [c.kind for c in result.changes if c.is_change] == ["modified"]
+
+
+def test_paragraphs_and_changes_carry_no_dictionary_and_still_pickle():
+    import pickle
+    from dataclasses import replace
+
+    old = parse_text(render(seed_spec()))
+    result = compare(old, old)
+    for item in (old.paragraphs[0], result.changes[0], *old.footnotes[:1]):
+        assert not hasattr(item, "__dict__")  # a 100,000-paragraph document holds as many of each
+        assert pickle.loads(pickle.dumps(item)) == item
+    assert replace(old.paragraphs[0], text="x").text == "x"
+    with pytest.raises(AttributeError):
+        old.paragraphs[0].text = "x"

@@ -411,3 +411,33 @@ def test_a_footnote_cited_again_is_taken_from_the_text_and_numbers_are_not():
                                                                   ("PP3", ("2", "2"))]
     assert doc.paragraph("PP3").text == "Noting that the Goals and the Goals17 remain, as the Agenda says,"
     assert "the 2030 Agenda and resolution 70/1," in doc.paragraph("PP2").text
+
+
+_WORD_OR_COMPOUND = r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)"
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.text(alphabet="ab-\u00ad \n\t1_é", max_size=60), st.integers(1, 8))
+def test_the_documents_words_read_in_pieces_are_those_read_whole(text, size):
+    from resdiff.parse import _vocabulary
+
+    assert _vocabulary(text, size) == frozenset(re.findall(_WORD_OR_COMPOUND, text, re.MULTILINE))
+
+
+def test_a_long_documents_words_are_counted_without_listing_them_all():
+    import tracemalloc
+
+    from resdiff.parse import _vocabulary
+
+    text = (SEED.read_text("utf-8") + EN_FIXTURE.read_text("utf-8")) * 100  # over a million characters
+    _vocabulary(text[:1000])  # what it compiles, before the memory is counted
+    peaks = []
+    for read in (_vocabulary, lambda t: frozenset(re.findall(_WORD_OR_COMPOUND, t, re.MULTILINE))):
+        tracemalloc.start()
+        try:
+            words = read(text)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+        assert words == frozenset(re.findall(_WORD_OR_COMPOUND, text, re.MULTILINE))
+    assert peaks[0] < peaks[1] / 4  # every word of the text listed at once

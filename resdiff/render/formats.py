@@ -13,12 +13,12 @@ from importlib import import_module
 # manifest), as its result says it was asked.
 RENDERERS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {
     ("parse", "terminal"): ("terminal.parse", "document_view", ()),
-    ("parse", "json"): ("json_", "render_document", ()),
+    ("parse", "json"): ("json_", "stream_document", ()),
     ("diff", "inline"): ("terminal.diff", "diff_view", ("markers", "context", "show_routine", "hide_editorial")),
     ("diff", "side-by-side"): ("terminal.diff", "side_by_side_view",
                                ("markers", "context", "show_routine", "hide_editorial")),
     ("diff", "summary"): ("terminal.diff", "summary_view", ("markers", "hide_editorial")),
-    ("diff", "json"): ("json_", "render_diff", ()),
+    ("diff", "json"): ("json_", "stream_diff", ()),
     ("diff", "markdown"): ("markdown", "render_diff", ("context", "hide_editorial")),
     ("diff", "html"): ("html", "render_diff", ("context", "hide_editorial")),
     ("diff", "docx"): ("docx", "render_diff", ("hide_editorial",)),
@@ -48,8 +48,9 @@ EXTRAS = {("diff", "docx"): ("python-docx", "docx")}
 
 
 def render(command: str, format: str, *result, **options):
-    """The result of `command` drawn in `format`: text (JSON, Markdown, HTML, ...), bytes (DOCX, PDF) or a
-    rich renderable (a terminal view), given the options its renderer takes among `options`."""
+    """The result of `command` drawn in `format`: text (JSON, Markdown, HTML, ...), whole or as an iterator
+    of its pieces, bytes (DOCX, PDF) or a rich renderable (a terminal view), given the options its
+    renderer takes among `options`."""
     module, function, takes = RENDERERS[(command, format)]
     try:
         renderer = getattr(import_module(f"{__package__}.{module}"), function)

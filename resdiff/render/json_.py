@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import MODIFIED, Document, DocumentDiff
+from ..model import MODIFIED, UNCHANGED, Change, Document, DocumentDiff
 from ..normalize import strip_controls
 
 TYPE_CHECKING = False  # importing typing costs a start-up milliseconds
@@ -19,7 +19,43 @@ def _dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
+
+
+class _Items:
+    """A list written item by item, each made just before it is written: a 100,000-paragraph diff is
+    never held whole as dictionaries nor as one string. `encode`: an item's JSON, as _ENCODER writes it."""
+
+    def __init__(self, items, encode=_ENCODER.encode) -> None:
+        self.items, self.encode = items, encode
+
+
+def _pieces(obj: dict):
+    """`_dump(obj)` in pieces, byte for byte (an _Items value written as the list of its items). A value
+    nested n levels deep is its own JSON with every line break indented by n levels: JSON text has no
+    line break but those of its layout (a string writes its own as \\n)."""
+    sep = "{\n  "
+    for key, value in obj.items():
+        yield sep + _ENCODER.encode(key) + ": "
+        sep = ",\n  "
+        if isinstance(value, _Items):
+            opening = "[\n    "
+            for item in value.items:
+                yield opening + value.encode(item).replace("\n", "\n    ")
+                opening = ",\n    "
+            yield "[]" if opening == "[\n    " else "\n  ]"
+        else:
+            yield _ENCODER.encode(value).replace("\n", "\n  ")
+    yield "{}\n" if sep == "{\n  " else "\n}\n"
+
+
 def document_dict(doc: Document) -> dict:
+    data = _document(doc)
+    data["paragraphs"] = list(data["paragraphs"].items)
+    return data
+
+
+def _document(doc: Document) -> dict:
     m = doc.metadata
     return {
         "schema_version": SCHEMA_VERSION,
@@ -34,11 +70,11 @@ def document_dict(doc: Document) -> dict:
         "meeting": m.meeting,
         "sponsors": m.sponsors,
         "source": doc.source,
-        "paragraphs": [
+        "paragraphs": _Items(
             {"id": p.id, "kind": p.kind, "number": p.number, "letter": p.letter, "text": p.text,
              "footnotes": list(p.footnotes), "line": p.line}
             for p in doc.paragraphs
-        ],
+        ),
         "footnotes": [{"marker": f.marker, "text": f.text, "line": f.line} for f in doc.footnotes],
         "warnings": _warnings(doc),
     }
@@ -46,6 +82,11 @@ def document_dict(doc: Document) -> dict:
 
 def render_document(doc: Document) -> str:
     return _dump(document_dict(doc))
+
+
+def stream_document(doc: Document):
+    """render_document's text in pieces, for the command line to write as they come."""
+    return _pieces(_document(doc))
 
 
 def _warnings(doc: Document) -> list[dict]:
@@ -59,18 +100,32 @@ def _version(doc: Document) -> dict:
             "warnings": _warnings(doc)}
 
 
-def diff_dict(result: DocumentDiff) -> dict:
-    changes = []
-    for c in result.changes:
-        entry = {"kind": c.kind, "old": list(c.old), "new": list(c.new), "moved": c.moved,
-                 "routine": c.routine, "editorial": c.editorial}
-        if c.kind == MODIFIED:
-            entry["similarity"] = c.similarity
-            entry["ops"] = [list(op) for op in c.ops]
-            entry["clauses"] = [{"kind": k, "old": list(a), "new": list(b)} for k, a, b in c.clauses]
-            entry["op_kinds"] = [k or None for k in c.op_kinds]
-            entry["markers_moved"] = [{"marker": m, "old": a, "new": b} for m, a, b in c.marker_moves]
-        changes.append(entry)
+def _change(c: Change) -> dict:
+    entry = {"kind": c.kind, "old": list(c.old), "new": list(c.new), "moved": c.moved,
+             "routine": c.routine, "editorial": c.editorial}
+    if c.kind == MODIFIED:
+        entry["similarity"] = c.similarity
+        entry["ops"] = [list(op) for op in c.ops]
+        entry["clauses"] = [{"kind": k, "old": list(a), "new": list(b)} for k, a, b in c.clauses]
+        entry["op_kinds"] = [k or None for k in c.op_kinds]
+        entry["markers_moved"] = [{"marker": m, "old": a, "new": b} for m, a, b in c.marker_moves]
+    return entry
+
+
+def _ids(ids: tuple[str, ...]) -> str:
+    return "[\n    " + ",\n    ".join(map(_ENCODER.encode, ids)) + "\n  ]" if ids else "[]"
+
+
+def _change_json(c: Change) -> str:
+    """_ENCODER.encode(_change(c)); an unchanged paragraph (most of a diff, and always this shape: never
+    routine nor editorial) is written straight from its fields, a few times faster."""
+    if c.kind != UNCHANGED:
+        return _ENCODER.encode(_change(c))
+    return (f'{{\n  "kind": "{UNCHANGED}",\n  "old": {_ids(c.old)},\n  "new": {_ids(c.new)},\n  "moved": '
+            f'{"true" if c.moved else "false"},\n  "routine": false,\n  "editorial": false\n}}')
+
+
+def _diff(result: DocumentDiff, changes) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "old": _version(result.old),
@@ -81,8 +136,17 @@ def diff_dict(result: DocumentDiff) -> dict:
     }
 
 
+def diff_dict(result: DocumentDiff) -> dict:
+    return _diff(result, [_change(c) for c in result.changes])
+
+
 def render_diff(result: DocumentDiff) -> str:
     return _dump(diff_dict(result))
+
+
+def stream_diff(result: DocumentDiff):
+    """render_diff's text in pieces, for the command line to write as they come."""
+    return _pieces(_diff(result, _Items(result.changes, _change_json)))
 
 
 def series_dict(series: Series) -> dict:
