@@ -487,8 +487,11 @@ def main() -> None:
 def run(args: list[str], env: ConsoleEnv) -> int:
     """`resdiff ARGS` in the environment `env`: its exit status."""
     try:
-        name = next((a for a in args if not a.startswith("-")), None)  # the app's own options take no value
-        code = (_app_of(name) if name in _COMMANDS else app)(args=args, standalone_mode=False, obj=env)
+        # the command's own app where the line names it after nothing but --debug (the app's options take
+        # no value; `--help diff` is the whole app's help)
+        at = next((i for i, a in enumerate(args) if not a.startswith("-")), len(args))
+        one = at < len(args) and args[at] in _COMMANDS and all(a == "--debug" for a in args[:at])
+        code = (_app_of(args[at]) if one else app)(args=args, standalone_mode=False, obj=env)
         env.stdout.flush()
     except (typer.Abort, KeyboardInterrupt):
         return ExitStatus.INTERRUPTED

@@ -26,11 +26,19 @@ def is_document_name(name: str) -> bool:
     return name.lower().endswith(DOCUMENT_SUFFIXES) and not name.startswith(".")
 
 
+def _is_file(entry: os.DirEntry) -> bool:
+    """What Path.is_file says: a link that loops or leads nowhere is no file, not an error."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def files_in(folder: str) -> list[str]:
     """The documents of a folder (not its subfolders), in name order; hidden files left out."""
     base = str(Path(folder))  # each file named as a Path names it ("./en/" is "en")
     with os.scandir(folder) as entries:  # the folder's listing says what is a file: no stat of each
-        names = [e.name for e in entries if is_document_name(e.name) and e.is_file()]
+        names = [e.name for e in entries if is_document_name(e.name) and _is_file(e)]
     return sorted(name if base == "." else os.path.join(base, name) for name in names)
 
 

@@ -229,7 +229,8 @@ class Pool:
                             yield retire(w, kill=False), Failed(cause)
                         else:
                             renew(w, kill=False)
-                    elif w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit:
+                    elif (w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit
+                          and not w.conn.poll()):  # a result sent since the select is taken by the next one
                         yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
                                                            "limit); its worker was stopped")
                     else:

@@ -399,3 +399,10 @@ def test_a_command_line_is_read_by_its_command_alone_as_by_the_whole_app(name, m
         alone = CliRunner().invoke(cli._app_of(name), args)
         assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output), args
         assert whole.output.strip()
+
+
+def test_help_before_a_command_name_is_the_whole_apps_help():
+    out = subprocess.run([sys.executable, "-m", "resdiff", "--help", "diff"], capture_output=True, text=True,
+                         env={**os.environ, "COLUMNS": "100"})
+    assert out.returncode == 0
+    assert all(name in out.stdout for name in ("parse", "series", "check", "carry")), out.stdout

@@ -147,3 +147,15 @@ def test_a_manifest_or_baseline_named_like_a_symbol_is_a_file(tmp_path, monkeypa
     for args in (["check", "--manifest", "75/62"], ["check", EN_FIXTURE, SEED, "--baseline", "75/62"]):
         r = invoke(args, 2)
         assert "75/62: no such file" in r.stderr and "--lang" not in r.stderr
+
+
+def test_a_link_that_loops_in_a_folder_is_no_document(tmp_path):
+    """A symbolic link that loops, or leads through a file, is left out of a folder's documents (as a
+    dangling one is), not an error that stops the session."""
+    from resdiff.documents import files_in
+
+    (tmp_path / "a.en.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "loop.en.txt").symlink_to("loop.en.txt")
+    (tmp_path / "through.en.txt").symlink_to("a.en.txt/inside")
+    (tmp_path / "gone.en.txt").symlink_to("nowhere.txt")
+    assert files_in(str(tmp_path)) == [str(tmp_path / "a.en.txt")]

@@ -40,3 +40,14 @@ def test_a_task_past_the_time_limit_is_stopped_and_the_others_run():
 def test_a_task_that_raises_says_why_and_its_worker_goes_on():
     got = _run([("raise", "no such thing"), ("echo", 2)])
     assert got == {0: Failed("resdiff failed on it (ValueError: no such thing)"), 1: 2}
+
+
+def test_a_result_sent_while_the_caller_was_busy_is_no_time_out():
+    """The caller takes its time over one result (longer than the time limit); the next result was sent
+    meanwhile, in time: it counts, and no worker is stopped for a task it had finished."""
+    with Pool(1, preload=["pool_tasks"], time_limit=1) as pool:
+        got = {}
+        for k, value in pool.map_unordered(pool_tasks.act, [("echo", "first"), ("echo", "second")]):
+            got[k] = value
+            time.sleep(1.5)
+    assert got == {0: "first", 1: "second"}
