@@ -76,12 +76,41 @@ def run(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> Run:
                p.returncode, out)
 
 
+# Starts a command in a process of its own (a fork of this small one) and writes what the kernel says of it.
+_LAUNCHER = r"""
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(f"{usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_alone(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> Run:
+    """run(), for a command whose peak memory is what is measured. Linux counts in a process's peak the
+    memory of the process it was started from (the high-water mark of the memory it had before exec is
+    kept, and a vfork shares the parent's), so a command started by this benchmark after it has held a
+    100,000-paragraph pair in memory would show that as its own. Started from a small launcher that forks
+    it, it is counted alone; CPU and peak are the launcher's reading of it (wall time includes the
+    launcher's start, about 20 ms)."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("r", suffix=".rusage") as report:
+        r = run([PY, "-c", _LAUNCHER, report.name, *cmd], env, cwd)
+        cpu, rss = report.read().split()
+    return Run(r.wall, float(cpu), float(cpu), int(rss) * 1024, r.status, r.stdout)
+
+
 @dataclass(frozen=True)
 class Figure:
     """Medians of several runs, with their spread."""
 
     runs: tuple[Run, ...]
     ratios: tuple[float, ...] = ()  # CPU of each run / CPU of the baseline run beside it
+    peak: int = 0  # bytes: the command's peak memory, from a run of its own (run_alone)
 
     @staticmethod
     def _mid(values: list[float]) -> tuple[float, float, float]:
@@ -105,7 +134,7 @@ class Figure:
 
     @property
     def rss(self) -> int:
-        return max(r.rss for r in self.runs)
+        return self.peak or max(r.rss for r in self.runs)
 
     @property
     def stdout(self) -> bytes:
@@ -127,7 +156,9 @@ def alternated(cmds: dict[str, tuple[list[str], dict | None]], rounds: int) -> t
             base.append(b)
             got[k].append(r)
             ratios[k].append(r.cpu / b.cpu if b.cpu else float("inf"))
-    return {k: Figure(tuple(v), tuple(ratios[k])) for k, v in got.items()}, Figure(tuple(base), (1.0,))
+    peaks = {k: run_alone(cmd, env).rss for k, (cmd, env) in cmds.items()}  # the memory of each, alone
+    return ({k: Figure(tuple(v), tuple(ratios[k]), peaks[k]) for k, v in got.items()},
+            Figure(tuple(base), (1.0,), run_alone(BASELINE).rss))
 
 
 def startup_hooks(python: str = PY) -> list[str]:

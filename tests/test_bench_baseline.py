@@ -47,3 +47,17 @@ def test_an_interpreter_with_an_editable_finder_is_refused(tmp_path):
     taken = subprocess.run([sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); "
                             f"import measure; measure.require_plain_start({plain!r})"], capture_output=True, text=True)
     assert taken.returncode == 0, taken.stderr
+
+
+def test_a_commands_peak_memory_is_its_own_not_the_benchmarks():
+    """Linux keeps in a process's peak the memory of the one it was started from; the 100,000-paragraph
+    run is started after the benchmark has held such a pair, so it is measured from a small launcher."""
+    held = bytearray(300 * 1024 * 1024)
+    held[::4096] = b"\1" * len(held[::4096])  # touched: resident
+    small = measure.run_alone([sys.executable, "-c", "pass"])
+    big = measure.run_alone([sys.executable, "-c", "x = bytearray(100 * 1024 * 1024); x[::4096] = b'1' * len(x[::4096])"])
+    assert small.status == big.status == 0
+    assert small.rss < 60 * 1024 * 1024, small.rss / 2**20
+    assert 100 * 1024 * 1024 < big.rss < 200 * 1024 * 1024, big.rss / 2**20
+    assert big.cpu > 0
+    del held
