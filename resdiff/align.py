@@ -47,7 +47,9 @@ _FIRST, _LAST = IDEOGRAPHS[0], IDEOGRAPHS[-1]
 def _runs(key: str) -> list[str]:
     """_GRAMS.findall(key.lower())."""
     low = key.lower()
-    return (_GRAMS if _IDEOGRAPH_SPAN.search(low.encode("utf-8", "surrogatepass")) else _WORDS).findall(low)
+    if _GRAMS.ready or _IDEOGRAPH_SPAN.search(low.encode("utf-8", "surrogatepass")):
+        return _GRAMS.findall(low)
+    return _WORDS.findall(low)
 
 
 def features(key: str) -> Counter:

@@ -32,6 +32,11 @@ class lazy_pattern:  # noqa: N801 (used as re.compile is)
         setattr(self, name, value)  # found without __getattr__ from now on
         return value
 
+    @property
+    def ready(self) -> bool:
+        """Compiled already: a test made only to spare the compiling is no longer worth its cost."""
+        return self._compiled is not None
+
 
 def char_test(ranges: str) -> Callable[[str], bool]:
     """A test of a text's first character against ranges written for a character class ("a-zA-Z"): what

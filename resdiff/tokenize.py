@@ -54,7 +54,8 @@ def tokens(text: str) -> list[str]:
     """Words, numbers and symbols as single tokens; whitespace and punctuation kept."""
     out: list[str] = []
     pos = 0
-    runs = _IDEOGRAPH_RUN.finditer(text) if _IDEOGRAPH_SPAN.search(text.encode("utf-8", "surrogatepass")) else ()
+    runs = (_IDEOGRAPH_RUN.finditer(text) if _IDEOGRAPH_RUN.ready
+            or _IDEOGRAPH_SPAN.search(text.encode("utf-8", "surrogatepass")) else ())
     for m in runs:
         if m.start() > pos:
             out.extend(_TOKEN.findall(text, pos, m.start()))
