@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from operator import add
 from typing import TYPE_CHECKING
 
-from .lang import IDEOGRAPHS, LIST_PUNCTUATION, lazy_pattern, utf8_span
+from .lang import IDEOGRAPH_SPAN_UTF8, IDEOGRAPHS, LIST_PUNCTUATION, lazy_pattern
 from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Paragraph
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ _GRAMS = lazy_pattern(rf"[{IDEOGRAPHS}]+|[^\W_]+")
 # A text with no character in the ideographs' span of code points (found in its UTF-8) has no ideograph
 # run: _GRAMS finds its words as _WORDS does, and its class of 28,000 characters is never compiled.
 _WORDS = re.compile(r"[^\W_]+")
-_IDEOGRAPH_SPAN = utf8_span(IDEOGRAPHS[0], IDEOGRAPHS[-1])
 # A run from the first ideograph's code point to the last's is cut into bigrams (what _GRAMS finds there
 # is ideographs; a word of another script inside that span of code points, Hangul, is cut so too)
 _FIRST, _LAST = IDEOGRAPHS[0], IDEOGRAPHS[-1]
@@ -47,7 +46,7 @@ _FIRST, _LAST = IDEOGRAPHS[0], IDEOGRAPHS[-1]
 def _runs(key: str) -> list[str]:
     """_GRAMS.findall(key.lower())."""
     low = key.lower()
-    if _GRAMS.ready or _IDEOGRAPH_SPAN.search(low.encode("utf-8", "surrogatepass")):
+    if _GRAMS.ready or IDEOGRAPH_SPAN_UTF8.search(low.encode("utf-8", "surrogatepass")):
         return _GRAMS.findall(low)
     return _WORDS.findall(low)
 
@@ -96,9 +95,7 @@ class Scorer:
             else:
                 alike[k] += 1
         for k, times in alike.items():
-            grams = distinct_features(k)
-            for _ in range(times):
-                df.update(grams)
+            df.update(dict.fromkeys(distinct_features(k), times))
         n = len(keys) or 1
         self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self._masses: dict[int, float] = {}

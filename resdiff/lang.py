@@ -28,6 +28,7 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     CYRILLIC,
     FROM_SUPERSCRIPT,
     HAN_SPAN,
+    IDEOGRAPH_SPAN_UTF8,
     IDEOGRAPHS,
     JOB_NUMBER,
     LOOSE_SYMBOL,

@@ -63,7 +63,7 @@ _FURNITURE_RUN = L.lazy_pattern(rf"^(?!\s)(?:\s*(?:{_PIECE}))+$", re.IGNORECASE)
 _PRINT_DATE = re.compile(r"^\d{6}$")  # the print date beside the job number: 021118
 
 
-@lru_cache(maxsize=8192)  # the readers and the parser ask of each line several times (emptied by parse)
+@lru_cache(maxsize=8192)  # the readers and the parser ask of each line several times; page furniture recurs
 def is_plain_furniture(s: str) -> bool:
     """Job numbers, barcodes, link targets, page numbers, '/...', a running head that is a symbol, and
     several of them on one line; never a line with words of the text."""

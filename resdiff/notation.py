@@ -83,6 +83,9 @@ CJK_EXT_A = "\u3400-\u4dbf"
 CJK_UNIFIED = "\u4e00-\u9fff"  # the common ideographs: what language detection counts
 CJK_COMPAT = "\uf900-\ufaff"
 IDEOGRAPHS = CJK_EXT_A + CJK_UNIFIED + CJK_COMPAT  # any Chinese character
+# a character from the first ideograph's code point to the last's, found in a text's UTF-8: a text with none
+# (English, Spanish, Russian, Arabic) holds no ideograph, and never needs the class of 28,000 compiled
+IDEOGRAPH_SPAN_UTF8 = utf8_span(IDEOGRAPHS[0], IDEOGRAPHS[-1])
 # Extension A through the unified block in one span (the Yijing signs between them included): the layout's
 # test of a Chinese text
 HAN_SPAN = f"{CJK_EXT_A[0]}-{CJK_UNIFIED[-1]}"

