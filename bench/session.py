@@ -118,8 +118,7 @@ def dask_costs(small: int, large: int, rounds: int) -> dict:
     wb, cb, _ = median_run(rb)
     per_wall, per_cpu = (wb - wa) / (large - small), (cb - ca) / (large - small)
     return {"small": small, "large": large, "wall_small": wa, "wall_large": wb, "cpu_small": ca, "cpu_large": cb,
-            "pair_wall": per_wall, "pair_cpu": per_cpu, "fixed_wall": wa - small * per_wall,
-            "rss": max(r.rss for r in rb)}
+            "pair_wall": per_wall, "pair_cpu": per_cpu, "fixed_wall": wa - small * per_wall}
 
 
 def main() -> None:
