@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .status import ExitStatus
+from .status import ExitStatus, changes_status
 
 PREAMBULAR = "preambular"
 OPERATIVE = "operative"
@@ -215,10 +215,7 @@ class DocumentDiff:
     def exit_status(self, fail_on: str = "any") -> ExitStatus:
         """`resdiff diff`'s status: 1 where there are differences, any change (--fail-on any) or substantive
         ones only (--fail-on substantive: routine updates and editorial corrections alone exit 0)."""
-        if fail_on not in ("any", "substantive"):
-            raise ValueError(f"a diff fails on any or substantive changes, not {fail_on!r}")
-        found = self.has_substantive_changes if fail_on == "substantive" else self.has_changes
-        return ExitStatus.DIFFERENCES if found else ExitStatus.OK
+        return changes_status(self, fail_on, "diff")
 
     def stats(self) -> dict[str, int]:
         out = {k: 0 for k in CHANGE_KINDS}

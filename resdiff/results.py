@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import Document, DocumentDiff
-from .status import ExitStatus
+from .status import ExitStatus, changes_status
 
 # --- check: two language versions of one resolution ---------------------------------------------
 
@@ -233,10 +233,7 @@ class Series:
     def exit_status(self, fail_on: str = "any") -> ExitStatus:
         """`resdiff series`'s status: 1 where a step changed anything (--fail-on any), or anything substantive
         (--fail-on substantive)."""
-        if fail_on not in ("any", "substantive"):
-            raise ValueError(f"a series fails on any or substantive changes, not {fail_on!r}")
-        found = self.has_substantive_changes if fail_on == "substantive" else self.has_changes
-        return ExitStatus.DIFFERENCES if found else ExitStatus.OK
+        return changes_status(self, fail_on, "series")
 
 
 @dataclass(frozen=True)

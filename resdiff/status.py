@@ -16,6 +16,15 @@ class ExitStatus(IntEnum):
     INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as a shell reports it
 
 
+def changes_status(result, fail_on: str, what: str) -> ExitStatus:
+    """A diff's or a series' status (`what` names it): 1 where it changed anything (--fail-on any), or
+    anything substantive (--fail-on substantive)."""
+    if fail_on not in ("any", "substantive"):
+        raise ValueError(f"a {what} fails on any or substantive changes, not {fail_on!r}")
+    found = result.has_substantive_changes if fail_on == "substantive" else result.has_changes
+    return ExitStatus.DIFFERENCES if found else ExitStatus.OK
+
+
 def killed_by(signum: int) -> int:
     """The status of a run ended by a signal (SIGTERM, SIGHUP), as a shell reports it."""
     return 128 + signum
