@@ -159,3 +159,17 @@ def test_a_link_that_loops_in_a_folder_is_no_document(tmp_path):
     (tmp_path / "through.en.txt").symlink_to("a.en.txt/inside")
     (tmp_path / "gone.en.txt").symlink_to("nowhere.txt")
     assert files_in(str(tmp_path)) == [str(tmp_path / "a.en.txt")]
+
+
+def test_a_folders_files_are_named_as_the_folder_was_given(tmp_path, monkeypatch):
+    """A session's findings name each file as its folder was written: bare names for ".", and "./en/"
+    read as "en" (the spelling a report and a baseline keep)."""
+    from resdiff.documents import files_in
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "b.en.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert files_in(".") == ["a.en.txt"]
+    assert files_in("./en/") == files_in("en") == [os.path.join("en", "b.en.txt")]
+    assert files_in(str(tmp_path / "en")) == [str(tmp_path / "en" / "b.en.txt")]
