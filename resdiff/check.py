@@ -605,11 +605,13 @@ def _paired_paragraphs(r: CheckResult) -> tuple[dict, dict, list]:
     return ps, pt, [(ps[p.source], pt[p.target]) for p in r.pairs if p.source in ps and p.target in pt]
 
 
-def session_units(result: CheckResult) -> list[tuple[str, str, str, str]]:
+def session_units(result: CheckResult) -> list[tuple[str, str, tuple, tuple]]:
     """What the session-wide consistency check reads of a pair (consistency_across): its translation units,
-    each with its paragraphs' ids in place of the paragraphs. Worked out where the pair is checked, and sent
-    with its result, so that the process that gathers a session's results reads no paragraph again."""
-    return [(s, t, a.id, b.id) for s, t, a, b in translation_units(_paired_paragraphs(result)[2])]
+    each with where its paragraphs stand (id, line, page) in place of the paragraphs. Worked out where the
+    pair is checked, and sent with its result, so that the process that gathers a session's results needs
+    no paragraph of it."""
+    return [(s, t, (a.id, a.line, a.page), (b.id, b.line, b.page))
+            for s, t, a, b in translation_units(_paired_paragraphs(result)[2])]
 
 
 def consistency_across(results: list[CheckResult], config: Config | None = None,
@@ -621,9 +623,9 @@ def consistency_across(results: list[CheckResult], config: Config | None = None,
     seen: dict = {}
     out = []
     for k, r in enumerate(results):
-        ps, pt, pairs = _paired_paragraphs(r)
         given = units[k] if units else None
-        mine = translation_units(pairs) if given is None else [(s, t, ps[a], pt[b]) for s, t, a, b in given]
+        mine = translation_units(_paired_paragraphs(r)[2]) if given is None else [
+            (s, t, _Spot(*a), _Spot(*b)) for s, t, a, b in given]
         name = r.source.metadata.symbol or r.source.source
         found = consistency_findings(mine, seen, name, others_only=True)
         flagged = {(f.source, f.target) for f in r.findings}

@@ -14,14 +14,13 @@ them. A document that cannot be read, or whose worker dies or runs past the time
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 import pickle
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
@@ -137,14 +136,42 @@ def check_pair_of(source: Document, target: Document, config: Config,
         return Refused(e.rule, e.source or target.source, e.message)
 
 
-def _checked(source: Document, target: Document, config: Config,
-             given: tuple[str | None, str | None]) -> tuple[CheckResult, list] | Refused:
-    """The per-pair function as an engine runs it: the result with what the session-wide consistency check
-    reads of it (check.session_units), so that the main process reads no paragraph of it again."""
+def shown(result: CheckResult) -> tuple[set[str], set[str]]:
+    """The paragraph ids of each side that a report of a pair shows: those its findings name, with the
+    paragraphs they are paired with."""
+    ids_s = {f.source for f in result.findings if f.source}
+    ids_t = {f.target for f in result.findings if f.target}
+    named_s, named_t = set(ids_s), set(ids_t)
+    for p in result.pairs:
+        if p.source in named_s or p.target in named_t:
+            ids_s.add(p.source)
+            ids_t.add(p.target)
+    return ids_s, ids_t
+
+
+def reported(result: CheckResult) -> CheckResult:
+    """A pair's result with only what a report of it reads of its documents: their metadata, file and kind,
+    their footnotes, and the paragraphs it shows (`shown`). Sent back from a worker in place of the whole
+    documents, which the process writing the report would only unpickle to read a few paragraphs of."""
+    ids_s, ids_t = shown(result)
+
+    def cut(doc: Document, ids: set[str]) -> Document:
+        return replace(doc, paragraphs=tuple(p for p in doc.paragraphs if p.id in ids), other=(), warnings=())
+
+    return replace(result, source=cut(result.source, ids_s), target=cut(result.target, ids_t))
+
+
+def _checked(source: Document, target: Document, config: Config, given: tuple[str | None, str | None],
+             whole: bool = True) -> tuple[CheckResult, list] | Refused:
+    """The per-pair function as an engine runs it: the result (its documents whole, or as `reported` cuts
+    them) with what the session-wide consistency check reads of it (check.session_units), so that the main
+    process reads no paragraph of it again."""
     from .check import session_units
 
     got = check_pair_of(source, target, config, given)
-    return got if isinstance(got, Refused) else (got, session_units(got))
+    if isinstance(got, Refused):
+        return got
+    return got if whole else reported(got), session_units(got)
 
 
 # --- the engines: where the two functions run ----------------------------------------------------------
@@ -159,18 +186,15 @@ def _read_task(job: tuple) -> tuple[str | None, str | None]:
     return symbol_of(read, path)
 
 
+def _stored(store: str) -> Document:
+    with open(store, "rb") as f:
+        return pickle.load(f)
+
+
 def _check_task(job: tuple) -> CheckResult:
-    """A local worker's per-pair task: the two documents from the scratch folder (each dropped there once
-    no other pair needs it), checked."""
-    store_a, store_b, config, given, drop = job
-    docs = []
-    for store, gone in zip((store_a, store_b), drop, strict=True):
-        with open(store, "rb") as f:
-            docs.append(pickle.load(f))
-        if gone:
-            with contextlib.suppress(OSError):
-                os.unlink(store)
-    return _checked(docs[0], docs[1], config, given)
+    """A local worker's per-pair task: the two documents from the scratch folder, checked."""
+    store_a, store_b, config, given, whole = job
+    return _checked(_stored(store_a), _stored(store_b), config, given, whole)
 
 
 class _Processes:
@@ -199,15 +223,17 @@ class _Processes:
         for k, got in self.pool.map_unordered(_read_task, jobs):
             yield k, got.cause if isinstance(got, Failed) else got
 
-    def check(self, pairs: list[tuple[int, int]], config: Config, given) -> Iterator[tuple[int, object]]:
-        from collections import Counter
-
+    def check(self, pairs: list[tuple[int, int]], config: Config, given,
+              whole: bool = True) -> Iterator[tuple[int, object]]:
         from .workers import Failed
 
-        uses = Counter(k for pair in pairs for k in pair)
-        jobs = [(self._store(a), self._store(b), config, given, (uses[a] == 1, uses[b] == 1)) for a, b in pairs]
+        jobs = [(self._store(a), self._store(b), config, given, whole) for a, b in pairs]
         for i, got in self.pool.map_unordered(_check_task, jobs):
             yield i, got.cause if isinstance(got, Failed) else got
+
+    def document(self, k: int) -> Document:
+        """A document read, whole (kept in the scratch folder until the session ends)."""
+        return _stored(self._store(k))
 
 
 class _Dask:
@@ -264,12 +290,17 @@ class _Dask:
         symbols = [submit(symbol_of, f, path, pure=False) for f, (path, _) in zip(self.docs, docs, strict=True)]
         yield from self._as_completed(symbols)
 
-    def check(self, pairs: list[tuple[int, int]], config: Config, given) -> Iterator[tuple[int, object]]:
+    def check(self, pairs: list[tuple[int, int]], config: Config, given,
+              whole: bool = True) -> Iterator[tuple[int, object]]:
         wanted = {k for pair in pairs for k in pair}
         self.docs = [f if k in wanted else None for k, f in enumerate(self.docs)]  # the others are let go
-        checks = [self.client.submit(_checked, self.docs[a], self.docs[b], config, given, pure=False)
+        checks = [self.client.submit(_checked, self.docs[a], self.docs[b], config, given, whole, pure=False)
                   for a, b in pairs]
         yield from self._as_completed(checks)
+
+    def document(self, k: int) -> Document:
+        """A document read, whole (held by the cluster until the session ends)."""
+        return self.docs[k].result()
 
 
 def _engine(executor: str, workers: int, time_limit: float | None, reader: Callable | None,
@@ -292,14 +323,15 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                   target_lang: str | None = None, progress: Callable[[int], Iterable] | None = None,
                   executor: str = "processes", scheduler: str | None = None,
                   time_limit: float | None = TIME_LIMIT, note: Callable[[str], None] | None = None,
-                  reader: Callable[[str, str | None], Document] | None = None) -> SessionResult:
+                  reader: Callable[[str, str | None], Document] | None = None, whole: bool = True) -> SessionResult:
     """Check every pair of documents: those listed in a manifest, or those of two folders with the same
     symbol. Each document is read once, in a worker (`jobs` of them, by default one per usable CPU);
     `executor` "dask" runs the same work on a Dask cluster (a local one, or `scheduler`'s). A worker
     that dies or runs past `time_limit` seconds on a document or pair makes that document a
     `document-unreadable` finding. `progress(total)` may give a step(description) callback (a progress
     bar); `note` hears what the session decided for the user (fewer workers than asked); `reader` replaces
-    read_document (a module-level function: workers import it by name)."""
+    read_document (a module-level function: workers import it by name). `whole` False: each result's
+    documents hold only what a report of it reads (`reported`), the rest never sent from the workers."""
     config = config or Config()
     reader = reader or read_document
     out = SessionResult()
@@ -338,7 +370,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
         checked = [i for i in range(len(pairs)) if i not in selfpairs]
         done: list[tuple[CheckResult, list] | None] = [None] * len(pairs)  # each result with its units
         with steps(progress, len(checked)) as step:
-            for j, got in engine.check([pairs[i] for i in checked], config, (source_lang, target_lang)):
+            for j, got in engine.check([pairs[i] for i in checked], config, (source_lang, target_lang), whole):
                 i = checked[j]
                 a, b = pairs[i]
                 step(f"checking {os.path.basename(docs[a][0])}")
@@ -351,10 +383,15 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                                             f"{display_name(docs[b][0])} failed"), symbol=symbols[a])))
                 else:
                     done[i] = got
-        kept = [d for d in done if d is not None]
+        kept = [(i, d) for i, d in enumerate(done) if d is not None]
         out.findings.extend(f for _, f in sorted(lost, key=lambda x: x[0]))
         # one source sentence, one translation, session-wide
-        out.results = consistency_across([r for r, _ in kept], config, [units for _, units in kept])
+        given = [r for _, (r, _) in kept]
+        out.results = consistency_across(given, config, [units for _, (_, units) in kept])
+        for k, (i, _) in enumerate(kept):  # a finding added here may name a paragraph a worker left out
+            if not whole and out.results[k] is not given[k]:
+                a, b = pairs[i]
+                out.results[k] = replace(out.results[k], source=engine.document(a), target=engine.document(b))
         failed = False
     finally:
         engine.close(failed)
@@ -425,7 +462,8 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
             raise UsageError("--previous checks one pair; give two files, not folders or a manifest")
         session = check_session(source, target, manifest=manifest, config=config, jobs=jobs,
                                 source_lang=source_lang, target_lang=target_lang, progress=progress,
-                                executor=executor, scheduler=scheduler, time_limit=time_limit, note=note)
+                                executor=executor, scheduler=scheduler, time_limit=time_limit, note=note,
+                                whole=False)  # a report reads only what `reported` keeps
         inputs = tuple(x for x in (source, target, manifest) if x)
         return session, inputs + tuple(p for r in session.results for p in (r.source.source, r.target.source))
     if executor != "processes" or scheduler:

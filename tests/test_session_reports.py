@@ -1,0 +1,51 @@
+"""A session's workers send back only what its report reads of each pair's documents: every report is the
+one the whole documents give, a paragraph named only by the session-wide consistency check included."""
+
+from __future__ import annotations
+
+import pytest
+import session_readers
+from layout import EN_FIXTURE, SEED
+from runcli import invoke
+
+from resdiff.render.formats import render
+from resdiff.session import check_session
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory):
+    """The session of test_session (a wrong number in 75/63, a document missing, one unreadable), and
+    75/67, whose Chinese translates OP9 otherwise than 75/62 does (a finding of the whole session)."""
+    en, zh = session_readers.session_folders(tmp_path_factory.mktemp("reports"))
+    (en / "A-RES-75-67.en.txt").write_text(EN_FIXTURE.read_text("utf-8").replace("75/62", "75/67"), encoding="utf-8")
+    z = SEED.read_text("utf-8").replace("75/62", "75/67")
+    assert "继续召开" in z
+    (zh / "A-RES-75-67.zh.txt").write_text(z.replace("继续召开", "继续召集"), encoding="utf-8")
+    return en, zh
+
+
+@pytest.mark.parametrize("fmt", ["json", "junit", "github", "sarif", "html"])
+def test_every_report_of_a_session_is_the_one_whole_documents_give(folders, fmt):
+    en, zh = folders
+    whole = check_session(str(en), str(zh), jobs=2)
+    cut = check_session(str(en), str(zh), jobs=2, whole=False)
+    assert sum(len(r.source.paragraphs) for r in cut.results) < sum(len(r.source.paragraphs) for r in whole.results)
+    assert render("check", fmt, cut, fail_on="error") == render("check", fmt, whole, fail_on="error")
+
+
+def test_the_html_report_shows_a_paragraph_only_the_session_wide_check_names(folders):
+    en, zh = folders
+    page = invoke(["check", en, zh, "-f", "html"], 1).stdout
+    assert "the same source sentence is translated otherwise in A/RES/75/62 OP9" in page
+    # 75/67 is the fifth pair: its OP9 in both languages, in full, among the paragraphs its findings name
+    assert '<div id="d5-s-OP9">' in page and '<div id="d5-t-OP9">' in page
+
+
+def test_on_dask_too_the_html_report_is_the_process_pools(folders, tmp_path):
+    pytest.importorskip("distributed")
+    en, zh = folders
+    pool, dask = tmp_path / "pool.html", tmp_path / "dask.html"
+    invoke(["check", en, zh, "-f", "html", "--jobs", "2", "-o", pool], 1)
+    invoke(["check", en, zh, "-f", "html", "--executor", "dask", "--jobs", "2", "-o", dask], 1)
+    assert '<div id="d5-t-OP9">' in dask.read_text("utf-8")
+    assert dask.read_bytes() == pool.read_bytes()
