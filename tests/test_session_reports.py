@@ -49,3 +49,12 @@ def test_on_dask_too_the_html_report_is_the_process_pools(folders, tmp_path):
     invoke(["check", en, zh, "-f", "html", "--executor", "dask", "--jobs", "2", "-o", dask], 1)
     assert '<div id="d5-t-OP9">' in dask.read_text("utf-8")
     assert dask.read_bytes() == pool.read_bytes()
+
+
+def test_a_document_kept_in_the_scratch_folder_comes_back_as_it_was_read(tmp_path):
+    from resdiff.session import _store_document, _stored, read_document
+
+    doc = read_document(str(EN_FIXTURE), None)
+    assert doc.footnotes and any(p.footnotes for p in doc.paragraphs)
+    _store_document(doc, str(tmp_path / "0.pickle"))
+    assert _stored(str(tmp_path / "0.pickle")) == doc
