@@ -140,6 +140,10 @@ def _plausible(text: str) -> bool:
     return bad <= max(16, len(text) // 1000)  # a few stray control characters (escapes) are text
 
 
+# every byte but the control characters a text file may not hold many of (escape, tab to carriage return are text)
+_NOT_CONTROLS = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32 and b != 27))
+
+
 def _decode_text(data: bytes, name: str) -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -163,7 +167,7 @@ def _decode_text(data: bytes, name: str) -> str:
             if _plausible(text) and _mostly_cjk_or_ascii(text):
                 return text
         raise InputError("binary data, not a text, PDF or DOCX file", source=name)
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    controls = len(sample.translate(None, _NOT_CONTROLS))  # in C: a loop over the bytes costs 0.3 ms a file
     if controls > len(sample) // 50:
         raise InputError("binary data, not a text, PDF or DOCX file", source=name)
     try:
