@@ -218,10 +218,25 @@ def _stored(store: str) -> Document:
         return pickle.load(f)
 
 
+_config: dict[str, Config] = {}  # a worker's: the configuration of its session, by where it is stored
+
+
+def _config_at(store: str) -> Config:
+    """The session's configuration, unpickled once in each worker: a glossary or baseline of thousands of
+    entries sent and unpickled with every pair would cost more than the check (and a glossary's index,
+    built once a configuration, would be built again every pair)."""
+    if store not in _config:
+        _config.clear()
+        with open(store, "rb") as f:
+            _config[store] = pickle.load(f)
+    return _config[store]
+
+
 def _check_task(job: tuple) -> CheckResult:
-    """A local worker's per-pair task: the two documents from the scratch folder, checked."""
+    """A local worker's per-pair task: the two documents and the configuration from the scratch folder,
+    checked."""
     store_a, store_b, config, given, whole = job
-    return _checked(_stored(store_a), _stored(store_b), config, given, whole)
+    return _checked(_stored(store_a), _stored(store_b), _config_at(config), given, whole)
 
 
 class _Processes:
@@ -254,7 +269,10 @@ class _Processes:
               whole: bool = True) -> Iterator[tuple[int, object]]:
         from .workers import Failed
 
-        jobs = [(self._store(a), self._store(b), config, given, whole) for a, b in pairs]
+        store = os.path.join(self.scratch, "config.pickle")
+        with open(store, "wb") as f:
+            pickle.dump(config, f, protocol=pickle.HIGHEST_PROTOCOL)
+        jobs = [(self._store(a), self._store(b), store, given, whole) for a, b in pairs]
         for i, got in self.pool.map_unordered(_check_task, jobs):
             yield i, got.cause if isinstance(got, Failed) else got
 
@@ -321,6 +339,7 @@ class _Dask:
               whole: bool = True) -> Iterator[tuple[int, object]]:
         wanted = {k for pair in pairs for k in pair}
         self.docs = [f if k in wanted else None for k, f in enumerate(self.docs)]  # the others are let go
+        config = self.client.scatter(config, broadcast=True)  # sent to each worker once, not with every pair
         checks = [self.client.submit(_checked, self.docs[a], self.docs[b], config, given, whole, pure=False)
                   for a, b in pairs]
         yield from self._as_completed(checks)
