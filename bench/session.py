@@ -5,7 +5,8 @@ Folders of N pairs: the English fixture and the Chinese 75/62 under N symbols, a
 whole process (`resdiff check SRC TGT -f json`), CPU time of every process counted:
 
 - a text pair's cost inside a session: the CPU of a session of N2 pairs less that of N1 pairs, over
-  N2 - N1 (start-up and the pool's own start cancel out);
+  N2 - N1 (start-up and the pool's own start cancel out); and how much of it is reading its two
+  documents, measured alike on folders whose documents pair with none (each read, none checked);
 - the workers curve, 1, 2 and 4 workers (--jobs): wall time and CPU; on a machine with fewer usable CPUs
   than asked, resdiff caps --jobs (and says so), which the curve shows. The speed-up two workers allow is
   also given from CPU time alone, which a busy machine does not distort: the main process's CPU is
@@ -28,7 +29,8 @@ from measure import PY, ROOT, Run, become_subreaper, require_plain_start, run  #
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 
 
-def build(root: Path, pairs: int, pdfs: bool = True) -> tuple[Path, Path]:
+def build(root: Path, pairs: int, pdfs: bool = True, paired: bool = True) -> tuple[Path, Path]:
+    """N pairs of documents; `paired` False: the target's under other symbols, so that none pairs."""
     src, tgt = root / "src", root / "tgt"
     src.mkdir()
     tgt.mkdir()
@@ -37,7 +39,8 @@ def build(root: Path, pairs: int, pdfs: bool = True) -> tuple[Path, Path]:
     for k in range(pairs):
         sym = f"75/{1000 + k}"
         (src / f"{k:04d}.en.txt").write_text(en.replace("75/62", sym), encoding="utf-8")
-        (tgt / f"{k:04d}.zh.txt").write_text(zh.replace("75/62", sym), encoding="utf-8")
+        (tgt / f"{k:04d}.zh.txt").write_text(zh.replace("75/62", sym if paired else f"75/{5000 + k}"),
+                                             encoding="utf-8")
     if pdfs and (REAL / "A-RES-48-246.en.pdf").is_file():  # one official pair of PDFs in the lot
         (src / "48-246.en.pdf").write_bytes((REAL / "A-RES-48-246.en.pdf").read_bytes())
         (tgt / "48-246.es.pdf").write_bytes((REAL / "A-RES-48-246.es.pdf").read_bytes())
@@ -57,12 +60,13 @@ def median_run(runs: list[Run]) -> tuple[float, float, float]:
             statistics.median(r.cpu_main for r in runs))
 
 
-def pair_cost(small: int, large: int, rounds: int) -> dict:
-    """CPU (and wall) a text pair adds to a one-worker session: (large - small) pairs' difference."""
+def pair_cost(small: int, large: int, rounds: int, paired: bool = True) -> dict:
+    """CPU (and wall) a text pair adds to a one-worker session: (large - small) pairs' difference; `paired`
+    False: what two documents that pair with none add (their reading alone)."""
     with tempfile.TemporaryDirectory() as tmp:
         Path(tmp, "a").mkdir()
         Path(tmp, "b").mkdir()
-        a, b = build(Path(tmp, "a"), small, pdfs=False), build(Path(tmp, "b"), large, pdfs=False)
+        a, b = build(Path(tmp, "a"), small, False, paired), build(Path(tmp, "b"), large, False, paired)
         runs_a, runs_b = [], []
         for _ in range(rounds):  # alternated
             runs_a.append(check(*a, "--jobs", "1"))
@@ -129,6 +133,8 @@ def main() -> None:
     rounds = 1 if quick else 3
     c = pair_cost(20, 80 if quick else 200, rounds)
     print(f"a text pair inside a session: {c['cpu'] * 1000:.1f} ms CPU, {c['wall'] * 1000:.1f} ms wall")
+    r = pair_cost(20, 80 if quick else 200, rounds, paired=False)
+    print(f"  of which reading its two documents: {r['cpu'] * 1000:.1f} ms CPU (two documents paired with none)")
     curve = workers_curve(40 if quick else 150, rounds)
     for j, (w, cpu, main_cpu) in curve.items():
         print(f"{j} worker(s): {w:.2f} s wall, {cpu:.2f} s CPU ({main_cpu:.2f} s in the main process)")
