@@ -3,8 +3,8 @@ A command returns its result's ExitStatus and reads and writes through the Conso
 (console_env.py), the one main() passes to the app, or a test's: it travels in click's context, so that
 two runs in one process share nothing."""
 
-from __future__ import annotations
-
+# no `from __future__ import annotations`: the commands' annotations are built as the module runs, from its
+# bytecode, where as strings each would be compiled by eval() at every start (inspect.signature(eval_str=True))
 import functools
 import inspect
 import os
