@@ -5,7 +5,7 @@ so that a parse or a diff does not pay for creating their classes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError, dataclass
 from operator import attrgetter
 
 from .status import ExitStatus, changes_status
@@ -19,12 +19,25 @@ _set = object.__setattr__  # how a frozen record sets its fields, as the __init_
 
 
 class _Record:
-    """The repr, == and hash @dataclass would write for a frozen record, written once: @dataclass writes each
-    method of each class as source and exec()s it at import, which made this module most of a diff's start-up
-    besides typer. Each class writes its own __init__ for the same reason (tests/test_model.py holds each to
-    its fields)."""
+    """What @dataclass(frozen=True) writes for a record (repr, ==, hash, no assignment, pickling), written
+    once: @dataclass writes each method of each class as source and exec()s it at import, which made this
+    module most of a diff's start-up besides typer. Each class writes its own __init__ for the same reason
+    (tests/test_model_records.py holds each to its fields)."""
 
     __slots__ = ()
+
+    def __setattr__(self, name: str, value) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __getstate__(self) -> list:
+        return list(self._values(self))
+
+    def __setstate__(self, state: list) -> None:
+        for name, value in zip(self._names, state, strict=True):
+            _set(self, name, value)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{n}={v!r}" for n, v in zip(self._names, self._values(self), strict=True))
@@ -40,9 +53,10 @@ class _Record:
 
 
 def _record(slots: bool = False):
-    """A frozen dataclass (fields(), replace(), pickling, FrozenInstanceError) with _Record's methods."""
+    """A dataclass (fields(), replace()) with _Record's methods: frozen, though @dataclass is not told so
+    (it would write __setattr__ and __delattr__ by exec())."""
     def build(cls):
-        cls = dataclass(frozen=True, init=False, repr=False, eq=False, slots=slots)(cls)
+        cls = dataclass(init=False, repr=False, eq=False, slots=slots)(cls)
         cls._names = tuple(cls.__dataclass_fields__)
         cls._values = attrgetter(*cls._names)  # a tuple of the fields, in their order
         return cls

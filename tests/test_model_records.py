@@ -86,5 +86,5 @@ def test_the_checks_of_a_paragraph_and_a_change_still_run():
 def test_the_methods_are_written_in_the_module_not_generated_at_import():
     """@dataclass would exec() generated source for each (file "<string>"): most of the module's import."""
     for cls in CLASSES:
-        for name in ("__init__", "__repr__", "__eq__", "__hash__"):
+        for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
             assert getattr(cls, name).__code__.co_filename == model.__file__, (cls.__name__, name)
