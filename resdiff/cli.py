@@ -3,8 +3,8 @@ A command returns its result's ExitStatus and reads and writes through the Conso
 (console_env.py), the one main() passes to the app, or a test's: it travels in click's context, so that
 two runs in one process share nothing."""
 
-from __future__ import annotations
-
+# no `from __future__ import annotations`: the commands' annotations are built as the module runs, from its
+# bytecode, where as strings each would be compiled by eval() at every start (inspect.signature(eval_str=True))
 import functools
 import inspect
 import os
@@ -13,13 +13,13 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
+from . import __version__, commands
 from . import options as opt
+from .commands import warnings as _warnings
 from .console_env import ConsoleEnv, StdoutClosed, is_usage_error
 from .errors import ResdiffError
 from .options import language as _language
 from .options import language_tag as _language_tag
-from .options import warnings as _warnings
 from .render.formats import render
 from .status import ExitStatus
 
@@ -93,9 +93,6 @@ def _command(short_help: str, *, reads_pdf: bool = False):
     return register
 
 
-WHOLE_TEXT = 1 << 30  # --context that shows every paragraph
-
-
 @_command("Show the structure of one resolution: metadata, paragraphs, footnotes.", reads_pdf=True)
 def parse(
     env: ConsoleEnv,
@@ -119,10 +116,7 @@ def parse(
       resdiff parse A-RES-75-62.zh.txt
       resdiff parse A-RES-75-62.en.pdf --format json -o 75-62.json
     """
-    from .documents import load_document
-
-    doc = load_document(file, language=_language(lang), warn=_warnings(env.warning, strict))
-    env.emit(render("parse", format, doc), output=output, inputs=(file,), color=color, width=width, pager=pager)
+    commands.parse(env, file, format, lang, color, width, pager, output, strict, language=_language)
 
 
 @_command("Show what changed between two versions, clause by clause.", reads_pdf=True)
@@ -162,26 +156,8 @@ def diff(
       resdiff diff OLD.pdf NEW.pdf --format html -o diff.html
       resdiff diff 74/62 75/62 --lang zh --fail-on substantive
     """
-    from .comparison import compare, unrelated
-    from .documents import load_versions, stdin_once
-    from .errors import UsageError
-
-    if format in (opt.DiffFormat.docx, opt.DiffFormat.pdf) and not output and env.stdout_is_tty():
-        raise UsageError(f"a {format.value} file is not for a terminal", hint="give -o FILE or redirect the output")
-    stdin_once(old, new)
-    language = _language(lang)
-    with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
-        result = compare(*load_versions(old, new, language=language, warn=_warnings(env.warning, strict)))
-    why = None if force else unrelated(result)
-    if why:
-        raise UsageError(why, hint="--force compares them anyway",
-                         source=f"{os.path.basename(old)} and {os.path.basename(new)}")
-    if context is None:  # a redline to print shows the whole text, the other views the changes
-        context = WHOLE_TEXT if format is opt.DiffFormat.pdf else 0
-    shown = render("diff", view if format is opt.DiffFormat.terminal else format, result, context=context,
-                   show_routine=show_routine, markers=env.markers(color, output), hide_editorial=hide_editorial)
-    env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
-    return result.exit_status(fail_on)
+    return commands.diff(env, old, new, format, view, context, lang, color, width, pager, show_routine, hide_editorial,
+                         force, fail_on, output, strict, language=_language)
 
 
 @_command("Show how each paragraph evolved over several versions.", reads_pdf=True)

@@ -1,9 +1,106 @@
 """The console script's first step: what needs no command-line parser is answered here, before typer
-and the rest are imported (`resdiff --version` in a few milliseconds); everything else goes to cli.py."""
+and the rest are imported (`resdiff --version` in a few milliseconds); so is a plain `parse` or `diff` line
+(plain_line: typer's import is most of a cold diff's start-up). Everything else goes to cli.py."""
 
 from __future__ import annotations
 
+import os
 import sys
+
+# A plain line: the command first, its arguments, and among its options only these, each given once as
+# `--name value` with a valid value (none beginning with "-") or as a flag: what typer reads the same way.
+# Anything else (--help, --name=value, -, --, a bad value, an option that repeats) is typer's to read and
+# to answer. Option -> (parameter, what it takes: its choices, the least integer, str for any text, or the
+# value the flag sets).
+_OPTIONS = {"--lang": ("lang", str), "--color": ("color", ("auto", "always", "never")), "--width": ("width", 20),
+            "--pager": ("pager", True), "--no-pager": ("pager", False), "-o": ("output", str),
+            "--output": ("output", str), "--strict": ("strict", True)}
+_DEFAULTS = {"lang": None, "color": "auto", "width": None, "pager": None, "output": None, "strict": False}
+_DIFF_FORMATS = ("terminal", "json", "markdown", "html", "docx", "pdf")
+PLAIN = {  # command -> (its arguments, its parameters' defaults, its options): what cli.py declares
+    "parse": (("file",), {"format": "terminal", **_DEFAULTS},
+              {**_OPTIONS, "--format": ("format", ("terminal", "json")), "-f": ("format", ("terminal", "json"))}),
+    "diff": (("old", "new"), {"format": "terminal", "view": "inline", "context": None, "show_routine": False,
+                              "hide_editorial": False, "force": False, "fail_on": "any", **_DEFAULTS},
+             {**_OPTIONS, "--format": ("format", _DIFF_FORMATS), "-f": ("format", _DIFF_FORMATS),
+              "--view": ("view", ("inline", "side-by-side", "summary")), "--context": ("context", 0),
+              "-C": ("context", 0), "--show-routine": ("show_routine", True),
+              "--hide-editorial": ("hide_editorial", True), "--force": ("force", True),
+              "--fail-on": ("fail_on", ("any", "substantive"))}),
+}
+# typer reads these from the environment (the PDF limits; a shell asking for completions): then it reads the line
+_ENVIRONMENT = ("RESDIFF_PDF_MEMORY", "RESDIFF_PDF_TIMEOUT")
+
+
+def plain_line(args: list[str], environ=os.environ) -> tuple[str, dict] | None:
+    """(the command, its parameters) where `args` is a plain line, else None."""
+    if not args or args[0] not in PLAIN or any(k in environ for k in _ENVIRONMENT) \
+            or any(k.endswith("_COMPLETE") for k in environ):
+        return None
+    names, values, options = PLAIN[args[0]]
+    values, given, arguments = dict(values), set(), []
+    rest = iter(args[1:])
+    for arg in rest:
+        if not arg.startswith("-"):
+            arguments.append(arg)
+            continue
+        name, takes = options.get(arg, (None, None))
+        if name is None or name in given:
+            return None
+        given.add(name)
+        if type(takes) is bool:
+            values[name] = takes
+            continue
+        value = next(rest, None)
+        if value is None or value.startswith("-"):
+            return None
+        if isinstance(takes, tuple) and value not in takes:
+            return None
+        if isinstance(takes, int):
+            if not (value.isascii() and value.isdigit()) or int(value) < takes:
+                return None
+            value = int(value)
+        values[name] = value
+    if len(arguments) != len(names):
+        return None
+    if values["lang"] is not None:
+        from .lang import check_language
+
+        try:
+            check_language(values["lang"])
+        except ValueError:
+            return None  # typer's usage error says so
+    return args[0], {**values, **dict(zip(names, arguments, strict=True))}
+
+
+def run_plain(args: list[str], env) -> int | None:
+    """`resdiff ARGS` without typer where ARGS is a plain line: its exit status, as cli.run would give it; None
+    where it is not one."""
+    line = plain_line(args, env.environ)
+    if line is None:
+        return None
+    from . import commands
+    from .console_env import StdoutClosed, is_usage_error
+    from .errors import ResdiffError
+    from .lang import check_language
+    from .status import ExitStatus
+
+    command, parameters = line
+    language = lambda value: None if value is None else check_language(value)  # noqa: E731 (options.language's check)
+    try:
+        try:
+            status = getattr(commands, command)(env, **parameters, language=language)
+        except ResdiffError as e:
+            env.report(e)
+            status = ExitStatus.BAD_INPUT
+        env.stdout.flush()
+    except KeyboardInterrupt:
+        return ExitStatus.INTERRUPTED
+    except (BrokenPipeError, StdoutClosed):
+        return env.pipe_closed()
+    except Exception as e:
+        return env.usage_error(e, args) if is_usage_error(e) else env.failure(e)
+    return status or ExitStatus.OK
 
 
 def main() -> None:
@@ -13,6 +110,14 @@ def main() -> None:
         sys.stdout.write(f"resdiff {__version__}\n")  # what cli._version prints
         sys.stdout.flush()
         sys.exit(0)
+    if sys.argv[1:2] and sys.argv[1] in PLAIN:
+        from .console_env import ConsoleEnv
+
+        env = ConsoleEnv()
+        ConsoleEnv.unwind_on_termination()
+        status = run_plain(sys.argv[1:], env)
+        if status is not None:
+            sys.exit(status)
     from .cli import main as cli_main
 
     cli_main()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 
 from .model import LANGUAGES
@@ -337,14 +336,16 @@ def ar_ordinal(unit: str | None, teen: str | None, tens: str | None, alone: str 
     return value + (_AR_TENS[tens] if tens else 0)
 
 
-@dataclass(frozen=True)
 class OrdinalWords:
     """How one language writes ordinals in running text: the pattern, its reader (a match -> a number, or
-    None), and what must be set aside first because it only looks like one (Arabic month names)."""
+    None), and what must be set aside first because it only looks like one (Arabic month names). A plain
+    class: a dataclass is built by exec() at import, at every start of every command."""
 
-    pattern: lazy_pattern
-    read: Callable[[re.Match], int | None]
-    not_ordinals: lazy_pattern | None = None
+    __slots__ = ("pattern", "read", "not_ordinals")
+
+    def __init__(self, pattern: lazy_pattern, read: Callable[[re.Match], int | None],
+                 not_ordinals: lazy_pattern | None = None) -> None:
+        self.pattern, self.read, self.not_ordinals = pattern, read, not_ordinals
 
 
 ORDINALS = {

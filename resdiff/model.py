@@ -5,7 +5,8 @@ so that a parse or a diff does not pay for creating their classes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass
+from operator import attrgetter
 
 from .status import ExitStatus, changes_status
 
@@ -14,10 +15,59 @@ OPERATIVE = "operative"
 ANNEX = "annex"  # a paragraph of an annexed declaration or programme of action
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+_set = object.__setattr__  # how a frozen record sets its fields, as the __init__ @dataclass writes does
 
 
-@dataclass(frozen=True)
-class Metadata:
+class _Record:
+    """What @dataclass(frozen=True) writes for a record (repr, ==, hash, no assignment, pickling), written
+    once: @dataclass writes each method of each class as source and exec()s it at import, which made this
+    module most of a diff's start-up besides typer. Each class writes its own __init__ for the same reason
+    (tests/test_model_records.py holds each to its fields)."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __getstate__(self) -> list:
+        return list(self._values(self))
+
+    def __setstate__(self, state: list) -> None:
+        for name, value in zip(self._names, state, strict=True):
+            _set(self, name, value)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={v!r}" for n, v in zip(self._names, self._values(self), strict=True))
+        return f"{self.__class__.__qualname__}({shown})"
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._values(self) == self._values(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values(self))
+
+
+def _record(slots: bool = False):
+    """A dataclass (fields(), replace()) with _Record's methods: frozen, though @dataclass is not told so
+    (it would write __setattr__ and __delattr__ by exec())."""
+    def build(cls):
+        cls = dataclass(init=False, repr=False, eq=False, slots=slots)(cls)
+        cls._names = tuple(cls.__dataclass_fields__)
+        cls._values = attrgetter(*cls._names)  # a tuple of the fields, in their order
+        return cls
+
+    return build
+
+
+@_record()
+class Metadata(_Record):
+    """What a resolution says of itself: its symbol, session, language, title, dates, agenda item, report."""
+
     symbol: str | None = None
     session: int | None = None
     language: str | None = None
@@ -30,21 +80,47 @@ class Metadata:
     meeting: int | None = None  # plenary meeting number
     sponsors: str | None = None  # a draft's list of sponsors
 
+    def __init__(self, symbol: str | None = None, session: int | None = None, language: str | None = None,
+                 title: str | None = None, adopted: str | None = None, distributed: str | None = None,
+                 agenda_item: str | None = None, report: str | None = None, report_paragraph: str | None = None,
+                 meeting: int | None = None, sponsors: str | None = None) -> None:
+        _set(self, "symbol", symbol)
+        _set(self, "session", session)
+        _set(self, "language", language)
+        _set(self, "title", title)
+        _set(self, "adopted", adopted)
+        _set(self, "distributed", distributed)
+        _set(self, "agenda_item", agenda_item)
+        _set(self, "report", report)
+        _set(self, "report_paragraph", report_paragraph)
+        _set(self, "meeting", meeting)
+        _set(self, "sponsors", sponsors)
 
-@dataclass(frozen=True, slots=True)  # a long document holds 100,000s of these: no dictionary each
-class Footnote:
+
+@_record(slots=True)  # a long document holds 100,000s of these: no dictionary each
+class Footnote(_Record):
+    """A footnote of the document: its marker and text, and where it starts."""
+
     marker: str
     text: str
     line: int = 0  # 1-based line where the footnote starts: of the file, or of its page where `page` is set
     page: int | None = None  # 1-based page of a paged source (a PDF, or text with form feeds)
+
+    def __init__(self, marker: str, text: str, line: int = 0, page: int | None = None) -> None:
+        _set(self, "marker", marker)
+        _set(self, "text", text)
+        _set(self, "line", line)
+        _set(self, "page", page)
 
     @property
     def id(self) -> str:
         return f"FN{self.marker}"
 
 
-@dataclass(frozen=True, slots=True)  # a long document holds 100,000s of these: no dictionary each
-class Paragraph:
+@_record(slots=True)  # a long document holds 100,000s of these: no dictionary each
+class Paragraph(_Record):
+    """A preambular, operative or annex paragraph: its id (PP1, OP3(a)), text and footnote markers."""
+
     id: str
     kind: str  # PREAMBULAR, OPERATIVE or ANNEX
     text: str
@@ -56,19 +132,39 @@ class Paragraph:
     marks: tuple[int, ...] = ()  # offset in `text` where each cited marker stood
     prefix: str = ""  # the printed numbering taken off the text: "1. ", "(a) "
 
+    def __init__(self, id: str, kind: str, text: str, number: str | None = None, letter: str | None = None,
+                 footnotes: tuple[str, ...] = (), line: int = 0, page: int | None = None, marks: tuple[int, ...] = (),
+                 prefix: str = "") -> None:
+        _set(self, "id", id)
+        _set(self, "kind", kind)
+        _set(self, "text", text)
+        _set(self, "number", number)
+        _set(self, "letter", letter)
+        _set(self, "footnotes", footnotes)
+        _set(self, "line", line)
+        _set(self, "page", page)
+        _set(self, "marks", marks)
+        _set(self, "prefix", prefix)
+        self.__post_init__()
+
     def __post_init__(self) -> None:
         if self.kind not in (PREAMBULAR, OPERATIVE, ANNEX):
             raise ValueError(f"unknown paragraph kind {self.kind!r}")
 
 
-@dataclass(frozen=True)
-class ParseWarning:
+@_record()
+class ParseWarning(_Record):
     """A parse that breaks the document's own structure says so: a stable code, the paragraph (or
     footnote) it concerns, and a sentence for the reader."""
 
     code: str
     id: str | None
     message: str
+
+    def __init__(self, code: str, id: str | None, message: str) -> None:
+        _set(self, "code", code)
+        _set(self, "id", id)
+        _set(self, "message", message)
 
     def __str__(self) -> str:
         return f"{self.id}: {self.message} [{self.code}]" if self.id else f"{self.message} [{self.code}]"
@@ -83,8 +179,10 @@ def unique_id(base: str, seen: set[str], sep: str) -> str:
     return uid
 
 
-@dataclass(frozen=True)
-class Document:
+@_record()
+class Document(_Record):
+    """A parsed resolution: its metadata, paragraphs and footnotes, and what the parse read besides."""
+
     metadata: Metadata
     paragraphs: tuple[Paragraph, ...]
     footnotes: tuple[Footnote, ...] = ()
@@ -92,6 +190,17 @@ class Document:
     other: tuple[str, ...] = ()  # masthead, title, closing and page-furniture lines: read, not content
     warnings: tuple[ParseWarning, ...] = ()  # where the parse breaks the document's own structure
     source_kind: str = "text"  # "text", "pdf", "docx", "html", "markdown": what `line` and `page` count in
+
+    def __init__(self, metadata: Metadata, paragraphs: tuple[Paragraph, ...], footnotes: tuple[Footnote, ...] = (),
+                 source: str = "<text>", other: tuple[str, ...] = (), warnings: tuple[ParseWarning, ...] = (),
+                 source_kind: str = "text") -> None:
+        _set(self, "metadata", metadata)
+        _set(self, "paragraphs", paragraphs)
+        _set(self, "footnotes", footnotes)
+        _set(self, "source", source)
+        _set(self, "other", other)
+        _set(self, "warnings", warnings)
+        _set(self, "source_kind", source_kind)
 
     @property
     def language(self) -> str:
@@ -112,8 +221,8 @@ ROUTINE, EDITORIAL, SUBSTANTIVE = "routine", "editorial", "substantive"
 REGION_KINDS = ("", ROUTINE, EDITORIAL, SUBSTANTIVE)
 
 
-@dataclass(frozen=True, slots=True)  # a long document holds 100,000s of these: no dictionary each
-class Change:
+@_record(slots=True)  # a long document holds 100,000s of these: no dictionary each
+class Change(_Record):
     """One entry of a document diff: paragraphs (or footnotes) of each side that belong together."""
 
     kind: str
@@ -132,6 +241,26 @@ class Change:
     op_kinds: tuple[str, ...] = ()
     # footnote markers that stand elsewhere in the new text: (marker, offset in old_text, offset in new_text)
     marker_moves: tuple[tuple[str, int, int], ...] = ()
+
+    def __init__(self, kind: str, old: tuple[str, ...], new: tuple[str, ...], moved: bool = False,
+                 similarity: float | None = None, ops: tuple[tuple[str, str], ...] = (), old_text: str = "",
+                 new_text: str = "", routine: bool = False,
+                 clauses: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (), editorial: bool = False,
+                 op_kinds: tuple[str, ...] = (), marker_moves: tuple[tuple[str, int, int], ...] = ()) -> None:
+        _set(self, "kind", kind)
+        _set(self, "old", old)
+        _set(self, "new", new)
+        _set(self, "moved", moved)
+        _set(self, "similarity", similarity)
+        _set(self, "ops", ops)
+        _set(self, "old_text", old_text)
+        _set(self, "new_text", new_text)
+        _set(self, "routine", routine)
+        _set(self, "clauses", clauses)
+        _set(self, "editorial", editorial)
+        _set(self, "op_kinds", op_kinds)
+        _set(self, "marker_moves", marker_moves)
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         if self.routine and self.kind != MODIFIED:
@@ -197,11 +326,18 @@ class Change:
         return self.renumbered and len(self.old) == len(self.new)
 
 
-@dataclass(frozen=True)
-class DocumentDiff:
+@_record()
+class DocumentDiff(_Record):
+    """Two versions of a document and the changes from the old to the new, paragraph by paragraph."""
+
     old: Document
     new: Document
-    changes: tuple[Change, ...] = field(default_factory=tuple)
+    changes: tuple[Change, ...] = ()
+
+    def __init__(self, old: Document, new: Document, changes: tuple[Change, ...] = ()) -> None:
+        _set(self, "old", old)
+        _set(self, "new", new)
+        _set(self, "changes", changes)
 
     @property
     def has_changes(self) -> bool:

@@ -129,13 +129,6 @@ def language_tag(value: str | None, option: str) -> tuple[str | None, str | None
         raise typer.BadParameter(str(e), param_hint=option) from None
 
 
-def warnings(warn, strict: bool):
-    """Where parse warnings go: `warn` (stderr); under --strict the first is an error (exit 2)."""
-    from .documents import strict_warnings
-
-    return strict_warnings(warn) if strict else warn
-
-
 # --- a session's engine, and the limits a PDF is read under ---------------------------------------------
 
 Executor = choices("Executor", "processes", "dask")

@@ -68,7 +68,7 @@ _OPENERS = PAIRED_MARKS
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _WIDE_STOPS = set(CLAUSE_STOPS_WIDE)
 _NARROW_STOPS = set(CLAUSE_STOPS_NARROW)
-_ABBREVIATIONS = re.compile(
+_ABBREVIATIONS = lazy_pattern(  # read only after a full stop that may end a clause
     rf"(?:\b(?:{'|'.join(re.escape(w) for words in CLAUSE_ABBREVIATIONS.values() for w in words)})\.)$"
 )
 

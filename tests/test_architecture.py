@@ -87,7 +87,8 @@ LAYERS = [
     {"carry", "session"},  # drafts from last year's translation; a session of checks
     {"render"},  # every output format
     {"console_env"},  # the terminal a command runs in: streams, colour, pager, width, progress
-    {"options"},  # what commands share: help drawing, choices, options and arguments, language checks
+    {"options", "commands"},  # what commands share: help drawing, choices, options and arguments, language
+    # checks; what parse and diff do with their arguments, read by cli (typer) or entry (a plain line)
     {"cli"},  # the command line: arguments -> library call -> renderer -> exit status
     {"entry"},  # the console script's first step: --version answered before typer is imported
     {"__main__"},  # python -m resdiff

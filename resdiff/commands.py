@@ -1,0 +1,54 @@
+"""What `parse` and `diff` do with their arguments once the command line is read: read through typer by
+cli.py, or by entry.py where the line is a plain one, without typer (most of a cold diff's start-up). A
+choice arrives as its value: cli.py's StrEnum member is one."""
+
+from __future__ import annotations
+
+import os
+
+from .render.formats import render
+from .status import ExitStatus
+
+WHOLE_TEXT = 1 << 30  # --context that shows every paragraph
+
+
+def warnings(warn, strict: bool):
+    """Where parse warnings go: `warn` (stderr); under --strict the first is an error (exit 2)."""
+    from .documents import strict_warnings
+
+    return strict_warnings(warn) if strict else warn
+
+
+def parse(env, file: str, format: str, lang: str | None, color: str, width: int | None, pager: bool | None,
+          output: str | None, strict: bool, *, language) -> None:
+    """`resdiff parse`; `language` checks --lang (a usage error where it names no language)."""
+    from .documents import load_document
+
+    doc = load_document(file, language=language(lang), warn=warnings(env.warning, strict))
+    env.emit(render("parse", format, doc), output=output, inputs=(file,), color=color, width=width, pager=pager)
+
+
+def diff(env, old: str, new: str, format: str, view: str, context: int | None, lang: str | None, color: str,
+         width: int | None, pager: bool | None, show_routine: bool, hide_editorial: bool, force: bool, fail_on: str,
+         output: str | None, strict: bool, *, language) -> ExitStatus:
+    """`resdiff diff`; `language` checks --lang (a usage error where it names no language)."""
+    from .comparison import compare, unrelated
+    from .documents import load_versions, stdin_once
+    from .errors import UsageError
+
+    if format in ("docx", "pdf") and not output and env.stdout_is_tty():
+        raise UsageError(f"a {format} file is not for a terminal", hint="give -o FILE or redirect the output")
+    stdin_once(old, new)
+    language = language(lang)
+    with env.busy(f"comparing {os.path.basename(old)} and {os.path.basename(new)}", old, new):
+        result = compare(*load_versions(old, new, language=language, warn=warnings(env.warning, strict)))
+    why = None if force else unrelated(result)
+    if why:
+        raise UsageError(why, hint="--force compares them anyway",
+                         source=f"{os.path.basename(old)} and {os.path.basename(new)}")
+    if context is None:  # a redline to print shows the whole text, the other views the changes
+        context = WHOLE_TEXT if format == "pdf" else 0
+    shown = render("diff", view if format == "terminal" else format, result, context=context,
+                   show_routine=show_routine, markers=env.markers(color, output), hide_editorial=hide_editorial)
+    env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
+    return result.exit_status(fail_on)
