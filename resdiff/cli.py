@@ -465,7 +465,7 @@ def run(args: list[str], env: ConsoleEnv) -> int:
         at = next((i for i, a in enumerate(args) if not a.startswith("-")), len(args))
         one = at < len(args) and args[at] in _COMMANDS and all(a == "--debug" for a in args[:at])
         code = (_app_of(args[at]) if one else app)(args=args, standalone_mode=False, obj=env)
-        env.stdout.flush()
+        env.flush()
     except (typer.Abort, KeyboardInterrupt):
         return ExitStatus.INTERRUPTED
     except (BrokenPipeError, StdoutClosed):  # `resdiff diff … | head`: the output is cut short; say so, as cp does

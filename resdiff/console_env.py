@@ -64,14 +64,24 @@ class ConsoleEnv:
 
     @property
     def stdout(self):
-        return sys.stdout if self._stdout is None else self._stdout
+        stream = sys.stdout if self._stdout is None else self._stdout
+        if stream is None:  # started with standard output closed (`>&-`): nothing can be written there
+            raise StdoutClosed()
+        return stream
 
     @property
     def stderr(self):
         return sys.stderr if self._stderr is None else self._stderr
 
+    def flush(self) -> None:
+        """Standard output flushed at the end of a command; a closed one had nothing written to it."""
+        if self._stdout is not None or sys.stdout is not None:
+            self.stdout.flush()
+
     def stdout_is_tty(self) -> bool:
-        return self.stdout.isatty() if self._stdout_tty is None else self._stdout_tty
+        if self._stdout_tty is not None:
+            return self._stdout_tty
+        return self._stdout is not None or sys.stdout is not None and sys.stdout.isatty()
 
     def stderr_is_tty(self) -> bool:
         return self.stderr.isatty() if self._stderr_tty is None else self._stderr_tty
@@ -81,6 +91,7 @@ class ConsoleEnv:
         from .render.terminal.layout import make_console
 
         if to == "stdout":
+            self.stdout  # noqa: B018 (a closed standard output raises StdoutClosed here, not in rich)
             stream, tty = self._stdout, self._stdout_tty  # None: rich's own sys.stdout, as it finds it
         else:
             stream, tty = self.stderr, self._stderr_tty
@@ -258,6 +269,9 @@ class ConsoleEnv:
         said, as cp says it, and no flush fails on the way out."""
         from .output import silence_stdout
 
+        if self._stdout is None and sys.stdout is None:
+            self.say("standard output: closed when resdiff started (nothing written; give -o FILE instead)")
+            return ExitStatus.BAD_INPUT
         silence_stdout()
         self.say("standard output: the reader closed the pipe before the end (output cut short)")
         return ExitStatus.BAD_INPUT

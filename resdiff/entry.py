@@ -93,7 +93,7 @@ def run_plain(args: list[str], env) -> int | None:
         except ResdiffError as e:
             env.report(e)
             status = ExitStatus.BAD_INPUT
-        env.stdout.flush()
+        env.flush()
     except KeyboardInterrupt:
         return ExitStatus.INTERRUPTED
     except (BrokenPipeError, StdoutClosed):

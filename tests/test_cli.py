@@ -234,6 +234,31 @@ def test_output_into_a_closed_pipe_is_quiet():
     assert r.stdout.startswith("7 versions") and "Traceback" not in r.stderr
 
 
+@pytest.mark.parametrize("args", [["diff", "A", "B", "--format", "json"], ["diff", "A", "B"], ["parse", "B"],
+                                  ["series", "samples", "--steps"], ["--debug", "diff", "A", "B", "--color", "never"]])
+def test_a_standard_output_closed_from_the_start_is_said_in_one_line(args):
+    """`resdiff diff A B >&-`: nowhere to write; one line says so (exit 2), where a closed pipe is said
+    differently (output cut short)."""
+    root = SEED.parent.parent
+    names = {"A": "samples/illustrative/ILLUSTRATIVE-A-RES-74-62.zh.txt", "B": "samples/A-RES-75-62.zh.txt"}
+    line = " ".join(shlex.quote(names.get(a, a)) for a in args)
+    r = subprocess.run(f"{shlex.quote(sys.executable)} -m resdiff {line} >&-", shell=True, capture_output=True,
+                       text=True, cwd=root)
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.splitlines() == ["resdiff: error: standard output: closed when resdiff started (nothing written;"
+                                     " give -o FILE instead)"]
+
+
+def test_a_closed_standard_output_is_no_matter_with_an_output_file(tmp_path):
+    root = SEED.parent.parent
+    out = tmp_path / "d.json"
+    r = subprocess.run(f"{shlex.quote(sys.executable)} -m resdiff diff samples/illustrative/ILLUSTRATIVE-A-RES-74-62.zh.txt"
+                       f" samples/A-RES-75-62.zh.txt --format json -o {shlex.quote(str(out))} >&-", shell=True,
+                       capture_output=True, text=True, cwd=root)
+    assert (r.returncode, r.stderr) == (1, "")  # 1: the two versions differ
+    assert json.loads(out.read_text("utf-8"))["changes"]
+
+
 def test_progress_on_a_terminal():
     """On a real terminal (a pseudo-terminal from util-linux `script`), series shows its progress while it
     compares; it never reaches a pipe."""
