@@ -191,10 +191,10 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     codes = page.codes()
     if not codes:
         return [], False, 0, 0, 0
-    keys = page.char_objects(len(codes))
+    keys = page.char_objects(len(codes), codes)
     reads = codes[:]  # what each character reads as; -1: left out
     odd = list(compress(count(), map(_ODD.__contains__, codes)))  # tested in C: thousands a page
-    breaks = [i for i in odd if codes[i] in (32, 13, 10)]
+    breaks = [i for i in odd if codes[i] in (32, 13, 10) and keys[i]]  # one of no text object is left out anyway
     made = {i for i, g in zip(breaks, page.generated(breaks), strict=True) if g}
     replaced = 0
     keep = list(map(bool, keys))  # a character of a text object that reads as something
