@@ -146,11 +146,13 @@ class Document:
     @property
     def right_to_left(self) -> bool:
         """Whether the document asks to be read right to left (/ViewerPreferences /Direction /R2L): PDFium's
-        text pages then lay each line out from its right end."""
+        text pages then lay each line out from its right end. PDFium's API gives the entry where it is a name;
+        one it does not give (a reference to a name, a string) is taken to ask it where the file spells
+        '/Direction' (not inside a compressed object stream, which only PDFium reads)."""
         if self._r2l is None:
             name = ctypes.create_string_buffer(8)
             got = self.lib.FPDF_VIEWERREF_GetName(self.handle, b"Direction", name, len(name))
-            self._r2l = 0 < got <= len(name) and name.value == b"R2L"
+            self._r2l = name.value == b"R2L" if 0 < got <= len(name) else b"/Direction" in self._buf.raw
         return self._r2l
 
 

@@ -134,3 +134,25 @@ def test_only_breaks_of_a_text_object_are_asked_whether_pdfium_made_them(monkeyp
         assert len(calls) == sum(1 for i in breaks if objects[i]) < len(breaks)
         assert glyphs
         monkeypatch.undo()
+
+
+def test_a_direction_pdfium_gives_no_name_of_is_taken_as_right_to_left_where_the_file_spells_it():
+    """/Direction 9 0 R (a reference to the name /R2L): PDFium reads the document right to left, and its API
+    gives no name for the entry; the file spelling '/Direction' is enough to ask character by character."""
+    data = _pieces_abutting(["Recalling its reso", "lution of 5 Dec", "ember 2018"], direction="R2L")
+    start = data.index(b"/Direction /R2L")
+    assert b"/ViewerPreferences" in data
+    # the same length, so the cross-reference table still holds: a string where a name was
+    changed = data[:start] + b"/Direction(R2L)" + data[start + len(b"/Direction /R2L"):]
+    with pdfium.Document(changed) as doc:
+        assert doc.right_to_left
+        page = pdfium.Page(doc, 0)
+        try:
+            codes = page.codes()
+            runs = [k for k, _ in groupby(page.char_objects(len(codes))) if k]
+            assert len(runs) > len(set(runs))  # PDFium reads the string as the name: right to left
+            assert not page.in_object_order(codes)
+        finally:
+            page.close()
+    with pdfium.Document(data.replace(b"/Direction /R2L", b"/Direction /L2R")) as doc:
+        assert not doc.right_to_left
