@@ -226,17 +226,34 @@ class Page:
     def loose_boxes(self, indices: list[int]) -> list[float]:
         """The loose box of each of these characters (ascending indices), four floats each (left, top,
         right, bottom): from the font's descent to its ascent, from the glyph's origin to its advance."""
+        out: list[float] = []
+        for floats in self._boxes(indices):
+            out += floats.tolist()
+        return out
+
+    def loose_sides(self, indices: list[int]) -> tuple[list[float], list[float], list[float]]:
+        """The left, right and bottom sides of the loose boxes of these characters (see loose_boxes), a
+        list each: what the reader uses of a box, read out of PDFium's floats without the tops."""
+        lefts: list[float] = []
+        rights: list[float] = []
+        bottoms: list[float] = []
+        for floats in self._boxes(indices):
+            lefts += floats[0::4].tolist()
+            rights += floats[2::4].tolist()
+            bottoms += floats[3::4].tolist()
+        return lefts, rights, bottoms
+
+    def _boxes(self, indices: list[int]):
+        """The loose boxes of these characters, a buffer of them at a time: a view of its floats, four a box."""
         handle, box = ctypes.c_void_p(self.text), self.lib.FPDFText_GetLooseCharBox
         buf, slots = _box_slots()
         floats = memoryview(buf).cast("B").cast("f")
         args = _index_args(indices)
-        out: list[float] = []
         for at in range(0, len(args), _CHUNK):
             part = args[at: at + _CHUNK]
             if not all(map(box, repeat(handle, len(part)), part, slots)):  # only for an index off the page
                 raise InputError("PDFium gave no box for a character of a page")
-            out += floats[: 4 * len(part)].tolist()
-        return out
+            yield floats[: 4 * len(part)]
 
     def text_objects(self, *, depth: int = 4, limit: int = 10_000) -> list[int]:
         """The page's text objects, those inside its forms too (forms `depth` deep, `limit` objects
