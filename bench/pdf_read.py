@@ -1,5 +1,7 @@
 """What reading a PDF's characters costs, by the route taken to PDFium.  python bench/pdf_read.py [N]
 python bench/pdf_read.py --long [N]: only a long PDF (LONG_PAGES pages, see long_pdf) read N times.
+python bench/pdf_read.py --against TREE [N]: this tree and another checkout (TREE, with its own .venv)
+alternated N rounds on the long PDF and the 5-page A/RES/73/6 PDF (see against).
 
 On each real PDF of ../shared/corpus/real (the 5-page A/RES/73/6 first), CPU and wall time, medians
 of N rounds (default 15), of reading every character with its box, text object, font size and
@@ -245,7 +247,68 @@ def long_read(path: Path, rounds: int) -> dict:
     return out
 
 
+# Run by the other tree's interpreter too, so it uses only what both have: reading the long PDF into the
+# parser's lines, PDFium loaded and the reading child started first; the CPU of this process and the child.
+_READ_ONCE = """
+import os, sys, time
+from resdiff import isolate, pdf
+def child():
+    with open(f"/proc/{isolate._CHILD.pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+data = open(sys.argv[1], "rb").read()
+pdf.read_lines(data, "long.pdf")
+c = time.process_time() + child()
+pdf.read_lines(data, "long.pdf")
+print(time.process_time() + child() - c)
+"""
+
+
+def against(other: Path, rounds: int) -> None:
+    """This tree and `other` (a checkout with its own .venv), alternated round after round: the long PDF read
+    into lines (CPU of reading alone, in a fresh interpreter), `resdiff parse` of it, and `resdiff parse` of
+    the 5-page A/RES/73/6 PDF (cold: a whole command, as a user runs it); CPU of every process, medians. Both
+    parse outputs are compared byte for byte. The long PDF holds 135 resolutions, which `parse` reads and then
+    refuses (exit 2: one resolution a file): its figure is the reading a user's run of it pays."""
+    from measure import become_subreaper, run
+
+    become_subreaper()
+    trees = {"this tree": ROOT, str(other): other.resolve()}
+    five = REAL / "A-RES-73-6.en.pdf"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = long_pdf(Path(tmp))
+        got: dict[tuple[str, str], list[float]] = {}
+        outs: dict[tuple[str, str], set[bytes]] = {}
+        for _ in range(rounds):
+            for label, tree in trees.items():
+                bindir = tree / ".venv" / "bin"
+                for what, cmd in [("read", [str(bindir / "python"), "-c", _READ_ONCE, str(path)]),
+                                  ("parse", [str(bindir / "resdiff"), "parse", str(path), "--format", "json"]),
+                                  ("parse5", [str(bindir / "resdiff"), "parse", str(five), "--format", "json"])]:
+                    r = run(cmd, cwd=tree)
+                    value = float(r.stdout) if what == "read" else r.cpu
+                    got.setdefault((label, what), []).append(value)
+                    if what != "read":
+                        outs.setdefault((label, what), set()).add((r.status, r.stdout))
+    print(f"medians of {rounds} alternated rounds, CPU seconds (min-max); load average {os.getloadavg()[0]:.1f}")
+    names = {"read": f"{LONG_PAGES}-page PDF read into lines", "parse": f"resdiff parse of the {LONG_PAGES}-page PDF",
+             "parse5": "resdiff parse of the 5-page A/RES/73/6 PDF"}
+    for what, name in names.items():
+        cells = [f"{label}: {statistics.median(got[label, what]):.3f} ({min(got[label, what]):.3f}-"
+                 f"{max(got[label, what]):.3f})" for label in trees]
+        print(f"- {name}: " + "; ".join(cells))
+    for what in ("parse", "parse5"):
+        seen = {o for label in trees for o in outs[label, what]}
+        status = ", ".join(sorted({str(code) for code, _ in seen}))
+        print(f"- {names[what]}: exit status {status}, outputs {'byte-identical' if len(seen) == 1 else 'DIFFER'}")
+
+
 def main() -> None:
+    if "--against" in sys.argv:
+        at = sys.argv.index("--against")
+        rest = sys.argv[at + 2:]
+        against(Path(sys.argv[at + 1]), int(rest[0]) if rest and rest[0].isdigit() else 5)
+        return
     if "--long" in sys.argv:
         rounds = int(sys.argv[-1]) if sys.argv[-1].isdigit() else 3
         with tempfile.TemporaryDirectory() as tmp:

@@ -191,10 +191,10 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     codes = page.codes()
     if not codes:
         return [], False, 0, 0, 0
-    keys = page.char_objects(len(codes))
+    keys = page.char_objects(len(codes), codes)
     reads = codes[:]  # what each character reads as; -1: left out
     odd = list(compress(count(), map(_ODD.__contains__, codes)))  # tested in C: thousands a page
-    breaks = [i for i in odd if codes[i] in (32, 13, 10)]
+    breaks = [i for i in odd if codes[i] in (32, 13, 10) and keys[i]]  # one of no text object is left out anyway
     made = {i for i, g in zip(breaks, page.generated(breaks), strict=True) if g}
     replaced = 0
     keep = list(map(bool, keys))  # a character of a text object that reads as something
@@ -229,13 +229,11 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
         kept, infos = list(compress(kept, usable)), list(compress(infos, usable))
     # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
     # descent is the baseline, and its left the origin (one call a character instead of two)
-    boxes = page.loose_boxes(kept)
-    lefts = boxes[0::4]
-    rights = boxes[2::4]
+    lefts, rights, bottoms = page.loose_sides(kept)
     if not all(map(le, lefts, rights)):  # max(left, right): the right, where it is right of the left
         rights = list(map(max, lefts, rights))
     sizes, italics, descents, _ = zip(*infos, strict=True) if infos else ((),) * 4  # columns, in one pass
-    lows = list(map(sub, boxes[3::4], descents))
+    lows = list(map(sub, bottoms, descents))
     rounded = {y: round(y, 3) for y in set(lows)}  # the glyphs of a line share their baseline, and round() is slow
     chs = list(map(chr, map(reads.__getitem__, kept)))
     glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), sizes, italics, map(str.isspace, chs),

@@ -15,7 +15,8 @@ from __future__ import annotations
 import ctypes
 import math
 import threading
-from itertools import repeat
+from itertools import chain, compress, repeat
+from operator import ne, not_, or_, sub
 from types import SimpleNamespace
 
 from .errors import InputError
@@ -54,6 +55,7 @@ SIGNATURES: dict[str, tuple] = {
     "FPDFFormObj_CountObjects": (_I, _P),
     "FPDFFormObj_GetObject": (_P, _P, ctypes.c_ulong),
     "FPDF_CloseDocument": (None, _P),
+    "FPDF_VIEWERREF_GetName": (ctypes.c_ulong, _P, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong),
     "FPDFText_LoadPage": (_P, _P),
     "FPDFText_ClosePage": (None, _P),
     "FPDFText_CountChars": (_I, _P),
@@ -115,6 +117,7 @@ class Document:
         self._buf = ctypes.create_string_buffer(data, len(data))
         self.handle = lib.FPDF_LoadMemDocument64(self._buf, len(data), password)
         self.error = 0 if self.handle else lib.FPDF_GetLastError()
+        self._r2l: bool | None = None
 
     def __enter__(self) -> Document:
         return self
@@ -140,12 +143,25 @@ class Document:
     def page_count(self) -> int:
         return self.lib.FPDF_GetPageCount(self.handle)
 
+    @property
+    def right_to_left(self) -> bool:
+        """Whether the document asks to be read right to left (/ViewerPreferences /Direction /R2L): PDFium's
+        text pages then lay each line out from its right end. PDFium's API gives the entry where it is a name;
+        one it does not give (a reference to a name, a string) is taken to ask it where the file spells
+        '/Direction' (not inside a compressed object stream, which only PDFium reads)."""
+        if self._r2l is None:
+            name = ctypes.create_string_buffer(8)
+            got = self.lib.FPDF_VIEWERREF_GetName(self.handle, b"Direction", name, len(name))
+            self._r2l = name.value == b"R2L" if 0 < got <= len(name) else b"/Direction" in self._buf.raw
+        return self._r2l
+
 
 class Page:
     """A loaded page and its text page."""
 
     def __init__(self, doc: Document, index: int):
         self.lib = lib = doc.lib
+        self.doc = doc
         self.handle = lib.FPDF_LoadPage(doc.handle, index)
         self.text = lib.FPDFText_LoadPage(self.handle) if self.handle else None
 
@@ -172,10 +188,35 @@ class Page:
     def unicode(self, i: int) -> int:
         return self.lib.FPDFText_GetUnicode(self.text, i)
 
-    def char_objects(self, n: int) -> list[int | None]:
-        """The text object of each of the first n characters (None: a character PDFium made itself)."""
+    def char_objects(self, n: int, codes: list[int] | None = None) -> list[int | None]:
+        """The text object of each of the first n characters (None: a character PDFium made itself).
+
+        Given the page's `codes`, asked by stretches where PDFium laid the page out object by object (see
+        in_object_order): every _STRIDE-th character is asked, and a stretch between two asked characters of
+        one text object is that object's throughout; the characters of the other stretches (where an object
+        ends, or PDFium put a space or line break of its own) are asked one by one."""
+        get = self.lib.FPDFText_GetTextObject
         handle = ctypes.c_void_p(self.text)
-        return list(map(self.lib.FPDFText_GetTextObject, repeat(handle, n), _index_args(range(n))))
+        args = _index_args(range(n))
+        if n <= _STRIDE or codes is None or not self.in_object_order(codes):
+            return list(map(get, repeat(handle, n), args))
+        ends = [*range(0, n - 1, _STRIDE), n - 1]
+        got = list(map(get, repeat(handle, len(ends)), map(args.__getitem__, ends)))
+        keys = list(chain.from_iterable(map(repeat, got, map(sub, ends[1:], ends))))  # each stretch its first's
+        keys.append(got[-1])
+        unsure = compress(zip(ends, ends[1:], strict=False), map(or_, map(ne, got, got[1:]), map(not_, got)))
+        asked = list(chain.from_iterable(range(lo + 1, hi) for lo, hi in unsure))
+        for i, k in zip(asked, map(get, repeat(handle, len(asked)), map(args.__getitem__, asked)), strict=True):
+            keys[i] = k
+        return keys
+
+    def in_object_order(self, codes: list[int]) -> bool:
+        """Whether PDFium's text page holds each text object's characters together, as it reads them: it does
+        unless it reorders a line, which it does for a document read right to left, or for a line with a
+        right-to-left character (bidirectional class R or AL: Hebrew to NKo and the Arabic extensions, their
+        presentation forms, the right-to-left mark; a surrogate may be one, outside the BMP)."""
+        return not (self.doc.right_to_left or any(0x590 <= u <= 0x8FF or 0xFB1D <= u <= 0xFEFF or 0xD800 <= u < 0xE000
+                                                  or u == 0x200F for u in set(codes)))
 
     def generated(self, indices: list[int]) -> list[int]:
         """Whether each of these characters is one PDFium made itself (a space or line break it inferred)."""
@@ -185,17 +226,34 @@ class Page:
     def loose_boxes(self, indices: list[int]) -> list[float]:
         """The loose box of each of these characters (ascending indices), four floats each (left, top,
         right, bottom): from the font's descent to its ascent, from the glyph's origin to its advance."""
+        out: list[float] = []
+        for floats in self._boxes(indices):
+            out += floats.tolist()
+        return out
+
+    def loose_sides(self, indices: list[int]) -> tuple[list[float], list[float], list[float]]:
+        """The left, right and bottom sides of the loose boxes of these characters (see loose_boxes), a
+        list each: what the reader uses of a box, read out of PDFium's floats without the tops."""
+        lefts: list[float] = []
+        rights: list[float] = []
+        bottoms: list[float] = []
+        for floats in self._boxes(indices):
+            lefts += floats[0::4].tolist()
+            rights += floats[2::4].tolist()
+            bottoms += floats[3::4].tolist()
+        return lefts, rights, bottoms
+
+    def _boxes(self, indices: list[int]):
+        """The loose boxes of these characters, a buffer of them at a time: a view of its floats, four a box."""
         handle, box = ctypes.c_void_p(self.text), self.lib.FPDFText_GetLooseCharBox
         buf, slots = _box_slots()
         floats = memoryview(buf).cast("B").cast("f")
         args = _index_args(indices)
-        out: list[float] = []
         for at in range(0, len(args), _CHUNK):
             part = args[at: at + _CHUNK]
             if not all(map(box, repeat(handle, len(part)), part, slots)):  # only for an index off the page
                 raise InputError("PDFium gave no box for a character of a page")
-            out += floats[: 4 * len(part)].tolist()
-        return out
+            yield floats[: 4 * len(part)]
 
     def text_objects(self, *, depth: int = 4, limit: int = 10_000) -> list[int]:
         """The page's text objects, those inside its forms too (forms `depth` deep, `limit` objects
@@ -272,6 +330,7 @@ class TextObject:
 _MAX_INDEX = 1 << 16  # character indices kept as ready C ints; a longer page passes plain ints (same calls)
 _INDICES: list[ctypes.c_int] = []  # ctypes.c_int(i) at i, made once a process and never changed
 _CHUNK = 4096  # boxes read into the buffer at a time
+_STRIDE = 8  # where a page's characters come object by object, its text objects are asked at every 8th (char_objects)
 _SCRATCH = threading.local()  # each thread's box buffer and the addresses of its slots
 
 

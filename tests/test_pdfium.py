@@ -110,8 +110,11 @@ def test_boxes_read_in_chunks_and_past_the_ready_indices_are_the_same(monkeypatc
             some = list(range(0, n, 3))
             objects, boxes = page.char_objects(n), page.loose_boxes(some)
             assert len(boxes) == 4 * len(some) and len(set(boxes)) > 100
+            sides = (boxes[0::4], boxes[2::4], boxes[3::4])  # left, right, bottom: what the reader uses
+            assert page.loose_sides(some) == sides
             monkeypatch.setattr(pdfium, "_CHUNK", 7)
             assert page.loose_boxes(some) == boxes
+            assert page.loose_sides(some) == sides
             monkeypatch.setattr(pdfium, "_MAX_INDEX", 10)
             assert page.loose_boxes(some) == boxes
             assert page.char_objects(n) == objects
