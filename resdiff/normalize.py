@@ -109,7 +109,7 @@ _DIGITS_LOOP_BUDGET = [200_000]
 
 def spaces_digits(text: str) -> bool:
     """True when the text sets ASCII digits off from ideographs by spaces, as UN PDFs do."""
-    if _DIGITS_LOOP_BUDGET[0] <= 0:
+    if _DIGITS_LOOP_BUDGET[0] < len(text):  # a long text pays for the compiled patterns at once
         return len(_SPACED_DIGITS.findall(text)) > len(_TIGHT_DIGITS.findall(text))
     _DIGITS_LOOP_BUDGET[0] -= len(text)
     return _digit_pairs(text, " ") > _digit_pairs(text, "")

@@ -104,9 +104,7 @@ def _parse_lines(typed: list[Line], *, text: str, source: str, language: str | N
     furniture = _furniture_test(meta.get("symbol"), title)
     raws, notes, dropped, slash = _split_body(body, furniture)
     other += dropped + closing_lines
-    after = [x.text.strip() for k, x in enumerate(after)
-             if not furniture(x.text.strip(), after[k - 1].text.strip() if k else "",
-                              after[k + 1].text.strip() if k + 1 < len(after) else "")]
+    after = [x.text.strip() for k, x in enumerate(after) if not furniture(x.text.strip(), after, k)]
     other += after
     join = _joiner(text, lang)
     raws, adopted = _split_adopted(raws, join)
@@ -387,10 +385,15 @@ def _furniture_test(symbol: str | None, title: str | None):
     def plain(s: str) -> bool:
         return bool(is_plain_furniture(s) or SPONSOR_NOTE.match(s) or s.replace(" ", "") in headers)
 
-    def is_furniture(s: str, before: str = "", after: str = "") -> bool:
+    def is_furniture(s: str, lines: list[Line], k: int) -> bool:
+        """Whether `s`, the text of lines[k], is furniture (its neighbours read only when it is the title)."""
         if plain(s):
             return True
-        return s.replace(" ", "") == title_only and (plain(before) or plain(after))
+        if s.replace(" ", "") != title_only:
+            return False
+        before = lines[k - 1].text.strip() if k else ""
+        after = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        return plain(before) or plain(after)
 
     return is_furniture
 
@@ -417,9 +420,7 @@ def _split_body(body: list[Line], is_furniture):
             else:
                 dropped.append(s)
             continue
-        before = body[k - 1].text.strip() if k else ""
-        after = body[k + 1].text.strip() if k + 1 < len(body) else ""
-        if URL.match(s) or is_furniture(s, before, after):
+        if URL.match(s) or is_furniture(s, body, k):
             dropped.append(s)
             continue
         if x.starts or not raws:
