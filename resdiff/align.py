@@ -337,35 +337,38 @@ def _in_order(pair: dict[int, int], weight=None) -> set[int]:
     if not items:
         return set()
     size = max(j for _, j in items) + 2
-    tree: list[tuple] = [(0, 0, 0, -1)] * (size + 1)  # (count, weight, tie, item index)
+    # each node (count, weight, tie, item index) packed in one int that compares as the tuple would: the
+    # index + 1 in the lowest bits, the tie (a sum of CRCs) above it, the weight above that, the count on top
+    low, count_at, weight_at = 1 << _TIE_AT, 1 << _COUNT_AT, _WEIGHT_AT
+    tree = [0] * (size + 1)
     back: list[int] = [-1] * len(items)
-
-    def query(j: int) -> tuple:
-        best = (0, 0, 0, -1)
-        j += 1
-        while j > 0:
-            best = max(best, tree[j])
-            j -= j & -j
-        return best
-
-    best_all = (0, 0, 0, -1)
+    best_all = 0
     for k, (i, j) in enumerate(items):
-        prev = query(j - 1)
+        prev, x = 0, j  # the query: the best node ending before j
+        while x > 0:
+            if tree[x] > prev:
+                prev = tree[x]
+            x -= x & -x
         w, tie = weight(i, j) if weight else (0, 0)
-        cur = (prev[0] + 1, prev[1] + w, prev[2] + tie, k)
-        back[k] = prev[3]
-        best_all = max(best_all, cur)
-        x = j + 1
+        cur = (prev >> _TIE_AT << _TIE_AT) + count_at + (w << weight_at) + tie * low + k + 1
+        back[k] = (prev & (low - 1)) - 1
+        if cur > best_all:
+            best_all = cur
+        top, x = cur >> _TIE_AT, j + 1
         while x <= size:
-            if cur[:3] > tree[x][:3]:
+            if top > tree[x] >> _TIE_AT:
                 tree[x] = cur
             x += x & -x
     keep: set[int] = set()
-    k = best_all[3]
+    k = (best_all & (low - 1)) - 1
     while k >= 0:
         keep.add(items[k][0])
         k = back[k]
     return keep
+
+
+# the fields of _in_order's packed nodes: wide enough for any count, sum of lengths and sum of CRCs
+_TIE_AT, _WEIGHT_AT, _COUNT_AT = 64, 192, 320
 
 
 def _order(matched: list[Group], n_old: int, n_new: int, weight=None) -> list[Group]:

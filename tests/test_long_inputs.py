@@ -16,3 +16,68 @@ def test_a_line_is_furniture_whatever_it_opens_with_as_the_patterns_say(tail):
     for code in [*range(0x3000), 0x212A, 0x2160, 0xFF10, 0xFF21, 0x1D7CE, 0x4E00]:
         line = chr(code) + tail
         assert layout.is_plain_furniture(line) == layout._plain_furniture(line), repr(line)
+
+
+def test_the_comparison_form_normalises_as_nfkc_does():
+    import random
+    import unicodedata
+
+    from resdiff import normalize
+
+    # full-width forms, the ASCII they stand for, combining marks that compose with either, compatibility
+    # characters of other kinds (a ligature, a superscript, a Hangul jamo pair, an ideograph and its
+    # compatibility twin), and the ideographic space
+    alphabet = [chr(c) for c in (0xFF01, 0xFF0C, 0xFF21, 0xFF41, 0xFF5E, 0xFF5F, 0xFF00, 0x41, 0x61, 0x2C,
+                                 0x301, 0x308, 0x327, 0xFB01, 0xB2, 0x1100, 0x1161, 0x4E00, 0xF900, 0x3000,
+                                 0x20, 0x3001, 0xE9, 0x65)]
+    rnd = random.Random(11)
+    texts = ["", "plain", chr(0xFF21) + chr(0x301), chr(0xFF41) + chr(0x308) + chr(0x327)]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 12))) for _ in range(20_000)]
+    for text in texts:
+        assert normalize._nfkc(text) == unicodedata.normalize("NFKC", text), repr(text)
+
+
+def _in_order_by_tuples(pair, weight):
+    """The pairs kept in order, the most and among them the heaviest, found with tuples: what
+    align._in_order finds with its packed numbers."""
+    items = sorted(pair.items())
+    size = max(j for _, j in items) + 2
+    tree = [(0, 0, 0, -1)] * (size + 1)
+    back = [-1] * len(items)
+    best_all = (0, 0, 0, -1)
+    for k, (i, j) in enumerate(items):
+        prev, x = (0, 0, 0, -1), j
+        while x > 0:
+            prev, x = max(prev, tree[x]), x - (x & -x)
+        w, tie = weight(i, j)
+        cur = (prev[0] + 1, prev[1] + w, prev[2] + tie, k)
+        back[k], best_all, x = prev[3], max(best_all, cur), j + 1
+        while x <= size:
+            if cur[:3] > tree[x][:3]:
+                tree[x] = cur
+            x += x & -x
+    keep, k = set(), best_all[3]
+    while k >= 0:
+        keep.add(items[k][0])
+        k = back[k]
+    return keep
+
+
+def test_the_paragraphs_kept_in_order_are_the_most_and_heaviest():
+    import random
+    import zlib
+
+    from resdiff.align import _in_order
+
+    rnd = random.Random(5)
+    for _ in range(400):
+        n = rnd.randint(1, 60)
+        news = rnd.sample(range(n + rnd.randint(0, 5)), n)
+        pair = dict(zip(rnd.sample(range(n + 3), n), news, strict=True))
+        lengths = [rnd.choice([5, 5, 80, 2_000_000]) for _ in range(n + 10)]
+
+        def weight(i, j, lengths=lengths):
+            return lengths[i] + lengths[j], zlib.crc32(f"{i}/{j}".encode())
+
+        assert _in_order(pair, weight) == _in_order_by_tuples(pair, weight)
+        assert _in_order(pair) == _in_order_by_tuples(pair, lambda i, j: (0, 0))
