@@ -125,25 +125,41 @@ _DIGITS_LOOP_BUDGET = [200_000]
 
 def spaces_digits(text: str) -> bool:
     """True when the text sets ASCII digits off from ideographs by spaces, as UN PDFs do."""
-    if _DIGITS_LOOP_BUDGET[0] < len(text):  # a long text pays for the compiled patterns at once
+    if _DIGITS_LOOP_BUDGET[0] <= 0:
         return len(_SPACED_DIGITS.findall(text)) > len(_TIGHT_DIGITS.findall(text))
     _DIGITS_LOOP_BUDGET[0] -= len(text)
-    return _digit_pairs(text, " ") > _digit_pairs(text, "")
+    spaced, tight = _digit_counts(text)
+    return spaced > tight
 
 
 def _digit_pairs(text: str, gap: str) -> int:
-    """len(re.findall(f"[{WIDE}]{gap}[0-9]|[0-9]{gap}[{WIDE}]", text)), without compiling the class twice
-    for each gap: matches taken left to right, never overlapping. Only the first and the last digit of a
-    run of digits can be in one (a digit is never wide)."""
-    count, end, step, n = 0, 0, len(gap) + 1, len(text)
+    """len(re.findall(f"[{WIDE}]{gap}[0-9]|[0-9]{gap}[{WIDE}]", text)) for a gap of " " or ""."""
+    return _digit_counts(text)[gap == ""]
+
+
+def _digit_counts(text: str) -> tuple[int, int]:
+    """_digit_pairs of both gaps, spaced then tight, in one pass over the runs of digits, without compiling the
+    class: matches taken left to right, never overlapping, for each gap. Only the first and the last digit of
+    a run of digits can be in one (a digit is never wide, nor is a space)."""
+    spaced = tight = end_s = end_t = 0
+    n = len(text)
     for m in _DIGITS.finditer(text):
         s, e = m.span()
-        start = s - step  # the wide character before the run, then the gap
-        if start >= end and text[start + 1:s] == gap and is_wide(text[start]):
-            count, end = count + 1, s + 1
-        if e - 1 >= end and text[e:e + step - 1] == gap and e + step - 1 < n and is_wide(text[e + step - 1]):
-            count, end = count + 1, e + step
-    return count
+        if s:
+            c = text[s - 1]
+            if c == " ":
+                if s - 2 >= end_s and is_wide(text[s - 2]):
+                    spaced, end_s = spaced + 1, s + 1
+            elif s - 1 >= end_t and is_wide(c):
+                tight, end_t = tight + 1, s + 1
+        if e < n:
+            c = text[e]
+            if c == " ":
+                if e - 1 >= end_s and e + 1 < n and is_wide(text[e + 1]):
+                    spaced, end_s = spaced + 1, e + 2
+            elif e - 1 >= end_t and is_wide(c):
+                tight, end_t = tight + 1, e + 1
+    return spaced, tight
 
 
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")

@@ -172,7 +172,7 @@ def _joiner(text: str, lang: str) -> Callable[[list[str]], str]:
     """How the lines of a paragraph are joined in this document: its script's spacing, its own words
     (hyphenated compounds it writes elsewhere), its language's compounds, hyphens an extractor dropped."""
     wide_spacing = lang == "zh" and spaces_digits(text)
-    vocabulary = _vocabulary(text)
+    vocabulary = _Vocabulary(text)
     return partial(_join_and_mend, mend=_rehyphenation(text, lang, vocabulary),
                    join=partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
                                 compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang)))
@@ -183,7 +183,7 @@ def _vocabulary(text: str, size: int = 1 << 16) -> frozenset[str]:
     end. Read in pieces of `size` characters, each ending after a line break (no word, nor the look past
     its end for a line end, reads across one): the list of every word of a 100,000-paragraph text is
     never made whole."""
-    word = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", re.MULTILINE)
+    word = re.compile(_VOCABULARY_WORD, re.MULTILINE)
 
     def pieces():
         start = 0
@@ -194,6 +194,45 @@ def _vocabulary(text: str, size: int = 1 << 16) -> frozenset[str]:
             start = end
 
     return frozenset(chain.from_iterable(pieces()))
+
+
+_VOCABULARY_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)"  # a word, compounds whole, not broken at a line end
+
+
+class _Vocabulary:
+    """_vocabulary(text), read from the text when first asked for: a text that never breaks a line at a
+    hyphen before a lower-case letter and writes no hyphenated compound (a Chinese text) never needs it."""
+
+    def __init__(self, text: str):
+        self._text, self._words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words()
+
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = _vocabulary(self._text)
+        return self._words
+
+    def compounds(self) -> list[str]:
+        """The words written with a hyphen, in the vocabulary's order."""
+        if self._words is None and not _has_compound(self._text):
+            return []
+        return [h for h in self.words() if "-" in h]
+
+
+def _has_compound(text: str) -> bool:
+    """Whether a word of _vocabulary(text) holds a hyphen, looked for on the lines that hold one: no word,
+    nor the look past its end for a line end, reads across a line break."""
+    word = re.compile(_VOCABULARY_WORD, re.MULTILINE)
+    at = text.find("-")
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if any("-" in w for w in word.findall(text, text.rfind("\n", 0, at) + 1, end)):
+            return True
+        at = text.find("-", end)
+    return False
 
 
 def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, list[Line]]]]:
@@ -440,12 +479,12 @@ def _join_and_mend(lines: list[str], *, join: Callable[[list[str]], str], mend: 
 _WORD = L.lazy_pattern(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
 
 
-def _rehyphenation(text: str, lang: str, vocabulary: frozenset[str]) -> dict[str, str]:
+def _rehyphenation(text: str, lang: str, vocabulary: _Vocabulary) -> dict[str, str]:
     """Hyphens an extractor dropped at a line end ("SecretaryGeneral", "twentyfirst"), put back where
     the evidence is plain: a numeral the language always hyphenates, or a compound the document writes
     with its hyphen elsewhere while the joined form stands nowhere else."""
     numerals = L.hyphenated_numerals(lang)
-    compounds = [h for h in vocabulary if "-" in h]  # the compounds the document writes with their hyphens
+    compounds = vocabulary.compounds()  # the compounds the document writes with their hyphens
     if not numerals and not compounds:
         return {}  # nothing to put back (a Chinese text): its words are not counted
     # A word _WORD finds is a word of the vocabulary too, unless a soft hyphen ends its line: where no

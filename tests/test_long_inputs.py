@@ -81,3 +81,18 @@ def test_the_paragraphs_kept_in_order_are_the_most_and_heaviest():
 
         assert _in_order(pair, weight) == _in_order_by_tuples(pair, weight)
         assert _in_order(pair) == _in_order_by_tuples(pair, lambda i, j: (0, 0))
+
+
+def test_a_hyphenated_compound_is_found_as_the_whole_vocabulary_finds_it():
+    import random
+
+    from resdiff import parse
+
+    rnd = random.Random(3)
+    pieces = ["post", "-", "conflict", "\n", " ", "\u00ad", "20", "-16878", "a", "\t", "\r", "\u2028", "x-", "-y"]
+    texts = ["", "-", "post-\nwar", "post-conflict", "decision-\n", "decision- \n making", "a-b-", "20-16878 (C)"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 16))) for _ in range(20_000)]
+    for text in texts:
+        whole = parse._vocabulary(text, size=rnd.choice([1, 4, 1 << 16]))
+        assert parse._has_compound(text) == any("-" in w for w in whole), repr(text)
+        assert sorted(parse._Vocabulary(text).compounds()) == sorted(w for w in whole if "-" in w), repr(text)
