@@ -125,6 +125,13 @@ def _spacing_only(old_keys: list[str], new_keys: list[str], g, a: str, b: str) -
 
 def compare(old: Document, new: Document) -> DocumentDiff:
     """Align the paragraphs of two versions and diff each pair; changed footnotes follow."""
+    from .normalize import collection_paused
+
+    with collection_paused():
+        return _compare(old, new)
+
+
+def _compare(old: Document, new: Document) -> DocumentDiff:
     changes = _changes(
         [p.id for p in old.paragraphs], [p.text for p in old.paragraphs],
         [p.id for p in new.paragraphs], [p.text for p in new.paragraphs],

@@ -69,10 +69,13 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
                source_kind: str | None = None) -> Document:
     """Parse the text of one resolution, as any extractor or pipeline wrote it, into a Document
     (`source_kind` "markdown", "html" or "text" where the caller knows it; else Markdown is told)."""
+    from .normalize import collection_paused
+
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     kind = source_kind or ("markdown" if is_markdown(text) else "text")
-    return parse_lines(read_text(text, markdown=kind == "markdown"), text=text.replace("\x0c", "\n"),
-                       source=source, language=language, source_kind=kind)
+    with collection_paused():
+        return parse_lines(read_text(text, markdown=kind == "markdown"), text=text.replace("\x0c", "\n"),
+                           source=source, language=language, source_kind=kind)
 
 
 def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", language: str | None = None,
@@ -80,7 +83,11 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
     """The one structure recogniser: typed lines from any reader -> a Document. `text` is the whole text
     as read (for the language, the document's own vocabulary and its size); `said`, what the reader
     left out or replaced, joins the self-checks' warnings."""
-    return _parse_lines(typed, text=text, source=source, language=language, source_kind=source_kind, said=said)
+    from .normalize import collection_paused
+
+    with collection_paused():
+        return _parse_lines(typed, text=text, source=source, language=language, source_kind=source_kind,
+                            said=said)
 
 
 def _parse_lines(typed: list[Line], *, text: str, source: str, language: str | None, source_kind: str,

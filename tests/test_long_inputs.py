@@ -96,3 +96,41 @@ def test_a_hyphenated_compound_is_found_as_the_whole_vocabulary_finds_it():
         whole = parse._vocabulary(text, size=rnd.choice([1, 4, 1 << 16]))
         assert parse._has_compound(text) == any("-" in w for w in whole), repr(text)
         assert sorted(parse._Vocabulary(text).compounds()) == sorted(w for w in whole if "-" in w), repr(text)
+
+
+def test_parsing_and_comparing_run_no_cycle_collection_and_leave_the_collector_as_found():
+    import gc
+    from pathlib import Path
+
+    import resdiff
+
+    text = (Path(__file__).parent.parent / "samples/A-RES-75-62.zh.txt").read_text(encoding="utf-8")
+    passes = []
+
+    def count(phase, info):  # a pass of the collector while a text is parsed or two are compared
+        import sys
+
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_code.co_name in ("read_text", "_parse_lines", "_compare"):
+                passes.append(frame.f_code.co_name)
+                return
+            frame = frame.f_back
+
+    gc.callbacks.append(count)
+    try:
+        threshold = gc.get_threshold()
+        gc.set_threshold(1)  # a pass at every allocation, were the collector running
+        try:
+            resdiff.compare(resdiff.parse_text(text), resdiff.parse_text(text.replace("集束", "集束 ")))
+        finally:
+            gc.set_threshold(*threshold)
+        assert passes == [] and gc.isenabled()
+        gc.disable()
+        try:
+            resdiff.parse_text(text)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    finally:
+        gc.callbacks.remove(count)
