@@ -29,6 +29,7 @@ JOB_PAGE = re.compile(rf"^\d+/\d+\s+{L.JOB_NUMBER}(?:\s*\([A-Z]\))?$")
 BARCODE = re.compile(r"^\*\d{5,}\*$")
 URL = re.compile(r"^(?:https?://|www\.)\S+$")
 SEPARATOR_RULE = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
+_RULE_FIRST = "_\u2014\u2015\u2500-"  # what a rule opens with: most lines are told from one without the pattern
 PAGE_NO = re.compile(rf"^(?:\d{{1,3}}/\d{{1,3}}|-\s*\d{{1,3}}\s*-|{L.PAGE}|/\.\.\.|/…)$", re.IGNORECASE)
 # A line that is only a document symbol: the running head of every page after the first.
 SYMBOL_LINE = re.compile(rf"^{L.UN_SYMBOL}$")
@@ -262,12 +263,12 @@ def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[li
             continue
         if zone is not None and paged and page != zone.page:
             zone = None
-        if SEPARATOR_RULE.match(s):
+        if s[0] in _RULE_FIRST and SEPARATOR_RULE.match(s):
             kinds.append(SEPARATOR)
             zone = _Zone(page, bool(last_note) and not _SENTENCE_END.search(last_note))
             zones.append(zone.rows)
             continue
-        if is_plain_furniture(s) or SPONSOR_NOTE.match(s):
+        if is_plain_furniture(s) or (s[0] == "*" and SPONSOR_NOTE.match(s)):
             kinds.append(FURNITURE)
             if zone is not None and not paged and zone.has_text:
                 zone = None

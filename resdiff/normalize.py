@@ -101,7 +101,7 @@ def fold(text: str) -> str:
         text = text.translate(_ONE_HYPHEN)
     if "\u2013" in text:
         text = _DASH_AS_HYPHEN.sub("-", text)
-    return _SPACES.sub(" ", _nfkc(text)).strip()
+    return " ".join(_nfkc(text).split())  # runs of white space as one space, none at the ends (what \s+ reads)
 
 
 # The full-width forms of the ASCII characters (U+FF01 to U+FF5E, the comma of a Chinese text among them):

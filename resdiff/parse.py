@@ -93,7 +93,7 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
 def _parse_lines(typed: list[Line], *, text: str, source: str, language: str | None, source_kind: str,
                  said: tuple[ParseWarning, ...]) -> Document:
     tags: list[str] = []
-    lines = [_untagged(x, tags) for x in typed]
+    lines = [x if "<" not in x.text else _untagged(x, tags) for x in typed]
     lines = [x for x in lines if x.text.strip() or x.role == FOOTNOTE]
     lang = language or _language(text, lines)
 
@@ -428,8 +428,11 @@ def _furniture_test(symbol: str | None, title: str | None):
             headers |= {(symbol + title).replace(" ", ""), (title + symbol).replace(" ", "")}
     title_only = title.replace(" ", "") if title else None
 
+    firsts = {h[:1] for h in headers}  # what a line that is a header opens with (a stripped line: no space)
+
     def plain(s: str) -> bool:
-        return bool(is_plain_furniture(s) or SPONSOR_NOTE.match(s) or s.replace(" ", "") in headers)
+        return bool(is_plain_furniture(s) or (s[:1] == "*" and SPONSOR_NOTE.match(s))
+                    or (s[:1] in firsts and s.replace(" ", "") in headers))
 
     def is_furniture(s: str, lines: list[Line], k: int) -> bool:
         """Whether `s`, the text of lines[k], is furniture (its neighbours read only when it is the title)."""
@@ -466,7 +469,7 @@ def _split_body(body: list[Line], is_furniture):
             else:
                 dropped.append(s)
             continue
-        if URL.match(s) or is_furniture(s, body, k):
+        if (s[:1] in "hw" and URL.match(s)) or is_furniture(s, body, k):
             dropped.append(s)
             continue
         if x.starts or not raws:

@@ -134,3 +134,16 @@ def test_parsing_and_comparing_run_no_cycle_collection_and_leave_the_collector_a
             gc.enable()
     finally:
         gc.callbacks.remove(count)
+
+
+def test_the_comparison_form_joins_white_space_as_the_pattern_did():
+    import re
+
+    from resdiff.normalize import fold
+
+    spaces = re.compile(r"\s")
+    for code in range(0x110000):
+        c = chr(code)
+        assert (spaces.fullmatch(c) is not None) == (len(f"a{c}b".split()) == 2) == (f"{c}a{c}".strip() == "a"), hex(code)
+    for text in ["", " ", "a  b", "\ta\u00a0\u2028b\u3000", "x\u0085y ", "\x1c\x1d\x1e\x1fz"]:
+        assert fold(text) == re.sub(r"\s+", " ", fold(text)).strip()
