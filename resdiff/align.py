@@ -83,6 +83,8 @@ class Scorer:
     computed when asked for and not kept. At 10,000 paragraphs that is most of the memory."""
 
     def __init__(self, keys: list[str], keep=None):
+        from itertools import chain, repeat
+
         self.keys = keys
         keep = range(len(keys)) if keep is None else keep
         self._feats: dict[int, Counter] = {}
@@ -95,8 +97,9 @@ class Scorer:
                 df.update(f.keys())
             else:
                 alike[k] += 1
-        for k, times in alike.items():
-            df.update(dict.fromkeys(distinct_features(k), times))
+        # one count in C over every text's features (a mapping would be added key by key in Python)
+        sets = chain.from_iterable(repeat(distinct_features(k), times) for k, times in alike.items())
+        df.update(chain.from_iterable(sets))
         n = len(keys) or 1
         self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self._masses: dict[int, float] = {}
@@ -335,35 +338,38 @@ def _in_order(pair: dict[int, int], weight=None) -> set[int]:
     if not items:
         return set()
     size = max(j for _, j in items) + 2
-    tree: list[tuple] = [(0, 0, 0, -1)] * (size + 1)  # (count, weight, tie, item index)
+    # each node (count, weight, tie, item index) packed in one int that compares as the tuple would: the
+    # index + 1 in the lowest bits, the tie (a sum of CRCs) above it, the weight above that, the count on top
+    low, count_at, weight_at = 1 << _TIE_AT, 1 << _COUNT_AT, _WEIGHT_AT
+    tree = [0] * (size + 1)
     back: list[int] = [-1] * len(items)
-
-    def query(j: int) -> tuple:
-        best = (0, 0, 0, -1)
-        j += 1
-        while j > 0:
-            best = max(best, tree[j])
-            j -= j & -j
-        return best
-
-    best_all = (0, 0, 0, -1)
+    best_all = 0
     for k, (i, j) in enumerate(items):
-        prev = query(j - 1)
+        prev, x = 0, j  # the query: the best node ending before j
+        while x > 0:
+            if tree[x] > prev:
+                prev = tree[x]
+            x -= x & -x
         w, tie = weight(i, j) if weight else (0, 0)
-        cur = (prev[0] + 1, prev[1] + w, prev[2] + tie, k)
-        back[k] = prev[3]
-        best_all = max(best_all, cur)
-        x = j + 1
+        cur = (prev >> _TIE_AT << _TIE_AT) + count_at + (w << weight_at) + tie * low + k + 1
+        back[k] = (prev & (low - 1)) - 1
+        if cur > best_all:
+            best_all = cur
+        top, x = cur >> _TIE_AT, j + 1
         while x <= size:
-            if cur[:3] > tree[x][:3]:
+            if top > tree[x] >> _TIE_AT:
                 tree[x] = cur
             x += x & -x
     keep: set[int] = set()
-    k = best_all[3]
+    k = (best_all & (low - 1)) - 1
     while k >= 0:
         keep.add(items[k][0])
         k = back[k]
     return keep
+
+
+# the fields of _in_order's packed nodes: wide enough for any count, sum of lengths and sum of CRCs
+_TIE_AT, _WEIGHT_AT, _COUNT_AT = 64, 192, 320
 
 
 def _order(matched: list[Group], n_old: int, n_new: int, weight=None) -> list[Group]:

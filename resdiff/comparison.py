@@ -37,10 +37,10 @@ def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=N
     new_keys = _folded(new_texts, dict(zip(old_texts, old_keys, strict=True)))
     out = []
     for g in align(old_keys, new_keys, old_kinds, new_kinds):
-        o = tuple(old_ids[i] for i in g.old)
-        n = tuple(new_ids[j] for j in g.new)
-        a = "\n".join(old_texts[i] for i in g.old)
-        b = "\n".join(new_texts[j] for j in g.new)
+        o = tuple(map(old_ids.__getitem__, g.old))
+        n = tuple(map(new_ids.__getitem__, g.new))
+        a = "\n".join(map(old_texts.__getitem__, g.old))
+        b = "\n".join(map(new_texts.__getitem__, g.new))
         if not n:
             out.append(Change(DELETED, o, n, old_text=a))
         elif not o:
@@ -125,6 +125,13 @@ def _spacing_only(old_keys: list[str], new_keys: list[str], g, a: str, b: str) -
 
 def compare(old: Document, new: Document) -> DocumentDiff:
     """Align the paragraphs of two versions and diff each pair; changed footnotes follow."""
+    from .normalize import collection_paused
+
+    with collection_paused():
+        return _compare(old, new)
+
+
+def _compare(old: Document, new: Document) -> DocumentDiff:
     changes = _changes(
         [p.id for p in old.paragraphs], [p.text for p in old.paragraphs],
         [p.id for p in new.paragraphs], [p.text for p in new.paragraphs],

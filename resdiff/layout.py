@@ -29,6 +29,7 @@ JOB_PAGE = re.compile(rf"^\d+/\d+\s+{L.JOB_NUMBER}(?:\s*\([A-Z]\))?$")
 BARCODE = re.compile(r"^\*\d{5,}\*$")
 URL = re.compile(r"^(?:https?://|www\.)\S+$")
 SEPARATOR_RULE = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
+_RULE_FIRST = "_\u2014\u2015\u2500-"  # what a rule opens with: most lines are told from one without the pattern
 PAGE_NO = re.compile(rf"^(?:\d{{1,3}}/\d{{1,3}}|-\s*\d{{1,3}}\s*-|{L.PAGE}|/\.\.\.|/…)$", re.IGNORECASE)
 # A line that is only a document symbol: the running head of every page after the first.
 SYMBOL_LINE = re.compile(rf"^{L.UN_SYMBOL}$")
@@ -63,10 +64,22 @@ _FURNITURE_RUN = L.lazy_pattern(rf"^(?!\s)(?:\s*(?:{_PIECE}))+$", re.IGNORECASE)
 _PRINT_DATE = re.compile(r"^\d{6}$")  # the print date beside the job number: 021118
 
 
-@lru_cache(maxsize=8192)  # the readers and the parser ask of each line several times; page furniture recurs
+# What a line of furniture can open with: a digit (\d: any decimal digit), or the first character of a
+# barcode, a link, a page number ("- 2 -", "Page 2", "/..."), a series letter "(C)", a symbol (A/, S/, E/;
+# in any case, and the long s that the patterns' case-insensitive match takes for an s). Most lines of a
+# text open with none of them: they are told apart without a pattern (nor a place in the cache below).
+_FURNITURE_FIRST = frozenset("*hw-Pp/(AaSsEe\u017f")
+
+
 def is_plain_furniture(s: str) -> bool:
     """Job numbers, barcodes, link targets, page numbers, '/...', a running head that is a symbol, and
     several of them on one line; never a line with words of the text."""
+    head = s[:1]
+    return (head in _FURNITURE_FIRST or head.isdecimal()) and _plain_furniture(s)
+
+
+@lru_cache(maxsize=8192)  # the readers and the parser ask of each line several times; page furniture recurs
+def _plain_furniture(s: str) -> bool:
     if (JOB.match(s) or JOB_PAGE.match(s) or BARCODE.match(s) or URL.match(s) or PAGE_NO.match(s)
             or SYMBOL_LINE.match(s) or _PRINT_DATE.match(s)):
         return True
@@ -79,30 +92,18 @@ def is_plain_furniture(s: str) -> bool:
 _JOB_OR_BARCODE = L.lazy_pattern(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|{L.UN_SYMBOL}")
 
 
-def indent_of(raw: str) -> int:
-    return len(raw) - len(raw.lstrip())
-
-
-def is_indented(lines: list[str]) -> bool:
+def is_indented(lines: list[str], first: int) -> bool:
     """True for the extractor layout that indents each paragraph's first line against the others (two
-    such lines at least after the opening 'The General Assembly,'); the margin itself may be indented
-    (pdftotext -layout)."""
-    start = next((k for k, s in enumerate(lines) if L.OPENING.match(s.strip())), 0)
-    body = [s for s in lines[start + 1:] if s.strip() and not is_plain_furniture(s.strip())]
-    margin = _margin(body)
-    return sum(1 for s in body if indent_of(s) > margin) >= 2
+    such lines at least from `first`, the line after the opening 'The General Assembly,'); the margin
+    itself may be indented (pdftotext -layout)."""
+    indents = [len(s) - len(s.lstrip()) for s in lines[first:] if (t := s.strip()) and not is_plain_furniture(t)]
+    margin = _margin(indents)
+    return sum(1 for n in indents if n > margin) >= 2
 
 
-def _numbered(raw: str) -> bool:
-    """An operative number or a sub-paragraph's letter opens a paragraph however it is indented (a page
-    of one-line paragraphs has no continuation line to set its margin by)."""
-    s = raw.strip()
-    return bool(OP_NUMBER.match(s) or SUB_LETTER.match(s))
-
-
-def _margin(lines: list[str]) -> int:
-    """The indentation most lines of the body have: the left margin."""
-    counts = Counter(indent_of(s) for s in lines if s.strip())
+def _margin(indents: list[int]) -> int:
+    """The indentation most lines of the body have (their indentations given): the left margin."""
+    counts = Counter(indents)
     if not counts or 0 in counts or len(counts) == 1:
         return 0  # continuation lines at the left edge (or none at all): any indented line opens a paragraph
     total = sum(counts.values())  # every line indented (pdftotext -layout): the margin is the usual indent
@@ -119,24 +120,24 @@ def read_text(text: str, *, markdown: bool | None = None) -> list[Line]:
                                  for x in read_markdown(text)])
     rows: list[tuple[int, str, int]] = []
     page = 1
-    for n, raw in enumerate(text.split("\n"), 1):
-        if "\f" in raw:
-            page += raw.count("\f")
-            raw = raw.replace("\f", "")
-        rows.append((n, raw, page))
-    lines = [raw for _, raw, _ in rows]
+    lines = text.split("\n")
+    if "\f" in text:
+        for n, raw in enumerate(lines, 1):
+            if "\f" in raw:
+                page += raw.count("\f")
+                raw = raw.replace("\f", "")
+            rows.append((n, raw, page))
+        lines = [raw for _, raw, _ in rows]
+    else:
+        rows = list(zip(range(1, len(lines) + 1), lines, [page] * len(lines), strict=True))
     opening = next((k for k, s in enumerate(lines) if L.OPENING.match(s.strip())), None)
     start = 0 if opening is None else opening + 1
     out = [x for n, raw, _ in rows[:start] for x in _head_lines(n, raw)]
     body_rows = rows[start:]
     kinds, notes = footnote_zones(body_rows, paged=page > 1)
     body = [raw if kind == CONTENT else "" for (_, raw, _), kind in zip(body_rows, kinds, strict=True)]
-    if is_indented(lines):
-        # the margin of each page (pdftotext -layout sets each page's text against its own)
-        margins = {pg: _margin([raw for raw, (_, _, p) in zip(body, body_rows, strict=True) if p == pg])
-                   for pg in {p for _, _, p in body_rows}}
-        content = [(k, (" " + raw.strip()) if indent_of(raw) > margins[body_rows[k][2]] or _numbered(raw)
-                    else raw.strip()) for k, raw in enumerate(body) if raw.strip()]
+    if is_indented(lines, 1 if opening is None else start):
+        content = _indent_by_margin(body, body_rows)
     else:
         if not _has_han(text):
             body = _mend_words(body, text)
@@ -156,6 +157,25 @@ def read_text(text: str, *, markdown: bool | None = None) -> list[Line]:
             out.append(notes[k])
     out += [Line(s.strip(), body_rows[c][0], starts=s[:1].isspace()) for c, s in pending]
     return out
+
+
+def _indent_by_margin(body: list[str], body_rows: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
+    """The content lines of an indented layout, each paragraph's first indented by one space: a line set
+    in from the margin of its page (pdftotext -layout sets each page's text against its own), or numbered
+    (an operative number or a sub-paragraph's letter opens a paragraph however it is indented: a page of
+    one-line paragraphs has no continuation line to set its margin by)."""
+    pages: dict[int, list[int]] = {}
+    for raw, (_, _, p) in zip(body, body_rows, strict=True):
+        if raw.strip():
+            pages.setdefault(p, []).append(len(raw) - len(raw.lstrip()))
+    margins = {pg: _margin(indents) for pg, indents in pages.items()}
+    content = []
+    for k, raw in enumerate(body):
+        if s := raw.strip():
+            if len(raw) - len(raw.lstrip()) > margins[body_rows[k][2]] or OP_NUMBER.match(s) or SUB_LETTER.match(s):
+                s = " " + s
+            content.append((k, s))
+    return content
 
 
 def mend_page_breaks(lines: list[Line]) -> list[Line]:
@@ -243,12 +263,12 @@ def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[li
             continue
         if zone is not None and paged and page != zone.page:
             zone = None
-        if SEPARATOR_RULE.match(s):
+        if s[0] in _RULE_FIRST and SEPARATOR_RULE.match(s):
             kinds.append(SEPARATOR)
             zone = _Zone(page, bool(last_note) and not _SENTENCE_END.search(last_note))
             zones.append(zone.rows)
             continue
-        if is_plain_furniture(s) or SPONSOR_NOTE.match(s):
+        if is_plain_furniture(s) or (s[0] == "*" and SPONSOR_NOTE.match(s)):
             kinds.append(FURNITURE)
             if zone is not None and not paged and zone.has_text:
                 zone = None

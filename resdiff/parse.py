@@ -69,10 +69,13 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
                source_kind: str | None = None) -> Document:
     """Parse the text of one resolution, as any extractor or pipeline wrote it, into a Document
     (`source_kind` "markdown", "html" or "text" where the caller knows it; else Markdown is told)."""
+    from .normalize import collection_paused
+
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     kind = source_kind or ("markdown" if is_markdown(text) else "text")
-    return parse_lines(read_text(text, markdown=kind == "markdown"), text=text.replace("\x0c", "\n"),
-                       source=source, language=language, source_kind=kind)
+    with collection_paused():
+        return parse_lines(read_text(text, markdown=kind == "markdown"), text=text.replace("\x0c", "\n"),
+                           source=source, language=language, source_kind=kind)
 
 
 def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", language: str | None = None,
@@ -80,13 +83,17 @@ def parse_lines(typed: list[Line], *, text: str, source: str = "<text>", languag
     """The one structure recogniser: typed lines from any reader -> a Document. `text` is the whole text
     as read (for the language, the document's own vocabulary and its size); `said`, what the reader
     left out or replaced, joins the self-checks' warnings."""
-    return _parse_lines(typed, text=text, source=source, language=language, source_kind=source_kind, said=said)
+    from .normalize import collection_paused
+
+    with collection_paused():
+        return _parse_lines(typed, text=text, source=source, language=language, source_kind=source_kind,
+                            said=said)
 
 
 def _parse_lines(typed: list[Line], *, text: str, source: str, language: str | None, source_kind: str,
                  said: tuple[ParseWarning, ...]) -> Document:
     tags: list[str] = []
-    lines = [_untagged(x, tags) for x in typed]
+    lines = [x if "<" not in x.text else _untagged(x, tags) for x in typed]
     lines = [x for x in lines if x.text.strip() or x.role == FOOTNOTE]
     lang = language or _language(text, lines)
 
@@ -104,9 +111,7 @@ def _parse_lines(typed: list[Line], *, text: str, source: str, language: str | N
     furniture = _furniture_test(meta.get("symbol"), title)
     raws, notes, dropped, slash = _split_body(body, furniture)
     other += dropped + closing_lines
-    after = [x.text.strip() for k, x in enumerate(after)
-             if not furniture(x.text.strip(), after[k - 1].text.strip() if k else "",
-                              after[k + 1].text.strip() if k + 1 < len(after) else "")]
+    after = [x.text.strip() for k, x in enumerate(after) if not furniture(x.text.strip(), after, k)]
     other += after
     join = _joiner(text, lang)
     raws, adopted = _split_adopted(raws, join)
@@ -174,7 +179,7 @@ def _joiner(text: str, lang: str) -> Callable[[list[str]], str]:
     """How the lines of a paragraph are joined in this document: its script's spacing, its own words
     (hyphenated compounds it writes elsewhere), its language's compounds, hyphens an extractor dropped."""
     wide_spacing = lang == "zh" and spaces_digits(text)
-    vocabulary = _vocabulary(text)
+    vocabulary = _Vocabulary(text)
     return partial(_join_and_mend, mend=_rehyphenation(text, lang, vocabulary),
                    join=partial(join_lines, wide_spacing=wide_spacing, vocabulary=vocabulary,
                                 compounds=L.compound_first_words(lang), suspending=L.suspending_words(lang)))
@@ -185,7 +190,7 @@ def _vocabulary(text: str, size: int = 1 << 16) -> frozenset[str]:
     end. Read in pieces of `size` characters, each ending after a line break (no word, nor the look past
     its end for a line end, reads across one): the list of every word of a 100,000-paragraph text is
     never made whole."""
-    word = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)", re.MULTILINE)
+    word = re.compile(_VOCABULARY_WORD, re.MULTILINE)
 
     def pieces():
         start = 0
@@ -196,6 +201,45 @@ def _vocabulary(text: str, size: int = 1 << 16) -> frozenset[str]:
             start = end
 
     return frozenset(chain.from_iterable(pieces()))
+
+
+_VOCABULARY_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)"  # a word, compounds whole, not broken at a line end
+
+
+class _Vocabulary:
+    """_vocabulary(text), read from the text when first asked for: a text that never breaks a line at a
+    hyphen before a lower-case letter and writes no hyphenated compound (a Chinese text) never needs it."""
+
+    def __init__(self, text: str):
+        self._text, self._words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words()
+
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = _vocabulary(self._text)
+        return self._words
+
+    def compounds(self) -> list[str]:
+        """The words written with a hyphen, in the vocabulary's order."""
+        if self._words is None and not _has_compound(self._text):
+            return []
+        return [h for h in self.words() if "-" in h]
+
+
+def _has_compound(text: str) -> bool:
+    """Whether a word of _vocabulary(text) holds a hyphen, looked for on the lines that hold one: no word,
+    nor the look past its end for a line end, reads across a line break."""
+    word = re.compile(_VOCABULARY_WORD, re.MULTILINE)
+    at = text.find("-")
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if any("-" in w for w in word.findall(text, text.rfind("\n", 0, at) + 1, end)):
+            return True
+        at = text.find("-", end)
+    return False
 
 
 def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, list[Line]]]]:
@@ -384,13 +428,21 @@ def _furniture_test(symbol: str | None, title: str | None):
             headers |= {(symbol + title).replace(" ", ""), (title + symbol).replace(" ", "")}
     title_only = title.replace(" ", "") if title else None
 
-    def plain(s: str) -> bool:
-        return bool(is_plain_furniture(s) or SPONSOR_NOTE.match(s) or s.replace(" ", "") in headers)
+    firsts = {h[:1] for h in headers}  # what a line that is a header opens with (a stripped line: no space)
 
-    def is_furniture(s: str, before: str = "", after: str = "") -> bool:
+    def plain(s: str) -> bool:
+        return bool(is_plain_furniture(s) or (s[:1] == "*" and SPONSOR_NOTE.match(s))
+                    or (s[:1] in firsts and s.replace(" ", "") in headers))
+
+    def is_furniture(s: str, lines: list[Line], k: int) -> bool:
+        """Whether `s`, the text of lines[k], is furniture (its neighbours read only when it is the title)."""
         if plain(s):
             return True
-        return s.replace(" ", "") == title_only and (plain(before) or plain(after))
+        if s.replace(" ", "") != title_only:
+            return False
+        before = lines[k - 1].text.strip() if k else ""
+        after = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        return plain(before) or plain(after)
 
     return is_furniture
 
@@ -417,9 +469,7 @@ def _split_body(body: list[Line], is_furniture):
             else:
                 dropped.append(s)
             continue
-        before = body[k - 1].text.strip() if k else ""
-        after = body[k + 1].text.strip() if k + 1 < len(body) else ""
-        if URL.match(s) or is_furniture(s, before, after):
+        if (s[:1] in "hw" and URL.match(s)) or is_furniture(s, body, k):
             dropped.append(s)
             continue
         if x.starts or not raws:
@@ -439,12 +489,12 @@ def _join_and_mend(lines: list[str], *, join: Callable[[list[str]], str], mend: 
 _WORD = L.lazy_pattern(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
 
 
-def _rehyphenation(text: str, lang: str, vocabulary: frozenset[str]) -> dict[str, str]:
+def _rehyphenation(text: str, lang: str, vocabulary: _Vocabulary) -> dict[str, str]:
     """Hyphens an extractor dropped at a line end ("SecretaryGeneral", "twentyfirst"), put back where
     the evidence is plain: a numeral the language always hyphenates, or a compound the document writes
     with its hyphen elsewhere while the joined form stands nowhere else."""
     numerals = L.hyphenated_numerals(lang)
-    compounds = [h for h in vocabulary if "-" in h]  # the compounds the document writes with their hyphens
+    compounds = vocabulary.compounds()  # the compounds the document writes with their hyphens
     if not numerals and not compounds:
         return {}  # nothing to put back (a Chinese text): its words are not counted
     # A word _WORD finds is a word of the vocabulary too, unless a soft hyphen ends its line: where no
