@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 
 from .notation import IDEOGRAPHIC_SPACE, WIDE, char_test, is_ideograph, lazy_pattern
@@ -71,19 +72,32 @@ def _drop_spaces_near_wide(text: str) -> str:
 class collection_paused:  # noqa: N801 (used as a function is)
     """The cycle collector held while a text is parsed or two are compared: that builds hundreds of thousands
     of objects and leaves next to no cycles, and each of the collector's full passes reads every object
-    built so far (a tenth of the time at 100,000 paragraphs). What cycles there are go at its next pass."""
+    built so far (a tenth of the time at 100,000 paragraphs). What cycles there are go at its next pass.
+    The collector is the process's: threads that parse at once (a Dask worker's) share one pause, and the
+    last to leave puts back what the first found."""
+
+    _lock = threading.Lock()
+    _inside = 0
+    _was_enabled = False
 
     def __enter__(self) -> None:
         import gc
 
-        self._was_enabled = gc.isenabled()
-        gc.disable()
+        cls = collection_paused
+        with cls._lock:
+            if cls._inside == 0:
+                cls._was_enabled = gc.isenabled()
+                gc.disable()
+            cls._inside += 1
 
     def __exit__(self, *exc) -> None:
         import gc
 
-        if self._was_enabled:
-            gc.enable()
+        cls = collection_paused
+        with cls._lock:
+            cls._inside -= 1
+            if cls._inside == 0 and cls._was_enabled:
+                gc.enable()
 
 
 _ONE_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})

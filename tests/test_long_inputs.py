@@ -147,3 +147,37 @@ def test_the_comparison_form_joins_white_space_as_the_pattern_did():
         assert (spaces.fullmatch(c) is not None) == (len(f"a{c}b".split()) == 2) == (f"{c}a{c}".strip() == "a"), hex(code)
     for text in ["", " ", "a  b", "\ta\u00a0\u2028b\u3000", "x\u0085y ", "\x1c\x1d\x1e\x1fz"]:
         assert fold(text) == re.sub(r"\s+", " ", fold(text)).strip()
+
+
+def test_threads_that_parse_at_once_leave_the_collector_running():
+    """Two threads whose parses overlap: the one that ends first must not turn the collector back on under
+    the other, nor the other leave it off for good."""
+    import gc
+    import threading
+
+    from resdiff.normalize import collection_paused
+
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen = {}
+
+    def first():
+        with collection_paused():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second():
+        first_in.wait(5)
+        with collection_paused():
+            second_in.set()
+            first_out.wait(5)
+            seen["inside, after the first left"] = gc.isenabled()
+
+    assert gc.isenabled()
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert seen == {"inside, after the first left": False}
+    assert gc.isenabled()
