@@ -34,6 +34,7 @@ UN_TERM_FREQ = 100000
 _FORMAT = "2"
 _PREFIX = "jieba-"
 _BUILDING = ".segment-"
+_BATCH = 400  # words a query looks up: under the 999 variables of an SQLite built with its old limit
 
 # The text jieba splits with its dictionary: runs of CJK ideographs (U+4E00-U+9FD5), ASCII letters and
 # digits and the characters + # & . _ % -. Elsewhere every character is a token of its own, a CRLF one
@@ -54,6 +55,7 @@ class _Freq:
 
     def __init__(self, path: Path):
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.db.execute("PRAGMA mmap_size = 268435456")
         self.total = int(self.db.execute("SELECT v FROM meta WHERE k = 'total'").fetchone()[0])
         self.memo: dict[str, int | None] = {}
 
@@ -72,6 +74,23 @@ class _Freq:
             self.memo[word] = f
             return f
 
+    def prefetch(self, words: list[str]) -> None:
+        """What get() records for each of these words, in one query for hundreds: a query costs more to
+        run than its look-up does inside SQLite."""
+        todo = [w for w in dict.fromkeys(words) if w not in self.memo]
+        for k in range(0, len(todo), _BATCH):
+            chunk = todo[k:k + _BATCH]
+            rows = self.db.execute(
+                f"WITH q(w) AS (VALUES {','.join(['(?)'] * len(chunk))}) SELECT q.w, freq.w, freq.f FROM q "
+                "LEFT JOIN freq ON freq.w = (SELECT w FROM freq WHERE w >= q.w ORDER BY w LIMIT 1)", chunk)
+            for word, found, f in rows:
+                if found is None:
+                    self.memo[word] = None
+                elif found == word:
+                    self.memo[word] = f
+                else:
+                    self.memo[word] = 0 if found.startswith(word) else None
+
 
 class Segmenter:
     """The words of a text as jieba cuts it with HMM off, over a frequency table (a _Freq).
@@ -83,10 +102,13 @@ class Segmenter:
 
     def __init__(self, freq: _Freq):
         self.frequency = freq.get
+        self.prefetch = freq.prefetch
         self.log_total = log(freq.total)
 
     def cut(self, text: str):
-        for piece in _SEGMENTED.split(text):
+        pieces = _SEGMENTED.split(text)
+        self._look_up(pieces[1::2])
+        for piece in pieces:
             if not piece:
                 continue
             if _SEGMENTED.match(piece):
@@ -97,6 +119,17 @@ class Segmenter:
                         yield part
                     else:
                         yield from part
+
+    def _look_up(self, runs: list[str]) -> None:
+        """The fragments _ends will look up in these runs, one length at a time: a fragment one longer is
+        looked up where this one is a word or the beginning of one."""
+        frontier = [(run, start) for run in runs for start in range(len(run))]
+        size = 1
+        while frontier:
+            self.prefetch([run[start:start + size] for run, start in frontier])
+            frontier = [(run, start) for run, start in frontier
+                        if start + size < len(run) and self.frequency(run[start:start + size]) is not None]
+            size += 1
 
     def _ends(self, text: str, start: int) -> list[int]:
         """Where the dictionary words that begin at `start` end (exclusive), shortest first; the next

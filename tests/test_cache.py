@@ -45,6 +45,10 @@ def test_prefixes_are_implied_and_stale_files_go(tmp_path, monkeypatch):
     assert [freq.get(w) for w in ("集束", "集", "集束弹", "弹药", "弹", "缔约国会议", "缔约国会", "药", "公约国")] == \
         [30, 0, 0, 50, 0, 100000, 0, None, None]
     assert freq.total == 30 + 20 + 50 + 80 + 90 + 100000
+    many = segment._Freq(target)  # the same answers looked up in one query for many words
+    words = ["集束", "集", "集束弹", "弹药", "弹", "缔约国会议", "缔约国会", "药", "公约国", "集束"]
+    many.prefetch(words)
+    assert many.memo == {w: freq.get(w) for w in words}
 
 
 def test_no_notice_when_stderr_is_not_a_terminal(tmp_path):

@@ -52,6 +52,18 @@ def test_same_tokens_on_mixed_scripts(text):
     assert fast == ref
 
 
+def test_a_text_is_looked_up_in_a_few_queries():
+    """One query a word length, not one a fragment: each query costs more than its look-up in SQLite."""
+    text = SEED_TEXT[:3000]
+    fast = segment.Segmenter(segment._Freq(segment.current_cache_file()))
+    queries = []
+    fast.prefetch.__self__.db.set_trace_callback(queries.append)
+    words = list(fast.cut(text))
+    assert words == list(reference_tokenizer().cut(text, HMM=False))
+    fragments = len(fast.prefetch.__self__.memo)
+    assert fragments > 500 and len(queries) < 30
+
+
 def test_un_terms_stay_whole():
     words = segment.cut("敦促所有缔约国执行杜布罗夫尼克行动计划并援助集束弹药受害者")
     assert "缔约国" in words and "杜布罗夫尼克行动计划" in words and "集束弹药" in words
