@@ -40,6 +40,7 @@ _BATCH = 400  # words a query looks up: under the 999 variables of an SQLite bui
 # digits and the characters + # & . _ % -. Elsewhere every character is a token of its own, a CRLF one
 # token. Tokens equal to jieba's need the same runs.
 _SEGMENTED = lazy_pattern(f"([{JIEBA_IDEOGRAPHS}a-zA-Z0-9+#&._%\\-]+)")  # for a Chinese text's runs only
+_JIEBA_FIRST, _JIEBA_LAST = JIEBA_IDEOGRAPHS[0], JIEBA_IDEOGRAPHS[-1]
 _SPACE = re.compile("(\r\n|\\s)")
 _ASCII_ALNUM = re.compile("[a-zA-Z0-9]")
 
@@ -106,12 +107,15 @@ class Segmenter:
         self.log_total = log(freq.total)
 
     def cut(self, text: str):
-        pieces = _SEGMENTED.split(text)
+        if text and _JIEBA_FIRST <= min(text) and max(text) <= _JIEBA_LAST:
+            pieces = ["", text, ""]  # what _SEGMENTED.split gives, without compiling its class of ideographs
+        else:
+            pieces = _SEGMENTED.split(text)
         self._look_up(pieces[1::2])
-        for piece in pieces:
+        for k, piece in enumerate(pieces):
             if not piece:
                 continue
-            if _SEGMENTED.match(piece):
+            if k % 2:  # split's group: a run _SEGMENTED matches
                 yield from self._words(piece)
             else:
                 for part in _SPACE.split(piece):
