@@ -45,6 +45,7 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     UN_SYMBOL,
     is_ideograph,
     lazy_pattern,
+    utf8_run,
     utf8_span,
 )
 

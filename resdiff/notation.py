@@ -58,6 +58,20 @@ def utf8_span(first: str, last: str) -> re.Pattern[bytes]:
     (both written in three bytes in UTF-8: U+0800 to U+FFFF) where and only where ``[first-last]`` finds one
     in the text: a few classes of bytes, compiled in microseconds, where a class of thousands of characters
     costs milliseconds. Its lead byte starts each match, and a continuation byte never does."""
+    return re.compile(_utf8_span_source(first, last))
+
+
+def utf8_run(ranges: str) -> bytes:
+    """The source of a pattern that finds, in ``text.encode("utf-8", "surrogatepass")``, a run of characters
+    of these ranges (written for a character class, "a-zA-Z"; each character in three bytes in UTF-8)
+    where and only where ``[ranges]+`` finds one in the text, its bounds those of the characters."""
+    if len(ranges) % 3 or set(ranges[1::3]) != {"-"}:
+        raise ValueError("ranges only, each written first-last")
+    spans = [_utf8_span_source(ranges[k], ranges[k + 2], whole=True) for k in range(0, len(ranges), 3)]
+    return b"(?:" + b"|".join(spans) + b")+"
+
+
+def _utf8_span_source(first: str, last: str, whole: bool = False) -> bytes:
     lo, hi = first.encode("utf-8", "surrogatepass"), last.encode("utf-8", "surrogatepass")
     if len(lo) != 3 or len(hi) != 3 or lo > hi:
         raise ValueError("a span of characters U+0800 to U+FFFF, first to last")
@@ -65,16 +79,19 @@ def utf8_span(first: str, last: str) -> re.Pattern[bytes]:
     def span(a: bytes, b: bytes) -> str:  # the byte strings from a to b, all of one length
         if len(a) == 1:
             return f"[\\x{a[0]:02x}-\\x{b[0]:02x}]"
+        if whole and a[1:] == b"\x80" * (len(a) - 1) and b[1:] == b"\xbf" * (len(b) - 1):  # every ending
+            return f"[\\x{a[0]:02x}-\\x{b[0]:02x}]" + "[\\x80-\\xbf]" * (len(a) - 1)
         if a[0] == b[0]:
             return f"\\x{a[0]:02x}(?:{span(a[1:], b[1:])})"
         low, high = b"\x80" * (len(a) - 1), b"\xbf" * (len(a) - 1)
         parts = [f"\\x{a[0]:02x}(?:{span(a[1:], high)})"]
-        if b[0] - a[0] > 1:
-            parts.append(f"[\\x{a[0] + 1:02x}-\\x{b[0] - 1:02x}]")  # the continuation bytes need not be read
+        if b[0] - a[0] > 1:  # a search need not read the continuation bytes; a run goes on after them
+            rest = f"[\\x80-\\xbf]{{{len(a) - 1}}}" if whole else ""
+            parts.append(f"[\\x{a[0] + 1:02x}-\\x{b[0] - 1:02x}]{rest}")
         parts.append(f"\\x{b[0]:02x}(?:{span(low, b[1:])})")
         return "|".join(parts)
 
-    return re.compile(span(lo, hi).encode("ascii"))
+    return span(lo, hi).encode("ascii")
 
 
 # --- scripts: ranges to put inside [...] ---------------------------------------------------------

@@ -18,10 +18,13 @@ from .lang import (
     SYMBOL_TOKEN,
     is_ideograph,
     lazy_pattern,
+    utf8_run,
 )
 from .segment import cut, reference_tokenizer
 
-_IDEOGRAPH_RUN = lazy_pattern(f"[{IDEOGRAPHS}]+")  # compiled for a text that may hold one (IDEOGRAPH_SPAN_UTF8)
+# runs of ideographs found in a text's UTF-8 (a pattern of a few byte classes, where [IDEOGRAPHS]+ costs
+# milliseconds to compile), compiled for a text that may hold one (IDEOGRAPH_SPAN_UTF8)
+_IDEOGRAPH_RUN = lazy_pattern(utf8_run(IDEOGRAPHS))
 _TOKEN = re.compile(
     rf"""
       {SYMBOL_TOKEN}                      # symbols: A/RES/75/62, CCM/MSP/2016/9
@@ -49,17 +52,18 @@ def segment_ideographs(run: str) -> tuple[str, ...]:
 
 def tokens(text: str) -> list[str]:
     """Words, numbers and symbols as single tokens; whitespace and punctuation kept."""
+    data = text.encode("utf-8", "surrogatepass")
+    if not IDEOGRAPH_SPAN_UTF8.search(data):
+        return _TOKEN.findall(text)
     out: list[str] = []
-    pos = 0
-    runs = (_IDEOGRAPH_RUN.finditer(text) if _IDEOGRAPH_RUN.ready
-            or IDEOGRAPH_SPAN_UTF8.search(text.encode("utf-8", "surrogatepass")) else ())
-    for m in runs:
+    pos = 0  # in data: the runs begin and end between characters, and _TOKEN looks at nothing outside its piece
+    for m in _IDEOGRAPH_RUN.finditer(data):
         if m.start() > pos:
-            out.extend(_TOKEN.findall(text, pos, m.start()))
-        out.extend(segment_ideographs(m.group(0)))
+            out.extend(_TOKEN.findall(data[pos:m.start()].decode("utf-8", "surrogatepass")))
+        out.extend(segment_ideographs(m.group(0).decode("utf-8", "surrogatepass")))
         pos = m.end()
-    if pos < len(text):
-        out.extend(_TOKEN.findall(text, pos))
+    if pos < len(data):
+        out.extend(_TOKEN.findall(data[pos:].decode("utf-8", "surrogatepass")))
     return out
 
 

@@ -1,14 +1,21 @@
-"""A cold diff of the bundled Chinese pair compiles none of the patterns that are built on first use only
-to spare start-up: a stray use (or an eager construction come back) costs milliseconds silently, and the
-output would not show it. The answers of the shortcuts themselves are tested against the patterns (see
-test_segment and test_cheap_patterns)."""
+"""Start-up spared: a cold diff of the bundled Chinese pair compiles none of the patterns that are built on
+first use (a stray use, or an eager construction come back, costs milliseconds silently, and the output
+would not show it), and the cheaper patterns answer as the classes they replace, compiled here."""
 
 from __future__ import annotations
 
 import json
+import random
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from resdiff import tokenize
+from resdiff.lang import IDEOGRAPHS, utf8_run
+from resdiff.segment import cut
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD = ROOT / "samples" / "illustrative" / "ILLUSTRATIVE-A-RES-74-62.zh.txt"
@@ -37,3 +44,41 @@ def _compiled_after_diff() -> dict[str, bool]:
 
 def test_a_chinese_diff_compiles_no_lazy_pattern():
     assert _compiled_after_diff() == dict.fromkeys(LAZY, False)
+
+
+# characters at the edges of the ideographs' ranges and between them, surrogates, and other scripts
+EDGES = ["\u33ff", "\u3400", "\u3401", "\u343f", "\u3440", "\u4dbf", "\u4dc0", "\u4dff", "\u4e00", "\u4e3f",
+         "\u4e40", "\u4eff", "\u4f00", "\u9fd5", "\u9fff", "\ua000", "\ud7a3", "\ud800", "\udfff", "\ue000",
+         "\uf8ff", "\uf900", "\ufa6e", "\ufaff", "\ufb00", "\uff0c", "\uffff", "\U00020000", "\u0800", "\u07ff",
+         "a", "7", " ", "/", "A/RES/75/62", "\u00e9", "\u0416", "\u0627", "\u3002", "\u3000"]
+
+
+def _texts(seed: int, count: int):
+    rnd = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rnd.choice(EDGES) for _k in range(rnd.randint(0, 12)))
+
+
+@pytest.mark.parametrize("ranges", [IDEOGRAPHS, "\u4e00-\u9fd5", "\u0800-\uffff", "\u3401-\u4e3f\ue000-\ue000"])
+def test_a_utf8_run_finds_what_the_class_finds(ranges):
+    cls, run = re.compile(f"[{ranges}]+"), re.compile(utf8_run(ranges))
+    for text in _texts(3, 20_000):
+        data = text.encode("utf-8", "surrogatepass")
+        found = [(len(data[:m.start()].decode("utf-8", "surrogatepass")), m.group().decode("utf-8", "surrogatepass"))
+                 for m in run.finditer(data)]
+        assert found == [(m.start(), m.group()) for m in cls.finditer(text)], repr(text)
+
+
+def test_tokens_as_the_class_of_ideographs_cuts_them():
+    runs = re.compile(f"[{IDEOGRAPHS}]+")
+
+    def reference(text: str) -> list[str]:
+        out, pos = [], 0
+        for m in runs.finditer(text):
+            out.extend(tokenize._TOKEN.findall(text, pos, m.start()))
+            out.extend(cut(m.group()) if len(m.group()) > 1 else [m.group()])
+            pos = m.end()
+        return out + tokenize._TOKEN.findall(text, pos)
+
+    for text in _texts(4, 3_000):
+        assert tokenize.tokens(text) == reference(text), repr(text)
