@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from operator import add
 
-from .lang import IDEOGRAPH_SPAN_UTF8, IDEOGRAPHS, LIST_PUNCTUATION, lazy_pattern
+from .lang import IDEOGRAPH_RUN_UTF8, IDEOGRAPH_SPAN_UTF8, IDEOGRAPHS, LIST_PUNCTUATION, lazy_pattern
 from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Paragraph
 
 TYPE_CHECKING = False  # for the type checker only: typing itself costs a diff's start-up several milliseconds
@@ -35,10 +35,44 @@ MOVED = 0.55
 # other side's paragraph, and adding it makes the pair more alike.
 CONTAINED = 0.65
 
-_GRAMS = lazy_pattern(rf"[{IDEOGRAPHS}]+|[^\W_]+")
 # A text with no character in the ideographs' span of code points (found in its UTF-8) has no ideograph
-# run: _GRAMS finds its words as _WORDS does, and its class of 28,000 characters is never compiled.
+# run: _GRAMS finds its words as _WORDS does.
 _WORDS = re.compile(r"[^\W_]+")
+
+
+class _IdeographRunsOrWords:
+    """What ``re.compile(rf"[{IDEOGRAPHS}]+|[^\\W_]+").findall`` finds, its ideograph runs found in the text's
+    UTF-8 (IDEOGRAPH_RUN_UTF8): that class of 28,000 characters costs milliseconds to compile."""
+
+    ready = False  # never compiled: a text without ideographs is read by _WORDS alone
+
+    @staticmethod
+    def findall(text: str) -> list[str]:
+        data = text.encode("utf-8", "surrogatepass")
+        runs, chars, at = [], 0, 0  # the runs' bounds in characters (an ideograph is 3 bytes)
+        for m in IDEOGRAPH_RUN_UTF8.finditer(data):
+            chars += len(data[at:m.start()].decode("utf-8", "surrogatepass"))
+            runs.append((chars, chars + (m.end() - m.start()) // 3))
+            chars, at = runs[-1][1], m.end()
+        out: list[str] = []
+        pos = k = 0
+        while True:  # as the alternation: at the first place either matches, the runs first
+            while k < len(runs) and runs[k][1] <= pos:
+                k += 1
+            start, end = (max(runs[k][0], pos), runs[k][1]) if k < len(runs) else (len(text), len(text))
+            word = _WORDS.search(text, pos, start)
+            if word is not None:  # a word before the run: it goes on through the ideographs after it
+                word = _WORDS.match(text, word.start())
+                out.append(word.group())
+                pos = word.end()
+            elif k < len(runs):
+                out.append(text[start:end])
+                pos = end
+            else:
+                return out
+
+
+_GRAMS = _IdeographRunsOrWords()
 # A run from the first ideograph's code point to the last's is cut into bigrams (what _GRAMS finds there
 # is ideographs; a word of another script inside that span of code points, Hangul, is cut so too)
 _FIRST, _LAST = IDEOGRAPHS[0], IDEOGRAPHS[-1]

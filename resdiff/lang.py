@@ -27,6 +27,7 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     CYRILLIC,
     FROM_SUPERSCRIPT,
     HAN_SPAN,
+    IDEOGRAPH_RUN_UTF8,
     IDEOGRAPH_SPAN_UTF8,
     IDEOGRAPHS,
     JOB_NUMBER,
@@ -45,7 +46,6 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     UN_SYMBOL,
     is_ideograph,
     lazy_pattern,
-    utf8_run,
     utf8_span,
 )
 

@@ -10,21 +10,17 @@ from .lang import (
     CLAUSE_ABBREVIATIONS,
     CLAUSE_STOPS_NARROW,
     CLAUSE_STOPS_WIDE,
+    IDEOGRAPH_RUN_UTF8,
     IDEOGRAPH_SPAN_UTF8,
-    IDEOGRAPHS,
     JOB_NUMBER,
     NUMBER_PATH,
     PAIRED_MARKS,
     SYMBOL_TOKEN,
     is_ideograph,
     lazy_pattern,
-    utf8_run,
 )
 from .segment import cut, reference_tokenizer
 
-# runs of ideographs found in a text's UTF-8 (a pattern of a few byte classes, where [IDEOGRAPHS]+ costs
-# milliseconds to compile), compiled for a text that may hold one (IDEOGRAPH_SPAN_UTF8)
-_IDEOGRAPH_RUN = lazy_pattern(utf8_run(IDEOGRAPHS))
 _TOKEN = re.compile(
     rf"""
       {SYMBOL_TOKEN}                      # symbols: A/RES/75/62, CCM/MSP/2016/9
@@ -57,7 +53,7 @@ def tokens(text: str) -> list[str]:
         return _TOKEN.findall(text)
     out: list[str] = []
     pos = 0  # in data: the runs begin and end between characters, and _TOKEN looks at nothing outside its piece
-    for m in _IDEOGRAPH_RUN.finditer(data):
+    for m in IDEOGRAPH_RUN_UTF8.finditer(data):
         if m.start() > pos:
             out.extend(_TOKEN.findall(data[pos:m.start()].decode("utf-8", "surrogatepass")))
         out.extend(segment_ideographs(m.group(0).decode("utf-8", "surrogatepass")))

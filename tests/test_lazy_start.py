@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from resdiff import tokenize
-from resdiff.lang import IDEOGRAPHS, utf8_run
+from resdiff import align, tokenize
+from resdiff.lang import IDEOGRAPHS
+from resdiff.notation import utf8_run
 from resdiff.segment import cut
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +51,7 @@ def test_a_chinese_diff_compiles_no_lazy_pattern():
 EDGES = ["\u33ff", "\u3400", "\u3401", "\u343f", "\u3440", "\u4dbf", "\u4dc0", "\u4dff", "\u4e00", "\u4e3f",
          "\u4e40", "\u4eff", "\u4f00", "\u9fd5", "\u9fff", "\ua000", "\ud7a3", "\ud800", "\udfff", "\ue000",
          "\uf8ff", "\uf900", "\ufa6e", "\ufaff", "\ufb00", "\uff0c", "\uffff", "\U00020000", "\u0800", "\u07ff",
-         "a", "7", " ", "/", "A/RES/75/62", "\u00e9", "\u0416", "\u0627", "\u3002", "\u3000"]
+         "a", "B", "7", " ", "_", "/", "A/RES/75/62", "\u00e9", "\u0416", "\u0627", "\u3002", "\u3000"]
 
 
 def _texts(seed: int, count: int):
@@ -82,3 +83,9 @@ def test_tokens_as_the_class_of_ideographs_cuts_them():
 
     for text in _texts(4, 3_000):
         assert tokenize.tokens(text) == reference(text), repr(text)
+
+
+def test_grams_as_the_class_of_ideographs_or_words_finds_them():
+    reference = re.compile(rf"[{IDEOGRAPHS}]+|[^\W_]+")
+    for text in _texts(5, 20_000):
+        assert align._GRAMS.findall(text) == reference.findall(text), repr(text)
