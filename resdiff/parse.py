@@ -645,12 +645,19 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
     """
     out = []
     k = 0
+    # Every form _find_marker takes a marker in (superscript, full-width or ASCII digits, each one
+    # character) read as ASCII digits: where the marker does not stand in that reading at or after `pos`,
+    # it is not in the text, and its patterns are not tried (most paragraphs hold no marker).
+    as_ascii = {**L.FROM_SUPERSCRIPT, **{ord(L.digit_forms(d)[1]): d for d in "0123456789"}}
+    plain = all(m.isascii() and m.isdigit() for m in markers)
     for p in paragraphs:
         text, cited, marks = p.text, [], []
         pos = 0
         while k < len(markers):
+            digits = text if text.isascii() else text.translate(as_ascii)
             hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
-                    if (hit := _find_marker(text, markers[j], pos, lang, slash, numbers)) is not None]
+                    if (not plain or digits.find(markers[j], pos) >= 0)
+                    and (hit := _find_marker(text, markers[j], pos, lang, slash, numbers)) is not None]
             if not hits:
                 break
             (start, end), j = min(hits)
