@@ -677,6 +677,11 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
     content — a superscript digit, the 1990s "2/", or a number glued to a word in Latin script."""
     if not seen:
         return text, cited, marks
+    # what is taken out is a marker seen, read as ASCII digits (a superscript run translated): a paragraph
+    # where none stands needs no pattern
+    digits = text if text.isascii() else text.translate(L.FROM_SUPERSCRIPT)
+    if not any(m in digits for m in set(seen)):
+        return text, cited, marks
     if all(m.isascii() and m.isdigit() for m in seen):
         # a whole run of digits, kept below only where it is a marker seen: what the alternation of the
         # markers finds (each stands between non-digits), without trying every marker at every position
