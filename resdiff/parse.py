@@ -149,13 +149,13 @@ def _parse_lines(typed: list[Line], *, text: str, source: str, language: str | N
 def _head(lines: list[Line], source: str) -> tuple[int, dict]:
     """Where the resolution opens ("The General Assembly,", or its title line), and the masthead's
     metadata with the title; NotAResolution where neither is found, or where several resolutions open."""
-    opening = next((i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())), None)
+    openings = [i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())]
+    opening = openings[0] if openings else None
     title_at = next((i for i, x in enumerate(lines[: opening if opening is not None else len(lines)])
                      if _TITLE.match(x.text.strip())), None)
     if opening is None and title_at is None:
         raise NotAResolution("no resolution found: neither a title line such as '75/62. …' nor the opening "
                              "'The General Assembly,'", source=source)
-    openings = [i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())]
     if len(openings) > 1:
         titles = [m.group(1) + "/" + m.group(2) for x in lines if (m := _TITLE.match(x.text.strip()))]
         which = f" ({', '.join(titles)})" if len(titles) > 1 else ""
