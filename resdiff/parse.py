@@ -678,9 +678,10 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
     if not seen:
         return text, cited, marks
     # what is taken out is a marker seen, read as ASCII digits (a superscript run translated): a paragraph
-    # where none stands needs no pattern
+    # where none stands needs no pattern, nor one with no superscript where no form of bare digits applies
     digits = text if text.isascii() else text.translate(L.FROM_SUPERSCRIPT)
-    if not any(m in digits for m in set(seen)):
+    raised = digits != text
+    if not (raised or slash or lang not in L.MARKERS_NOT_GLUED) or not any(m in digits for m in set(seen)):
         return text, cited, marks
     if all(m.isascii() and m.isdigit() for m in seen):
         # a whole run of digits, kept below only where it is a marker seen: what the alternation of the

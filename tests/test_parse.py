@@ -413,6 +413,19 @@ def test_a_footnote_cited_again_is_taken_from_the_text_and_numbers_are_not():
     assert "the 2030 Agenda and resolution 70/1," in doc.paragraph("PP2").text
 
 
+def test_a_footnote_cited_again_as_a_superscript_is_taken_where_bare_numbers_never_are_markers():
+    """In a language whose markers are never glued to a word (read as Chinese), a raised ² cites footnote 2
+    again and leaves the text; the bare "Goals2" is content and stays."""
+    text = _grammar_laid_out([
+        "Recalling the Sustainable Development Goals,1 adopted in 2015,",
+        "Recalling also the 2030 Agenda2 and resolution 70/1,",
+        "Noting that the Goals2 remain, as the Agenda² says,",
+    ]).replace("1.  Decides", "__________________\n1 See resolution 70/1.\n2 See A/70/L.1.\n1.  Decides")
+    doc = parse_text(text, language="zh")
+    assert doc.paragraph("PP3").footnotes == ("2",)
+    assert doc.paragraph("PP3").text == "Noting that the Goals2 remain, as the Agenda says,"
+
+
 _WORD_OR_COMPOUND = r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)"
 
 
