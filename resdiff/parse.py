@@ -481,7 +481,9 @@ def _split_body(body: list[Line], is_furniture):
 
 def _join_and_mend(lines: list[str], *, join: Callable[[list[str]], str], mend: dict[str, str]) -> str:
     text = join(lines)
-    if not mend:
+    # a word is mended only where a word of `mend` stands in the text: a few searches for them cost less
+    # than a call back for each long word of every paragraph
+    if not mend or (len(mend) <= 32 and not any(w in text for w in mend)):
         return text
     return _WORD.sub(lambda m: mend.get(m.group(0), m.group(0)), text)
 
