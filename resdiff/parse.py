@@ -651,12 +651,13 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
     # character) read as ASCII digits: where the marker does not stand in that reading at or after `pos`,
     # it is not in the text, and its patterns are not tried (most paragraphs hold no marker).
     as_ascii = {**L.FROM_SUPERSCRIPT, **{ord(L.digit_forms(d)[1]): d for d in "0123456789"}}
+    other_digits = [chr(c) for c in as_ascii]  # searched for first: translating a paragraph costs more
     plain = all(m.isascii() and m.isdigit() for m in markers)
     for p in paragraphs:
         text, cited, marks = p.text, [], []
         pos = 0
         while k < len(markers):
-            digits = text if text.isascii() else text.translate(as_ascii)
+            digits = text if text.isascii() or not any(c in text for c in other_digits) else text.translate(as_ascii)
             hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
                     if (not plain or digits.find(markers[j], pos) >= 0)
                     and (hit := _find_marker(text, markers[j], pos, lang, slash, numbers)) is not None]
@@ -681,8 +682,8 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
         return text, cited, marks
     # what is taken out is a marker seen, read as ASCII digits (a superscript run translated): a paragraph
     # where none stands needs no pattern, nor one with no superscript where no form of bare digits applies
-    digits = text if text.isascii() else text.translate(L.FROM_SUPERSCRIPT)
-    raised = digits != text
+    raised = not text.isascii() and any(c in text for c in L.SUPERSCRIPTS)
+    digits = text.translate(L.FROM_SUPERSCRIPT) if raised else text
     if not (raised or slash or lang not in L.MARKERS_NOT_GLUED) or not any(m in digits for m in set(seen)):
         return text, cited, marks
     if all(m.isascii() and m.isdigit() for m in seen):
