@@ -342,7 +342,9 @@ def _read_zone(rows: list[tuple[int, str, int]], zone: list[int], expected: int 
 def _head_lines(n: int, raw: str) -> list[Line]:
     """A masthead line; two columns set side by side (pdftotext -layout) are two lines."""
     s = raw.strip()
-    parts = [p.strip() for p in re.split(r"\s{3,}", s) if p.strip()]
+    # a printable line holds no white space but the space: without two spaces together, one column
+    columns = re.split(r"\s{3,}", s) if "  " in s or not s.isprintable() else [s]
+    parts = [p.strip() for p in columns if p.strip()]
     if len(parts) > 1 and (L.OPENING.match(s) or is_plain_furniture(s)):
         parts = [s]
     return [Line(p, n, role=FURNITURE if is_plain_furniture(p) else UNKNOWN) for p in parts if p]
