@@ -454,3 +454,11 @@ def test_a_long_documents_words_are_counted_without_listing_them_all():
             tracemalloc.stop()
         assert words == frozenset(re.findall(_WORD_OR_COMPOUND, text, re.MULTILINE))
     assert peaks[0] < peaks[1] / 4  # every word of the text listed at once
+
+
+@pytest.mark.parametrize("gap", ["\t\t\t", "\u00a0\u00a0\u00a0", " \t "])
+def test_masthead_columns_set_apart_by_tabs_or_no_break_spaces_are_two_lines(gap):
+    """Two masthead columns side by side are two lines whatever white space stands between them."""
+    text = EN_FIXTURE.read_text("utf-8").replace("United Nations   A/RES/75/62", f"United Nations{gap}A/RES/75/62")
+    doc = parse_text(text)
+    assert doc.other[1:3] == ("United Nations", "A/RES/75/62")
