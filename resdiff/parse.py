@@ -130,7 +130,8 @@ def _parse_lines(typed: list[Line], *, text: str, source: str, language: str | N
         for m, ls, n, pg in notes
     )
     markers = [f.marker for f in footnotes] or _glued_markers(paragraphs, lang)
-    numbers = Counter(_CITED_NUMBER.findall(text))  # "77/228" cited on its own: evidence for "77/2285"
+    # "77/228" cited on its own: evidence for "77/2285" (read only where a marker may be glued to a number)
+    numbers = Counter(_CITED_NUMBER.findall(text)) if markers and lang not in L.MARKERS_NOT_GLUED else Counter()
     paragraphs = _attach_markers(paragraphs, markers, lang, slash=slash, numbers=numbers)
     if not paragraphs:
         raise NotAResolution("no preambular or operative paragraph found", source=source)
