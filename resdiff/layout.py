@@ -165,16 +165,18 @@ def _indent_by_margin(body: list[str], body_rows: list[tuple[int, str, int]]) ->
     (an operative number or a sub-paragraph's letter opens a paragraph however it is indented: a page of
     one-line paragraphs has no continuation line to set its margin by)."""
     pages: dict[int, list[int]] = {}
-    for raw, (_, _, p) in zip(body, body_rows, strict=True):
-        if raw.strip():
-            pages.setdefault(p, []).append(len(raw) - len(raw.lstrip()))
+    kept = []  # each line with text: its row, its text stripped, its indentation and its page
+    for k, (raw, (_, _, p)) in enumerate(zip(body, body_rows, strict=True)):
+        if s := raw.strip():
+            indent = len(raw) - len(raw.lstrip())
+            pages.setdefault(p, []).append(indent)
+            kept.append((k, s, indent, p))
     margins = {pg: _margin(indents) for pg, indents in pages.items()}
     content = []
-    for k, raw in enumerate(body):
-        if s := raw.strip():
-            if len(raw) - len(raw.lstrip()) > margins[body_rows[k][2]] or OP_NUMBER.match(s) or SUB_LETTER.match(s):
-                s = " " + s
-            content.append((k, s))
+    for k, s, indent, p in kept:
+        if indent > margins[p] or OP_NUMBER.match(s) or SUB_LETTER.match(s):
+            s = " " + s
+        content.append((k, s))
     return content
 
 
@@ -340,7 +342,9 @@ def _read_zone(rows: list[tuple[int, str, int]], zone: list[int], expected: int 
 def _head_lines(n: int, raw: str) -> list[Line]:
     """A masthead line; two columns set side by side (pdftotext -layout) are two lines."""
     s = raw.strip()
-    parts = [p.strip() for p in re.split(r"\s{3,}", s) if p.strip()]
+    # a printable line holds no white space but the space: without two spaces together, one column
+    columns = re.split(r"\s{3,}", s) if "  " in s or not s.isprintable() else [s]
+    parts = [p.strip() for p in columns if p.strip()]
     if len(parts) > 1 and (L.OPENING.match(s) or is_plain_furniture(s)):
         parts = [s]
     return [Line(p, n, role=FURNITURE if is_plain_furniture(p) else UNKNOWN) for p in parts if p]

@@ -130,7 +130,8 @@ def _parse_lines(typed: list[Line], *, text: str, source: str, language: str | N
         for m, ls, n, pg in notes
     )
     markers = [f.marker for f in footnotes] or _glued_markers(paragraphs, lang)
-    numbers = Counter(_CITED_NUMBER.findall(text))  # "77/228" cited on its own: evidence for "77/2285"
+    # "77/228" cited on its own: evidence for "77/2285" (read only where a marker may be glued to a number)
+    numbers = Counter(_CITED_NUMBER.findall(text)) if markers and lang not in L.MARKERS_NOT_GLUED else Counter()
     paragraphs = _attach_markers(paragraphs, markers, lang, slash=slash, numbers=numbers)
     if not paragraphs:
         raise NotAResolution("no preambular or operative paragraph found", source=source)
@@ -149,13 +150,13 @@ def _parse_lines(typed: list[Line], *, text: str, source: str, language: str | N
 def _head(lines: list[Line], source: str) -> tuple[int, dict]:
     """Where the resolution opens ("The General Assembly,", or its title line), and the masthead's
     metadata with the title; NotAResolution where neither is found, or where several resolutions open."""
-    opening = next((i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())), None)
+    openings = [i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())]
+    opening = openings[0] if openings else None
     title_at = next((i for i, x in enumerate(lines[: opening if opening is not None else len(lines)])
                      if _TITLE.match(x.text.strip())), None)
     if opening is None and title_at is None:
         raise NotAResolution("no resolution found: neither a title line such as '75/62. …' nor the opening "
                              "'The General Assembly,'", source=source)
-    openings = [i for i, x in enumerate(lines) if x.role == UNKNOWN and L.OPENING.match(x.text.strip())]
     if len(openings) > 1:
         titles = [m.group(1) + "/" + m.group(2) for x in lines if (m := _TITLE.match(x.text.strip()))]
         which = f" ({', '.join(titles)})" if len(titles) > 1 else ""
@@ -481,7 +482,9 @@ def _split_body(body: list[Line], is_furniture):
 
 def _join_and_mend(lines: list[str], *, join: Callable[[list[str]], str], mend: dict[str, str]) -> str:
     text = join(lines)
-    if not mend:
+    # a word is mended only where a word of `mend` stands in the text: a few searches for them cost less
+    # than a call back for each long word of every paragraph
+    if not mend or (len(mend) <= 32 and not any(w in text for w in mend)):
         return text
     return _WORD.sub(lambda m: mend.get(m.group(0), m.group(0)), text)
 
@@ -645,12 +648,20 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
     """
     out = []
     k = 0
+    # Every form _find_marker takes a marker in (superscript, full-width or ASCII digits, each one
+    # character) read as ASCII digits: where the marker does not stand in that reading at or after `pos`,
+    # it is not in the text, and its patterns are not tried (most paragraphs hold no marker).
+    as_ascii = {**L.FROM_SUPERSCRIPT, **{ord(L.digit_forms(d)[1]): d for d in "0123456789"}}
+    other_digits = [chr(c) for c in as_ascii]  # searched for first: translating a paragraph costs more
+    plain = all(m.isascii() and m.isdigit() for m in markers)
     for p in paragraphs:
         text, cited, marks = p.text, [], []
         pos = 0
         while k < len(markers):
+            digits = text if text.isascii() or not any(c in text for c in other_digits) else text.translate(as_ascii)
             hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
-                    if (hit := _find_marker(text, markers[j], pos, lang, slash, numbers)) is not None]
+                    if (not plain or digits.find(markers[j], pos) >= 0)
+                    and (hit := _find_marker(text, markers[j], pos, lang, slash, numbers)) is not None]
             if not hits:
                 break
             (start, end), j = min(hits)
@@ -669,6 +680,12 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
     """A footnote cited again later ("… Goals2 for", "oral report; 2/"): only where the marker cannot be
     content — a superscript digit, the 1990s "2/", or a number glued to a word in Latin script."""
     if not seen:
+        return text, cited, marks
+    # what is taken out is a marker seen, read as ASCII digits (a superscript run translated): a paragraph
+    # where none stands needs no pattern, nor one with no superscript where no form of bare digits applies
+    raised = not text.isascii() and any(c in text for c in L.SUPERSCRIPTS)
+    digits = text.translate(L.FROM_SUPERSCRIPT) if raised else text
+    if not (raised or slash or lang not in L.MARKERS_NOT_GLUED) or not any(m in digits for m in set(seen)):
         return text, cited, marks
     if all(m.isascii() and m.isdigit() for m in seen):
         # a whole run of digits, kept below only where it is a marker seen: what the alternation of the

@@ -413,6 +413,19 @@ def test_a_footnote_cited_again_is_taken_from_the_text_and_numbers_are_not():
     assert "the 2030 Agenda and resolution 70/1," in doc.paragraph("PP2").text
 
 
+def test_a_footnote_cited_again_as_a_superscript_is_taken_where_bare_numbers_never_are_markers():
+    """In a language whose markers are never glued to a word (read as Chinese), a raised ² cites footnote 2
+    again and leaves the text; the bare "Goals2" is content and stays."""
+    text = _grammar_laid_out([
+        "Recalling the Sustainable Development Goals,1 adopted in 2015,",
+        "Recalling also the 2030 Agenda2 and resolution 70/1,",
+        "Noting that the Goals2 remain, as the Agenda² says,",
+    ]).replace("1.  Decides", "__________________\n1 See resolution 70/1.\n2 See A/70/L.1.\n1.  Decides")
+    doc = parse_text(text, language="zh")
+    assert doc.paragraph("PP3").footnotes == ("2",)
+    assert doc.paragraph("PP3").text == "Noting that the Goals2 remain, as the Agenda says,"
+
+
 _WORD_OR_COMPOUND = r"[^\W\d_]+(?:-[^\W\d_]+)*(?![-\u00ad]\s*$)"
 
 
@@ -441,3 +454,11 @@ def test_a_long_documents_words_are_counted_without_listing_them_all():
             tracemalloc.stop()
         assert words == frozenset(re.findall(_WORD_OR_COMPOUND, text, re.MULTILINE))
     assert peaks[0] < peaks[1] / 4  # every word of the text listed at once
+
+
+@pytest.mark.parametrize("gap", ["\t\t\t", "\u00a0\u00a0\u00a0", " \t "])
+def test_masthead_columns_set_apart_by_tabs_or_no_break_spaces_are_two_lines(gap):
+    """Two masthead columns side by side are two lines whatever white space stands between them."""
+    text = EN_FIXTURE.read_text("utf-8").replace("United Nations   A/RES/75/62", f"United Nations{gap}A/RES/75/62")
+    doc = parse_text(text)
+    assert doc.other[1:3] == ("United Nations", "A/RES/75/62")
