@@ -12,7 +12,6 @@ feet left out.
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -134,13 +133,11 @@ _ODD = frozenset([*range(33), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF])
 def _read(data: bytes, name: str) -> Reading:
     # a page makes thousands of glyph tuples and no reference cycle: the cyclic collector, run every 700
     # new objects, would look at them all for nothing (a tenth of the reading time), so it rests meanwhile
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # (one pause shared with the threads that parse at once)
+    from .normalize import collection_paused
+
+    with collection_paused():
         return _read_pages(data, name)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read_pages(data: bytes, name: str) -> Reading:
