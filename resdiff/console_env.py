@@ -81,7 +81,8 @@ class ConsoleEnv:
     def stdout_is_tty(self) -> bool:
         if self._stdout_tty is not None:
             return self._stdout_tty
-        return self._stdout is not None or sys.stdout is not None and sys.stdout.isatty()
+        stream = sys.stdout if self._stdout is None else self._stdout
+        return stream is not None and stream.isatty()
 
     def stderr_is_tty(self) -> bool:
         return self.stderr.isatty() if self._stderr_tty is None else self._stderr_tty

@@ -249,6 +249,17 @@ def test_a_standard_output_closed_from_the_start_is_said_in_one_line(args):
                                      " give -o FILE instead)"]
 
 
+def test_a_stream_given_without_saying_whether_it_is_a_terminal_is_asked():
+    """A library caller's StringIO is no terminal: no pager, no refusal of a binary format."""
+    assert ConsoleEnv(io.StringIO(), io.StringIO()).stdout_is_tty() is False
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    assert ConsoleEnv(Tty(), io.StringIO()).stdout_is_tty() is True
+
+
 def test_a_closed_standard_output_is_no_matter_with_an_output_file(tmp_path):
     root = SEED.parent.parent
     out = tmp_path / "d.json"
