@@ -33,6 +33,7 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     JOB_NUMBER,
     LOOSE_SYMBOL,
     NUMBER_PATH,
+    ORGAN_LETTERS,
     REPORT_SYMBOL,
     RES_SESSION,
     RES_SYMBOL,

@@ -64,18 +64,31 @@ _FURNITURE_RUN = L.lazy_pattern(rf"^(?!\s)(?:\s*(?:{_PIECE}))+$", re.IGNORECASE)
 _PRINT_DATE = re.compile(r"^\d{6}$")  # the print date beside the job number: 021118
 
 
-# What a line of furniture can open with: a digit (\d: any decimal digit), or the first character of a
-# barcode, a link, a page number ("- 2 -", "Page 2", "/..."), a series letter "(C)", a symbol (A/, S/, E/;
-# in any case, and the long s that the patterns' case-insensitive match takes for an s). Most lines of a
-# text open with none of them: they are told apart without a pattern (nor a place in the cache below).
-_FURNITURE_FIRST = frozenset("*hw-Pp/(AaSsEe\u017f")
+# What a line of furniture can open with: a digit (\d: any decimal digit), a barcode's star, a page number's
+# dash or slash ("- 2 -", "/..."), a series letter's bracket "(C)", or a letter: of a link (http, www), of a
+# page word ("Page 2", "Página 2"), of a symbol's organ (A/, S/, E/). The letters are taken from the
+# tables the furniture patterns are built from, and matched as those patterns match them (in any case,
+# the long s taken for an s), so that a page word or organ added there is looked for here too. Most lines
+# of a text open with none of them: they are told apart without a pattern.
+_FURNITURE_MARKS = frozenset("*-/(")
+_FURNITURE_LETTER = re.compile(
+    "[" + re.escape("hw" + L.ORGAN_LETTERS + "".join(w[0] for w in L.PAGE_WORD.values())) + "]", re.IGNORECASE)
+_first_may_be_furniture: dict[str, bool] = {}  # by first character: a handful of them in any text
+
+
+def _may_open_furniture(head: str) -> bool:
+    known = _first_may_be_furniture.get(head)
+    if known is None:
+        known = _first_may_be_furniture[head] = (head in _FURNITURE_MARKS or head.isdecimal()
+                                                 or _FURNITURE_LETTER.match(head) is not None)
+    return known
 
 
 def is_plain_furniture(s: str) -> bool:
     """Job numbers, barcodes, link targets, page numbers, '/...', a running head that is a symbol, and
     several of them on one line; never a line with words of the text."""
     head = s[:1]
-    return (head in _FURNITURE_FIRST or head.isdecimal()) and _plain_furniture(s)
+    return _may_open_furniture(head) and _plain_furniture(s)
 
 
 @lru_cache(maxsize=8192)  # the readers and the parser ask of each line several times; page furniture recurs

@@ -134,7 +134,8 @@ RIGHT_TO_LEFT_SCRIPTS = "\u0590-\u08ff"
 # (a whole line, a resolution in a masthead, a token of the diff, a fact to compare, a file name) needs
 # its own shape, and every shape is written here once.
 
-_ORGAN = r"(?:A|S|E)"  # General Assembly, Security Council, Economic and Social Council
+ORGAN_LETTERS = "ASE"  # General Assembly, Security Council, Economic and Social Council
+_ORGAN = rf"(?:{'|'.join(ORGAN_LETTERS)})"
 _SPECIAL = r"(?:ES|S)-\d{1,2}"  # an (emergency) special session: ES-11
 _COMMITTEE = r"C\.\d/"  # C.1/
 _SESSION = r"\d{1,3}"  # 75

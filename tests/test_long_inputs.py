@@ -18,6 +18,17 @@ def test_a_line_is_furniture_whatever_it_opens_with_as_the_patterns_say(tail):
         assert layout.is_plain_furniture(line) == layout._plain_furniture(line), repr(line)
 
 
+def test_every_page_word_and_organ_the_tables_hold_opens_a_furniture_line():
+    """The first-character test reads the same tables as the patterns: a page word or organ added to them
+    (a language's own "Page") is furniture at once, never passed off as a line of text."""
+    from resdiff import lang
+
+    lines = [variant for w in lang.PAGE_WORD.values() for variant in (f"{w} 3", f"{w.upper()} 3", f"{w.lower()} 3")]
+    for line in [*lines, *(f"{o}/RES/75/62" for o in lang.ORGAN_LETTERS)]:
+        assert layout._plain_furniture(line), line
+        assert layout.is_plain_furniture(line), line
+
+
 def test_the_comparison_form_normalises_as_nfkc_does():
     import random
     import unicodedata
