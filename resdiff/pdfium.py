@@ -114,6 +114,7 @@ class Document:
 
     def __init__(self, data: bytes, password: bytes | None = None):
         self.lib = lib = library()
+        self._data = data  # searched for a /Direction that PDFium's API gives no name of
         self._buf = ctypes.create_string_buffer(data, len(data))
         self.handle = lib.FPDF_LoadMemDocument64(self._buf, len(data), password)
         self.error = 0 if self.handle else lib.FPDF_GetLastError()
@@ -152,7 +153,7 @@ class Document:
         if self._r2l is None:
             name = ctypes.create_string_buffer(8)
             got = self.lib.FPDF_VIEWERREF_GetName(self.handle, b"Direction", name, len(name))
-            self._r2l = name.value == b"R2L" if 0 < got <= len(name) else b"/Direction" in self._buf.raw
+            self._r2l = name.value == b"R2L" if 0 < got <= len(name) else b"/Direction" in self._data
         return self._r2l
 
 
@@ -214,9 +215,11 @@ class Page:
         """Whether PDFium's text page holds each text object's characters together, as it reads them: it does
         unless it reorders a line, which it does for a document read right to left, or for a line with a
         right-to-left character (bidirectional class R or AL: Hebrew to NKo and the Arabic extensions, their
-        presentation forms, the right-to-left mark; a surrogate may be one, outside the BMP)."""
-        return not (self.doc.right_to_left or any(0x590 <= u <= 0x8FF or 0xFB1D <= u <= 0xFEFF or 0xD800 <= u < 0xE000
-                                                  or u == 0x200F for u in set(codes)))
+        presentation forms, the right-to-left mark; a surrogate may be one, outside the BMP). The forms
+        between those presentation forms (U+FE00-FE6F: variation selectors, vertical and small forms that a
+        Chinese text sets) are not right to left."""
+        return not (self.doc.right_to_left or any(0x590 <= u <= 0x8FF or 0xFB1D <= u <= 0xFDFF or 0xFE70 <= u <= 0xFEFF
+                                                  or 0xD800 <= u < 0xE000 or u == 0x200F for u in set(codes)))
 
     def generated(self, indices: list[int]) -> list[int]:
         """Whether each of these characters is one PDFium made itself (a space or line break it inferred)."""

@@ -156,3 +156,18 @@ def test_a_direction_pdfium_gives_no_name_of_is_taken_as_right_to_left_where_the
             page.close()
     with pdfium.Document(data.replace(b"/Direction /R2L", b"/Direction /L2R")) as doc:
         assert not doc.right_to_left
+
+
+def test_the_small_and_vertical_forms_of_a_chinese_text_keep_the_stretches():
+    """U+FE00-FE6F lie between the right-to-left presentation forms and are not right to left: a Chinese
+    page that sets a small comma keeps the fast route; a presentation form of either side does not."""
+    data = _pieces_abutting(["Recalling its reso", "lution of 5 Dec", "ember 2018"])
+    with pdfium.Document(data) as doc:
+        page = pdfium.Page(doc, 0)
+        try:
+            for u in (0xFE10, 0xFE30, 0xFE50, 0xFE6F, 0x4E00, 0x41):
+                assert page.in_object_order([0x41, u]), hex(u)
+            for u in (0xFB1D, 0xFDFF, 0xFE70, 0xFEFC, 0x5D0, 0x627, 0x200F):
+                assert not page.in_object_order([0x41, u]), hex(u)
+        finally:
+            page.close()
