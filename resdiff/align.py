@@ -44,8 +44,6 @@ class _IdeographRunsOrWords:
     """What ``re.compile(rf"[{IDEOGRAPHS}]+|[^\\W_]+").findall`` finds, its ideograph runs found in the text's
     UTF-8 (IDEOGRAPH_RUN_UTF8): that class of 28,000 characters costs milliseconds to compile."""
 
-    ready = False  # never compiled: a text without ideographs is read by _WORDS alone
-
     @staticmethod
     def findall(text: str) -> list[str]:
         data = text.encode("utf-8", "surrogatepass")
@@ -81,7 +79,7 @@ _FIRST, _LAST = IDEOGRAPHS[0], IDEOGRAPHS[-1]
 def _runs(key: str) -> list[str]:
     """_GRAMS.findall(key.lower())."""
     low = key.lower()
-    if _GRAMS.ready or IDEOGRAPH_SPAN_UTF8.search(low.encode("utf-8", "surrogatepass")):
+    if IDEOGRAPH_SPAN_UTF8.search(low.encode("utf-8", "surrogatepass")):
         return _GRAMS.findall(low)
     return _WORDS.findall(low)
 

@@ -73,7 +73,7 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
 
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     kind = source_kind or ("markdown" if is_markdown(text) else "text")
-    with collection_paused():
+    with collection_paused():  # reading the lines too; the parse below pauses it once more, which costs nothing
         return parse_lines(read_text(text, markdown=kind == "markdown"), text=text.replace("\x0c", "\n"),
                            source=source, language=language, source_kind=kind)
 

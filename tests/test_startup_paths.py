@@ -151,6 +151,9 @@ def test_the_plain_lines_options_are_the_commands_own():
 
     for name, (arguments, defaults, options) in entry.PLAIN.items():
         command = typer.main.get_command(cli._app_of(name)).commands[name]
+        read_from_environment = {v for p in command.params for v in ([p.envvar] if isinstance(p.envvar, str)
+                                                                      else p.envvar or ())}
+        assert read_from_environment <= set(entry._ENVIRONMENT)  # a line is left to typer where one is set
         params = {p.name: p for p in command.params if p.name not in ("pdf_memory", "pdf_timeout")}
         assert list(params) == [*arguments, *defaults] or set(params) == {*arguments, *defaults}
         for p in params.values():
