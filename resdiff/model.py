@@ -32,12 +32,10 @@ class _Record:
     def __delattr__(self, name: str) -> None:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
-    def __getstate__(self) -> list:
-        return list(self._values(self))
-
-    def __setstate__(self, state: list) -> None:
-        for name, value in zip(self._names, state, strict=True):
-            _set(self, name, value)
+    def __reduce__(self) -> tuple:
+        # pickled as a call of its class with its fields in order: unpickled about twice as fast as a
+        # state set field by field (a session's scratch documents, results sent back from workers)
+        return self.__class__, self._values(self)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{n}={v!r}" for n, v in zip(self._names, self._values(self), strict=True))
@@ -58,6 +56,8 @@ def _record(slots: bool = False):
     def build(cls):
         cls = dataclass(init=False, repr=False, eq=False, slots=slots)(cls)
         cls._names = tuple(cls.__dataclass_fields__)
+        if len(cls._names) < 2:  # attrgetter of one name gives the value, not a tuple of it
+            raise TypeError(f"{cls.__name__}: a record has two fields or more")
         cls._values = attrgetter(*cls._names)  # a tuple of the fields, in their order
         return cls
 

@@ -14,7 +14,6 @@ them. A document that cannot be read, or whose worker dies or runs past the time
 
 from __future__ import annotations
 
-import functools
 import math
 import os
 import pickle
@@ -177,31 +176,9 @@ def _checked(source: Document, target: Document, config: Config, given: tuple[st
 
 # --- the engines: where the two functions run ----------------------------------------------------------
 
-@functools.cache
-def _init_fields(cls: type) -> tuple[str, ...]:
-    import dataclasses
-
-    fields = dataclasses.fields(cls)
-    if not all(f.init for f in fields):
-        raise TypeError(f"{cls.__name__} has a field its constructor does not take")
-    return tuple(f.name for f in fields)
-
-
-def _by_fields(obj) -> tuple:
-    """A paragraph or footnote pickled as a call of its class with its fields in order: unpickled twice as
-    fast as a slotted dataclass's own state (a dictionary of its fields, set one by one)."""
-    return type(obj), tuple(getattr(obj, name) for name in _init_fields(type(obj)))
-
-
 def _store_document(doc: Document, store: str) -> None:
-    import copyreg
-
-    from .model import Footnote, Paragraph
-
     with open(store, "wb") as f:
-        pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = {**copyreg.dispatch_table, Paragraph: _by_fields, Footnote: _by_fields}
-        pickler.dump(doc)
+        pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _read_task(job: tuple) -> tuple[str | None, str | None]:
