@@ -16,7 +16,7 @@ import typer
 from . import __version__, commands
 from . import options as opt
 from .commands import warnings as _warnings
-from .console_env import ConsoleEnv, StdoutClosed, is_usage_error
+from .console_env import ConsoleEnv
 from .errors import ResdiffError
 from .options import language as _language
 from .options import language_tag as _language_tag
@@ -460,16 +460,14 @@ def main() -> None:
 
 def run(args: list[str], env: ConsoleEnv) -> int:
     """`resdiff ARGS` in the environment `env`: its exit status."""
-    try:
-        # the command's own app where the line names it after nothing but --debug (`--help diff`: the whole app's)
-        at = next((i for i, a in enumerate(args) if not a.startswith("-")), len(args))
-        one = at < len(args) and args[at] in _COMMANDS and all(a == "--debug" for a in args[:at])
-        code = (_app_of(args[at]) if one else app)(args=args, standalone_mode=False, obj=env)
-        env.flush()
-    except (typer.Abort, KeyboardInterrupt):
-        return ExitStatus.INTERRUPTED
-    except (BrokenPipeError, StdoutClosed):  # `resdiff diff … | head`: the output is cut short; say so, as cp does
-        return env.pipe_closed()
-    except Exception as e:
-        return env.usage_error(e, args) if is_usage_error(e) else env.failure(e)
-    return code if isinstance(code, int) else ExitStatus.OK
+    # the command's own app where the line names it after nothing but --debug (`--help diff`: the whole app's)
+    at = next((i for i, a in enumerate(args) if not a.startswith("-")), len(args))
+    one = at < len(args) and args[at] in _COMMANDS and all(a == "--debug" for a in args[:at])
+
+    def command():
+        try:
+            return (_app_of(args[at]) if one else app)(args=args, standalone_mode=False, obj=env)
+        except typer.Abort:
+            return ExitStatus.INTERRUPTED
+
+    return env.run(command, args)

@@ -251,6 +251,21 @@ class ConsoleEnv:
         except (OSError, ValueError, UnicodeError):
             pass
 
+    def run(self, command, args: list[str]) -> int:
+        """`command()` run as the command line `args` asked: its exit status (None: 0), standard output
+        flushed; an interruption, a closed pipe, a usage error or a failure each said in one line, with its
+        own status. The one ending of every command line, whether typer or entry.plain_line read it."""
+        try:
+            status = command()
+            self.flush()
+        except KeyboardInterrupt:
+            return ExitStatus.INTERRUPTED
+        except (BrokenPipeError, StdoutClosed):  # `resdiff diff … | head`: the output is cut short; say so, as cp does
+            return self.pipe_closed()
+        except Exception as e:
+            return self.usage_error(e, args) if is_usage_error(e) else self.failure(e)
+        return status if isinstance(status, int) else ExitStatus.OK
+
     def usage_error(self, e: Exception, args: list[str]) -> ExitStatus:
         """A usage error (is_usage_error) in one line naming the help to read; plain `resdiff`, the help
         itself, as click prints it."""

@@ -73,6 +73,13 @@ def plain_line(args: list[str], environ=os.environ) -> tuple[str, dict] | None:
     return args[0], {**values, **dict(zip(names, arguments, strict=True))}
 
 
+def _language(value: str | None) -> str | None:
+    """--lang as options.language gives it to a command (plain_line has checked that it names one)."""
+    from .lang import check_language
+
+    return None if value is None else check_language(value)
+
+
 def run_plain(args: list[str], env) -> int | None:
     """`resdiff ARGS` without typer where ARGS is a plain line: its exit status, as cli.run would give it; None
     where it is not one."""
@@ -80,27 +87,19 @@ def run_plain(args: list[str], env) -> int | None:
     if line is None:
         return None
     from . import commands
-    from .console_env import StdoutClosed, is_usage_error
     from .errors import ResdiffError
-    from .lang import check_language
     from .status import ExitStatus
 
     command, parameters = line
-    language = lambda value: None if value is None else check_language(value)  # noqa: E731 (options.language's check)
-    try:
+
+    def run():
         try:
-            status = getattr(commands, command)(env, **parameters, language=language)
+            return getattr(commands, command)(env, **parameters, language=_language)
         except ResdiffError as e:
             env.report(e)
-            status = ExitStatus.BAD_INPUT
-        env.flush()
-    except KeyboardInterrupt:
-        return ExitStatus.INTERRUPTED
-    except (BrokenPipeError, StdoutClosed):
-        return env.pipe_closed()
-    except Exception as e:
-        return env.usage_error(e, args) if is_usage_error(e) else env.failure(e)
-    return status or ExitStatus.OK
+            return ExitStatus.BAD_INPUT
+
+    return env.run(run, args)
 
 
 def main() -> None:
@@ -110,14 +109,13 @@ def main() -> None:
         sys.stdout.write(f"resdiff {__version__}\n")  # what cli._version prints
         sys.stdout.flush()
         sys.exit(0)
-    if sys.argv[1:2] and sys.argv[1] in PLAIN:
-        from .console_env import ConsoleEnv
+    from .console_env import ConsoleEnv
 
-        env = ConsoleEnv()
-        ConsoleEnv.unwind_on_termination()
-        status = run_plain(sys.argv[1:], env)
-        if status is not None:
-            sys.exit(status)
-    from .cli import main as cli_main
+    ConsoleEnv.unwind_on_termination()
+    env = ConsoleEnv()
+    status = run_plain(sys.argv[1:], env) if sys.argv[1:2] and sys.argv[1] in PLAIN else None
+    if status is None:
+        from .cli import run
 
-    cli_main()
+        status = run(sys.argv[1:], env)
+    sys.exit(status)
