@@ -223,10 +223,6 @@ def _mark(text: str, spans: list[tuple[int, int]] | None) -> str | None:
     return text[a:b].strip() or None
 
 
-def _facts(text: str, lang: str) -> tuple[Facts, dict]:
-    return shared(text, lang)  # read only, never changed
-
-
 def _opening(p: Paragraph | None) -> str | None:
     return excerpt(p.text, 0, 0, room=60) if p is not None else None
 
@@ -686,7 +682,7 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
                                   f"sub-paragraph ({a.letter}) in source, ({b.letter}) in target",
                                   source_value=a.letter, target_value=b.letter))
         if readable:
-            (fa, sa), (fb, sb) = _facts(a.text, la), _facts(b.text, lb)
+            (fa, sa), (fb, sb) = shared(a.text, la), shared(b.text, lb)  # read only, never changed
             found += _fact_findings(fa, fb, a, b, la, lb, texts=(a.text, b.text), spans=(sa, sb))
         if a.footnotes != b.footnotes:
             ex_s, ex_t, mark_s, mark_t = _marker_excerpts(a, b)
@@ -704,7 +700,7 @@ def check_pair(source: Document, target: Document, config: Config | None = None)
             continue
         if not readable:
             continue
-        (fa, sa), (fb, sb) = _facts(f.text, la), _facts(g.text, lb)
+        (fa, sa), (fb, sb) = shared(f.text, la), shared(g.text, lb)
         # a footnote's facts are that rule's, whatever the kind
         found += _fact_findings(fa, fb, f, g, la, lb, where=f"footnote {f.marker}: ", texts=(f.text, g.text),
                                 spans=(sa, sb), rule="footnote-mismatch")
