@@ -9,11 +9,10 @@ import re
 import zlib
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
 from operator import add
 
 from .lang import IDEOGRAPH_RUN_UTF8, IDEOGRAPH_SPAN_UTF8, IDEOGRAPHS, LIST_PUNCTUATION, lazy_pattern
-from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Paragraph
+from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Paragraph, _Record, _record, _set
 
 TYPE_CHECKING = False  # for the type checker only: typing itself costs a diff's start-up several milliseconds
 
@@ -168,11 +167,16 @@ class Scorer:
         return self.common(part, whole) / m if m else 0.0
 
 
-@dataclass(frozen=True)
-class Group:
+@_record
+class Group(_Record):
     old: tuple[int, ...]
     new: tuple[int, ...]
     moved: bool = False
+
+    def __init__(self, old: tuple[int, ...], new: tuple[int, ...], moved: bool = False) -> None:
+        _set(self, "old", old)
+        _set(self, "new", new)
+        _set(self, "moved", moved)
 
 
 def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
@@ -429,14 +433,20 @@ def _order(matched: list[Group], n_old: int, n_new: int, weight=None) -> list[Gr
 _PUNCT = lazy_pattern(f"[{LIST_PUNCTUATION}]")  # two language versions only (check)
 
 
-@dataclass(frozen=True)
-class _Profile:
+@_record
+class _Profile(_Record):
     """What the structural alignment may compare of a paragraph: never its words."""
 
     length: int
     punct: int  # list and clause punctuation: a list of ten addressees has ten commas in any language
     facts: Facts
     notes: int
+
+    def __init__(self, length: int, punct: int, facts: Facts, notes: int) -> None:
+        _set(self, "length", length)
+        _set(self, "punct", punct)
+        _set(self, "facts", facts)
+        _set(self, "notes", notes)
 
     @classmethod
     def of(cls, p: Paragraph, lang: str) -> _Profile:

@@ -10,8 +10,6 @@ structure. Raised text (footnote references) is written in `text` as superscript
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 UNKNOWN = "unknown"  # body text, or masthead, title and closing: the parser tells them apart
 FURNITURE = "furniture"  # running heads and feet, page numbers, job numbers, barcodes: never content
 SEPARATOR = "separator"  # the rule that opens a page's footnote block
@@ -19,17 +17,57 @@ FOOTNOTE = "footnote"  # a line of a footnote: `marker` set on its first line
 ROLES = (UNKNOWN, FURNITURE, SEPARATOR, FOOTNOTE)
 
 
-@dataclass(frozen=True, slots=True)
+_set = object.__setattr__
+
+
 class Line:
+    """A frozen record, written out rather than made by @dataclass, whose import (inspect, ast, dis) and
+    generated methods cost a parse's start-up: ==, hash, repr and pickling by its fields."""
+
+    __slots__ = ("text", "line", "page", "starts", "role", "marker")
+
     text: str  # without the indentation
     line: int  # 1-based: of the file, or of its page where `page` is set
-    page: int | None = None  # 1-based page of a paged source
-    starts: bool = False  # opens a paragraph (a block, an indented first line)
-    role: str = UNKNOWN
-    marker: str | None = None  # a footnote's first line: its marker ("1", "2")
+    page: int | None  # 1-based page of a paged source
+    starts: bool  # opens a paragraph (a block, an indented first line)
+    role: str
+    marker: str | None  # a footnote's first line: its marker ("1", "2")
 
-    def __post_init__(self) -> None:
-        if self.role not in ROLES:
-            raise ValueError(f"unknown line role {self.role!r}")
-        if self.marker is not None and self.role != FOOTNOTE:
+    def __init__(self, text: str, line: int, page: int | None = None, starts: bool = False, role: str = UNKNOWN,
+                 marker: str | None = None) -> None:
+        if role not in ROLES:
+            raise ValueError(f"unknown line role {role!r}")
+        if marker is not None and role != FOOTNOTE:
             raise ValueError("only a footnote line has a marker")
+        _set(self, "text", text)
+        _set(self, "line", line)
+        _set(self, "page", page)
+        _set(self, "starts", starts)
+        _set(self, "role", role)
+        _set(self, "marker", marker)
+
+    def _values(self) -> tuple:
+        return self.text, self.line, self.page, self.starts, self.role, self.marker
+
+    def __setattr__(self, name: str, value) -> None:
+        from dataclasses import FrozenInstanceError  # (here: only a mistake imports dataclasses)
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return Line, self._values()
+
+    def __repr__(self) -> str:
+        return (f"Line(text={self.text!r}, line={self.line!r}, page={self.page!r}, starts={self.starts!r}, "
+                f"role={self.role!r}, marker={self.marker!r})")
+
+    def __eq__(self, other):
+        return self._values() == other._values() if other.__class__ is Line else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())

@@ -1,11 +1,11 @@
 """The neutral data model every stage produces or reads: documents and their paragraphs and footnotes, and
-the diff of two documents. Frozen dataclasses that check their own invariants. The results of the other
-commands (check, session, series and blame, carry) are in results.py, the other half of the model layer,
-so that a parse or a diff does not pay for creating their classes."""
+the diff of two documents. Frozen records that check their own invariants (dataclasses.fields, replace and
+asdict read them as dataclasses). The results of the other commands (check, session, series and blame,
+carry) are in results.py, the other half of the model layer, so that a parse or a diff does not pay for
+creating their classes."""
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError, dataclass
 from operator import attrgetter
 
 from .status import ExitStatus, changes_status
@@ -18,19 +18,49 @@ LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 _set = object.__setattr__  # how a frozen record sets its fields, as the __init__ @dataclass writes does
 
 
+def _frozen(name: str, what: str) -> AttributeError:
+    # the error a frozen dataclass raises, imported only here: a parse or a diff never imports dataclasses
+    # (with inspect, ast, dis and tokenize behind it, a tenth of their start-up)
+    from dataclasses import FrozenInstanceError
+
+    return FrozenInstanceError(f"cannot {what} field {name!r}")
+
+
+class _Fields:
+    """A record's `__dataclass_fields__`, built on first use from its __init__: dataclasses.fields(),
+    replace(), asdict() and is_dataclass() read a record as the dataclass of its fields, and only a caller
+    of theirs imports dataclasses."""
+
+    def __get__(self, record, cls) -> dict:
+        fields = cls.__dict__.get("_dataclass_fields")
+        if fields is None:
+            import dataclasses
+            import inspect
+
+            spec = []
+            for p in list(inspect.signature(cls.__init__).parameters.values())[1:]:
+                given = {} if p.default is p.empty else {"default": p.default}
+                spec.append((p.name, cls.__annotations__[p.name],
+                             dataclasses.field(kw_only=p.kind is p.KEYWORD_ONLY, **given)))
+            fields = dataclasses.make_dataclass(cls.__name__, spec).__dataclass_fields__
+            cls._dataclass_fields = fields
+        return fields
+
+
 class _Record:
     """What @dataclass(frozen=True) writes for a record (repr, ==, hash, no assignment, pickling), written
     once: @dataclass writes each method of each class as source and exec()s it at import, which made this
-    module most of a diff's start-up besides typer. Each class writes its own __init__ for the same reason
-    (tests/test_model_records.py holds each to its fields)."""
+    module most of a diff's start-up besides typer, and imports inspect. Each class writes its own __init__
+    for the same reason (tests/test_model_records.py holds each to its fields)."""
 
     __slots__ = ()
+    __dataclass_fields__ = _Fields()
 
     def __setattr__(self, name: str, value) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        raise _frozen(name, "assign to")
 
     def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
+        raise _frozen(name, "delete")
 
     def __reduce__(self) -> tuple:
         # pickled as a call of its class with its fields in order: unpickled about twice as fast as a
@@ -49,22 +79,38 @@ class _Record:
     def __hash__(self) -> int:
         return hash(self._values(self))
 
-
-def _record(slots: bool = False):
-    """A dataclass (fields(), replace()) with _Record's methods: frozen, though @dataclass is not told so
-    (it would write __setattr__ and __delattr__ by exec())."""
-    def build(cls):
-        cls = dataclass(init=False, repr=False, eq=False, slots=slots)(cls)
-        cls._names = tuple(cls.__dataclass_fields__)
-        if len(cls._names) < 2:  # attrgetter of one name gives the value, not a tuple of it
-            raise TypeError(f"{cls.__name__}: a record has two fields or more")
-        cls._values = attrgetter(*cls._names)  # a tuple of the fields, in their order
-        return cls
-
-    return build
+    def replace(self, **changes):
+        """A copy with the fields named changed, as dataclasses.replace gives it."""
+        values = dict(zip(self._names, self._values(self), strict=True))
+        values.update(changes)
+        return self.__class__(**values)
 
 
-@_record()
+def _by_name(cls: type, values: tuple) -> _Record:
+    """A record of a class that takes its fields by name only, from its fields in order (unpickling)."""
+    return cls(**dict(zip(cls._names, values, strict=True)))
+
+
+def _reduce_by_name(self) -> tuple:
+    return _by_name, (self.__class__, self._values(self))
+
+
+def _record(cls: type) -> type:
+    """A record class: its fields are its annotations, in order (a slotted class names the same in its
+    __slots__); its __init__ sets each."""
+    names = tuple(cls.__dict__.get("__annotations__", ()))
+    if len(names) < 2:  # attrgetter of one name gives the value, not a tuple of it
+        raise TypeError(f"{cls.__name__}: a record has two fields or more")
+    if "__slots__" in cls.__dict__ and tuple(cls.__slots__) != names:
+        raise TypeError(f"{cls.__name__}: __slots__ names its fields, in order")
+    cls._names = names
+    cls._values = attrgetter(*names)  # a tuple of the fields, in their order
+    if cls.__init__.__code__.co_kwonlyargcount:  # its fields are given by name: so is its pickle
+        cls.__reduce__ = _reduce_by_name
+    return cls
+
+
+@_record
 class Metadata(_Record):
     """What a resolution says of itself: its symbol, session, language, title, dates, agenda item, report."""
 
@@ -97,14 +143,16 @@ class Metadata(_Record):
         _set(self, "sponsors", sponsors)
 
 
-@_record(slots=True)  # a long document holds 100,000s of these: no dictionary each
+@_record
 class Footnote(_Record):
     """A footnote of the document: its marker and text, and where it starts."""
 
+    # a long document holds 100,000s of these: no dictionary each (so the defaults are __init__'s only)
+    __slots__ = ("marker", "text", "line", "page")
     marker: str
     text: str
-    line: int = 0  # 1-based line where the footnote starts: of the file, or of its page where `page` is set
-    page: int | None = None  # 1-based page of a paged source (a PDF, or text with form feeds)
+    line: int  # 1-based line where the footnote starts: of the file, or of its page where `page` is set
+    page: int | None  # 1-based page of a paged source (a PDF, or text with form feeds)
 
     def __init__(self, marker: str, text: str, line: int = 0, page: int | None = None) -> None:
         _set(self, "marker", marker)
@@ -117,20 +165,22 @@ class Footnote(_Record):
         return f"FN{self.marker}"
 
 
-@_record(slots=True)  # a long document holds 100,000s of these: no dictionary each
+@_record
 class Paragraph(_Record):
     """A preambular, operative or annex paragraph: its id (PP1, OP3(a)), text and footnote markers."""
 
+    # a long document holds 100,000s of these: no dictionary each (so the defaults are __init__'s only)
+    __slots__ = ("id", "kind", "text", "number", "letter", "footnotes", "line", "page", "marks", "prefix")
     id: str
     kind: str  # PREAMBULAR, OPERATIVE or ANNEX
     text: str
-    number: str | None = None  # printed operative number, "3"
-    letter: str | None = None  # sub-paragraph letter, "a"
-    footnotes: tuple[str, ...] = ()  # markers cited, in order
-    line: int = 0  # 1-based line where the paragraph starts: of the file, or of its page where `page` is set
-    page: int | None = None  # 1-based page of a paged source (a PDF, or text with form feeds)
-    marks: tuple[int, ...] = ()  # offset in `text` where each cited marker stood
-    prefix: str = ""  # the printed numbering taken off the text: "1. ", "(a) "
+    number: str | None  # printed operative number, "3"
+    letter: str | None  # sub-paragraph letter, "a"
+    footnotes: tuple[str, ...]  # markers cited, in order
+    line: int  # 1-based line where the paragraph starts: of the file, or of its page where `page` is set
+    page: int | None  # 1-based page of a paged source (a PDF, or text with form feeds)
+    marks: tuple[int, ...]  # offset in `text` where each cited marker stood
+    prefix: str  # the printed numbering taken off the text: "1. ", "(a) "
 
     def __init__(self, id: str, kind: str, text: str, number: str | None = None, letter: str | None = None,
                  footnotes: tuple[str, ...] = (), line: int = 0, page: int | None = None, marks: tuple[int, ...] = (),
@@ -152,7 +202,7 @@ class Paragraph(_Record):
             raise ValueError(f"unknown paragraph kind {self.kind!r}")
 
 
-@_record()
+@_record
 class ParseWarning(_Record):
     """A parse that breaks the document's own structure says so: a stable code, the paragraph (or
     footnote) it concerns, and a sentence for the reader."""
@@ -179,7 +229,7 @@ def unique_id(base: str, seen: set[str], sep: str) -> str:
     return uid
 
 
-@_record()
+@_record
 class Document(_Record):
     """A parsed resolution: its metadata, paragraphs and footnotes, and what the parse read besides."""
 
@@ -221,26 +271,29 @@ ROUTINE, EDITORIAL, SUBSTANTIVE = "routine", "editorial", "substantive"
 REGION_KINDS = ("", ROUTINE, EDITORIAL, SUBSTANTIVE)
 
 
-@_record(slots=True)  # a long document holds 100,000s of these: no dictionary each
+@_record
 class Change(_Record):
     """One entry of a document diff: paragraphs (or footnotes) of each side that belong together."""
 
+    # a long document holds 100,000s of these: no dictionary each (so the defaults are __init__'s only)
+    __slots__ = ("kind", "old", "new", "moved", "similarity", "ops", "old_text", "new_text", "routine", "clauses",
+                 "editorial", "op_kinds", "marker_moves")
     kind: str
     old: tuple[str, ...]
     new: tuple[str, ...]
-    moved: bool = False
-    similarity: float | None = None
-    ops: tuple[tuple[str, str], ...] = ()
-    old_text: str = ""
-    new_text: str = ""
-    routine: bool = False  # only numbers, symbols, dates, ordinals and list glue changed
-    clauses: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()  # changed clause regions
-    editorial: bool = False  # only letter case, hyphen, dash, quote forms, spacing, width, marker places
+    moved: bool
+    similarity: float | None
+    ops: tuple[tuple[str, str], ...]
+    old_text: str
+    new_text: str
+    routine: bool  # only numbers, symbols, dates, ordinals and list glue changed
+    clauses: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # changed clause regions
+    editorial: bool  # only letter case, hyphen, dash, quote forms, spacing, width, marker places
     # for a modification, one entry an op: "" for equal text, else ROUTINE, EDITORIAL or SUBSTANTIVE (the
     # kind of the changed region the op belongs to: a substantive paragraph still tells its editorial parts)
-    op_kinds: tuple[str, ...] = ()
+    op_kinds: tuple[str, ...]
     # footnote markers that stand elsewhere in the new text: (marker, offset in old_text, offset in new_text)
-    marker_moves: tuple[tuple[str, int, int], ...] = ()
+    marker_moves: tuple[tuple[str, int, int], ...]
 
     def __init__(self, kind: str, old: tuple[str, ...], new: tuple[str, ...], moved: bool = False,
                  similarity: float | None = None, ops: tuple[tuple[str, str], ...] = (), old_text: str = "",
@@ -326,7 +379,7 @@ class Change(_Record):
         return self.renumbered and len(self.old) == len(self.new)
 
 
-@_record()
+@_record
 class DocumentDiff(_Record):
     """Two versions of a document and the changes from the old to the new, paragraph by paragraph."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import chain
 
@@ -57,12 +56,14 @@ _GLUED_AFTER = tuple(f"{a}." for a in L.GLUED_ABBREVIATIONS)  # "No.3": a number
 _SPACED_MARKER_AFTER = set(L.MARKER_SPACED_AFTER)
 
 
-@dataclass
 class _Raw:
-    lines: list[str] = field(default_factory=list)
-    line: int = 0
-    page: int | None = None
-    adopting: bool = False  # adopts the text printed after it: operative, numbered or not
+    __slots__ = ("lines", "line", "page", "adopting")
+
+    def __init__(self, lines: list[str], line: int = 0, page: int | None = None, adopting: bool = False) -> None:
+        self.lines = lines
+        self.line = line
+        self.page = page
+        self.adopting = adopting  # adopts the text printed after it: operative, numbered or not
 
 
 def parse_text(text: str, *, source: str = "<text>", language: str | None = None,
@@ -595,7 +596,7 @@ def _paragraphs(raws: list[_Raw], join: Callable[[list[str]], str],
         else:
             # An unnumbered block after the operative part continues the paragraph before it.
             joined = join([out[-1].text, text])
-            out[-1] = replace(out[-1], text=joined)
+            out[-1] = out[-1].replace(text=joined)
     return out
 
 
@@ -671,7 +672,7 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
             marks.append(start)
             k = j + 1
         text, cited, marks = _repeated_markers(text, cited, marks, markers[:k], lang, slash)
-        out.append(replace(p, text=text, footnotes=tuple(cited), marks=tuple(marks)) if cited else p)
+        out.append(p.replace(text=text, footnotes=tuple(cited), marks=tuple(marks)) if cited else p)
     return out
 
 

@@ -1,14 +1,13 @@
 """The results of the commands that read several documents: a check's findings (with the rules and
 severities they use), a session's, a series and its blame, a carried draft. The other half of the model
 layer (model.py holds documents and diffs): renderers read these without importing the stage that
-computed them. Frozen dataclasses, but for a session's result, which the session fills in as its pairs are
-checked. Each command's result answers its own exit status (`exit_status`)."""
+computed them. Frozen records as model.py writes them (dataclasses.fields and replace read them), but for a
+session's result, which the session fills in as its pairs are checked. Each command's result answers its
+own exit status (`exit_status`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from .model import Document, DocumentDiff
+from .model import Document, DocumentDiff, _Record, _record, _set
 from .status import ExitStatus, changes_status
 
 # --- check: two language versions of one resolution ---------------------------------------------
@@ -44,8 +43,8 @@ RULES: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
-class Finding:
+@_record
+class Finding(_Record):
     """One finding of a check, built from named fields. `source` and `target` are paragraph (or footnote)
     ids; `*_line` the line where it starts (of the file, or of its page where `*_page` is set: see
     `location`)."""
@@ -65,6 +64,28 @@ class Finding:
     target_page: int | None = None
     source_mark: str | None = None  # the words of each excerpt the finding is about, as the text writes them
     target_mark: str | None = None
+
+    def __init__(self, *, rule: str, severity: str, source: str | None, target: str | None, message: str,
+                 source_line: int = 0, target_line: int = 0, source_value: str | None = None,
+                 target_value: str | None = None, source_excerpt: str | None = None, target_excerpt: str | None = None,
+                 source_page: int | None = None, target_page: int | None = None, source_mark: str | None = None,
+                 target_mark: str | None = None) -> None:
+        _set(self, "rule", rule)
+        _set(self, "severity", severity)
+        _set(self, "source", source)
+        _set(self, "target", target)
+        _set(self, "message", message)
+        _set(self, "source_line", source_line)
+        _set(self, "target_line", target_line)
+        _set(self, "source_value", source_value)
+        _set(self, "target_value", target_value)
+        _set(self, "source_excerpt", source_excerpt)
+        _set(self, "target_excerpt", target_excerpt)
+        _set(self, "source_page", source_page)
+        _set(self, "target_page", target_page)
+        _set(self, "source_mark", source_mark)
+        _set(self, "target_mark", target_mark)
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         if self.rule not in RULES:
@@ -98,20 +119,33 @@ def location(kind: str, line: int, page: int | None) -> str:
 STRUCTURE, NUMBER, ALIGNMENT, UNPAIRED = "structure", "number", "alignment", "unpaired"
 
 
-@dataclass(frozen=True)
-class Pair:
+@_record
+class Pair(_Record):
     source: str | None
     target: str | None
     how: str
 
+    def __init__(self, source: str | None, target: str | None, how: str) -> None:
+        _set(self, "source", source)
+        _set(self, "target", target)
+        _set(self, "how", how)
 
-@dataclass(frozen=True)
-class CheckResult:
+
+@_record
+class CheckResult(_Record):
     source: Document
     target: Document
     findings: tuple[Finding, ...]
     pairs: tuple[Pair, ...] = ()  # how the paragraphs were paired
     notes: tuple[str, ...] = ()  # warnings on the run itself (a language option the text contradicts)
+
+    def __init__(self, source: Document, target: Document, findings: tuple[Finding, ...], pairs: tuple[Pair, ...] = (),
+                 notes: tuple[str, ...] = ()) -> None:
+        _set(self, "source", source)
+        _set(self, "target", target)
+        _set(self, "findings", findings)
+        _set(self, "pairs", pairs)
+        _set(self, "notes", notes)
 
     def where(self, f: Finding, side: str) -> str:
         """The location of a finding on one side ("source" or "target"), as `location` writes it."""
@@ -141,28 +175,47 @@ DOCUMENT_RULES = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
-class DocumentFinding:
+@_record
+class DocumentFinding(_Record):
     rule: str
     severity: str
     path: str
     message: str
     symbol: str | None = None
 
+    def __init__(self, *, rule: str, severity: str, path: str, message: str, symbol: str | None = None) -> None:
+        _set(self, "rule", rule)
+        _set(self, "severity", severity)
+        _set(self, "path", path)
+        _set(self, "message", message)
+        _set(self, "symbol", symbol)
+
 
 # What `check` was asked: two files (one pair), or two folders or a manifest (a session of pairs)
 PAIR, SESSION = "pair", "session"
 
 
-@dataclass
-class SessionResult:
+@_record
+class SessionResult(_Record):
     """What `check` gives: the pairs checked, a CheckResult each, and the findings on whole documents
     (missing, unreadable, ...). A check of two files is a session of one pair, `asked` PAIR (its one result,
     no document finding); `asked` says how it is shown, never the number of pairs."""
 
-    results: list[CheckResult] = field(default_factory=list)
-    findings: list[DocumentFinding] = field(default_factory=list)
+    results: list[CheckResult]
+    findings: list[DocumentFinding]
     asked: str = SESSION
+
+    # filled in as the session checks its pairs: the one record that is not frozen (and so has no hash)
+    __setattr__ = object.__setattr__
+    __delattr__ = object.__delattr__
+    __hash__ = None
+
+    def __init__(self, results: list[CheckResult] | None = None, findings: list[DocumentFinding] | None = None,
+                 asked: str = SESSION) -> None:
+        self.results = [] if results is None else results
+        self.findings = [] if findings is None else findings
+        self.asked = asked
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         if self.asked not in (PAIR, SESSION):
@@ -201,8 +254,8 @@ class SessionResult:
 NEW, SAME, CHANGED, GONE = "new", "same", "changed", "gone"
 
 
-@dataclass(frozen=True)
-class Lineage:
+@_record
+class Lineage(_Record):
     """One paragraph followed through every version: its id, state, and whether a change was routine."""
 
     ids: tuple[str | None, ...]
@@ -210,17 +263,32 @@ class Lineage:
     routine: tuple[bool, ...]
     moved: tuple[bool, ...]
 
+    def __init__(self, ids: tuple[str | None, ...], states: tuple[str | None, ...], routine: tuple[bool, ...],
+                 moved: tuple[bool, ...]) -> None:
+        _set(self, "ids", ids)
+        _set(self, "states", states)
+        _set(self, "routine", routine)
+        _set(self, "moved", moved)
+        self.__post_init__()
+
     def __post_init__(self) -> None:
         if not (len(self.ids) == len(self.states) == len(self.routine) == len(self.moved)):
             raise ValueError("a lineage has one entry per version")
 
 
-@dataclass(frozen=True)
-class Series:
+@_record
+class Series(_Record):
     versions: tuple[Document, ...]
     steps: tuple[DocumentDiff, ...]
     lineages: tuple[Lineage, ...]
     notes: tuple[str, ...] = ()
+
+    def __init__(self, versions: tuple[Document, ...], steps: tuple[DocumentDiff, ...], lineages: tuple[Lineage, ...],
+                 notes: tuple[str, ...] = ()) -> None:
+        _set(self, "versions", versions)
+        _set(self, "steps", steps)
+        _set(self, "lineages", lineages)
+        _set(self, "notes", notes)
 
     @property
     def has_changes(self) -> bool:
@@ -236,19 +304,31 @@ class Series:
         return changes_status(self, fail_on, "series")
 
 
-@dataclass(frozen=True)
-class BlameClause:
+@_record
+class BlameClause(_Record):
     text: str
     origin: int  # index of the version whose wording the clause still carries
 
+    def __init__(self, text: str, origin: int) -> None:
+        _set(self, "text", text)
+        _set(self, "origin", origin)
 
-@dataclass(frozen=True)
-class BlameParagraph:
+
+@_record
+class BlameParagraph(_Record):
     id: str
     introduced: int
     changed: int  # the last version that changed it, routinely or not
     clauses: tuple[BlameClause, ...]
     wording: int = -1  # the last version that changed it substantively (else where it was introduced)
+
+    def __init__(self, id: str, introduced: int, changed: int, clauses: tuple[BlameClause, ...],
+                 wording: int = -1) -> None:
+        _set(self, "id", id)
+        _set(self, "introduced", introduced)
+        _set(self, "changed", changed)
+        _set(self, "clauses", clauses)
+        _set(self, "wording", wording)
 
 
 # --- carry: next year's translation from last year's ---------------------------------------------
@@ -256,17 +336,24 @@ class BlameParagraph:
 CARRIED, UPDATED, TRANSLATE = "carried", "updated", "translate"
 
 
-@dataclass(frozen=True)
-class Update:
+@_record
+class Update(_Record):
     old: str  # the old target's words
     new: str  # what the draft writes instead
     kind: str  # "number", "date", "symbol", "ordinal", "recalled"
     source_old: str = ""  # the source's change that this update follows
     source_new: str = ""
 
+    def __init__(self, old: str, new: str, kind: str, source_old: str = "", source_new: str = "") -> None:
+        _set(self, "old", old)
+        _set(self, "new", new)
+        _set(self, "kind", kind)
+        _set(self, "source_old", source_old)
+        _set(self, "source_new", source_new)
 
-@dataclass(frozen=True)
-class Carried:
+
+@_record
+class Carried(_Record):
     id: str  # the new source's id
     status: str
     text: str  # the draft's text without its number ("" where nothing could be carried)
@@ -282,30 +369,75 @@ class Carried:
     similarity: float | None = None  # of the old source's paragraph to the new (0-1), where it changed
     old_source_text: str = ""  # the old source's paragraph (a translation candidate's source)
 
+    def __init__(self, id: str, status: str, text: str, source_text: str, from_id: str | None = None,
+                 updates: tuple[Update, ...] = (), reason: str | None = None, prefix: str = "",
+                 source_ops: tuple[tuple[str, str], ...] = (), footnotes: tuple[str, ...] = (),
+                 marks: tuple[int, ...] = (), kind: str = "paragraph", similarity: float | None = None,
+                 old_source_text: str = "") -> None:
+        _set(self, "id", id)
+        _set(self, "status", status)
+        _set(self, "text", text)
+        _set(self, "source_text", source_text)
+        _set(self, "from_id", from_id)
+        _set(self, "updates", updates)
+        _set(self, "reason", reason)
+        _set(self, "prefix", prefix)
+        _set(self, "source_ops", source_ops)
+        _set(self, "footnotes", footnotes)
+        _set(self, "marks", marks)
+        _set(self, "kind", kind)
+        _set(self, "similarity", similarity)
+        _set(self, "old_source_text", old_source_text)
 
-@dataclass(frozen=True)
-class CarriedNote:
+
+@_record
+class CarriedNote(_Record):
     marker: str  # the new source's marker
     status: str  # carried or translate
     text: str  # the old target's footnote, or "" where there is none to carry
     source_text: str
     from_marker: str | None = None
 
+    def __init__(self, marker: str, status: str, text: str, source_text: str, from_marker: str | None = None) -> None:
+        _set(self, "marker", marker)
+        _set(self, "status", status)
+        _set(self, "text", text)
+        _set(self, "source_text", source_text)
+        _set(self, "from_marker", from_marker)
 
-@dataclass(frozen=True)
-class CarryResult:
+
+@_record
+class CarryResult(_Record):
     old_source: Document
     new_source: Document
     old_target: Document
     paragraphs: tuple[Carried, ...]
     deleted: tuple[str, ...]  # old target ids whose source paragraph is gone
-    metadata: dict = field(default_factory=dict)  # the new target's metadata: known values, None where not
+    metadata: dict  # the new target's metadata: known values, None where not
     footnotes: tuple[CarriedNote, ...] = ()
     pairs: tuple[Pair, ...] = ()  # the old source's paragraphs paired with the old target's (a TMX memory)
     closing: tuple[str, ...] = ()  # the new target's meeting and date lines, in the old target's order
     masthead: tuple[Carried, ...] = ()  # title, masthead and closing lines, each carried, updated or to translate
     source_tag: str | None = None  # BCP 47 tags as given (zh-CN, es-419); None: the documents' languages
     target_tag: str | None = None
+
+    def __init__(self, old_source: Document, new_source: Document, old_target: Document,
+                 paragraphs: tuple[Carried, ...], deleted: tuple[str, ...], metadata: dict | None = None,
+                 footnotes: tuple[CarriedNote, ...] = (), pairs: tuple[Pair, ...] = (), closing: tuple[str, ...] = (),
+                 masthead: tuple[Carried, ...] = (), source_tag: str | None = None,
+                 target_tag: str | None = None) -> None:
+        _set(self, "old_source", old_source)
+        _set(self, "new_source", new_source)
+        _set(self, "old_target", old_target)
+        _set(self, "paragraphs", paragraphs)
+        _set(self, "deleted", deleted)
+        _set(self, "metadata", {} if metadata is None else metadata)
+        _set(self, "footnotes", footnotes)
+        _set(self, "pairs", pairs)
+        _set(self, "closing", closing)
+        _set(self, "masthead", masthead)
+        _set(self, "source_tag", source_tag)
+        _set(self, "target_tag", target_tag)
 
     def count(self, status: str) -> int:
         return sum(p.status == status for p in self.paragraphs)
