@@ -7,7 +7,6 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import replace
 
 from .config import Config
 from .errors import UsageError
@@ -130,7 +129,7 @@ def check_documents(source: Document, target: Document, config: Config | None = 
             notes.append(f"{doc.source}: {note}")
     refuse_mismatch(source, target, config)
     result = check_pair(source, target, config)
-    return replace(result, notes=tuple(notes)) if notes else result
+    return result.replace(notes=tuple(notes)) if notes else result
 
 
 # --- the checks -------------------------------------------------------------------------
@@ -625,7 +624,7 @@ def consistency_across(results: list[CheckResult], config: Config | None = None,
         found = consistency_findings(mine, seen, name, others_only=True)
         flagged = {(f.source, f.target) for f in r.findings}
         kept = tuple(x for f in found if (f.source, f.target) not in flagged and (x := config.applies(f)) is not None)
-        out.append(replace(r, findings=r.findings + kept) if kept else r)
+        out.append(r.replace(findings=r.findings + kept) if kept else r)
     return out
 
 
@@ -789,4 +788,4 @@ def check_parity(old_source: Document, old_target: Document, source: Document, t
                 found += _fact_findings(del_s, del_t, pa, pb, source.language, target.language,
                                         where="deleted ", rule="change-fact-mismatch")
     kept = [x for f in found if (x := config.applies(f)) is not None]
-    return replace(base, findings=base.findings + tuple(kept))
+    return base.replace(findings=base.findings + tuple(kept))

@@ -20,7 +20,7 @@ import pickle
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
@@ -156,9 +156,9 @@ def reported(result: CheckResult) -> CheckResult:
     ids_s, ids_t = shown(result)
 
     def cut(doc: Document, ids: set[str]) -> Document:
-        return replace(doc, paragraphs=tuple(p for p in doc.paragraphs if p.id in ids), other=(), warnings=())
+        return doc.replace(paragraphs=tuple(p for p in doc.paragraphs if p.id in ids), other=(), warnings=())
 
-    return replace(result, source=cut(result.source, ids_s), target=cut(result.target, ids_t))
+    return result.replace(source=cut(result.source, ids_s), target=cut(result.target, ids_t))
 
 
 def _checked(source: Document, target: Document, config: Config, given: tuple[str | None, str | None],
@@ -414,7 +414,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
         for k, (i, _) in enumerate(kept):  # a finding added here may name a paragraph a worker left out
             if not whole and out.results[k] is not given[k]:
                 a, b = pairs[i]
-                out.results[k] = replace(out.results[k], source=engine.document(a), target=engine.document(b))
+                out.results[k] = out.results[k].replace(source=engine.document(a), target=engine.document(b))
         failed = False
     finally:
         engine.close(failed)
