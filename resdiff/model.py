@@ -98,7 +98,7 @@ def _reduce_by_name(self) -> tuple:
 def _record(cls: type) -> type:
     """A record class: its fields are its annotations, in order (a slotted class names the same in its
     __slots__); its __init__ sets each."""
-    names = tuple(cls.__dict__.get("__annotations__", ()))
+    names = tuple(cls.__annotations__)  # its own: a class does not inherit them
     if len(names) < 2:  # attrgetter of one name gives the value, not a tuple of it
         raise TypeError(f"{cls.__name__}: a record has two fields or more")
     if "__slots__" in cls.__dict__ and tuple(cls.__slots__) != names:
