@@ -47,7 +47,7 @@ class Config:
                 return None
         sev = self.severity.get(f.rule)
         if sev and sev != f.severity:
-            return replace(f, severity=sev)
+            return f.replace(severity=sev)
         return f
 
 

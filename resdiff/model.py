@@ -1,6 +1,6 @@
 """The neutral data model every stage produces or reads: documents and their paragraphs and footnotes, and
-the diff of two documents. Frozen records that check their own invariants (dataclasses.fields, replace and
-asdict read them as dataclasses). The results of the other commands (check, session, series and blame,
+the diff of two documents. Frozen records that check their own invariants (a changed copy is `record.replace(...)`; its
+fields, in order, `fields(record)`). The results of the other commands (check, session, series and blame,
 carry) are in results.py, the other half of the model layer, so that a parse or a diff does not pay for
 creating their classes."""
 
@@ -26,27 +26,6 @@ def _frozen(name: str, what: str) -> AttributeError:
     return FrozenInstanceError(f"cannot {what} field {name!r}")
 
 
-class _Fields:
-    """A record's `__dataclass_fields__`, built on first use from its __init__: dataclasses.fields(),
-    replace(), asdict() and is_dataclass() read a record as the dataclass of its fields, and only a caller
-    of theirs imports dataclasses."""
-
-    def __get__(self, record, cls) -> dict:
-        fields = cls.__dict__.get("_dataclass_fields")
-        if fields is None:
-            import dataclasses
-            import inspect
-
-            spec = []
-            for p in list(inspect.signature(cls.__init__).parameters.values())[1:]:
-                given = {} if p.default is p.empty else {"default": p.default}
-                spec.append((p.name, cls.__annotations__[p.name],
-                             dataclasses.field(kw_only=p.kind is p.KEYWORD_ONLY, **given)))
-            fields = dataclasses.make_dataclass(cls.__name__, spec).__dataclass_fields__
-            cls._dataclass_fields = fields
-        return fields
-
-
 class _Record:
     """What @dataclass(frozen=True) writes for a record (repr, ==, hash, no assignment, pickling), written
     once: @dataclass writes each method of each class as source and exec()s it at import, which made this
@@ -54,7 +33,6 @@ class _Record:
     for the same reason (tests/test_model_records.py holds each to its fields)."""
 
     __slots__ = ()
-    __dataclass_fields__ = _Fields()
 
     def __setattr__(self, name: str, value) -> None:
         raise _frozen(name, "assign to")
@@ -84,6 +62,11 @@ class _Record:
         values = dict(zip(self._names, self._values(self), strict=True))
         values.update(changes)
         return self.__class__(**values)
+
+
+def fields(record) -> tuple[str, ...]:
+    """The names of a record's fields (of a record or of its class), in the order its class declares them."""
+    return record._names
 
 
 def _by_name(cls: type, values: tuple) -> _Record:

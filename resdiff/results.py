@@ -1,7 +1,7 @@
 """The results of the commands that read several documents: a check's findings (with the rules and
 severities they use), a session's, a series and its blame, a carried draft. The other half of the model
 layer (model.py holds documents and diffs): renderers read these without importing the stage that
-computed them. Frozen records as model.py writes them (dataclasses.fields and replace read them), but for a
+computed them. Frozen records as model.py writes them (`replace()` for a changed copy), but for a
 session's result, which the session fills in as its pairs are checked. Each command's result answers its
 own exit status (`exit_status`)."""
 

@@ -10,7 +10,6 @@ import os
 import resource
 import signal
 import time
-from dataclasses import replace
 
 from resdiff.session import read_document
 
@@ -49,7 +48,7 @@ def hostile(path: str, language: str | None):
     doc = read_document(path, language)
     if name.startswith("bomb-"):
         _no_core()
-        return replace(doc, other=(*doc.other, _Bomb()))
+        return doc.replace(other=(*doc.other, _Bomb()))
     return doc
 
 

@@ -4,7 +4,6 @@ reader), escaped, and the same bytes on every run."""
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import os
 import re
@@ -235,16 +234,16 @@ def _hostile(result):
     ps = list(result.paragraphs)
     i = next(k for k, p in enumerate(ps) if p.status == CARRIED)
     j = next(k for k, p in enumerate(ps) if p.status == TRANSLATE)
-    ps[i] = dataclasses.replace(ps[i], id="OP3(a)", source_text=nasty, text="目标 " + nasty)
-    ps[j] = dataclasses.replace(ps[j], id="OP3_a", text="旧 " + nasty, reason="reworded <&> \x02")
+    ps[i] = ps[i].replace(id="OP3(a)", source_text=nasty, text="目标 " + nasty)
+    ps[j] = ps[j].replace(id="OP3_a", text="旧 " + nasty, reason="reworded <&> \x02")
     old_source = result.old_source
     op = list(old_source.paragraphs)
-    op[0] = dataclasses.replace(op[0], text=nasty)
+    op[0] = op[0].replace(text=nasty)
     ot = list(result.old_target.paragraphs)
-    ot[0] = dataclasses.replace(ot[0], text="旧 " + nasty)
-    return dataclasses.replace(result, paragraphs=tuple(ps),
-                               old_source=dataclasses.replace(old_source, paragraphs=tuple(op)),
-                               old_target=dataclasses.replace(result.old_target, paragraphs=tuple(ot)))
+    ot[0] = ot[0].replace(text="旧 " + nasty)
+    return result.replace(paragraphs=tuple(ps),
+                          old_source=old_source.replace(paragraphs=tuple(op)),
+                          old_target=result.old_target.replace(paragraphs=tuple(ot)))
 
 
 def test_xliff_escapes_markup_and_keeps_what_xml_cannot_carry(result):
@@ -345,10 +344,10 @@ def test_tmx_by_sentence(result):
     ps = list(result.paragraphs)
     i = next(k for k, p in enumerate(ps) if p.status == CARRIED)
     j = next(k for k, p in enumerate(ps) if p.status == CARRIED and k > i)
-    ps[i] = dataclasses.replace(ps[i], source_text="Notes the report (vol. 2, No. 3). Decides to act; and calls "
+    ps[i] = ps[i].replace(source_text="Notes the report (vol. 2, No. 3). Decides to act; and calls "
                                                    "upon States to help.", text="注意到报告(第 2 卷第 3 号)。决定采取行动；吁请各国协助。")
-    ps[j] = dataclasses.replace(ps[j], source_text="Welcomes the report. Decides to act.", text="欢迎报告并决定采取行动。")
-    r = dataclasses.replace(result, paragraphs=tuple(ps))
+    ps[j] = ps[j].replace(source_text="Welcomes the report. Decides to act.", text="欢迎报告并决定采取行动。")
+    r = result.replace(paragraphs=tuple(ps))
     out = render_tmx(r, "sentence", today=TODAY)
     assert etree.DTD(str(_schema("tmx14.dtd"))).validate(etree.fromstring(out.encode("utf-8")))
     root = ET.fromstring(out)

@@ -4,8 +4,6 @@ symbol, the recorded vote, the title's numbers, and each footnote's symbols and 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from layout import EN_FIXTURE, SEED, render, seed_spec
 
@@ -17,7 +15,7 @@ ZH = parse_text(SEED.read_text("utf-8"))
 
 
 def _meta(doc, **fields):
-    return replace(doc, metadata=replace(doc.metadata, **fields))
+    return doc.replace(metadata=doc.metadata.replace(**fields))
 
 
 @pytest.mark.parametrize(("value", "item"), [("40 de l'ordre du jour", "40"), ("40", "40"), ("165 del programa", "165"),
@@ -31,7 +29,7 @@ def test_the_agenda_item_is_its_number_and_letter(value, item):
 def test_an_agenda_item_in_words_of_its_own_agrees_and_another_number_does_not():
     fr = _meta(ZH, language="fr", agenda_item="103 (ll) de l'ordre du jour")
     # the French "item 103 (ll) of the agenda" is the English "103 (ll)": no finding
-    assert [f for f in check_pair(EN, replace(ZH, metadata=replace(ZH.metadata, agenda_item="103(ll)"))).findings] == []
+    assert [f for f in check_pair(EN, ZH.replace(metadata=ZH.metadata.replace(agenda_item="103(ll)"))).findings] == []
     assert fr.metadata.agenda_item.startswith("103")
     zh = parse_text(SEED.read_text("utf-8").replace("议程项目 103(ll)", "议程项目 104(ll)"))
     (f,) = check_pair(EN, zh).findings
@@ -59,9 +57,9 @@ def test_the_closing_meeting_read_from_the_text():
 
 
 def test_the_recorded_vote_where_present():
-    en = replace(EN, other=(*EN.other, "Adopted by a recorded vote of 141 to 5, with 35 abstentions"))
-    zh_same = replace(ZH, other=(*ZH.other, "以 141 票赞成、5 票反对、35 票弃权获得通过"))
-    zh_other = replace(ZH, other=(*ZH.other, "以 141 票赞成、5 票反对、36 票弃权获得通过"))
+    en = EN.replace(other=(*EN.other, "Adopted by a recorded vote of 141 to 5, with 35 abstentions"))
+    zh_same = ZH.replace(other=(*ZH.other, "以 141 票赞成、5 票反对、35 票弃权获得通过"))
+    zh_other = ZH.replace(other=(*ZH.other, "以 141 票赞成、5 票反对、36 票弃权获得通过"))
     assert check_pair(en, zh_same).findings == ()
     (f,) = check_pair(en, zh_other).findings
     assert f.message == "vote (in favour-against-abstentions) 141-5-35 in source, 141-5-36 in target"
@@ -78,9 +76,9 @@ def test_each_footnotes_symbols_and_dates():
 
 
 def test_a_footnotes_date():
-    en = replace(EN, footnotes=(replace(EN.footnotes[0], text="Adopted on 5 December 2016 (A/71/L.1)."),))
-    zh_ok = replace(ZH, footnotes=(replace(ZH.footnotes[0], text="2016 年 12 月 5 日通过(A/71/L.1)。"),))
-    zh_bad = replace(ZH, footnotes=(replace(ZH.footnotes[0], text="2016 年 12 月 6 日通过(A/71/L.2)。"),))
+    en = EN.replace(footnotes=(EN.footnotes[0].replace(text="Adopted on 5 December 2016 (A/71/L.1)."),))
+    zh_ok = ZH.replace(footnotes=(ZH.footnotes[0].replace(text="2016 年 12 月 5 日通过(A/71/L.1)。"),))
+    zh_bad = ZH.replace(footnotes=(ZH.footnotes[0].replace(text="2016 年 12 月 6 日通过(A/71/L.2)。"),))
     assert not [f for f in check_pair(en, zh_ok).findings if f.source == en.footnotes[0].id]
     found = sorted(f.message for f in check_pair(en, zh_bad).findings if f.source == en.footnotes[0].id)
     assert found == [f"footnote {en.footnotes[0].marker}: date 2016-12-05 in source, 2016-12-06 in target",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from dataclasses import replace
 from importlib import resources
 
 import jsonschema
@@ -39,15 +38,15 @@ def _faulty_zh():
 
 def _paged(doc, kind: str, page_of=lambda k: 1 + k // 10, line_of=lambda k: 4 + 3 * (k % 10)):
     """The document as a paged reader gives it: each paragraph on a page, its line counted on that page."""
-    paras = tuple(replace(p, page=page_of(k), line=line_of(k)) for k, p in enumerate(doc.paragraphs))
-    notes = tuple(replace(f, page=3, line=40 + k) for k, f in enumerate(doc.footnotes))
-    return replace(doc, paragraphs=paras, footnotes=notes, source_kind=kind, source=f"/docs/A-RES-75-62.{kind}")
+    paras = tuple(p.replace(page=page_of(k), line=line_of(k)) for k, p in enumerate(doc.paragraphs))
+    notes = tuple(f.replace(page=3, line=40 + k) for k, f in enumerate(doc.footnotes))
+    return doc.replace(paragraphs=paras, footnotes=notes, source_kind=kind, source=f"/docs/A-RES-75-62.{kind}")
 
 
 def _docx(doc):
     """As a DOCX reader gives it: `line` is the paragraph's number in the document, no pages."""
-    paras = tuple(replace(p, line=10 + k) for k, p in enumerate(doc.paragraphs))
-    return replace(doc, paragraphs=paras, source_kind="docx", source="/docs/A-RES-75-62.zh.docx")
+    paras = tuple(p.replace(line=10 + k) for k, p in enumerate(doc.paragraphs))
+    return doc.replace(paragraphs=paras, source_kind="docx", source="/docs/A-RES-75-62.zh.docx")
 
 
 def _pair(result) -> SessionResult:

@@ -138,7 +138,7 @@ def test_a_glossary_named_in_the_configuration(tmp_path, monkeypatch):
 # --- consistency ----------------------------------------------------------------------------------------
 
 def _with(doc, pid: str, text: str):
-    return replace(doc, paragraphs=tuple(replace(p, text=text) if p.id == pid else p for p in doc.paragraphs))
+    return doc.replace(paragraphs=tuple(p.replace(text=text) if p.id == pid else p for p in doc.paragraphs))
 
 
 def test_one_source_paragraph_translated_two_ways_in_a_document():
@@ -279,6 +279,6 @@ def test_spacing_rules_leave_a_pdf_alone():
     assert {f.rule for f in punctuation_findings(a, b, "fr")} == {"punctuation-spacing", "double-space",
                                                                    "doubled-word"}
     assert {f.rule for f in punctuation_findings(a, b, "fr", spacing=False)} == {"doubled-word"}
-    zh = replace(ZH, source_kind="pdf", paragraphs=tuple(
-        replace(p, text=p.text.replace("请秘书长", "请秘书 长,")) if p.id == "OP9" else p for p in ZH.paragraphs))
+    zh = ZH.replace(source_kind="pdf", paragraphs=tuple(
+        p.replace(text=p.text.replace("请秘书长", "请秘书 长,")) if p.id == "OP9" else p for p in ZH.paragraphs))
     assert [f.rule for f in check_pair(EN, zh).findings] == ["punctuation-form"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -64,14 +63,14 @@ def test_different_symbols_are_different_documents_unless_forced(tmp_path):
 def test_different_titles_are_different_documents():
     en, zh = parse_text(EN_TEXT), parse_text(ZH_TEXT)
     # no symbols or sessions to compare (a web text), titles that name different years
-    en = replace(en, metadata=replace(en.metadata, symbol=None, session=None,
+    en = en.replace(metadata=en.metadata.replace(symbol=None, session=None,
                                       title="International Year of Camelids, 2024"))
-    zh = replace(zh, metadata=replace(zh.metadata, symbol=None, session=None, title="2026 年国际妇女农民年"))
+    zh = zh.replace(metadata=zh.metadata.replace(symbol=None, session=None, title="2026 年国际妇女农民年"))
     with pytest.raises(Refusal, match="different documents: the titles differ"):
         check_documents(en, zh)
     forced = check_documents(en, zh, Config(force=True)).findings  # --force: checked, the title reported
     assert [(f.rule, f.message) for f in forced] == [("metadata-mismatch", "title 2024 in source, 2026 in target")]
-    same = replace(zh, metadata=replace(zh.metadata, title="2024 年国际骆驼年"))
+    same = zh.replace(metadata=zh.metadata.replace(title="2024 年国际骆驼年"))
     assert not check_documents(en, same).failed()  # the same year: one document
 
 

@@ -98,12 +98,10 @@ def test_arabic_and_cyrillic_print_with_embedded_fonts(lang, old, new, inserted,
 
 
 def test_pdf_pages_show_where_the_paragraph_stood():
-    from dataclasses import replace
-
     from resdiff.render.html import render_diff as html
 
     old = _doc("en", ["Recalling its resolution 72/3,", "Decides to remain seized of the matter;"])
     new = _doc("en", ["Recalling its resolution 73/7,", "Decides to remain actively seized of the matter;"])
-    new = replace(new, paragraphs=tuple(replace(p, page=k + 1) for k, p in enumerate(new.paragraphs)))
+    new = new.replace(paragraphs=tuple(p.replace(page=k + 1) for k, p in enumerate(new.paragraphs)))
     page = html(compare(old, new))
     assert '<span class="page">(p. 2)</span>' in page

@@ -223,8 +223,6 @@ def test_json_golden_is_the_contract():
 def test_html_arabic_right_to_left_side_by_side_together_in_chromium(tmp_path):
     """Issue #23: Arabic paragraphs right to left, a font for every script, the old and new text of each
     paragraph side by side on one row (they scroll together), and the PDF page of each paragraph."""
-    from dataclasses import replace
-
     from selenium.webdriver.common.by import By
 
     from resdiff import compare
@@ -238,7 +236,7 @@ def test_html_arabic_right_to_left_side_by_side_together_in_chromium(tmp_path):
 
     old = doc(["تقرر أن تواصل النظر في المسألة", "تطلب إلى الأمين العام أن يقدم تقريرا"])
     new = doc(["تقرر أن تواصل النظر في هذه المسألة", "تطلب إلى الأمين العام أن يقدم تقريرا شاملا عن تنفيذ هذا القرار"])
-    new = replace(new, paragraphs=(new.paragraphs[0], replace(new.paragraphs[1], page=3)))
+    new = new.replace(paragraphs=(new.paragraphs[0], new.paragraphs[1].replace(page=3)))
     report = tmp_path / "ar.html"
     report.write_text(render_diff(compare(old, new)), "utf-8")
     browser = _browser()
