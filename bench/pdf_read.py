@@ -146,15 +146,16 @@ def load_cost(stmt: str, rounds: int) -> float:
 
 
 def _child_cpu() -> float:
-    """CPU seconds of the reading child so far (it is reaped only at the end, so os.times() does not
-    count it), from /proc."""
+    """CPU seconds of the reading child so far, and of the helpers it forked and reaped (a long document's
+    pages spread over processes), from /proc: the child is reaped only at the end, so os.times() does not
+    count it."""
     from resdiff import isolate
 
     if isolate._CHILD is None:
         return 0.0
     with open(f"/proc/{isolate._CHILD.pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(map(int, fields[11:15])) / os.sysconf("SC_CLK_TCK")  # utime, stime, cutime, cstime
 
 
 def isolation(files: list[Path], rounds: int) -> None:
@@ -248,33 +249,37 @@ def long_read(path: Path, rounds: int) -> dict:
 
 
 # Run by the other tree's interpreter too, so it uses only what both have: reading the long PDF into the
-# parser's lines, PDFium loaded and the reading child started first; the CPU of this process and the child.
+# parser's lines, PDFium loaded and the reading child started first; the CPU of this process and the child
+# (and of the helpers the child reaped).
 _READ_ONCE = """
 import os, sys, time
 from resdiff import isolate, pdf
 def child():
     with open(f"/proc/{isolate._CHILD.pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(map(int, fields[11:15])) / os.sysconf("SC_CLK_TCK")
 data = open(sys.argv[1], "rb").read()
 pdf.read_lines(data, "long.pdf")
-c = time.process_time() + child()
+c, w = time.process_time() + child(), time.perf_counter()
 pdf.read_lines(data, "long.pdf")
-print(time.process_time() + child() - c)
+print(time.process_time() + child() - c, time.perf_counter() - w)
 """
 
 
 def against(other: Path, rounds: int) -> None:
     """This tree and `other` (a checkout with its own .venv), alternated round after round: the long PDF read
-    into lines (CPU of reading alone, in a fresh interpreter), `resdiff parse` of it, and `resdiff parse` of
-    the 5-page A/RES/73/6 PDF (cold: a whole command, as a user runs it); CPU of every process, medians. Both
-    parse outputs are compared byte for byte. The long PDF holds 135 resolutions, which `parse` reads and then
-    refuses (exit 2: one resolution a file): its figure is the reading a user's run of it pays."""
+    into lines (CPU and wall of reading alone, in a fresh interpreter), `resdiff parse` of it, and `resdiff
+    parse` of the 5-page A/RES/73/6 PDF and of its extracted text (cold: a whole command, as a user runs it);
+    CPU of every process, medians; poppler's `pdftotext` on the long PDF in the same rounds, where it is
+    installed. Both trees' parse outputs are compared byte for byte. The long PDF holds 135 resolutions, which
+    `parse` reads and then refuses (exit 2: one resolution a file): its figure is the reading a user's run of
+    it pays."""
     from measure import become_subreaper, run
 
     become_subreaper()
     trees = {"this tree": ROOT, str(other): other.resolve()}
-    five = REAL / "A-RES-73-6.en.pdf"
+    five, text = REAL / "A-RES-73-6.en.pdf", REAL / "A-RES-73-6.en.pdfminer.txt"
+    tool = shutil.which("pdftotext")
     with tempfile.TemporaryDirectory() as tmp:
         path = long_pdf(Path(tmp))
         got: dict[tuple[str, str], list[float]] = {}
@@ -284,23 +289,42 @@ def against(other: Path, rounds: int) -> None:
                 bindir = tree / ".venv" / "bin"
                 for what, cmd in [("read", [str(bindir / "python"), "-c", _READ_ONCE, str(path)]),
                                   ("parse", [str(bindir / "resdiff"), "parse", str(path), "--format", "json"]),
-                                  ("parse5", [str(bindir / "resdiff"), "parse", str(five), "--format", "json"])]:
+                                  ("parse5", [str(bindir / "resdiff"), "parse", str(five), "--format", "json"]),
+                                  ("parse5text", [str(bindir / "resdiff"), "parse", str(text), "--format", "json"])]:
                     r = run(cmd, cwd=tree)
-                    value = float(r.stdout) if what == "read" else r.cpu
-                    got.setdefault((label, what), []).append(value)
+                    if what == "read":
+                        cpu, wall = map(float, r.stdout.split())
+                        got.setdefault((label, "read wall"), []).append(wall)
+                    got.setdefault((label, what), []).append(cpu if what == "read" else r.cpu)
                     if what != "read":
                         outs.setdefault((label, what), set()).add((r.status, r.stdout))
-    print(f"medians of {rounds} alternated rounds, CPU seconds (min-max); load average {os.getloadavg()[0]:.1f}")
-    names = {"read": f"{LONG_PAGES}-page PDF read into lines", "parse": f"resdiff parse of the {LONG_PAGES}-page PDF",
-             "parse5": "resdiff parse of the 5-page A/RES/73/6 PDF"}
+            if tool:
+                r = run([tool, str(path), os.devnull])
+                got.setdefault(("pdftotext", "cpu"), []).append(r.cpu)
+                got.setdefault(("pdftotext", "wall"), []).append(r.wall)
+    print(f"medians of {rounds} alternated rounds, seconds (min-max); load average {os.getloadavg()[0]:.1f}")
+    names = {"read": f"{LONG_PAGES}-page PDF read into lines, CPU (every process)",
+             "read wall": f"{LONG_PAGES}-page PDF read into lines, wall",
+             "parse": f"resdiff parse of the {LONG_PAGES}-page PDF, CPU",
+             "parse5": "resdiff parse of the 5-page A/RES/73/6 PDF, CPU",
+             "parse5text": "resdiff parse of its extracted text (pdfminer.six), CPU"}
+
+    def cell(values: list[float]) -> str:
+        return f"{statistics.median(values):.3f} ({min(values):.3f}-{max(values):.3f})"
+
     for what, name in names.items():
-        cells = [f"{label}: {statistics.median(got[label, what]):.3f} ({min(got[label, what]):.3f}-"
-                 f"{max(got[label, what]):.3f})" for label in trees]
-        print(f"- {name}: " + "; ".join(cells))
-    for what in ("parse", "parse5"):
+        print(f"- {name}: " + "; ".join(f"{label}: {cell(got[label, what])}" for label in trees))
+    if tool:
+        print(f"- pdftotext of the {LONG_PAGES}-page PDF: CPU {cell(got['pdftotext', 'cpu'])}, "
+              f"wall {cell(got['pdftotext', 'wall'])}")
+    print("- the 5-page PDF / its extracted text, CPU medians: " + "; ".join(
+        f"{label}: {statistics.median(got[label, 'parse5']) / statistics.median(got[label, 'parse5text']):.2f}x"
+        for label in trees))
+    for what in ("parse", "parse5", "parse5text"):
         seen = {o for label in trees for o in outs[label, what]}
         status = ", ".join(sorted({str(code) for code, _ in seen}))
-        print(f"- {names[what]}: exit status {status}, outputs {'byte-identical' if len(seen) == 1 else 'DIFFER'}")
+        print(f"- {names[what].rsplit(',', 1)[0]}: exit status {status}, "
+              f"outputs {'byte-identical' if len(seen) == 1 else 'DIFFER'}")
 
 
 def main() -> None:
