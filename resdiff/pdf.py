@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, namedtuple
 from itertools import compress, count, groupby
 from operator import itemgetter, le, not_, sub
-from typing import NamedTuple
 
 from . import isolate
 from . import lang as L
@@ -41,13 +39,12 @@ CH, X0, X1, Y, SIZE, ITALIC, SPACE = range(7)
 _BY_X0, _BY_X1, _BY_Y = itemgetter(X0), itemgetter(X1), itemgetter(Y)  # sort keys read in C
 
 
-@dataclass
-class _Line:
-    text: str
-    x0: float
-    y: float
-    size: float
-    sups: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, superscript text)
+class _Line(namedtuple("_Line", "text x0 y size sups")):
+    """A line as read off a page: its text, left edge, baseline and size, and its raised runs, each (offset in
+    text, superscript text). A tuple, made by the thousand and sent back from the reading child, never
+    changed (neither @dataclass nor typing.NamedTuple: their imports cost a tenth of a PDF's parse)."""
+
+    __slots__ = ()
 
     def with_superscripts(self) -> str:
         """The text with each raised run written in place: digits as superscript digits (a footnote
@@ -94,14 +91,11 @@ def read_lines(data: bytes, name: str) -> tuple[list[Line], tuple[ParseWarning, 
     return _layout(reading.pages, reading.heights), tuple(said)
 
 
-class Reading(NamedTuple):
-    """What PDFium read: each page's lines and height, and the characters left out."""
-
-    pages: list[list[_Line]]
-    heights: list[float]
-    invisible: int = 0  # characters no reader sees (render mode 3 or 7, white, transparent) among visible text
-    unusable: int = 0  # characters or text objects set at a font size that cannot be laid out (0, huge, not a number)
-    replaced: int = 0  # lone surrogates (from a font's map) read as U+FFFD, the replacement character
+# What PDFium read: each page's lines and height, and the characters left out: `invisible`, those no reader
+# sees (render mode 3 or 7, white, transparent) among visible text; `unusable`, characters or text objects set
+# at a font size that cannot be laid out (0, huge, not a number); `replaced`, lone surrogates (from a font's
+# map) read as U+FFFD, the replacement character.
+Reading = namedtuple("Reading", "pages heights invisible unusable replaced", defaults=(0, 0, 0))
 
 
 def read_pdf(data: bytes, name: str) -> Reading:

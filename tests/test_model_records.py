@@ -132,13 +132,19 @@ def test_the_methods_are_written_in_the_module_not_generated_at_import():
             assert code is None or code.co_filename in (model.__file__, results.__file__), (cls.__name__, name)
 
 
-@pytest.mark.parametrize("args", [["diff", "--format", "json"], ["parse", "--format", "json"]], ids=" ".join)
-def test_a_parse_or_a_diff_never_imports_dataclasses(args):
+@pytest.mark.parametrize("args", [["diff", "--format", "json"], ["parse", "--format", "json"], ["parse", "pdf"]],
+                         ids=" ".join)
+def test_a_parse_or_a_diff_never_imports_dataclasses(args, tmp_path):
     """dataclasses imports inspect, ast, dis and tokenize: a tenth of a diff's start-up."""
     pair = [str(ROOT / "samples/illustrative/ILLUSTRATIVE-A-RES-74-62.zh.txt"), str(ROOT / "samples/A-RES-75-62.zh.txt")]
     argv = [args[0], *(pair if args[0] == "diff" else pair[1:]), *args[1:]]
+    if args[-1] == "pdf":  # a PDF's parse (where typing, too, was imported)
+        from layout import write_pdf
+
+        pdf = write_pdf(Path(pair[1]).read_text("utf-8"), tmp_path / "A-RES-75-62.zh.pdf")
+        argv = ["parse", str(pdf), "--format", "json"]
     code = ("import runpy, sys\nsys.argv = ['resdiff', *sys.argv[1:]]\ntry:\n    runpy.run_module('resdiff', "
             "run_name='__main__')\nexcept SystemExit:\n    pass\n"
-            "print(sorted({'dataclasses', 'inspect'} & set(sys.modules)), file=sys.stderr)")
+            "print(sorted({'dataclasses', 'inspect', 'typing'} & set(sys.modules)), file=sys.stderr)")
     run = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, cwd="/")
     assert run.stdout.startswith("{") and run.stderr.strip().splitlines()[-1] == "[]", run.stderr
