@@ -220,7 +220,8 @@ def test_a_plain_json_diff_imports_no_typer(tmp_path):
 
 
 def test_a_plain_json_session_check_imports_no_typer(tmp_path):
-    """The main process of a session is its serial part: a plain `check` line reads its options without typer."""
+    """The main process of a session is its serial part: a plain `check` line reads its options without typer,
+    and a report in a text format is written without rich (which only a terminal view draws with)."""
     for side, text in (("src", EN), ("tgt", ZH)):
         (tmp_path / side).mkdir()
         (tmp_path / side / "a.txt").write_text(text.read_text("utf-8"), "utf-8")
@@ -234,4 +235,4 @@ def test_a_plain_json_session_check_imports_no_typer(tmp_path):
                        env={"PATH": "/usr/bin:/bin", "RESDIFF_CACHE_DIR": str(tmp_path)})
     assert r.returncode == 0 and '"passed": true' in r.stdout
     modules = r.stderr.rsplit("MODULES ", 1)[1].split()
-    assert "resdiff.session" in modules and not [m for m in modules if m.split(".")[0] in ("typer", "click")]
+    assert "resdiff.session" in modules and not [m for m in modules if m.split(".")[0] in ("typer", "click", "rich")]
