@@ -455,9 +455,23 @@ def _folded(text: str) -> tuple[str, list[str]]:
     return hit[1], hit[2]
 
 
+_UNITS: list = []  # [(the pairs, their units)]: the last asked (a pair's check, then what its session reads)
+
+
 def translation_units(pairs) -> list[tuple[str, str, object, object]]:
     """(source sentence, its translation, source item, target item): whole paired paragraphs, and their
-    sentences where both split into the same number of them."""
+    sentences where both split into the same number of them. The same pairs asked again (the same
+    paragraphs, by identity) are answered from the last answer."""
+    pairs = list(pairs)
+    if _UNITS and len(_UNITS[0][0]) == len(pairs) and all(
+            x is a and y is b for (x, y), (a, b) in zip(_UNITS[0][0], pairs, strict=True)):
+        return list(_UNITS[0][1])
+    units = _units(pairs)
+    _UNITS[:] = [(pairs, units)]
+    return list(units)
+
+
+def _units(pairs: list) -> list[tuple[str, str, object, object]]:
     units = []
     for a, b in pairs:
         (sa, xa), (sb, xb) = _folded(a.text), _folded(b.text)
