@@ -34,9 +34,11 @@ SYMBOL = re.compile(rf"(?<![\w/])(?:{LOOSE_SYMBOL}|{SHORT_SYMBOL})(?![\w/])")
 ORDINAL_LANGS = set(ORDINALS)  # languages whose ordinal words are read
 _DIGIT = re.compile(r"\d")  # what every date and number has (and most paragraphs lack): one search for it
 # What every match of a pattern holds, found in one cheap pass where the pattern would try each place of the
-# text: a Chinese date its year character; a Roman numeral the space before it (a Chinese text seldom has
-# one before a Latin letter), searched under the pattern's own flags so that the same letters count.
-_NEEDS = {DATE_ZH: "年", DATE_ZH_RANGE: "年"}
+# text: a Chinese date a digit before its year character (an English text seldom has a digit before any
+# character outside ASCII); a Roman numeral the space before it (a Chinese text seldom has one before a
+# Latin letter), searched under the pattern's own flags so that the same letters count.
+_WIDE_AFTER_DIGIT = re.compile(r"\d\s*[^\x00-\x7f]")
+_NEEDS = {DATE_ZH: _WIDE_AFTER_DIGIT, DATE_ZH_RANGE: _WIDE_AFTER_DIGIT}
 _ROMAN_PLACE = re.compile(r"\s[IVXLC]", re.IGNORECASE)
 
 
@@ -90,7 +92,7 @@ def _read(text: str, lang: str, spans: Spans | None = None) -> Facts:
     digits = _DIGIT.search(text) is not None
     # dates: ranges first, then single dates; only days of the calendar ("45 December 2020" stays numbers)
     for pattern, read in DATES if digits else ():
-        if _NEEDS.get(pattern, "") not in text:
+        if pattern in _NEEDS and not _NEEDS[pattern].search(text):
             continue
         for m in list(pattern.finditer(text)):
             iso = read(m)
