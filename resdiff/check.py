@@ -454,9 +454,23 @@ def _folded(text: str) -> tuple[str, list[str]]:
     return hit[1], hit[2]
 
 
+_UNITS: list = []  # [(the pairs, their units)]: the last asked (a pair's check, then what its session reads)
+
+
 def translation_units(pairs) -> list[tuple[str, str, object, object]]:
     """(source sentence, its translation, source item, target item): whole paired paragraphs, and their
-    sentences where both split into the same number of them."""
+    sentences where both split into the same number of them. The same pairs asked again (the same
+    paragraphs, by identity) are answered from the last answer."""
+    pairs = list(pairs)
+    if _UNITS and len(_UNITS[0][0]) == len(pairs) and all(
+            x is a and y is b for (x, y), (a, b) in zip(_UNITS[0][0], pairs, strict=True)):
+        return list(_UNITS[0][1])
+    units = _units(pairs)
+    _UNITS[:] = [(pairs, units)]
+    return list(units)
+
+
+def _units(pairs: list) -> list[tuple[str, str, object, object]]:
     units = []
     for a, b in pairs:
         (sa, xa), (sb, xb) = _folded(a.text), _folded(b.text)
@@ -466,16 +480,20 @@ def translation_units(pairs) -> list[tuple[str, str, object, object]]:
     return [u for u in units if _long_enough(u[0])]
 
 
-def consistency_findings(units, seen: dict, where: str = "", *, others_only: bool = False) -> list[Finding]:
+def consistency_findings(units, seen: dict, where: str = "", *, others_only: bool = False,
+                         spots: bool = False) -> list[Finding]:
     """The same source sentence translated two ways: each unit against the first translation `seen` of its
     source (filled as it goes; a session passes one `seen` from document to document, `where` naming
-    each). `others_only`: only against a first translation in another document."""
+    each). `others_only`: only against a first translation in another document. `spots`: each unit's
+    paragraphs are given as session_units gives them, (id, line, page)."""
     found = []
     for src, tgt, a, b in units:
-        first = seen.setdefault(src, (tgt, a.id, b.id, where))
+        first = seen.setdefault(src, (tgt, a[0], b[0], where) if spots else (tgt, a.id, b.id, where))
         if first[0] == tgt or (others_only and first[3] == where):
             continue
         other = f"{first[3]} {first[2]}" if first[3] != where else first[2]
+        if spots:
+            a, b = _Spot(*a), _Spot(*b)
         found.append(_finding("inconsistent-translation", a, b,
                               f"the same source sentence is translated otherwise in {other}",
                               source_value=src, target_value=tgt,
@@ -618,10 +636,9 @@ def consistency_across(results: list[CheckResult], config: Config | None = None,
     out = []
     for k, r in enumerate(results):
         given = units[k] if units else None
-        mine = translation_units(_paired_paragraphs(r)[2]) if given is None else [
-            (s, t, _Spot(*a), _Spot(*b)) for s, t, a, b in given]
+        mine = translation_units(_paired_paragraphs(r)[2]) if given is None else given
         name = r.source.metadata.symbol or r.source.source
-        found = consistency_findings(mine, seen, name, others_only=True)
+        found = consistency_findings(mine, seen, name, others_only=True, spots=given is not None)
         flagged = {(f.source, f.target) for f in r.findings}
         kept = tuple(x for f in found if (f.source, f.target) not in flagged and (x := config.applies(f)) is not None)
         out.append(r.replace(findings=r.findings + kept) if kept else r)

@@ -322,23 +322,9 @@ def check(
       resdiff check EN ZH --previous OLD_EN OLD_ZH
       resdiff check EN.pdf FR.pdf --glossary unterm.tbx --format html -o report.html
     """
-    from .config import fail_level, load_config, save_baseline, with_run_options
-    from .session import check_paths
-
-    cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict,
-                           glossary=glossary)
-    sl, tl = _language(source_lang), _language(target_lang)
-    result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
-                                 source_lang=sl, target_lang=tl, warn=_warnings(env.warning, strict),
-                                 progress=lambda total: env.progress(total, "checking"),
-                                 executor=opt.engine(executor, scheduler), scheduler=scheduler,
-                                 time_limit=time_limit, note=env.note)
-    if write_baseline:
-        env.note(save_baseline(write_baseline, result.paragraph_findings, inputs))
-    level = fail_level(fail_on, cfg)
-    env.emit(render("check", format, result, fail_on=level, max_findings=max_findings), output=output, inputs=inputs,
-             color=color, width=env.report_width(width, output), pager=pager)
-    return result.exit_status(level, baseline_written=bool(write_baseline))
+    return commands.check(env, source, target, manifest, jobs, executor, scheduler, time_limit, previous, format,
+                          fail_on, disable, config, baseline, write_baseline, glossary, max_findings, force, strict,
+                          source_lang, target_lang, color, width, pager, output, language=_language, engine=opt.engine)
 
 
 @_command("Draft next year's translation from last year's.", reads_pdf=True)

@@ -1,6 +1,6 @@
-"""What `parse` and `diff` do with their arguments once the command line is read: read through typer by
-cli.py, or by entry.py where the line is a plain one, without typer (most of a cold diff's start-up). A
-choice arrives as its value: cli.py's StrEnum member is one."""
+"""What `parse`, `diff` and `check` do with their arguments once the command line is read: read through
+typer by cli.py, or by entry.py where the line is a plain one, without typer (most of a cold diff's
+start-up). A choice arrives as its value: cli.py's StrEnum member is one."""
 
 from __future__ import annotations
 
@@ -52,3 +52,32 @@ def diff(env, old: str, new: str, format: str, view: str, context: int | None, l
                    show_routine=show_routine, markers=env.markers(color, output), hide_editorial=hide_editorial)
     env.emit(shown, output=output, inputs=(old, new), color=color, width=width, pager=pager)
     return result.exit_status(fail_on)
+
+
+def check(env, source: str | None, target: str | None, manifest: str | None, jobs: int | None, executor: str,
+          scheduler: str | None, time_limit: float, previous: tuple[str, str] | None, format: str, fail_on: str | None,
+          disable: list[str] | None, config: str | None, baseline: str | None, write_baseline: str | None,
+          glossary: str | None, max_findings: int | None, force: bool, strict: bool, source_lang: str | None,
+          target_lang: str | None, color: str, width: int | None, pager: bool | None, output: str | None, *,
+          language, engine) -> ExitStatus:
+    """`resdiff check`; `language` checks --source-lang and --target-lang, `engine(executor, scheduler)` names
+    the session's engine (each a usage error where the line is wrong)."""
+    from .config import fail_level, load_config, save_baseline, with_run_options
+    from .session import check_paths
+
+    cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict,
+                           glossary=glossary)
+    sl, tl = language(source_lang), language(target_lang)
+    result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
+                                 source_lang=sl, target_lang=tl, warn=warnings(env.warning, strict),
+                                 progress=lambda total: env.progress(total, "checking"),
+                                 executor=engine(executor, scheduler), scheduler=scheduler,
+                                 time_limit=time_limit, note=env.note)
+    if write_baseline:
+        env.note(save_baseline(write_baseline, result.paragraph_findings, inputs))
+    level = fail_level(fail_on, cfg)
+    shown = render("check", format, result, fail_on=level, max_findings=max_findings)
+    # a text format is written as it is: the terminal's width (and rich, which decides it) is never asked for
+    env.emit(shown, output=output, inputs=inputs, color=color, pager=pager,
+             width=width if isinstance(shown, str) else env.report_width(width, output))
+    return result.exit_status(level, baseline_written=bool(write_baseline))

@@ -1,6 +1,7 @@
 """The console script's first step: what needs no command-line parser is answered here, before typer
-and the rest are imported (`resdiff --version` in a few milliseconds); so is a plain `parse` or `diff` line
-(plain_line: typer's import is most of a cold diff's start-up). Everything else goes to cli.py."""
+and the rest are imported (`resdiff --version` in a few milliseconds); so is a plain `parse`, `diff` or
+`check` line (plain_line: typer's import is most of a cold diff's start-up, and the serial part of a
+session's). Everything else goes to cli.py."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ import sys
 # `--name value` with a valid value (none beginning with "-") or as a flag: what typer reads the same way.
 # Anything else (--help, --name=value, -, --, a bad value, an option that repeats) is typer's to read and
 # to answer. Option -> (parameter, what it takes: its choices, the least integer, str for any text, or the
-# value the flag sets).
+# value the flag sets; None: an option left to typer, the line with it).
 _OPTIONS = {"--lang": ("lang", str), "--color": ("color", ("auto", "always", "never")), "--width": ("width", 20),
             "--pager": ("pager", True), "--no-pager": ("pager", False), "-o": ("output", str),
             "--output": ("output", str), "--strict": ("strict", True)}
 _DEFAULTS = {"lang": None, "color": "auto", "width": None, "pager": None, "output": None, "strict": False}
 _DIFF_FORMATS = ("terminal", "json", "markdown", "html", "docx", "pdf")
+_CHECK_FORMATS = ("terminal", "json", "junit", "github", "sarif", "html")
+_LANGUAGES = ("lang", "source_lang", "target_lang")  # parameters that name a language
 PLAIN = {  # command -> (its arguments, its parameters' defaults, its options): what cli.py declares
     "parse": (("file",), {"format": "terminal", **_DEFAULTS},
               {**_OPTIONS, "--format": ("format", ("terminal", "json")), "-f": ("format", ("terminal", "json"))}),
@@ -27,6 +30,20 @@ PLAIN = {  # command -> (its arguments, its parameters' defaults, its options): 
               "-C": ("context", 0), "--show-routine": ("show_routine", True),
               "--hide-editorial": ("hide_editorial", True), "--force": ("force", True),
               "--fail-on": ("fail_on", ("any", "substantive"))}),
+    "check": (("source", "target"), {"manifest": None, "jobs": None, "executor": "processes", "scheduler": None,
+                                     "time_limit": 300.0, "previous": None, "format": "terminal", "fail_on": None,
+                                     "disable": None, "config": None, "baseline": None, "write_baseline": None,
+                                     "glossary": None, "max_findings": None, "force": False, "strict": False,
+                                     "source_lang": None, "target_lang": None, "color": "auto", "width": None,
+                                     "pager": None, "output": None},
+              {**{k: v for k, v in _OPTIONS.items() if k != "--lang"}, "--format": ("format", _CHECK_FORMATS),
+               "-f": ("format", _CHECK_FORMATS), "--manifest": ("manifest", str), "--jobs": ("jobs", 1),
+               "-j": ("jobs", 1), "--executor": ("executor", ("processes", "dask")), "--scheduler": None,
+               "--time-limit": None, "--previous": None, "--fail-on": ("fail_on", ("error", "warning", "note")),
+               "--disable": None, "--config": ("config", str), "--baseline": ("baseline", str),
+               "--write-baseline": ("write_baseline", str), "--glossary": ("glossary", str),
+               "--max-findings": ("max_findings", 0), "--force": ("force", True),
+               "--source-lang": ("source_lang", str), "--target-lang": ("target_lang", str)}),
 }
 # typer reads these from the environment (the PDF limits; a shell asking for completions): then it reads the line
 _ENVIRONMENT = ("RESDIFF_PDF_MEMORY", "RESDIFF_PDF_TIMEOUT")
@@ -44,7 +61,7 @@ def plain_line(args: list[str], environ=os.environ) -> tuple[str, dict] | None:
         if not arg.startswith("-"):
             arguments.append(arg)
             continue
-        name, takes = options.get(arg, (None, None))
+        name, takes = options.get(arg) or (None, None)
         if name is None or name in given:
             return None
         given.add(name)
@@ -63,11 +80,11 @@ def plain_line(args: list[str], environ=os.environ) -> tuple[str, dict] | None:
         values[name] = value
     if len(arguments) != len(names):
         return None
-    if values["lang"] is not None:
+    for lang in (values[k] for k in _LANGUAGES if values.get(k) is not None):
         from .lang import check_language
 
         try:
-            check_language(values["lang"])
+            check_language(lang)
         except ValueError:
             return None  # typer's usage error says so
     return args[0], {**values, **dict(zip(names, arguments, strict=True))}
@@ -78,6 +95,11 @@ def _language(value: str | None) -> str | None:
     from .lang import check_language
 
     return None if value is None else check_language(value)
+
+
+def _engine(executor: str, scheduler: None) -> str:
+    """--executor as options.engine gives it to check (a plain line never holds --scheduler)."""
+    return executor
 
 
 def run_plain(args: list[str], env) -> int | None:
@@ -94,7 +116,8 @@ def run_plain(args: list[str], env) -> int | None:
 
     def run():
         try:
-            return getattr(commands, command)(env, **parameters, language=_language)
+            return getattr(commands, command)(env, **parameters, language=_language,
+                                              **({"engine": _engine} if command == "check" else {}))
         except ResdiffError as e:
             env.report(e)
             return ExitStatus.BAD_INPUT

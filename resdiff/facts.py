@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from .lang import (
     ARABIC_DIGITS,
+    DATE_ZH,
+    DATE_ZH_RANGE,
     DATES,
     DECIMAL_COMMA,
     LOOSE_SYMBOL,
@@ -31,6 +33,13 @@ from .lang import (
 SYMBOL = re.compile(rf"(?<![\w/])(?:{LOOSE_SYMBOL}|{SHORT_SYMBOL})(?![\w/])")
 ORDINAL_LANGS = set(ORDINALS)  # languages whose ordinal words are read
 _DIGIT = re.compile(r"\d")  # what every date and number has (and most paragraphs lack): one search for it
+# What every match of a pattern holds, found in one cheap pass where the pattern would try each place of the
+# text: a Chinese date a digit before its year character (an English text seldom has a digit before any
+# character outside ASCII); a Roman numeral the space before it (a Chinese text seldom has one before a
+# Latin letter), searched under the pattern's own flags so that the same letters count.
+_WIDE_AFTER_DIGIT = re.compile(r"\d\s*[^\x00-\x7f]")
+_NEEDS = {DATE_ZH: _WIDE_AFTER_DIGIT, DATE_ZH_RANGE: _WIDE_AFTER_DIGIT}
+_ROMAN_PLACE = re.compile(r"\s[IVXLC]", re.IGNORECASE)
 
 
 @dataclass
@@ -83,6 +92,8 @@ def _read(text: str, lang: str, spans: Spans | None = None) -> Facts:
     digits = _DIGIT.search(text) is not None
     # dates: ranges first, then single dates; only days of the calendar ("45 December 2020" stays numbers)
     for pattern, read in DATES if digits else ():
+        if pattern in _NEEDS and not _NEEDS[pattern].search(text):
+            continue
         for m in list(pattern.finditer(text)):
             iso = read(m)
             if iso and all(iso.split("/")):
@@ -99,7 +110,8 @@ def _read(text: str, lang: str, spans: Spans | None = None) -> Facts:
             if value is not None:
                 add("ordinals", value, m)
     found = []
-    text = _mask(ROMAN, text, found)
+    if _ROMAN_PLACE.search(text):
+        text = _mask(ROMAN, text, found)
     for m in found:
         add("ordinals", roman(m.group(1)), m)
     for value, span in _numbers(text, lang) if digits else ():
@@ -124,7 +136,7 @@ def _numbers(text: str, lang: str) -> list[tuple[str, tuple[int, int]]]:
     """Each number of a text as its value ("1383000", "2.5"), whatever the language's separators, with
     where it stands."""
     out = []
-    if lang == "zh":
+    if lang == "zh" and any(k in text for k in ZH_MYRIADS):  # each such number is written with one
         found: list[re.Match] = []
         text = _mask(ZH_MYRIAD, text, found)
         for m in found:

@@ -62,3 +62,22 @@ def test_change_parity_reads_the_new_versions_once(reads):
     assert not [f for f in result.findings if f.rule.startswith("change")]
     assert reads[(en2.paragraph("PP12").text, "en")] == 1 and reads[(zh2.paragraph("PP12").text, "zh")] == 1
     assert max(reads.values()) == 1
+
+
+def test_a_pairs_translation_units_are_worked_out_once_for_its_check_and_its_session(monkeypatch):
+    """The pair's own consistency check and what its session reads of it (session_units) ask for the same
+    units: the second ask reads nothing again, and gets what the first got."""
+    from resdiff import check
+    from resdiff.check import session_units, translation_units
+
+    src, tgt = load_document(str(EN_FIXTURE)), load_document(str(EN_FIXTURE))
+    worked = []
+    real = check._units
+    monkeypatch.setattr(check, "_units", lambda pairs: worked.append(1) or real(pairs))
+    result = check_pair(src, tgt)
+    units = session_units(result)
+    assert len(worked) == 1 and units
+    assert units == [(s, t, (a.id, a.line, a.page), (b.id, b.line, b.page))
+                     for s, t, a, b in real([(a, b) for a, b in zip(src.paragraphs, tgt.paragraphs, strict=True)])]
+    translation_units([(tgt.paragraphs[0], src.paragraphs[0])])  # other pairs: worked out
+    assert len(worked) == 2

@@ -56,8 +56,9 @@ def test_a_document_kept_in_the_scratch_folder_comes_back_as_it_was_read(tmp_pat
 
     doc = read_document(str(EN_FIXTURE), None)
     assert doc.footnotes and any(p.footnotes for p in doc.paragraphs)
-    _store_document(doc, str(tmp_path / "0.pickle"))
-    assert _stored(str(tmp_path / "0.pickle")) == doc
+    first, second = _store_document(doc, str(tmp_path)), _store_document(doc, str(tmp_path))
+    assert _stored(first) == doc and _stored(second) == doc
+    assert first[0] == second[0] and len(list(tmp_path.iterdir())) == 1  # one file a worker, not one a document
 
 
 def test_a_worker_unpickles_the_sessions_configuration_once_for_all_its_pairs(tmp_path, monkeypatch):
@@ -68,14 +69,13 @@ def test_a_worker_unpickles_the_sessions_configuration_once_for_all_its_pairs(tm
 
     doc = session.read_document(str(EN_FIXTURE), None)
     target = session.read_document(str(SEED), None)
-    session._store_document(doc, str(tmp_path / "0.pickle"))
-    session._store_document(target, str(tmp_path / "1.pickle"))
+    kept = session._store_document(doc, str(tmp_path)), session._store_document(target, str(tmp_path))
     config = Config(glossary=({"en": ("Member States",), "zh": ("会员国",)},))
     (tmp_path / "config.pickle").write_bytes(pickle.dumps(config))
     seen = []
     monkeypatch.setattr(session, "check_pair_of", lambda a, b, cfg, given: seen.append(cfg) or session.Refused("r", "p", "m"))
     monkeypatch.setattr(session, "_config", {})
-    job = (str(tmp_path / "0.pickle"), str(tmp_path / "1.pickle"), str(tmp_path / "config.pickle"), (None, None), False)
+    job = (*kept, str(tmp_path / "config.pickle"), (None, None), False)
     session._check_task(job)
     session._check_task(job)
     assert seen[0] == config and seen[1] is seen[0]  # one object: a glossary's index is built once, too

@@ -71,6 +71,9 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 OLD = SAMPLES / "illustrative" / "ILLUSTRATIVE-A-RES-74-62.zh.txt"
 NEW = SAMPLES / "A-RES-75-62.zh.txt"
 OTHER = SAMPLES / "illustrative" / "ILLUSTRATIVE-A-RES-63-71.zh.txt"
+EN = SAMPLES.parent / "tests" / "data" / "A-RES-75-62.en.unofficial.txt"
+ZH = NEW
+ZH_EDITED = "ZH_EDITED"  # the Chinese text with a date and a number changed: a check with findings
 
 
 def _env(environ=None):
@@ -85,15 +88,25 @@ def _both(args, tmp_path):
     from resdiff import cli, entry
 
     got = []
+    edited = tmp_path / "edited.zh.txt"
+    edited.write_text(ZH.read_text("utf-8").replace("11 月 23 日", "11 月 24 日").replace("第 74/62 号", "第 74/63 号"),
+                      "utf-8")
+    session = {"SESSION_SRC": str(tmp_path / "src"), "SESSION_TGT": str(tmp_path / "tgt"), ZH_EDITED: str(edited)}
+    if "SESSION_SRC" in args:  # two folders: a session of two pairs
+        for side, text in (("src", EN), ("tgt", edited)):
+            (tmp_path / side).mkdir()
+            for sym in ("75/62", "75/63"):
+                (tmp_path / side / f"{sym[3:]}.txt").write_text(text.read_text("utf-8").replace("75/62", sym), "utf-8")
     for way in ("plain", "typer"):
         out = tmp_path / way / "out.html"
         out.parent.mkdir()
-        line = [str(out) if a == "OUT" else a for a in args]
+        line = [str(out) if a == "OUT" else session.get(a, a) for a in args]
         env = _env()
         status = entry.run_plain(line, env) if way == "plain" else cli.run(line, env)
         assert status is not None, "not read as a plain line"
-        got.append((int(status), env.stdout.getvalue(), env.stderr.getvalue(),
-                    out.read_bytes() if out.exists() else None))
+        said = [s.replace(str(out.parent), "WAY") for s in (env.stdout.getvalue(), env.stderr.getvalue())]
+        got.append((int(status), *said, out.read_bytes().replace(str(out.parent).encode(), b"WAY")
+                    if out.exists() else None))
     return got
 
 
@@ -113,6 +126,19 @@ def _both(args, tmp_path):
     ["parse", NEW, "--format", "json"],
     ["parse", NEW, "--width", "60"],
     ["parse", "missing.txt", "--format", "json"],
+    ["check", EN, ZH, "--format", "json"],
+    ["check", EN, ZH],
+    ["check", EN, ZH_EDITED, "-f", "sarif", "--fail-on", "warning", "--source-lang", "en", "--target-lang", "zh"],
+    ["check", EN, ZH_EDITED, "--format", "html", "-o", "OUT", "--max-findings", "1", "--strict", "--force"],
+    ["check", EN, ZH_EDITED, "--color", "always", "--width", "80", "--no-pager", "--max-findings", "0"],
+    ["check", EN, ZH_EDITED, "-f", "junit", "--glossary", "missing.tbx"],
+    ["check", EN, ZH_EDITED, "-f", "github", "--config", "missing.toml"],
+    ["check", EN, ZH_EDITED, "-f", "json", "--baseline", "missing.json", "-j", "2"],
+    ["check", "SESSION_SRC", "SESSION_TGT", "-f", "json", "--jobs", "1", "--executor", "processes"],
+    ["check", "SESSION_SRC", "SESSION_TGT", "--write-baseline", "OUT"],
+    ["check", EN, EN],
+    ["check", EN, "missing.txt"],
+    ["check", "--manifest", "missing.tsv", EN, ZH],
 ], ids=lambda a: " ".join(Path(str(x)).name for x in a))
 def test_a_plain_line_gives_what_typer_gives(args, tmp_path):
     plain, typer_ = _both([str(a) for a in args], tmp_path)
@@ -127,6 +153,10 @@ def test_a_plain_line_gives_what_typer_gives(args, tmp_path):
     ["diff", OLD, NEW, "--pager", "--no-pager"], ["diff", OLD, NEW, "-fjson"], ["diff", OLD, NEW, "--context", "-1"],
     ["parse", NEW, "--format", "markdown"], ["parse", NEW, "--view", "summary"], ["--debug", "diff", OLD, NEW],
     ["series", OLD, NEW], ["diff", OLD, NEW, "--pdf-memory", "1G"], [],
+    ["check", EN, ZH, "--previous", EN, ZH], ["check", EN, ZH, "--time-limit", "5"], ["check", EN, ZH, "--lang", "zh"],
+    ["check", EN, ZH, "--disable", "ordinal-mismatch"], ["check", EN, ZH, "--executor", "dask", "--scheduler", "x"],
+    ["check", "--manifest", "pairs.tsv"], ["check", EN], ["check", EN, ZH, "--source-lang", "xx"],
+    ["check", EN, ZH, "-f", "markdown"], ["check", EN, ZH, "--jobs", "0"], ["check", EN, ZH, "--pdf-timeout", "3"],
 ], ids=lambda a: " ".join(Path(str(x)).name for x in a))
 def test_any_other_line_is_left_to_typer(args):
     from resdiff.entry import plain_line
@@ -159,7 +189,11 @@ def test_the_plain_lines_options_are_the_commands_own():
         for p in params.values():
             if p.name in defaults:
                 assert p.default == defaults[p.name], p.name
-        for flag, (param, takes) in options.items():
+        for flag, option in options.items():
+            if option is None:  # left to typer: an option of the command's
+                assert any(flag in p.opts + p.secondary_opts for p in params.values()), flag
+                continue
+            param, takes = option
             p = params[param]
             assert flag in p.opts + p.secondary_opts, flag
             if isinstance(takes, tuple):
@@ -183,3 +217,22 @@ def test_a_plain_json_diff_imports_no_typer(tmp_path):
     assert r.returncode == 1 and r.stdout.startswith("{")
     modules = r.stderr.rsplit("MODULES ", 1)[1].split()
     assert "resdiff.comparison" in modules and not [m for m in modules if m.split(".")[0] in ("typer", "click")]
+
+
+def test_a_plain_json_session_check_imports_no_typer(tmp_path):
+    """The main process of a session is its serial part: a plain `check` line reads its options without typer,
+    and a report in a text format is written without rich (which only a terminal view draws with)."""
+    for side, text in (("src", EN), ("tgt", ZH)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "a.txt").write_text(text.read_text("utf-8"), "utf-8")
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: sys.__stderr__.write('\\nMODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
+            "sys.argv = ['resdiff', *sys.argv[1:]]\n"
+            "from resdiff.entry import main\n"
+            "main()\n")
+    r = subprocess.run([sys.executable, "-c", code, "check", str(tmp_path / "src"), str(tmp_path / "tgt"), "-f", "json",
+                        "--jobs", "1"], capture_output=True, text=True,
+                       env={"PATH": "/usr/bin:/bin", "RESDIFF_CACHE_DIR": str(tmp_path)})
+    assert r.returncode == 0 and '"passed": true' in r.stdout
+    modules = r.stderr.rsplit("MODULES ", 1)[1].split()
+    assert "resdiff.session" in modules and not [m for m in modules if m.split(".")[0] in ("typer", "click", "rich")]
