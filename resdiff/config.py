@@ -5,14 +5,14 @@ baseline files of accepted findings (--baseline, --write-baseline)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
 
 from .errors import InputError, UsageError
+from .model import _Record, _record, _set
 from .results import ERROR, RULES, SEVERITY_ORDER, WARNING
 
 
-@dataclass(frozen=True)
-class UserRule:
+@_record  # a record, as the model's are (no @dataclass: its import is a tenth of a session's start)
+class UserRule(_Record):
     """A rule of the user's own: a `pattern` that must not occur (in the target, the source or both), or a
     required rendering: where `source` matches a source paragraph, `target` must match its counterpart."""
 
@@ -25,11 +25,23 @@ class UserRule:
     target: str | None = None
     language: str | None = None  # only where that text is in this language
 
+    def __init__(self, id: str, message: str, severity: str = WARNING, pattern: str | None = None,
+                 where: str = "target", source: str | None = None, target: str | None = None,
+                 language: str | None = None) -> None:
+        _set(self, "id", id)
+        _set(self, "message", message)
+        _set(self, "severity", severity)
+        _set(self, "pattern", pattern)
+        _set(self, "where", where)
+        _set(self, "source", source)
+        _set(self, "target", target)
+        _set(self, "language", language)
 
-@dataclass(frozen=True)
-class Config:
+
+@_record
+class Config(_Record):
     disabled: frozenset[str] = frozenset()
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, str]  # rule -> severity (default: none changed)
     accepted: frozenset[str] = frozenset()  # fingerprints (baseline and config)
     accepted_where: tuple[tuple[str, str | None, str | None], ...] = ()  # (rule, source id, target id)
     fail_on: str | None = None
@@ -37,6 +49,19 @@ class Config:
     strict: bool = False  # a language option the text contradicts is an error, not a warning (--strict)
     glossary: tuple[dict[str, tuple[str, ...]], ...] = ()  # entries: language -> its terms (--glossary)
     rules: tuple[UserRule, ...] = ()  # the user's own rules ([[tool.resdiff.rules]])
+
+    def __init__(self, disabled: frozenset[str] = frozenset(), severity: dict[str, str] | None = None,
+                 accepted: frozenset[str] = frozenset(), accepted_where: tuple = (), fail_on: str | None = None,
+                 force: bool = False, strict: bool = False, glossary: tuple = (), rules: tuple = ()) -> None:
+        _set(self, "disabled", disabled)
+        _set(self, "severity", {} if severity is None else severity)
+        _set(self, "accepted", accepted)
+        _set(self, "accepted_where", accepted_where)
+        _set(self, "fail_on", fail_on)
+        _set(self, "force", force)
+        _set(self, "strict", strict)
+        _set(self, "glossary", glossary)
+        _set(self, "rules", rules)
 
     def applies(self, f):
         """A finding (results.Finding) as this configuration reports it: None when switched off or accepted."""
@@ -83,14 +108,14 @@ def make_config(data: dict | None = None, *, baseline: list[str] | None = None,
 
 def read_config(path: str | None = None) -> tuple[dict, str]:
     """The [tool.resdiff] table of pyproject.toml, or .resdiff.toml, in this folder (or the file given)."""
-    import tomllib
-
     candidates = [path] if path else [".resdiff.toml", "pyproject.toml"]
     for name in candidates:
         if not os.path.exists(name):
             if path:
                 raise InputError("no such file", source=name)
             continue
+        import tomllib  # only where there is a file: it imports typing, a tenth of a session's start
+
         try:
             data = tomllib.loads(_read_small(name, CONFIG_LIMIT, "a configuration file").decode("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
@@ -213,7 +238,7 @@ def load_config(path: str | None = None, *, baseline: str | None = None, disable
     table, where = read_config(path)
     accepted = read_baseline(baseline) if baseline else []
     config = make_config(table, baseline=accepted, disable=disable, where=where or "--disable")
-    return replace(config, glossary=config_glossary(table, where)) if table.get("glossary") else config
+    return config.replace(glossary=config_glossary(table, where)) if table.get("glossary") else config
 
 
 def config_glossary(table: dict, where: str) -> tuple[dict[str, tuple[str, ...]], ...]:
@@ -231,7 +256,7 @@ def with_run_options(config: Config, *, force: bool = False, strict: bool = Fals
     """The configuration with the options of this run set: --force, --strict, --glossary FILE (its terms
     added to those of the configuration's `glossary`)."""
     terms = config.glossary + (read_glossary(glossary) if glossary else ())
-    return replace(config, force=force, strict=strict, glossary=terms)
+    return config.replace(force=force, strict=strict, glossary=terms)
 
 
 # --- the user's own rules: [[tool.resdiff.rules]] -----------------------------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 
 from .lang import (
     ARABIC_DIGITS,
@@ -42,14 +41,29 @@ _NEEDS = {DATE_ZH: _WIDE_AFTER_DIGIT, DATE_ZH_RANGE: _WIDE_AFTER_DIGIT}
 _ROMAN_PLACE = re.compile(r"\s[IVXLC]", re.IGNORECASE)
 
 
-@dataclass
 class Facts:
-    symbols: Counter = field(default_factory=Counter)
-    dates: Counter = field(default_factory=Counter)
-    ordinals: Counter = field(default_factory=Counter)
-    numbers: Counter = field(default_factory=Counter)
+    """What a text holds of each kind, counted. (Not a @dataclass, whose import is a tenth of a session's
+    start, in its main process and fork server alike.)"""
 
     KINDS = ("symbols", "dates", "ordinals", "numbers")
+    __slots__ = KINDS
+
+    def __init__(self, symbols: Counter | None = None, dates: Counter | None = None,
+                 ordinals: Counter | None = None, numbers: Counter | None = None) -> None:
+        self.symbols = Counter() if symbols is None else symbols
+        self.dates = Counter() if dates is None else dates
+        self.ordinals = Counter() if ordinals is None else ordinals
+        self.numbers = Counter() if numbers is None else numbers
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return all(getattr(self, k) == getattr(other, k) for k in self.KINDS)
+        return NotImplemented
+
+    __hash__ = None  # changed in place: no hash, as a dataclass that is not frozen has none
+
+    def __repr__(self) -> str:
+        return "Facts(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in self.KINDS) + ")"
 
     def empty(self) -> bool:
         return not any(getattr(self, k) for k in self.KINDS)

@@ -19,8 +19,8 @@ import os
 import pickle
 import shutil
 import tempfile
+from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
@@ -90,11 +90,11 @@ def worker_count(jobs: int | None, documents: int, note: Callable[[str], None] |
 
 # --- the work: one document, one pair -----------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Unreadable:
-    """A document that could not be read, and why (one line, naming the file)."""
+class Unreadable(namedtuple("Unreadable", "message")):
+    """A document that could not be read, and why (one line, naming the file). (A tuple, not a @dataclass,
+    whose import is a tenth of a session's start, in its main process and fork server alike.)"""
 
-    message: str
+    __slots__ = ()
 
 
 def read_document(path: str, language: str | None) -> Document:
@@ -118,13 +118,10 @@ def symbol_of(read: Document | Unreadable, path: str) -> tuple[str | None, str |
     return read.metadata.symbol or Path(path).stem, None
 
 
-@dataclass(frozen=True)
-class Refused:
+class Refused(namedtuple("Refused", "rule path message")):
     """A pair that must not be checked (two texts in one language, two resolutions): its document finding."""
 
-    rule: str
-    path: str
-    message: str
+    __slots__ = ()
 
 
 def check_pair_of(source: Document, target: Document, config: Config,

@@ -16,18 +16,17 @@ import os
 import selectors
 import signal
 import time
-from collections import deque
+from collections import deque, namedtuple
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 _AHEAD = 2  # tasks sent to a worker at once: the one it runs and the next
 
 
-@dataclass(frozen=True)
-class Failed:
-    """A task that returned nothing: why (its worker died, or ran past the time limit, or it raised)."""
+class Failed(namedtuple("Failed", "cause")):
+    """A task that returned nothing: why (its worker died, or ran past the time limit, or it raised). (A
+    tuple, not a @dataclass: see session.Unreadable.)"""
 
-    cause: str
+    __slots__ = ()
 
 
 def _signal_name(number: int) -> str:

@@ -5,7 +5,6 @@ user's own rules in the TOML configuration."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
 from layout import EN_FIXTURE, SEED
@@ -266,7 +265,7 @@ def test_a_wrong_rule_in_the_file_exits_2(tmp_path, monkeypatch):
 def test_config_rules_reach_the_library():
     cfg = make_config({"rules": [{"pattern": "缔约国", "message": "m", "in": "target", "language": "en"}]})
     assert check_pair(EN, ZH, cfg).findings == ()  # the rule is for English texts only
-    cfg = replace(cfg, rules=(replace(cfg.rules[0], language="zh"),))
+    cfg = cfg.replace(rules=(cfg.rules[0].replace(language="zh"),))
     assert {f.rule for f in check_pair(EN, ZH, cfg).findings} == {"user-rule"}
     assert isinstance(cfg, Config)
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from resdiff import model, results
+from resdiff import config, model, results
 
 CLASSES = [model.Metadata, model.Footnote, model.Paragraph, model.ParseWarning, model.Document, model.Change,
            model.DocumentDiff, results.Finding, results.Pair, results.CheckResult, results.DocumentFinding,
            results.SessionResult, results.Lineage, results.Series, results.BlameClause, results.BlameParagraph,
-           results.Update, results.Carried, results.CarriedNote, results.CarryResult]
+           results.Update, results.Carried, results.CarriedNote, results.CarryResult, config.Config, config.UserRule]
 MUTABLE = {results.SessionResult}  # the session fills it in as its pairs are checked
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -129,15 +129,17 @@ def test_the_methods_are_written_in_the_module_not_generated_at_import():
     for cls in CLASSES:
         for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
             code = getattr(getattr(cls, name), "__code__", None)  # (the mutable one keeps object's setattr)
-            assert code is None or code.co_filename in (model.__file__, results.__file__), (cls.__name__, name)
+            assert code is None or code.co_filename in (model.__file__, results.__file__, config.__file__), (cls.__name__, name)
 
 
-@pytest.mark.parametrize("args", [["diff", "--format", "json"], ["parse", "--format", "json"], ["parse", "pdf"]],
-                         ids=" ".join)
+@pytest.mark.parametrize("args", [["diff", "--format", "json"], ["parse", "--format", "json"], ["parse", "pdf"],
+                                  ["check", "-f", "json"]], ids=" ".join)
 def test_a_parse_or_a_diff_never_imports_dataclasses(args, tmp_path):
     """dataclasses imports inspect, ast, dis and tokenize: a tenth of a diff's start-up."""
     pair = [str(ROOT / "samples/illustrative/ILLUSTRATIVE-A-RES-74-62.zh.txt"), str(ROOT / "samples/A-RES-75-62.zh.txt")]
     argv = [args[0], *(pair if args[0] == "diff" else pair[1:]), *args[1:]]
+    if args[0] == "check":  # a session's main process (and its fork server, which imports the same)
+        argv = ["check", str(ROOT / "tests/data/A-RES-75-62.en.unofficial.txt"), pair[1], *args[1:]]
     if args[-1] == "pdf":  # a PDF's parse (where typing, too, was imported)
         from layout import write_pdf
 
