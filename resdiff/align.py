@@ -74,14 +74,37 @@ _GRAMS = _IdeographRunsOrWords()
 # A run from the first ideograph's code point to the last's is cut into bigrams (what _GRAMS finds there
 # is ideographs; a word of another script inside that span of code points, Hangul, is cut so too)
 _FIRST, _LAST = IDEOGRAPHS[0], IDEOGRAPHS[-1]
+# IDEOGRAPHS is extension A, the unified block, the compatibility block (each written first-last): the last
+# two's bounds
+_UNIFIED_LAST, _COMPAT_FIRST = IDEOGRAPHS[5], IDEOGRAPHS[6]
 
 
 def _runs(key: str) -> list[str]:
     """_GRAMS.findall(key.lower())."""
     low = key.lower()
-    if IDEOGRAPH_SPAN_UTF8.search(low.encode("utf-8", "surrogatepass")):
+    data = low.encode("utf-8", "surrogatepass")
+    if not IDEOGRAPH_SPAN_UTF8.search(data):
+        return _WORDS.findall(low)
+    # U+FA6E, U+FA6F and U+FADA on (all of U+FAC0 on is tested, EF AB) are ideographs to _GRAMS but no word
+    # character: a run through one is more than a word's pieces, so such a text takes the whole alternation
+    if b"\xef\xab" in data or b"\xef\xa9\xae" in data or b"\xef\xa9\xaf" in data:
         return _GRAMS.findall(low)
-    return _WORDS.findall(low)
+    # Otherwise every ideograph is a word character: _GRAMS finds, in each word, the run of ideographs it
+    # opens with and then the rest of the word as one (a word goes on through the ideographs after it)
+    out = []
+    for w in _WORDS.findall(low):
+        if not (_FIRST <= w[0] <= _UNIFIED_LAST or _COMPAT_FIRST <= w[0] <= _LAST):
+            out.append(w)
+        elif _FIRST <= min(w) and max(w) <= _UNIFIED_LAST:  # ideographs only (no word character between
+            out.append(w)  # extension A and the unified block, U+4DC0-U+4DFF being signs)
+        else:
+            k = 1
+            while k < len(w) and (_FIRST <= w[k] <= _UNIFIED_LAST or _COMPAT_FIRST <= w[k] <= _LAST):
+                k += 1
+            out.append(w[:k])
+            if k < len(w):
+                out.append(w[k:])
+    return out
 
 
 def features(key: str) -> Counter:
