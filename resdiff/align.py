@@ -77,6 +77,11 @@ _FIRST, _LAST = IDEOGRAPHS[0], IDEOGRAPHS[-1]
 # IDEOGRAPHS is extension A, the unified block, the compatibility block (each written first-last): the last
 # two's bounds
 _UNIFIED_LAST, _COMPAT_FIRST = IDEOGRAPHS[5], IDEOGRAPHS[6]
+# the high bytes of their UTF-16 units (each range starts and ends on a multiple of 256), and where the first
+# high byte stands in str.encode("utf-16"): after the byte-order mark, in the machine's own order
+_IDEOGRAPH_HIGH = bytes(range(ord(_FIRST) >> 8, (ord(_UNIFIED_LAST) >> 8) + 1)) + bytes(
+    range(ord(_COMPAT_FIRST) >> 8, (ord(_LAST) >> 8) + 1))
+_HIGH_AT = 3 if "\x01".encode("utf-16")[2] else 2  # little-endian: the mark, then 01 00
 
 
 def _runs(key: str) -> list[str]:
@@ -90,20 +95,17 @@ def _runs(key: str) -> list[str]:
     if b"\xef\xab" in data or b"\xef\xa9\xae" in data or b"\xef\xa9\xaf" in data:
         return _GRAMS.findall(low)
     # Otherwise every ideograph is a word character: _GRAMS finds, in each word, the run of ideographs it
-    # opens with and then the rest of the word as one (a word goes on through the ideographs after it)
+    # opens with and then the rest of the word as one (a word goes on through the ideographs after it). The
+    # run is the word's leading characters whose UTF-16 unit has an ideograph's high byte (exact for a word
+    # character: U+4DC0-U+4DFF are signs, and a character beyond U+FFFF is two units of surrogates).
     out = []
     for w in _WORDS.findall(low):
-        if not (_FIRST <= w[0] <= _UNIFIED_LAST or _COMPAT_FIRST <= w[0] <= _LAST):
-            out.append(w)
-        elif _FIRST <= min(w) and max(w) <= _UNIFIED_LAST:  # ideographs only (no word character between
-            out.append(w)  # extension A and the unified block, U+4DC0-U+4DFF being signs)
+        high = w.encode("utf-16")[_HIGH_AT::2]  # after the byte-order mark, in this machine's order
+        k = len(high) - len(high.lstrip(_IDEOGRAPH_HIGH))
+        if 0 < k < len(w):
+            out += (w[:k], w[k:])
         else:
-            k = 1
-            while k < len(w) and (_FIRST <= w[k] <= _UNIFIED_LAST or _COMPAT_FIRST <= w[k] <= _LAST):
-                k += 1
-            out.append(w[:k])
-            if k < len(w):
-                out.append(w[k:])
+            out.append(w)
     return out
 
 
