@@ -73,14 +73,39 @@ _GRAMS = _IdeographRunsOrWords()
 # A run from the first ideograph's code point to the last's is cut into bigrams (what _GRAMS finds there
 # is ideographs; a word of another script inside that span of code points, Hangul, is cut so too)
 _FIRST, _LAST = IDEOGRAPHS[0], IDEOGRAPHS[-1]
+# IDEOGRAPHS is extension A, the unified block, the compatibility block (each written first-last): the last
+# two's bounds
+_UNIFIED_LAST, _COMPAT_FIRST = IDEOGRAPHS[5], IDEOGRAPHS[6]
+# the high bytes of their UTF-16 units (each range starts and ends on a multiple of 256), and where the first
+# high byte stands in str.encode("utf-16"): after the byte-order mark, in the machine's own order
+_IDEOGRAPH_HIGH = bytes(range(ord(_FIRST) >> 8, (ord(_UNIFIED_LAST) >> 8) + 1)) + bytes(
+    range(ord(_COMPAT_FIRST) >> 8, (ord(_LAST) >> 8) + 1))
+_HIGH_AT = 3 if "\x01".encode("utf-16")[2] else 2  # little-endian: the mark, then 01 00
 
 
 def _runs(key: str) -> list[str]:
     """_GRAMS.findall(key.lower())."""
     low = key.lower()
-    if IDEOGRAPH_SPAN_UTF8.search(low.encode("utf-8", "surrogatepass")):
+    data = low.encode("utf-8", "surrogatepass")
+    if not IDEOGRAPH_SPAN_UTF8.search(data):
+        return _WORDS.findall(low)
+    # U+FA6E, U+FA6F and U+FADA on (all of U+FAC0 on is tested, EF AB) are ideographs to _GRAMS but no word
+    # character: a run through one is more than a word's pieces, so such a text takes the whole alternation
+    if b"\xef\xab" in data or b"\xef\xa9\xae" in data or b"\xef\xa9\xaf" in data:
         return _GRAMS.findall(low)
-    return _WORDS.findall(low)
+    # Otherwise every ideograph is a word character: _GRAMS finds, in each word, the run of ideographs it
+    # opens with and then the rest of the word as one (a word goes on through the ideographs after it). The
+    # run is the word's leading characters whose UTF-16 unit has an ideograph's high byte (exact for a word
+    # character: U+4DC0-U+4DFF are signs, and a character beyond U+FFFF is two units of surrogates).
+    out = []
+    for w in _WORDS.findall(low):
+        high = w.encode("utf-16")[_HIGH_AT::2]  # after the byte-order mark, in this machine's order
+        k = len(high) - len(high.lstrip(_IDEOGRAPH_HIGH))
+        if 0 < k < len(w):
+            out += (w[:k], w[k:])
+        else:
+            out.append(w)
+    return out
 
 
 def features(key: str) -> Counter:

@@ -129,9 +129,12 @@ def _markers(paragraphs: list[Paragraph], footnotes: list) -> list[ParseWarning]
     for p in paragraphs:
         for m in p.footnotes:
             cited.setdefault(m, p.id)
-    for p in paragraphs:  # a raised number left in the text: a reference whose footnote was not found
-        for m in _RAISED.finditer(p.text):
-            cited.setdefault(m.group(0).translate(L.FROM_SUPERSCRIPT), p.id)
+    # a raised number left in the text: a reference whose footnote was not found (the paragraphs searched one
+    # by one only where the whole text holds one: most hold none, and one search in C reads them all)
+    if _RAISED.search("\n".join(p.text for p in paragraphs)):
+        for p in paragraphs:
+            for m in _RAISED.finditer(p.text):
+                cited.setdefault(m.group(0).translate(L.FROM_SUPERSCRIPT), p.id)
     have = {f.marker for f in footnotes}
     missing = [m for m in cited if m not in have]
     if missing and not have:
@@ -149,6 +152,12 @@ def _markers(paragraphs: list[Paragraph], footnotes: list) -> list[ParseWarning]
 def _furniture(paragraphs: list[Paragraph], symbol: str | None) -> list[ParseWarning]:
     out = []
     own = re.compile(rf"(?<![\w/]){re.escape(symbol)}(?![\w/])") if symbol else None
+    # the paragraphs read one by one only where the whole text holds what a search below looks for (a few
+    # searches in C read them all at once; most texts hold none)
+    whole = "\n".join(p.text for p in paragraphs)
+    if not ("*" in whole or _JOB_HYPHEN.search(whole) or any(w in whole for w in _PAGE_WORDS)
+            or (own and symbol in whole)):
+        return out
     for p in paragraphs:
         # each pattern searched only where its own characters stand (a search from every position, as a
         # look-behind first makes it, cost a tenth of a parse)
