@@ -34,11 +34,12 @@ ORDINAL_LANGS = set(ORDINALS)  # languages whose ordinal words are read
 _DIGIT = re.compile(r"\d")  # what every date and number has (and most paragraphs lack): one search for it
 # What every match of a pattern holds, found in one cheap pass where the pattern would try each place of the
 # text: a Chinese date a digit before its year character (an English text seldom has a digit before any
-# character outside ASCII); a Roman numeral the space before it (a Chinese text seldom has one before a
-# Latin letter), searched under the pattern's own flags so that the same letters count.
+# character outside ASCII); a Roman numeral the space before it and the word's end after it (a word of
+# Roman letters alone after a space is rare in any language: "civil", "ill"), searched under the pattern's
+# own flags so that the same letters count.
 _WIDE_AFTER_DIGIT = re.compile(r"\d\s*[^\x00-\x7f]")
 _NEEDS = {DATE_ZH: _WIDE_AFTER_DIGIT, DATE_ZH_RANGE: _WIDE_AFTER_DIGIT}
-_ROMAN_PLACE = re.compile(r"\s[IVXLC]", re.IGNORECASE)
+_ROMAN_PLACE = re.compile(r"\s[IVXLC]+\b", re.IGNORECASE)
 
 
 class Facts:

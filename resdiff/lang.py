@@ -387,13 +387,17 @@ _FIRST_OF_MONTH = {"fr": ["er"], "es": ["º", "o", r"\.º", r"\.o"]}
 _Y, _M, _D = r"(\d{4})", r"(\d{1,2})", r"(\d{1,2})"
 _FIRST = rf"(?:{_alt(_all(_FIRST_OF_MONTH))})?"
 _TO = rf"(?:{_alt(_all(_RANGE_TO) + _all(_RANGE_AND))})(?:\s+(?:{_alt(_all(_RANGE_ARTICLES))}))?"
+# A day no digit precedes, as (?<!\d)(\d{1,2}) reads it, but starting with the digit: a pattern that starts
+# with a character class is searched for at the places that hold one, where a lookbehind first is tried
+# at every place of the text
+_DAY_ALONE = r"(\d(?<!\d\d)\d?)"
 _MONTH_WORD = rf"(?:de\s*)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})"  # Arabic: "كانون الأول/ديسمبر"
 DATE_ZH_RANGE = lazy_pattern(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
 DATE_ZH = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
-DATE_WORDS_RANGE = lazy_pattern(rf"(?<!\d){_D}{_FIRST}\s*(?:{_MONTH_WORD}\s+)?{_TO}\s+{_D}{_FIRST}\s+{_MONTH_WORD}"
+DATE_WORDS_RANGE = lazy_pattern(rf"{_DAY_ALONE}{_FIRST}\s*(?:{_MONTH_WORD}\s+)?{_TO}\s+{_D}{_FIRST}\s+{_MONTH_WORD}"
                                 rf"\s+(?:de\s+)?{_Y}", re.IGNORECASE)
 # the spaces may be lost, as a monospace page's extraction loses them: "5April1994", "5deabrilde1994"
-DATE_WORDS = re.compile(rf"(?<!\d){_D}{_FIRST}\s*{_MONTH_WORD}\s*(?:de\s*)?{_Y}", re.IGNORECASE)
+DATE_WORDS = re.compile(rf"{_DAY_ALONE}{_FIRST}\s*{_MONTH_WORD}\s*(?:de\s*)?{_Y}", re.IGNORECASE)
 DATE_EN_US = lazy_pattern(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)  # read behind _Prechecked
 
 

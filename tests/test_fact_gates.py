@@ -47,3 +47,100 @@ def test_the_gated_patterns_are_the_chinese_dates():
     assert facts._read("2020年12月7日", "zh").dates == {"2020-12-07": 1}
     assert facts._read("1.5 万", "zh").numbers == {"15000": 1} and facts._read("2 亿", "zh").numbers == {"200000000": 1}
     assert facts._read("see annex IV and section\u3000iii", "en").ordinals == {4: 1, 3: 1}
+
+
+# --- the same matches at the same places, on every text at hand and on made-up ones ----------------
+
+def _texts_at_hand() -> list[str]:
+    """Every paragraph (and every line) of the texts of tests/data, samples and the shared corpus, as facts
+    reads them (NFKC); the corpus only where this machine has it."""
+    import unicodedata
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    corpus = Path("/work/shared/corpus/real")
+    files = [*root.glob("tests/data/*.txt"), *root.glob("samples/*.txt"),
+             *(sorted(corpus.rglob("*.txt")) if corpus.is_dir() else [])]
+    out = []
+    for path in files:
+        text = unicodedata.normalize("NFKC", path.read_text("utf-8", errors="replace"))
+        out += [p for p in text.split("\n\n") if p.strip()] + [line for line in text.splitlines() if line.strip()]
+    return out
+
+
+TEXTS_AT_HAND = _texts_at_hand()
+# A day no digit precedes, written as the date patterns wrote it before they started with the digit
+_OLD_DAY = r"(?<!\d)(\d{1,2})"
+
+
+def _as_before(pattern):
+    import re
+
+    from resdiff import lang
+
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern._args[0]
+    assert source.startswith(lang._DAY_ALONE)
+    return re.compile(_OLD_DAY + source[len(lang._DAY_ALONE):], re.IGNORECASE)
+
+
+def _matches(pattern, text):
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def _made_up_pieces() -> list[str]:
+    from resdiff import lang
+
+    zh = [c for c in DATE_ZH_RANGE.pattern if ord(c) > 0x7f]  # the characters of a Chinese date and range
+    words = [*lang._EN_UNITS, *lang._EN_TENS, *lang._FR_ORD, *lang._ES_ORD, *lang._RU_TENS, *lang._AR_UNITS,
+             *(w for ws in lang.MONTHS.values() for w in ws), *(w for ws in lang._ROMAN_AFTER.values() for w in ws),
+             *lang.ZH_NUMERAL, lang.ZH_ORDINAL_PREFIX, *zh, "to", "and", "au", "del", "al", "de", "er", "th", "-",
+             "/", "1er", "1o", "1.º", "Section", "ANNEX", "civil", "ill"]
+    return words + ["I", "iv", "XII", "lc", "mcm", "7", "12", "31", "2020", "1994", "123", "0"]
+
+
+made_up = st.lists(st.tuples(st.sampled_from(_made_up_pieces()), st.sampled_from(SPACES + [",", "."])).map("".join),
+                   max_size=14).map("".join)
+
+
+def test_the_day_patterns_find_what_they_found_in_every_text_at_hand():
+    from resdiff.lang import DATE_WORDS, DATE_WORDS_RANGE
+
+    for pattern in (DATE_WORDS, DATE_WORDS_RANGE):
+        before = _as_before(pattern)
+        for text in TEXTS_AT_HAND:
+            assert _matches(pattern, text) == _matches(before, text), text
+
+
+@settings(max_examples=1500)
+@given(made_up)
+def test_the_day_patterns_find_what_they_found_in_made_up_texts(text):
+    from resdiff.lang import DATE_WORDS, DATE_WORDS_RANGE
+
+    for pattern in (DATE_WORDS, DATE_WORDS_RANGE):
+        assert _matches(pattern, text) == _matches(_as_before(pattern), text)
+    assert facts._ROMAN_PLACE.search(text) or not ROMAN.search(text)
+
+
+def test_the_gates_hide_no_fact_of_any_text_at_hand():
+    """Every text at hand read in each language with the gates, and with each gate open: the same facts at
+    the same places."""
+    saved = facts._NEEDS, facts._ROMAN_PLACE
+    for text in TEXTS_AT_HAND:
+        assert facts._ROMAN_PLACE.search(text) or not ROMAN.search(text), text
+        for lang in ("en", "zh", "es"):
+            got_where: dict = {}
+            got = facts._read(text, lang, got_where)
+            try:
+                facts._NEEDS, facts._ROMAN_PLACE = {}, facts.re.compile("")
+                all_where: dict = {}
+                assert got == facts._read(text, lang, all_where) and got_where == all_where
+            finally:
+                facts._NEEDS, facts._ROMAN_PLACE = saved
+
+
+def test_a_roman_numeral_after_its_word_is_read_and_a_word_of_roman_letters_is_not_one():
+    assert facts._read("civil society, see section XII.\nPart iv", "en").ordinals == {12: 1, 4: 1}
+    assert facts._read("in the civil part\tC", "en").ordinals == {100: 1}
+    assert facts._read("the 7th and 5 April 1994, 12 to 14 May 2020", "en").dates == {
+        "1994-04-05": 1, "2020-05-12/2020-05-14": 1}
+    assert facts._read("the 15 April 1994 or 115 April 1994", "en").dates == {"1994-04-15": 1}
