@@ -396,6 +396,9 @@ def _mend_words(body: list[str], text: str) -> list[str]:
     document writes the whole word elsewhere and one of the halves is no word of it."""
     words = Counter(_LETTERS.findall(text))
     known = words.keys()
+    # the words of one letter that may be joined: 'a', 'A' and 'I' never are (see _letter_alone; 'A' opens
+    # in upper case), and most lines that hold a letter alone hold one of these
+    lone = {w for w in known if len(w) == 1} - {"a", "A", "I"}
     language: list[str | None] = []  # told only for a letter alone that would be joined (it costs milliseconds)
 
     def english() -> bool:
@@ -409,8 +412,8 @@ def _mend_words(body: list[str], text: str) -> list[str]:
     def mend(line: str) -> str:
         parts = _WORD_SPLIT.split(line)  # words at odd indices
         firsts = parts[1::2]
-        if known.isdisjoint(map(add, firsts, parts[3::2])) and 1 not in map(len, firsts):
-            return line  # no two neighbours make a word, no letter alone (most lines): no loop in Python
+        if known.isdisjoint(map(add, firsts, parts[3::2])) and lone.isdisjoint(firsts):
+            return line  # no two neighbours make a word, no letter alone that may be joined (most lines)
         if not any(gap == " " and not b[0].isupper() and (
                 words.get(a + b) or ((len(a) == 1 or len(b) == 1) and _letter_alone(a, b)))
                 for a, gap, b in zip(parts[1::2], parts[2::2], parts[3::2], strict=False)):
