@@ -87,8 +87,10 @@ def _may_open_furniture(head: str) -> bool:
 def is_plain_furniture(s: str) -> bool:
     """Job numbers, barcodes, link targets, page numbers, '/...', a running head that is a symbol, and
     several of them on one line; never a line with words of the text."""
-    head = s[:1]
-    return _may_open_furniture(head) and _plain_furniture(s)
+    known = _first_may_be_furniture.get(s[:1])  # (the first character's answer read here: a call less a line)
+    if known is None:
+        known = _may_open_furniture(s[:1])
+    return known and _plain_furniture(s)
 
 
 @lru_cache(maxsize=8192)  # the readers and the parser ask of each line several times; page furniture recurs
@@ -105,11 +107,18 @@ def _plain_furniture(s: str) -> bool:
 _JOB_OR_BARCODE = L.lazy_pattern(rf"{L.JOB_NUMBER}|\*\d{{5,}}\*|{L.UN_SYMBOL}")
 
 
-def is_indented(lines: list[str], first: int) -> bool:
+def is_indented(lines: list[str], first: int, stripped: list[str] | None = None,
+                furniture: list[bool] | None = None) -> bool:
     """True for the extractor layout that indents each paragraph's first line against the others (two
     such lines at least from `first`, the line after the opening 'The General Assembly,'); the margin
-    itself may be indented (pdftotext -layout)."""
-    indents = [len(s) - len(s.lstrip()) for s in lines[first:] if (t := s.strip()) and not is_plain_furniture(t)]
+    itself may be indented (pdftotext -layout). `stripped` and `furniture`, where the caller has them: each
+    line stripped, and whether it is plain furniture (read_text asks that of every line once)."""
+    if stripped is None:
+        stripped = [s.strip() for s in lines]
+    if furniture is None:
+        furniture = [bool(t) and is_plain_furniture(t) for t in stripped]
+    indents = [len(s) - len(s.lstrip()) for s, t, f in zip(lines[first:], stripped[first:], furniture[first:],
+                                                              strict=True) if t and not f]
     margin = _margin(indents)
     return sum(1 for n in indents if n > margin) >= 2
 
@@ -143,14 +152,18 @@ def read_text(text: str, *, markdown: bool | None = None) -> list[Line]:
         lines = [raw for _, raw, _ in rows]
     else:
         rows = list(zip(range(1, len(lines) + 1), lines, [page] * len(lines), strict=True))
-    opening = next((k for k, s in enumerate(lines) if L.OPENING.match(s.strip())), None)
+    # each line stripped, and whether it is furniture, once: the passes below all ask
+    stripped = [raw.strip() for raw in lines]
+    opening = next((k for k, s in enumerate(stripped) if L.OPENING.match(s)), None)
     start = 0 if opening is None else opening + 1
     out = [x for n, raw, _ in rows[:start] for x in _head_lines(n, raw)]
     body_rows = rows[start:]
-    kinds, notes = footnote_zones(body_rows, paged=page > 1)
+    furniture = [bool(s) and is_plain_furniture(s) for s in stripped]
+    kinds, notes = footnote_zones(body_rows, paged=page > 1, stripped=stripped[start:], furniture=furniture[start:])
     body = [raw if kind == CONTENT else "" for (_, raw, _), kind in zip(body_rows, kinds, strict=True)]
-    if is_indented(lines, 1 if opening is None else start):
-        content = _indent_by_margin(body, body_rows)
+    if is_indented(lines, 1 if opening is None else start, stripped, furniture):
+        content = _indent_by_margin(body, body_rows, [s if kind == CONTENT else "" for s, kind in zip(
+            stripped[start:], kinds, strict=True)])
     else:
         if not _has_han(text):
             body = _mend_words(body, text)
@@ -158,29 +171,30 @@ def read_text(text: str, *, markdown: bool | None = None) -> list[Line]:
         content = _indent_blocks(body) if _blocks_are_paragraphs(every) else _indent_by_grammar(body)
     # content in its mended order, at the places where content stood; the rest where it stands
     pending = iter(content)
-    for k, ((n, raw, _), kind) in enumerate(zip(body_rows, kinds, strict=True)):
+    for k, ((n, _, _), kind) in enumerate(zip(body_rows, kinds, strict=True)):
         if kind == CONTENT:
             entry = next(pending, None)
             if entry is not None:
                 c, s = entry
-                out.append(Line(s.strip(), body_rows[c][0], starts=s[:1].isspace()))
+                out.append(Line(s.strip(), body_rows[c][0], None, s[:1].isspace()))
         elif kind in (FURNITURE, SEPARATOR):
-            out.append(Line(raw.strip(), n, role=kind))
+            out.append(Line(stripped[start + k], n, role=kind))
         elif k in notes:
             out.append(notes[k])
     out += [Line(s.strip(), body_rows[c][0], starts=s[:1].isspace()) for c, s in pending]
     return out
 
 
-def _indent_by_margin(body: list[str], body_rows: list[tuple[int, str, int]]) -> list[tuple[int, str]]:
+def _indent_by_margin(body: list[str], body_rows: list[tuple[int, str, int]],
+                      stripped: list[str]) -> list[tuple[int, str]]:
     """The content lines of an indented layout, each paragraph's first indented by one space: a line set
     in from the margin of its page (pdftotext -layout sets each page's text against its own), or numbered
     (an operative number or a sub-paragraph's letter opens a paragraph however it is indented: a page of
-    one-line paragraphs has no continuation line to set its margin by)."""
+    one-line paragraphs has no continuation line to set its margin by). `stripped`: each of `body` stripped."""
     pages: dict[int, list[int]] = {}
     kept = []  # each line with text: its row, its text stripped, its indentation and its page
-    for k, (raw, (_, _, p)) in enumerate(zip(body, body_rows, strict=True)):
-        if s := raw.strip():
+    for k, (raw, s, (_, _, p)) in enumerate(zip(body, stripped, body_rows, strict=True)):
+        if s:
             indent = len(raw) - len(raw.lstrip())
             pages.setdefault(p, []).append(indent)
             kept.append((k, s, indent, p))
@@ -262,17 +276,21 @@ class _Zone:
             not (s[:1].isupper() and L.opens_preamble(s))
 
 
-def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[list[str], dict[int, Line]]:
+def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool, stripped: list[str] | None = None,
+                   furniture: list[bool] | None = None) -> tuple[list[str], dict[int, Line]]:
     """Each body row's kind (BLANK, CONTENT, FURNITURE, SEPARATOR or ZONE, a row of a footnote block),
     and the footnote lines read from the zones, by row. A block opens at the rule above it and ends with
     its page: at a form feed where the text has them, else at the page foot (furniture after its text),
-    or at a line that can be no part of it (after a footnote that ended, a line that is no footnote)."""
+    or at a line that can be no part of it (after a footnote that ended, a line that is no footnote).
+    `stripped` and `furniture`, where the caller has them: each row's text stripped, and whether it is plain
+    furniture."""
+    if stripped is None:
+        stripped = [raw.strip() for _, raw, _ in rows]
     kinds: list[str] = []
     zones: list[list[int]] = []
     zone: _Zone | None = None
     last_note = ""  # the last line read into a block: is the footnote it belongs to left open?
-    for k, (_, raw, page) in enumerate(rows):
-        s = raw.strip()
+    for k, ((_, raw, page), s) in enumerate(zip(rows, stripped, strict=True)):
         if not s:
             kinds.append(BLANK)
             continue
@@ -283,7 +301,7 @@ def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool) -> tuple[li
             zone = _Zone(page, bool(last_note) and not _SENTENCE_END.search(last_note))
             zones.append(zone.rows)
             continue
-        if is_plain_furniture(s) or (s[0] == "*" and SPONSOR_NOTE.match(s)):
+        if (is_plain_furniture(s) if furniture is None else furniture[k]) or (s[0] == "*" and SPONSOR_NOTE.match(s)):
             kinds.append(FURNITURE)
             if zone is not None and not paged and zone.has_text:
                 zone = None
@@ -378,6 +396,9 @@ def _mend_words(body: list[str], text: str) -> list[str]:
     document writes the whole word elsewhere and one of the halves is no word of it."""
     words = Counter(_LETTERS.findall(text))
     known = words.keys()
+    # the words of one letter that may be joined: 'a', 'A' and 'I' never are (see _letter_alone; 'A' opens
+    # in upper case), and most lines that hold a letter alone hold one of these
+    lone = {w for w in known if len(w) == 1} - {"a", "A", "I"}
     language: list[str | None] = []  # told only for a letter alone that would be joined (it costs milliseconds)
 
     def english() -> bool:
@@ -391,8 +412,8 @@ def _mend_words(body: list[str], text: str) -> list[str]:
     def mend(line: str) -> str:
         parts = _WORD_SPLIT.split(line)  # words at odd indices
         firsts = parts[1::2]
-        if known.isdisjoint(map(add, firsts, parts[3::2])) and 1 not in map(len, firsts):
-            return line  # no two neighbours make a word, no letter alone (most lines): no loop in Python
+        if known.isdisjoint(map(add, firsts, parts[3::2])) and lone.isdisjoint(firsts):
+            return line  # no two neighbours make a word, no letter alone that may be joined (most lines)
         if not any(gap == " " and not b[0].isupper() and (
                 words.get(a + b) or ((len(a) == 1 or len(b) == 1) and _letter_alone(a, b)))
                 for a, gap, b in zip(parts[1::2], parts[2::2], parts[3::2], strict=False)):

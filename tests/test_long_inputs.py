@@ -192,3 +192,17 @@ def test_threads_that_parse_at_once_leave_the_collector_running():
         t.join(10)
     assert seen == {"inside, after the first left": False}
     assert gc.isenabled()
+
+
+def test_parsing_in_a_fresh_process_does_not_import_threading():
+    """The collector's pause is guarded by a lock that needs no threading module (a millisecond of every
+    start); a parse still pauses and restores the collector."""
+    import subprocess
+    import sys
+
+    code = ("import gc, sys, resdiff\n"
+            "resdiff.parse_text(open(sys.argv[1], encoding='utf-8').read())\n"
+            "print('threading' in sys.modules, gc.isenabled())")
+    sample = __import__("pathlib").Path(__file__).resolve().parent.parent / "samples" / "A-RES-75-62.zh.txt"
+    out = subprocess.run([sys.executable, "-c", code, str(sample)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
