@@ -30,13 +30,18 @@ def test_a_cheap_search_finds_what_every_match_holds(text):
 @given(texts, st.sampled_from(["zh", "en", "fr"]))
 def test_what_is_read_is_what_the_patterns_alone_read(monkeypatch_text, lang):
     """The same facts and places as with every gate open."""
+    _assert_read_as_ungated(monkeypatch_text, lang)
+
+
+def _assert_read_as_ungated(text: str, lang: str) -> None:
+    """The facts of the text, and their places, are those read with every gate open."""
     got_where: dict = {}
-    got = facts._read(monkeypatch_text, lang, got_where)
+    got = facts._read(text, lang, got_where)
     saved = facts._NEEDS, facts._ROMAN_PLACE
     try:
         facts._NEEDS, facts._ROMAN_PLACE = {}, facts.re.compile("")
         all_where: dict = {}
-        assert got == facts._read(monkeypatch_text, lang, all_where) and got_where == all_where
+        assert got == facts._read(text, lang, all_where) and got_where == all_where, (lang, text[:80])
     finally:
         facts._NEEDS, facts._ROMAN_PLACE = saved
 
@@ -124,18 +129,10 @@ def test_the_day_patterns_find_what_they_found_in_made_up_texts(text):
 def test_the_gates_hide_no_fact_of_any_text_at_hand():
     """Every text at hand read in each language with the gates, and with each gate open: the same facts at
     the same places."""
-    saved = facts._NEEDS, facts._ROMAN_PLACE
     for text in TEXTS_AT_HAND:
         assert facts._ROMAN_PLACE.search(text) or not ROMAN.search(text), text
         for lang in ("en", "zh", "es"):
-            got_where: dict = {}
-            got = facts._read(text, lang, got_where)
-            try:
-                facts._NEEDS, facts._ROMAN_PLACE = {}, facts.re.compile("")
-                all_where: dict = {}
-                assert got == facts._read(text, lang, all_where) and got_where == all_where
-            finally:
-                facts._NEEDS, facts._ROMAN_PLACE = saved
+            _assert_read_as_ungated(text, lang)
 
 
 def test_a_roman_numeral_after_its_word_is_read_and_a_word_of_roman_letters_is_not_one():
