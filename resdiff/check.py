@@ -450,7 +450,7 @@ def _folded(text: str) -> tuple[str, list[str]]:
         folded = fold(text)
         hit = _FOLDED[id(text)] = (text, folded, _sentences(folded))
         if len(_FOLDED) > 1024:
-            del _FOLDED[next(iter(_FOLDED))]
+            _FOLDED.pop(next(iter(_FOLDED), None), None)  # (another thread may have taken it out first)
     return hit[1], hit[2]
 
 
@@ -460,11 +460,13 @@ _UNITS: list = []  # [(the pairs, their units)]: the last asked (a pair's check,
 def translation_units(pairs) -> list[tuple[str, str, object, object]]:
     """(source sentence, its translation, source item, target item): whole paired paragraphs, and their
     sentences where both split into the same number of them. The same pairs asked again (the same
-    paragraphs, by identity) are answered from the last answer."""
+    paragraphs, by identity) are answered from the last answer, read once: threads of a Dask worker
+    check pairs at once, and an answer is only ever given for the pairs it was worked out from."""
     pairs = list(pairs)
-    if _UNITS and len(_UNITS[0][0]) == len(pairs) and all(
-            x is a and y is b for (x, y), (a, b) in zip(_UNITS[0][0], pairs, strict=True)):
-        return list(_UNITS[0][1])
+    last = _UNITS[0] if _UNITS else None
+    if last and len(last[0]) == len(pairs) and all(
+            x is a and y is b for (x, y), (a, b) in zip(last[0], pairs, strict=True)):
+        return list(last[1])
     units = _units(pairs)
     _UNITS[:] = [(pairs, units)]
     return list(units)

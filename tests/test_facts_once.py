@@ -81,3 +81,41 @@ def test_a_pairs_translation_units_are_worked_out_once_for_its_check_and_its_ses
                      for s, t, a, b in real([(a, b) for a, b in zip(src.paragraphs, tgt.paragraphs, strict=True)])]
     translation_units([(tgt.paragraphs[0], src.paragraphs[0])])  # other pairs: worked out
     assert len(worked) == 2
+
+
+def test_the_units_kept_for_a_pair_never_answer_another_pair_checked_at_once_in_another_thread():
+    """A Dask worker runs several threads: each pair gets its own translation units, however the threads
+    interleave (a switch every microsecond makes a wrong answer likely where the kept answer is read twice)."""
+    import sys
+    import threading
+
+    from resdiff.check import translation_units
+    from resdiff.model import OPERATIVE, Paragraph
+
+    def pair(tag: str) -> list:
+        return [(Paragraph("OP1", OPERATIVE, f"The General Assembly {tag} decides to continue the consideration of "
+                                             "this item. It asks the Secretary-General to report."),
+                 Paragraph("OP1", OPERATIVE, f"Die Generalversammlung {tag} beschliesst, die Behandlung fortzusetzen. "
+                                             "Sie ersucht den Generalsekretaer um Bericht."))]
+
+    pairs = [pair("alpha"), pair("beta")]
+    wanted = [[u[:2] for u in translation_units(p)] for p in pairs]
+    assert all(wanted) and wanted[0] != wanted[1]
+    wrong: list = []
+
+    def ask(k: int) -> None:
+        for _ in range(5000):
+            if [u[:2] for u in translation_units(pairs[k])] != wanted[k]:
+                wrong.append(k)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=ask, args=(k,)) for k in (0, 1)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not wrong
