@@ -14,8 +14,6 @@ from collections import Counter
 
 from .lang import (
     ARABIC_DIGITS,
-    DATE_ZH,
-    DATE_ZH_RANGE,
     DATES,
     DECIMAL_COMMA,
     LOOSE_SYMBOL,
@@ -32,13 +30,10 @@ from .lang import (
 SYMBOL = re.compile(rf"(?<![\w/])(?:{LOOSE_SYMBOL}|{SHORT_SYMBOL})(?![\w/])")
 ORDINAL_LANGS = set(ORDINALS)  # languages whose ordinal words are read
 _DIGIT = re.compile(r"\d")  # what every date and number has (and most paragraphs lack): one search for it
-# What every match of a pattern holds, found in one cheap pass where the pattern would try each place of the
-# text: a Chinese date a digit before its year character (an English text seldom has a digit before any
-# character outside ASCII); a Roman numeral the space before it and the word's end after it (a word of
-# Roman letters alone after a space is rare in any language: "civil", "ill"), searched under the pattern's
-# own flags so that the same letters count.
-_WIDE_AFTER_DIGIT = re.compile(r"\d\s*[^\x00-\x7f]")
-_NEEDS = {DATE_ZH: _WIDE_AFTER_DIGIT, DATE_ZH_RANGE: _WIDE_AFTER_DIGIT}
+# What every Roman numeral holds, found in one cheap pass where the pattern would try each place of the
+# text: the space before it and the word's end after it (a word of Roman letters alone after a space is
+# rare in any language: "civil", "ill"), searched under the pattern's own flags so that the same letters
+# count. (The dates' own such searches are lang's, with the patterns: lang.DATES.)
 _ROMAN_PLACE = re.compile(r"\s[IVXLC]+\b", re.IGNORECASE)
 
 
@@ -107,8 +102,6 @@ def _read(text: str, lang: str, spans: Spans | None = None) -> Facts:
     digits = _DIGIT.search(text) is not None
     # dates: ranges first, then single dates; only days of the calendar ("45 December 2020" stays numbers)
     for pattern, read in DATES if digits else ():
-        if pattern in _NEEDS and not _NEEDS[pattern].search(text):
-            continue
         for m in list(pattern.finditer(text)):
             iso = read(m)
             if iso and all(iso.split("/")):

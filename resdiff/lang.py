@@ -430,7 +430,8 @@ def _words_range(m: re.Match) -> str | None:
 class _Prechecked:
     """A pattern searched only in the texts that hold what each of its matches holds, found by a cheap
     search first: the month-first date tries every month name of five languages at every character, where
-    "7, 2020" is seldom in a text at all."""
+    "7, 2020" is seldom in a text at all; a Chinese date tries every place, where a digit before the year
+    character is seldom in a text (and never in one of another language)."""
 
     def __init__(self, pattern: re.Pattern, needed: lazy_pattern) -> None:
         self.pattern, self.needed = pattern, needed
@@ -441,13 +442,16 @@ class _Prechecked:
 
 # Every way a date is written, with its reader: a match -> ISO 8601 ("2020-12-07", a range
 # "2021-03-23/2021-06-30"), or None where it is no day of the calendar.
-_ZH_DAY = (DATE_ZH, lambda m: iso_date(m.group(1), m.group(2), m.group(3)))  # 2020 年 12 月 7 日
+_ZH_YEAR_AFTER_DIGIT = lazy_pattern(r"\d\s*年")  # what every Chinese date holds (its year's last digit, then 年)
+_ZH_DAY = (_Prechecked(DATE_ZH, _ZH_YEAR_AFTER_DIGIT),  # 2020 年 12 月 7 日
+           lambda m: iso_date(m.group(1), m.group(2), m.group(3)))
 _WORDS_DAY = (DATE_WORDS, lambda m: iso_date(m.group(3), month_number(m.group(2)), m.group(1)))  # 7 December 2020
 _US_DAY = (_Prechecked(DATE_EN_US, lazy_pattern(r"\d,\s+\d{4}")),  # December 7, 2020
            lambda m: iso_date(m.group(3), month_number(m.group(1)), m.group(2)))
 DAYS = (_ZH_DAY, _WORDS_DAY, _US_DAY)  # single days
 # days and ranges of days, a script's ranges before its single days (what a range holds is read once)
-DATES = ((DATE_ZH_RANGE, _zh_range), _ZH_DAY, (DATE_WORDS_RANGE, _words_range), _WORDS_DAY, _US_DAY)
+DATES = ((_Prechecked(DATE_ZH_RANGE, _ZH_YEAR_AFTER_DIGIT), _zh_range), _ZH_DAY, (DATE_WORDS_RANGE, _words_range),
+         _WORDS_DAY, _US_DAY)
 
 
 def find_date(text: str) -> str | None:

@@ -7,7 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resdiff import facts
-from resdiff.lang import DATE_ZH, DATE_ZH_RANGE, ROMAN, ZH_MYRIAD, ZH_MYRIADS
+from resdiff import lang as lang_module
+from resdiff.lang import DATE_ZH, DATE_ZH_RANGE, DATES, ROMAN, ZH_MYRIAD, ZH_MYRIADS
+
+PRECHECKED = [p for p, _ in DATES if isinstance(p, lang_module._Prechecked)]  # searched where a cheap search finds
 
 NUMBERS = ["2020", "12", "7", "5.5", "1"]
 WORDS = ["年", "月", "日", "至", "万", "亿", "section", "Annex", "PART", "chapter", "annexe", "anexo", "раздел", "第",
@@ -20,8 +23,8 @@ texts = st.lists(st.tuples(st.sampled_from(NUMBERS + WORDS), st.sampled_from(SPA
 @settings(max_examples=500)
 @given(texts)
 def test_a_cheap_search_finds_what_every_match_holds(text):
-    for pattern, needed in facts._NEEDS.items():
-        assert needed.search(text) or not pattern.search(text)
+    for gated in PRECHECKED:
+        assert gated.needed.search(text) or not gated.pattern.search(text)
     assert facts._ROMAN_PLACE.search(text) or not ROMAN.search(text)
     assert any(k in text for k in ZH_MYRIADS) or not ZH_MYRIAD.search(text)
 
@@ -37,17 +40,18 @@ def _assert_read_as_ungated(text: str, lang: str) -> None:
     """The facts of the text, and their places, are those read with every gate open."""
     got_where: dict = {}
     got = facts._read(text, lang, got_where)
-    saved = facts._NEEDS, facts._ROMAN_PLACE
-    try:
-        facts._NEEDS, facts._ROMAN_PLACE = {}, facts.re.compile("")
+    saved = lang_module._Prechecked.finditer, facts._ROMAN_PLACE
+    try:  # every gate open: each prechecked pattern searched whatever the text holds
+        lang_module._Prechecked.finditer = lambda self, t: self.pattern.finditer(t)
+        facts._ROMAN_PLACE = facts.re.compile("")
         all_where: dict = {}
         assert got == facts._read(text, lang, all_where) and got_where == all_where, (lang, text[:80])
     finally:
-        facts._NEEDS, facts._ROMAN_PLACE = saved
+        lang_module._Prechecked.finditer, facts._ROMAN_PLACE = saved
 
 
 def test_the_gated_patterns_are_the_chinese_dates():
-    assert set(facts._NEEDS) == {DATE_ZH, DATE_ZH_RANGE}
+    assert {gated.pattern for gated in PRECHECKED} == {DATE_ZH, DATE_ZH_RANGE, lang_module.DATE_EN_US}
     assert facts._read("2020 年 12 月 7 日至 9 日", "zh").dates == {"2020-12-07/2020-12-09": 1}
     assert facts._read("2020年12月7日", "zh").dates == {"2020-12-07": 1}
     assert facts._read("1.5 万", "zh").numbers == {"15000": 1} and facts._read("2 亿", "zh").numbers == {"200000000": 1}
