@@ -72,9 +72,7 @@ def test_wide_character_found_at_the_first_wide_code_point_and_above():
         assert normalize._has_wide(text) == (bool(text) and max(text) >= FIRST_WIDE), repr(text)
 
 
-@pytest.mark.parametrize("budget", [10**9, 0], ids=["loop", "compiled"])
-def test_digits_spaced_from_ideographs_counted_as_the_patterns_count(monkeypatch, budget):
-    monkeypatch.setattr(normalize, "_DIGITS_LOOP_BUDGET", [budget])
+def test_digits_spaced_from_ideographs_counted_as_the_patterns_count():
     digits = ["第 75 号", "第75号", "75 号 1中2", "1 中 2 中 3", "1中2中3", "中1中", "中 1 中", "1 中2", "中12 中",
               "9\uff10 中", f"1{IDEOGRAPHIC_SPACE}中", f"{IDEOGRAPHIC_SPACE}1", f"1 {IDEOGRAPHIC_SPACE}", "", "1", "中",
               f"1 {FIRST_WIDE}", f"1 {BEFORE_FIRST}", f"{WIDE[-1]}1", f"{chr(ord(WIDE[-1]) + 1)}1"]
@@ -83,8 +81,7 @@ def test_digits_spaced_from_ideographs_counted_as_the_patterns_count(monkeypatch
     digits += ["".join(rnd.choice(small) for _ in range(rnd.randint(0, 14))) for _ in range(20_000)]
     for text in digits:
         assert spaces_digits(text) == (len(SPACED.findall(text)) > len(TIGHT.findall(text))), repr(text)
-        for gap, pattern in ((" ", SPACED), ("", TIGHT)):
-            assert normalize._digit_pairs(text, gap) == len(pattern.findall(text)), (repr(text), gap)
+        assert normalize._digit_counts(text) == (len(SPACED.findall(text)), len(TIGHT.findall(text))), repr(text)
 
 
 def test_the_ideographic_space_is_the_only_wide_space():
