@@ -684,6 +684,8 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
         return text, cited, marks
     # what is taken out is a marker seen, read as ASCII digits (a superscript run translated): a paragraph
     # where none stands needs no pattern, nor one with no superscript where no form of bare digits applies
+    # (markers are digits: _split_body writes each as str(int(...)); a marker of letters would need the
+    # patterns below even there)
     raised = not text.isascii() and any(c in text for c in L.SUPERSCRIPTS)
     digits = text.translate(L.FROM_SUPERSCRIPT) if raised else text
     if not (raised or slash or lang not in L.MARKERS_NOT_GLUED) or not any(m in digits for m in set(seen)):
