@@ -388,8 +388,9 @@ def carry(
         old, new, target = load(files[0], language=sl), load(files[1], language=sl), load(files[2], language=tl)
         inputs = tuple(files)
     result = carry_over(old, new, target, source_tag=stag, target_tag=ttag)
-    env.emit(render("carry", format, result, segmentation=tmx_segmentation.value), output=output, inputs=inputs,
-             color=color, width=env.report_width(width, output), pager=pager)
+    shown = render("carry", format, result, segmentation=tmx_segmentation.value)
+    env.emit(shown, output=output, inputs=inputs, color=color, width=env.report_width(width, output, shown),
+             pager=pager)
 
 
 @_command("Print the shell completion script for bash, zsh or fish.")

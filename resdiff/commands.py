@@ -77,7 +77,6 @@ def check(env, source: str | None, target: str | None, manifest: str | None, job
         env.note(save_baseline(write_baseline, result.paragraph_findings, inputs))
     level = fail_level(fail_on, cfg)
     shown = render("check", format, result, fail_on=level, max_findings=max_findings)
-    # a text format is written as it is: the terminal's width (and rich, which decides it) is never asked for
     env.emit(shown, output=output, inputs=inputs, color=color, pager=pager,
-             width=width if isinstance(shown, str) else env.report_width(width, output))
+             width=env.report_width(width, output, shown))
     return result.exit_status(level, baseline_written=bool(write_baseline))

@@ -124,8 +124,12 @@ class ConsoleEnv:
             return self._console().color_system is None
         return not use
 
-    def report_width(self, width: int | None, output: str | None) -> int | None:
-        """A check or carry report is never wrapped in a file or a pipe (render.terminal.layout decides)."""
+    def report_width(self, width: int | None, output: str | None, shown) -> int | None:
+        """The width a check or carry report is shown at: never wrapped in a file or a pipe (render.terminal.
+        layout decides). A text format (JSON, SARIF, XLIFF...) is written as it is: for it the terminal's
+        width, and rich, which tells it, are never asked for."""
+        if isinstance(shown, str):
+            return width
         from .render.terminal.layout import view_width
 
         return view_width(width, file=bool(output), tty=self.stdout_is_tty(), report=True)

@@ -236,3 +236,18 @@ def test_a_plain_json_session_check_imports_no_typer(tmp_path):
     assert r.returncode == 0 and '"passed": true' in r.stdout
     modules = r.stderr.rsplit("MODULES ", 1)[1].split()
     assert "resdiff.session" in modules and not [m for m in modules if m.split(".")[0] in ("typer", "click", "rich")]
+
+
+def test_a_carried_draft_in_a_text_format_is_written_without_rich(tmp_path):
+    """rich tells the terminal's width, which a text format (XLIFF here) never reads: carry, like check,
+    asks for it only for a terminal view."""
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: sys.__stderr__.write('\\nMODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
+            "sys.argv = ['resdiff', *sys.argv[1:]]\n"
+            "from resdiff.entry import main\n"
+            "main()\n")
+    r = subprocess.run([sys.executable, "-c", code, "carry", str(EN), str(EN), str(ZH), "--format", "xliff"],
+                       capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "RESDIFF_CACHE_DIR": str(tmp_path)})
+    assert r.returncode in (0, 1) and "<xliff" in r.stdout, r.stderr[-300:]
+    modules = r.stderr.rsplit("MODULES ", 1)[1].split()
+    assert "resdiff.carry" in modules and not [m for m in modules if m.split(".")[0] == "rich"]
