@@ -10,6 +10,8 @@ structure. Raised text (footnote references) is written in `text` as superscript
 
 from __future__ import annotations
 
+from .records import _Record, _record, _set
+
 UNKNOWN = "unknown"  # body text, or masthead, title and closing: the parser tells them apart
 FURNITURE = "furniture"  # running heads and feet, page numbers, job numbers, barcodes: never content
 SEPARATOR = "separator"  # the rule that opens a page's footnote block
@@ -17,12 +19,9 @@ FOOTNOTE = "footnote"  # a line of a footnote: `marker` set on its first line
 ROLES = (UNKNOWN, FURNITURE, SEPARATOR, FOOTNOTE)
 
 
-_set = object.__setattr__
-
-
-class Line:
-    """A frozen record, written out rather than made by @dataclass, whose import (inspect, ast, dis) and
-    generated methods cost a parse's start-up: ==, hash, repr and pickling by its fields."""
+@_record
+class Line(_Record):
+    """A typed line of a reader, a frozen record (records.py: ==, hash, repr and pickling by its fields)."""
 
     __slots__ = ("text", "line", "page", "starts", "role", "marker")
 
@@ -45,29 +44,3 @@ class Line:
         _set(self, "starts", starts)
         _set(self, "role", role)
         _set(self, "marker", marker)
-
-    def _values(self) -> tuple:
-        return self.text, self.line, self.page, self.starts, self.role, self.marker
-
-    def __setattr__(self, name: str, value) -> None:
-        from dataclasses import FrozenInstanceError  # (here: only a mistake imports dataclasses)
-
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple:
-        return Line, self._values()
-
-    def __repr__(self) -> str:
-        return (f"Line(text={self.text!r}, line={self.line!r}, page={self.page!r}, starts={self.starts!r}, "
-                f"role={self.role!r}, marker={self.marker!r})")
-
-    def __eq__(self, other):
-        return self._values() == other._values() if other.__class__ is Line else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 from .errors import InputError, UsageError
-from .model import _Record, _record, _set
+from .records import _Record, _record, _set
 from .results import ERROR, RULES, SEVERITY_ORDER, WARNING
 
 

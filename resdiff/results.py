@@ -7,7 +7,8 @@ own exit status (`exit_status`)."""
 
 from __future__ import annotations
 
-from .model import Document, DocumentDiff, _Record, _record, _set
+from .model import Document, DocumentDiff
+from .records import _Record, _record, _set
 from .status import ExitStatus, changes_status
 
 # --- check: two language versions of one resolution ---------------------------------------------

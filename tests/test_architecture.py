@@ -94,8 +94,8 @@ LAYERS = [
     {"__main__"},  # python -m resdiff
 ]
 # Beneath them all, at -1: the exit statuses, which import nothing and which every command's result answers
-# (a diff's in model as well).
-BASE = {"status"}
+# (a diff's in model as well); the frozen records the model, the results and the typed lines are made of.
+BASE = {"status", "records"}
 LAYER = {name: -1 for name in BASE} | {name: k for k, names in enumerate(LAYERS) for name in names}
 # A renderer reads a result and never computes one: the modules of render/ import the model and errors,
 # the cache, normalize and lang (layers 0-2) and one another, nothing else. The terminal layout alone also

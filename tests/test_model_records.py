@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from resdiff import config, model, results
+from resdiff import config, model, records, results
 
 CLASSES = [model.Metadata, model.Footnote, model.Paragraph, model.ParseWarning, model.Document, model.Change,
            model.DocumentDiff, results.Finding, results.Pair, results.CheckResult, results.DocumentFinding,
@@ -129,7 +129,8 @@ def test_the_methods_are_written_in_the_module_not_generated_at_import():
     for cls in CLASSES:
         for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
             code = getattr(getattr(cls, name), "__code__", None)  # (the mutable one keeps object's setattr)
-            assert code is None or code.co_filename in (model.__file__, results.__file__, config.__file__), (cls.__name__, name)
+            assert code is None or code.co_filename in (model.__file__, results.__file__, config.__file__,
+                                                         records.__file__), (cls.__name__, name)
 
 
 @pytest.mark.parametrize("args", [["diff", "--format", "json"], ["parse", "--format", "json"], ["parse", "pdf"],
@@ -150,3 +151,18 @@ def test_a_parse_or_a_diff_never_imports_dataclasses(args, tmp_path):
             "print(sorted({'dataclasses', 'inspect', 'typing'} & set(sys.modules)), file=sys.stderr)")
     run = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, cwd="/")
     assert run.stdout.startswith("{") and run.stderr.strip().splitlines()[-1] == "[]", run.stderr
+
+
+def test_a_typed_line_is_a_record_too():
+    """blocks.Line, made from records.py as the model's records are (its own checks kept in its __init__)."""
+    from resdiff.blocks import FOOTNOTE, Line
+
+    line = Line("1 See A/75/1.", 40, page=2, starts=True, role=FOOTNOTE, marker="1")
+    assert repr(line) == ("Line(text='1 See A/75/1.', line=40, page=2, starts=True, role='footnote', marker='1')")
+    assert line == Line("1 See A/75/1.", 40, 2, True, FOOTNOTE, "1") and hash(line) == hash(line.replace())
+    assert pickle.loads(pickle.dumps(line)) == line and not hasattr(line, "__dict__")
+    assert line.replace(line=41) != line and model.fields(line) == ("text", "line", "page", "starts", "role", "marker")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        line.text = "other"
+    with pytest.raises(ValueError, match="only a footnote line has a marker"):
+        line.replace(role="unknown")
