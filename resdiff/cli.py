@@ -116,7 +116,8 @@ def parse(
       resdiff parse A-RES-75-62.zh.txt
       resdiff parse A-RES-75-62.en.pdf --format json -o 75-62.json
     """
-    commands.parse(env, file, format, lang, color, width, pager, output, strict, language=_language)
+    commands.parse(env, file=file, format=format, lang=lang, color=color, width=width, pager=pager, output=output,
+                   strict=strict, language=_language)
 
 
 @_command("Show what changed between two versions, clause by clause.", reads_pdf=True)
@@ -156,8 +157,9 @@ def diff(
       resdiff diff OLD.pdf NEW.pdf --format html -o diff.html
       resdiff diff 74/62 75/62 --lang zh --fail-on substantive
     """
-    return commands.diff(env, old, new, format, view, context, lang, color, width, pager, show_routine, hide_editorial,
-                         force, fail_on, output, strict, language=_language)
+    return commands.diff(env, old=old, new=new, format=format, view=view, context=context, lang=lang, color=color,
+                         width=width, pager=pager, show_routine=show_routine, hide_editorial=hide_editorial,
+                         force=force, fail_on=fail_on, output=output, strict=strict, language=_language)
 
 
 @_command("Show how each paragraph evolved over several versions.", reads_pdf=True)
@@ -322,9 +324,12 @@ def check(
       resdiff check EN ZH --previous OLD_EN OLD_ZH
       resdiff check EN.pdf FR.pdf --glossary unterm.tbx --format html -o report.html
     """
-    return commands.check(env, source, target, manifest, jobs, executor, scheduler, time_limit, previous, format,
-                          fail_on, disable, config, baseline, write_baseline, glossary, max_findings, force, strict,
-                          source_lang, target_lang, color, width, pager, output, language=_language, engine=opt.engine)
+    return commands.check(env, source=source, target=target, manifest=manifest, jobs=jobs, executor=executor,
+                          scheduler=scheduler, time_limit=time_limit, previous=previous, format=format,
+                          fail_on=fail_on, disable=disable, config=config, baseline=baseline,
+                          write_baseline=write_baseline, glossary=glossary, max_findings=max_findings, force=force,
+                          strict=strict, source_lang=source_lang, target_lang=target_lang, color=color, width=width,
+                          pager=pager, output=output, language=_language, engine=opt.engine)
 
 
 @_command("Draft next year's translation from last year's.", reads_pdf=True)

@@ -19,8 +19,8 @@ def warnings(warn, strict: bool):
     return strict_warnings(warn) if strict else warn
 
 
-def parse(env, file: str, format: str, lang: str | None, color: str, width: int | None, pager: bool | None,
-          output: str | None, strict: bool, *, language) -> None:
+def parse(env, *, file: str, format: str, lang: str | None, color: str, width: int | None, pager: bool | None,
+          output: str | None, strict: bool, language) -> None:
     """`resdiff parse`; `language` checks --lang (a usage error where it names no language)."""
     from .documents import load_document
 
@@ -28,9 +28,9 @@ def parse(env, file: str, format: str, lang: str | None, color: str, width: int 
     env.emit(render("parse", format, doc), output=output, inputs=(file,), color=color, width=width, pager=pager)
 
 
-def diff(env, old: str, new: str, format: str, view: str, context: int | None, lang: str | None, color: str,
+def diff(env, *, old: str, new: str, format: str, view: str, context: int | None, lang: str | None, color: str,
          width: int | None, pager: bool | None, show_routine: bool, hide_editorial: bool, force: bool, fail_on: str,
-         output: str | None, strict: bool, *, language) -> ExitStatus:
+         output: str | None, strict: bool, language) -> ExitStatus:
     """`resdiff diff`; `language` checks --lang (a usage error where it names no language)."""
     from .comparison import compare, unrelated
     from .documents import load_versions, stdin_once
@@ -54,11 +54,11 @@ def diff(env, old: str, new: str, format: str, view: str, context: int | None, l
     return result.exit_status(fail_on)
 
 
-def check(env, source: str | None, target: str | None, manifest: str | None, jobs: int | None, executor: str,
+def check(env, *, source: str | None, target: str | None, manifest: str | None, jobs: int | None, executor: str,
           scheduler: str | None, time_limit: float, previous: tuple[str, str] | None, format: str, fail_on: str | None,
           disable: list[str] | None, config: str | None, baseline: str | None, write_baseline: str | None,
           glossary: str | None, max_findings: int | None, force: bool, strict: bool, source_lang: str | None,
-          target_lang: str | None, color: str, width: int | None, pager: bool | None, output: str | None, *,
+          target_lang: str | None, color: str, width: int | None, pager: bool | None, output: str | None,
           language, engine) -> ExitStatus:
     """`resdiff check`; `language` checks --source-lang and --target-lang, `engine(executor, scheduler)` names
     the session's engine (each a usage error where the line is wrong)."""
