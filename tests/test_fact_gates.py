@@ -17,8 +17,8 @@ NUMBERS = ["2020", "12", "7", "5.5", "1"]
 WORDS = ["年", "月", "日", "至", "万", "亿", "section", "Annex", "PART", "chapter", "annexe", "anexo", "раздел", "第",
          "附件", "I", "iv", "X", "lc", "ı", "K", "ſection", "x", "first", "FİRST", "fırst", "Seventy-Sixth", "ninetieth",
          "ſeventeenth", "septuagésimo", "SEXTO", "décima", "Decimotercero", "premier", "Soixante-seizième", "TIERS",
-         "seconde", "sixtH", "twelfth-", "quinto", "Fİfth", "\u0307"]
-SPACES = ["", " ", "\u3000", "\n", "  ", "\u2003"]
+         "seconde", "sixtH", "twelfth-", "quinto", "Fİfth", "\u0307", "December", "mayo", "1992", "31"]
+SPACES = ["", " ", "\u3000", "\n", "  ", "\u2003", ", "]
 texts = st.lists(st.tuples(st.sampled_from(NUMBERS + WORDS), st.sampled_from(SPACES)).map("".join),
                  max_size=10).map("".join)
 
@@ -85,13 +85,19 @@ TEXTS_AT_HAND = _texts_at_hand()
 _OLD_DAY = r"(?<!\d)(\d{1,2})"
 
 
+# A month's name as the date patterns wrote it before the words before a slash were taken whole and the
+# month names' first letters looked ahead for
+_OLD_MONTH_WORD = r"(?:de\s*)?(?:[^\d/\n]{1,20}/)?(%s)"
+
+
 def _as_before(pattern):
     import re
 
     from resdiff import lang
 
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern._args[0]
-    assert source.startswith(lang._DAY_ALONE)
+    assert source.startswith(lang._DAY_ALONE) and lang._MONTH_WORD in source
+    source = source.replace(lang._MONTH_WORD, _OLD_MONTH_WORD % lang._MONTH_ALT)
     return re.compile(_OLD_DAY + source[len(lang._DAY_ALONE):], re.IGNORECASE)
 
 
@@ -131,6 +137,28 @@ def test_the_day_patterns_find_what_they_found_in_made_up_texts(text):
     for pattern in (DATE_WORDS, DATE_WORDS_RANGE):
         assert _matches(pattern, text) == _matches(_as_before(pattern), text)
     assert facts._ROMAN_PLACE.search(text) or not ROMAN.search(text)
+    for gated in PRECHECKED:
+        assert gated.needed.search(text) or not gated.pattern.search(text)
+
+
+def test_a_month_name_starts_with_a_letter_its_lookahead_lets_through_in_any_case():
+    import re
+    import sys
+
+    from resdiff import lang
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    initials = re.compile(lang._initials(lang._MONTH_INDEX), re.IGNORECASE)
+    for first in {name[0] for name in lang._MONTH_INDEX}:
+        for c in re.findall(re.escape(first), everything, re.IGNORECASE):
+            assert initials.match(c), (first, c)
+
+
+def test_a_list_of_years_is_no_month_first_date_and_a_month_first_date_is_read():
+    (gated, _), = [d for d in DATES if getattr(d[0], "pattern", None) is lang_module.DATE_EN_US]
+    assert not gated.needed.search("the years 1992, 1993 and 1994")
+    assert facts._read("on December 7, 2020", "en").dates == {"2020-12-07": 1}
+    assert facts._read("and on\nMay\t12,  1999", "en").dates == {"1999-05-12": 1}
 
 
 def test_the_gates_hide_no_fact_of_any_text_at_hand():
