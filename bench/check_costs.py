@@ -94,6 +94,7 @@ def profile(only: str | None) -> None:
         if only and only not in name:
             continue
         docs = pickle.dumps((resdiff.load_document(a), resdiff.load_document(b)))
+        _checked(*pickle.loads(docs), Config(force=force), (None, None), whole=False)  # patterns compiled
         for _ in range(20):
             s, t = pickle.loads(docs)
             prof.enable()
