@@ -32,6 +32,7 @@ from .lang import (
     ZH_HALF_WIDTH,
     ZH_SPACED,
     detect_language,
+    lazy_pattern,
 )
 from .model import DELETED, INSERTED, MODIFIED, OPERATIVE, PREAMBULAR, Document, Paragraph
 from .normalize import fold, is_wide
@@ -333,6 +334,9 @@ def _metadata_findings(source: Document, target: Document) -> list[Finding]:
 # --- the checks QA tools have: glossary, consistency, punctuation and spacing, the user's rules -------
 
 _SENTENCE_SPLIT = re.compile(rf"(?<=[{re.escape(SENTENCE_ENDS)}])\s+|(?<=[{re.escape(WIDE_SENTENCE_ENDS)}])(?=\S)")
+# the same splits in a text without a wide sentence end, starting with the space (as a character class, which
+# the search skips to, where a lookbehind first is tried at every place): most texts
+_SPACE_SPLIT = lazy_pattern(rf"\s(?<=[{re.escape(SENTENCE_ENDS)}]\s)\s*")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -430,7 +434,8 @@ def _term_findings(pairs, glossary, la: str, lb: str) -> list[Finding]:
 def _sentences(folded: str) -> list[str]:
     """A paragraph's sentences, from its comparison form: split after each sentence end (and the space
     after it). An abbreviation ("No. 3") may split a sentence, alike wherever the same words stand."""
-    return [x for x in _SENTENCE_SPLIT.split(folded) if x.strip()]
+    wide = any(c in folded for c in WIDE_SENTENCE_ENDS)
+    return [x for x in (_SENTENCE_SPLIT if wide else _SPACE_SPLIT).split(folded) if x.strip()]
 
 
 def _long_enough(key: str) -> bool:

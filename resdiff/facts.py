@@ -157,7 +157,7 @@ def _numbers(text: str, lang: str) -> list[tuple[str, tuple[int, int]]]:
     if lang in DECIMAL_COMMA:
         for m in NUMBER_COMMA.finditer(text):
             whole, _, frac = m.group(0).partition(",")
-            out.append((_value(re.sub(r"\D", "", whole), frac), m.span()))
+            out.append((_value(whole if whole.isdecimal() else re.sub(r"\D", "", whole), frac), m.span()))
         return out
     for m in NUMBER.finditer(text):
         whole, _, frac = m.group(0).replace(",", "").partition(".")

@@ -181,8 +181,12 @@ def digit_forms(digit: str) -> str:
 # Numbers as each language writes them: 1,383,000.5 (English, Chinese); 1.383.000,5 or 1 383 000,5
 # (Spanish, French, Russian, Arabic). All read as the same value.
 DECIMAL_COMMA = {"es", "fr", "ru", "ar"}
-NUMBER = lazy_pattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
-NUMBER_COMMA = lazy_pattern(r"(?<!\d)\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?![\d])|\d+(?:,\d+)?")
+# A number with its thousands separated, else digits; the first digit taken before the two ways part, so
+# that the search skips to the places that hold a digit (a pattern that starts with a character class is
+# tried only there, one that starts with an alternation at every place). A digit no digit precedes, as
+# (?<!\d)\d reads it: \d(?<!\d\d).
+NUMBER = lazy_pattern(r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d*(?:\.\d+)?)")
+NUMBER_COMMA = lazy_pattern(r"\d(?:(?<!\d\d)\d{0,2}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?![\d])|\d*(?:,\d+)?)")
 ZH_MYRIAD = lazy_pattern(rf"(\d+(?:\.\d+)?)\s*({'|'.join(ZH_MYRIADS)})")
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -338,6 +342,49 @@ def ar_ordinal(unit: str | None, teen: str | None, tens: str | None, alone: str 
     return value + (_AR_TENS[tens] if tens else 0)
 
 
+class _Prechecked:
+    """A pattern searched only in the texts that hold what each of its matches holds, found by a cheap
+    search first: the month-first date tries every month name of five languages at every character, where
+    "7, 2020" is seldom in a text at all; a Chinese date tries every place, where a digit before the year
+    character is seldom in a text (and never in one of another language); an ordinal word, matched in any
+    case (no character class can start the search then), is tried at every word's start, where few texts
+    hold one (_AnyWord)."""
+
+    def __init__(self, pattern: re.Pattern, needed) -> None:
+        self.pattern, self.needed = pattern, needed
+
+    def admits(self, text: str) -> bool:
+        return self.needed.search(text) is not None
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.admits(text) else iter(())
+
+    def search(self, text: str):
+        return self.pattern.search(text) if self.admits(text) else None
+
+    def sub(self, repl, text: str) -> str:
+        return self.pattern.sub(repl, text) if self.admits(text) else text
+
+
+class _AnyWord:
+    """A search for any of some lower-case words in a text, in any case, as a pattern written with them under
+    IGNORECASE finds them, a few times cheaper: in the text lower-cased. Such a pattern also takes a dotted
+    capital I or a dotless i for an i, and a long s for an s, where lower() keeps them apart: a text that
+    holds one is let through (lower-cased, the first is an i and a combining dot above)."""
+
+    ODD = ("\u0307", "\u0131", "\u017f")  # what IGNORECASE reads as an ASCII letter and lower() does not, lowered
+
+    def __init__(self, *words: str) -> None:
+        self.words = words + self.ODD
+
+    def search(self, text: str) -> bool | None:
+        low = text.lower()
+        for w in self.words:
+            if w in low:
+                return True
+        return None
+
+
 class OrdinalWords:
     """How one language writes ordinals in running text: the pattern, its reader (a match -> a number, or
     None), and what must be set aside first because it only looks like one (Arabic month names). A plain
@@ -350,11 +397,23 @@ class OrdinalWords:
         self.pattern, self.read, self.not_ordinals = pattern, read, not_ordinals
 
 
+# What every ordinal word of a language holds, in lower case (the words of its table each hold one): looked
+# for before its pattern is (lang._Prechecked)
+ORDINAL_KEYS = {
+    "en": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+           "eleventh", "twelfth", "teenth", "tieth"),
+    "fr": ("ième", "premi", "second"),
+    "es": ("ésim", "écim", "decim", "primer", "segund", "tercer", "cuart", "quint", "sext", "séptim", "octav",
+           "noven"),
+}
+
 ORDINALS = {
     "zh": OrdinalWords(ZH_ORDINAL, lambda m: zh_numeral(next(g for g in m.groups() if g))),
-    "en": OrdinalWords(EN_ORDINAL, lambda m: en_ordinal((m.group(1) or "") + m.group(2))),
-    "fr": OrdinalWords(FR_ORDINAL, lambda m: fr_ordinal(m.group(1), m.group(2))),
-    "es": OrdinalWords(ES_ORDINAL, lambda m: es_ordinal(*m.groups())),
+    "en": OrdinalWords(_Prechecked(EN_ORDINAL, _AnyWord(*ORDINAL_KEYS["en"])),
+                       lambda m: en_ordinal((m.group(1) or "") + m.group(2))),
+    "fr": OrdinalWords(_Prechecked(FR_ORDINAL, _AnyWord(*ORDINAL_KEYS["fr"])),
+                       lambda m: fr_ordinal(m.group(1), m.group(2))),
+    "es": OrdinalWords(_Prechecked(ES_ORDINAL, _AnyWord(*ORDINAL_KEYS["es"])), lambda m: es_ordinal(*m.groups())),
     "ru": OrdinalWords(RU_ORDINAL, lambda m: ru_ordinal(m.group(1), m.group(2))),
     "ar": OrdinalWords(AR_ORDINAL, lambda m: ar_ordinal(*m.groups()), not_ordinals=AR_MONTH_ORDINALS),
 }
@@ -391,7 +450,10 @@ _TO = rf"(?:{_alt(_all(_RANGE_TO) + _all(_RANGE_AND))})(?:\s+(?:{_alt(_all(_RANG
 # with a character class is searched for at the places that hold one, where a lookbehind first is tried
 # at every place of the text
 _DAY_ALONE = r"(\d(?<!\d\d)\d?)"
-_MONTH_WORD = rf"(?:de\s*)?(?:[^\d/\n]{{1,20}}/)?({_MONTH_ALT})"  # Arabic: "كانون الأول/ديسمبر"
+# Arabic: "كانون الأول/ديسمبر". The words before the slash are taken whole (a shorter run of them is never
+# followed by the slash, which they cannot hold), and a place no month name starts at fails on one test:
+# what a day's digit that begins no date costs is a few steps, not a try of every month at every length.
+_MONTH_WORD = rf"(?:de\s*)?(?:[^\d/\n]{{1,20}}+/)?{_initials(_MONTH_INDEX)}({_MONTH_ALT})"
 DATE_ZH_RANGE = lazy_pattern(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
 DATE_ZH = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
 DATE_WORDS_RANGE = lazy_pattern(rf"{_DAY_ALONE}{_FIRST}\s*(?:{_MONTH_WORD}\s+)?{_TO}\s+{_D}{_FIRST}\s+{_MONTH_WORD}"
@@ -427,26 +489,27 @@ def _words_range(m: re.Match) -> str | None:
     return f"{a}/{b}" if a and b else None
 
 
-class _Prechecked:
-    """A pattern searched only in the texts that hold what each of its matches holds, found by a cheap
-    search first: the month-first date tries every month name of five languages at every character, where
-    "7, 2020" is seldom in a text at all; a Chinese date tries every place, where a digit before the year
-    character is seldom in a text (and never in one of another language)."""
-
-    def __init__(self, pattern: re.Pattern, needed: lazy_pattern) -> None:
-        self.pattern, self.needed = pattern, needed
-
-    def finditer(self, text: str):
-        return self.pattern.finditer(text) if self.needed.search(text) else iter(())
-
-
 # Every way a date is written, with its reader: a match -> ISO 8601 ("2020-12-07", a range
 # "2021-03-23/2021-06-30"), or None where it is no day of the calendar.
-_ZH_YEAR_AFTER_DIGIT = lazy_pattern(r"\d\s*年")  # what every Chinese date holds (its year's last digit, then 年)
+class _Holding:
+    """A pattern's search asked only of a text that holds a character every match holds: `in` is some ten times
+    cheaper than a search that must try each digit of a text."""
+
+    def __init__(self, char: str, pattern: lazy_pattern) -> None:
+        self.char, self.pattern = char, pattern
+
+    def search(self, text: str):
+        return self.pattern.search(text) if self.char in text else None
+
+
+# what every Chinese date holds (its year's last digit, then 年)
+_ZH_YEAR_AFTER_DIGIT = _Holding("年", lazy_pattern(r"\d\s*年"))
 _ZH_DAY = (_Prechecked(DATE_ZH, _ZH_YEAR_AFTER_DIGIT),  # 2020 年 12 月 7 日
            lambda m: iso_date(m.group(1), m.group(2), m.group(3)))
 _WORDS_DAY = (DATE_WORDS, lambda m: iso_date(m.group(3), month_number(m.group(2)), m.group(1)))  # 7 December 2020
-_US_DAY = (_Prechecked(DATE_EN_US, lazy_pattern(r"\d,\s+\d{4}")),  # December 7, 2020
+# what every month-first date holds: a day of one or two digits after a space, a comma, a year (a list of
+# years, "1992, 1993", does not)
+_US_DAY = (_Prechecked(DATE_EN_US, lazy_pattern(r"\d,(?:(?<=\s\d,)|(?<=\s\d\d,))\s+\d{4}")),  # December 7, 2020
            lambda m: iso_date(m.group(3), month_number(m.group(1)), m.group(2)))
 DAYS = (_ZH_DAY, _WORDS_DAY, _US_DAY)  # single days
 # days and ranges of days, a script's ranges before its single days (what a range holds is read once)
