@@ -95,11 +95,14 @@ def library() -> SimpleNamespace:
             raise InputError("reading PDF needs pypdfium2, which is not installed",
                              hint="pip install pypdfium2") from e
         lib = SimpleNamespace()
-        for name, (result, *args) in SIGNATURES.items():
+        prototypes: dict[tuple, type] = {}  # one a signature: each PYFUNCTYPE makes a class (some 70 µs)
+        for name, signature in SIGNATURES.items():
             address = ctypes.cast(getattr(pypdfium2_raw, name), ctypes.c_void_p).value
             # PYFUNCTYPE: a call keeps the interpreter lock (nothing here runs in threads; releasing
             # and taking it again costs more than the call itself for the per-character functions)
-            setattr(lib, name, ctypes.PYFUNCTYPE(result, *args)(address))
+            if signature not in prototypes:
+                prototypes[signature] = ctypes.PYFUNCTYPE(*signature)
+            setattr(lib, name, prototypes[signature](address))
         lib.FPDF_InitLibraryWithConfig(ctypes.byref(FPDF_LIBRARY_CONFIG(2, None, None, 0)))
         _LIB = lib
     return _LIB
