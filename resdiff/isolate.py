@@ -19,6 +19,7 @@ session's workers). Where there is no fork (Windows), the work runs in this proc
 from __future__ import annotations
 
 import atexit
+import gc
 import math
 import os
 import pickle
@@ -101,7 +102,15 @@ class _Child:
         to_child_r, self.to_child = os.pipe()
         self.from_child, from_child_w = os.pipe()
         self.owner = os.getpid()
-        self.pid = os.fork()
+        # the objects this process has made are out of the cyclic collector's reach in the child (they are this
+        # process's to collect): a collection there would otherwise go over all of them, and copy every page
+        # they are on, for nothing. This process has them back at once.
+        gc.freeze()
+        try:
+            self.pid = os.fork()
+        finally:
+            if os.getpid() == self.owner:
+                gc.unfreeze()
         if self.pid == 0:  # the child: never returns
             os.close(self.to_child)
             os.close(self.from_child)

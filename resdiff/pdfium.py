@@ -82,6 +82,11 @@ RENDER_STROKES = (1, 5)  # _STROKE, _STROKE_CLIP: text painted with its stroke c
 PAGEOBJ_TEXT, PAGEOBJ_FORM = 1, 5
 
 _LIB: SimpleNamespace | None = None
+# The folders PDFium looks for system fonts in: none (the list ends at once; PDFium keeps the pointer). A
+# font a PDF does not embed is then one of PDFium's own, whatever fonts the machine has (what the reader asks
+# of a font, its widths and descent, the PDF gives where it is written as a PDF should be); and PDFium does not
+# open every font file under /usr/share/fonts first, in each process that reads a PDF (a megabyte here).
+_NO_FONT_FOLDERS = (ctypes.c_char_p * 1)()
 
 
 def library() -> SimpleNamespace:
@@ -95,12 +100,16 @@ def library() -> SimpleNamespace:
             raise InputError("reading PDF needs pypdfium2, which is not installed",
                              hint="pip install pypdfium2") from e
         lib = SimpleNamespace()
-        for name, (result, *args) in SIGNATURES.items():
+        prototypes: dict[tuple, type] = {}  # one a signature: each PYFUNCTYPE makes a class (some 70 µs)
+        for name, signature in SIGNATURES.items():
             address = ctypes.cast(getattr(pypdfium2_raw, name), ctypes.c_void_p).value
             # PYFUNCTYPE: a call keeps the interpreter lock (nothing here runs in threads; releasing
             # and taking it again costs more than the call itself for the per-character functions)
-            setattr(lib, name, ctypes.PYFUNCTYPE(result, *args)(address))
-        lib.FPDF_InitLibraryWithConfig(ctypes.byref(FPDF_LIBRARY_CONFIG(2, None, None, 0)))
+            if signature not in prototypes:
+                prototypes[signature] = ctypes.PYFUNCTYPE(*signature)
+            setattr(lib, name, prototypes[signature](address))
+        paths = ctypes.cast(_NO_FONT_FOLDERS, ctypes.POINTER(ctypes.c_char_p))
+        lib.FPDF_InitLibraryWithConfig(ctypes.byref(FPDF_LIBRARY_CONFIG(2, paths, None, 0)))
         _LIB = lib
     return _LIB
 
