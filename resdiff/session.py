@@ -14,6 +14,7 @@ them. A document that cannot be read, or whose worker dies or runs past the time
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import pickle
@@ -387,6 +388,11 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
     workers = worker_count(jobs, len(docs), note)
     engine = _engine(executor, workers, time_limit, reader, scheduler)
     failed = True
+    # No cyclic garbage collection while results come in: each unpickled result adds thousands of objects,
+    # none in a cycle, and the collector would go over all those kept so far again and again (a seventh
+    # of the main process's cost of receiving them), in the one process whose work no worker shares.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         read: list[tuple[str | None, str | None]] = [(None, None)] * len(docs)
         with steps(progress, len(docs)) as step:
@@ -433,7 +439,11 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                 out.results[k] = out.results[k].replace(source=engine.document(a), target=engine.document(b))
         failed = False
     finally:
-        engine.close(failed)
+        try:
+            engine.close(failed)
+        finally:
+            if collecting:
+                gc.enable()
     return out
 
 
