@@ -14,6 +14,7 @@ them. A document that cannot be read, or whose worker dies or runs past the time
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import pickle
@@ -173,6 +174,21 @@ def _checked(source: Document, target: Document, config: Config, given: tuple[st
 
 # --- the engines: where the two functions run ----------------------------------------------------------
 
+class _Uncollected:
+    """An engine's main-process side runs no cyclic garbage collection from its start to its close: each
+    result unpickled adds thousands of objects, none in a cycle, and the collector would go over all those
+    kept so far again and again (a seventh of the cost of receiving them, in the one process whose work
+    no worker shares). The collector is left as it was found."""
+
+    def _pause_collection(self) -> None:
+        self._collecting = gc.isenabled()
+        gc.disable()
+
+    def _resume_collection(self) -> None:
+        if self._collecting:
+            gc.enable()
+
+
 _kept: dict = {}  # a worker's: the folder it keeps documents in -> its own file there, open for appending
 
 
@@ -230,7 +246,7 @@ def _check_task(job: tuple) -> CheckResult:
     return _checked(_stored(store_a), _stored(store_b), _config_at(config), given, whole)
 
 
-class _Processes:
+class _Processes(_Uncollected):
     """Local worker processes (workers.Pool): the parsed documents kept in a scratch folder."""
 
     def __init__(self, workers: int, time_limit: float | None, reader: Callable | None) -> None:
@@ -239,12 +255,14 @@ class _Processes:
         self.pool = Pool(workers, time_limit=time_limit, preload=list(WORKER_MODULES))
         self.reader = reader
         self.scratch = tempfile.mkdtemp(prefix="resdiff-session-")
+        self._pause_collection()
 
     def close(self, failed: bool = False) -> None:
         try:
             self.pool.close(kill=failed)
         finally:
             shutil.rmtree(self.scratch, ignore_errors=True)
+            self._resume_collection()
 
     def read(self, docs: list[tuple[str, str | None]]) -> Iterator[tuple[int, object]]:
         from .workers import Failed
@@ -274,7 +292,7 @@ class _Processes:
         return _stored(self.kept[k])
 
 
-class _Dask:
+class _Dask(_Uncollected):
     """A Dask cluster (distributed): a local one of `workers` processes, or the one `scheduler` names. The
     parsed documents stay in the workers' memory (futures) and a pair's task goes where they are; a task
     whose worker is lost is run again once (the local cluster's allowed-failures), then given up."""
@@ -302,6 +320,7 @@ class _Dask:
                                                         dashboard_address=None, silence_logs=50)
                 self.client = distributed.Client(self.cluster)
         self.docs: list = []
+        self._pause_collection()
 
     def close(self, failed: bool = False) -> None:
         self.docs = []
@@ -310,6 +329,7 @@ class _Dask:
         finally:
             if self.cluster is not None:
                 self.cluster.close()
+            self._resume_collection()
 
     def _as_completed(self, futures: list) -> Iterator[tuple[int, object]]:
         where = {f.key: k for k, f in enumerate(futures)}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import pickle
 import selectors
 import signal
 import time
@@ -20,6 +21,12 @@ from collections import deque, namedtuple
 from collections.abc import Callable, Iterable, Iterator
 
 _AHEAD = 2  # tasks sent to a worker at once: the one it runs and the next
+
+
+def _dumps(obj) -> bytes:
+    """A message, pickled as Connection.send would, less the cost of building multiprocessing's own pickler
+    (a copy of copyreg's whole dispatch table) for every message: a session sends two or three a document."""
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class Failed(namedtuple("Failed", "cause")):
@@ -76,9 +83,9 @@ def _serve(conn, env: dict[str, str], cwd: str) -> None:
         except Exception as e:  # a bug in the task: its caller reports it, the worker goes on
             out = (key, False, f"{type(e).__name__}: {e}")
         try:
-            conn.send(out)
+            conn.send_bytes(_dumps(out))
         except Exception as e:  # a result that cannot be sent (unpicklable, too large)
-            conn.send((key, False, f"{type(e).__name__}: {e}"))
+            conn.send_bytes(_dumps((key, False, f"{type(e).__name__}: {e}")))
 
 
 class _Worker:
@@ -176,7 +183,7 @@ class Pool:
                     w.started = time.monotonic()
                 w.tasks.append(k)
                 try:
-                    w.conn.send((k, fn, args[k]))
+                    w.conn.send_bytes(_dumps((k, fn, args[k])))
                 except OSError:  # the worker is gone already: its sentinel tells
                     return
 

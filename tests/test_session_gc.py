@@ -1,0 +1,61 @@
+"""The main process of a session runs no cyclic garbage collection while results come in (the collector
+would go over every result kept so far, again and again), and gives the collector back as it found it."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from pathlib import Path
+
+import pytest
+
+from resdiff.session import check_session
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = 8
+
+
+@pytest.fixture
+def folders(tmp_path):
+    en = (ROOT / "tests" / "data" / "A-RES-75-62.en.unofficial.txt").read_text("utf-8")
+    zh = (ROOT / "samples" / "A-RES-75-62.zh.txt").read_text("utf-8")
+    src, tgt = tmp_path / "src", tmp_path / "tgt"
+    src.mkdir()
+    tgt.mkdir()
+    for k in range(PAIRS):
+        (src / f"{k}.en.txt").write_text(en.replace("75/62", f"75/{900 + k}"), encoding="utf-8")
+        (tgt / f"{k}.zh.txt").write_text(zh.replace("75/62", f"75/{900 + k}"), encoding="utf-8")
+    return str(src), str(tgt)
+
+
+def test_no_collection_runs_while_a_sessions_results_come_in(folders):
+    """Counted from the first result (the first step of its progress) to the session's end: at most the
+    one collection the allocations since then may start as the collector is given back."""
+    coming_in, runs = [], []
+
+    @contextlib.contextmanager
+    def progress(total):
+        coming_in.append(total)
+        yield lambda description: None
+
+    def count(phase, info):
+        if phase == "start" and coming_in:
+            runs.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        out = check_session(*folders, jobs=1, whole=False, progress=progress)
+    finally:
+        gc.callbacks.remove(count)
+    assert len(out.results) == PAIRS
+    assert len(runs) <= 1, runs
+    assert gc.isenabled()
+
+
+def test_a_caller_that_had_switched_the_collector_off_finds_it_off(folders):
+    gc.disable()
+    try:
+        check_session(*folders, jobs=1, whole=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
