@@ -1,6 +1,7 @@
 """A pyproject.toml found in the working folder is handed to the TOML parser only where it may configure
-resdiff: whichever way TOML lets a [tool.resdiff] table be written, it is honoured; a project file that
-only names resdiff elsewhere (its name, a script, a comment, a string) configures nothing, as before."""
+resdiff, that is where it names resdiff or writes an escape that could: whichever way TOML lets a
+[tool.resdiff] table be written, it is honoured; a project file that only names resdiff elsewhere (its
+name, a script, a comment, a string) configures nothing; one that never names it is not read at all."""
 
 from __future__ import annotations
 
@@ -55,14 +56,14 @@ def test_every_way_of_writing_the_table_is_honoured(text, tmp_path, monkeypatch)
 def test_a_project_file_that_only_names_resdiff_configures_nothing(text, tmp_path, monkeypatch):
     data = tomllib.loads(text)
     assert "resdiff" not in data.get("tool", {})
-    assert not _may_hold_our_table(text.encode("utf-8"))
     monkeypatch.chdir(tmp_path)
     Path("pyproject.toml").write_text(text, encoding="utf-8")
     assert load_config() == load_config(str(Path("pyproject.toml")))
 
 
-def test_a_project_file_that_configures_no_resdiff_is_not_parsed(tmp_path):
-    (tmp_path / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
+def test_a_project_file_that_never_names_resdiff_is_not_parsed(tmp_path):
+    other = (ROOT / "pyproject.toml").read_text("utf-8").replace("resdiff", "otherpkg")
+    (tmp_path / "pyproject.toml").write_text(other, encoding="utf-8")
     code = "import sys\nfrom resdiff.config import load_config\nload_config()\nprint('tomllib' in sys.modules)"
     r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60,
                        env={"PYTHONPATH": str(ROOT)})
@@ -77,3 +78,16 @@ def test_a_broken_file_that_may_configure_resdiff_is_an_error_naming_it(text, tm
     with pytest.raises(InputError) as e:
         load_config()
     assert e.value.source == "pyproject.toml" and "not valid TOML" in str(e.value)
+
+
+@pytest.mark.parametrize("text", ['[project]\nname = "other"\n', '[tool.other]\nx = "\\u0072"\n',
+                                  'tool."\\U00000072esdiff".disable = ["symbol-mismatch"]\n'])
+def test_whether_a_file_may_configure_resdiff_is_told_by_the_word_or_an_escape(text):
+    could = "resdiff" in tomllib.loads(text).get("tool", {}) or "\\u" in text.lower()
+    assert _may_hold_our_table(text.encode("utf-8")) is could
+
+
+def test_a_broken_project_file_that_never_names_resdiff_is_another_tools_to_judge(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text('[project]\nname = "other\n[tool.poetry', encoding="utf-8")
+    assert not load_config().disabled
