@@ -1,7 +1,7 @@
 """CPU of parse_text on the synthetic pair (bench/synth.py), this tree against another copy of the package,
 alternated.
 
-    python bench/parse_synth.py /path/to/other/tree [paragraphs] [rounds]
+    python bench/parse_synth.py /path/to/other/tree [paragraphs] [rounds] [/path/to/this/tree]
 
 Each round runs one fresh process per tree (order alternated); each process parses both texts of the pair
 once to warm up, then three times, and reports the median CPU seconds of a parse of the pair, split into
@@ -22,11 +22,13 @@ HERE = Path(__file__).resolve().parent.parent
 
 CHILD = r"""
 import json, statistics, sys, time
-sys.path[:0] = [sys.argv[1] + "/bench", sys.argv[1] + "/tests"]
-from synth import synthetic_pair
+import resdiff  # the tree on PYTHONPATH, imported before synth puts its own tree first on the path
 from resdiff.layout import read_text
 from resdiff.normalize import collection_paused
 from resdiff.parse import parse_lines
+sys.path[:0] = [sys.argv[1] + "/bench", sys.argv[1] + "/tests"]
+from synth import synthetic_pair
+assert resdiff.__file__.startswith(sys.argv[3]), resdiff.__file__
 texts = synthetic_pair(int(sys.argv[2]))
 got = {"read": [], "parse": []}
 for rep in range(4):
@@ -49,7 +51,7 @@ print(json.dumps({k: statistics.median(v) for k, v in got.items()}))
 def run(tree: Path, paragraphs: int) -> dict[str, float]:
     # the synthetic texts come from this tree's bench and tests (the same texts for both trees)
     env = dict(os.environ, PYTHONPATH=str(tree))
-    done = subprocess.run([sys.executable, "-c", CHILD, str(HERE), str(paragraphs)], env=env, check=True,
+    done = subprocess.run([sys.executable, "-c", CHILD, str(HERE), str(paragraphs), str(tree)], env=env, check=True,
                           capture_output=True, text=True, cwd="/tmp")
     return json.loads(done.stdout)
 
@@ -58,9 +60,10 @@ def main() -> None:
     other = Path(sys.argv[1]).resolve()
     paragraphs = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    this = Path(sys.argv[4]).resolve() if len(sys.argv) > 4 else HERE  # (a copy of the package at a commit)
     got: dict[str, dict[str, list[float]]] = {"other": {}, "this": {}}
     for r in range(rounds):
-        order = [("other", other), ("this", HERE)] if r % 2 == 0 else [("this", HERE), ("other", other)]
+        order = [("other", other), ("this", this)] if r % 2 == 0 else [("this", this), ("other", other)]
         for name, tree in order:
             for part, s in run(tree, paragraphs).items():
                 got[name].setdefault(part, []).append(s)
