@@ -76,7 +76,9 @@ _FURNITURE_LETTER = re.compile(
 _first_may_be_furniture: dict[str, bool] = {}  # by first character: a handful of them in any text
 
 
-def _may_open_furniture(head: str) -> bool:
+def may_open_furniture(head: str) -> bool:
+    """Whether a line opening with the character `head` may be plain furniture (is_plain_furniture is
+    False for any other)."""
     known = _first_may_be_furniture.get(head)
     if known is None:
         known = _first_may_be_furniture[head] = (head in _FURNITURE_MARKS or head.isdecimal()
@@ -89,7 +91,7 @@ def is_plain_furniture(s: str) -> bool:
     several of them on one line; never a line with words of the text."""
     known = _first_may_be_furniture.get(s[:1])  # (the first character's answer read here: a call less a line)
     if known is None:
-        known = _may_open_furniture(s[:1])
+        known = may_open_furniture(s[:1])
     return known and _plain_furniture(s)
 
 
@@ -171,15 +173,15 @@ def read_text(text: str, *, markdown: bool | None = None) -> list[Line]:
         content = _indent_blocks(body) if _blocks_are_paragraphs(every) else _indent_by_grammar(body)
     # content in its mended order, at the places where content stood; the rest where it stands
     pending = iter(content)
-    for k, ((n, _, _), kind) in enumerate(zip(body_rows, kinds, strict=True)):
+    for k, kind in enumerate(kinds):  # (a row's number read only where a line is made of it)
         if kind == CONTENT:
             entry = next(pending, None)
             if entry is not None:
                 c, s = entry
                 out.append(Line(s.strip(), body_rows[c][0], None, s[:1].isspace()))
         elif kind in (FURNITURE, SEPARATOR):
-            out.append(Line(stripped[start + k], n, role=kind))
-        elif k in notes:
+            out.append(Line(stripped[start + k], body_rows[k][0], role=kind))
+        elif kind != BLANK and k in notes:  # (notes are read from footnote blocks only)
             out.append(notes[k])
     out += [Line(s.strip(), body_rows[c][0], starts=s[:1].isspace()) for c, s in pending]
     return out
@@ -193,18 +195,29 @@ def _indent_by_margin(body: list[str], body_rows: list[tuple[int, str, int]],
     one-line paragraphs has no continuation line to set its margin by). `stripped`: each of `body` stripped."""
     pages: dict[int, list[int]] = {}
     kept = []  # each line with text: its row, its text stripped, its indentation and its page
-    for k, (raw, s, (_, _, p)) in enumerate(zip(body, stripped, body_rows, strict=True)):
+    page, indents = None, []  # the page of the line before, and its page's indentations
+    for k, s in enumerate(stripped):  # (a blank line, half the lines of some extractors' text, read no further)
         if s:
+            raw, p = body[k], body_rows[k][2]
             indent = len(raw) - len(raw.lstrip())
-            pages.setdefault(p, []).append(indent)
+            if p != page:
+                page, indents = p, pages.setdefault(p, [])
+            indents.append(indent)
             kept.append((k, s, indent, p))
     margins = {pg: _margin(indents) for pg, indents in pages.items()}
     content = []
     for k, s, indent, p in kept:
-        if indent > margins[p] or OP_NUMBER.match(s) or SUB_LETTER.match(s):
+        if indent > margins[p] or _may_be_numbered(s) and (OP_NUMBER.match(s) or SUB_LETTER.match(s)):
             s = " " + s
         content.append((k, s))
     return content
+
+
+def _may_be_numbered(s: str) -> bool:
+    """False for a line neither OP_NUMBER nor SUB_LETTER can match: one that opens with neither a decimal
+    digit (str.isdecimal: what their digit class matches) nor a round opener (most lines: two patterns spared)."""
+    head = s[:1]
+    return head.isdecimal() or head in L.ROUND_OPENERS  # (an empty line, "" in any text, left to the patterns)
 
 
 def mend_page_breaks(lines: list[Line]) -> list[Line]:

@@ -162,23 +162,32 @@ def _digit_counts(text: str) -> tuple[int, int]:
     nor is a space)."""
     spaced = tight = end_s = end_t = 0
     n = len(text)
+    wide = _WideByCharacter()  # is_wide of each character read, asked once: a text uses few characters
     for m in _DIGITS.finditer(text):
         s, e = m.span()
         if s:
             c = text[s - 1]
             if c == " ":
-                if s - 2 >= end_s and is_wide(text[s - 2]):
+                if s - 2 >= end_s and wide[text[s - 2]]:
                     spaced, end_s = spaced + 1, s + 1
-            elif s - 1 >= end_t and is_wide(c):
+            elif s - 1 >= end_t and wide[c]:
                 tight, end_t = tight + 1, s + 1
         if e < n:
             c = text[e]
             if c == " ":
-                if e - 1 >= end_s and e + 1 < n and is_wide(text[e + 1]):
+                if e - 1 >= end_s and e + 1 < n and wide[text[e + 1]]:
                     spaced, end_s = spaced + 1, e + 2
-            elif e - 1 >= end_t and is_wide(c):
+            elif e - 1 >= end_t and wide[c]:
                 tight, end_t = tight + 1, e + 1
     return spaced, tight
+
+
+class _WideByCharacter(dict):
+    """is_wide of a character, kept once asked (a look-up in C, where is_wide is a call and a bisection)."""
+
+    def __missing__(self, c: str) -> bool:
+        self[c] = answer = is_wide(c)
+        return answer
 
 
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])[-\u00ad]$")

@@ -18,8 +18,8 @@ from .layout import (
     SPONSOR_NOTE,
     SUB_LETTER,
     SYMBOL_LINE,
-    URL,
     is_plain_furniture,
+    may_open_furniture,
     read_text,
 )
 from .markdown_reader import is_markdown
@@ -41,6 +41,7 @@ _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
 _RES_SESSION = L.lazy_pattern(L.RES_SESSION)
 _TAG = re.compile(r"</?[ib]>")
 _COLONS, _SQUARE_OPENERS = tuple(L.COLONS), tuple(L.SQUARE_OPENERS)
+_COLON = re.compile(rf"[{L.COLONS}]")
 _COLON_NEAR_END = re.compile(rf"[{L.COLONS}]\s*\S{{0,3}}$")  # a colon, then at most a footnote marker
 # the formulas that frame a resolution are lang's (ADOPTION, DRAFT, SESSION, AGENDA, ANNEX_HEADING, …)
 _TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[{L.NUMBER_POINTS}]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
@@ -431,6 +432,11 @@ def _furniture_test(symbol: str | None, title: str | None):
     title_only = title.replace(" ", "") if title else None
 
     firsts = {h[:1] for h in headers}  # what a line that is a header opens with (a stripped line: no space)
+    # What a line that is furniture may open with besides what layout's plain furniture may: a header's
+    # first character, a sponsor note's star, the title's; a space, after which the first character of the
+    # line without spaces is another. Any other line is no furniture (most lines of a text).
+    opens = firsts | {"*", " "} | ({title_only[:1]} if title_only is not None else set())
+    may_open: dict[str, bool] = {}  # by first character: a handful of them in any text
 
     def plain(s: str) -> bool:
         return bool(is_plain_furniture(s) or (s[:1] == "*" and SPONSOR_NOTE.match(s))
@@ -438,6 +444,12 @@ def _furniture_test(symbol: str | None, title: str | None):
 
     def is_furniture(s: str, lines: list[Line], k: int) -> bool:
         """Whether `s`, the text of lines[k], is furniture (its neighbours read only when it is the title)."""
+        head = s[:1]
+        may = may_open.get(head)
+        if may is None:
+            may = may_open[head] = head in opens or may_open_furniture(head)
+        if not may:
+            return False
         if plain(s):
             return True
         if s.replace(" ", "") != title_only:
@@ -471,7 +483,7 @@ def _split_body(body: list[Line], is_furniture):
             else:
                 dropped.append(s)
             continue
-        if (s[:1] in "hw" and URL.match(s)) or is_furniture(s, body, k):
+        if is_furniture(s, body, k):  # a link target among them
             dropped.append(s)
             continue
         if x.starts or not raws:
@@ -521,7 +533,8 @@ def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[
     own numbering resumes with n + 1 after the adopted text, the operative part resumes there."""
     for i, r in enumerate(raws):
         for j in range(len(r.lines)):
-            if not r.lines[j].rstrip().endswith(_COLONS) and not _COLON_NEAR_END.search(r.lines[j]):
+            if not _COLON.search(r.lines[j]) or (  # a line with no colon neither ends with one nor has one near its end
+                    not r.lines[j].rstrip().endswith(_COLONS) and not _COLON_NEAR_END.search(r.lines[j])):
                 continue
             head = join(r.lines[: j + 1])
             number = OP_NUMBER.match(head)

@@ -1,0 +1,191 @@
+"""The parser's cheap tests before its patterns say what the patterns alone say: over every line of the
+bundled texts, of the shared corpus (every extractor's text, where this machine has it) and of odd lines made
+here (full-width digits, no-break spaces, tabs, form feeds, upper case)."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from resdiff import lang as L
+from resdiff import layout, normalize, parse
+from resdiff.blocks import FOOTNOTE, Line
+from resdiff.layout import OP_NUMBER, SUB_LETTER, URL, is_plain_furniture, read_text
+from resdiff.notation import WIDE
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+
+
+def _texts() -> list[tuple[str, str]]:
+    files = [*sorted((ROOT / "samples").rglob("*.txt")), *sorted((ROOT / "tests" / "data").glob("*.txt"))]
+    if CORPUS.is_dir():
+        files += [f for f in sorted(CORPUS.rglob("*")) if f.suffix in (".txt", ".md")]
+    return [(f.name, f.read_text(encoding="utf-8")) for f in files]
+
+
+TEXTS = _texts()
+ODD = ["", " ", "*", "* Any changes", "*2016878*", "20-16878 (C) 181220", "２０-１６８７８", "１. 决定", "1. Decides",
+       "１２．決定", "(a) To", "（ａ）", "(A) TO", "\u00a01. Decides", "\t2. Requests", "\f3. Notes", "http://x.org",
+       "HTTP://X.ORG", "WWW.UN.ORG", "www.un.org/a b", "https://", "hTtPs://a", "Page 2", "PAGE 2", "2/5", "- 2 -",
+       "/...", "A/RES/75/62", "a/res/75/62", "A/75/L.41", "ſ", "\u0660. قرر", "٣. يقرر", "Recalling:", "决定：",
+       "Adopts the following declaration:", "ADOPTS THE FOLLOWING DECLARATION: 1", "Decides :", "Decides: ¹",
+       "\u3000第 75 号", "第75号", "９ 号", "\x0c", "Title of it", "TITLE OF IT", "Title  of\u00a0it"]
+
+
+def _lines() -> list[str]:
+    seen = dict.fromkeys(ODD)
+    for _, text in TEXTS:
+        for raw in text.replace("\r", "\n").split("\n"):
+            seen.setdefault(raw)
+            seen.setdefault(raw.strip())
+            seen.setdefault(raw.upper().strip())
+    return list(seen)
+
+
+LINES = _lines()
+
+
+def _plain_furniture_test(symbol, title):
+    """parse._furniture_test as written without its test of a line's first character."""
+    headers = set()
+    if symbol:
+        headers.add(symbol)
+        if title:
+            headers |= {(symbol + title).replace(" ", ""), (title + symbol).replace(" ", "")}
+    title_only = title.replace(" ", "") if title else None
+    firsts = {h[:1] for h in headers}
+
+    def plain(s):
+        return bool(is_plain_furniture(s) or (s[:1] == "*" and layout.SPONSOR_NOTE.match(s))
+                    or (s[:1] in firsts and s.replace(" ", "") in headers))
+
+    def is_furniture(s, lines, k):
+        if plain(s):
+            return True
+        if s.replace(" ", "") != title_only:
+            return False
+        before = lines[k - 1].text.strip() if k else ""
+        after = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        return plain(before) or plain(after)
+
+    return is_furniture
+
+
+def _heads() -> list[tuple[str | None, str | None]]:
+    """(symbol, title) of every text that parses, and made ones: none, a title of spaces, one that opens with
+    a space, with a star, in upper case."""
+    heads = {(None, None), ("A/RES/75/62", None), ("A/RES/75/62", " "), ("A/RES/75/62", " Title of it"),
+             ("A/RES/75/62", "*2016878*"), ("A/RES/75/62", "TITLE OF IT"), (None, "Title of it"), ("x", "")}
+    for _, text in TEXTS:
+        try:
+            doc = parse.parse_text(text)
+        except Exception:  # noqa: BLE001 (a text that is no resolution still gives its lines below)
+            continue
+        heads.add((doc.metadata.symbol, doc.metadata.title))
+    return sorted(heads, key=repr)
+
+
+def test_a_line_is_furniture_as_without_the_first_character_test():
+    heads = _heads()
+    assert len(heads) > 12
+    for symbol, title in heads:
+        fast, plain = parse._furniture_test(symbol, title), _plain_furniture_test(symbol, title)
+        lines = [Line(s, k) for k, s in enumerate(LINES + [title or "", (symbol or "") + (title or "")])]
+        for k, x in enumerate(lines):
+            for s in {x.text, x.text.strip()}:
+                assert fast(s, lines, k) == plain(s, lines, k), (symbol, title, s)
+
+
+def test_a_link_target_is_plain_furniture():
+    """The body's test of a link target, before the furniture test, said nothing that test does not."""
+    links = [s for s in LINES if URL.match(s)] + [s.strip() for s in LINES if URL.match(s.strip())]
+    assert len(links) >= 5
+    for s in links:
+        assert is_plain_furniture(s), s
+
+
+def test_a_line_opening_with_no_digit_nor_round_bracket_is_never_numbered():
+    # each pattern opens with one class: a digit (\d) or a round opener, whose characters are these
+    assert OP_NUMBER.pattern.startswith(r"^(\d{1,5})") and SUB_LETTER.pattern.startswith(f"^[{L.ROUND_OPENERS}]")
+    every = "".join(map(chr, range(0x110000)))
+    opening = set(re.findall(r"\d", every)) | set(re.findall(f"[{L.ROUND_OPENERS}]", every))
+    assert {c for c in every if layout._may_be_numbered(c)} == opening
+    assert layout._may_be_numbered("٣. يقرر") and layout._may_be_numbered("") and not layout._may_be_numbered("x")
+    for s in LINES:
+        assert layout._may_be_numbered(s) or not (OP_NUMBER.match(s) or SUB_LETTER.match(s)), s
+
+
+def test_a_line_with_no_colon_neither_ends_nor_nearly_ends_with_one():
+    for s in LINES:
+        if not parse._COLON.search(s):
+            assert not s.rstrip().endswith(tuple(L.COLONS)) and not parse._COLON_NEAR_END.search(s), s
+
+
+SPACED = re.compile(f"[{WIDE}] [0-9]|[0-9] [{WIDE}]")
+TIGHT = re.compile(f"[{WIDE}][0-9]|[0-9][{WIDE}]")
+
+
+def test_digits_beside_ideographs_counted_as_the_patterns_count_in_every_text():
+    for name, text in TEXTS:
+        assert normalize._digit_counts(text) == (len(SPACED.findall(text)), len(TIGHT.findall(text))), name
+
+
+def _plain_indent_by_margin(body, body_rows, stripped):
+    """layout._indent_by_margin as written without its shortcuts."""
+    pages: dict[int, list[int]] = {}
+    kept = []
+    for k, (raw, s, (_, _, p)) in enumerate(zip(body, stripped, body_rows, strict=True)):
+        if s:
+            indent = len(raw) - len(raw.lstrip())
+            pages.setdefault(p, []).append(indent)
+            kept.append((k, s, indent, p))
+    margins = {pg: layout._margin(indents) for pg, indents in pages.items()}
+    content = []
+    for k, s, indent, p in kept:
+        if indent > margins[p] or OP_NUMBER.match(s) or SUB_LETTER.match(s):
+            s = " " + s
+        content.append((k, s))
+    return content
+
+
+def _made_layouts() -> list[list[str]]:
+    """Indented lines over pages in any order (a page read again after another), numbered in every form."""
+    rnd = random.Random(11)
+    pieces = ["1. Decides", "１. 决定", "(a) To", "（b）", "  Recalling", "   the text", "\tTabbed", "\u00a0No-break",
+              "٣. يقرر", "continued", "", "  ", "2 - x"]
+    return [[rnd.choice(pieces) for _ in range(rnd.randint(0, 30))] for _ in range(300)]
+
+
+def test_indentation_read_as_without_shortcuts():
+    inputs = []
+    for _, text in TEXTS:
+        raws = text.replace("\f", "\n").split("\n")
+        inputs.append((raws, [k // 40 + 1 for k in range(len(raws))]))
+    rnd = random.Random(5)
+    for raws in _made_layouts():
+        inputs.append((raws, [rnd.randint(1, 3) for _ in raws]))
+    for raws, pages in inputs:
+        rows = [(k + 1, raw, p) for k, (raw, p) in enumerate(zip(raws, pages, strict=True))]
+        stripped = [raw.strip() for raw in raws]
+        assert layout._indent_by_margin(raws, rows, stripped) == _plain_indent_by_margin(raws, rows, stripped)
+
+
+@pytest.mark.parametrize("name", [name for name, _ in TEXTS])
+def test_every_text_read_into_the_same_lines_with_lines_made_as_records_make_them(name, monkeypatch):
+    """Line sets its fields through its slots: the lines read are those object.__setattr__ sets."""
+    text = dict(TEXTS)[name]
+    got = read_text(text)
+
+    def plain_init(self, text, line, page=None, starts=False, role="unknown", marker=None):
+        for field, value in zip(Line.__slots__, (text, line, page, starts, role, marker), strict=True):
+            object.__setattr__(self, field, value)
+
+    monkeypatch.setattr(Line, "__init__", plain_init)
+    want = read_text(text)
+    assert [(x.text, x.line, x.page, x.starts, x.role, x.marker) for x in got] == \
+        [(x.text, x.line, x.page, x.starts, x.role, x.marker) for x in want]
+    assert Line("1 A.", 3, 2, True, FOOTNOTE, "1").marker == "1"
