@@ -14,11 +14,6 @@ from operator import add
 from .lang import IDEOGRAPH_RUN_UTF8, IDEOGRAPH_SPAN_UTF8, IDEOGRAPHS, LIST_PUNCTUATION, lazy_pattern
 from .model import ANNEX, OPERATIVE, PREAMBULAR, Document, Paragraph, _Record, _record, _set
 
-TYPE_CHECKING = False  # for the type checker only: typing itself costs a diff's start-up several milliseconds
-
-if TYPE_CHECKING:
-    from .facts import Facts
-
 # Thresholds on the IDF-weighted similarity below, chosen by measurement (python bench/thresholds.py,
 # on the Chinese 75/62 text and the English fixture: 435 pairs of different paragraphs each, and
 # about 110 edited selves: numbers updated, a clause rewritten, added or dropped):
@@ -460,35 +455,45 @@ _PUNCT = lazy_pattern(f"[{LIST_PUNCTUATION}]")  # two language versions only (ch
 
 @_record
 class _Profile(_Record):
-    """What the structural alignment may compare of a paragraph: never its words."""
+    """What the structural alignment may compare of a paragraph: never its words. `facts`: each fact read
+    (kind, value) with its count, those above zero (what a Counter's & and | keep); `total`: their sum."""
 
     length: int
     punct: int  # list and clause punctuation: a list of ten addressees has ten commas in any language
-    facts: Facts
+    facts: dict
+    total: int
     notes: int
 
-    def __init__(self, length: int, punct: int, facts: Facts, notes: int) -> None:
+    def __init__(self, length: int, punct: int, facts: dict, total: int, notes: int) -> None:
         _set(self, "length", length)
         _set(self, "punct", punct)
         _set(self, "facts", facts)
+        _set(self, "total", total)
         _set(self, "notes", notes)
 
     @classmethod
     def of(cls, p: Paragraph, lang: str) -> _Profile:
-        from .facts import extract  # the translation checks only: a diff never loads the facts
+        from .facts import Facts, shared  # the translation checks only: a diff never loads the facts
 
-        return cls(len(p.text), len(_PUNCT.findall(p.text)), extract(p.text, lang), len(p.footnotes))
+        read, _ = shared(p.text, lang)  # as remembered: read here, never changed
+        facts = {(k, v): n for k in Facts.KINDS for v, n in getattr(read, k).items() if n > 0}
+        return cls(len(p.text), len(_PUNCT.findall(p.text)), facts, sum(facts.values()), len(p.footnotes))
 
 
 def _cost(a: _Profile, b: _Profile, ratio: float) -> float:
     """Gale-Church-like: log of the length ratio against the texts' overall ratio and of the punctuation
-    ratio, then facts: agreeing ones pull a pair together, differing ones apart."""
+    ratio, then facts: agreeing ones pull a pair together, differing ones apart (the share of the facts of
+    both that only one holds: of all counted as a multiset union, those not in the intersection)."""
     cost = abs(math.log((b.length + 1) / ((a.length + 1) * ratio)))
     cost += 0.5 * abs(math.log((b.punct + 1) / (a.punct + 1)))
-    if not (a.facts.empty() and b.facts.empty()):
-        kinds = a.facts.KINDS
-        same = sum((getattr(a.facts, k) & getattr(b.facts, k)).total() for k in kinds)
-        allf = sum((getattr(a.facts, k) | getattr(b.facts, k)).total() for k in kinds)
+    if a.total or b.total:
+        small, large = (a.facts, b.facts) if len(a.facts) <= len(b.facts) else (b.facts, a.facts)
+        same = 0
+        for key, n in small.items():
+            m = large.get(key)
+            if m:
+                same += n if n < m else m
+        allf = a.total + b.total - same  # the union's count: each fact's larger count
         cost += 2.0 * (allf - 2 * same) / allf
     if (a.notes or b.notes) and a.notes == b.notes:
         cost -= 1.0
