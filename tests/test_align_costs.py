@@ -1,0 +1,92 @@
+"""The shortcuts that keep comparing long texts cheap give what the plain computations give, on real texts and on
+generated ones that reach every branch."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from resdiff import align
+from resdiff.normalize import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path("/work/shared/corpus/real")
+
+
+def _plain_features(key: str) -> Counter:
+    """The features as the definition says: every run of _runs, an ideograph run cut into its bigrams."""
+    out: Counter = Counter()
+    for run in align._runs(key):
+        if align._FIRST <= run[0] <= align._LAST and len(run) > 1:
+            out.update(run[k:k + 2] for k in range(len(run) - 1))
+        else:
+            out[run] += 1
+    return out
+
+
+def _real_keys() -> list[str]:
+    import resdiff
+
+    files = [ROOT / "samples/A-RES-75-62.zh.txt", ROOT / "tests/data/A-RES-75-62.en.unofficial.txt"]
+    files += sorted(CORPUS.glob("*.txt"))[:6] if CORPUS.is_dir() else []
+    keys = []
+    for f in files:
+        doc = resdiff.parse_text(f.read_text(encoding="utf-8"))
+        keys += [fold(p.text) for p in doc.paragraphs] + [fold(n.text) for n in doc.footnotes]
+    return keys
+
+
+# Hangul (inside the ideographs' span of code points, no ideograph), each range's edges, the compatibility
+# ideographs that are no word character, an astral ideograph, Latin, digits, punctuation and spaces
+ALPHABET = list("中文集束弹药和地雷，、。 aBé1_-") + ["\u3400", "\u4dbf", "\u9fff", "\uac00", "\uac01", "\uf900",
+                                                   "\ufa6d", "\U00020000", "\u4dc0"]
+RARE = ["\ufa6e", "\ufa6f", "\ufada", "\ufaff"]  # a text with one of these takes the whole alternation
+
+
+def _generated_keys(count: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    words = ["".join(rnd.choice(RARE if rnd.random() < 0.02 else ALPHABET) for _ in range(rnd.randint(1, 6)))
+             for _ in range(40)]
+    # texts made of a few recurring pieces, so that a word comes back in later texts (and from the cache)
+    return [fold("".join(rnd.choice(words) for _ in range(rnd.randint(0, 12)))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("cache_size", [align.WORD_CACHE, 3])
+def test_features_with_the_word_cache_are_the_plain_features_in_the_same_order(monkeypatch, cache_size):
+    monkeypatch.setattr(align, "WORD_CACHE", cache_size)  # 3: emptied again and again along the way
+    cache: dict = {}
+    keys = _real_keys() + _generated_keys(4000, 7)
+    for key in keys:
+        plain = _plain_features(key)
+        for got in (align.features(key, cache), align.features(key)):
+            assert list(got.items()) == list(plain.items()), repr(key)  # the order sums the weights alike
+        assert align.distinct_features(key, cache) == set(plain), repr(key)
+        assert align.distinct_features(key) == set(plain), repr(key)
+
+
+def test_the_word_cache_stays_within_its_bound(monkeypatch):
+    monkeypatch.setattr(align, "WORD_CACHE", 5)
+    cache: dict = {}
+    held = []
+    for key in _generated_keys(2000, 5):  # at most 12 words a text
+        align.distinct_features(key, cache)
+        held.append(len(cache))
+    assert max(held) <= 5 + 12 and min(held[100:]) < 5 + 12
+
+
+def test_the_scorer_weighs_every_feature_as_the_plain_document_frequencies_say():
+    keys = _real_keys()[:400] + _generated_keys(600, 11)
+    keys += keys[:50]  # identical twins count twice
+    rnd = random.Random(2)
+    keep = sorted(rnd.sample(range(len(keys)), len(keys) // 5))
+    scorer = align.Scorer(keys, keep=keep)
+    df: Counter = Counter()
+    for key in keys:
+        df.update(set(_plain_features(key)))
+    assert scorer.idf == {g: math.log(1 + len(keys) / c) for g, c in df.items()}
+    for i in range(0, len(keys), 7):
+        assert list(scorer.feat(i).items()) == list(_plain_features(keys[i]).items())
