@@ -174,8 +174,6 @@ class Scorer:
     computed when asked for and not kept. At 10,000 paragraphs that is most of the memory."""
 
     def __init__(self, keys: list[str], keep=None):
-        from itertools import repeat
-
         self.keys = keys
         keep = range(len(keys)) if keep is None else keep
         self._feats: dict[int, Counter] = {}
@@ -189,9 +187,16 @@ class Scorer:
                 df.update(f.keys())
             else:
                 alike[k] += 1
-        # one count in C over every text's features (a mapping would be added key by key in Python)
-        sets = chain.from_iterable(repeat(distinct_features(k, self._words), times) for k, times in alike.items())
-        df.update(chain.from_iterable(sets))
+        # one count in C over the features of the texts found equally often, each text once (most are found twice,
+        # in both versions), then each feature's total times that: a mapping is added key by key in Python
+        found: dict[int, list[str]] = {}
+        for k, times in alike.items():
+            found.setdefault(times, []).append(k)
+        for times, texts in found.items():
+            once: Counter = Counter()
+            once.update(chain.from_iterable(distinct_features(k, self._words) for k in texts))
+            for g, c in once.items():
+                df[g] += c * times
         n = len(keys) or 1
         self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self._masses: dict[int, float] = {}
