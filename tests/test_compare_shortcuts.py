@@ -90,3 +90,47 @@ def test_the_scorer_weighs_every_feature_as_the_plain_document_frequencies_say()
     assert scorer.idf == {g: math.log(1 + len(keys) / c) for g, c in df.items()}
     for i in range(0, len(keys), 7):
         assert list(scorer.feat(i).items()) == list(_plain_features(keys[i]).items())
+
+
+def _plain_clauses(text: str) -> list[str]:
+    """tokenize.clauses as a walk over every character."""
+    from resdiff import tokenize
+
+    out, depth, start, n, i = [], [], 0, len(text), 0
+    while i < n:
+        ch = text[i]
+        if ch in tokenize._OPENERS and not (ch == "‘" and depth and depth[-1] == "’"):
+            depth.append(tokenize._OPENERS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif ch in tokenize._CLOSERS:
+            pass
+        elif not depth and (ch in tokenize._WIDE_STOPS
+                            or (ch in tokenize._NARROW_STOPS and tokenize._narrow_stop(text, i))):
+            j = i + 1
+            while j < n and text[j].isspace():
+                j += 1
+            out.append(text[start:j])
+            start = i = j
+            continue
+        i += 1
+    if start < n:
+        out.append(text[start:])
+    return out
+
+
+def test_clauses_are_cut_where_a_walk_over_every_character_cuts_them():
+    import resdiff
+    from resdiff import tokenize
+
+    texts = []
+    for f in [ROOT / "samples/A-RES-75-62.zh.txt", ROOT / "tests/data/A-RES-75-62.en.unofficial.txt",
+              *(sorted(CORPUS.glob("*.txt"))[:6] if CORPUS.is_dir() else [])]:
+        texts += [p.text for p in resdiff.parse_text(f.read_text(encoding="utf-8")).paragraphs]
+    marks = sorted({*tokenize._OPENERS, *tokenize._CLOSERS, *tokenize._WIDE_STOPS, *tokenize._NARROW_STOPS})
+    pool = marks + list("ab A.J 1,5 e.g. 中文 \u3000\n\t") + ["e.g.", "Mr.", " ", "  "]
+    rnd = random.Random(4)
+    texts += ["".join(rnd.choice(pool) for _ in range(rnd.randint(0, 30))) for _ in range(20_000)]
+    assert len(texts) > 20_100
+    for text in texts:
+        assert tokenize.clauses(text) == _plain_clauses(text), repr(text)
