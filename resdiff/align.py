@@ -446,18 +446,30 @@ def _in_order(pair: dict[int, int], weight=None) -> set[int]:
     tree = [0] * (size + 1)
     back: list[int] = [-1] * len(items)
     best_all = 0
+    # past every pair so far (most pairs, in a long text), the query finds the node of the best top when one
+    # pair alone has it: that pair's own node (among equal tops it would depend on how the tree cuts the range)
+    high, best_top, best_cur, tied = -1, -1, 0, False
     for k, (i, j) in enumerate(items):
-        prev, x = 0, j  # the query: the best node ending before j
-        while x > 0:
-            if tree[x] > prev:
-                prev = tree[x]
-            x -= x & -x
+        if j > high and not tied:
+            prev = best_cur
+        else:
+            prev, x = 0, j  # the query: the best node ending before j
+            while x > 0:
+                if tree[x] > prev:
+                    prev = tree[x]
+                x -= x & -x
         w, tie = weight(i, j) if weight else (0, 0)
         cur = (prev >> _TIE_AT << _TIE_AT) + count_at + (w << weight_at) + tie * low + k + 1
         back[k] = (prev & (low - 1)) - 1
         if cur > best_all:
             best_all = cur
         top, x = cur >> _TIE_AT, j + 1
+        if j > high:
+            high = j
+        if top > best_top:
+            best_top, best_cur, tied = top, cur, False
+        elif top == best_top:
+            tied = True
         while x <= size:
             if top > tree[x] >> _TIE_AT:
                 tree[x] = cur

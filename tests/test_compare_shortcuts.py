@@ -134,3 +134,28 @@ def test_clauses_are_cut_where_a_walk_over_every_character_cuts_them():
     assert len(texts) > 20_100
     for text in texts:
         assert tokenize.clauses(text) == _plain_clauses(text), repr(text)
+
+
+def test_the_pairs_kept_in_order_of_a_long_text_with_a_few_moves_as_tuples_find_them():
+    """Most pairs of a long text come after every pair before them (the query's shortcut): a few moved, and
+    equal weights (ties, where the shortcut must not be taken) or distinct ones."""
+    import zlib
+
+    from test_long_inputs import _in_order_by_tuples
+
+    rnd = random.Random(6)
+    for case in range(300):
+        n = rnd.randint(1, 120)
+        news = list(range(n + rnd.randint(0, 5)))
+        for _ in range(rnd.randint(0, 4)):  # a paragraph moved a few places on
+            k = rnd.randrange(len(news))
+            news.insert(min(len(news), k + rnd.randint(1, 9)), news.pop(k))
+        olds = sorted(rnd.sample(range(n + 3), n))
+        pair = dict(zip(olds, news[:n], strict=True))
+        lengths = [rnd.choice([5, 80, 80, 2_000_000]) for _ in range(n + 10)]
+
+        def weight(i, j, lengths=lengths, case=case):
+            return (lengths[i] + lengths[j], zlib.crc32(f"{i}/{j}".encode())) if case % 3 else (1, 1)
+
+        assert align._in_order(pair, weight) == _in_order_by_tuples(pair, weight)
+        assert align._in_order(pair) == _in_order_by_tuples(pair, lambda i, j: (0, 0))
