@@ -9,6 +9,7 @@ import re
 import zlib
 from bisect import bisect_left
 from collections import Counter
+from itertools import chain
 from operator import add
 
 from .lang import IDEOGRAPH_RUN_UTF8, IDEOGRAPH_SPAN_UTF8, IDEOGRAPHS, LIST_PUNCTUATION, lazy_pattern
@@ -94,36 +95,70 @@ def _runs(key: str) -> list[str]:
     # character: U+4DC0-U+4DFF are signs, and a character beyond U+FFFF is two units of surrogates).
     out = []
     for w in _WORDS.findall(low):
-        high = w.encode("utf-16")[_HIGH_AT::2]  # after the byte-order mark, in this machine's order
-        k = len(high) - len(high.lstrip(_IDEOGRAPH_HIGH))
-        if 0 < k < len(w):
-            out += (w[:k], w[k:])
-        else:
-            out.append(w)
+        out += _pieces(w)
     return out
 
 
-def features(key: str) -> Counter:
+def _pieces(w: str) -> tuple[str, ...]:
+    """What _GRAMS finds in one word of a text with ideographs, none of them U+FA6E, U+FA6F or U+FADA on."""
+    high = w.encode("utf-16")[_HIGH_AT::2]  # after the byte-order mark, in this machine's order
+    k = len(high) - len(high.lstrip(_IDEOGRAPH_HIGH))
+    return (w[:k], w[k:]) if 0 < k < len(w) else (w,)
+
+
+def _grams(runs) -> list[str]:
+    """The features of these runs in order, a feature as often as it occurs."""
+    out: list[str] = []
+    for run in runs:
+        if _FIRST <= run[0] <= _LAST and len(run) > 1:
+            out += map(add, run, run[1:])  # the bigrams run[i:i+2]
+        else:
+            out.append(run)
+    return out
+
+
+# Words whose features are kept for the next text (features and distinct_features given a dict to keep them
+# in): a text's words recur in the texts after it, and a Chinese word (a run of ideographs between two
+# punctuation marks) costs a string a character to cut into bigrams. Bounded: emptied when this full.
+WORD_CACHE = 4096
+
+
+def _word_grams(low: str, cache: dict[str, tuple[str, ...]] | None):
+    """The features of a lower-cased text, as an iterable in order (each as often as it occurs), or None where
+    each word is a feature (no ideograph in the text, the common case of the other languages)."""
+    data = low.encode("utf-8", "surrogatepass")
+    if not IDEOGRAPH_SPAN_UTF8.search(data):
+        return None
+    if b"\xef\xab" in data or b"\xef\xa9\xae" in data or b"\xef\xa9\xaf" in data:
+        return _grams(_GRAMS.findall(low))  # _runs' own exception
+    words = _WORDS.findall(low)
+    if cache is None:
+        return _grams(chain.from_iterable(map(_pieces, words)))
+    if len(cache) > WORD_CACHE:
+        cache.clear()
+    get = cache.get
+    out = []
+    for w in words:  # a word's features are those of its pieces (_runs), each piece cut alone
+        g = get(w)
+        if g is None:
+            g = cache[w] = tuple(_grams(_pieces(w)))
+        out.append(g)
+    return chain.from_iterable(out)
+
+
+def features(key: str, cache: dict[str, tuple[str, ...]] | None = None) -> Counter:
     """Character bigrams of ideograph runs, lower-cased words and numbers elsewhere, of a text in
     comparison form (normalize.fold)."""
-    out: Counter = Counter()
-    for run in _runs(key):
-        if _FIRST <= run[0] <= _LAST and len(run) > 1:
-            out.update(map(add, run, run[1:]))  # the bigrams run[i:i+2]
-        else:
-            out[run] += 1
-    return out
+    low = key.lower()
+    grams = _word_grams(low, cache)
+    return Counter(_WORDS.findall(low) if grams is None else grams)
 
 
-def distinct_features(key: str) -> set[str]:
+def distinct_features(key: str, cache: dict[str, tuple[str, ...]] | None = None) -> set[str]:
     """The keys of features(key), without counting them (document frequencies need no more)."""
-    out: set[str] = set()
-    for run in _runs(key):
-        if _FIRST <= run[0] <= _LAST and len(run) > 1:
-            out.update(map(add, run, run[1:]))
-        else:
-            out.add(run)
-    return out
+    low = key.lower()
+    grams = _word_grams(low, cache)
+    return set(_WORDS.findall(low) if grams is None else grams)
 
 
 class Scorer:
@@ -134,30 +169,36 @@ class Scorer:
     computed when asked for and not kept. At 10,000 paragraphs that is most of the memory."""
 
     def __init__(self, keys: list[str], keep=None):
-        from itertools import chain, repeat
-
         self.keys = keys
         keep = range(len(keys)) if keep is None else keep
         self._feats: dict[int, Counter] = {}
+        self._words: dict[str, tuple[str, ...]] = {}  # the words' features, for features and distinct_features
         df: Counter = Counter()
         keep = set(keep)
         alike: Counter = Counter()  # the texts not kept, each once: a text and its identical twin count twice
         for i, k in enumerate(keys):
             if i in keep:
-                f = self._feats[i] = features(k)
+                f = self._feats[i] = features(k, self._words)
                 df.update(f.keys())
             else:
                 alike[k] += 1
-        # one count in C over every text's features (a mapping would be added key by key in Python)
-        sets = chain.from_iterable(repeat(distinct_features(k), times) for k, times in alike.items())
-        df.update(chain.from_iterable(sets))
+        # one count in C over the features of the texts found equally often, each text once (most are found twice,
+        # in both versions), then each feature's total times that: a mapping is added key by key in Python
+        found: dict[int, list[str]] = {}
+        for k, times in alike.items():
+            found.setdefault(times, []).append(k)
+        for times, texts in found.items():
+            once: Counter = Counter()
+            once.update(chain.from_iterable(distinct_features(k, self._words) for k in texts))
+            for g, c in once.items():
+                df[g] += c * times
         n = len(keys) or 1
         self.idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self._masses: dict[int, float] = {}
 
     def feat(self, i: int) -> Counter:
         f = self._feats.get(i)
-        return f if f is not None else features(self.keys[i])
+        return f if f is not None else features(self.keys[i], self._words)
 
     def mass_at(self, i: int) -> float:
         m = self._masses.get(i)
@@ -400,18 +441,30 @@ def _in_order(pair: dict[int, int], weight=None) -> set[int]:
     tree = [0] * (size + 1)
     back: list[int] = [-1] * len(items)
     best_all = 0
+    # past every pair so far (most pairs, in a long text), the query finds the node of the best top when one
+    # pair alone has it: that pair's own node (among equal tops it would depend on how the tree cuts the range)
+    high, best_top, best_cur, tied = -1, -1, 0, False
     for k, (i, j) in enumerate(items):
-        prev, x = 0, j  # the query: the best node ending before j
-        while x > 0:
-            if tree[x] > prev:
-                prev = tree[x]
-            x -= x & -x
+        if j > high and not tied:
+            prev = best_cur
+        else:
+            prev, x = 0, j  # the query: the best node ending before j
+            while x > 0:
+                if tree[x] > prev:
+                    prev = tree[x]
+                x -= x & -x
         w, tie = weight(i, j) if weight else (0, 0)
         cur = (prev >> _TIE_AT << _TIE_AT) + count_at + (w << weight_at) + tie * low + k + 1
         back[k] = (prev & (low - 1)) - 1
         if cur > best_all:
             best_all = cur
         top, x = cur >> _TIE_AT, j + 1
+        if j > high:
+            high = j
+        if top > best_top:
+            best_top, best_cur, tied = top, cur, False
+        elif top == best_top:
+            tied = True
         while x <= size:
             if top > tree[x] >> _TIE_AT:
                 tree[x] = cur

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
@@ -22,6 +23,9 @@ def _dmp() -> diff_match_patch:
 
 
 _DMP = _dmp()
+# Clauses and tokens recur (the clauses two versions share, a word in every changed region): each distinct one
+# is folded once. Whole texts are folded as they come, seldom twice.
+_fold = lru_cache(maxsize=1 << 14)(fold)
 
 
 def _ideographs_only(text: str) -> bool:
@@ -77,7 +81,7 @@ def diff_clauses(old: str, new: str) -> tuple[list[Op], list[ClauseRegion]]:
         return ([(EQUAL, old)] if old else []), []
     ca, cb = clauses(old), clauses(new)
     codec = _Codec()
-    sa, sb = codec.encode([fold(c) for c in ca]), codec.encode([fold(c) for c in cb])
+    sa, sb = codec.encode(list(map(_fold, ca))), codec.encode(list(map(_fold, cb)))
     ops: list[Op] = []
     regions: list[ClauseRegion] = []
     ia = ib = 0
@@ -119,7 +123,7 @@ def _units(text: str) -> tuple[list[str], list[str]]:
             disp[-1] += t  # leading whitespace joins the first token
         else:
             disp.append(t)
-    return disp, [fold(u) or u for u in disp]
+    return disp, [_fold(u) or u for u in disp]
 
 
 # Bound on the token diff of one changed region (old tokens x new tokens). diff-match-patch in exact
@@ -174,9 +178,9 @@ _CLAUSE_END = tuple(CLAUSE_ENDS)
 def _edit_score(units: list[str], before: str) -> int:
     """How well an inserted or deleted run sits: it should open with a conjunction or list
     separator and close a clause, as a reviser would cut it."""
-    first, last = fold(units[0]), fold(units[-1])
+    first, last = _fold(units[0]), _fold(units[-1])
     return (2 * (first in _LEADS or first[:1] in LIST_SEPARATORS) + last.endswith(_CLAUSE_END)
-            + fold(before).endswith(_CLAUSE_END))
+            + _fold(before).endswith(_CLAUSE_END))
 
 
 def _shift_edits(runs: list[tuple[str, list[str], list[str]]]) -> None:
@@ -197,7 +201,7 @@ def _shift_edits(runs: list[tuple[str, list[str], list[str]]]) -> None:
         best, best_score = 0, _edit_score(edit, prev_eq[-1] if prev_eq else "")
         # sliding right by `shift` keeps the text when the first `shift` units after the edit repeat its own
         for shift in range(1, min(len(edit), len(next_eq), 10) + 1):
-            if fold(next_eq[shift - 1]) != fold(edit[shift - 1]):
+            if _fold(next_eq[shift - 1]) != _fold(edit[shift - 1]):
                 break
             sc = _edit_score(edit[shift:] + next_eq[:shift], edit[shift - 1])
             if sc > best_score:

@@ -73,6 +73,10 @@ _ABBREVIATIONS = lazy_pattern(  # read only after a full stop that may end a cla
 )
 
 
+# every character clauses() reads (any other leaves its state as it was): found in C, the rest skipped
+_MARKS = re.compile("[" + re.escape("".join(sorted({*_OPENERS, *_CLOSERS, *_WIDE_STOPS, *_NARROW_STOPS}))) + "]")
+
+
 def clauses(text: str) -> list[str]:
     """Split a paragraph after clause punctuation (lang's CLAUSE_STOPS_WIDE and CLAUSE_STOPS_NARROW: the comma,
     semicolon, colon and full stop of each script) outside quotes and brackets."""
@@ -80,8 +84,8 @@ def clauses(text: str) -> list[str]:
     depth: list[str] = []
     start = 0
     n = len(text)
-    i = 0
-    while i < n:
+    for m in _MARKS.finditer(text):
+        i = m.start()
         ch = text[i]
         if ch in _OPENERS and not (ch == "‘" and depth and depth[-1] == "’"):
             depth.append(_OPENERS[ch])
@@ -91,12 +95,10 @@ def clauses(text: str) -> list[str]:
             pass  # an unbalanced closer: ignore
         elif not depth and (ch in _WIDE_STOPS or (ch in _NARROW_STOPS and _narrow_stop(text, i))):
             j = i + 1
-            while j < n and text[j].isspace():
+            while j < n and text[j].isspace():  # spaces, never a mark: the next mark is beyond them
                 j += 1
             out.append(text[start:j])
-            start = i = j
-            continue
-        i += 1
+            start = j
     if start < n:
         out.append(text[start:])
     return out
