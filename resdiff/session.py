@@ -175,7 +175,7 @@ def _checked(source: Document, target: Document, config: Config, given: tuple[st
 # --- the engines: where the two functions run ----------------------------------------------------------
 
 class _Uncollected:
-    """An engine's main-process side runs no cyclic garbage collection from its start to its close: each
+    """The process pool's main-process side runs no cyclic garbage collection from its start to its close: each
     result unpickled adds thousands of objects, none in a cycle, and the collector would go over all those
     kept so far again and again (a seventh of the cost of receiving them, in the one process whose work
     no worker shares). The collector is left as it was found."""
@@ -292,7 +292,7 @@ class _Processes(_Uncollected):
         return _stored(self.kept[k])
 
 
-class _Dask(_Uncollected):
+class _Dask:
     """A Dask cluster (distributed): a local one of `workers` processes, or the one `scheduler` names. The
     parsed documents stay in the workers' memory (futures) and a pair's task goes where they are; a task
     whose worker is lost is run again once (the local cluster's allowed-failures), then given up."""
@@ -319,8 +319,9 @@ class _Dask(_Uncollected):
                 self.cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                         dashboard_address=None, silence_logs=50)
                 self.client = distributed.Client(self.cluster)
+        # the collector stays on here: the Dask client's event loop in this process leaves cycles behind
+        # (frames, tracebacks, futures), some 30 KB a pair, which only it frees
         self.docs: list = []
-        self._pause_collection()
 
     def close(self, failed: bool = False) -> None:
         self.docs = []
@@ -329,7 +330,6 @@ class _Dask(_Uncollected):
         finally:
             if self.cluster is not None:
                 self.cluster.close()
-            self._resume_collection()
 
     def _as_completed(self, futures: list) -> Iterator[tuple[int, object]]:
         where = {f.key: k for k, f in enumerate(futures)}
