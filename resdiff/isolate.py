@@ -105,11 +105,14 @@ class _Child:
         # the objects this process has made are out of the cyclic collector's reach in the child (they are this
         # process's to collect): a collection there would otherwise go over all of them, and copy every page
         # they are on, for nothing. This process has them back at once.
-        gc.freeze()
+        # (A caller's own frozen objects stay frozen: only a freeze made here is undone.)
+        freezing = gc.get_freeze_count() == 0
+        if freezing:
+            gc.freeze()
         try:
             self.pid = os.fork()
         finally:
-            if os.getpid() == self.owner:
+            if freezing and os.getpid() == self.owner:
                 gc.unfreeze()
         if self.pid == 0:  # the child: never returns
             os.close(self.to_child)

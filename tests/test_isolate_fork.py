@@ -27,3 +27,16 @@ def test_the_child_leaves_the_objects_it_was_forked_with_to_this_process_which_k
         assert gc.collect() > 0
     finally:
         isolate._shutdown()
+
+
+def test_objects_the_caller_had_frozen_stay_frozen():
+    isolate._shutdown()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 1000
+        isolate.call(gc.get_freeze_count, source="test")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        isolate._shutdown()
