@@ -140,10 +140,12 @@ def read_config(path: str | None = None) -> tuple[dict, str]:
 
 def _may_hold_our_table(raw: bytes) -> bool:
     """Whether a TOML file may define [tool.resdiff]: only where it writes the word, or an escape that could
-    make one of its letters (\\u, \\U; a bare or literal key holds no escape). Exact, and spares the TOML
-    parser's import (its regular expressions, typing, datetime: about 17 ms of a session's serial part)
-    where pyproject.toml is another project's that never names resdiff."""
-    return b"resdiff" in raw or b"\\u" in raw or b"\\U" in raw
+    make one of its letters (any backslash: \\u, \\U, and whatever escapes a later TOML adds; a bare or
+    literal key holds none), or is not in UTF-8 alone (UTF-16 and UTF-32 write a NUL beside each ASCII
+    letter: it goes to the parser, which says what is wrong). Spares the TOML parser's import (its regular
+    expressions, typing, datetime: about 17 ms of a session's serial part) where pyproject.toml is another
+    project's that never names resdiff."""
+    return b"resdiff" in raw or b"\\" in raw or b"\x00" in raw
 
 
 def _config_table(table, name: str) -> dict:

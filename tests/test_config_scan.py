@@ -91,3 +91,15 @@ def test_a_broken_project_file_that_never_names_resdiff_is_another_tools_to_judg
     monkeypatch.chdir(tmp_path)
     Path("pyproject.toml").write_text('[project]\nname = "other\n[tool.poetry', encoding="utf-8")
     assert not load_config().disabled
+
+
+@pytest.mark.parametrize("data", ['[tool.resdiff]\ndisable = ["symbol-mismatch"]\n'.encode("utf-16"),
+                                  b'[tool]\n"\\x72esdiff" = {disable = ["symbol-mismatch"]}\n'])
+def test_a_table_the_parser_may_read_otherwise_goes_to_it(data, tmp_path, monkeypatch):
+    """UTF-16 (each ASCII letter beside a NUL) and an escape TOML 1.0 lacks: the parser says what is wrong,
+    where the settings would otherwise be dropped without a word."""
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_bytes(data)
+    with pytest.raises(InputError) as e:
+        load_config()
+    assert e.value.source == "pyproject.toml" and "not valid TOML" in str(e.value)
