@@ -82,11 +82,6 @@ RENDER_STROKES = (1, 5)  # _STROKE, _STROKE_CLIP: text painted with its stroke c
 PAGEOBJ_TEXT, PAGEOBJ_FORM = 1, 5
 
 _LIB: SimpleNamespace | None = None
-# The folders PDFium looks for system fonts in: none (the list ends at once; PDFium keeps the pointer). A
-# font a PDF does not embed is then one of PDFium's own, whatever fonts the machine has (what the reader asks
-# of a font, its widths and descent, the PDF gives where it is written as a PDF should be); and PDFium does not
-# open every font file under /usr/share/fonts first, in each process that reads a PDF (a megabyte here).
-_NO_FONT_FOLDERS = (ctypes.c_char_p * 1)()
 
 
 def library() -> SimpleNamespace:
@@ -108,8 +103,7 @@ def library() -> SimpleNamespace:
             if signature not in prototypes:
                 prototypes[signature] = ctypes.PYFUNCTYPE(*signature)
             setattr(lib, name, prototypes[signature](address))
-        paths = ctypes.cast(_NO_FONT_FOLDERS, ctypes.POINTER(ctypes.c_char_p))
-        lib.FPDF_InitLibraryWithConfig(ctypes.byref(FPDF_LIBRARY_CONFIG(2, paths, None, 0)))
+        lib.FPDF_InitLibraryWithConfig(ctypes.byref(FPDF_LIBRARY_CONFIG(2, None, None, 0)))
         _LIB = lib
     return _LIB
 
