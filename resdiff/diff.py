@@ -24,8 +24,14 @@ def _dmp() -> diff_match_patch:
 
 _DMP = _dmp()
 # Clauses and tokens recur (the clauses two versions share, a word in every changed region): each distinct one
-# is folded once. Whole texts are folded as they come, seldom twice.
-_fold = lru_cache(maxsize=1 << 14)(fold)
+# is folded once. Whole texts are folded as they come, seldom twice; so is a long clause (a paragraph with no
+# clause mark is one), so that what the cache keeps alive is bounded in size, not in entries only.
+_fold_short = lru_cache(maxsize=1 << 14)(fold)
+_LONG = 400
+
+
+def _fold(text: str) -> str:
+    return fold(text) if len(text) > _LONG else _fold_short(text)
 
 
 def _ideographs_only(text: str) -> bool:
