@@ -49,32 +49,6 @@ def _lines() -> list[str]:
 LINES = _lines()
 
 
-def _plain_furniture_test(symbol, title):
-    """parse._furniture_test as written without its test of a line's first character."""
-    headers = set()
-    if symbol:
-        headers.add(symbol)
-        if title:
-            headers |= {(symbol + title).replace(" ", ""), (title + symbol).replace(" ", "")}
-    title_only = title.replace(" ", "") if title else None
-    firsts = {h[:1] for h in headers}
-
-    def plain(s):
-        return bool(is_plain_furniture(s) or (s[:1] == "*" and layout.SPONSOR_NOTE.match(s))
-                    or (s[:1] in firsts and s.replace(" ", "") in headers))
-
-    def is_furniture(s, lines, k):
-        if plain(s):
-            return True
-        if s.replace(" ", "") != title_only:
-            return False
-        before = lines[k - 1].text.strip() if k else ""
-        after = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
-        return plain(before) or plain(after)
-
-    return is_furniture
-
-
 def _heads() -> list[tuple[str | None, str | None]]:
     """(symbol, title) of every text that parses, and made ones: none, a title of spaces, one that opens with
     a space, with a star, in upper case."""
@@ -89,15 +63,24 @@ def _heads() -> list[tuple[str | None, str | None]]:
     return sorted(heads, key=repr)
 
 
-def test_a_line_is_furniture_as_without_the_first_character_test():
+def _furniture_answers(heads) -> list[tuple]:
+    out = []
+    for symbol, title in heads:
+        test = parse._furniture_test(symbol, title)
+        lines = [Line(s, k) for k, s in enumerate(LINES + [title or "", (symbol or "") + (title or "")])]
+        out += [(symbol, title, s, test(s, lines, k)) for k, x in enumerate(lines) for s in {x.text, x.text.strip()}]
+    return out
+
+
+def test_a_line_is_furniture_as_without_the_first_character_test(monkeypatch):
     heads = _heads()
     assert len(heads) > 12
-    for symbol, title in heads:
-        fast, plain = parse._furniture_test(symbol, title), _plain_furniture_test(symbol, title)
-        lines = [Line(s, k) for k, s in enumerate(LINES + [title or "", (symbol or "") + (title or "")])]
-        for k, x in enumerate(lines):
-            for s in {x.text, x.text.strip()}:
-                assert fast(s, lines, k) == plain(s, lines, k), (symbol, title, s)
+    fast = _furniture_answers(heads)
+    monkeypatch.setattr(parse, "may_open_furniture", lambda first: True)  # every line past the first test
+    plain = _furniture_answers(heads)
+    assert len(fast) == len(plain) > 1000
+    for got, want in zip(fast, plain, strict=True):
+        assert got == want, want
 
 
 def test_a_link_target_is_plain_furniture():
