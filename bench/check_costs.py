@@ -24,6 +24,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from measure import trees_alternated
+
 HERE = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("RESDIFF_CORPUS", str(HERE.parent / "shared" / "corpus"))) / "real"
 EN = HERE / "tests" / "data" / "A-RES-75-62.en.unofficial.txt"
@@ -110,12 +112,7 @@ def main() -> None:
     other = Path(sys.argv[1]).resolve()
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 7
     which = pairs()
-    got: dict[str, dict[str, list]] = {"other": {}, "this": {}}
-    for r in range(rounds):
-        order = [("other", other), ("this", HERE)] if r % 2 == 0 else [("this", HERE), ("other", other)]
-        for name, tree in order:
-            for pair, ms in run(tree, which).items():
-                got[name].setdefault(pair, []).append(ms)
+    got = trees_alternated(other, HERE, rounds, lambda tree: run(tree, which))
     print(f"{'pair':28} {'other':>7} {'this':>7} {'ratio':>6}   {'other main':>10} {'this main':>9}"
           f"   (CPU ms a pair: the worker's, then the main process's; median of {rounds})")
     for pair, *_ in which:

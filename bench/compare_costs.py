@@ -17,6 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from measure import trees_alternated
+
 HERE = Path(__file__).resolve().parent.parent
 
 CHILD = r"""
@@ -51,12 +53,8 @@ def main() -> None:
     print(f"{'paragraphs':>10} {'other s':>8} {'this s':>8} {'ratio':>6}  (compare CPU, median of {rounds}"
           f"{', rewritten' if rewritten else ''})")
     for size in sizes:
-        got: dict[str, list[float]] = {"other": [], "this": []}
-        for r in range(rounds):
-            order = [("other", other), ("this", HERE)] if r % 2 == 0 else [("this", HERE), ("other", other)]
-            for name, tree in order:
-                got[name].append(run(tree, size, rewritten))
-        a, b = statistics.median(got["other"]), statistics.median(got["this"])
+        got = trees_alternated(other, HERE, rounds, lambda tree, n=size: {n: run(tree, n, rewritten)})
+        a, b = statistics.median(got["other"][size]), statistics.median(got["this"][size])
         print(f"{size:>10,} {a:8.3f} {b:8.3f} {b / a:6.2f}", flush=True)
 
 

@@ -161,6 +161,19 @@ def alternated(cmds: dict[str, tuple[list[str], dict | None]], rounds: int) -> t
             Figure(tuple(base), (1.0,), run_alone(BASELINE).rss))
 
 
+def trees_alternated(other: Path, this: Path, rounds: int, run) -> dict[str, dict[object, list]]:
+    """Two copies of the package timed alike: each round runs `run(tree)` (what was timed -> its figure) in
+    both, which of them goes first alternated round by round, so that a busy moment falls on both. Every
+    figure is kept, by "other" and "this" and then by what was timed."""
+    got: dict[str, dict[object, list]] = {"other": {}, "this": {}}
+    for r in range(rounds):
+        order = [("other", other), ("this", this)]
+        for name, tree in order if r % 2 == 0 else order[::-1]:
+            for key, value in run(tree).items():
+                got[name].setdefault(key, []).append(value)
+    return got
+
+
 def startup_hooks(python: str = PY) -> list[str]:
     """Import hooks the interpreter's site-packages run at every start, by the modules they leave loaded:
     setuptools' default editable install (`pip install -e .`) adds a finder whose imports cost about 20 ms

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from measure import trees_alternated
+
 HERE = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("RESDIFF_CORPUS", "/work/shared/corpus"))
 TEXTS = [CORPUS / "real/A-RES-73-6.en.pdfminer.txt", CORPUS / "real/extracted/A-RES-73-6.en.pdftotext.txt",
@@ -44,12 +46,7 @@ def run(tree: Path) -> dict[str, float]:
 def main() -> None:
     other = Path(sys.argv[1]).resolve()
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 7
-    got: dict[str, dict[str, list[float]]] = {"other": {}, "this": {}}
-    for r in range(rounds):
-        order = [("other", other), ("this", HERE)] if r % 2 == 0 else [("this", HERE), ("other", other)]
-        for name, tree in order:
-            for f, ms in run(tree).items():
-                got[name].setdefault(f, []).append(ms)
+    got = trees_alternated(other, HERE, rounds, run)
     print(f"{'text':48} {'other ms':>9} {'this ms':>9} {'ratio':>6}  (CPU a load, median of {rounds})")
     for f in map(str, TEXTS):
         a, b = statistics.median(got["other"][f]), statistics.median(got["this"][f])

@@ -18,6 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from measure import trees_alternated
+
 HERE = Path(__file__).resolve().parent.parent
 
 CHILD = r"""
@@ -61,12 +63,7 @@ def main() -> None:
     paragraphs = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     this = Path(sys.argv[4]).resolve() if len(sys.argv) > 4 else HERE  # (a copy of the package at a commit)
-    got: dict[str, dict[str, list[float]]] = {"other": {}, "this": {}}
-    for r in range(rounds):
-        order = [("other", other), ("this", this)] if r % 2 == 0 else [("this", this), ("other", other)]
-        for name, tree in order:
-            for part, s in run(tree, paragraphs).items():
-                got[name].setdefault(part, []).append(s)
+    got = trees_alternated(other, this, rounds, lambda tree: run(tree, paragraphs))
     print(f"{'part':8} {'other s':>9} {'this s':>9} {'ratio':>6}  (CPU of the pair, {paragraphs} paragraphs, "
           f"median of {rounds})")
     for part in ("read", "parse"):
