@@ -10,7 +10,7 @@ structure. Raised text (footnote references) is written in `text` as superscript
 
 from __future__ import annotations
 
-from .records import _Record, _record
+from .records import _Record, _record, slot_setters
 
 UNKNOWN = "unknown"  # body text, or masthead, title and closing: the parser tells them apart
 FURNITURE = "furniture"  # running heads and feet, page numbers, job numbers, barcodes: never content
@@ -46,7 +46,5 @@ class Line(_Record):
         _set_marker(self, marker)
 
 
-# Each field set by its slot's own descriptor, what object.__setattr__ (records' _set) calls once it has found
-# that descriptor by the field's name: half the cost of a field, and a reader makes a Line of every line.
-_set_text, _set_line, _set_page, _set_starts, _set_role, _set_marker = (Line.__dict__[name].__set__
-                                                                        for name in Line.__slots__)
+# each field set by its slot's own descriptor (records.slot_setters): a reader makes a Line of every line
+_set_text, _set_line, _set_page, _set_starts, _set_role, _set_marker = slot_setters(Line)
