@@ -14,7 +14,6 @@ them. A document that cannot be read, or whose worker dies or runs past the time
 
 from __future__ import annotations
 
-import gc
 import math
 import os
 import pickle
@@ -22,6 +21,7 @@ import shutil
 import tempfile
 from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
@@ -30,6 +30,7 @@ from .documents import files_in, load_document, steps
 from .errors import ResdiffError, UsageError
 from .load import decode, display_name, read_bytes
 from .model import Document
+from .normalize import collection_paused
 from .results import ERROR, PAIR, CheckResult, DocumentFinding, SessionResult
 
 TIME_LIMIT = 300.0  # seconds a worker may spend on one document or one pair before it is stopped
@@ -174,21 +175,6 @@ def _checked(source: Document, target: Document, config: Config, given: tuple[st
 
 # --- the engines: where the two functions run ----------------------------------------------------------
 
-class _Uncollected:
-    """The process pool's main-process side runs no cyclic garbage collection from its start to its close: each
-    result unpickled adds thousands of objects, none in a cycle, and the collector would go over all those
-    kept so far again and again (a seventh of the cost of receiving them, in the one process whose work
-    no worker shares). The collector is left as it was found."""
-
-    def _pause_collection(self) -> None:
-        self._collecting = gc.isenabled()
-        gc.disable()
-
-    def _resume_collection(self) -> None:
-        if self._collecting:
-            gc.enable()
-
-
 _kept: dict = {}  # a worker's: the folder it keeps documents in -> its own file there, open for appending
 
 
@@ -246,8 +232,11 @@ def _check_task(job: tuple) -> CheckResult:
     return _checked(_stored(store_a), _stored(store_b), _config_at(config), given, whole)
 
 
-class _Processes(_Uncollected):
-    """Local worker processes (workers.Pool): the parsed documents kept in a scratch folder."""
+class _Processes:
+    """Local worker processes (workers.Pool): the parsed documents kept in a scratch folder. This process runs
+    no cyclic garbage collection from the pool's start to its close (normalize.collection_paused): each
+    result unpickled adds thousands of objects, none in a cycle, and the collector would go over all those
+    kept so far again and again, in the one process whose work no worker shares."""
 
     def __init__(self, workers: int, time_limit: float | None, reader: Callable | None) -> None:
         from .workers import Pool
@@ -255,14 +244,15 @@ class _Processes(_Uncollected):
         self.pool = Pool(workers, time_limit=time_limit, preload=list(WORKER_MODULES))
         self.reader = reader
         self.scratch = tempfile.mkdtemp(prefix="resdiff-session-")
-        self._pause_collection()
+        self._paused = ExitStack()
+        self._paused.enter_context(collection_paused())
 
     def close(self, failed: bool = False) -> None:
         try:
             self.pool.close(kill=failed)
         finally:
             shutil.rmtree(self.scratch, ignore_errors=True)
-            self._resume_collection()
+            self._paused.close()
 
     def read(self, docs: list[tuple[str, str | None]]) -> Iterator[tuple[int, object]]:
         from .workers import Failed

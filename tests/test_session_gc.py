@@ -31,12 +31,12 @@ def folders(tmp_path):
 def test_no_collection_runs_while_a_sessions_results_come_in(folders):
     """Counted from the first result (the first step of its progress) to the session's end: at most the
     one collection the allocations since then may start as the collector is given back."""
-    coming_in, runs = [], []
+    coming_in, runs, collecting = [], [], []
 
     @contextlib.contextmanager
     def progress(total):
         coming_in.append(total)
-        yield lambda description: None
+        yield lambda description: collecting.append(gc.isenabled())
 
     def count(phase, info):
         if phase == "start" and coming_in:
@@ -49,6 +49,7 @@ def test_no_collection_runs_while_a_sessions_results_come_in(folders):
         gc.callbacks.remove(count)
     assert len(out.results) == PAIRS
     assert len(runs) <= 1, runs
+    assert collecting and not any(collecting)  # off at every step of the progress
     assert gc.isenabled()
 
 
