@@ -17,7 +17,6 @@ from . import __version__, commands
 from . import options as opt
 from .commands import warnings as _warnings
 from .console_env import ConsoleEnv
-from .errors import ResdiffError
 from .options import language as _language
 from .options import language_tag as _language_tag
 from .render.formats import render
@@ -71,17 +70,16 @@ def _command(short_help: str, *, reads_pdf: bool = False):
         @functools.wraps(command)
         def run(ctx: typer.Context, **arguments) -> None:
             env = ctx.find_object(ConsoleEnv)
-            try:
-                limits = (arguments.pop("pdf_memory"), arguments.pop("pdf_timeout")) if reads_pdf else ()
+            limits = (arguments.pop("pdf_memory"), arguments.pop("pdf_timeout")) if reads_pdf else ()
+
+            def limited():
                 if any(v is not None for v in limits):  # isolate is imported only where a limit is set
                     from .isolate import set_limits
 
                     set_limits(*limits)
-                status = command(env, **arguments)
-            except ResdiffError as e:
-                env.report(e)
-                status = ExitStatus.BAD_INPUT
-            raise typer.Exit(status or ExitStatus.OK)
+                return command(env, **arguments)
+
+            raise typer.Exit(env.status_of(limited) or ExitStatus.OK)
 
         sig = inspect.signature(command, eval_str=True)
         _, *params = sig.parameters.values()  # typer gives the context in the environment's place

@@ -245,6 +245,16 @@ class ConsoleEnv:
             raise err
         self.error(str(err))
 
+    def status_of(self, command, *args, **kwargs) -> int | None:
+        """A command's exit status (None: OK); a library error it raises is one line on stderr and exit status
+        2 (with --debug, the traceback): the one place both ways in (typer's and the plain line's) turn a
+        ResdiffError into what the user sees."""
+        try:
+            return command(*args, **kwargs)
+        except ResdiffError as e:
+            self.report(e)
+            return ExitStatus.BAD_INPUT
+
     def say(self, message: str) -> None:
         """The one line a run ends with, shown safely (escapes for control characters), and never itself
         an error: standard error may be closed or unable to encode it."""

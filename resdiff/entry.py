@@ -109,18 +109,12 @@ def run_plain(args: list[str], env) -> int | None:
     if line is None:
         return None
     from . import commands
-    from .errors import ResdiffError
-    from .status import ExitStatus
 
     command, parameters = line
 
     def run():
-        try:
-            return getattr(commands, command)(env, **parameters, language=_language,
-                                              **({"engine": _engine} if command == "check" else {}))
-        except ResdiffError as e:
-            env.report(e)
-            return ExitStatus.BAD_INPUT
+        return env.status_of(getattr(commands, command), env, **parameters, language=_language,
+                             **({"engine": _engine} if command == "check" else {}))
 
     return env.run(run, args)
 
