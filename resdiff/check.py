@@ -333,7 +333,7 @@ def _metadata_findings(source: Document, target: Document) -> list[Finding]:
 
 # --- the checks QA tools have: glossary, consistency, punctuation and spacing, the user's rules -------
 
-_SENTENCE_SPLIT = re.compile(rf"(?<=[{re.escape(SENTENCE_ENDS)}])\s+|(?<=[{re.escape(WIDE_SENTENCE_ENDS)}])(?=\S)")
+_SENTENCE_SPLIT = lazy_pattern(rf"(?<=[{re.escape(SENTENCE_ENDS)}])\s+|(?<=[{re.escape(WIDE_SENTENCE_ENDS)}])(?=\S)")
 # the same splits in a text without a wide sentence end, starting with the space (as a character class, which
 # the search skips to, where a lookbehind first is tried at every place): most texts
 _SPACE_SPLIT = lazy_pattern(rf"\s(?<=[{re.escape(SENTENCE_ENDS)}]\s)\s*")

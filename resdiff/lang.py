@@ -455,11 +455,11 @@ _DAY_ALONE = r"(\d(?<!\d\d)\d?)"
 # what a day's digit that begins no date costs is a few steps, not a try of every month at every length.
 _MONTH_WORD = rf"(?:de\s*)?(?:[^\d/\n]{{1,20}}+/)?{_initials(_MONTH_INDEX)}({_MONTH_ALT})"
 DATE_ZH_RANGE = lazy_pattern(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
-DATE_ZH = re.compile(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
+DATE_ZH = lazy_pattern(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
 DATE_WORDS_RANGE = lazy_pattern(rf"{_DAY_ALONE}{_FIRST}\s*(?:{_MONTH_WORD}\s+)?{_TO}\s+{_D}{_FIRST}\s+{_MONTH_WORD}"
                                 rf"\s+(?:de\s+)?{_Y}", re.IGNORECASE)
 # the spaces may be lost, as a monospace page's extraction loses them: "5April1994", "5deabrilde1994"
-DATE_WORDS = re.compile(rf"{_DAY_ALONE}{_FIRST}\s*{_MONTH_WORD}\s*(?:de\s*)?{_Y}", re.IGNORECASE)
+DATE_WORDS = lazy_pattern(rf"{_DAY_ALONE}{_FIRST}\s*{_MONTH_WORD}\s*(?:de\s*)?{_Y}", re.IGNORECASE)
 DATE_EN_US = lazy_pattern(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)  # read behind _Prechecked
 
 
@@ -535,7 +535,7 @@ def find_date(text: str) -> str | None:
 THE_ASSEMBLY = {"zh": "大会", "ru": "Генеральная Ассамблея", "ar": "(?:إن )?الجمعية العامة",
                 "en": "The General Assembly", "fr": "L[’']Assemblée générale", "es": "La Asamblea General"}
 _NAMED_IN_MASTHEAD = {"zh", "ru", "ar"}
-OPENING = re.compile(
+OPENING = lazy_pattern(
     rf"^(?:<[ib]>)?(?:(?:{_alt(v for k, v in THE_ASSEMBLY.items() if k in _NAMED_IN_MASTHEAD)})(?:</[ib]>)?\s*"
     rf"[，,،]|(?:{_alt(v for k, v in THE_ASSEMBLY.items() if k not in _NAMED_IN_MASTHEAD)})(?:</[ib]>)?\s*,?)$"
 )
@@ -544,11 +544,11 @@ ADOPTED_BY_THE_ASSEMBLY = {"en": "Resolution adopted by the General Assembly",
                            "es": "Resoluci[óo]n aprobada por la Asamblea General",
                            "ru": "Резолюция,? принятая Генеральной Ассамблеей",
                            "ar": "قرار اتخذته الجمعية العامة", "zh": "大会决议"}
-ADOPTION = re.compile(_alt(ADOPTED_BY_THE_ASSEMBLY.values()), re.IGNORECASE)
+ADOPTION = lazy_pattern(_alt(ADOPTED_BY_THE_ASSEMBLY.values()), re.IGNORECASE)
 DRAFT_RESOLUTION = {"en": "draft resolution", "fr": "projet de résolution", "es": "proyecto de resolución",
                     "ru": "проект резолюции", "ar": "مشروع قرار", "zh": "决议草案"}
-DRAFT = re.compile(rf"(?:{_alt(DRAFT_RESOLUTION.values())})\s*$", re.IGNORECASE)
-DISTRIBUTION = re.compile(r"^(?:Distr\.?:?\s*\w+|Distr\.)", re.IGNORECASE)  # "Distr.: General", every language
+DRAFT = lazy_pattern(rf"(?:{_alt(DRAFT_RESOLUTION.values())})\s*$", re.IGNORECASE)
+DISTRIBUTION = lazy_pattern(r"^(?:Distr\.?:?\s*\w+|Distr\.)", re.IGNORECASE)  # "Distr.: General", every language
 
 # The session line: where the parser reads its number (a Chinese numeral, an English ordinal), the group
 # of that name holds it; elsewhere the words that make a line the session's, and the (emergency) special
@@ -557,8 +557,9 @@ _SESSION_NUMBERED = {"zh": (rf"第(?P<zh>[{ZH_NUMERAL}]+)届会议", zh_numeral)
                      "en": (r"(?P<en>[\w-]+)\s+session", en_ordinal)}
 _SESSION_WORDS = {"es": "período de sesiones", "ru": "сессия", "ar": "الدورة"}
 _SPECIAL_SESSION = {"en": [r"\w+ emergency special session", r"\w+ special session"]}
-SESSION = re.compile(rf"^(?:{_alt(p for p, _ in _SESSION_NUMBERED.values())}|"
-                     rf".*(?:{_alt(_SESSION_WORDS.values())}).*|(?:{_alt(_all(_SPECIAL_SESSION))}).*)$", re.IGNORECASE)
+SESSION = lazy_pattern(rf"^(?:{_alt(p for p, _ in _SESSION_NUMBERED.values())}|"
+                       rf".*(?:{_alt(_SESSION_WORDS.values())}).*|(?:{_alt(_all(_SPECIAL_SESSION))}).*)$",
+                       re.IGNORECASE)
 
 
 def session_number(m: re.Match) -> int | None:
@@ -571,7 +572,7 @@ def session_number(m: re.Match) -> int | None:
 
 AGENDA_ITEM = {"zh": "议程项目", "en": "Agenda item", "fr": "Point", "es": "Tema", "ru": "Пункт(?: повестки дня)?",
                "ar": "البند"}
-AGENDA = re.compile(rf"^(?:{_alt(_spaces_may_go(AGENDA_ITEM.values()))})\s*(?P<item>\S.*)$", re.IGNORECASE)
+AGENDA = lazy_pattern(rf"^(?:{_alt(_spaces_may_go(AGENDA_ITEM.values()))})\s*(?P<item>\S.*)$", re.IGNORECASE)
 # The agenda item run onto the session's line ("Seventy-third session Agenda item 30"), each language's
 # words with the number in its place (the French "Point" and Russian "Пункт" alone are common words)
 _AGENDA_NUMBERED = {"zh": r"议程项目\s*\d", "en": r"Agenda\s*item\s*\d", "fr": r"Point\s*\d+\s*de\s*l.ordre",
@@ -579,8 +580,8 @@ _AGENDA_NUMBERED = {"zh": r"议程项目\s*\d", "en": r"Agenda\s*item\s*\d", "fr
 AGENDA_WITHIN = lazy_pattern(_alt(_AGENDA_NUMBERED.values()))
 # The paragraph of a committee report a resolution comes from: "(A/75/399, para. 96)", "第 96 段"
 _PARAGRAPH_ABBREVIATION = {"en": "para", "es": "párr", "fr": "par", "ru": "пункт", "ar": "الفقرة"}
-REPORT_PARAGRAPH = re.compile(rf"第\s*(\d+)\s*段|(?:{_alt(_PARAGRAPH_ABBREVIATION.values())})\.?\s*(\d+)",
-                              re.IGNORECASE)
+REPORT_PARAGRAPH = lazy_pattern(rf"第\s*(\d+)\s*段|(?:{_alt(_PARAGRAPH_ABBREVIATION.values())})\.?\s*(\d+)",
+                                re.IGNORECASE)
 
 # A paragraph that adopts a text printed right after it, with no annex heading: "Adopts the following
 # political declaration:", then the declaration's title, chapeau and numbered paragraphs
@@ -613,15 +614,15 @@ ADOPTS_FOLLOWING = lazy_pattern(
 
 # An annex heading after the closing: "Annex", "ANNEX II", "附件一"
 ANNEX_WORD = {"en": "Annex", "fr": "Annexe", "es": "Anexo", "ru": "Приложение", "ar": "المرفق", "zh": "附件"}
-ANNEX_HEADING = re.compile(rf"^(?:{_alt(f for w in ANNEX_WORD.values() for f in (w, w.upper()))})"
-                           r"(?:\s+([IVXLC]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,3}))?$")
+ANNEX_HEADING = lazy_pattern(rf"^(?:{_alt(f for w in ANNEX_WORD.values() for f in (w, w.upper()))})"
+                             r"(?:\s+([IVXLC]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,3}))?$")
 
 # The plenary meeting of the closing: "37th plenary meeting", "第 37 次全体会议", "الجلسة العامة 37"
 PLENARY_MEETING = {"en": "plenary meeting", "fr": "séance plénière", "es": "sesión plenaria",
                    "ru": "пленарное заседание"}
 _MEETING = (rf"(?:第\s*(\d+)\s*次全体会议|(\d+)(?:{_alt(_all(ORDINAL_SUFFIXES))})?\s*"
             rf"(?:{_alt(_spaces_may_go(PLENARY_MEETING.values()))})|الجلسة العامة\s*(\d+))")
-MEETING_LINE = re.compile(rf"^{_MEETING}$", re.IGNORECASE)
+MEETING_LINE = lazy_pattern(rf"^{_MEETING}$", re.IGNORECASE)
 # The meeting and the date run onto one line ("26th plenary meeting 26 October 2018")
 MEETING_AND_DATE = lazy_pattern(rf"^{_MEETING}[\s,.;]+\S.{{4,40}}$", re.IGNORECASE)
 
@@ -648,7 +649,7 @@ _PAST_PARTICIPLE = {"en": ["ed"], "es": ["ado", "ada", "ido", "ida"], "fr": ["é
                     "ru": ["в", "вшись"]}
 # "Deeply concerned", "Profundamente preocupada", "Profondément préoccupée": one before a lower-case word
 _ADVERB = {"en": ["ly"], "es": ["mente"], "fr": ["ment"]}
-_AR_OPENER = re.compile(r"^و?إذ\s")  # "وإذ تشير"
+_AR_OPENER = lazy_pattern(r"^و?إذ\s")  # "وإذ تشير"
 # The chapeau of an adopted declaration: "We, the Heads of State and Government, …"
 _CHAPEAU = lazy_pattern(r"^(?:(?:We|Nous|Nosotros|Nosotras|Мы|نحن)\s*[,،]|我们\s*[，,])")
 _NOT_OPENERS = {"united", "limited", "beijing", "nanjing", "kunming", "wellington", "reading", "sterling",

@@ -129,7 +129,7 @@ _IMAGES = {b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": 
 # control characters other than tab, newline, carriage return and form feed; private use (U+E000-U+F8FF);
 # U+FFFD. Counted in the text's UTF-8, where each is one byte below 20, or opens with EE, EF 80-A3 or EF BF BD:
 # a class of the 6,400 private-use characters costs a millisecond and more to compile, these bytes almost nothing.
-_IMPLAUSIBLE_UTF8 = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]|\xee|\xef(?:[\x80-\xa3]|\xbf\xbd)")
+_IMPLAUSIBLE_UTF8 = L.lazy_pattern(rb"[\x00-\x08\x0b\x0e-\x1f]|\xee|\xef(?:[\x80-\xa3]|\xbf\xbd)")
 
 
 def _plausible(text: str) -> bool:
