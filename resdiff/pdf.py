@@ -169,12 +169,12 @@ def _read_pages(data: bytes, name: str) -> Reading:
             unusable += bad
             replaced += odd
             lines = []
-            for base, sup in _attach_superscripts(_cluster(chars)):
+            for base, sup, one in _attach_superscripts(_cluster(chars)):
                 parts = _split(base, scripts_rtl)
                 for part, words in parts:
                     lo, hi = part[0][X0] - part[0][SIZE], part[-1][X1] + part[-1][SIZE]
                     mine = [c for c in sup if lo <= c[X0] <= hi] if len(parts) > 1 else sup
-                    lines.append(_make_line(part, mine, scripts_rtl, words))
+                    lines.append(_make_line(part, mine, scripts_rtl, words, one if len(parts) == 1 else None))
             pages.append(lines)
     return Reading(pages, heights, invisible, unusable, replaced)
 
@@ -262,16 +262,26 @@ def _cluster(chars: list[_Char]) -> list[list[_Char]]:
     return groups
 
 
+def _one_size(chars: list[_Char]) -> float | None:
+    """The size of the glyphs that are no space, where they all have one (most lines are set in one size):
+    what _size gives for these glyphs in any order. None where they have several, or are all spaces."""
+    sizes = [c[SIZE] for c in chars if not c[SPACE]]
+    return sizes[0] if sizes and sizes.count(sizes[0]) == len(sizes) else None
+
+
 def _size(chars: list[_Char]) -> float:
+    one = _one_size(chars)
+    if one is not None:
+        return one
     sizes = [c[SIZE] for c in chars if not c[SPACE]] or [chars[0][SIZE]]
-    if sizes.count(sizes[0]) == len(sizes):  # most lines are set in one size: nothing to count
-        return sizes[0]
     return Counter(sizes).most_common(1)[0][0]
 
 
-def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], list[_Char]]]:
-    """Small raised glyphs go to the line just below them, as its superscripts."""
-    sizes = [_size(g) for g in groups]
+def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], list[_Char], float | None]]:
+    """Small raised glyphs go to the line just below them, as its superscripts. With each line, its size where
+    its glyphs have one (_one_size: a line that stays one part is not counted again)."""
+    ones = [_one_size(g) for g in groups]
+    sizes = [_size(g) if one is None else one for g, one in zip(groups, ones, strict=True)]
     spans = [(min(map(_BY_X0, g)), max(map(_BY_X1, g))) for g in groups]
     sups: dict[int, list[_Char]] = {}
     keep = []
@@ -284,7 +294,7 @@ def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], l
                 break
         else:
             keep.append(gi)
-    return [(groups[i], sups.get(i, [])) for i in keep]
+    return [(groups[i], sups.get(i, []), ones[i]) for i in keep]
 
 
 _RTL_FIRST, _RTL_LAST = L.RIGHT_TO_LEFT_SCRIPTS[::2]  # the letters of the scripts written right to left
@@ -338,8 +348,11 @@ def _split_ltr(chars: list[_Char]) -> list[tuple[list[_Char], list[int]]]:
     return parts
 
 
-def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: list[int] | None = None) -> _Line:
-    """`words`: the glyphs a word space goes before, where _split found them already."""
+def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: list[int] | None = None,
+               line_size: float | None = None) -> _Line:
+    """`words`: the glyphs a word space goes before, where _split found them already (its parts come sorted
+    left to right). `line_size`: the line's size (_size) where the caller knows it already."""
+    given = words is not None
     if words is None:
         rtl = scripts_rtl and _rtl(base)
         # the glyphs a word space goes before: neither they nor the glyph before are spaces, and the gap is wide
@@ -364,8 +377,14 @@ def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: li
         else:
             sups.append((pos, ch))
         last_x = x0
-    x0 = min([c[X0] for c in base if not c[SPACE]]) if text.strip() else base[0][X0]
-    return _Line(text.rstrip(), x0, base[0][Y], _size(base), [(p, s) for p, s in sups if s.strip()])
+    if not text.strip():
+        x0 = base[0][X0]
+    elif given:  # sorted by x0 (_split_ltr's parts): the leftmost is the first glyph that is no space
+        x0 = next(c[X0] for c in base if not c[SPACE])
+    else:
+        x0 = min([c[X0] for c in base if not c[SPACE]])
+    return _Line(text.rstrip(), x0, base[0][Y], _size(base) if line_size is None else line_size,
+                 [(p, s) for p, s in sups if s.strip()])
 
 
 # --- lines -> the parser's layout ------------------------------------------------------------

@@ -209,9 +209,8 @@ class Page:
         keys = list(chain.from_iterable(map(repeat, got, map(sub, ends[1:], ends))))  # each stretch its first's
         keys.append(got[-1])
         unsure = compress(zip(ends, ends[1:], strict=False), map(or_, map(ne, got, got[1:]), map(not_, got)))
-        asked = list(chain.from_iterable(range(lo + 1, hi) for lo, hi in unsure))
-        for i, k in zip(asked, map(get, repeat(handle, len(asked)), map(args.__getitem__, asked)), strict=True):
-            keys[i] = k
+        for lo, hi in unsure:  # a stretch at a time: its characters asked in one map, written in one slice
+            keys[lo + 1:hi] = map(get, repeat(handle, hi - lo - 1), args[lo + 1:hi])
         return keys
 
     def in_object_order(self, codes: list[int]) -> bool:

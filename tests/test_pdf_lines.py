@@ -1,11 +1,13 @@
 """The PDF reader's lines, on PDFs drawn for the purpose: the word spaces it must find from the gaps
 between glyphs (a PDF need not hold space characters), in each part of a line that a wide gap splits
-(a masthead's columns), and the reader leaving the interpreter's garbage collector as it found it."""
+(a masthead's columns), and the reader leaving the interpreter's garbage collector as it found it; on the
+real PDFs, a line made from what the passes before it found is the line made from its glyphs alone."""
 
 from __future__ import annotations
 
 import gc
 import io
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +17,9 @@ from reportlab.pdfgen import canvas  # noqa: E402
 
 from resdiff import pdf  # noqa: E402
 from resdiff.errors import ResdiffError  # noqa: E402
+
+REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "real"
+REAL_PDFS = sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []
 
 
 def _words_drawn_apart(*columns: tuple[float, list[str]], size: float = 10) -> bytes:
@@ -56,3 +61,54 @@ def test_reading_leaves_the_garbage_collector_as_it_found_it(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def _lines_that_test_the_handed_values() -> bytes:
+    """A line that opens with a space glyph; one set in two sizes whose first glyph has the rarer; one split
+    by a wide gap into a part of spaces alone (in a size of their own) and a part of text; and one with as
+    many glyphs in either of two sizes, the right ones a little higher (its size is the first's from the left)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 700, " Recalling its resolution 73/6")
+    c.setFont("Helvetica", 8)
+    c.drawString(60, 680, "ab")
+    c.setFont("Helvetica", 10)
+    c.drawString(60 + c.stringWidth("ab", "Helvetica", 8), 680, "cdefgh and more words")
+    c.setFont("Helvetica", 14)
+    c.drawString(60, 660, "   ")
+    c.setFont("Helvetica", 10)
+    c.drawString(400, 660, "Distr.: General")
+    c.drawString(60 + c.stringWidth("Four", "Helvetica", 8), 620.5, "five")  # a little higher: first by height
+    c.setFont("Helvetica", 8)
+    c.drawString(60, 620, "Four")  # as many glyphs in either size: the count is tied
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 640, "The General Assembly,")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("path", [None, *REAL_PDFS], ids=lambda p: p.name if p else "drawn")
+def test_a_line_made_from_what_was_found_before_is_the_line_made_from_its_glyphs(path, monkeypatch):
+    """_make_line is handed the word spaces the split found, parts sorted left to right (its left edge is
+    then its first glyph that is no space) and the size its glyphs share; made from the glyphs alone (no
+    words, no size: its plain path), every line is the same, to the last bit of its geometry: on lines
+    drawn for each of those values, and on every real PDF (where ../shared/corpus/real is here)."""
+    data = path.read_bytes() if path else _lines_that_test_the_handed_values()
+    made = pdf._make_line
+    handed = []
+
+    def counting(base, sup, scripts_rtl, words=None, line_size=None):
+        handed.append(line_size is not None)
+        return made(base, sup, scripts_rtl, words, line_size)
+
+    monkeypatch.setattr(pdf, "_make_line", counting)
+    name = path.name if path else "drawn.pdf"
+    fast = pdf._read(data, name)
+    monkeypatch.setattr(pdf, "_make_line", lambda base, sup, scripts_rtl, words=None, line_size=None:
+                        made(base, sup, scripts_rtl))
+    plain = pdf._read(data, name)
+    assert repr(fast) == repr(plain)  # repr: -0.0 and 0.0, which compare equal, would show apart
+    if path and any(fast.pages):
+        assert sum(handed) > 0.9 * len(handed)  # nearly every line of a resolution is handed its size
