@@ -253,12 +253,12 @@ def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: froz
                 out += line
             else:
                 out = out[:-1] + line
-        elif a in "-/" and b.isalnum() and not is_wide(b):
-            out += line  # a symbol or compound broken after its hyphen or slash
-        elif is_wide(a) and is_wide(b):
+        elif (wide_b := is_wide(b)) and is_wide(a):  # (each character's width asked once)
             out += line
-        elif is_wide(a) or is_wide(b):
-            wide, other = (a, b) if is_wide(a) else (b, a)
+        elif a in "-/" and b.isalnum() and not wide_b:
+            out += line  # a symbol or compound broken after its hyphen or slash
+        elif wide_b or is_wide(a):
+            wide, other = (b, a) if wide_b else (a, b)
             spaced = wide_spacing and other.isascii() and other.isalnum() and is_ideograph(wide)
             out += (" " if spaced else "") + line
         else:
