@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress
 from operator import add
 
 from . import lang as L
@@ -155,25 +157,28 @@ def read_text(text: str, *, markdown: bool | None = None) -> list[Line]:
     else:
         rows = list(zip(range(1, len(lines) + 1), lines, [page] * len(lines), strict=True))
     # each line stripped, and whether it is furniture, once: the passes below all ask
-    stripped = [raw.strip() for raw in lines]
+    stripped = list(map(str.strip, lines))
     opening = next((k for k, s in enumerate(stripped) if L.OPENING.match(s)), None)
     start = 0 if opening is None else opening + 1
     out = [x for n, raw, _ in rows[:start] for x in _head_lines(n, raw)]
     body_rows = rows[start:]
+    body_stripped = stripped[start:]
     furniture = [bool(s) and is_plain_furniture(s) for s in stripped]
-    kinds, notes = footnote_zones(body_rows, paged=page > 1, stripped=stripped[start:], furniture=furniture[start:])
-    body = [raw if kind == CONTENT else "" for (_, raw, _), kind in zip(body_rows, kinds, strict=True)]
+    kinds, notes = footnote_zones(body_rows, paged=page > 1, stripped=body_stripped, furniture=furniture[start:])
     if is_indented(lines, 1 if opening is None else start, stripped, furniture):
-        content = _indent_by_margin(body, body_rows, [s if kind == CONTENT else "" for s, kind in zip(
-            stripped[start:], kinds, strict=True)])
+        # (the raw line of a row read only where its text is given: that of a content row, the text's own)
+        content = _indent_by_margin(lines[start:], body_rows, [s if kind == CONTENT else "" for s, kind in zip(
+            body_stripped, kinds, strict=True)])
     else:
+        body = [raw if kind == CONTENT else "" for (_, raw, _), kind in zip(body_rows, kinds, strict=True)]
         if not _has_han(text):
             body = _mend_words(body, text)
         every = [raw for _, raw, _ in body_rows]
         content = _indent_blocks(body) if _blocks_are_paragraphs(every) else _indent_by_grammar(body)
     # content in its mended order, at the places where content stood; the rest where it stands
     pending = iter(content)
-    for k, kind in enumerate(kinds):  # (a row's number read only where a line is made of it)
+    for k in _rows_with_text(body_stripped):  # (a row's number read only where a line is made of it)
+        kind = kinds[k]
         if kind == CONTENT:
             entry = next(pending, None)
             if entry is not None:
@@ -289,6 +294,12 @@ class _Zone:
             not (s[:1].isupper() and L.opens_preamble(s))
 
 
+def _rows_with_text(stripped: list[str]) -> Iterable[int]:
+    """The index of each row with text (its text stripped given), the others left out in C: a blank row, half
+    the rows of some extractors' text, makes no line and changes nothing the passes over rows keep."""
+    return compress(range(len(stripped)), stripped)
+
+
 def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool, stripped: list[str] | None = None,
                    furniture: list[bool] | None = None) -> tuple[list[str], dict[int, Line]]:
     """Each body row's kind (BLANK, CONTENT, FURNITURE, SEPARATOR or ZONE, a row of a footnote block),
@@ -299,33 +310,36 @@ def footnote_zones(rows: list[tuple[int, str, int]], *, paged: bool, stripped: l
     furniture."""
     if stripped is None:
         stripped = [raw.strip() for _, raw, _ in rows]
-    kinds: list[str] = []
+    if len(stripped) != len(rows):
+        raise ValueError("a stripped text for each row")
+    kinds: list[str] = [BLANK] * len(rows)
     zones: list[list[int]] = []
     zone: _Zone | None = None
     last_note = ""  # the last line read into a block: is the footnote it belongs to left open?
-    for k, ((_, raw, page), s) in enumerate(zip(rows, stripped, strict=True)):
-        if not s:
-            kinds.append(BLANK)
+    for k in _rows_with_text(stripped):  # (a row's page and raw line read only where a block may be read)
+        s = stripped[k]
+        if not s:  # (a blank row, which changes nothing below: _rows_with_text leaves them out)
+            kinds[k] = BLANK
             continue
-        if zone is not None and paged and page != zone.page:
+        if zone is not None and paged and rows[k][2] != zone.page:
             zone = None
         if s[0] in _RULE_FIRST and SEPARATOR_RULE.match(s):
-            kinds.append(SEPARATOR)
-            zone = _Zone(page, bool(last_note) and not _SENTENCE_END.search(last_note))
+            kinds[k] = SEPARATOR
+            zone = _Zone(rows[k][2], bool(last_note) and not _SENTENCE_END.search(last_note))
             zones.append(zone.rows)
             continue
         if (is_plain_furniture(s) if furniture is None else furniture[k]) or (s[0] == "*" and SPONSOR_NOTE.match(s)):
-            kinds.append(FURNITURE)
+            kinds[k] = FURNITURE
             if zone is not None and not paged and zone.has_text:
                 zone = None
             continue
-        if zone is not None and (paged or zone.takes(raw)):
-            kinds.append(ZONE)
+        if zone is not None and (paged or zone.takes(rows[k][1])):
+            kinds[k] = ZONE
             zone.add(k, s)
             last_note = s
             continue
         zone = None
-        kinds.append(CONTENT)
+        kinds[k] = CONTENT
     notes: dict[int, Line] = {}
     expected: int | None = None
     for z in zones:
@@ -383,11 +397,14 @@ def _read_zone(rows: list[tuple[int, str, int]], zone: list[int], expected: int 
     return expected
 
 
+_COLUMN_GAP = L.lazy_pattern(r"\s{3,}")  # between two columns set side by side
+
+
 def _head_lines(n: int, raw: str) -> list[Line]:
     """A masthead line; two columns set side by side (pdftotext -layout) are two lines."""
     s = raw.strip()
     # a printable line holds no white space but the space: without two spaces together, one column
-    columns = re.split(r"\s{3,}", s) if "  " in s or not s.isprintable() else [s]
+    columns = _COLUMN_GAP.split(s) if "  " in s or not s.isprintable() else [s]
     parts = [p.strip() for p in columns if p.strip()]
     if len(parts) > 1 and (L.OPENING.match(s) or is_plain_furniture(s)):
         parts = [s]
