@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,9 @@ from resdiff.options import pdf_size
 
 # the characters a decoded text is refused for when many: controls but tab, newline, carriage return and
 # form feed; private use; the replacement character
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted([*ROOT.glob("samples/**/*.txt"), *ROOT.glob("tests/data/*.txt"),
+                *(ROOT.parent / "shared" / "corpus").glob("**/*.txt")])  # the corpus where it is at hand
 IMPLAUSIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff\ufffd]")
 
 
@@ -33,6 +37,19 @@ def test_implausible_characters_counted_at_the_edges_of_their_ranges():
     for c in edges:
         for n in (16, 17):
             assert load._plausible(c * n + "a" * 100) == reference_plausible(c * n + "a" * 100), (repr(c), n)
+
+
+def test_implausible_characters_are_each_counted_once_in_any_text():
+    edges = ["\x00", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x0e", "\x1b", "\x1f", " ", "\x7f", "\x80",
+             "\udfff", "\ue000", "\uefff", "\uf000", "\uf8ff", "\uf900", "\uff0c", "\ufffc", "\ufffd",
+             "\ufffe", "\uffff", "\U000f0000", chr(0xD800), "a", "\u4e2d", "\u00ef", "\u00ee"]
+    rnd = random.Random(12)
+    texts = ["".join(rnd.choice(edges) for _k in range(rnd.randint(0, 60))) for _ in range(20_000)]
+    texts += [chr(c) * 3 for c in range(0xD000, 0x10000)]  # every character whose UTF-8 opens with ED, EE or EF
+    texts += [p.read_text("utf-8") for p in TEXTS]
+    for text in texts:
+        assert load.implausible_count(text.encode("utf-8", "surrogatepass")) == len(IMPLAUSIBLE.findall(text)), \
+            repr(text[:80])
 
 
 def test_a_file_name_shows_each_control_character_escaped_and_ascii_text_as_it_is():
