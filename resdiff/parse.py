@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 from itertools import chain
 
 from . import lang as L
@@ -18,6 +18,7 @@ from .layout import (
     SPONSOR_NOTE,
     SUB_LETTER,
     SYMBOL_LINE,
+    _may_be_numbered,
     is_plain_furniture,
     may_open_furniture,
     read_text,
@@ -251,10 +252,10 @@ def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, l
     starts = []
     op_seen = False
     for k, x in enumerate(body):
-        s = x.text.strip()
         if x.role != UNKNOWN:
             continue
-        op_seen = op_seen or bool(OP_NUMBER.match(s))
+        s = x.text.strip()
+        op_seen = op_seen or (_may_be_numbered(s) and bool(OP_NUMBER.match(s)))
         if op_seen and L.ANNEX_HEADING.match(s):
             starts.append(k)
     if not starts:
@@ -576,13 +577,14 @@ def _paragraphs(raws: list[_Raw], join: Callable[[list[str]], str],
 
     for r in raws:
         text = join(r.lines)
-        m = OP_NUMBER.match(text)
+        numbered = _may_be_numbered(text)
+        m = numbered and OP_NUMBER.match(text)
         if m:
             op_number, sub_letter = m.group(1), None
             add(f"OP{op_number}", kind=OPERATIVE, number=op_number, text=text[m.end():], line=r.line, page=r.page,
                 prefix=m.group(0))
             continue
-        m = SUB_LETTER.match(text)
+        m = numbered and SUB_LETTER.match(text)
         if m and op_number is not None:
             letter = m.group(1)
             # (i), (ii) … inside a lettered sub-paragraph are its own sub-items, unless the label is
@@ -620,8 +622,9 @@ def _annex_paragraphs(raws: list[_Raw], join: Callable[[list[str]], str], prefix
     unnumbered = 0
     for r in raws:
         text = join(r.lines)
-        m = OP_NUMBER.match(text)
-        sub = SUB_LETTER.match(text)
+        numbered = _may_be_numbered(text)
+        m = numbered and OP_NUMBER.match(text)
+        sub = numbered and SUB_LETTER.match(text)
         if m:
             number = m.group(1)
             pid, letter = f"{prefix}{number}", None
@@ -666,13 +669,13 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
     # character) read as ASCII digits: where the marker does not stand in that reading at or after `pos`,
     # it is not in the text, and its patterns are not tried (most paragraphs hold no marker).
     as_ascii = {**L.FROM_SUPERSCRIPT, **{ord(L.digit_forms(d)[1]): d for d in "0123456789"}}
-    other_digits = [chr(c) for c in as_ascii]  # searched for first: translating a paragraph costs more
+    other_digit = re.compile(f"[{re.escape(''.join(map(chr, as_ascii)))}]")  # searched first: translating costs more
     plain = all(m.isascii() and m.isdigit() for m in markers)
     for p in paragraphs:
         text, cited, marks = p.text, [], []
         pos = 0
         while k < len(markers):
-            digits = text if text.isascii() or not any(c in text for c in other_digits) else text.translate(as_ascii)
+            digits = text if text.isascii() or not other_digit.search(text) else text.translate(as_ascii)
             hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
                     if (not plain or digits.find(markers[j], pos) >= 0)
                     and (hit := _find_marker(text, markers[j], pos, lang, slash, numbers)) is not None]
@@ -754,22 +757,18 @@ _SLASH_BEFORE, _SLASH_AFTER = r"(?<![\d/_])", r"(?![\d/_])"
 def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool = False,
                  numbers: Counter | None = None) -> tuple[int, int] | None:
     """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
-    sup = marker.translate(L.TO_SUPERSCRIPT)
-    m = next(_matches(re.compile(rf"\s?{re.escape(sup)}(?![⁰-⁹¹²³])"), text, pos, re.compile(re.escape(sup)),
-                      before=True), None)
+    f = _marker_forms(marker)
+    m = next(_matches(f.raised, text, pos, f.raised_start, before=True), None)
     if m and (m.start() == 0 or text[m.start() - 1] not in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
         return (m.start() + (text[m.start()].isspace() and not is_wide(text[m.end():m.end() + 1]))), m.end()
     if slash:  # "Haiti 1/ and": the 1990s marker, on the baseline (on a word too, where spaces were lost)
-        m = next(_matches(re.compile(rf"\s?{_SLASH_BEFORE}{re.escape(marker)}/{_SLASH_AFTER}"), text, pos,
-                          re.compile(re.escape(f"{marker}/")), before=True), None)
+        m = next(_matches(f.slashed, text, pos, f.slashed_start, before=True), None)
         return (m.start(), m.end()) if m else None
     if lang in L.MARKERS_BRACKETED:  # "word(2)", as Arabic texts set a marker
-        m = re.compile(rf"\s?\({re.escape(marker)}\)").search(text, pos)
+        m = f.bracketed.search(text, pos)
         if m:
             return m.start(), m.end()
-    digits = "".join(f"[{L.digit_forms(d)}]" for d in marker)  # ASCII or full-width
-    first = re.compile(digits[: digits.index("]") + 1])  # where a match can start: the marker's first digit
-    for m in _matches(re.compile(rf"(?<![\d/.\-_]){digits}(?![\d/\-_]|[.,]\d)"), text, pos, first):
+    for m in _matches(f.bare, text, pos, f.bare_start):
         start, end = m.start(), m.end()
         before = text[:start]
         prev = before.rstrip()[-1:] if before.rstrip() else ""
@@ -798,15 +797,55 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
             start -= 1  # "Agreement 4 requires" -> "Agreement requires"
         return start, end
     if lang not in L.MARKERS_NOT_GLUED:  # "Reduction 2015–20303 and": the marker glued to the end of a year range
-        m = next(_matches(re.compile(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)"), text, pos, first), None)
+        # (the range ends five characters before the marker at the latest: where the gate finds none from
+        # there, the pattern, tried at each of the marker's first digits, finds none either)
+        m = None if _absent(f.after_range, text, max(0, pos - 5)) else next(
+            _matches(f.after_range_marker, text, pos, f.first), None)
         if m:
             return m.start(), m.end()
         return _glued_to_a_number(text, marker, pos, numbers or Counter())
     return None
 
 
+class _MarkerForms:
+    """The patterns _find_marker and _glued_to_a_number look for one marker with, made once a marker."""
+
+    def __init__(self, marker: str) -> None:
+        sup, mark = re.escape(marker.translate(L.TO_SUPERSCRIPT)), re.escape(marker)
+        self.raised, self.raised_start = re.compile(rf"\s?{sup}(?![⁰-⁹¹²³])"), re.compile(sup)
+        self.slashed = re.compile(rf"\s?{_SLASH_BEFORE}{mark}/{_SLASH_AFTER}")
+        self.slashed_start = re.compile(re.escape(f"{marker}/"))
+        self.bracketed = re.compile(rf"\s?\({mark}\)")
+        digits = "".join(f"[{L.digit_forms(d)}]" for d in marker)  # ASCII or full-width
+        self.first = re.compile(digits[: digits.index("]") + 1])  # where a match can start: the marker's first digit
+        self.bare = re.compile(rf"(?<![\d/.\-_]){digits}(?![\d/\-_]|[.,]\d)")
+        self.bare_start = _not_after(r"[\d/.\-_]", digits[: digits.index("]") + 1])
+        self.after_range_marker = re.compile(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)")
+        self.after_range = re.compile(rf"[–-](?:19|20)\d\d{digits}")  # what that pattern's match stands in
+        self.year = re.compile(rf"(?<![\d/.,])((?:19|20)\d\d)({mark})(?![\d/]|[.,]\d)")
+        self.after_year = re.compile(rf"(?:19|20)\d\d{mark}")  # what a match of `year` holds
+        self.symbol = re.compile(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({mark})(?![\d/]|[.,]\d)")
+        self.after_symbol = re.compile(rf"/\d{{1,4}}{mark}")  # what a match of `symbol` holds
+
+
+_marker_forms = lru_cache(maxsize=512)(_MarkerForms)  # markers are few: 1, 2, 3 … in every document
+
+
+def _not_after(before: str, first: str) -> re.Pattern:
+    """Where a pattern opening with (?<!before)first can match: `first` not after `before` (each one
+    character), with the look-behind after it, a search that skips to `first` (a number's first digit, not
+    each of its digits)."""
+    return re.compile(rf"{first}(?<!{before}{first})")
+
+
+def _absent(gate: re.Pattern, text: str, pos: int) -> bool:
+    """Whether `gate`, a part of what a marker's pattern matches, stands nowhere in `text` from `pos`: one
+    search, where the pattern would be tried at every digit (a paragraph citing many numbers has dozens)."""
+    return gate.search(text, pos) is None
+
+
 _CENTURY = L.lazy_pattern("19|20")  # where a year can start
-_DIGIT = L.lazy_pattern(r"\d")
+_NUMBER_START = _not_after(r"[\d/]", r"\d")  # where "(?<![\d/])\d…" can match
 # "(?<![\d/])\d{1,4}/..." with its look-behind after the first digit: a search that skips to a digit
 _CITED_NUMBER = L.lazy_pattern(r"\d(?<![\d/]\d)\d{0,3}/\d{1,4}(?![\d/])")
 
@@ -815,14 +854,13 @@ def _glued_to_a_number(text: str, marker: str, pos: int, numbers: Counter) -> tu
     """A marker an extractor glued to the number before it, told by evidence: "12 February 20139 in"
     (no year has five digits: 2013 and note 9), "resolution 77/2285" where the document cites 77/228
     on its own elsewhere and never 77/2285. Without such evidence the text is kept as it stands."""
-    year = next(_matches(re.compile(rf"(?<![\d/.,])((?:19|20)\d\d)({re.escape(marker)})(?![\d/]|[.,]\d)"), text,
-                         pos, _CENTURY), None)
+    f = _marker_forms(marker)
+    year = None if _absent(f.after_year, text, pos) else next(_matches(f.year, text, pos, _CENTURY), None)
     if year:
         return year.start(2), year.end(2)
-    if not numbers or "/" not in text:
+    if not numbers or "/" not in text or _absent(f.after_symbol, text, pos):
         return None  # no number cited on its own, or none here: nothing to tell a glued marker by
-    symbol = re.compile(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({re.escape(marker)})(?![\d/]|[.,]\d)")
-    for m in _matches(symbol, text, pos, _DIGIT):
+    for m in _matches(f.symbol, text, pos, _NUMBER_START):
         if numbers[m.group(1)] and numbers[m.group(0)] <= 1:  # cited on its own, and glued only here
             return m.start(2), m.end(2)
     return None
