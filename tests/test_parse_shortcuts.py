@@ -177,7 +177,8 @@ def test_every_text_read_into_the_same_lines_with_lines_made_as_records_make_the
 
 
 MARKED = ["Reduction 2015–20303 and", "Reduction 2015-20303", "12 February 20139 in", "resolution 77/2285 of",
-          "resolutions 77/228 and 77/2285, 2", "1/ Haiti 1/ and 2/", "２０１５年 3 月", "第 1 号１", "Goals2 for", "Goals²",
+          "resolutions 77/228 and 76/1017, 2",
+          "76/101 and 75/62 cited", "75/622", "1/ Haiti 1/ and 2/", "２０１５年 3 月", "第 1 号１", "Goals2 for", "Goals²",
           "the Court, 1 and", "UNISPACE+50,1", "word(2) and (1)", "2 000 and Munitions,1 110", "1st and 3rd",
           "《公约》1 所作", "、2 ", "of 12 August 1949 2 and", "No. 3", "article 4 of", "63/71 of 2 December 2008",
           "-2", "_2", ".2", "2.5", "2,5", "22/2/2", "2/22 2", "1990-19911", "2020–2021 1", "A/RES/1/1 1"]
@@ -185,15 +186,16 @@ MARKED = ["Reduction 2015–20303 and", "Reduction 2015-20303", "12 February 201
 
 def _marker_answers():
     """_find_marker over the bundled, corpus and made lines holding a digit: each of the first markers and
-    those the line holds, in three languages, with and without the 1990s "1/", from the start and further on."""
+    those the line holds, in three languages, with and without the 1990s "1/", from the start, its middle and
+    its last digits of the marker."""
     lines = [s for s in LINES if any(c.isdigit() for c in s)] + MARKED
     numbers = Counter(parse._CITED_NUMBER.findall("\n".join(lines)))
     out = []
     for s in lines:
-        markers = {"1", "2", "3"} | set(re.findall(r"\d{1,2}", s)[:4])
+        markers = {"1", "2", "3"} | set(re.findall(r"\d", s)) | set(re.findall(r"\d\d", s)[:3])
         for marker in sorted(markers):
             for lang, slash in (("en", False), ("zh", False), ("ar", False), ("en", "/" in s)):
-                for pos in {0, len(s) // 2}:
+                for pos in {0, len(s) // 2, max(0, s.rfind(marker))}:
                     out.append(parse._find_marker(s, marker, pos, lang, slash, numbers))
     return out
 
