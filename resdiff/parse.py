@@ -231,19 +231,28 @@ class _Vocabulary:
             return []
         return [h for h in self.words() if "-" in h]
 
+    def hyphenated(self) -> set[str]:
+        """The words written with a hyphen, as a set: the vocabulary is not read for them."""
+        if self._words is not None:
+            return {h for h in self._words if "-" in h}
+        return set(_hyphenated_words(self._text))
+
 
 def _has_compound(text: str) -> bool:
-    """Whether a word of _vocabulary(text) holds a hyphen, looked for on the lines that hold one: no word,
-    nor the look past its end for a line end, reads across a line break."""
+    """Whether a word of _vocabulary(text) holds a hyphen."""
+    return next(_hyphenated_words(text), None) is not None
+
+
+def _hyphenated_words(text: str):
+    """The words of _vocabulary(text) that hold a hyphen, read on the lines that hold one: no word, nor the
+    look past its end for a line end, reads across a line break."""
     word = re.compile(_VOCABULARY_WORD, re.MULTILINE)
     at = text.find("-")
     while at >= 0:
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
-        if any("-" in w for w in word.findall(text, text.rfind("\n", 0, at) + 1, end)):
-            return True
+        yield from (w for w in word.findall(text, text.rfind("\n", 0, at) + 1, end) if "-" in w)
         at = text.find("-", end)
-    return False
 
 
 def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, list[Line]]]]:
@@ -511,20 +520,33 @@ def _rehyphenation(text: str, lang: str, vocabulary: _Vocabulary) -> dict[str, s
     the evidence is plain: a numeral the language always hyphenates, or a compound the document writes
     with its hyphen elsewhere while the joined form stands nowhere else."""
     numerals = L.hyphenated_numerals(lang)
-    compounds = vocabulary.compounds()  # the compounds the document writes with their hyphens
-    if not numerals and not compounds:
+    hyphenated = vocabulary.hyphenated()  # the compounds the document writes with their hyphens
+    if not numerals and not hyphenated:
         return {}  # nothing to put back (a Chinese text): its words are not counted
     # A word _WORD finds is a word of the vocabulary too, unless a soft hyphen ends its line: where no
-    # numeral and no compound's joined form is one, none is counted and the words are not counted.
-    if "\u00ad" not in text and not any(w in vocabulary for w in numerals) and not any(
-            h.replace("-", "") in vocabulary for h in compounds):
+    # numeral and no compound's joined form is one, none is counted and the words are not counted. A word
+    # of the vocabulary stands in the text: the vocabulary is read only for a numeral or form that does.
+    if "\u00ad" not in text and not any(w in vocabulary for w in _standing_in(text, numerals)) and not any(
+            j in vocabulary for j in _standing_in(text, {h.replace("-", "") for h in hyphenated})):
         return {}
+    compounds = vocabulary.compounds()  # (in the vocabulary's order: the last of two alike joined is kept)
     words = Counter(_WORD.findall(text))
     mend = {w: h for w, h in numerals.items() if words[w]}
     for h in compounds:
         if words[joined := h.replace("-", "")] == 1:
             mend[joined] = h
     return mend
+
+
+def _standing_in(text: str, words) -> list[str]:
+    """The `words` that stand in `text`, those opening alike looked for by their opening first (a numeral's
+    tens: "twenty", "trente"); all of them where they open in many ways (each opening a search of the text)."""
+    by_opening: dict[str, list[str]] = {}
+    for w in words:
+        by_opening.setdefault(w[:5], []).append(w)
+    if len(by_opening) > 16:
+        return list(words)
+    return [w for opening, alike in by_opening.items() if opening in text for w in alike if w in text]
 
 
 def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[list[_Raw], list[_Raw]]:

@@ -234,3 +234,30 @@ def test_every_text_parsed_as_without_the_gates(monkeypatch):
     fast = _documents()
     _gates_opened(monkeypatch)
     assert fast == _documents()
+
+
+MADE = ["the twentyfirst century and the twenty-first", "Secretary-\nGeneral and the SecretaryGeneral",
+        "decision-making\nand decisionmaking", "a well-\nknown and well-known fact-", "quaranteneuvième séance",
+        "post-\u00ad\nconflict", "soixante-dix\nsoixantedix", "x-y-z xyz x-yz", "-\n-\n- a-b", "Twentyfirst\r\nforty-two"]
+
+
+def _rehyphenations():
+    texts = [t for _, t in TEXTS] + MADE
+    return [parse._rehyphenation(t, lang, parse._Vocabulary(t)) for t in texts for lang in ("en", "fr", "zh", None)]
+
+
+def test_hyphenated_words_read_on_their_lines_as_the_vocabulary_holds_them():
+    for text in [t for _, t in TEXTS] + MADE:
+        vocabulary = parse._Vocabulary(text)
+        want = {h for h in parse._vocabulary(text) if "-" in h}
+        assert vocabulary.hyphenated() == want
+        vocabulary.words()
+        assert vocabulary.hyphenated() == want
+
+
+def test_hyphens_put_back_as_without_looking_for_the_words_first(monkeypatch):
+    fast = _rehyphenations()
+    monkeypatch.setattr(parse, "_standing_in", lambda text, words: list(words))  # every word may stand
+    plain = _rehyphenations()
+    assert sum(bool(m) for m in plain) >= 10
+    assert fast == plain
