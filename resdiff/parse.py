@@ -43,6 +43,7 @@ _RES_SESSION = L.lazy_pattern(L.RES_SESSION)
 _TAG = re.compile(r"</?[ib]>")
 _COLONS, _SQUARE_OPENERS = tuple(L.COLONS), tuple(L.SQUARE_OPENERS)
 _COLON = re.compile(rf"[{L.COLONS}]")
+_SUPERSCRIPT = re.compile(f"[{L.SUPERSCRIPTS}]")
 _COLON_NEAR_END = re.compile(rf"[{L.COLONS}]\s*\S{{0,3}}$")  # a colon, then at most a footnote marker
 # the formulas that frame a resolution are lang's (ADOPTION, DRAFT, SESSION, AGENDA, ANNEX_HEADING, …)
 _TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[{L.NUMBER_POINTS}]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
@@ -714,20 +715,10 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
     return out
 
 
-def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[str], lang: str,
-                      slash: bool) -> tuple[str, list[str], list[int]]:
-    """A footnote cited again later ("… Goals2 for", "oral report; 2/"): only where the marker cannot be
-    content — a superscript digit, the 1990s "2/", or a number glued to a word in Latin script."""
-    if not seen:
-        return text, cited, marks
-    # what is taken out is a marker seen, read as ASCII digits (a superscript run translated): a paragraph
-    # where none stands needs no pattern, nor one with no superscript where no form of bare digits applies
-    # (markers are digits: _split_body writes each as str(int(...)); a marker of letters would need the
-    # patterns below even there)
-    raised = not text.isascii() and any(c in text for c in L.SUPERSCRIPTS)
-    digits = text.translate(L.FROM_SUPERSCRIPT) if raised else text
-    if not (raised or slash or lang not in L.MARKERS_NOT_GLUED) or not any(m in digits for m in set(seen)):
-        return text, cited, marks
+@lru_cache(maxsize=64)
+def _repeated_forms(seen: tuple[str, ...], slash: bool, glued: bool) -> tuple[re.Pattern, re.Pattern | None]:
+    """_repeated_markers' pattern for the markers seen (made once for each run of them), and where its
+    matches start when they are runs of digits (None where it is an alternation of the markers)."""
     if all(m.isascii() and m.isdigit() for m in seen):
         # a whole run of digits, kept below only where it is a marker seen: what the alternation of the
         # markers finds (each stands between non-digits), without trying every marker at every position
@@ -738,14 +729,30 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
     forms = [rf"\s?[{sup}]+"]
     if slash:  # the document writes its markers "2/": a bare number is never one
         forms.append(rf"\s?{_SLASH_BEFORE}(?:{alt})/{_SLASH_AFTER}")
-    elif lang not in L.MARKERS_NOT_GLUED:
+    elif glued:
         forms.append(rf"(?<=[a-z][,;]|[a-z]{{2}})(?:{alt})(?=[\s,;.:]|$)")
         forms.append(rf"(?<=[a-z],) (?:{alt})(?= [a-z])")  # "the Court, 1 and calls upon"
         forms.append(rf"(?<=\w,)(?:{alt})$")  # "… priorities of UNISPACE+50,1" ending a paragraph
+    return re.compile("|".join(forms)), (_repeated_starts(sup, slash, glued) if alt == "[0-9]+" else None)
+
+
+def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[str], lang: str,
+                      slash: bool) -> tuple[str, list[str], list[int]]:
+    """A footnote cited again later ("… Goals2 for", "oral report; 2/"): only where the marker cannot be
+    content — a superscript digit, the 1990s "2/", or a number glued to a word in Latin script."""
+    if not seen:
+        return text, cited, marks
+    # what is taken out is a marker seen, read as ASCII digits (a superscript run translated): a paragraph
+    # where none stands needs no pattern, nor one with no superscript where no form of bare digits applies
+    # (markers are digits: _split_body writes each as str(int(...)); a marker of letters would need the
+    # patterns below even there)
+    raised = not text.isascii() and _SUPERSCRIPT.search(text) is not None
+    digits = text.translate(L.FROM_SUPERSCRIPT) if raised else text
+    if not (raised or slash or lang not in L.MARKERS_NOT_GLUED) or not any(m in digits for m in set(seen)):
+        return text, cited, marks
+    pattern, starts = _repeated_forms(tuple(seen), slash, lang not in L.MARKERS_NOT_GLUED)
     pairs = list(zip(marks, cited, strict=True))
-    pattern = re.compile("|".join(forms))
-    found = (list(_matches(pattern, text, 0, re.compile(f"[0-9{sup}]"), before=True)) if alt == "[0-9]+"
-             else list(pattern.finditer(text)))
+    found = list(_matches(pattern, text, 0, starts, before=True)) if starts else list(pattern.finditer(text))
     for m in reversed(found):
         value = m.group(0).strip().rstrip("/").translate(L.FROM_SUPERSCRIPT)
         if value not in seen:
@@ -755,6 +762,15 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
         pairs = [(pos - (end - start) if pos > start else pos, mk) for pos, mk in pairs] + [(start, value)]
     pairs.sort(key=lambda x: x[0])
     return text, [mk for _, mk in pairs], [pos for pos, _ in pairs]
+
+
+def _repeated_starts(sup: str, slash: bool, glued: bool) -> re.Pattern:
+    """Where a match of _repeated_markers' forms (its markers a run of digits) starts, or one character
+    later (after a space): a superscript digit of `sup`, or a number's first digit after what the form of
+    bare digits admits before it: no digit, slash or underscore ("2/"), a small letter, comma, semicolon or
+    space (a number glued to a word); most digits of a text are in numbers and tried no more."""
+    after = r"(?<![\d/_])" if slash else r"(?<=[a-z,; ])" if glued else None
+    return re.compile(f"[{sup}]" + (f"|{after}[0-9]" if after else ""))
 
 
 def _matches(pattern: re.Pattern, text: str, pos: int, starts: re.Pattern, *, before: bool = False):

@@ -181,7 +181,8 @@ MARKED = ["Reduction 2015–20303 and", "Reduction 2015-20303", "12 February 201
           "76/101 and 75/62 cited", "75/622", "1/ Haiti 1/ and 2/", "２０１５年 3 月", "第 1 号１", "Goals2 for", "Goals²",
           "the Court, 1 and", "UNISPACE+50,1", "word(2) and (1)", "2 000 and Munitions,1 110", "1st and 3rd",
           "《公约》1 所作", "、2 ", "of 12 August 1949 2 and", "No. 3", "article 4 of", "63/71 of 2 December 2008",
-          "-2", "_2", ".2", "2.5", "2,5", "22/2/2", "2/22 2", "1990-19911", "2020–2021 1", "A/RES/1/1 1"]
+          "-2", "_2", ".2", "2.5", "2,5", "22/2/2", "2/22 2", "1990-19911", "2020–2021 1", "A/RES/1/1 1",
+          "oral report; 2/ and 12/", "Declaration¹ and ¹²", "Goals2 for the Goals;3", "x\t2 and"]
 
 
 def _marker_answers():
@@ -197,6 +198,8 @@ def _marker_answers():
             for lang, slash in (("en", False), ("zh", False), ("ar", False), ("en", "/" in s)):
                 for pos in {0, len(s) // 2, max(0, s.rfind(marker))}:
                     out.append(parse._find_marker(s, marker, pos, lang, slash, numbers))
+        for lang, slash in (("en", False), ("zh", False), ("en", True)):  # markers cited again
+            out.append(parse._repeated_markers(s, [], [], sorted(markers), lang, slash))
     return out
 
 
@@ -219,6 +222,8 @@ def _gates_opened(monkeypatch):
     monkeypatch.setattr(parse, "_NUMBER_START", re.compile(r"\d"))
     monkeypatch.setattr(parse, "_marker_forms", functools.lru_cache(maxsize=None)(parse._MarkerForms))
     monkeypatch.setattr(parse, "_may_be_numbered", lambda s: True)
+    monkeypatch.setattr(parse, "_repeated_starts", lambda sup, slash, glued: re.compile(f"[0-9{sup}]"))
+    monkeypatch.setattr(parse, "_repeated_forms", functools.lru_cache(maxsize=None)(parse._repeated_forms.__wrapped__))
 
 
 def test_markers_found_as_without_the_gates(monkeypatch):
