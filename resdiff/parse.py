@@ -232,6 +232,9 @@ class _Vocabulary:
             return []
         return [h for h in self.words() if "-" in h]
 
+    def read(self) -> bool:
+        return self._words is not None
+
     def hyphenated(self) -> set[str]:
         """The words written with a hyphen, as a set: the vocabulary is not read for them."""
         if self._words is not None:
@@ -521,14 +524,17 @@ def _rehyphenation(text: str, lang: str, vocabulary: _Vocabulary) -> dict[str, s
     the evidence is plain: a numeral the language always hyphenates, or a compound the document writes
     with its hyphen elsewhere while the joined form stands nowhere else."""
     numerals = L.hyphenated_numerals(lang)
+    if numerals and _BROKEN_WORD.search(text):
+        vocabulary.words()  # the paragraphs' lines joined will read it (a word broken at a line end): read now
     hyphenated = vocabulary.hyphenated()  # the compounds the document writes with their hyphens
     if not numerals and not hyphenated:
         return {}  # nothing to put back (a Chinese text): its words are not counted
     # A word _WORD finds is a word of the vocabulary too, unless a soft hyphen ends its line: where no
     # numeral and no compound's joined form is one, none is counted and the words are not counted. A word
-    # of the vocabulary stands in the text: the vocabulary is read only for a numeral or form that does.
-    if "\u00ad" not in text and not any(w in vocabulary for w in _standing_in(text, numerals)) and not any(
-            j in vocabulary for j in _standing_in(text, {h.replace("-", "") for h in hyphenated})):
+    # of the vocabulary stands in the text: where it is not read yet, it is read only for one that does.
+    standing = partial(_standing_in, text) if not vocabulary.read() else lambda words: words
+    if "\u00ad" not in text and not any(w in vocabulary for w in standing(numerals)) and not any(
+            j in vocabulary for j in standing({h.replace("-", "") for h in hyphenated})):
         return {}
     compounds = vocabulary.compounds()  # (in the vocabulary's order: the last of two alike joined is kept)
     words = Counter(_WORD.findall(text))
@@ -539,15 +545,18 @@ def _rehyphenation(text: str, lang: str, vocabulary: _Vocabulary) -> dict[str, s
     return mend
 
 
-def _standing_in(text: str, words) -> list[str]:
+def _standing_in(text: str, words):
     """The `words` that stand in `text`, those opening alike looked for by their opening first (a numeral's
     tens: "twenty", "trente"); all of them where they open in many ways (each opening a search of the text)."""
     by_opening: dict[str, list[str]] = {}
     for w in words:
         by_opening.setdefault(w[:5], []).append(w)
     if len(by_opening) > 16:
-        return list(words)
-    return [w for opening, alike in by_opening.items() if opening in text for w in alike if w in text]
+        return words
+    return (w for opening, alike in by_opening.items() if opening in text for w in alike if w in text)
+
+
+_BROKEN_WORD = re.compile(r"[-\u00ad]\n\s*[a-z]")  # a line that ends in a hyphen, the next in lower case
 
 
 def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[list[_Raw], list[_Raw]]:
