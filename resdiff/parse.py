@@ -216,7 +216,7 @@ class _Vocabulary:
     hyphen before a lower-case letter and writes no hyphenated compound (a Chinese text) never needs it."""
 
     def __init__(self, text: str):
-        self._text, self._words = text, None
+        self._text, self._words, self._hyphenated = text, None, None
 
     def __contains__(self, word: str) -> bool:
         return word in self.words()
@@ -237,9 +237,10 @@ class _Vocabulary:
 
     def hyphenated(self) -> set[str]:
         """The words written with a hyphen, as a set: the vocabulary is not read for them."""
-        if self._words is not None:
-            return {h for h in self._words if "-" in h}
-        return set(_hyphenated_words(self._text))
+        if self._hyphenated is None:
+            self._hyphenated = (set(_hyphenated_words(self._text)) if self._words is None
+                                else {h for h in self._words if "-" in h})
+        return self._hyphenated
 
 
 def _has_compound(text: str) -> bool:
@@ -526,15 +527,14 @@ def _rehyphenation(text: str, lang: str, vocabulary: _Vocabulary) -> dict[str, s
     numerals = L.hyphenated_numerals(lang)
     if numerals and _BROKEN_WORD.search(text):
         vocabulary.words()  # the paragraphs' lines joined will read it (a word broken at a line end): read now
-    hyphenated = vocabulary.hyphenated()  # the compounds the document writes with their hyphens
-    if not numerals and not hyphenated:
+    if not numerals and not vocabulary.hyphenated():  # (the compounds the document writes with their hyphens)
         return {}  # nothing to put back (a Chinese text): its words are not counted
     # A word _WORD finds is a word of the vocabulary too, unless a soft hyphen ends its line: where no
     # numeral and no compound's joined form is one, none is counted and the words are not counted. A word
     # of the vocabulary stands in the text: where it is not read yet, it is read only for one that does.
     standing = partial(_standing_in, text) if not vocabulary.read() else lambda words: words
     if "\u00ad" not in text and not any(w in vocabulary for w in standing(numerals)) and not any(
-            j in vocabulary for j in standing({h.replace("-", "") for h in hyphenated})):
+            j in vocabulary for j in standing({h.replace("-", "") for h in vocabulary.hyphenated()})):
         return {}
     compounds = vocabulary.compounds()  # (in the vocabulary's order: the last of two alike joined is kept)
     words = Counter(_WORD.findall(text))

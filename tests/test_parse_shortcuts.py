@@ -253,10 +253,10 @@ def _rehyphenations():
 
 def test_hyphenated_words_read_on_their_lines_as_the_vocabulary_holds_them():
     for text in [t for _, t in TEXTS] + MADE:
-        vocabulary = parse._Vocabulary(text)
         want = {h for h in parse._vocabulary(text) if "-" in h}
-        assert vocabulary.hyphenated() == want
-        vocabulary.words()
+        assert parse._Vocabulary(text).hyphenated() == want
+        vocabulary = parse._Vocabulary(text)
+        vocabulary.words()  # read first: the words are taken from it
         assert vocabulary.hyphenated() == want
 
 
