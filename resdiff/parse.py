@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 from itertools import chain
 
 from . import lang as L
@@ -18,6 +18,7 @@ from .layout import (
     SPONSOR_NOTE,
     SUB_LETTER,
     SYMBOL_LINE,
+    _may_be_numbered,
     is_plain_furniture,
     may_open_furniture,
     read_text,
@@ -42,6 +43,7 @@ _RES_SESSION = L.lazy_pattern(L.RES_SESSION)
 _TAG = re.compile(r"</?[ib]>")
 _COLONS, _SQUARE_OPENERS = tuple(L.COLONS), tuple(L.SQUARE_OPENERS)
 _COLON = re.compile(rf"[{L.COLONS}]")
+_SUPERSCRIPT = re.compile(f"[{L.SUPERSCRIPTS}]")
 _COLON_NEAR_END = re.compile(rf"[{L.COLONS}]\s*\S{{0,3}}$")  # a colon, then at most a footnote marker
 # the formulas that frame a resolution are lang's (ADOPTION, DRAFT, SESSION, AGENDA, ANNEX_HEADING, …)
 _TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[{L.NUMBER_POINTS}]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
@@ -214,7 +216,7 @@ class _Vocabulary:
     hyphen before a lower-case letter and writes no hyphenated compound (a Chinese text) never needs it."""
 
     def __init__(self, text: str):
-        self._text, self._words = text, None
+        self._text, self._words, self._hyphenated = text, None, None
 
     def __contains__(self, word: str) -> bool:
         return word in self.words()
@@ -230,19 +232,32 @@ class _Vocabulary:
             return []
         return [h for h in self.words() if "-" in h]
 
+    def read(self) -> bool:
+        return self._words is not None
+
+    def hyphenated(self) -> set[str]:
+        """The words written with a hyphen, as a set: the vocabulary is not read for them."""
+        if self._hyphenated is None:
+            self._hyphenated = (set(_hyphenated_words(self._text)) if self._words is None
+                                else {h for h in self._words if "-" in h})
+        return self._hyphenated
+
 
 def _has_compound(text: str) -> bool:
-    """Whether a word of _vocabulary(text) holds a hyphen, looked for on the lines that hold one: no word,
-    nor the look past its end for a line end, reads across a line break."""
+    """Whether a word of _vocabulary(text) holds a hyphen."""
+    return next(_hyphenated_words(text), None) is not None
+
+
+def _hyphenated_words(text: str):
+    """The words of _vocabulary(text) that hold a hyphen, read on the lines that hold one: no word, nor the
+    look past its end for a line end, reads across a line break."""
     word = re.compile(_VOCABULARY_WORD, re.MULTILINE)
     at = text.find("-")
     while at >= 0:
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
-        if any("-" in w for w in word.findall(text, text.rfind("\n", 0, at) + 1, end)):
-            return True
+        yield from (w for w in word.findall(text, text.rfind("\n", 0, at) + 1, end) if "-" in w)
         at = text.find("-", end)
-    return False
 
 
 def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, list[Line]]]]:
@@ -251,10 +266,10 @@ def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, l
     starts = []
     op_seen = False
     for k, x in enumerate(body):
-        s = x.text.strip()
         if x.role != UNKNOWN:
             continue
-        op_seen = op_seen or bool(OP_NUMBER.match(s))
+        s = x.text.strip()
+        op_seen = op_seen or (_may_be_numbered(s) and bool(OP_NUMBER.match(s)))
         if op_seen and L.ANNEX_HEADING.match(s):
             starts.append(k)
     if not starts:
@@ -510,20 +525,38 @@ def _rehyphenation(text: str, lang: str, vocabulary: _Vocabulary) -> dict[str, s
     the evidence is plain: a numeral the language always hyphenates, or a compound the document writes
     with its hyphen elsewhere while the joined form stands nowhere else."""
     numerals = L.hyphenated_numerals(lang)
-    compounds = vocabulary.compounds()  # the compounds the document writes with their hyphens
-    if not numerals and not compounds:
+    if numerals and _BROKEN_WORD.search(text):
+        vocabulary.words()  # the paragraphs' lines joined will read it (a word broken at a line end): read now
+    if not numerals and not vocabulary.hyphenated():  # (the compounds the document writes with their hyphens)
         return {}  # nothing to put back (a Chinese text): its words are not counted
     # A word _WORD finds is a word of the vocabulary too, unless a soft hyphen ends its line: where no
-    # numeral and no compound's joined form is one, none is counted and the words are not counted.
-    if "\u00ad" not in text and not any(w in vocabulary for w in numerals) and not any(
-            h.replace("-", "") in vocabulary for h in compounds):
+    # numeral and no compound's joined form is one, none is counted and the words are not counted. A word
+    # of the vocabulary stands in the text: where it is not read yet, it is read only for one that does.
+    standing = partial(_standing_in, text) if not vocabulary.read() else lambda words: words
+    if "\u00ad" not in text and not any(w in vocabulary for w in standing(numerals)) and not any(
+            j in vocabulary for j in standing({h.replace("-", "") for h in vocabulary.hyphenated()})):
         return {}
+    compounds = vocabulary.compounds()  # (in the vocabulary's order: the last of two alike joined is kept)
     words = Counter(_WORD.findall(text))
     mend = {w: h for w, h in numerals.items() if words[w]}
     for h in compounds:
         if words[joined := h.replace("-", "")] == 1:
             mend[joined] = h
     return mend
+
+
+def _standing_in(text: str, words):
+    """The `words` that stand in `text`, those opening alike looked for by their opening first (a numeral's
+    tens: "twenty", "trente"); all of them where they open in many ways (each opening a search of the text)."""
+    by_opening: dict[str, list[str]] = {}
+    for w in words:
+        by_opening.setdefault(w[:5], []).append(w)
+    if len(by_opening) > 16:
+        return words
+    return (w for opening, alike in by_opening.items() if opening in text for w in alike if w in text)
+
+
+_BROKEN_WORD = re.compile(r"[-\u00ad]\n\s*[a-z]")  # a line that ends in a hyphen, the next in lower case
 
 
 def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[list[_Raw], list[_Raw]]:
@@ -576,13 +609,14 @@ def _paragraphs(raws: list[_Raw], join: Callable[[list[str]], str],
 
     for r in raws:
         text = join(r.lines)
-        m = OP_NUMBER.match(text)
+        numbered = _may_be_numbered(text)
+        m = numbered and OP_NUMBER.match(text)
         if m:
             op_number, sub_letter = m.group(1), None
             add(f"OP{op_number}", kind=OPERATIVE, number=op_number, text=text[m.end():], line=r.line, page=r.page,
                 prefix=m.group(0))
             continue
-        m = SUB_LETTER.match(text)
+        m = numbered and SUB_LETTER.match(text)
         if m and op_number is not None:
             letter = m.group(1)
             # (i), (ii) … inside a lettered sub-paragraph are its own sub-items, unless the label is
@@ -620,8 +654,9 @@ def _annex_paragraphs(raws: list[_Raw], join: Callable[[list[str]], str], prefix
     unnumbered = 0
     for r in raws:
         text = join(r.lines)
-        m = OP_NUMBER.match(text)
-        sub = SUB_LETTER.match(text)
+        numbered = _may_be_numbered(text)
+        m = numbered and OP_NUMBER.match(text)
+        sub = numbered and SUB_LETTER.match(text)
         if m:
             number = m.group(1)
             pid, letter = f"{prefix}{number}", None
@@ -666,13 +701,13 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
     # character) read as ASCII digits: where the marker does not stand in that reading at or after `pos`,
     # it is not in the text, and its patterns are not tried (most paragraphs hold no marker).
     as_ascii = {**L.FROM_SUPERSCRIPT, **{ord(L.digit_forms(d)[1]): d for d in "0123456789"}}
-    other_digits = [chr(c) for c in as_ascii]  # searched for first: translating a paragraph costs more
+    other_digit = re.compile(f"[{re.escape(''.join(map(chr, as_ascii)))}]")  # searched first: translating costs more
     plain = all(m.isascii() and m.isdigit() for m in markers)
     for p in paragraphs:
         text, cited, marks = p.text, [], []
         pos = 0
         while k < len(markers):
-            digits = text if text.isascii() or not any(c in text for c in other_digits) else text.translate(as_ascii)
+            digits = text if text.isascii() or not other_digit.search(text) else text.translate(as_ascii)
             hits = [(hit, j) for j in range(k, min(k + 3, len(markers)))
                     if (not plain or digits.find(markers[j], pos) >= 0)
                     and (hit := _find_marker(text, markers[j], pos, lang, slash, numbers)) is not None]
@@ -689,20 +724,10 @@ def _attach_markers(paragraphs: list[Paragraph], markers: list[str], lang: str, 
     return out
 
 
-def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[str], lang: str,
-                      slash: bool) -> tuple[str, list[str], list[int]]:
-    """A footnote cited again later ("… Goals2 for", "oral report; 2/"): only where the marker cannot be
-    content — a superscript digit, the 1990s "2/", or a number glued to a word in Latin script."""
-    if not seen:
-        return text, cited, marks
-    # what is taken out is a marker seen, read as ASCII digits (a superscript run translated): a paragraph
-    # where none stands needs no pattern, nor one with no superscript where no form of bare digits applies
-    # (markers are digits: _split_body writes each as str(int(...)); a marker of letters would need the
-    # patterns below even there)
-    raised = not text.isascii() and any(c in text for c in L.SUPERSCRIPTS)
-    digits = text.translate(L.FROM_SUPERSCRIPT) if raised else text
-    if not (raised or slash or lang not in L.MARKERS_NOT_GLUED) or not any(m in digits for m in set(seen)):
-        return text, cited, marks
+@lru_cache(maxsize=64)
+def _repeated_forms(seen: tuple[str, ...], slash: bool, glued: bool) -> tuple[re.Pattern, re.Pattern | None]:
+    """_repeated_markers' pattern for the markers seen (made once for each run of them), and where its
+    matches start when they are runs of digits (None where it is an alternation of the markers)."""
     if all(m.isascii() and m.isdigit() for m in seen):
         # a whole run of digits, kept below only where it is a marker seen: what the alternation of the
         # markers finds (each stands between non-digits), without trying every marker at every position
@@ -713,14 +738,30 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
     forms = [rf"\s?[{sup}]+"]
     if slash:  # the document writes its markers "2/": a bare number is never one
         forms.append(rf"\s?{_SLASH_BEFORE}(?:{alt})/{_SLASH_AFTER}")
-    elif lang not in L.MARKERS_NOT_GLUED:
+    elif glued:
         forms.append(rf"(?<=[a-z][,;]|[a-z]{{2}})(?:{alt})(?=[\s,;.:]|$)")
         forms.append(rf"(?<=[a-z],) (?:{alt})(?= [a-z])")  # "the Court, 1 and calls upon"
         forms.append(rf"(?<=\w,)(?:{alt})$")  # "… priorities of UNISPACE+50,1" ending a paragraph
+    return re.compile("|".join(forms)), (_repeated_starts(sup, slash, glued) if alt == "[0-9]+" else None)
+
+
+def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[str], lang: str,
+                      slash: bool) -> tuple[str, list[str], list[int]]:
+    """A footnote cited again later ("… Goals2 for", "oral report; 2/"): only where the marker cannot be
+    content — a superscript digit, the 1990s "2/", or a number glued to a word in Latin script."""
+    if not seen:
+        return text, cited, marks
+    # what is taken out is a marker seen, read as ASCII digits (a superscript run translated): a paragraph
+    # where none stands needs no pattern, nor one with no superscript where no form of bare digits applies
+    # (markers are digits: _split_body writes each as str(int(...)); a marker of letters would need the
+    # patterns below even there)
+    raised = not text.isascii() and _SUPERSCRIPT.search(text) is not None
+    digits = text.translate(L.FROM_SUPERSCRIPT) if raised else text
+    if not (raised or slash or lang not in L.MARKERS_NOT_GLUED) or not any(m in digits for m in set(seen)):
+        return text, cited, marks
+    pattern, starts = _repeated_forms(tuple(seen), slash, lang not in L.MARKERS_NOT_GLUED)
     pairs = list(zip(marks, cited, strict=True))
-    pattern = re.compile("|".join(forms))
-    found = (list(_matches(pattern, text, 0, re.compile(f"[0-9{sup}]"), before=True)) if alt == "[0-9]+"
-             else list(pattern.finditer(text)))
+    found = list(_matches(pattern, text, 0, starts, before=True)) if starts else list(pattern.finditer(text))
     for m in reversed(found):
         value = m.group(0).strip().rstrip("/").translate(L.FROM_SUPERSCRIPT)
         if value not in seen:
@@ -730,6 +771,15 @@ def _repeated_markers(text: str, cited: list[str], marks: list[int], seen: list[
         pairs = [(pos - (end - start) if pos > start else pos, mk) for pos, mk in pairs] + [(start, value)]
     pairs.sort(key=lambda x: x[0])
     return text, [mk for _, mk in pairs], [pos for pos, _ in pairs]
+
+
+def _repeated_starts(sup: str, slash: bool, glued: bool) -> re.Pattern:
+    """Where a match of _repeated_markers' forms (its markers a run of digits) starts, or one character
+    later (after a space): a superscript digit of `sup`, or a number's first digit after what the form of
+    bare digits admits before it: no digit, slash or underscore ("2/"), a small letter, comma, semicolon or
+    space (a number glued to a word); most digits of a text are in numbers and tried no more."""
+    after = r"(?<![\d/_])" if slash else r"(?<=[a-z,; ])" if glued else None
+    return re.compile(f"[{sup}]" + (f"|{after}[0-9]" if after else ""))
 
 
 def _matches(pattern: re.Pattern, text: str, pos: int, starts: re.Pattern, *, before: bool = False):
@@ -754,22 +804,18 @@ _SLASH_BEFORE, _SLASH_AFTER = r"(?<![\d/_])", r"(?![\d/_])"
 def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool = False,
                  numbers: Counter | None = None) -> tuple[int, int] | None:
     """Span to delete for the first occurrence of `marker` used as a superscript, or None."""
-    sup = marker.translate(L.TO_SUPERSCRIPT)
-    m = next(_matches(re.compile(rf"\s?{re.escape(sup)}(?![⁰-⁹¹²³])"), text, pos, re.compile(re.escape(sup)),
-                      before=True), None)
+    f = _marker_forms(marker)
+    m = next(_matches(f.raised, text, pos, f.raised_start, before=True), None)
     if m and (m.start() == 0 or text[m.start() - 1] not in "⁰¹²³⁴⁵⁶⁷⁸⁹"):
         return (m.start() + (text[m.start()].isspace() and not is_wide(text[m.end():m.end() + 1]))), m.end()
     if slash:  # "Haiti 1/ and": the 1990s marker, on the baseline (on a word too, where spaces were lost)
-        m = next(_matches(re.compile(rf"\s?{_SLASH_BEFORE}{re.escape(marker)}/{_SLASH_AFTER}"), text, pos,
-                          re.compile(re.escape(f"{marker}/")), before=True), None)
+        m = next(_matches(f.slashed, text, pos, f.slashed_start, before=True), None)
         return (m.start(), m.end()) if m else None
     if lang in L.MARKERS_BRACKETED:  # "word(2)", as Arabic texts set a marker
-        m = re.compile(rf"\s?\({re.escape(marker)}\)").search(text, pos)
+        m = f.bracketed.search(text, pos)
         if m:
             return m.start(), m.end()
-    digits = "".join(f"[{L.digit_forms(d)}]" for d in marker)  # ASCII or full-width
-    first = re.compile(digits[: digits.index("]") + 1])  # where a match can start: the marker's first digit
-    for m in _matches(re.compile(rf"(?<![\d/.\-_]){digits}(?![\d/\-_]|[.,]\d)"), text, pos, first):
+    for m in _matches(f.bare, text, pos, f.bare_start):
         start, end = m.start(), m.end()
         before = text[:start]
         prev = before.rstrip()[-1:] if before.rstrip() else ""
@@ -798,15 +844,55 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
             start -= 1  # "Agreement 4 requires" -> "Agreement requires"
         return start, end
     if lang not in L.MARKERS_NOT_GLUED:  # "Reduction 2015–20303 and": the marker glued to the end of a year range
-        m = next(_matches(re.compile(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)"), text, pos, first), None)
+        # (the range ends five characters before the marker at the latest: where the gate finds none from
+        # there, the pattern, tried at each of the marker's first digits, finds none either)
+        m = None if _absent(f.after_range, text, max(0, pos - 5)) else next(
+            _matches(f.after_range_marker, text, pos, f.first), None)
         if m:
             return m.start(), m.end()
         return _glued_to_a_number(text, marker, pos, numbers or Counter())
     return None
 
 
+class _MarkerForms:
+    """The patterns _find_marker and _glued_to_a_number look for one marker with, made once a marker."""
+
+    def __init__(self, marker: str) -> None:
+        sup, mark = re.escape(marker.translate(L.TO_SUPERSCRIPT)), re.escape(marker)
+        self.raised, self.raised_start = re.compile(rf"\s?{sup}(?![⁰-⁹¹²³])"), re.compile(sup)
+        self.slashed = re.compile(rf"\s?{_SLASH_BEFORE}{mark}/{_SLASH_AFTER}")
+        self.slashed_start = re.compile(re.escape(f"{marker}/"))
+        self.bracketed = re.compile(rf"\s?\({mark}\)")
+        digits = "".join(f"[{L.digit_forms(d)}]" for d in marker)  # ASCII or full-width
+        self.first = re.compile(digits[: digits.index("]") + 1])  # where a match can start: the marker's first digit
+        self.bare = re.compile(rf"(?<![\d/.\-_]){digits}(?![\d/\-_]|[.,]\d)")
+        self.bare_start = _not_after(r"[\d/.\-_]", digits[: digits.index("]") + 1])
+        self.after_range_marker = re.compile(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)")
+        self.after_range = re.compile(rf"[–-](?:19|20)\d\d{digits}")  # what that pattern's match stands in
+        self.year = re.compile(rf"(?<![\d/.,])((?:19|20)\d\d)({mark})(?![\d/]|[.,]\d)")
+        self.after_year = re.compile(rf"(?:19|20)\d\d{mark}")  # what a match of `year` holds
+        self.symbol = re.compile(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({mark})(?![\d/]|[.,]\d)")
+        self.after_symbol = re.compile(rf"/\d{{1,4}}{mark}")  # what a match of `symbol` holds
+
+
+_marker_forms = lru_cache(maxsize=512)(_MarkerForms)  # markers are few: 1, 2, 3 … in every document
+
+
+def _not_after(before: str, first: str) -> re.Pattern:
+    """Where a pattern opening with (?<!before)first can match: `first` not after `before` (each one
+    character), with the look-behind after it, a search that skips to `first` (a number's first digit, not
+    each of its digits)."""
+    return re.compile(rf"{first}(?<!{before}{first})")
+
+
+def _absent(gate: re.Pattern, text: str, pos: int) -> bool:
+    """Whether `gate`, a part of what a marker's pattern matches, stands nowhere in `text` from `pos`: one
+    search, where the pattern would be tried at every digit (a paragraph citing many numbers has dozens)."""
+    return gate.search(text, pos) is None
+
+
 _CENTURY = L.lazy_pattern("19|20")  # where a year can start
-_DIGIT = L.lazy_pattern(r"\d")
+_NUMBER_START = _not_after(r"[\d/]", r"\d")  # where "(?<![\d/])\d…" can match
 # "(?<![\d/])\d{1,4}/..." with its look-behind after the first digit: a search that skips to a digit
 _CITED_NUMBER = L.lazy_pattern(r"\d(?<![\d/]\d)\d{0,3}/\d{1,4}(?![\d/])")
 
@@ -815,14 +901,13 @@ def _glued_to_a_number(text: str, marker: str, pos: int, numbers: Counter) -> tu
     """A marker an extractor glued to the number before it, told by evidence: "12 February 20139 in"
     (no year has five digits: 2013 and note 9), "resolution 77/2285" where the document cites 77/228
     on its own elsewhere and never 77/2285. Without such evidence the text is kept as it stands."""
-    year = next(_matches(re.compile(rf"(?<![\d/.,])((?:19|20)\d\d)({re.escape(marker)})(?![\d/]|[.,]\d)"), text,
-                         pos, _CENTURY), None)
+    f = _marker_forms(marker)
+    year = None if _absent(f.after_year, text, pos) else next(_matches(f.year, text, pos, _CENTURY), None)
     if year:
         return year.start(2), year.end(2)
-    if not numbers or "/" not in text:
+    if not numbers or "/" not in text or _absent(f.after_symbol, text, pos):
         return None  # no number cited on its own, or none here: nothing to tell a glued marker by
-    symbol = re.compile(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({re.escape(marker)})(?![\d/]|[.,]\d)")
-    for m in _matches(symbol, text, pos, _DIGIT):
+    for m in _matches(f.symbol, text, pos, _NUMBER_START):
         if numbers[m.group(1)] and numbers[m.group(0)] <= 1:  # cited on its own, and glued only here
             return m.start(2), m.end(2)
     return None

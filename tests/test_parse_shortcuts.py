@@ -4,8 +4,10 @@ here (full-width digits, no-break spaces, tabs, form feeds, upper case)."""
 
 from __future__ import annotations
 
+import functools
 import random
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -172,3 +174,96 @@ def test_every_text_read_into_the_same_lines_with_lines_made_as_records_make_the
     assert [(x.text, x.line, x.page, x.starts, x.role, x.marker) for x in got] == \
         [(x.text, x.line, x.page, x.starts, x.role, x.marker) for x in want]
     assert Line("1 A.", 3, 2, True, FOOTNOTE, "1").marker == "1"
+
+
+MARKED = ["Reduction 2015–20303 and", "Reduction 2015-20303", "12 February 20139 in", "resolution 77/2285 of",
+          "resolutions 77/228 and 76/1017, 2",
+          "76/101 and 75/62 cited", "75/622", "1/ Haiti 1/ and 2/", "２０１５年 3 月", "第 1 号１", "Goals2 for", "Goals²",
+          "the Court, 1 and", "UNISPACE+50,1", "word(2) and (1)", "2 000 and Munitions,1 110", "1st and 3rd",
+          "《公约》1 所作", "、2 ", "of 12 August 1949 2 and", "No. 3", "article 4 of", "63/71 of 2 December 2008",
+          "-2", "_2", ".2", "2.5", "2,5", "22/2/2", "2/22 2", "1990-19911", "2020–2021 1", "A/RES/1/1 1",
+          "oral report; 2/ and 12/", "Declaration¹ and ¹²", "Goals2 for the Goals;3", "x\t2 and"]
+
+
+def _marker_answers():
+    """_find_marker over the bundled, corpus and made lines holding a digit: each of the first markers and
+    those the line holds, in three languages, with and without the 1990s "1/", from the start, its middle and
+    its last digits of the marker."""
+    lines = [s for s in LINES if any(c.isdigit() for c in s)] + MARKED
+    numbers = Counter(parse._CITED_NUMBER.findall("\n".join(lines)))
+    out = []
+    for s in lines:
+        markers = {"1", "2", "3"} | set(re.findall(r"\d", s)) | set(re.findall(r"\d\d", s)[:3])
+        for marker in sorted(markers):
+            for lang, slash in (("en", False), ("zh", False), ("ar", False), ("en", "/" in s)):
+                for pos in {0, len(s) // 2, max(0, s.rfind(marker))}:
+                    out.append(parse._find_marker(s, marker, pos, lang, slash, numbers))
+        for lang, slash in (("en", False), ("zh", False), ("en", True)):  # markers cited again
+            out.append(parse._repeated_markers(s, [], [], sorted(markers), lang, slash))
+    return out
+
+
+def _documents():
+    out = []
+    for name, text in TEXTS:
+        try:
+            doc = parse.parse_text(text)
+        except Exception:  # noqa: BLE001 (a text that is no resolution)
+            out.append(name)
+            continue
+        out.append(repr((doc.paragraphs, doc.footnotes, doc.other, doc.warnings)))
+    return out
+
+
+def _gates_opened(monkeypatch):
+    """Every gate before a marker's pattern or a numbering pattern open: each pattern tried wherever it may match."""
+    monkeypatch.setattr(parse, "_absent", lambda gate, text, pos: False)
+    monkeypatch.setattr(parse, "_not_after", lambda before, first: re.compile(first))
+    monkeypatch.setattr(parse, "_NUMBER_START", re.compile(r"\d"))
+    monkeypatch.setattr(parse, "_marker_forms", functools.lru_cache(maxsize=None)(parse._MarkerForms))
+    monkeypatch.setattr(parse, "_may_be_numbered", lambda s: True)
+    monkeypatch.setattr(parse, "_repeated_starts", lambda sup, slash, glued: re.compile(f"[0-9{sup}]"))
+    monkeypatch.setattr(parse, "_repeated_forms", functools.lru_cache(maxsize=None)(parse._repeated_forms.__wrapped__))
+
+
+def test_markers_found_as_without_the_gates(monkeypatch):
+    fast = _marker_answers()
+    _gates_opened(monkeypatch)
+    plain = _marker_answers()
+    assert len(fast) == len(plain) > 10_000 and sum(a is not None for a in plain) > 1000
+    for got, want in zip(fast, plain, strict=True):
+        assert got == want
+
+
+def test_every_text_parsed_as_without_the_gates(monkeypatch):
+    fast = _documents()
+    _gates_opened(monkeypatch)
+    assert fast == _documents()
+
+
+MADE = ["the twentyfirst century and the twenty-first", "Secretary-\nGeneral and the SecretaryGeneral",
+        "decision-making\nand decisionmaking", "a well-\nknown and well-known fact-", "quaranteneuvième séance",
+        "post-\u00ad\nconflict", "soixante-dix\nsoixantedix", "x-y-z xyz x-yz", "-\n-\n- a-b", "Twentyfirst\r\nforty-two"]
+
+
+def _rehyphenations():
+    texts = [t for _, t in TEXTS] + MADE
+    return [parse._rehyphenation(t, lang, parse._Vocabulary(t)) for t in texts for lang in ("en", "fr", "zh", None)]
+
+
+def test_hyphenated_words_read_on_their_lines_as_the_vocabulary_holds_them():
+    for text in [t for _, t in TEXTS] + MADE:
+        want = {h for h in parse._vocabulary(text) if "-" in h}
+        assert parse._Vocabulary(text).hyphenated() == want
+        vocabulary = parse._Vocabulary(text)
+        vocabulary.words()  # read first: the words are taken from it
+        assert vocabulary.hyphenated() == want
+
+
+def test_hyphens_put_back_as_without_looking_for_the_words_first(monkeypatch):
+    fast = _rehyphenations()
+    monkeypatch.setattr(parse, "_standing_in", lambda text, words: list(words))  # every word may stand
+    monkeypatch.setattr(parse, "_BROKEN_WORD", re.compile("$^"))  # the vocabulary read first nowhere
+    plain = _rehyphenations()
+    assert sum(bool(m) for m in plain) >= 10
+    assert fast == plain
