@@ -212,13 +212,13 @@ def _indent_by_margin(body: list[str], body_rows: list[tuple[int, str, int]],
     margins = {pg: _margin(indents) for pg, indents in pages.items()}
     content = []
     for k, s, indent, p in kept:
-        if indent > margins[p] or _may_be_numbered(s) and (OP_NUMBER.match(s) or SUB_LETTER.match(s)):
+        if indent > margins[p] or may_be_numbered(s) and (OP_NUMBER.match(s) or SUB_LETTER.match(s)):
             s = " " + s
         content.append((k, s))
     return content
 
 
-def _may_be_numbered(s: str) -> bool:
+def may_be_numbered(s: str) -> bool:
     """False for a line neither OP_NUMBER nor SUB_LETTER can match: one that opens with neither a decimal
     digit (str.isdecimal: what their digit class matches) nor a round opener (most lines: two patterns spared)."""
     head = s[:1]

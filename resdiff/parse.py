@@ -18,8 +18,8 @@ from .layout import (
     SPONSOR_NOTE,
     SUB_LETTER,
     SYMBOL_LINE,
-    _may_be_numbered,
     is_plain_furniture,
+    may_be_numbered,
     may_open_furniture,
     read_text,
 )
@@ -269,7 +269,7 @@ def _split_annexes(body: list[Line]) -> tuple[list[Line], list[tuple[str, str, l
         if x.role != UNKNOWN:
             continue
         s = x.text.strip()
-        op_seen = op_seen or (_may_be_numbered(s) and bool(OP_NUMBER.match(s)))
+        op_seen = op_seen or (may_be_numbered(s) and bool(OP_NUMBER.match(s)))
         if op_seen and L.ANNEX_HEADING.match(s):
             starts.append(k)
     if not starts:
@@ -609,7 +609,7 @@ def _paragraphs(raws: list[_Raw], join: Callable[[list[str]], str],
 
     for r in raws:
         text = join(r.lines)
-        numbered = _may_be_numbered(text)
+        numbered = may_be_numbered(text)
         m = numbered and OP_NUMBER.match(text)
         if m:
             op_number, sub_letter = m.group(1), None
@@ -654,7 +654,7 @@ def _annex_paragraphs(raws: list[_Raw], join: Callable[[list[str]], str], prefix
     unnumbered = 0
     for r in raws:
         text = join(r.lines)
-        numbered = _may_be_numbered(text)
+        numbered = may_be_numbered(text)
         m = numbered and OP_NUMBER.match(text)
         sub = numbered and SUB_LETTER.match(text)
         if m:

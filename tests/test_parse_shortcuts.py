@@ -98,10 +98,10 @@ def test_a_line_opening_with_no_digit_nor_round_bracket_is_never_numbered():
     assert OP_NUMBER.pattern.startswith(r"^(\d{1,5})") and SUB_LETTER.pattern.startswith(f"^[{L.ROUND_OPENERS}]")
     every = "".join(map(chr, range(0x110000)))
     opening = set(re.findall(r"\d", every)) | set(re.findall(f"[{L.ROUND_OPENERS}]", every))
-    assert {c for c in every if layout._may_be_numbered(c)} == opening
-    assert layout._may_be_numbered("٣. يقرر") and layout._may_be_numbered("") and not layout._may_be_numbered("x")
+    assert {c for c in every if layout.may_be_numbered(c)} == opening
+    assert layout.may_be_numbered("٣. يقرر") and layout.may_be_numbered("") and not layout.may_be_numbered("x")
     for s in LINES:
-        assert layout._may_be_numbered(s) or not (OP_NUMBER.match(s) or SUB_LETTER.match(s)), s
+        assert layout.may_be_numbered(s) or not (OP_NUMBER.match(s) or SUB_LETTER.match(s)), s
 
 
 def test_a_line_with_no_colon_neither_ends_nor_nearly_ends_with_one():
@@ -221,7 +221,7 @@ def _gates_opened(monkeypatch):
     monkeypatch.setattr(parse, "_not_after", lambda before, first: re.compile(first))
     monkeypatch.setattr(parse, "_NUMBER_START", re.compile(r"\d"))
     monkeypatch.setattr(parse, "_marker_forms", functools.lru_cache(maxsize=None)(parse._MarkerForms))
-    monkeypatch.setattr(parse, "_may_be_numbered", lambda s: True)
+    monkeypatch.setattr(parse, "may_be_numbered", lambda s: True)
     monkeypatch.setattr(parse, "_repeated_starts", lambda sup, slash, glued: re.compile(f"[0-9{sup}]"))
     monkeypatch.setattr(parse, "_repeated_forms", functools.lru_cache(maxsize=None)(parse._repeated_forms.__wrapped__))
 
