@@ -159,3 +159,27 @@ def test_the_pairs_kept_in_order_of_a_long_text_with_a_few_moves_as_tuples_find_
 
         assert align._in_order(pair, weight) == _in_order_by_tuples(pair, weight)
         assert align._in_order(pair) == _in_order_by_tuples(pair, lambda i, j: (0, 0))
+
+
+def test_each_pair_of_paragraphs_is_weighed_once_an_alignment(monkeypatch):
+    """The pairs kept in order are chosen twice an alignment (among the identical twins, then among all pairs):
+    the same weights both times, a pair's found once."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synth import synthetic_pair
+
+    import resdiff
+
+    a, b = (resdiff.parse_text(t) for t in synthetic_pair(400))  # every paragraph numbered: no two texts alike
+    weighed: Counter = Counter()
+    plain = align._weight
+
+    def counted(x, y):
+        weighed[x, y] += 1
+        return plain(x, y)
+
+    monkeypatch.setattr(align, "_weight", counted)
+    groups = align.align([fold(p.text) for p in a.paragraphs], [fold(p.text) for p in b.paragraphs])
+    assert len(weighed) > 390 and max(weighed.values()) == 1
+    assert sum(g.moved for g in groups) >= 2
