@@ -266,12 +266,9 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
         if js:
             pair[i] = js.pop(0)
 
-    def weight(i: int, j: int) -> tuple[int, int]:
-        # longer paragraphs stay put, the shorter one is called moved; then a stable tie-break
-        return len(ok[i]) + len(nk[j]), zlib.crc32((min(ok[i], nk[j]) + max(ok[i], nk[j])).encode())
-
+    weight = _weighing(ok, nk)
     if len(pair) == len(old) == len(new):  # every paragraph has its identical twin: nothing to score
-        return _order([Group((i,), (j,)) for i, j in pair.items()], len(old), len(new), weight)
+        return _order([((i,), (j,)) for i, j in pair.items()], len(old), len(new), weight)
 
     taken = set(pair.values())
     scorer = Scorer(old + new, keep=[i for i in range(len(old)) if i not in pair]
@@ -316,8 +313,27 @@ def align(old: list[str], new: list[str], old_kinds: list[str] | None = None,
     _attach_neighbours(scorer, groups, fo, fn, len(new), {j: i for i, j in pair.items()}, side=1)
     _attach_neighbours(scorer, groups, fn, fo, len(old), {i: i for i in pair}, side=0)
 
-    matched = [Group(tuple(sorted(a)), tuple(sorted(b))) for a, b in groups.values()]
+    matched = [(tuple(sorted(a)), tuple(sorted(b))) for a, b in groups.values()]
     return _order(matched, len(old), len(new), weight)
+
+
+def _weighing(ok: list[str], nk: list[str]):
+    """The weight of the i-th old and j-th new text (_weight), for one alignment: the pairs kept in order are
+    chosen twice (among the identical twins, then among all pairs), and a pair is weighed once."""
+    weights: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def weight(i: int, j: int) -> tuple[int, int]:
+        w = weights.get((i, j))
+        if w is None:
+            w = weights[(i, j)] = _weight(ok[i], nk[j])
+        return w
+
+    return weight
+
+
+def _weight(a: str, b: str) -> tuple[int, int]:
+    """Of a pair of texts: longer paragraphs stay put, the shorter one is called moved; then a stable tie-break."""
+    return len(a) + len(b), zlib.crc32((min(a, b) + max(a, b)).encode())
 
 
 class _Feats:
@@ -481,10 +497,12 @@ def _in_order(pair: dict[int, int], weight=None) -> set[int]:
 _TIE_AT, _WEIGHT_AT, _COUNT_AT = 64, 192, 320
 
 
-def _order(matched: list[Group], n_old: int, n_new: int, weight=None) -> list[Group]:
-    first = {g.old[0]: g.new[0] for g in matched}
+def _order(matched: list[tuple[tuple[int, ...], tuple[int, ...]]], n_old: int, n_new: int,
+           weight=None) -> list[Group]:
+    """The groups of the pairs matched (old indices, new indices) and of the paragraphs left, in reading order."""
+    first = {o[0]: n[0] for o, n in matched}
     keep = _in_order(first, weight)
-    groups = [Group(g.old, g.new, moved=g.old[0] not in keep) for g in matched]
+    groups = [Group(o, n, moved=o[0] not in keep) for o, n in matched]
     in_old = {i for g in groups for i in g.old}
     in_new = {j for g in groups for j in g.new}
     groups += [Group((), (j,)) for j in range(n_new) if j not in in_new]

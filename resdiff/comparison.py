@@ -54,7 +54,7 @@ def _changes(old_ids, old_texts, new_ids, new_texts, old_kinds=None, new_kinds=N
                 out.append(Change(UNCHANGED, o, n, moved=g.moved, old_text=a, new_text=b))
                 continue
             ops, regions = diff_clauses(a, b)
-            sim = similarity(ops)
+            sim = similarity(ops, *((old_keys[g.old[0]], new_keys[g.new[0]]) if len(o) == len(n) == 1 else ()))
             if len(o) == 1 and len(n) == 1 and sim < MIN_SIMILARITY:
                 # too little in common to call it the same paragraph reworded: taken out and another put in
                 out += [Change(DELETED, o, (), old_text=a), Change(INSERTED, (), n, new_text=b)]
@@ -136,8 +136,8 @@ def _compare(old: Document, new: Document) -> DocumentDiff:
         [p.id for p in old.paragraphs], [p.text for p in old.paragraphs],
         [p.id for p in new.paragraphs], [p.text for p in new.paragraphs],
         [p.kind for p in old.paragraphs], [p.kind for p in new.paragraphs], lang=new.language,
-        old_marks=[tuple(zip(p.footnotes, p.marks, strict=False)) for p in old.paragraphs],
-        new_marks=[tuple(zip(p.footnotes, p.marks, strict=False)) for p in new.paragraphs],
+        old_marks=[tuple(zip(p.footnotes, p.marks, strict=False)) if p.footnotes else () for p in old.paragraphs],
+        new_marks=[tuple(zip(p.footnotes, p.marks, strict=False)) if p.footnotes else () for p in new.paragraphs],
     )
     notes = _changes(
         [f.id for f in old.footnotes], [f.text for f in old.footnotes],

@@ -296,9 +296,10 @@ def _merge(ops: list[Op]) -> list[Op]:
     return out
 
 
-def similarity(ops: list[Op]) -> float:
-    """Share of text (in comparison form) kept: 2 * kept / (old + new)."""
+def similarity(ops: list[Op], old_key: str | None = None, new_key: str | None = None) -> float:
+    """Share of text (in comparison form) kept: 2 * kept / (old + new). old_key and new_key: the comparison
+    forms of the two texts the ops rebuild, where the caller has them already (not folded again)."""
     same = sum(len(fold(t)) for op, t in ops if op == EQUAL)
-    old = len(fold("".join(t for op, t in ops if op != INSERT)))
-    new = len(fold("".join(t for op, t in ops if op != DELETE)))
+    old = len(fold("".join(t for op, t in ops if op != INSERT)) if old_key is None else old_key)
+    new = len(fold("".join(t for op, t in ops if op != DELETE)) if new_key is None else new_key)
     return 1.0 if old + new == 0 else round(2 * same / (old + new), 3)

@@ -159,3 +159,77 @@ def test_the_pairs_kept_in_order_of_a_long_text_with_a_few_moves_as_tuples_find_
 
         assert align._in_order(pair, weight) == _in_order_by_tuples(pair, weight)
         assert align._in_order(pair) == _in_order_by_tuples(pair, lambda i, j: (0, 0))
+
+
+def _compared_pairs() -> list[tuple[str, str]]:
+    """Pairs of texts to compare: a series of versions, one PDF's text by two extractors, synthetic pairs (a few
+    paragraphs edited, moved, added and deleted; every one rewritten) and odd made-up ones."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synth import synthetic_pair
+
+    series = sorted((ROOT / "samples/illustrative").glob("*.zh.txt")) + [ROOT / "samples/A-RES-75-62.zh.txt"]
+    pairs = [(a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8"))
+             for a, b in zip(series, series[1:], strict=False)]
+    extracted = CORPUS / "extracted"
+    for stem in ("A-RES-48-246.en", "A-RES-73-6.en", "A-RES-48-246.es"):
+        texts = [extracted / f"{stem}.{tool}.txt" for tool in ("pdfplumber", "pypdf", "pdftotext")]
+        if all(t.is_file() for t in texts):
+            pairs += [(texts[0].read_text(encoding="utf-8"), texts[k].read_text(encoding="utf-8")) for k in (1, 2)]
+    pairs += [synthetic_pair(1000), synthetic_pair(120, rewritten=True)]
+    # spacing beside ideographs, full-width forms, soft hyphens and dashes: the comparison form is shorter
+    from layout import Para, Spec, render, seed_spec
+
+    base = seed_spec()
+    odd = [Para("PP", "回顾 其 以往 各项决议 ，"), Para("OP", "各国 应当 ＡＢＣ 采取措施\u00ad，包括 non\u2013intervention 。"),
+           Para("OP", "欢迎 A／RES／75／62 号决议 。"),
+           Para("OP", "Decides to remain seized of the matter ."),
+           Para("OP", "各国应当采取一切必要措施，保护平民，并确保人道主义援助畅通无阻，同时尊重国际人道主义法。")]
+    edited = [odd[0], Para("OP", "各国应当ＡＢＣ采取 措施，包括non-intervention。"), odd[3],
+              Para("OP", "欢迎A/RES/75/62号决议，并 注意到 报告。"), Para("OP", "各国应当采取一切必要措施，保护平民，"),
+              Para("OP", "并确保人道主义援助畅通无阻，同时尊重国际人道主义法。")]  # the last split in two
+    pairs.append((render(Spec(base.header, odd, base.closing)), render(Spec(base.header, edited, base.closing))))
+    return pairs
+
+
+def test_a_paragraph_pairs_similarity_from_its_comparison_forms_is_the_one_its_ops_give(monkeypatch):
+    import resdiff
+    from resdiff import comparison, diff
+
+    given = []
+
+    def held(ops, *keys):
+        got = diff.similarity(ops, *keys)
+        assert got == diff.similarity(ops), keys  # the plain path folds the texts the ops rebuild
+        given.append(bool(keys))
+        return got
+
+    monkeypatch.setattr(comparison, "similarity", held)
+    for a, b in _compared_pairs():
+        resdiff.compare(resdiff.parse_text(a), resdiff.parse_text(b))
+    assert sum(given) > 60 and not all(given)  # paragraph pairs; a split paragraph has none
+
+
+def test_each_pair_of_paragraphs_is_weighed_once_an_alignment(monkeypatch):
+    """The pairs kept in order are chosen twice an alignment (among the identical twins, then among all pairs):
+    the same weights both times, a pair's found once."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synth import synthetic_pair
+
+    import resdiff
+
+    a, b = (resdiff.parse_text(t) for t in synthetic_pair(400))  # every paragraph numbered: no two texts alike
+    weighed: Counter = Counter()
+    plain = align._weight
+
+    def counted(x, y):
+        weighed[x, y] += 1
+        return plain(x, y)
+
+    monkeypatch.setattr(align, "_weight", counted)
+    groups = align.align([fold(p.text) for p in a.paragraphs], [fold(p.text) for p in b.paragraphs])
+    assert len(weighed) > 390 and max(weighed.values()) == 1
+    assert sum(g.moved for g in groups) >= 2
