@@ -1,15 +1,17 @@
 """A pair's check reads each text the cheap way and finds what the plain way finds: facts read with the
-project's NFKC as with unicodedata's."""
+project's NFKC as with unicodedata's, and the punctuation rules searched only in the texts that hold the
+marks they look for give the findings of every rule searched in every text."""
 
 from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdiff import facts
+from resdiff import check, facts
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("/work/shared/corpus/real")
@@ -61,3 +63,48 @@ def test_facts_read_every_text_at_hand_as_with_unicodedata_nfkc():
 @given(made_up, st.sampled_from(["en", "zh", "es", "fr", "ar", "ru"]))
 def test_facts_read_made_up_texts_as_with_unicodedata_nfkc(text, lang):
     _read_both_ways(text, lang)
+
+
+# --- punctuation: each rule's pattern searched only where its marks are -------------------------
+
+def _paragraph(text: str, id: str) -> SimpleNamespace:
+    return SimpleNamespace(text=text, id=id, line=3, page=None)
+
+
+def _findings_both_ways(text: str) -> None:
+    a = _paragraph("source", "p1")
+    b = _paragraph(text, "p1")
+    for lang in ("fr", "zh", "ar", "es", "en"):
+        for spacing in (True, False):
+            got = check.punctuation_findings(a, b, lang, spacing)
+            saved = check._holds
+            try:
+                check._holds = lambda t, needles: True  # every pattern searched in every text
+                assert got == check.punctuation_findings(a, b, lang, spacing), (lang, spacing, text[:80])
+            finally:
+                check._holds = saved
+
+
+def test_punctuation_rules_find_in_every_text_at_hand_what_they_find_searched_everywhere():
+    for text in RAW:
+        _findings_both_ways(text)
+
+
+@settings(max_examples=1000)
+@given(made_up)
+def test_punctuation_rules_find_in_made_up_texts_what_they_find_searched_everywhere(text):
+    _findings_both_ways(text)
+
+
+def test_each_punctuation_rule_still_finds_its_slip():
+    b = _paragraph
+    a = b("x", "p1")
+    rules = {
+        "fr": ("Il dit: oui  non «non»", {"punctuation-spacing", "double-space"}),
+        "zh": ("\u5e74, \u6708 \u65e5", {"punctuation-form", "ideograph-spacing"}),
+        "ar": ("\u0627\u0644, \u0627\u0644", {"punctuation-form"}),
+        "es": ("Por que? Si!", {"inverted-mark"}),
+        "en": ("the the end  here", {"doubled-word", "double-space"}),
+    }
+    for lang, (text, expected) in rules.items():
+        assert {f.rule for f in check.punctuation_findings(a, b(text, "p1"), lang)} == expected, lang
