@@ -108,3 +108,50 @@ def test_each_punctuation_rule_still_finds_its_slip():
     }
     for lang, (text, expected) in rules.items():
         assert {f.rule for f in check.punctuation_findings(a, b(text, "p1"), lang)} == expected, lang
+
+
+# --- facts: the days named with their month searched only where a month's first letter is ----------
+
+MONTH_PIECES = ["7 ", "12 ", "2020", "1994", " to ", " au ", " y ", " de ", "-", "1er ", "/", "\u5e74", "\u7b2c",
+                "December", "DECEMBER", "abril", "Août", "enero", "\u0130", "\u0131", "\u017f", "\u1c80", "\u1c82",
+                "\u0434\u0435\u043a\u0430\u0431\u0440\u044f", "\u0645\u0627\u0631\u0633", "A/75/62", "(a)", " "]
+month_texts = st.lists(st.sampled_from(MONTH_PIECES), max_size=16).map("".join)
+
+
+def _read_gate_open(text: str, lang: str) -> None:
+    got_where: dict = {}
+    got = facts._read(text, lang, got_where)
+    saved = facts._may_name_a_month
+    try:
+        facts._may_name_a_month = lambda t: True
+        open_where: dict = {}
+        assert got == facts._read(text, lang, open_where) and got_where == open_where, (lang, text[:80])
+    finally:
+        facts._may_name_a_month = saved
+
+
+def test_the_month_gate_hides_no_date_of_any_text_at_hand():
+    assert facts._read("del 23 de marzo al 30 de junio de 2021", "es").dates == {"2021-03-23/2021-06-30": 1}
+    assert facts._read("\u5e74 7 December 2020", "zh").dates == {"2020-12-07": 1}
+    for text in RAW:
+        for lang in ("en", "zh", "es"):
+            _read_gate_open(text, lang)
+
+
+@settings(max_examples=1500)
+@given(month_texts, st.sampled_from(["en", "zh", "es", "fr", "ru", "ar"]))
+def test_the_month_gate_hides_no_date_of_made_up_texts(text, lang):
+    _read_gate_open(text, lang)
+
+
+def test_every_letter_read_as_a_months_first_letter_in_any_case_opens_the_gate():
+    import re
+    import sys
+
+    from resdiff.lang import MONTHS
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    for first in {name[0] for names in MONTHS.values() for name in names}:
+        for c in re.findall(re.escape(first), everything, re.IGNORECASE):
+            assert facts._may_name_a_month(f"7 {c}"), (first, c)
+    assert not facts._may_name_a_month("2020 \u5e74 12 \u6708 (     ) 75 \u7b2c")
