@@ -29,7 +29,7 @@ from .lang import (
     lazy_pattern,
     roman,
 )
-from .normalize import _nfkc as nfkc
+from .normalize import nfkc
 
 SYMBOL = re.compile(rf"(?<![\w/])(?:{LOOSE_SYMBOL}|{SHORT_SYMBOL})(?![\w/])")
 ORDINAL_LANGS = set(ORDINALS)  # languages whose ordinal words are read

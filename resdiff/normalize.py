@@ -118,7 +118,7 @@ def fold(text: str) -> str:
         text = text.translate(_ONE_HYPHEN)
     if "\u2013" in text:
         text = _DASH_AS_HYPHEN.sub("-", text)
-    return " ".join(_nfkc(text).split())  # runs of white space as one space, none at the ends (what \s+ reads)
+    return " ".join(nfkc(text).split())  # runs of white space as one space, none at the ends (what \s+ reads)
 
 
 # The full-width forms of the ASCII characters (U+FF01 to U+FF5E, the comma of a Chinese text among them):
@@ -128,7 +128,7 @@ def fold(text: str) -> str:
 _FULL_WIDTH_ASCII = lazy_pattern(f"[{chr(0xFF01)}-{chr(0xFF5E)}]")
 
 
-def _nfkc(text: str) -> str:
+def nfkc(text: str) -> str:
     """unicodedata.normalize("NFKC", text), which reads a text of ideographs some ten times slower than
     the quick check that finds it already in that form."""
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
