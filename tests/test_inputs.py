@@ -246,6 +246,13 @@ def test_each_self_check_fires_on_a_small_case(edit, code, pid):
     assert hits[0].message and str(hits[0]).endswith(f"[{code}]")
 
 
+@pytest.mark.parametrize("raised", ["⁰", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "¹⁰", "⁴²"])
+def test_a_raised_number_with_no_footnote_is_reported_whichever_digit(raised):  # ¹ alone cites footnote 1
+    doc = parse_text(BASE.replace("Noting the report,", f"Noting the report,{raised}"))
+    hits = [w for w in doc.warnings if w.code == "marker-without-footnote"]
+    assert hits and hits[0].id == "PP2", doc.warnings
+
+
 def test_words_run_together_are_said_to_be():
     text = BASE.replace("Recalling its resolution 98/1,¹", "Recallingitsresolutiononsomethingimportant,¹")
     text = text.replace("Noting the report,", "Notingthereportofthesecretarygeneralonthis,")
