@@ -303,8 +303,8 @@ def _language(text: str, lines: list[Line]) -> str:
 _MASTHEAD = (
     ("symbol", lambda s: _SYMBOL.search(s) or SYMBOL_LINE.match(s), lambda m: m.group(0)),
     (None, lambda s: JOB.match(s) or BARCODE.match(s) or (L.DISTRIBUTION.match(s) and not L.find_date(s)), None),
-    ("session", L.SESSION.match, L.session_number),
-    ("agenda_item", L.AGENDA.match, lambda m: m.group("item").strip()),
+    ("session", lambda s: L.SESSION.match(s), L.session_number),  # (lambdas: the patterns compile on first use)
+    ("agenda_item", lambda s: L.AGENDA.match(s), lambda m: m.group("item").strip()),
 )
 
 

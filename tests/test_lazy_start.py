@@ -47,6 +47,18 @@ def test_a_chinese_diff_compiles_no_lazy_pattern():
     assert _compiled_after_diff() == dict.fromkeys(LAZY, False)
 
 
+def test_importing_the_reading_modules_compiles_none_of_their_lazy_patterns():
+    """A module-level use of a lazy pattern (a table holding its bound `match`) compiles it at import."""
+    code = ("import importlib, pkgutil, resdiff\nfrom resdiff.notation import lazy_pattern\n"
+            "mods = [importlib.import_module(f'resdiff.{m.name}') for m in pkgutil.iter_modules(resdiff.__path__)\n"
+            "        if m.name not in ('__main__', 'cli')]\n"
+            "print(len(mods), *(f'{m.__name__}.{n}' for m in mods for n, v in vars(m).items()\n"
+            "                   if isinstance(v, lazy_pattern) and v.ready))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    count, *ready = out.stdout.split()
+    assert int(count) > 20 and ready == [], out.stdout
+
+
 # characters at the edges of the ideographs' ranges and between them, surrogates, and other scripts
 EDGES = ["\u33ff", "\u3400", "\u3401", "\u343f", "\u3440", "\u4dbf", "\u4dc0", "\u4dff", "\u4e00", "\u4e3f",
          "\u4e40", "\u4eff", "\u4f00", "\u9fd5", "\u9fff", "\ua000", "\ud7a3", "\ud800", "\udfff", "\ue000",
