@@ -245,7 +245,7 @@ class ConsoleEnv:
             raise err
         self.error(str(err))
 
-    def status_of(self, command, *args, **kwargs) -> int | None:
+    def status_of(self, command, /, *args, **kwargs) -> int | None:
         """A command's exit status (None: OK); a library error it raises is one line on stderr and exit status
         2 (with --debug, the traceback): the one place both ways in (typer's and the plain line's) turn a
         ResdiffError into what the user sees."""
