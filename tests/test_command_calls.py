@@ -19,3 +19,20 @@ def test_commands_take_every_option_by_name_and_the_names_are_the_command_lines(
     assert [p.name for p in rest if p.name not in helpers] == declared
     names, defaults, _ = entry.PLAIN[name]  # what a plain line hands over, by the same names
     assert {*names, *defaults} == set(declared)
+
+
+def test_a_command_error_is_one_line_and_status_2_and_any_parameter_name_reaches_the_command():
+    import io
+
+    from resdiff.console_env import ConsoleEnv
+    from resdiff.errors import InputError
+
+    err = io.StringIO()
+    env = ConsoleEnv(io.StringIO(), err)
+
+    def failing(command, file):
+        raise InputError(f"cannot read {command}", source=file)
+
+    assert env.status_of(lambda command, file: (command, file), command="diff", file="a.txt") == ("diff", "a.txt")
+    assert env.status_of(failing, command="diff", file="a.txt") == 2
+    assert err.getvalue().count("\n") == 1 and "a.txt" in err.getvalue(), err.getvalue()
