@@ -43,7 +43,7 @@ _RES_SESSION = L.lazy_pattern(L.RES_SESSION)
 _TAG = re.compile(r"</?[ib]>")
 _COLONS, _SQUARE_OPENERS = tuple(L.COLONS), tuple(L.SQUARE_OPENERS)
 _COLON = re.compile(rf"[{L.COLONS}]")
-_SUPERSCRIPT = re.compile(f"[{L.SUPERSCRIPTS}]")
+_SUPERSCRIPT = L.lazy_pattern(f"[{L.SUPERSCRIPTS}]")
 _COLON_NEAR_END = re.compile(rf"[{L.COLONS}]\s*\S{{0,3}}$")  # a colon, then at most a footnote marker
 # the formulas that frame a resolution are lang's (ADOPTION, DRAFT, SESSION, AGENDA, ANNEX_HEADING, …)
 _TITLE = re.compile(rf"^{L.TITLE_NUMBER}\s*(?:[{L.NUMBER_POINTS}]|\s[-–]\s)\s*(\S.*)?$")  # Arabic: "75/62 - …"
@@ -556,7 +556,7 @@ def _standing_in(text: str, words):
     return (w for opening, alike in by_opening.items() if opening in text for w in alike if w in text)
 
 
-_BROKEN_WORD = re.compile(r"[-\u00ad]\n\s*[a-z]")  # a line that ends in a hyphen, the next in lower case
+_BROKEN_WORD = L.lazy_pattern(r"[-\u00ad]\n\s*[a-z]")  # a line that ends in a hyphen, the next in lower case
 
 
 def _split_adopted(raws: list[_Raw], join: Callable[[list[str]], str]) -> tuple[list[_Raw], list[_Raw]]:
@@ -855,24 +855,26 @@ def _find_marker(text: str, marker: str, pos: int, lang: str = "", slash: bool =
 
 
 class _MarkerForms:
-    """The patterns _find_marker and _glued_to_a_number look for one marker with, made once a marker."""
+    """The patterns _find_marker and _glued_to_a_number look for one marker with, made once a marker and each
+    compiled on first use: a document's language and marker style ask only some of them (a Chinese text none
+    of the glued forms, only a 1990s text the slashed ones)."""
 
     def __init__(self, marker: str) -> None:
         sup, mark = re.escape(marker.translate(L.TO_SUPERSCRIPT)), re.escape(marker)
-        self.raised, self.raised_start = re.compile(rf"\s?{sup}(?![⁰-⁹¹²³])"), re.compile(sup)
-        self.slashed = re.compile(rf"\s?{_SLASH_BEFORE}{mark}/{_SLASH_AFTER}")
-        self.slashed_start = re.compile(re.escape(f"{marker}/"))
-        self.bracketed = re.compile(rf"\s?\({mark}\)")
+        self.raised, self.raised_start = L.lazy_pattern(rf"\s?{sup}(?![⁰-⁹¹²³])"), L.lazy_pattern(sup)
+        self.slashed = L.lazy_pattern(rf"\s?{_SLASH_BEFORE}{mark}/{_SLASH_AFTER}")
+        self.slashed_start = L.lazy_pattern(re.escape(f"{marker}/"))
+        self.bracketed = L.lazy_pattern(rf"\s?\({mark}\)")
         digits = "".join(f"[{L.digit_forms(d)}]" for d in marker)  # ASCII or full-width
-        self.first = re.compile(digits[: digits.index("]") + 1])  # where a match can start: the marker's first digit
-        self.bare = re.compile(rf"(?<![\d/.\-_]){digits}(?![\d/\-_]|[.,]\d)")
+        self.first = L.lazy_pattern(digits[: digits.index("]") + 1])  # where a match can start: its first digit
+        self.bare = L.lazy_pattern(rf"(?<![\d/.\-_]){digits}(?![\d/\-_]|[.,]\d)")
         self.bare_start = _not_after(r"[\d/.\-_]", digits[: digits.index("]") + 1])
-        self.after_range_marker = re.compile(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)")
-        self.after_range = re.compile(rf"[–-](?:19|20)\d\d{digits}")  # what that pattern's match stands in
-        self.year = re.compile(rf"(?<![\d/.,])((?:19|20)\d\d)({mark})(?![\d/]|[.,]\d)")
-        self.after_year = re.compile(rf"(?:19|20)\d\d{mark}")  # what a match of `year` holds
-        self.symbol = re.compile(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({mark})(?![\d/]|[.,]\d)")
-        self.after_symbol = re.compile(rf"/\d{{1,4}}{mark}")  # what a match of `symbol` holds
+        self.after_range_marker = L.lazy_pattern(rf"(?<=\d{{4}}[–-](?:19|20)\d\d){digits}(?!\d)")
+        self.after_range = L.lazy_pattern(rf"[–-](?:19|20)\d\d{digits}")  # what that pattern's match stands in
+        self.year = L.lazy_pattern(rf"(?<![\d/.,])((?:19|20)\d\d)({mark})(?![\d/]|[.,]\d)")
+        self.after_year = L.lazy_pattern(rf"(?:19|20)\d\d{mark}")  # what a match of `year` holds
+        self.symbol = L.lazy_pattern(rf"(?<![\d/])(\d{{1,4}}/\d{{1,4}})({mark})(?![\d/]|[.,]\d)")
+        self.after_symbol = L.lazy_pattern(rf"/\d{{1,4}}{mark}")  # what a match of `symbol` holds
 
 
 _marker_forms = lru_cache(maxsize=512)(_MarkerForms)  # markers are few: 1, 2, 3 … in every document
@@ -882,7 +884,7 @@ def _not_after(before: str, first: str) -> re.Pattern:
     """Where a pattern opening with (?<!before)first can match: `first` not after `before` (each one
     character), with the look-behind after it, a search that skips to `first` (a number's first digit, not
     each of its digits)."""
-    return re.compile(rf"{first}(?<!{before}{first})")
+    return L.lazy_pattern(rf"{first}(?<!{before}{first})")
 
 
 def _absent(gate: re.Pattern, text: str, pos: int) -> bool:

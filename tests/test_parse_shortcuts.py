@@ -267,3 +267,20 @@ def test_hyphens_put_back_as_without_looking_for_the_words_first(monkeypatch):
     plain = _rehyphenations()
     assert sum(bool(m) for m in plain) >= 10
     assert fast == plain
+
+
+def test_a_chinese_text_compiles_only_the_marker_forms_it_reads():
+    """Each marker's patterns compile on first use: a Chinese text, whose markers are never glued to a word
+    nor written "1/", compiles none of those forms (a dozen patterns a marker, milliseconds in each process)."""
+    from pathlib import Path
+
+    parse._marker_forms.cache_clear()
+    doc = parse.parse_text((Path(__file__).resolve().parent.parent / "samples" / "A-RES-75-62.zh.txt").read_text("utf-8"))
+    markers = [f.marker for f in doc.footnotes]
+    assert markers == ["1", "2", "3", "4", "5"]
+    for m in markers:
+        forms = parse._marker_forms(m)
+        assert forms.bare.ready  # the marker was looked for
+        assert not any(p.ready for p in (forms.slashed, forms.bracketed, forms.year, forms.symbol,
+                                         forms.after_range_marker)), m
+    parse._marker_forms.cache_clear()
