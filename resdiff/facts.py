@@ -13,12 +13,9 @@ from collections import Counter
 
 from .lang import (
     ARABIC_DIGITS,
-    DATE_WORDS,
-    DATE_WORDS_RANGE,
     DATES,
     DECIMAL_COMMA,
     LOOSE_SYMBOL,
-    MONTHS,
     NUMBER,
     NUMBER_COMMA,
     ORDINALS,
@@ -26,7 +23,6 @@ from .lang import (
     SHORT_SYMBOL,
     ZH_MYRIAD,
     ZH_MYRIADS,
-    lazy_pattern,
     roman,
 )
 from .normalize import nfkc
@@ -39,16 +35,6 @@ _DIGIT = re.compile(r"\d")  # what every date and number has (and most paragraph
 # rare in any language: "civil", "ill"), searched under the pattern's own flags so that the same letters
 # count. (The dates' own such searches are lang's, with the patterns: lang.DATES.)
 _ROMAN_PLACE = re.compile(r"\s[IVXLC]+\b", re.IGNORECASE)
-# The days written with their month's name, and the ranges of them (each ends with such a day), are searched
-# only in a text that holds a letter some month's name starts with, in any case: a Chinese paragraph holds
-# none once its symbols are masked, where each pattern would try every digit of it.
-_NAMED_MONTHS = (DATE_WORDS_RANGE, DATE_WORDS)
-_MONTH_INITIAL = lazy_pattern(f"[{''.join(sorted({name[0] for names in MONTHS.values() for name in names}))}]",
-                              re.IGNORECASE)
-
-
-def _may_name_a_month(text: str) -> bool:
-    return _MONTH_INITIAL.search(text) is not None
 
 
 class Facts:
@@ -115,12 +101,7 @@ def _read(text: str, lang: str, spans: Spans | None = None) -> Facts:
         add("symbols", value, span=(m.start(), m.start() + len(value)))
     digits = _DIGIT.search(text) is not None
     # dates: ranges first, then single dates; only days of the calendar ("45 December 2020" stays numbers)
-    months = None  # whether the text may name a month: asked once, before either pattern that needs one
     for pattern, read in DATES if digits else ():
-        if pattern in _NAMED_MONTHS:
-            months = _may_name_a_month(text) if months is None else months
-            if not months:
-                continue  # (the text is as it was: nothing was masked for the first of the two)
         for m in list(pattern.finditer(text)):
             iso = read(m)
             if iso and all(iso.split("/")):

@@ -506,15 +506,20 @@ class _Holding:
 _ZH_YEAR_AFTER_DIGIT = _Holding("年", lazy_pattern(r"\d\s*年"))
 _ZH_DAY = (_Prechecked(DATE_ZH, _ZH_YEAR_AFTER_DIGIT),  # 2020 年 12 月 7 日
            lambda m: iso_date(m.group(1), m.group(2), m.group(3)))
-_WORDS_DAY = (DATE_WORDS, lambda m: iso_date(m.group(3), month_number(m.group(2)), m.group(1)))  # 7 December 2020
+# what every date written with its month's name holds: a letter some month's name starts with, in any case (a
+# Chinese paragraph, its symbols masked, holds none, where the patterns would try each of its digits)
+_MONTH_INITIAL = lazy_pattern(f"[{''.join(sorted({name[0] for names in MONTHS.values() for name in names}))}]",
+                              re.IGNORECASE)
+_WORDS_DAY = (_Prechecked(DATE_WORDS, _MONTH_INITIAL),  # 7 December 2020
+              lambda m: iso_date(m.group(3), month_number(m.group(2)), m.group(1)))
 # what every month-first date holds: a day of one or two digits after a space, a comma, a year (a list of
 # years, "1992, 1993", does not)
 _US_DAY = (_Prechecked(DATE_EN_US, lazy_pattern(r"\d,(?:(?<=\s\d,)|(?<=\s\d\d,))\s+\d{4}")),  # December 7, 2020
            lambda m: iso_date(m.group(3), month_number(m.group(1)), m.group(2)))
 DAYS = (_ZH_DAY, _WORDS_DAY, _US_DAY)  # single days
 # days and ranges of days, a script's ranges before its single days (what a range holds is read once)
-DATES = ((_Prechecked(DATE_ZH_RANGE, _ZH_YEAR_AFTER_DIGIT), _zh_range), _ZH_DAY, (DATE_WORDS_RANGE, _words_range),
-         _WORDS_DAY, _US_DAY)
+DATES = ((_Prechecked(DATE_ZH_RANGE, _ZH_YEAR_AFTER_DIGIT), _zh_range), _ZH_DAY,
+         (_Prechecked(DATE_WORDS_RANGE, _MONTH_INITIAL), _words_range), _WORDS_DAY, _US_DAY)
 
 
 def find_date(text: str) -> str | None:

@@ -53,8 +53,10 @@ def _assert_read_as_ungated(text: str, lang: str) -> None:
         lang_module._Prechecked.admits, facts._ROMAN_PLACE = saved
 
 
-def test_the_gated_patterns_are_the_chinese_dates():
-    assert {gated.pattern for gated in PRECHECKED} == {DATE_ZH, DATE_ZH_RANGE, lang_module.DATE_EN_US}
+def test_every_date_pattern_is_searched_behind_its_gate():
+    assert {gated.pattern for gated in PRECHECKED} == {DATE_ZH, DATE_ZH_RANGE, lang_module.DATE_EN_US,
+                                                       lang_module.DATE_WORDS, lang_module.DATE_WORDS_RANGE}
+    assert facts._read("del 23 de marzo al 30 de junio de 2021", "es").dates == {"2021-03-23/2021-06-30": 1}
     assert facts._read("2020 年 12 月 7 日至 9 日", "zh").dates == {"2020-12-07/2020-12-09": 1}
     assert facts._read("2020年12月7日", "zh").dates == {"2020-12-07": 1}
     assert facts._read("1.5 万", "zh").numbers == {"15000": 1} and facts._read("2 亿", "zh").numbers == {"200000000": 1}
