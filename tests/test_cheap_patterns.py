@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
+import texts_at_hand
 
 from resdiff import align, layout, load, tokenize
 from resdiff.errors import printable
@@ -16,9 +16,6 @@ from resdiff.options import pdf_size
 
 # the characters a decoded text is refused for when many: controls but tab, newline, carriage return and
 # form feed; private use; the replacement character
-ROOT = Path(__file__).resolve().parent.parent
-TEXTS = sorted([*ROOT.glob("samples/**/*.txt"), *ROOT.glob("tests/data/*.txt"),
-                *(ROOT.parent / "shared" / "corpus").glob("**/*.txt")])  # the corpus where it is at hand
 IMPLAUSIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff\ufffd]")
 
 
@@ -46,7 +43,7 @@ def test_implausible_characters_are_each_counted_once_in_any_text():
     rnd = random.Random(12)
     texts = ["".join(rnd.choice(edges) for _k in range(rnd.randint(0, 60))) for _ in range(20_000)]
     texts += [chr(c) * 3 for c in range(0xD000, 0x10000)]  # every character whose UTF-8 opens with ED, EE or EF
-    texts += [p.read_text("utf-8") for p in TEXTS]
+    texts += [text for _, text in texts_at_hand.texts()]
     for text in texts:
         assert load.implausible_count(text.encode("utf-8", "surrogatepass")) == len(IMPLAUSIBLE.findall(text)), \
             repr(text[:80])

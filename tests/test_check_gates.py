@@ -5,32 +5,17 @@ marks they look for give the findings of every rule searched in every text."""
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 from types import SimpleNamespace
+from unittest import mock
 
+import texts_at_hand
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resdiff import check, facts
 from resdiff import lang as L
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "real"  # where this machine has the shared corpus
-
-
-def _raw_texts() -> list[str]:
-    """Every paragraph and line of the texts at hand as written (not yet NFKC): tests/data, samples, and the
-    shared corpus where this machine has it."""
-    files = [*ROOT.glob("tests/data/*.txt"), *ROOT.glob("samples/*.txt"), *ROOT.glob("samples/*/*.txt"),
-             *(sorted(CORPUS.rglob("*.txt")) if CORPUS.is_dir() else [])]
-    out = []
-    for path in files:
-        text = path.read_text("utf-8", errors="replace")
-        out += [p for p in text.split("\n\n") if p.strip()] + [line for line in text.splitlines() if line.strip()]
-    return out
-
-
-RAW = _raw_texts()
+RAW = [piece for _, text in texts_at_hand.texts() for piece in texts_at_hand.pieces(text)]  # as written
 PIECES = ["a", "word", "Word", " ", "  ", "   ", "\n", "\u00a0", "\u3000", "\u202f", ",", ";", ":", "?", "!", "«", "»",
           "¿", "¡", ".", "(", ")", "//", "1", "2020", "75/62", "A/RES/75/62", "\uff0c", "\uff1b", "\uff1a", "\uff08",
           "\uff09", "\uff11", "\uff21", "\u00bd", "\u2460", "fi", "\ufb01", "e\u0301", "\u00e9", "\u2126", "\u212b",
@@ -41,16 +26,18 @@ made_up = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 
 # --- facts: the project's NFKC is unicodedata's -------------------------------------------------
 
-def _read_both_ways(text: str, lang: str) -> None:
+def _reads_alike(text: str, lang: str, plain) -> None:
+    """facts._read of `text` gives the same facts, read at the same places, as with `plain` (a mock.patch
+    that puts the plain path back) in force."""
     got_where: dict = {}
     got = facts._read(text, lang, got_where)
-    saved = facts.nfkc
-    try:
-        facts.nfkc = lambda t: unicodedata.normalize("NFKC", t)
+    with plain:
         plain_where: dict = {}
         assert got == facts._read(text, lang, plain_where) and got_where == plain_where, (lang, text[:80])
-    finally:
-        facts.nfkc = saved
+
+
+def _read_both_ways(text: str, lang: str) -> None:
+    _reads_alike(text, lang, mock.patch.object(facts, "nfkc", lambda t: unicodedata.normalize("NFKC", t)))
 
 
 def test_facts_read_every_text_at_hand_as_with_unicodedata_nfkc():
@@ -119,16 +106,12 @@ MONTH_PIECES = ["7 ", "12 ", "2020", "1994", " to ", " au ", " y ", " de ", "-",
 month_texts = st.lists(st.sampled_from(MONTH_PIECES), max_size=16).map("".join)
 
 
-def _read_gate_open(text: str, lang: str) -> None:
-    got_where: dict = {}
-    got = facts._read(text, lang, got_where)
-    admits = L._Prechecked.admits
-    try:  # the month gate opened, the others as they are
-        L._Prechecked.admits = lambda self, t: self.needed is L._MONTH_INITIAL or admits(self, t)
-        open_where: dict = {}
-        assert got == facts._read(text, lang, open_where) and got_where == open_where, (lang, text[:80])
-    finally:
-        L._Prechecked.admits = admits
+_ADMITS = L._Prechecked.admits
+
+
+def _read_gate_open(text: str, lang: str) -> None:  # the month gate opened, the others as they are
+    _reads_alike(text, lang, mock.patch.object(
+        L._Prechecked, "admits", lambda self, t: self.needed is L._MONTH_INITIAL or _ADMITS(self, t)))
 
 
 def test_the_month_gate_hides_no_date_of_any_text_at_hand():

@@ -3,6 +3,9 @@ search never hides a match, and what is read is what the patterns alone read."""
 
 from __future__ import annotations
 
+import unicodedata
+
+import texts_at_hand
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,24 +68,9 @@ def test_every_date_pattern_is_searched_behind_its_gate():
 
 # --- the same matches at the same places, on every text at hand and on made-up ones ----------------
 
-def _texts_at_hand() -> list[str]:
-    """Every paragraph (and every line) of the texts of tests/data, samples and the shared corpus, as facts
-    reads them (NFKC); the corpus only where this machine has it."""
-    import unicodedata
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    corpus = Path("/work/shared/corpus/real")
-    files = [*root.glob("tests/data/*.txt"), *root.glob("samples/*.txt"),
-             *(sorted(corpus.rglob("*.txt")) if corpus.is_dir() else [])]
-    out = []
-    for path in files:
-        text = unicodedata.normalize("NFKC", path.read_text("utf-8", errors="replace"))
-        out += [p for p in text.split("\n\n") if p.strip()] + [line for line in text.splitlines() if line.strip()]
-    return out
-
-
-TEXTS_AT_HAND = _texts_at_hand()
+# every paragraph and line of the texts at hand, as facts reads them (NFKC)
+TEXTS_AT_HAND = [piece for _, text in texts_at_hand.texts()
+                 for piece in texts_at_hand.pieces(unicodedata.normalize("NFKC", text))]
 # A day no digit precedes, written as the date patterns wrote it before they started with the digit
 _OLD_DAY = r"(?<!\d)(\d{1,2})"
 

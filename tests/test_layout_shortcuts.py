@@ -7,25 +7,14 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
+import texts_at_hand
 
 from resdiff import layout, normalize
 from resdiff.layout import read_text
 from resdiff.normalize import join_lines
 from resdiff.notation import WIDE
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "real"
-
-
-def _texts() -> list[tuple[str, str]]:
-    files = [*sorted((ROOT / "samples").rglob("*.txt")), *sorted((ROOT / "tests" / "data").glob("*.txt"))]
-    if CORPUS.is_dir():
-        files += [f for f in sorted(CORPUS.rglob("*")) if f.suffix in (".txt", ".md")]
-    return [(f.name, f.read_text(encoding="utf-8")) for f in files]
-
 
 PIECES = ["The General Assembly,", "大会，", "  Recalling its resolution 70/1,", "continued text of it,", "",
           " ", "\t", "\u3000", "  ", "\f", "\f\f", "_______", "---------", "1 See A/75/1.", "2", "2/",
@@ -40,7 +29,7 @@ def _made_texts() -> list[str]:
     return ["\n".join(rnd.choice(PIECES) for _ in range(rnd.randint(0, 60))) for _ in range(400)]
 
 
-TEXTS = _texts()
+TEXTS = texts_at_hand.texts()
 MADE = _made_texts()
 ALL = [text for _, text in TEXTS] + MADE
 

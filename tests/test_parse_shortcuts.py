@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import texts_at_hand
 
 from resdiff import lang as L
 from resdiff import layout, normalize, parse
@@ -18,18 +19,7 @@ from resdiff.blocks import FOOTNOTE, Line
 from resdiff.layout import OP_NUMBER, SUB_LETTER, URL, is_plain_furniture, read_text
 from resdiff.notation import WIDE
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus" / "real"
-
-
-def _texts() -> list[tuple[str, str]]:
-    files = [*sorted((ROOT / "samples").rglob("*.txt")), *sorted((ROOT / "tests" / "data").glob("*.txt"))]
-    if CORPUS.is_dir():
-        files += [f for f in sorted(CORPUS.rglob("*")) if f.suffix in (".txt", ".md")]
-    return [(f.name, f.read_text(encoding="utf-8")) for f in files]
-
-
-TEXTS = _texts()
+TEXTS = texts_at_hand.texts()
 ODD = ["", " ", "*", "* Any changes", "*2016878*", "20-16878 (C) 181220", "２０-１６８７８", "１. 决定", "1. Decides",
        "１２．決定", "(a) To", "（ａ）", "(A) TO", "\u00a01. Decides", "\t2. Requests", "\f3. Notes", "http://x.org",
        "HTTP://X.ORG", "WWW.UN.ORG", "www.un.org/a b", "https://", "hTtPs://a", "Page 2", "PAGE 2", "2/5", "- 2 -",
@@ -272,7 +262,6 @@ def test_hyphens_put_back_as_without_looking_for_the_words_first(monkeypatch):
 def test_a_chinese_text_compiles_only_the_marker_forms_it_reads():
     """Each marker's patterns compile on first use: a Chinese text, whose markers are never glued to a word
     nor written "1/", compiles none of those forms (a dozen patterns a marker, milliseconds in each process)."""
-    from pathlib import Path
 
     parse._marker_forms.cache_clear()
     doc = parse.parse_text((Path(__file__).resolve().parent.parent / "samples" / "A-RES-75-62.zh.txt").read_text("utf-8"))
