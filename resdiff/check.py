@@ -518,21 +518,10 @@ def _once(rule: str, a, b, matches: list[re.Match], text: str, message: str) -> 
                      target_excerpt=excerpt(text, m.start(), m.end()))]
 
 
-def _holds(text: str, needles) -> bool:
-    """Whether a text holds one of the strings (or characters) every match of a pattern holds: a search in C
-    for each, where the patterns below, a lookbehind first, are tried at every place of the text."""
-    return any(n in text for n in needles)
-
-
-def _found(pattern, text: str, needles) -> list[re.Match]:
-    """The pattern's matches in the text, searched for only where the text holds one of `needles`."""
-    return list(pattern.finditer(text)) if _holds(text, needles) else []
-
-
 def _inverted(text: str, mark: str, opening: str) -> list[re.Match]:
     """Each Spanish ? or ! whose sentence has no opening ¿ or ¡ before it."""
     out = []
-    for m in re.finditer(re.escape(mark), text) if _holds(text, mark) else ():
+    for m in re.finditer(re.escape(mark), text) if mark in text else ():
         start = max(text.rfind(c, 0, m.start()) for c in ES_SENTENCE_END + "?!")
         if opening not in text[start + 1:m.start()]:
             out.append(m)
@@ -550,16 +539,16 @@ def punctuation_findings(a, b, lang: str, spacing: bool = True) -> list[Finding]
     t = b.text
     found = []
     if lang == "fr" and spacing:
-        ms = _found(FR_NO_SPACE, t, FR_SPACE_BEFORE)
+        ms = list(FR_NO_SPACE.finditer(t))  # (each of these searched only where its marks are: lang.Holding)
         found += _once("punctuation-spacing", a, b, ms, t, f"no space before “{ms[0].group(0)}” (French sets "
                        f"{' '.join(FR_SPACE_BEFORE)} after a no-break space)" if ms else "")
-        ms = _found(FR_GUILLEMETS, t, "«»")
+        ms = list(FR_GUILLEMETS.finditer(t))
         found += _once("punctuation-spacing", a, b, ms, t, "no space inside « » (French sets a no-break space "
                        "after « and before »)")
     if lang in _FOREIGN_MARKS:  # an ASCII comma beside Chinese text, which writes a full-width one; Arabic its own
         pattern, own, form = _FOREIGN_MARKS[lang]
         name = LANGUAGE_NAMES[lang]
-        ms = _found(pattern, t, ",;:?!")  # the marks either pattern reads
+        ms = list(pattern.finditer(t))
         if ms:
             mark = (ms[0].group(1) or ms[0].group(2))
             found += _once("punctuation-form", a, b, ms, t, f"{form} “{mark}” in {name} text ({name} writes "
@@ -572,7 +561,7 @@ def punctuation_findings(a, b, lang: str, spacing: bool = True) -> list[Finding]
             found += _once("inverted-mark", a, b, _inverted(t, mark, opening), t,
                            f"“{mark}” with no opening “{opening}” (Spanish opens with it)")
     if spacing:
-        found += _once("double-space", a, b, _found(DOUBLE_SPACE, t, ("  ",)), t, "two spaces in a row")
+        found += _once("double-space", a, b, list(DOUBLE_SPACE.finditer(t)), t, "two spaces in a row")
     if lang != "zh":
         ok = DOUBLED_OK.get(lang, set())
         ms = [m for m in DOUBLED_WORD.finditer(t) if m.group(1).lower() not in ok]
