@@ -6,22 +6,36 @@ overwrite an input) and segment (the Chinese word index)."""
 from __future__ import annotations
 
 import os
-import re
-from pathlib import Path
 
-from .errors import UsageError
-from .notation import CACHE_SYMBOL, SHORT_SYMBOL, lazy_pattern
+# what names a document (re, pathlib, the symbol grammar) is imported where a name is read: the folder
+# alone is what a help printed from the cache asks, before anything else is imported
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def cache_folder() -> str:
+    """~/.cache/resdiff (XDG_CACHE_HOME honoured); RESDIFF_CACHE_DIR moves it."""
+    return os.environ.get("RESDIFF_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "resdiff")
 
 
 def cache_root() -> Path:
-    """~/.cache/resdiff (XDG_CACHE_HOME honoured); RESDIFF_CACHE_DIR moves it."""
-    base = os.environ.get("RESDIFF_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "resdiff")
-    return Path(base)
+    """cache_folder() as a Path."""
+    from pathlib import Path
+
+    return Path(cache_folder())
 
 
-_SYMBOL = lazy_pattern(rf"^{CACHE_SYMBOL}$")  # compiled for a command that names a symbol
-_SHORT = lazy_pattern(rf"^{SHORT_SYMBOL}$")
+_PATTERNS: list = []  # a symbol's full and short patterns, compiled for a command that names a symbol
+
+
+def _patterns():
+    if not _PATTERNS:
+        from .notation import CACHE_SYMBOL, SHORT_SYMBOL, lazy_pattern
+
+        _PATTERNS[:] = lazy_pattern(rf"^{CACHE_SYMBOL}$"), lazy_pattern(rf"^{SHORT_SYMBOL}$")
+    return _PATTERNS
 
 
 DOCUMENT_SUFFIXES = (".txt", ".pdf", ".docx", ".html", ".htm")  # a folder's documents (documents.py)
@@ -30,17 +44,22 @@ MAX_SYMBOL = 64  # A/C.1/75/L.12/Rev.1 is 19 characters; a file name must stay f
 
 def normalize_symbol(text: str) -> str:
     """'75/62' -> 'A/RES/75/62'; anything that is not a document symbol is refused."""
+    from .errors import UsageError
+
     if len(text) > MAX_SYMBOL:
         raise UsageError(f"not a document symbol: {len(text)} characters (a symbol has at most {MAX_SYMBOL})")
     s = text.strip().upper()
-    if _SHORT.match(s):
+    symbol, short = _patterns()
+    if short.match(s):
         s = f"A/RES/{s}"
-    if not _SYMBOL.match(s) or ".." in s:
+    if not symbol.match(s) or ".." in s:
         raise UsageError(f"not a document symbol: {text!r} (expected e.g. 75/62 or A/RES/75/62)")
     return s
 
 
 def looks_like_symbol(text: str) -> bool:
+    from .errors import UsageError
+
     try:
         normalize_symbol(text)
     except UsageError:
@@ -55,6 +74,10 @@ def cache_dir() -> Path:
 
 def cache_path(symbol: str, lang: str, folder: Path | None = None) -> Path:
     """A file name made only of [A-Z0-9._-] from a validated symbol: it cannot leave the cache."""
+    import re
+
+    from .errors import UsageError
+
     sym = normalize_symbol(symbol)
     name = re.sub(r"[^A-Z0-9.]", "_", sym).strip("._") + f".{lang}.pdf"
     if not re.fullmatch(r"[A-Z0-9][A-Z0-9._]*\.[a-z]{2}\.pdf", name):

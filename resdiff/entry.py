@@ -1,12 +1,15 @@
 """The console script's first step: what needs no command-line parser is answered here, before typer
 and the rest are imported (`resdiff --version` in a few milliseconds); so is a plain `parse`, `diff` or
 `check` line (plain_line: typer's import is most of a cold diff's start-up, and the serial part of a
-session's). Everything else goes to cli.py."""
+session's), and a help typer printed before in the same situation (help_cache). Everything else goes to
+cli.py."""
 
 from __future__ import annotations
 
 import os
 import sys
+
+from . import help_cache
 
 # A plain line: the command first, its arguments, and among its options only these, each given once as
 # `--name value` with a valid value (none beginning with "-") or as a flag: what typer reads the same way.
@@ -126,13 +129,18 @@ def main() -> None:
         sys.stdout.write(f"resdiff {__version__}\n")  # what cli._version prints
         sys.stdout.flush()
         sys.exit(0)
+    args = sys.argv[1:]
+    if help_cache.is_help(args):  # what typer printed before for the same request, without typer
+        status = help_cache.answer(args)
+        if status is not None:
+            sys.exit(status)
     from .console_env import ConsoleEnv
 
     ConsoleEnv.unwind_on_termination()
     env = ConsoleEnv()
-    status = run_plain(sys.argv[1:], env) if sys.argv[1:2] and sys.argv[1] in PLAIN else None
+    status = run_plain(args, env) if args[:1] and args[0] in PLAIN else None
     if status is None:
         from .cli import run
 
-        status = run(sys.argv[1:], env)
+        status = help_cache.rendered(args, lambda: run(args, env)) if help_cache.is_help(args) else run(args, env)
     sys.exit(status)

@@ -46,6 +46,8 @@ def test_only_the_reading_and_writing_modules_open_files():
             continue
         if rel == "isolate.py":  # its own size, in /proc/self/statm, for the reading child's memory limit
             continue
+        if rel == "help_cache.py":  # the help typer printed, read back from the user cache
+            continue
         src = path.read_text("utf-8")
         assert "open(" not in src.replace("tk.initialize", ""), rel
 
@@ -89,7 +91,8 @@ LAYERS = [
     {"console_env"},  # the terminal a command runs in: streams, colour, pager, width, progress
     {"options", "commands"},  # what commands share: help drawing, choices, options and arguments, language
     # checks; what parse and diff do with their arguments, read by cli (typer) or entry (a plain line)
-    {"cli"},  # the command line: arguments -> library call -> renderer -> exit status
+    {"cli", "help_cache"},  # the command line: arguments -> library call -> renderer -> exit status; typer's
+    # help kept in the user cache and printed again without typer
     {"entry"},  # the console script's first step: --version answered before typer is imported
     {"__main__"},  # python -m resdiff
 ]

@@ -1,0 +1,223 @@
+"""The help typer printed before, printed again without typer (whose import is most of a help's start-up).
+
+A help request (`resdiff --help`, `resdiff CMD --help`, a bare `resdiff`) looks up what typer wrote for
+exactly the same situation and writes it again; on a miss typer answers as always and what it wrote is
+kept in the user cache (cache.py) for next time. The situation is everything the rendering reads: the
+command line and the program's name, resdiff's code (its version and every file's stamp: an editable
+install changes the code without a new version), typer's, click's and rich's versions and files, the
+Python running them, the terminal (its size, which standard streams are terminals, their encodings), the
+environment (less what changes from one shell to the next and that no rendering reads: PWD, OLDPWD, SHLVL,
+_) and the message catalogues click's gettext could read. A cache that cannot be read or written changes
+nothing the user sees: typer answers."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from . import __version__
+
+_FORMAT = 1  # what a kept answer holds; a new layout of it is a new situation
+_VOLATILE = frozenset({"PWD", "OLDPWD", "SHLVL", "_"})
+_LIBRARIES = ("typer", "click", "rich")
+_KEEP = 64  # answers kept; past it, the oldest go
+
+
+def is_help(args: list[str], environ=os.environ) -> bool:
+    """Whether `resdiff ARGS` is a help request whose answer depends on the situation alone: no argument
+    (the help, as a usage error), or --help among --debug and at most one name (a command's help, the
+    whole app's, or a usage error), none of which can take --help as its value or run a command. A shell
+    asking for completions is not one."""
+    if any(k.endswith("_COMPLETE") for k in environ):
+        return False
+    if not args:
+        return True
+    names = [a for a in args if not a.startswith("-")]
+    return "--help" in args and len(names) <= 1 and all(a in ("--help", "--debug") for a in args if a not in names)
+
+
+def _stamps(folder: str) -> list:
+    """(path, modification time, size) of every file under `folder` but bytecode."""
+    found = []
+    for at, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            st = os.stat(os.path.join(at, name))
+            found.append((os.path.relpath(os.path.join(at, name), folder), st.st_mtime_ns, st.st_size))
+    return found
+
+
+def _libraries() -> list:
+    """Where each library is, its installed versions (the names of its .dist-info folders) and its files."""
+    from importlib.machinery import PathFinder
+
+    found = []
+    for name in _LIBRARIES:
+        spec = PathFinder.find_spec(name)
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        sites = sorted({os.path.dirname(f) for f in folders})
+        versions = sorted(e for site in sites for e in os.listdir(site)
+                          if e.startswith(f"{name}-") and e.endswith(".dist-info"))
+        found.append((name, folders, versions, [_stamps(f) for f in folders]))
+    return found
+
+
+def _terminal() -> list | None:
+    """Whether each standard stream is a terminal, and of what size; the encodings text is written in.
+    None where standard output or error is closed or not UTF-8 (click then writes around the stream)."""
+    import codecs
+
+    found = []
+    for fd in (0, 1, 2):
+        try:
+            size = tuple(os.get_terminal_size(fd))
+        except (OSError, ValueError):
+            size = None
+        found.append((os.isatty(fd), size))
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or codecs.lookup(stream.encoding).name != "utf-8":
+            return None
+        found.append((type(stream).__name__, stream.isatty(), stream.encoding, stream.errors))
+    return found
+
+
+def _catalogues() -> list:
+    """The message catalogues gettext reads click's words from, where the environment names a language."""
+    folder = os.path.join(sys.base_prefix, "share", "locale")  # gettext's own default
+    found = []
+    for lang in sorted(os.listdir(folder)) if os.path.isdir(folder) else ():
+        path = os.path.join(folder, lang, "LC_MESSAGES", "messages.mo")
+        if os.path.exists(path):
+            st = os.stat(path)
+            found.append((lang, st.st_mtime_ns, st.st_size))
+    return found
+
+
+def situation(args: list[str]) -> str | None:
+    """Everything typer's answer to `resdiff ARGS` depends on, as text (None: an answer not to keep)."""
+    terminal = _terminal()
+    if terminal is None:
+        return None
+    main = sys.modules.get("__main__")  # click names the program after it: `resdiff` or `python -m resdiff`
+    program = (sys.argv[0], getattr(main, "__package__", None), getattr(getattr(main, "__spec__", None), "name", None))
+    environ = sorted((k, v) for k, v in os.environ.items() if k not in _VOLATILE)
+    here = os.path.dirname(os.path.abspath(__file__))
+    return repr((_FORMAT, list(args), program, sys.version, sys.executable, __version__, here, _stamps(here),
+                 _libraries(), terminal, environ, _catalogues()))
+
+
+def _path(key: str) -> str:
+    import zlib
+
+    from .cache import cache_folder
+
+    data = key.encode("utf-8", "surrogatepass")
+    return os.path.join(cache_folder(), "help", f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}")
+
+
+def answer(args: list[str]) -> int | None:
+    """`resdiff ARGS` answered from what typer wrote before in the same situation: its exit status; None
+    where nothing was kept (or what was kept cannot be read), for typer to answer."""
+    import marshal
+
+    try:
+        key = situation(args)
+        if key is None:
+            return None
+        with open(_path(key), "rb") as f:
+            kept, status, chunks = marshal.loads(f.read())
+        if kept != key or type(status) is not int or not all(
+                type(fd) is int and fd in (1, 2) and type(text) is str for fd, text in chunks):
+            return None
+    except Exception:
+        return None
+    try:
+        for fd, text in chunks:
+            stream = sys.stdout if fd == 1 else sys.stderr
+            stream.write(text)
+            stream.flush()
+    except OSError:  # (a closed pipe) typer writes it again, and what it does of the failure is what is seen
+        return None
+    return status
+
+
+class _Copied:
+    """A standard stream that keeps a copy of the text written through it (no `buffer`: click writes text)."""
+
+    def __init__(self, stream, fd: int, chunks: list) -> None:
+        self._stream, self._fd, self._chunks = stream, fd, chunks
+        self.failed = False
+
+    def write(self, text):
+        try:
+            written = self._stream.write(text)
+        except BaseException:
+            self.failed = self.failed or type(text) is str  # (click tries bytes first, to learn what the stream takes)
+            raise
+        if type(text) is str and text:
+            self._chunks.append((self._fd, text))
+        return written
+
+    def flush(self):
+        try:
+            self._stream.flush()
+        except BaseException:
+            self.failed = True
+            raise
+
+    def __getattr__(self, name: str):
+        if name == "buffer":
+            raise AttributeError(name)
+        return getattr(self._stream, name)
+
+
+def rendered(args: list[str], run) -> int:
+    """`run()`, typer's answer to `resdiff ARGS`, with what it writes kept for `answer` to give next time."""
+    try:
+        key = situation(args)
+    except Exception:
+        key = None
+    if key is None:
+        return run()
+    chunks: list = []
+    out, err = _Copied(sys.stdout, 1, chunks), _Copied(sys.stderr, 2, chunks)
+    sys.stdout, sys.stderr = out, err
+    try:
+        status = run()
+    finally:
+        if sys.stdout is out:
+            sys.stdout = out._stream
+        if sys.stderr is err:
+            sys.stderr = err._stream
+    if isinstance(status, int) and chunks and not (out.failed or err.failed):
+        _keep(key, int(status), chunks)
+    return status
+
+
+def _keep(key: str, status: int, chunks: list) -> None:
+    """The answer written atomically (a reader sees the whole of it or nothing; no tempfile, whose import
+    costs more than this); the oldest files past _KEEP removed. A cache that cannot be written is left as
+    it is."""
+    import marshal
+
+    tmp = None
+    try:
+        path = _path(key)
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "xb") as f:
+            f.write(marshal.dumps((key, status, chunks)))
+        os.replace(tmp, path)
+        tmp = None
+        kept = [e for e in os.scandir(folder) if e.is_file(follow_symlinks=False)]
+        for old in sorted(kept, key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)[:-_KEEP]:
+            os.unlink(old.path)
+    except Exception:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
