@@ -113,13 +113,18 @@ def situation(args: list[str]) -> str | None:
                  _libraries(), terminal, environ, _catalogues()))
 
 
-def _path(key: str) -> str:
-    import zlib
+def _digest(key: str) -> str:
+    """What names and checks a kept answer: the situation itself holds the environment, which is never
+    written anywhere."""
+    import hashlib
 
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _path(digest: str) -> str:
     from .cache import cache_folder
 
-    data = key.encode("utf-8", "surrogatepass")
-    return os.path.join(cache_folder(), "help", f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}")
+    return os.path.join(cache_folder(), "help", digest)
 
 
 def answer(args: list[str]) -> int | None:
@@ -131,9 +136,10 @@ def answer(args: list[str]) -> int | None:
         key = situation(args)
         if key is None:
             return None
-        with open(_path(key), "rb") as f:
+        digest = _digest(key)
+        with open(_path(digest), "rb") as f:
             kept, status, chunks = marshal.loads(f.read())
-        if kept != key or type(status) is not int or not all(
+        if kept != digest or type(status) is not int or not all(
                 type(fd) is int and fd in (1, 2) and type(text) is str for fd, text in chunks):
             return None
     except Exception:
@@ -209,12 +215,13 @@ def _keep(key: str, status: int, chunks: list) -> None:
 
     tmp = None
     try:
-        path = _path(key)
+        digest = _digest(key)
+        path = _path(digest)
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
         tmp = f"{path}.{os.getpid()}.tmp"
         with open(tmp, "xb") as f:
-            f.write(marshal.dumps((key, status, chunks)))
+            f.write(marshal.dumps((digest, status, chunks)))
         os.replace(tmp, path)
         tmp = None
         kept = [e for e in os.scandir(folder) if e.is_file(follow_symlinks=False)]

@@ -197,3 +197,11 @@ def test_a_closed_pipe_is_said_as_typer_says_it(tmp_path):
 def test_only_a_help_request_is_kept(args, kept):
     assert help_cache.is_help(args, {}) is kept
     assert help_cache.is_help(args, {"_RESDIFF_COMPLETE": "bash_complete"}) is False
+
+
+def test_the_environment_is_never_written_into_the_cache(tmp_path):
+    """The situation holds the whole environment (a token, a password): only a digest of it is kept."""
+    _resdiff(["--help"], tmp_path, API_TOKEN="s3cr3t-value-1234")
+    (kept,) = (tmp_path / "help").iterdir()
+    assert b"s3cr3t-value-1234" not in kept.read_bytes() and b"API_TOKEN" not in kept.read_bytes()
+    assert b"s3cr3t-value-1234" not in kept.name.encode()
