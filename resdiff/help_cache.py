@@ -235,3 +235,31 @@ def _keep(key: str, status: int, chunks: list) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _kept() -> list:
+    """The kept answers (and any write left half done), as directory entries."""
+    try:
+        with os.scandir(os.path.dirname(_path(""))) as entries:
+            return [e for e in entries if e.is_file(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def listing() -> str:
+    """`resdiff cache`'s line on the kept helps."""
+    kept = _kept()
+    size = sum(e.stat(follow_symlinks=False).st_size for e in kept)
+    return f"  help/  {len(kept)} help{'s' if len(kept) != 1 else ''} kept, {size / 1024:.1f} KB"
+
+
+def clear() -> str:
+    """`resdiff cache --clear`: the kept helps removed (typer renders each again when it is next asked)."""
+    gone = 0
+    for e in _kept():
+        try:
+            os.unlink(e.path)
+            gone += 1
+        except OSError:
+            pass
+    return f"removed {gone} kept help{'s' if gone != 1 else ''} from {os.path.dirname(_path(''))}"

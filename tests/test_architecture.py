@@ -77,7 +77,8 @@ LAYERS = [
     {"errors", "model", "notation", "blocks", "workers"},  # the errors; documents and diffs; script
     # ranges and the symbol grammar; typed lines; a process pool that survives its workers
     {"results", "cache"},  # the results of check, session, series, blame and carry; the user cache
-    {"normalize", "lang", "segment", "markdown_reader"},  # text passes; what each UN language writes; the Chinese word index
+    {"normalize", "lang", "segment", "markdown_reader", "help_cache"},  # text passes; what each UN language writes;
+    # the Chinese word index; typer's help kept in the user cache and printed again without typer
     {"layout", "facts", "tokenize", "routine", "selfcheck", "pdfium", "isolate"},  # layouts, facts, tokens, routine
     # labels; PDFium's C API; a child process under limits
     {"parse", "pdf", "diff", "output", "align"},  # text -> Document; PDF -> text; clause diff; files; alignment
@@ -91,8 +92,7 @@ LAYERS = [
     {"console_env"},  # the terminal a command runs in: streams, colour, pager, width, progress
     {"options", "commands"},  # what commands share: help drawing, choices, options and arguments, language
     # checks; what parse and diff do with their arguments, read by cli (typer) or entry (a plain line)
-    {"cli", "help_cache"},  # the command line: arguments -> library call -> renderer -> exit status; typer's
-    # help kept in the user cache and printed again without typer
+    {"cli"},  # the command line: arguments -> library call -> renderer -> exit status
     {"entry"},  # the console script's first step: --version answered before typer is imported
     {"__main__"},  # python -m resdiff
 ]

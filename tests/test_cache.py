@@ -74,3 +74,21 @@ def test_cache_command_shows_and_clears(tmp_path):
     cleared = run("--clear")
     assert cleared.returncode == 0 and "removed 1 file" in cleared.stdout
     assert segment.cache_files(tmp_path) == []
+
+
+def test_cache_command_counts_and_clears_the_kept_helps(tmp_path):
+    """A help typer printed is kept in the cache (help_cache); `resdiff cache` says so and --clear removes it,
+    so that the next help is rendered by typer again."""
+    env = {**os.environ, "RESDIFF_CACHE_DIR": str(tmp_path)}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "resdiff", *args], capture_output=True, text=True, cwd=ROOT,
+                              env=env)
+
+    assert "help/  0 helps kept" in run("cache").stdout
+    assert run("--help").returncode == 0 and run("parse", "--help").returncode == 0
+    assert "help/  2 helps kept" in run("cache").stdout
+    cleared = run("cache", "--clear")
+    assert cleared.returncode == 0 and "removed 2 kept helps" in cleared.stdout
+    assert not any((tmp_path / "help").iterdir())
+    assert "help/  0 helps kept" in run("cache").stdout
