@@ -520,8 +520,9 @@ _MONTH_INITIAL = lazy_pattern(f"[{''.join(sorted({name[0] for names in MONTHS.va
 _WORDS_DAY = (_Prechecked(DATE_WORDS, _MONTH_INITIAL),  # 7 December 2020
               lambda m: iso_date(m.group(3), month_number(m.group(2)), m.group(1)))
 # what every month-first date holds: a day of one or two digits after a space, a comma, a year (a list of
-# years, "1992, 1993", does not)
-_US_DAY = (_Prechecked(DATE_EN_US, lazy_pattern(r"\d,(?:(?<=\s\d,)|(?<=\s\d\d,))\s+\d{4}")),  # December 7, 2020
+# years, "1992, 1993", does not), searched from the comma: a pattern that opens with one character is
+# searched for where that character stands, one that opens with a class (a digit) tried at each place
+_US_DAY = (_Prechecked(DATE_EN_US, lazy_pattern(r",(?:(?<=\s\d,)|(?<=\s\d\d,))\s+\d{4}")),  # December 7, 2020
            lambda m: iso_date(m.group(3), month_number(m.group(1)), m.group(2)))
 DAYS = (_ZH_DAY, _WORDS_DAY, _US_DAY)  # single days
 # days and ranges of days, a script's ranges before its single days (what a range holds is read once)
