@@ -454,12 +454,40 @@ _DAY_ALONE = r"(\d(?<!\d\d)\d?)"
 # followed by the slash, which they cannot hold), and a place no month name starts at fails on one test:
 # what a day's digit that begins no date costs is a few steps, not a try of every month at every length.
 _MONTH_WORD = rf"(?:de\s*)?(?:[^\d/\n]{{1,20}}+/)?{_initials(_MONTH_INDEX)}({_MONTH_ALT})"
+# the same without the words before a slash, which only a text that holds a slash can have
+_MONTH_WORD_ALONE = rf"(?:de\s*)?{_initials(_MONTH_INDEX)}({_MONTH_ALT})"
+
+
+class _SlashOptional(lazy_pattern):
+    """A date pattern whose month may stand after words and a slash (Arabic), searched in a text with no slash
+    as the same pattern written without them (`alone`): it finds the same there, since those words end on
+    the slash, and spares each digit of the text the try of up to twenty characters for one."""
+
+    def __init__(self, pattern: str, alone: str, flags: int = 0):
+        super().__init__(pattern, flags)  # what any other use of it reads
+        # (apart: a method that __getattr__ gave would be set on the object, over this class's own)
+        self.whole, self.alone = lazy_pattern(pattern, flags), lazy_pattern(alone, flags)
+
+    def finditer(self, text: str):
+        return (self.whole if "/" in text else self.alone).finditer(text)
+
+    def search(self, text: str):
+        return (self.whole if "/" in text else self.alone).search(text)
+
+
+def _range_of(month: str) -> str:
+    return rf"{_DAY_ALONE}{_FIRST}\s*(?:{month}\s+)?{_TO}\s+{_D}{_FIRST}\s+{month}\s+(?:de\s+)?{_Y}"
+
+
+def _day_of(month: str) -> str:
+    return rf"{_DAY_ALONE}{_FIRST}\s*{month}\s*(?:de\s*)?{_Y}"
+
+
 DATE_ZH_RANGE = lazy_pattern(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
 DATE_ZH = lazy_pattern(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
-DATE_WORDS_RANGE = lazy_pattern(rf"{_DAY_ALONE}{_FIRST}\s*(?:{_MONTH_WORD}\s+)?{_TO}\s+{_D}{_FIRST}\s+{_MONTH_WORD}"
-                                rf"\s+(?:de\s+)?{_Y}", re.IGNORECASE)
+DATE_WORDS_RANGE = _SlashOptional(_range_of(_MONTH_WORD), _range_of(_MONTH_WORD_ALONE), re.IGNORECASE)
 # the spaces may be lost, as a monospace page's extraction loses them: "5April1994", "5deabrilde1994"
-DATE_WORDS = lazy_pattern(rf"{_DAY_ALONE}{_FIRST}\s*{_MONTH_WORD}\s*(?:de\s*)?{_Y}", re.IGNORECASE)
+DATE_WORDS = _SlashOptional(_day_of(_MONTH_WORD), _day_of(_MONTH_WORD_ALONE), re.IGNORECASE)
 DATE_EN_US = lazy_pattern(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)  # read behind _Prechecked
 
 
