@@ -878,7 +878,9 @@ ES_SENTENCE_END = ".;:\n"
 # Every language: two spaces in a row inside a text; a word written twice ("the the"), but for the words
 # some languages rightly double ("that that", "nous nous")
 DOUBLE_SPACE = Holding(("  ",), lazy_pattern(r"(?<=\S)  +(?=\S)"))
-DOUBLED_WORD = lazy_pattern(r"(?<![\w-])([^\W\d_]{2,})\s+(\1)(?![\w-])", re.IGNORECASE)
+# (the word and the spaces after it taken whole: a shorter run of letters, or of spaces, is never followed by
+# the spaces, or the word, so what matches is the same, without giving a word back a letter at a time)
+DOUBLED_WORD = lazy_pattern(r"(?<![\w-])([^\W\d_]{2,}+)\s++(\1)(?![\w-])", re.IGNORECASE)
 DOUBLED_OK = {"en": {"that", "had"}, "fr": {"nous", "vous"}, "es": set(), "ru": set(), "ar": set()}
 
 # Glossary terms: the prefixes a language glues to a word (Arabic: the article and the conjunctions), which
