@@ -441,7 +441,8 @@ def _sentences(folded: str) -> list[str]:
 def _long_enough(key: str) -> bool:
     """A sentence worth holding to one translation: five words, or fifteen characters written without
     spaces (Chinese)."""
-    return len(key.split()) >= 5 or (len(key) >= 15 and " " not in key.strip())
+    # (split no further than the fifth word: its count is all that is asked)
+    return len(key.split(None, 4)) >= 5 or (len(key) >= 15 and " " not in key.strip())
 
 
 _FOLDED: dict = {}  # id of a text -> (the text, its comparison form, its sentences): the last texts read
