@@ -236,6 +236,25 @@ EN_ORDINAL = lazy_pattern(rf"\b{_initials([*_EN_TENS, *_EN_UNITS, *_EN_TENTHS])}
                           rf"({_alt([*_EN_UNITS, *_EN_TENTHS])})\b", re.IGNORECASE)
 
 
+# The same words searched from their first letter, written case by case as IGNORECASE reads it (a long s is
+# an s), then no word character before it, then the rest of a word that letter starts: a search skips to
+# such letters, where EN_ORDINAL, which opens with \b, is tried at every place of a text. Its value is read
+# off the whole match.
+_EN_FIRSTS = "".join(sorted({w[0] for w in [*_EN_TENS, *_EN_UNITS, *_EN_TENTHS]}))
+
+
+def _en_after(first: str) -> str:
+    tens = [w[1:] for w in _EN_TENS if w[0] == first]
+    words = [w[1:] for w in [*_EN_UNITS, *_EN_TENTHS] if w[0] == first]
+    ways = [rf"(?:{_alt(tens)})[-\u2010\u2011](?:{_alt([*_EN_UNITS, *_EN_TENTHS])})\b"] if tens else []
+    ways += [rf"(?:{_alt(words)})\b"] if words else []
+    return rf"(?<={first})(?:{'|'.join(ways)})"
+
+
+EN_ORDINAL_FROM_FIRST = lazy_pattern(rf"(?-i:[{_EN_FIRSTS}{_EN_FIRSTS.upper()}\u017f])(?<!\w.)"
+                                     rf"(?:{'|'.join(_en_after(c) for c in _EN_FIRSTS)})", re.IGNORECASE)
+
+
 def en_ordinal(text: str) -> int | None:
     """Value of an English ordinal word: 'seventy-fifth' -> 75, '37th' -> 37."""
     t = text.lower().strip()
@@ -411,8 +430,8 @@ ORDINAL_KEYS = {
 
 ORDINALS = {
     "zh": OrdinalWords(ZH_ORDINAL, lambda m: zh_numeral(next(g for g in m.groups() if g))),
-    "en": OrdinalWords(_Prechecked(EN_ORDINAL, _AnyWord(*ORDINAL_KEYS["en"])),
-                       lambda m: en_ordinal((m.group(1) or "") + m.group(2))),
+    "en": OrdinalWords(_Prechecked(EN_ORDINAL_FROM_FIRST, _AnyWord(*ORDINAL_KEYS["en"])),
+                       lambda m: en_ordinal(m.group(0))),
     "fr": OrdinalWords(_Prechecked(FR_ORDINAL, _AnyWord(*ORDINAL_KEYS["fr"])),
                        lambda m: fr_ordinal(m.group(1), m.group(2))),
     "es": OrdinalWords(_Prechecked(ES_ORDINAL, _AnyWord(*ORDINAL_KEYS["es"])), lambda m: es_ordinal(*m.groups())),
