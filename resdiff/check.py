@@ -441,10 +441,15 @@ def _sentences(folded: str) -> list[str]:
 def _long_enough(key: str) -> bool:
     """A sentence worth holding to one translation: five words, or fifteen characters written without
     spaces (Chinese)."""
-    return len(key.split()) >= 5 or (len(key) >= 15 and " " not in key.strip())
+    # (split no further than the fifth word: its count is all that is asked)
+    return len(key.split(None, 4)) >= 5 or (len(key) >= 15 and " " not in key.strip())
 
 
 _FOLDED: dict = {}  # id of a text -> (the text, its comparison form, its sentences): the last texts read
+# Where a comparison form splits, whose white space is single spaces: after a sentence end and its space, or
+# after a wide end. A form with none of them is one sentence, found with a few substring tests, where the
+# split's pattern tries each of its spaces.
+_SPLITS_AT = tuple(f"{c} " for c in SENTENCE_ENDS) + tuple(WIDE_SENTENCE_ENDS)
 
 
 def _folded(text: str) -> tuple[str, list[str]]:
@@ -453,7 +458,8 @@ def _folded(text: str) -> tuple[str, list[str]]:
     hit = _FOLDED.get(id(text))
     if hit is None or hit[0] is not text:
         folded = fold(text)
-        hit = _FOLDED[id(text)] = (text, folded, _sentences(folded))
+        whole = not any(c in folded for c in _SPLITS_AT)
+        hit = _FOLDED[id(text)] = (text, folded, ([folded] if folded else []) if whole else _sentences(folded))
         if len(_FOLDED) > 1024:
             _FOLDED.pop(next(iter(_FOLDED), None), None)  # (another thread may have taken it out first)
     return hit[1], hit[2]

@@ -15,19 +15,23 @@ from .lang import (
     ARABIC_DIGITS,
     DATES,
     DECIMAL_COMMA,
-    LOOSE_SYMBOL,
+    LOOSE_SYMBOL_AFTER_FIRST,
     NUMBER,
     NUMBER_COMMA,
     ORDINALS,
     ROMAN,
-    SHORT_SYMBOL,
+    SHORT_SYMBOL_AFTER_FIRST,
     ZH_MYRIAD,
     ZH_MYRIADS,
     roman,
 )
 from .normalize import nfkc
 
-SYMBOL = re.compile(rf"(?<![\w/])(?:{LOOSE_SYMBOL}|{SHORT_SYMBOL})(?![\w/])")
+# A symbol no word character or slash stands before: its first character (a capital or a digit), then what
+# it was not preceded by, then the rest of the loose shape after a capital or of the short one after a digit.
+# As (?<![\w/])(?:LOOSE|SHORT) reads it, but tried only at the capitals and digits of a text.
+SYMBOL = re.compile(rf"[A-Z\d](?<![\w/].)(?:(?<=[A-Z]){LOOSE_SYMBOL_AFTER_FIRST}|(?<=\d){SHORT_SYMBOL_AFTER_FIRST})"
+                    r"(?![\w/])")
 ORDINAL_LANGS = set(ORDINALS)  # languages whose ordinal words are read
 _DIGIT = re.compile(r"\d")  # what every date and number has (and most paragraphs lack): one search for it
 # What every Roman numeral holds, found in one cheap pass where the pattern would try each place of the

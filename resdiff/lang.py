@@ -32,6 +32,7 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     IDEOGRAPHS,
     JOB_NUMBER,
     LOOSE_SYMBOL,
+    LOOSE_SYMBOL_AFTER_FIRST,
     NUMBER_PATH,
     ORGAN_LETTERS,
     REPORT_SYMBOL,
@@ -40,6 +41,7 @@ from .notation import (  # noqa: F401 (the symbol grammar and the scripts, read 
     RIGHT_TO_LEFT_SCRIPTS,
     ROUTINE_SYMBOL,
     SHORT_SYMBOL,
+    SHORT_SYMBOL_AFTER_FIRST,
     SUPERSCRIPTS,
     SYMBOL_TOKEN,
     TITLE_NUMBER,
@@ -234,6 +236,25 @@ EN_ORDINAL = lazy_pattern(rf"\b{_initials([*_EN_TENS, *_EN_UNITS, *_EN_TENTHS])}
                           rf"({_alt([*_EN_UNITS, *_EN_TENTHS])})\b", re.IGNORECASE)
 
 
+# The same words searched from their first letter, written case by case as IGNORECASE reads it (a long s is
+# an s), then no word character before it, then the rest of a word that letter starts: a search skips to
+# such letters, where EN_ORDINAL, which opens with \b, is tried at every place of a text. Its value is read
+# off the whole match.
+_EN_FIRSTS = "".join(sorted({w[0] for w in [*_EN_TENS, *_EN_UNITS, *_EN_TENTHS]}))
+
+
+def _en_after(first: str) -> str:
+    tens = [w[1:] for w in _EN_TENS if w[0] == first]
+    words = [w[1:] for w in [*_EN_UNITS, *_EN_TENTHS] if w[0] == first]
+    ways = [rf"(?:{_alt(tens)})[-\u2010\u2011](?:{_alt([*_EN_UNITS, *_EN_TENTHS])})\b"] if tens else []
+    ways += [rf"(?:{_alt(words)})\b"] if words else []
+    return rf"(?<={first})(?:{'|'.join(ways)})"
+
+
+EN_ORDINAL_FROM_FIRST = lazy_pattern(rf"(?-i:[{_EN_FIRSTS}{_EN_FIRSTS.upper()}\u017f])(?<!\w.)"
+                                     rf"(?:{'|'.join(_en_after(c) for c in _EN_FIRSTS)})", re.IGNORECASE)
+
+
 def en_ordinal(text: str) -> int | None:
     """Value of an English ordinal word: 'seventy-fifth' -> 75, '37th' -> 37."""
     t = text.lower().strip()
@@ -409,8 +430,8 @@ ORDINAL_KEYS = {
 
 ORDINALS = {
     "zh": OrdinalWords(ZH_ORDINAL, lambda m: zh_numeral(next(g for g in m.groups() if g))),
-    "en": OrdinalWords(_Prechecked(EN_ORDINAL, _AnyWord(*ORDINAL_KEYS["en"])),
-                       lambda m: en_ordinal((m.group(1) or "") + m.group(2))),
+    "en": OrdinalWords(_Prechecked(EN_ORDINAL_FROM_FIRST, _AnyWord(*ORDINAL_KEYS["en"])),
+                       lambda m: en_ordinal(m.group(0))),
     "fr": OrdinalWords(_Prechecked(FR_ORDINAL, _AnyWord(*ORDINAL_KEYS["fr"])),
                        lambda m: fr_ordinal(m.group(1), m.group(2))),
     "es": OrdinalWords(_Prechecked(ES_ORDINAL, _AnyWord(*ORDINAL_KEYS["es"])), lambda m: es_ordinal(*m.groups())),
@@ -454,12 +475,40 @@ _DAY_ALONE = r"(\d(?<!\d\d)\d?)"
 # followed by the slash, which they cannot hold), and a place no month name starts at fails on one test:
 # what a day's digit that begins no date costs is a few steps, not a try of every month at every length.
 _MONTH_WORD = rf"(?:de\s*)?(?:[^\d/\n]{{1,20}}+/)?{_initials(_MONTH_INDEX)}({_MONTH_ALT})"
+# the same without the words before a slash, which only a text that holds a slash can have
+_MONTH_WORD_ALONE = rf"(?:de\s*)?{_initials(_MONTH_INDEX)}({_MONTH_ALT})"
+
+
+class _SlashOptional(lazy_pattern):
+    """A date pattern whose month may stand after words and a slash (Arabic), searched in a text with no slash
+    as the same pattern written without them (`alone`): it finds the same there, since those words end on
+    the slash, and spares each digit of the text the try of up to twenty characters for one."""
+
+    def __init__(self, pattern: str, alone: str, flags: int = 0):
+        super().__init__(pattern, flags)  # what any other use of it reads
+        # (apart: a method that __getattr__ gave would be set on the object, over this class's own)
+        self.whole, self.alone = lazy_pattern(pattern, flags), lazy_pattern(alone, flags)
+
+    def finditer(self, text: str):
+        return (self.whole if "/" in text else self.alone).finditer(text)
+
+    def search(self, text: str):
+        return (self.whole if "/" in text else self.alone).search(text)
+
+
+def _range_of(month: str) -> str:
+    return rf"{_DAY_ALONE}{_FIRST}\s*(?:{month}\s+)?{_TO}\s+{_D}{_FIRST}\s+{month}\s+(?:de\s+)?{_Y}"
+
+
+def _day_of(month: str) -> str:
+    return rf"{_DAY_ALONE}{_FIRST}\s*{month}\s*(?:de\s*)?{_Y}"
+
+
 DATE_ZH_RANGE = lazy_pattern(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日\s*至\s*(?:(?:{_Y}\s*年\s*)?{_M}\s*月\s*)?{_D}\s*日")
 DATE_ZH = lazy_pattern(rf"{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*日")
-DATE_WORDS_RANGE = lazy_pattern(rf"{_DAY_ALONE}{_FIRST}\s*(?:{_MONTH_WORD}\s+)?{_TO}\s+{_D}{_FIRST}\s+{_MONTH_WORD}"
-                                rf"\s+(?:de\s+)?{_Y}", re.IGNORECASE)
+DATE_WORDS_RANGE = _SlashOptional(_range_of(_MONTH_WORD), _range_of(_MONTH_WORD_ALONE), re.IGNORECASE)
 # the spaces may be lost, as a monospace page's extraction loses them: "5April1994", "5deabrilde1994"
-DATE_WORDS = lazy_pattern(rf"{_DAY_ALONE}{_FIRST}\s*{_MONTH_WORD}\s*(?:de\s*)?{_Y}", re.IGNORECASE)
+DATE_WORDS = _SlashOptional(_day_of(_MONTH_WORD), _day_of(_MONTH_WORD_ALONE), re.IGNORECASE)
 DATE_EN_US = lazy_pattern(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)  # read behind _Prechecked
 
 
@@ -520,8 +569,9 @@ _MONTH_INITIAL = lazy_pattern(f"[{''.join(sorted({name[0] for names in MONTHS.va
 _WORDS_DAY = (_Prechecked(DATE_WORDS, _MONTH_INITIAL),  # 7 December 2020
               lambda m: iso_date(m.group(3), month_number(m.group(2)), m.group(1)))
 # what every month-first date holds: a day of one or two digits after a space, a comma, a year (a list of
-# years, "1992, 1993", does not)
-_US_DAY = (_Prechecked(DATE_EN_US, lazy_pattern(r"\d,(?:(?<=\s\d,)|(?<=\s\d\d,))\s+\d{4}")),  # December 7, 2020
+# years, "1992, 1993", does not), searched from the comma: a pattern that opens with one character is
+# searched for where that character stands, one that opens with a class (a digit) tried at each place
+_US_DAY = (_Prechecked(DATE_EN_US, lazy_pattern(r",(?:(?<=\s\d,)|(?<=\s\d\d,))\s+\d{4}")),  # December 7, 2020
            lambda m: iso_date(m.group(3), month_number(m.group(1)), m.group(2)))
 DAYS = (_ZH_DAY, _WORDS_DAY, _US_DAY)  # single days
 # days and ranges of days, a script's ranges before its single days (what a range holds is read once)
@@ -849,7 +899,9 @@ ES_SENTENCE_END = ".;:\n"
 # Every language: two spaces in a row inside a text; a word written twice ("the the"), but for the words
 # some languages rightly double ("that that", "nous nous")
 DOUBLE_SPACE = Holding(("  ",), lazy_pattern(r"(?<=\S)  +(?=\S)"))
-DOUBLED_WORD = lazy_pattern(r"(?<![\w-])([^\W\d_]{2,})\s+(\1)(?![\w-])", re.IGNORECASE)
+# (the word and the spaces after it taken whole: a shorter run of letters, or of spaces, is never followed by
+# the spaces, or the word, so what matches is the same, without giving a word back a letter at a time)
+DOUBLED_WORD = lazy_pattern(r"(?<![\w-])([^\W\d_]{2,}+)\s++(\1)(?![\w-])", re.IGNORECASE)
 DOUBLED_OK = {"en": {"that", "had"}, "fr": {"nous", "vous"}, "es": set(), "ru": set(), "ar": set()}
 
 # Glossary terms: the prefixes a language glues to a word (Arabic: the article and the conjunctions), which

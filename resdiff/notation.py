@@ -173,6 +173,10 @@ _PARTS = rf"(?:/{_PART}*[A-Za-z0-9)])+"  # each part ends on a letter, a digit o
 _PARTS_RAGGED = rf"(?:/{_PART}+)+"  # a part may end on punctuation too
 # a symbol cited in running text (a fact the language versions share)
 LOOSE_SYMBOL = rf"{_SERIES}{_PARTS}"
+# that symbol and the short one after their first character (a letter, a digit): for a pattern that opens
+# with the character, which is tried only where one stands, where a lookbehind first is tried at every place
+LOOSE_SYMBOL_AFTER_FIRST = rf"[A-Z]{{0,7}}(?:\.\d+)?{_PARTS}"
+SHORT_SYMBOL_AFTER_FIRST = rf"\d{{0,2}}/{_NUMBER}"
 # a symbol as one token of the diff, in any case
 SYMBOL_TOKEN = rf"{_SERIES_ANY_CASE}{_PARTS}"
 # numbers joined by slashes: 63/71, 2016/9/1
