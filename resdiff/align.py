@@ -460,10 +460,18 @@ def _in_order(pair: dict[int, int], weight=None) -> set[int]:
     # past every pair so far (most pairs, in a long text), the query finds the node of the best top when one
     # pair alone has it: that pair's own node (among equal tops it would depend on how the tree cuts the range)
     high, best_top, best_cur, tied = -1, -1, 0, False
+    # Such a pair's node is above every node written (its top is a new best), so it would be written all the
+    # way up its chain: those writes wait until a query reads the tree (_write_through), where the chains of
+    # pairs in a row meet after a step or two, instead of climbing log n nodes each.
+    waiting: list[tuple[int, int]] = []
     for k, (i, j) in enumerate(items):
-        if j > high and not tied:
+        ahead = j > high and not tied
+        if ahead:
             prev = best_cur
         else:
+            if waiting:
+                _write_through(tree, waiting, size)
+                waiting.clear()
             prev, x = 0, j  # the query: the best node ending before j
             while x > 0:
                 if tree[x] > prev:
@@ -481,6 +489,9 @@ def _in_order(pair: dict[int, int], weight=None) -> set[int]:
             best_top, best_cur, tied = top, cur, False
         elif top == best_top:
             tied = True
+        if ahead:
+            waiting.append((x, cur))
+            continue
         while x <= size:
             if top > tree[x] >> _TIE_AT:
                 tree[x] = cur
@@ -491,6 +502,20 @@ def _in_order(pair: dict[int, int], weight=None) -> set[int]:
         keep.add(items[k][0])
         k = back[k]
     return keep
+
+
+def _write_through(tree: list[int], waiting: list[tuple[int, int]], size: int) -> None:
+    """The writes of _in_order's pairs that each topped every node before them, the latest first: a node the
+    latest wrote is above what an earlier one would write there, and so is every node above it (each node's
+    chain up is the same whoever reaches it), so an earlier one's climb stops at the first node written."""
+    written: set[int] = set()
+    for x, cur in reversed(waiting):
+        top = cur >> _TIE_AT
+        while x <= size and x not in written:
+            written.add(x)
+            if top > tree[x] >> _TIE_AT:
+                tree[x] = cur
+            x += x & -x
 
 
 # the fields of _in_order's packed nodes: wide enough for any count, sum of lengths and sum of CRCs
