@@ -217,27 +217,27 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     kept = list(compress(count(), keep))
     ks = list(map(keys.__getitem__, kept))
     used = list(set(ks))
-    sizes, descents, hidden = objects.describe(used, {})  # by text object, on this page
-    fonts = dict(zip(used, zip([round(s, 2) for s in sizes], descents, hidden, strict=True), strict=True))
-    infos = list(map(fonts.__getitem__, ks))
+    sizes, descents, unseen = objects.describe(used, {})  # by text object, on this page
+    size_of = dict(zip(used, [round(s, 2) for s in sizes], strict=True))
     unusable = 0
-    if not all(0 < f[0] < MAX_SIZE for f in fonts.values()):
-        usable = [0 < f[0] < MAX_SIZE for f in infos]
+    if not all(0 < s < MAX_SIZE for s in size_of.values()):
+        usable = [0 < size_of[k] < MAX_SIZE for k in ks]
         unusable = len(kept) - sum(usable)
-        kept, infos = list(compress(kept, usable)), list(compress(infos, usable))
+        kept, ks = list(compress(kept, usable)), list(compress(ks, usable))
     # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
     # descent is the baseline, and its left the origin (one call a character instead of two)
     lefts, rights, bottoms = page.loose_sides(kept)
     if not all(map(le, lefts, rights)):  # max(left, right): the right, where it is right of the left
         rights = list(map(max, lefts, rights))
-    sizes, descents, _ = zip(*infos, strict=True) if infos else ((),) * 3  # columns, in one pass
-    lows = list(map(sub, bottoms, descents))
+    # each glyph's column read from its text object's, by a dict in C (no tuple a glyph to take apart)
+    lows = list(map(sub, bottoms, map(dict(zip(used, descents, strict=True)).__getitem__, ks)))
     rounded = {y: round(y, 3) for y in set(lows)}  # the glyphs of a line share their baseline, and round() is slow
     chs = list(map(chr, map(reads.__getitem__, kept)))
-    glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), sizes, map(str.isspace, chs), strict=True))
+    glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), map(size_of.__getitem__, ks),
+                      map(str.isspace, chs), strict=True))
     chars, hidden = glyphs, []
-    if any(f[2] for f in fonts.values()):
-        seen = [not f[2] for f in infos]
+    if any(unseen):
+        seen = list(map(not_, map(dict(zip(used, unseen, strict=True)).__getitem__, ks)))
         chars, hidden = list(compress(glyphs, seen)), list(compress(glyphs, map(not_, seen)))
     if not chars:  # all the page's text is invisible: an OCR layer over a scanned image, read as it is
         chars, hidden = hidden, []
