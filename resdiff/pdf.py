@@ -32,11 +32,12 @@ SUP_RISE = (0.15, 0.75)  # … and raised by this share of it (em)
 BASE_TOL = 1.0  # glyphs whose baselines differ by less than this (pt) share a line
 TOP_BAND, FOOT_BAND = 0.9, 0.06  # running heads above, feet below these shares of the page height
 # A glyph is a plain tuple (character, x0, x1, baseline y, effective size: font size x the text matrix's
-# vertical scale, italic, whether the character is a space): a page has thousands, and a tuple is the
+# vertical scale, whether the character is a space): a page has thousands, and a tuple is the
 # Python object made (by zip, in C) and read (unpacked, or by index) the fastest.
-_Char = tuple[str, float, float, float, float, bool, bool]
-CH, X0, X1, Y, SIZE, ITALIC, SPACE = range(7)
+_Char = tuple[str, float, float, float, float, bool]
+CH, X0, X1, Y, SIZE, SPACE = range(6)
 _BY_X0, _BY_X1, _BY_Y = itemgetter(X0), itemgetter(X1), itemgetter(Y)  # sort keys read in C
+_BY_SIZE, _BY_SPACE, _COUNT = itemgetter(SIZE), itemgetter(SPACE), itemgetter(1)
 
 
 class _Line(namedtuple("_Line", "text x0 y size sups")):
@@ -215,31 +216,28 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
             keep[i] = False
     kept = list(compress(count(), keep))
     ks = list(map(keys.__getitem__, kept))
-    fonts: dict[int, tuple[float, bool, float, bool]] = {}  # by text object, on this page
-    memo: dict = {}  # by font, on this page
-    for key in set(ks):
-        size, italic, descent = objects.font(key, memo)
-        fonts[key] = (round(size, 2), italic, descent, objects.invisible(key))
-    infos = list(map(fonts.__getitem__, ks))
+    used = list(set(ks))
+    sizes, descents, unseen = objects.describe(used, {})  # by text object, on this page
+    size_of = dict(zip(used, [round(s, 2) for s in sizes], strict=True))
     unusable = 0
-    if not all(0 < f[0] < MAX_SIZE for f in fonts.values()):
-        usable = [0 < f[0] < MAX_SIZE for f in infos]
+    if not all(0 < s < MAX_SIZE for s in size_of.values()):
+        usable = [0 < size_of[k] < MAX_SIZE for k in ks]
         unusable = len(kept) - sum(usable)
-        kept, infos = list(compress(kept, usable)), list(compress(infos, usable))
+        kept, ks = list(compress(kept, usable)), list(compress(ks, usable))
     # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
     # descent is the baseline, and its left the origin (one call a character instead of two)
     lefts, rights, bottoms = page.loose_sides(kept)
     if not all(map(le, lefts, rights)):  # max(left, right): the right, where it is right of the left
         rights = list(map(max, lefts, rights))
-    sizes, italics, descents, _ = zip(*infos, strict=True) if infos else ((),) * 4  # columns, in one pass
-    lows = list(map(sub, bottoms, descents))
+    # each glyph's column read from its text object's, by a dict in C (no tuple a glyph to take apart)
+    lows = list(map(sub, bottoms, map(dict(zip(used, descents, strict=True)).__getitem__, ks)))
     rounded = {y: round(y, 3) for y in set(lows)}  # the glyphs of a line share their baseline, and round() is slow
     chs = list(map(chr, map(reads.__getitem__, kept)))
-    glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), sizes, italics, map(str.isspace, chs),
-                      strict=True))
+    glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), map(size_of.__getitem__, ks),
+                      map(str.isspace, chs), strict=True))
     chars, hidden = glyphs, []
-    if any(f[3] for f in fonts.values()):
-        seen = [not f[3] for f in infos]
+    if any(unseen):
+        seen = list(map(not_, map(dict(zip(used, unseen, strict=True)).__getitem__, ks)))
         chars, hidden = list(compress(glyphs, seen)), list(compress(glyphs, map(not_, seen)))
     if not chars:  # all the page's text is invisible: an OCR layer over a scanned image, read as it is
         chars, hidden = hidden, []
@@ -265,6 +263,8 @@ def _cluster(chars: list[_Char]) -> list[list[_Char]]:
 def _one_size(chars: list[_Char]) -> float | None:
     """The size of the glyphs that are no space, where they all have one (most lines are set in one size):
     what _size gives for these glyphs in any order. None where they have several, or are all spaces."""
+    if chars and list(map(_BY_SIZE, chars)).count(chars[0][SIZE]) == len(chars):  # spaces too: most lines, in C
+        return None if all(map(_BY_SPACE, chars)) else chars[0][SIZE]
     sizes = [c[SIZE] for c in chars if not c[SPACE]]
     return sizes[0] if sizes and sizes.count(sizes[0]) == len(sizes) else None
 
@@ -274,7 +274,13 @@ def _size(chars: list[_Char]) -> float:
     if one is not None:
         return one
     sizes = [c[SIZE] for c in chars if not c[SPACE]] or [chars[0][SIZE]]
-    return Counter(sizes).most_common(1)[0][0]
+    return _commonest(sizes)
+
+
+def _commonest(values: list):
+    """The value met most often, the first met of a tie: Counter.most_common(1)'s, without the heapq module it
+    imports for it (a millisecond, in the reading child and again in this process)."""
+    return max(Counter(values).items(), key=_COUNT)[0]
 
 
 def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], list[_Char], float | None]]:
@@ -315,9 +321,9 @@ def _split(chars: list[_Char], scripts_rtl: bool) -> list[tuple[list[_Char], lis
     rtl = _rtl(chars)
     chars = sorted(chars, key=_BY_X1, reverse=True) if rtl else sorted(chars, key=_BY_X0)
     parts = [[chars[0]]]
-    _, px0, px1, _, psize, _, _ = chars[0]  # the glyph before
+    _, px0, px1, _, psize, _ = chars[0]  # the glyph before
     for c in chars[1:]:
-        _, x0, x1, _, size, _, _ = c
+        _, x0, x1, _, size, _ = c
         gap = px0 - x1 if rtl else x0 - px1
         if gap > SPLIT_GAP * (size if size > psize else psize):
             parts.append([c])
@@ -333,7 +339,7 @@ def _split_ltr(chars: list[_Char]) -> list[tuple[list[_Char], list[int]]]:
     parts, words, start, k = [], [], 0, 0
     px1 = psize = 0.0
     pspace = True  # the glyph before is a space, or there is none
-    for _, x0, x1, _, size, _, space in chars:
+    for _, x0, x1, _, size, space in chars:
         if k:
             em = size if size > psize else psize
             gap = x0 - px1
@@ -370,7 +376,7 @@ def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: li
     starts = [k + bisect_left(words, k) for k in range(len(base))] if sup else []  # where a glyph (its space) starts
     sups: list[tuple[int, str]] = []
     last_x = None
-    for ch, x0, _, _, size, _, _ in sorted(sup, key=_BY_X0):
+    for ch, x0, _, _, size, _ in sorted(sup, key=_BY_X0):
         pos = next((s for s, b in zip(starts, base, strict=True) if b[X0] >= x0), len(text))
         if sups and sups[-1][0] == pos and last_x is not None and x0 - last_x < 2 * size:
             sups[-1] = (pos, sups[-1][1] + ch)
@@ -392,9 +398,9 @@ def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: li
 
 def _layout(pages: list[list[_Line]], heights: list[float]) -> list[Line]:
     lines = [ln for page in pages for ln in page if ln.text.strip() or ln.sups]
-    body_size = Counter(round(ln.size) for ln in lines).most_common(1)[0][0]
+    body_size = _commonest([round(ln.size) for ln in lines])
     body = [ln for ln in lines if round(ln.size) == body_size]
-    margin = Counter(round(ln.x0) for ln in body).most_common(1)[0][0]
+    margin = _commonest([round(ln.x0) for ln in body])
     bands = _band_furniture(pages, heights, body_size)
 
     out: list[Line] = []

@@ -16,7 +16,7 @@ import ctypes
 import math
 import threading
 from itertools import chain, compress, repeat
-from operator import ne, not_, or_, sub
+from operator import mul, ne, not_, or_, sub
 from types import SimpleNamespace
 
 from .errors import InputError
@@ -37,7 +37,6 @@ class FPDF_LIBRARY_CONFIG(ctypes.Structure):  # noqa: N801
 
 
 _P, _I, _F, _U = ctypes.c_void_p, ctypes.c_int, ctypes.c_float, ctypes.c_uint
-_PU = ctypes.POINTER(_U)
 
 # name: (result, *arguments), as in PDFium's public headers (fpdfview.h, fpdf_text.h, fpdf_edit.h)
 SIGNATURES: dict[str, tuple] = {
@@ -66,11 +65,13 @@ SIGNATURES: dict[str, tuple] = {
     "FPDFText_GetLooseCharBox": (_I, _P, _I, _P),
     "FPDFText_GetTextObject": (_P, _P, _I),
     "FPDFTextObj_GetFont": (_P, _P),
-    "FPDFTextObj_GetFontSize": (_I, _P, ctypes.POINTER(_F)),
+    # out-parameters given as addresses (float*, FS_MATRIX*, unsigned int*): of a slot each, for the text objects
+    # of a page asked at once (TextObject.describe)
+    "FPDFTextObj_GetFontSize": (_I, _P, _P),
     "FPDFTextObj_GetTextRenderMode": (_I, _P),
-    "FPDFPageObj_GetMatrix": (_I, _P, ctypes.POINTER(FS_MATRIX)),
-    "FPDFPageObj_GetFillColor": (_I, _P, _PU, _PU, _PU, _PU),
-    "FPDFPageObj_GetStrokeColor": (_I, _P, _PU, _PU, _PU, _PU),
+    "FPDFPageObj_GetMatrix": (_I, _P, _P),
+    "FPDFPageObj_GetFillColor": (_I, _P, _P, _P, _P, _P),
+    "FPDFPageObj_GetStrokeColor": (_I, _P, _P, _P, _P, _P),
     "FPDFFont_GetBaseFontName": (ctypes.c_size_t, _P, ctypes.c_char_p, ctypes.c_size_t),
     "FPDFFont_GetDescent": (_I, _P, _F, ctypes.POINTER(_F)),
     "FPDFFont_GetFlags": (_I, _P),
@@ -297,9 +298,9 @@ class TextObject:
         lib = self.lib
         font = lib.FPDFTextObj_GetFont(obj)
         self._size.value = 0.0
-        lib.FPDFTextObj_GetFontSize(obj, self._size)
+        lib.FPDFTextObj_GetFontSize(obj, ctypes.byref(self._size))
         m = self._m
-        lib.FPDFPageObj_GetMatrix(obj, m)
+        lib.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
         size = abs(self._size.value) * math.hypot(m.c, m.d)
         memo = {} if memo is None else memo
         italic = memo.get(font)
@@ -313,6 +314,38 @@ class TextObject:
             descent = memo[font, size] = self._descent.value
         return size, italic, descent
 
+    def describe(self, objs: list[int], memo: dict) -> tuple[list[float], list[float], list[bool]]:
+        """The size and descent (font's) and the invisibility (invisible's) of each of a page's text objects, in
+        three lists, computed as those two compute them: each PDFium function is asked of all the objects in
+        one map(), each call writing into a slot of its own, where font() and invisible() cost some ten calls
+        of Python an object. `memo`: the descents asked already on this page, by font and size."""
+        lib, n = self.lib, len(objs)
+        if not n:
+            return [], [], []
+        fsize, usize = ctypes.sizeof(_F), ctypes.sizeof(_U)
+        sizes, matrices, rgba = (_F * n)(), (_F * (6 * n))(), (_U * (4 * n))()
+        at = ctypes.addressof(sizes)
+        list(map(lib.FPDFTextObj_GetFontSize, objs, range(at, at + n * fsize, fsize)))
+        at = ctypes.addressof(matrices)
+        list(map(lib.FPDFPageObj_GetMatrix, objs, range(at, at + 6 * n * fsize, 6 * fsize)))
+        m = matrices[:]  # a, b, c, d, e, f of each
+        size = list(map(mul, map(abs, sizes[:]), map(math.hypot, m[2::6], m[3::6])))
+        descents = []
+        for font, s in zip(map(lib.FPDFTextObj_GetFont, objs), size, strict=True):
+            descent = memo.get((font, s))
+            if descent is None:
+                lib.FPDFFont_GetDescent(font, s, self._descent)
+                descent = memo[font, s] = self._descent.value
+            descents.append(descent)
+        modes = list(map(lib.FPDFTextObj_GetTextRenderMode, objs))
+        fill, stroke, at = lib.FPDFPageObj_GetFillColor, lib.FPDFPageObj_GetStrokeColor, ctypes.addressof(rgba)
+        got = [(stroke if mode in RENDER_STROKES else fill)(obj, a, a + usize, a + 2 * usize, a + 3 * usize)
+               for mode, obj, a in zip(modes, objs, range(at, at + 4 * n * usize, 4 * usize), strict=True)]
+        c = rgba[:]
+        hidden = [mode in (RENDER_INVISIBLE, RENDER_CLIP) or bool(ok and (a == 0 or min(r, g, b) >= 250))
+                  for mode, ok, r, g, b, a in zip(modes, got, c[0::4], c[1::4], c[2::4], c[3::4], strict=True)]
+        return size, descents, hidden
+
     def invisible(self, obj: int) -> bool:
         """Text that paints nothing a reader sees: render mode 3 or 7, or painted (filled, or stroked
         only) in white or fully transparent: the same colour as a page's white background."""
@@ -322,7 +355,7 @@ class TextObject:
             return True
         get = lib.FPDFPageObj_GetStrokeColor if mode in RENDER_STROKES else lib.FPDFPageObj_GetFillColor
         r, g, b, a = self._rgba
-        if not get(obj, r, g, b, a):
+        if not get(obj, *map(ctypes.byref, self._rgba)):
             return False
         return a.value == 0 or min(r.value, g.value, b.value) >= 250
 
