@@ -51,3 +51,47 @@ def test_a_result_sent_while_the_caller_was_busy_is_no_time_out():
             got[k] = value
             time.sleep(1.5)
     assert got == {0: "first", 1: "second"}
+
+
+def test_every_result_waiting_in_a_workers_pipe_is_taken_in_one_look():
+    """Three results sent while this process looked elsewhere: one wake-up takes all three (a select and a
+    read or two, not a select and two reads for each)."""
+    import multiprocessing
+    import os
+    import pickle
+    import selectors
+    from multiprocessing.connection import Connection
+    from types import SimpleNamespace
+
+    from resdiff.workers import _Worker
+
+    ends = []
+
+    def process(target, args, daemon):  # the worker's end of the pipe, kept: no process is started
+        ends.append(Connection(os.dup(args[0].fileno())))
+        return SimpleNamespace(start=lambda: None)
+
+    w = _Worker(SimpleNamespace(Pipe=multiprocessing.Pipe, Process=process))
+    for k in range(3):
+        ends[0].send_bytes(pickle.dumps((k, True, "x" * 10_000 * k)))
+    with selectors.DefaultSelector() as selector:
+        selector.register(w.conn, selectors.EVENT_READ)
+        assert selector.select(1)
+        got = w.received(False, selector)
+    assert [(k, len(v)) for k, _, v in got] == [(0, 0), (1, 10_000), (2, 20_000)]
+    ends[0].close()
+    w.conn.close()
+
+
+def test_a_message_framed_with_a_long_length_is_read_as_connection_frames_it():
+    """Past 2 GiB, Connection writes a length of -1 and then an 8-byte one: read alike (a small one here)."""
+    import pickle
+    import struct
+    from types import SimpleNamespace
+
+    from resdiff.workers import _Inbox
+
+    body = pickle.dumps("long")
+    inbox = _Inbox(SimpleNamespace(fileno=lambda: -1))
+    inbox.waiting += struct.pack("!i", -1) + struct.pack("!Q", len(body)) + body + struct.pack("!i", 9)
+    assert inbox.messages() == ["long"] and inbox.waiting == struct.pack("!i", 9)
