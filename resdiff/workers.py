@@ -161,13 +161,18 @@ class _Worker:
 
     def received(self, ended: bool, selector: selectors.BaseSelector) -> list:
         """What it sent: where it has ended, every message up to its end (a result sent before a death
-        counts); else every whole message the pipe holds."""
+        counts); else every whole message the pipe holds, waiting for the end of one begun."""
         if ended:
             while self.conn.poll() and self.inbox.read():
                 pass
-        elif not self.inbox.read():  # ending: its sentinel tells, soon
-            selector.unregister(self.conn)
-        return self.inbox.messages()
+            return self.inbox.messages()
+        while self.inbox.read():
+            got = self.inbox.messages()
+            if got or not self.inbox.waiting:
+                return got
+            # the start of a message (its length, sent alone before a long body): its end is on its way
+        selector.unregister(self.conn)  # ending: its sentinel tells, soon
+        return []
 
     def died(self) -> str:
         code = self.process.exitcode
