@@ -66,7 +66,10 @@ def main() -> None:
 
 def pair_cost(variants: dict, rounds: int, pairs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        sizes = {n: build(Path(tmp, str(n)), n, pdfs=False) for n in (20, pairs) if not Path(tmp, str(n)).mkdir()}
+        sizes = {}
+        for n in (20, pairs):
+            Path(tmp, str(n)).mkdir()
+            sizes[n] = build(Path(tmp, str(n)), n, pdfs=False)
         here = Path(tmp, "cwd")
         here.mkdir()
         (here / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
