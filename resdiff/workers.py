@@ -16,14 +16,11 @@ import os
 import pickle
 import selectors
 import signal
-import struct
 import time
 from collections import deque, namedtuple
 from collections.abc import Callable, Iterable, Iterator
 
 _AHEAD = 2  # tasks sent to a worker at once: the one it runs and the next
-_LENGTH, _LONG = struct.Struct("!i"), struct.Struct("!Q")  # Connection's framing: a length, or -1 and a long one
-_CHUNK = 1 << 16  # bytes read at most at once: what a pipe holds by default
 
 
 def _dumps(obj) -> bytes:
@@ -91,47 +88,12 @@ def _serve(conn, env: dict[str, str], cwd: str) -> None:
             conn.send_bytes(_dumps((key, False, f"{type(e).__name__}: {e}")))
 
 
-class _Inbox:
-    """The messages a worker sent, read off its pipe: each read takes every byte waiting, and every whole
-    message in them is taken at once, where Connection.recv reads one message a call, its length and then
-    its body (a read each, and a select each)."""
-
-    def __init__(self, conn) -> None:
-        self.fd = conn.fileno()
-        self.waiting = bytearray()  # the start of a message whose end is still to come
-
-    def read(self) -> bool:
-        """One read of what the pipe holds (it is readable); False at its end."""
-        try:
-            data = os.read(self.fd, _CHUNK)
-        except OSError:
-            return False
-        self.waiting += data
-        return bool(data)
-
-    def messages(self) -> list:
-        got, buf, at = [], self.waiting, 0
-        while len(buf) - at >= _LENGTH.size:
-            (n,), start = _LENGTH.unpack_from(buf, at), at + _LENGTH.size
-            if n == -1:
-                if len(buf) - start < _LONG.size:
-                    break
-                (n,), start = _LONG.unpack_from(buf, start), start + _LONG.size
-            if len(buf) - start < n:
-                break
-            got.append(pickle.loads(buf[start:start + n]))
-            at = start + n
-        del buf[:at]
-        return got
-
-
 class _Worker:
     def __init__(self, ctx) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child, dict(os.environ), os.getcwd()), daemon=True)
         self.process.start()
         child.close()
-        self.inbox = _Inbox(self.conn)
         self.tasks: deque[int] = deque()  # sent, in order: the first is running, the others wait their turn
         self.started = 0.0  # when the first began
 
@@ -140,7 +102,7 @@ class _Worker:
             self.process.kill()
         else:
             try:
-                self.conn.send_bytes(_dumps(None))
+                self.conn.send(None)
             except OSError:
                 pass
         self.process.join(5)
@@ -161,18 +123,19 @@ class _Worker:
 
     def received(self, ended: bool, selector: selectors.BaseSelector) -> list:
         """What it sent: where it has ended, every message up to its end (a result sent before a death
-        counts); else every whole message the pipe holds, waiting for the end of one begun."""
-        if ended:
-            while self.conn.poll() and self.inbox.read():
-                pass
-            return self.inbox.messages()
-        while self.inbox.read():
-            got = self.inbox.messages()
-            if got or not self.inbox.waiting:
-                return got
-            # the start of a message (its length, sent alone before a long body): its end is on its way
-        selector.unregister(self.conn)  # ending: its sentinel tells, soon
-        return []
+        counts); else the one the select found ready (any other makes the next select return at once)."""
+        got = []
+        while ended and self.conn.poll():
+            try:
+                got.append(self.conn.recv())
+            except (EOFError, OSError):
+                break
+        if not ended:
+            try:
+                got.append(self.conn.recv())
+            except (EOFError, OSError):  # ending: its sentinel tells, soon
+                selector.unregister(self.conn)
+        return got
 
     def died(self) -> str:
         code = self.process.exitcode
@@ -272,9 +235,8 @@ class Pool:
                             yield retire(w, kill=False), Failed(cause)
                         else:
                             renew(w, kill=False)
-                    # (a result sent since the select, or half read, is taken by the next one)
                     elif (w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit
-                          and not w.conn.poll() and not w.inbox.waiting):
+                          and not w.conn.poll()):  # a result sent since the select is taken by the next one
                         yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
                                                            "limit); its worker was stopped")
                     else:
