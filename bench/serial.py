@@ -1,5 +1,5 @@
 """The serial part of a session, against another checkout's: python bench/serial.py [--base DIR] [--rounds N]
-[--pairs N].
+[--pairs N] [--pair-cost].
 
 A session of N text pairs and one official PDF pair (bench/session.py's folders), run on 1 and 2 workers
 (`resdiff check SRC TGT -f json --jobs J`, from a folder holding a copy of this checkout's pyproject.toml, as
@@ -7,7 +7,8 @@ bench/session.py runs it from the checkout), this checkout's and, with --base, t
 put first on PYTHONPATH), round after round alternated. Medians of: the CPU of every
 process, the main process's CPU (serial), the fork server's start (an interpreter importing what it
 preloads, serial too), and the speed-up two workers allow from CPU time alone (session.allowed_speedup).
-The two checkouts' reports must be byte-identical."""
+The two checkouts' reports must be byte-identical. --pair-cost: also a text pair's CPU inside a one-worker
+session of each checkout (session.pair_cost's measure: N pairs less 20, over the difference), alternated."""
 
 from __future__ import annotations
 
@@ -59,6 +60,30 @@ def main() -> None:
               f"{allowed_speedup(one, two, start):.3f}x (main CPU of each run, 2 workers: "
               f"{' '.join(f'{r.cpu_main:.3f}' for r in got[v, 2])})")
     print("reports byte-identical:", len(outputs) == 1)
+    if "--pair-cost" in sys.argv:
+        pair_cost(variants, rounds, pairs)
+
+
+def pair_cost(variants: dict, rounds: int, pairs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        sizes = {}
+        for n in (20, pairs):
+            Path(tmp, str(n)).mkdir()
+            sizes[n] = build(Path(tmp, str(n)), n, pdfs=False)
+        here = Path(tmp, "cwd")
+        here.mkdir()
+        (here / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
+        cpu = {(v, n): [] for v in variants for n in sizes}
+        for _ in range(rounds):
+            for v, env in variants.items():
+                for n, (src, tgt) in sizes.items():
+                    r = run([PY, "-m", "resdiff", "check", str(src), str(tgt), "-f", "json", "--jobs", "1"], env, here)
+                    assert r.status in (0, 1), f"{v}, {n} pairs: status {r.status}"
+                    cpu[v, n].append(r.cpu)
+    for v in variants:
+        small, large = (statistics.median(cpu[v, n]) for n in sizes)
+        print(f"{v}: a text pair inside a one-worker session {(large - small) / (pairs - 20) * 1000:.2f} ms CPU "
+              f"({pairs} pairs {large:.3f} s, 20 pairs {small:.3f} s)")
 
 
 if __name__ == "__main__":

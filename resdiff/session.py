@@ -19,9 +19,10 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections import namedtuple
+from collections import deque, namedtuple
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
+from itertools import repeat
 from pathlib import Path
 
 from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
@@ -29,8 +30,9 @@ from .config import Config
 from .documents import files_in, load_document, steps
 from .errors import ResdiffError, UsageError
 from .load import decode, display_name, read_bytes
-from .model import Document
+from .model import Document, Paragraph
 from .normalize import collection_paused
+from .records import slot_setters
 from .results import ERROR, PAIR, CheckResult, DocumentFinding, SessionResult
 
 TIME_LIMIT = 300.0  # seconds a worker may spend on one document or one pair before it is stopped
@@ -176,6 +178,24 @@ def _checked(source: Document, target: Document, config: Config, given: tuple[st
 # --- the engines: where the two functions run ----------------------------------------------------------
 
 _kept: dict = {}  # a worker's: the folder it keeps documents in -> its own file there, open for appending
+_PUT = slot_setters(Paragraph)
+
+
+def _flat(doc: Document) -> tuple[Document, tuple[tuple, ...]]:
+    """A document as the scratch folder keeps it: its paragraphs as tuples of their fields, which pickle
+    and unpickle as plain tuples, where a record is unpickled by a call of its __init__ each (`_whole`)."""
+    return doc.replace(paragraphs=()), tuple(map(Paragraph._values, doc.paragraphs))
+
+
+def _whole(kept: tuple[Document, tuple[tuple, ...]]) -> Document:
+    """The document `_flat` kept: each paragraph made again field by field, each field's slot set by its
+    own descriptor over the whole column (no Python call a paragraph; its fields were checked when it was
+    first made)."""
+    doc, rows = kept
+    paragraphs = list(map(object.__new__, repeat(Paragraph, len(rows))))
+    for put, column in zip(_PUT, zip(*rows, strict=True), strict=False):  # (no rows: no columns)
+        deque(map(put, paragraphs, column), 0)
+    return doc.replace(paragraphs=tuple(paragraphs))
 
 
 def _store_document(doc: Document, folder: str) -> tuple[str, int, int]:
@@ -188,7 +208,7 @@ def _store_document(doc: Document, folder: str) -> tuple[str, int, int]:
             other.close()
         _kept.clear()
         f = _kept[folder] = open(os.path.join(folder, f"{os.getpid()}.pickles"), "ab")
-    data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+    data = pickle.dumps(_flat(doc), protocol=pickle.HIGHEST_PROTOCOL)
     offset = f.tell()
     f.write(data)
     f.flush()  # read by another worker, or by the main process
@@ -204,11 +224,25 @@ def _read_task(job: tuple) -> tuple[str | None, str | None, tuple[str, int, int]
     return (*symbol_of(read, path), where)
 
 
+_read_from: dict[str, int] = {}  # a process's: each scratch file it has read documents from, open
+
+
 def _stored(where: tuple[str, int, int]) -> Document:
+    """A document kept in the scratch folder, read with one call on its file, opened once a process (a
+    pair's two documents are read from the files of at most two workers, pair after pair)."""
     path, offset, size = where
-    with open(path, "rb") as f:
-        f.seek(offset)
-        return pickle.loads(f.read(size))
+    fd = _read_from.get(path)
+    if fd is None:
+        if _read_from and os.path.dirname(next(iter(_read_from))) != os.path.dirname(path):
+            _forget_stored()  # another session's folder
+        fd = _read_from[path] = os.open(path, os.O_RDONLY)
+    return _whole(pickle.loads(os.pread(fd, size, offset)))
+
+
+def _forget_stored() -> None:
+    for fd in _read_from.values():
+        os.close(fd)
+    _read_from.clear()
 
 
 _config: dict[str, Config] = {}  # a worker's: the configuration of its session, by where it is stored
@@ -251,6 +285,7 @@ class _Processes:
         try:
             self.pool.close(kill=failed)
         finally:
+            _forget_stored()
             shutil.rmtree(self.scratch, ignore_errors=True)
             self._paused.close()
 

@@ -79,3 +79,36 @@ def test_a_worker_unpickles_the_sessions_configuration_once_for_all_its_pairs(tm
     session._check_task(job)
     session._check_task(job)
     assert seen[0] == config and seen[1] is seen[0]  # one object: a glossary's index is built once, too
+
+
+def test_a_kept_document_is_made_again_without_a_call_a_paragraph(tmp_path, monkeypatch):
+    """Unpickling a record calls its __init__; a kept document's paragraphs are set column by column."""
+    from resdiff.model import Paragraph
+    from resdiff.session import _store_document, _stored, read_document
+
+    doc = read_document(str(EN_FIXTURE), None)
+    where = _store_document(doc, str(tmp_path))
+    made = []
+    monkeypatch.setattr(Paragraph, "__post_init__", lambda self: made.append(self))
+    again = _stored(where)
+    assert again == doc and type(again.paragraphs[0]) is Paragraph
+    assert made == []
+
+
+def test_the_documents_of_a_scratch_file_are_read_with_the_file_opened_once(tmp_path, monkeypatch):
+    import builtins
+    import os
+
+    from resdiff import session
+
+    doc = session.read_document(str(EN_FIXTURE), None)
+    kept = [session._store_document(doc, str(tmp_path)) for _ in range(3)]
+    opened = []
+    real_open, real_os_open = builtins.open, os.open
+    monkeypatch.setattr(builtins, "open", lambda *a, **k: opened.append(a[0]) or real_open(*a, **k))
+    monkeypatch.setattr(os, "open", lambda *a, **k: opened.append(a[0]) or real_os_open(*a, **k))
+    try:
+        assert all(session._stored(w) == doc for w in kept + kept)
+    finally:
+        session._forget_stored()
+    assert opened == [kept[0][0]]
