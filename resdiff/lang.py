@@ -513,7 +513,10 @@ DATE_EN_US = lazy_pattern(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)  # r
 
 
 def month_number(name: str) -> int:
-    return _MONTH_INDEX[name.lower()]
+    """The month a name the date patterns matched stands for, in any of the letters IGNORECASE takes for its own:
+    lower() alone leaves a dotless i, a long s or a rounded Cyrillic ve apart from the letter (their capital's
+    small letter is it), and makes a dotted capital I an i and a combining dot."""
+    return _MONTH_INDEX[name.replace("\u0130", "i").upper().lower()]
 
 
 def iso_date(y: str | int, m: str | int, d: str | int) -> str | None:
