@@ -55,7 +55,7 @@ _ENVIRONMENT = ("RESDIFF_PDF_MEMORY", "RESDIFF_PDF_TIMEOUT")
 def plain_line(args: list[str], environ=os.environ) -> tuple[str, dict] | None:
     """(the command, its parameters) where `args` is a plain line, else None."""
     if not args or args[0] not in PLAIN or any(k in environ for k in _ENVIRONMENT) \
-            or any(k.endswith("_COMPLETE") for k in environ):
+            or help_cache.completing(environ):
         return None
     names, values, options = PLAIN[args[0]]
     values, given, arguments = dict(values), set(), []
@@ -130,8 +130,9 @@ def main() -> None:
         sys.stdout.flush()
         sys.exit(0)
     args = sys.argv[1:]
-    if help_cache.is_help(args):  # what typer printed before for the same request, without typer
-        status = help_cache.answer(args)
+    asks_help = help_cache.is_help(args)
+    if asks_help:  # what typer printed before for the same request, without typer
+        status, situation = help_cache.answer(args)
         if status is not None:
             sys.exit(status)
     from .console_env import ConsoleEnv
@@ -142,5 +143,5 @@ def main() -> None:
     if status is None:
         from .cli import run
 
-        status = help_cache.rendered(args, lambda: run(args, env)) if help_cache.is_help(args) else run(args, env)
+        status = help_cache.rendered(args, situation, lambda: run(args, env)) if asks_help else run(args, env)
     sys.exit(status)

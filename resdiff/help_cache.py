@@ -8,7 +8,9 @@ install changes the code without a new version), where typer, click and rich are
 Python running them, the terminal (its size, which standard streams are terminals, their encodings), the
 environment (less what changes from one shell to the next and that no rendering reads: PWD, OLDPWD, SHLVL,
 _) and the message catalogues click's gettext could read. A cache that cannot be read or written changes
-nothing the user sees: typer answers."""
+nothing the user sees: typer answers. typer, click and rich are known by their installs' names and their
+__init__.py (their every file would cost a third of a kept help): a hand edit of another of their files is
+not seen until `resdiff cache --clear`."""
 
 from __future__ import annotations
 
@@ -23,12 +25,17 @@ _LIBRARIES = ("typer", "click", "rich")
 _KEEP = 64  # answers kept; past it, the oldest go
 
 
+def completing(environ=os.environ) -> bool:
+    """Whether a shell is asking for completions (click reads the line then, not as a command)."""
+    return any(k.endswith("_COMPLETE") for k in environ)
+
+
 def is_help(args: list[str], environ=os.environ) -> bool:
     """Whether `resdiff ARGS` is a help request whose answer depends on the situation alone: no argument
     (the help, as a usage error), or --help among --debug and at most one name (a command's help, the
     whole app's, or a usage error), none of which can take --help as its value or run a command. A shell
     asking for completions is not one."""
-    if any(k.endswith("_COMPLETE") for k in environ):
+    if completing(environ):
         return False
     if not args:
         return True
@@ -127,31 +134,33 @@ def _path(digest: str) -> str:
     return os.path.join(cache_folder(), "help", digest)
 
 
-def answer(args: list[str]) -> int | None:
-    """`resdiff ARGS` answered from what typer wrote before in the same situation: its exit status; None
-    where nothing was kept (or what was kept cannot be read), for typer to answer."""
+def answer(args: list[str]) -> tuple[int | None, str | None]:
+    """`resdiff ARGS` answered from what typer wrote before in the same situation: (its exit status, the
+    situation); the status None where nothing was kept (or what was kept cannot be read), for typer to answer
+    and `rendered` to keep under that situation (None: not to be kept)."""
     import marshal
 
+    key = None
     try:
         key = situation(args)
         if key is None:
-            return None
+            return None, None
         digest = _digest(key)
         with open(_path(digest), "rb") as f:
             kept, status, chunks = marshal.loads(f.read())
         if kept != digest or type(status) is not int or not all(
                 type(fd) is int and fd in (1, 2) and type(text) is str for fd, text in chunks):
-            return None
+            return None, key
     except Exception:
-        return None
+        return None, key
     try:
         for fd, text in chunks:
             stream = sys.stdout if fd == 1 else sys.stderr
             stream.write(text)
             stream.flush()
     except OSError:  # (a closed pipe) typer writes it again, and what it does of the failure is what is seen
-        return None
-    return status
+        return None, None
+    return status, key
 
 
 class _Copied:
@@ -184,12 +193,11 @@ class _Copied:
         return getattr(self._stream, name)
 
 
-def rendered(args: list[str], run) -> int:
-    """`run()`, typer's answer to `resdiff ARGS`, with what it writes kept for `answer` to give next time."""
-    try:
-        key = situation(args)
-    except Exception:
-        key = None
+def rendered(args: list[str], key: str | None, run) -> int:
+    """`run()`, typer's answer to `resdiff ARGS` in the situation `key` (answer's), with what it writes kept for
+    `answer` to give next time: a help (status 0), or the bare line's (the help as a usage error, status 2).
+    Nothing else is kept: an interrupted help (130), a failure (70), a usage error, which may name anything
+    typed (a misspelt command) and is cheap to render again."""
     if key is None:
         return run()
     chunks: list = []
@@ -202,7 +210,7 @@ def rendered(args: list[str], run) -> int:
             sys.stdout = out._stream
         if sys.stderr is err:
             sys.stderr = err._stream
-    if isinstance(status, int) and chunks and not (out.failed or err.failed):
+    if (status == 0 or (status == 2 and not args)) and chunks and not (out.failed or err.failed):
         _keep(key, int(status), chunks)
     return status
 
@@ -238,7 +246,7 @@ def _keep(key: str, status: int, chunks: list) -> None:
 
 
 def _kept() -> list:
-    """The kept answers (and any write left half done), as directory entries."""
+    """What the kept helps' folder holds (writes left half done by a killed run included), as directory entries."""
     try:
         with os.scandir(os.path.dirname(_path(""))) as entries:
             return [e for e in entries if e.is_file(follow_symlinks=False)]
@@ -246,10 +254,18 @@ def _kept() -> list:
         return []
 
 
+def _size(entry) -> int:
+    try:
+        return entry.stat(follow_symlinks=False).st_size
+    except OSError:  # removed meanwhile (another run's eviction)
+        return 0
+
+
 def listing() -> str:
-    """`resdiff cache`'s line on the kept helps."""
-    kept = _kept()
-    size = sum(e.stat(follow_symlinks=False).st_size for e in kept)
+    """`resdiff cache`'s line on the kept helps (a write left half done is not one, but its size counts)."""
+    found = _kept()
+    kept = [e for e in found if not e.name.endswith(".tmp")]
+    size = sum(map(_size, found))
     return f"  help/  {len(kept)} help{'s' if len(kept) != 1 else ''} kept, {size / 1024:.1f} KB"
 
 
@@ -262,4 +278,4 @@ def clear() -> str:
             gone += 1
         except OSError:
             pass
-    return f"removed {gone} kept help{'s' if gone != 1 else ''} from {os.path.dirname(_path(''))}"
+    return f"removed {gone} file{'s' if gone != 1 else ''} of kept helps from {os.path.dirname(_path(''))}"

@@ -205,3 +205,38 @@ def test_the_environment_is_never_written_into_the_cache(tmp_path):
     (kept,) = (tmp_path / "help").iterdir()
     assert b"s3cr3t-value-1234" not in kept.read_bytes() and b"API_TOKEN" not in kept.read_bytes()
     assert b"s3cr3t-value-1234" not in kept.name.encode()
+
+
+KEEP_PROBE = ("import sys\nfrom resdiff import help_cache\nargs = ['--help']\nstatus, key = help_cache.answer(args)\n"
+              "assert status is None and key\n"
+              "sys.exit(help_cache.rendered(args, key, lambda: (sys.stdout.write('Usage: resdiff\\n'), "
+              "int(sys.argv[1]))[1]))\n")
+
+
+def test_only_a_help_that_ended_well_is_kept(tmp_path):
+    """A help interrupted while it was written (Ctrl-C: 130) or ended by a failure (70) is not kept: kept, every
+    later help would end so, though typer's ends 0."""
+    for status in (130, 70, 1):
+        assert _run(KEEP_PROBE, [str(status)], tmp_path)[0] == status
+        assert not (tmp_path / "help").exists() or not any((tmp_path / "help").iterdir()), status
+    assert _run(KEEP_PROBE, ["0"], tmp_path)[0] == 0  # the probe keeps what ended well
+    assert len(list((tmp_path / "help").iterdir())) == 1
+
+
+def test_a_usage_error_is_not_kept(tmp_path):
+    """A misspelt command's help is typer's usage error, answered afresh each time: it names what was typed,
+    which has no business in a file."""
+    for _ in range(2):
+        assert _resdiff(["frobnicate", "--help"], tmp_path) == _typer(["frobnicate", "--help"], tmp_path / "unused")
+    assert not (tmp_path / "help").exists() or not any((tmp_path / "help").iterdir())
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a device every write to fails)")
+def test_a_help_that_could_not_be_written_is_not_kept(tmp_path):
+    """Output to a full disk fails; the next help in the same situation (output not a terminal) is typer's,
+    not the empty answer of the failed one."""
+    with open("/dev/full", "wb") as full:
+        failed = subprocess.run([sys.executable, "-c", ENTRY, "--help"], stdout=full, stderr=subprocess.PIPE,
+                                cwd=ROOT, env={"PATH": "/usr/bin:/bin", "RESDIFF_CACHE_DIR": str(tmp_path)})
+    assert failed.returncode != 0
+    assert _resdiff(["--help"], tmp_path) == _typer(["--help"], tmp_path / "unused")
