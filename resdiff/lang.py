@@ -232,14 +232,12 @@ _EN_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
               "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}
 # The letters after a number that make it an ordinal: 37th, 37e, 37ª, 37-е
 ORDINAL_SUFFIXES = {"en": ["st", "nd", "rd", "th"], "fr": ["e"], "es": ["ª", "a"], "ru": ["-?е", "-?я"]}
-EN_ORDINAL = lazy_pattern(rf"\b{_initials([*_EN_TENS, *_EN_UNITS, *_EN_TENTHS])}((?:{_alt(_EN_TENS)})[-\u2010\u2011])?"
-                          rf"({_alt([*_EN_UNITS, *_EN_TENTHS])})\b", re.IGNORECASE)
 
 
-# The same words searched from their first letter, written case by case as IGNORECASE reads it (a long s is
-# an s), then no word character before it, then the rest of a word that letter starts: a search skips to
-# such letters, where EN_ORDINAL, which opens with \b, is tried at every place of a text. Its value is read
-# off the whole match.
+# English ordinal words ('twentieth', 'seventy-fifth', in any case) searched from their first letter, written
+# case by case as IGNORECASE reads it (a long s is an s), then no word character before it, then the rest of
+# a word that letter starts: a search skips to such letters, where a pattern opening with \b is tried at
+# every place of a text. Its value is read off the whole match.
 _EN_FIRSTS = "".join(sorted({w[0] for w in [*_EN_TENS, *_EN_UNITS, *_EN_TENTHS]}))
 
 
