@@ -5,6 +5,8 @@ nothing of resdiff, so that every layer may build on it."""
 
 from __future__ import annotations
 
+from collections import deque
+from itertools import repeat
 from operator import attrgetter
 
 _set = object.__setattr__  # how a frozen record sets its fields, as the __init__ @dataclass writes does
@@ -66,6 +68,22 @@ def slot_setters(cls: type) -> tuple:
     has found the slot's descriptor by the field's name; called directly, half the cost of a field, for a
     record made of every line of a text."""
     return tuple(cls.__dict__[name].__set__ for name in fields(cls))
+
+
+def rows(cls: type, records) -> tuple[tuple, ...]:
+    """Each record's fields in order, as a plain tuple (records of one class): what pickles and unpickles with
+    no call a record, and `from_rows` makes records of again."""
+    return tuple(map(cls._values, records))
+
+
+def from_rows(cls: type, rows: tuple[tuple, ...]) -> list:
+    """The records of a slotted class that `rows` gave, made again with no call of __init__ each (their fields
+    were checked when they were first made): each field's slot set by its descriptor over the whole column.
+    Unpickling a record calls its __init__, which for a document's every paragraph is most of reading it back."""
+    made = list(map(object.__new__, repeat(cls, len(rows))))
+    for put, column in zip(slot_setters(cls), zip(*rows, strict=True), strict=False):  # (no rows: no columns)
+        deque(map(put, made, column), 0)
+    return made
 
 
 def _by_name(cls: type, values: tuple) -> _Record:

@@ -19,10 +19,9 @@ import os
 import pickle
 import shutil
 import tempfile
-from collections import deque, namedtuple
+from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from itertools import repeat
 from pathlib import Path
 
 from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
@@ -32,7 +31,7 @@ from .errors import ResdiffError, UsageError
 from .load import decode, display_name, read_bytes
 from .model import Document, Paragraph
 from .normalize import collection_paused
-from .records import slot_setters
+from .records import from_rows, rows
 from .results import ERROR, PAIR, CheckResult, DocumentFinding, SessionResult
 
 TIME_LIMIT = 300.0  # seconds a worker may spend on one document or one pair before it is stopped
@@ -178,24 +177,18 @@ def _checked(source: Document, target: Document, config: Config, given: tuple[st
 # --- the engines: where the two functions run ----------------------------------------------------------
 
 _kept: dict = {}  # a worker's: the folder it keeps documents in -> its own file there, open for appending
-_PUT = slot_setters(Paragraph)
 
 
 def _flat(doc: Document) -> tuple[Document, tuple[tuple, ...]]:
-    """A document as the scratch folder keeps it: its paragraphs as tuples of their fields, which pickle
-    and unpickle as plain tuples, where a record is unpickled by a call of its __init__ each (`_whole`)."""
-    return doc.replace(paragraphs=()), tuple(map(Paragraph._values, doc.paragraphs))
+    """A document as the scratch folder keeps it: its paragraphs as tuples of their fields (records.rows),
+    which pickle and unpickle as plain tuples, where a record is unpickled by a call of its __init__ each."""
+    return doc.replace(paragraphs=()), rows(Paragraph, doc.paragraphs)
 
 
 def _whole(kept: tuple[Document, tuple[tuple, ...]]) -> Document:
-    """The document `_flat` kept: each paragraph made again field by field, each field's slot set by its
-    own descriptor over the whole column (no Python call a paragraph; its fields were checked when it was
-    first made)."""
-    doc, rows = kept
-    paragraphs = list(map(object.__new__, repeat(Paragraph, len(rows))))
-    for put, column in zip(_PUT, zip(*rows, strict=True), strict=False):  # (no rows: no columns)
-        deque(map(put, paragraphs, column), 0)
-    return doc.replace(paragraphs=tuple(paragraphs))
+    """The document `_flat` kept, its paragraphs made again column by column (records.from_rows)."""
+    doc, kept_rows = kept
+    return doc.replace(paragraphs=tuple(from_rows(Paragraph, kept_rows)))
 
 
 def _store_document(doc: Document, folder: str) -> tuple[str, int, int]:

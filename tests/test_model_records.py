@@ -166,3 +166,20 @@ def test_a_typed_line_is_a_record_too():
         line.text = "other"
     with pytest.raises(ValueError, match="only a footnote line has a marker"):
         line.replace(role="unknown")
+
+
+SLOTTED = [cls for cls in CLASSES if "__slots__" in cls.__dict__]
+
+
+@pytest.mark.parametrize("cls", SLOTTED, ids=lambda c: c.__name__)
+def test_records_made_again_from_their_rows_are_equal_and_call_no_init(cls, unchecked, monkeypatch):
+    """records.rows and from_rows (a session's scratch documents): the same records, every field in its place,
+    with no call of __init__ a record; no rows, no records."""
+    made = [cls(**{name: f"{value}#{i}" for name, value in _given(cls).items()}) for i in range(3)]
+    kept = pickle.loads(pickle.dumps(records.rows(cls, made)))
+    assert all(type(row) is tuple for row in kept)
+    monkeypatch.setattr(cls, "__init__", lambda self, *a, **k: pytest.fail("__init__ called"))
+    again = records.from_rows(cls, kept)
+    assert again == made and [type(r) for r in again] == [cls] * 3
+    assert [[getattr(r, n) for n in cls._names] for r in again] == [[getattr(r, n) for n in cls._names] for r in made]
+    assert records.from_rows(cls, ()) == []
