@@ -36,15 +36,19 @@ def _reads_alike(text: str, lang: str, plain) -> None:
         assert got == facts._read(text, lang, plain_where) and got_where == plain_where, (lang, text[:80])
 
 
+def _in_every_text_at_hand(read) -> None:
+    for text in RAW:
+        for lang in ("en", "zh", "es"):
+            read(text, lang)
+
+
 def _read_both_ways(text: str, lang: str) -> None:
     _reads_alike(text, lang, mock.patch.object(facts, "nfkc", lambda t: unicodedata.normalize("NFKC", t)))
 
 
 def test_facts_read_every_text_at_hand_as_with_unicodedata_nfkc():
     assert facts._read("\uff11\uff12\uff0c2020", "zh").numbers == {"12": 1, "2020": 1}
-    for text in RAW:
-        for lang in ("en", "zh", "es"):
-            _read_both_ways(text, lang)
+    _in_every_text_at_hand(_read_both_ways)
 
 
 @settings(max_examples=600)
@@ -113,9 +117,7 @@ def _read_gate_open(text: str, lang: str) -> None:  # the month gate opened, the
 def test_the_month_gate_hides_no_date_of_any_text_at_hand():
     assert facts._read("del 23 de marzo al 30 de junio de 2021", "es").dates == {"2021-03-23/2021-06-30": 1}
     assert facts._read("\u5e74 7 December 2020", "zh").dates == {"2020-12-07": 1}
-    for text in RAW:
-        for lang in ("en", "zh", "es"):
-            _read_gate_open(text, lang)
+    _in_every_text_at_hand(_read_gate_open)
 
 
 @settings(max_examples=1500)
