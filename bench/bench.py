@@ -56,17 +56,31 @@ DOCS = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
+# Issue #25 set its targets in seconds on a machine where `python -c pass` took 14 ms of CPU. A target in
+# time is met only where it is met both as measured and scaled to that machine (the figure times 14 ms over
+# this run's `python -c pass`): a faster machine does not meet it for the code, nor a slower one miss it.
+# Start-up is a poor yardstick of compute (from one machine to another here, `python -c pass` moved 2.2x where
+# a parse moved 3x), so the scaled figure is the stricter one on a fast machine: read both.
+REFERENCE_BASE = 0.014
+
+
 class Report:
     def __init__(self) -> None:
         self.rows: list[tuple[str, ...]] = []
         self.goals: list[tuple[str, str, bool]] = []
         self.notes: list[str] = []
+        self.base: float | None = None  # this run's `python -c pass`, CPU seconds (cold_commands sets it)
 
     def goal(self, name: str, value: float, limit: float, unit: str = "x", at_least: bool = False) -> None:
         word = "at least" if at_least else "at most"
         shown = f"{value:.2f}{unit}" if unit == "x" else f"{value:.2f} {unit}"
         target = f"{limit:g}{unit}" if unit == "x" else f"{limit:g} {unit}"
         ok = value >= limit if at_least else value <= limit
+        if unit in ("s", "ms") and self.base:
+            scaled = value * REFERENCE_BASE / self.base
+            ok = ok and (scaled >= limit if at_least else scaled <= limit)
+            shown += (f" here, {scaled:.2f} {unit} scaled to the issue's machine (`python -c pass`: "
+                      f"{REFERENCE_BASE * 1000:g} ms there, {self.base * 1000:.1f} ms here)")
         self.goals.append((name, f"{shown} (target: {word} {target})", ok))
         print(f"{'met   ' if ok else 'MISSED'}  {name}: {shown} (target: {word} {target})", flush=True)
 
@@ -92,6 +106,7 @@ def cold_commands(rep: Report, rounds: int) -> dict:
         cmds["resdiff parse A/RES/73/6, extracted text"] = ([*RESDIFF, "parse", str(PDF_TEXT), "--format", "json"], None)
         cmds["resdiff parse A/RES/73/6, the 5-page PDF"] = ([*RESDIFF, "parse", str(PDF), "--format", "json"], None)
     figs, base = alternated(cmds, rounds)
+    rep.base = base.cpu[1]
     kept.cleanup()
     first = first_help(rounds)  # beside the kept one in the table
     assert first.stdout == figs[HELP].stdout, "the kept help differs from typer's"
@@ -184,7 +199,7 @@ def session(rep: Report, quick: bool, base_cpu: float) -> list[str]:
               f"the cluster, then {per_pair_cpu * 1000:.0f} ms CPU and {d['pair_wall'] * 1000:.0f} ms wall a pair "
               f"on 2 workers. The report is byte for byte the process pool's (checked).",
               f"A 100,000-document session ({pairs:,} pairs) extrapolated: {pairs * per_pair_cpu / 3600:.1f} CPU-hours; "
-              f"{pairs * d['pair_wall'] / 3600:.1f} h on these 2 workers, {pairs * per_pair_cpu / 64 / 60:.0f} min on "
+              f"{pairs * d['pair_wall'] / 3600:.1f} h on these 2 workers, {pairs * per_pair_cpu / 64 / 60:.1f} min on "
               f"64 (if the per-pair CPU holds and the scheduler keeps up)."]
     return lines
 
@@ -296,8 +311,8 @@ def growth(rep: Report, quick: bool) -> list[str]:
     if 100000 in whole:
         t = next(t for n, _, t, _ in out if n == 100000)
         rss = whole[100000].rss / MiB
-        lines.append(f"At 100,000 paragraphs: {t:.1f} s CPU (target: at most 20 s, "
-                     f"{'met' if t <= 20 else 'missed'}), {rss:.0f} MiB peak (target: at most 400 MiB, "
+        lines.append(f"At 100,000 paragraphs: {t:.1f} s CPU (target: at most 20 s, judged in the table of targets "
+                     f"below, as measured and scaled to the issue's machine), {rss:.0f} MiB peak (target: at most 400 MiB, "
                      f"{'met' if rss <= 400 else 'missed'}); a run of this size is made once (minutes), not "
                      "alternated with a baseline.")
     else:
