@@ -113,14 +113,15 @@ def library() -> SimpleNamespace:
 
 
 class Document:
-    """An open PDF; `close()` (or `with`) frees it. PDFium reads from `data` for as long as it is open,
-    so the buffer lives as long as the document."""
+    """An open PDF; `close()` (or `with`) frees it. PDFium reads from `data` for as long as it is open (a
+    `const void*`, never written: it is given the bytes' own buffer, no copy), so they live as long as the
+    document."""
 
     def __init__(self, data: bytes, password: bytes | None = None):
         self.lib = lib = library()
-        self._data = data  # searched for a /Direction that PDFium's API gives no name of
-        self._buf = ctypes.create_string_buffer(data, len(data))
-        self.handle = lib.FPDF_LoadMemDocument64(self._buf, len(data), password)
+        # (bytes() of bytes is the object itself); also searched for a /Direction PDFium's API gives no name of
+        self._data = data = bytes(data)
+        self.handle = lib.FPDF_LoadMemDocument64(data, len(data), password)
         self.error = 0 if self.handle else lib.FPDF_GetLastError()
         self._r2l: bool | None = None
 
