@@ -80,14 +80,15 @@ def test_help_loads_no_command(cache):
 def test_pdfium_is_loaded_only_by_the_reading_child(cache, tmp_path):
     """Reading a PDF loads PDFium (through pypdfium2's raw API) in the reading child alone: resdiff's own
     process holds no ctypes and no PDFium, nor pypdfium2's object layer, nor any rendering or network
-    module."""
+    module; nor pickle: the one PDF goes to the child with its fork, its lines come back as marshal writes
+    them."""
     from layout import render, seed_spec, write_pdf
 
     pdf = write_pdf(render(seed_spec()), tmp_path / "p.pdf")
     mods = _modules("parse", str(pdf), "--format", "json", cache=cache)
     assert "resdiff.pdf" in mods and "resdiff.isolate" in mods
     assert _present(mods, {"ctypes", "pypdfium2", "pypdfium2_raw", "resdiff.pdfium", "pdfminer", "rich",
-                           "jieba"}) == set()
+                           "jieba", "pickle"}) == set()
 
 
 def test_help_lists_every_command():
