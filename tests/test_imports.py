@@ -101,3 +101,22 @@ def test_a_command_given_no_pdf_limit_imports_no_reading_child(cache):
     """--pdf-memory left out: the child process's module (and pickle, which it needs) stays unimported."""
     mods = _modules("diff", str(OLD), str(NEW), "--format", "json", cache=cache)
     assert _present(mods, {"resdiff.isolate", "pickle"}) == set()
+
+
+def test_loading_pdfium_leaves_ctypes_util_to_its_first_use():
+    """pypdfium2's loader imports ctypes.util, and with it subprocess, shutil and tempfile, to search the system
+    for a PDFium it does not need to search for: the reading child loads PDFium without them, and ctypes.util
+    is there, whole, for whoever uses it next."""
+    pytest.importorskip("pypdfium2_raw")
+    code = ("import sys\n"
+            "from resdiff import pdfium\n"
+            "pdfium.library()\n"
+            "print(sorted({'subprocess', 'shutil', 'tempfile'} & set(sys.modules)))\n"
+            "held = sys.modules['ctypes.util']  # what an import of it gave meanwhile\n"
+            "import ctypes.util\n"
+            "from ctypes.util import find_library\n"
+            "print(find_library.__module__, ctypes.util.find_library is find_library, 'subprocess' in sys.modules,"
+            " sys.modules['ctypes.util'] is ctypes.util, held.find_library is find_library)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["[]", "ctypes.util True True True True"]
