@@ -188,7 +188,7 @@ def isolation(files: list[Path], rounds: int) -> None:
     for _ in range(rounds):
         isolate._shutdown()
         w0 = time.perf_counter()
-        isolate.call(len, data, source="x")  # a fork, the document sent, an answer
+        isolate.call(len, data, source="x")  # a fork (the document goes with it), an answer
         first.append(time.perf_counter() - w0)
     isolate._shutdown()
     print(f"- the first document of a run, the child started (fork) and a call answered: "

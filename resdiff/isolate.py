@@ -8,7 +8,10 @@ reading adds, decoded streams included, may not pass `Limits.memory`) and its CP
 (`RLIMIT_CPU`), while this process waits at most `Limits.wall` seconds for its answer. Past any of them
 the child is gone, and the caller gets an InputError (exit 2, one line) naming the limit; the next call
 starts another child. The child stays for the next document of the run: one fork a run, not one a
-document.
+document. The call that starts it hands it its request through the fork (the child has fn and its
+arguments, a PDF's bytes among them, in the memory it shares with this process: nothing is written or
+copied); each later call sends it pickled. An answer comes back as marshal writes it where the caller
+says the result is plain data (`plain=True`), else pickled: pickle is imported only where it is needed.
 
 The limits come from RESDIFF_PDF_MEMORY (bytes, or with K, M, G: `512M`) and RESDIFF_PDF_TIMEOUT (CPU
 seconds; the clock allows twice that, for a busy machine), or from `set_limits` (the CLI's
@@ -20,9 +23,9 @@ from __future__ import annotations
 
 import atexit
 import gc
+import marshal
 import math
 import os
-import pickle
 import select
 import signal
 import struct
@@ -98,7 +101,8 @@ def set_limits(memory: int | None = None, cpu: float | None = None) -> None:
 
 
 class _Child:
-    def __init__(self):
+    def __init__(self, request: tuple):
+        """A child, forked with `request` (fn, args, limits, plain), the first it answers, in its memory."""
         to_child_r, self.to_child = os.pipe()
         self.from_child, from_child_w = os.pipe()
         self.owner = os.getpid()
@@ -117,7 +121,7 @@ class _Child:
         if self.pid == 0:  # the child: never returns
             os.close(self.to_child)
             os.close(self.from_child)
-            _serve(to_child_r, from_child_w)
+            _serve(to_child_r, from_child_w, request)
         os.close(to_child_r)
         os.close(from_child_w)
 
@@ -156,9 +160,9 @@ def _shutdown() -> None:
 atexit.register(_shutdown)
 
 
-def _serve(requests: int, answers: int) -> None:
-    """The child's loop: a request (fn, args), the limits set, fn run, its answer ('ok', result) or
-    ('error', exception); end of input: exit."""
+def _serve(requests: int, answers: int, request: tuple | None) -> None:
+    """The child's loop: a request (fn, args, limits, plain), the first as forked, the others pickled; the
+    limits set, fn run, its answer ('ok', result) or ('error', exception); end of input: exit."""
     import resource
 
     code = 0
@@ -171,28 +175,55 @@ def _serve(requests: int, answers: int) -> None:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 2)
         os.close(null)
-        while True:
+        while request is not None:
+            _send(answers, _answer(resource, *request))
             request = _receive(requests, None)
-            if request is None:
-                break
-            fn, args, limit = pickle.loads(request)
-            used = resource.getrusage(resource.RUSAGE_SELF)
-            cpu = math.ceil(used.ru_utime + used.ru_stime + limit.cpu)  # whole seconds, as the kernel counts
-            _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-            resource.setrlimit(resource.RLIMIT_CPU, (cpu if hard == resource.RLIM_INFINITY else min(cpu, hard), hard))
-            _limit_memory(resource, limit.memory)
-            try:
-                answer = ("ok", fn(*args))
-            except MemoryError:
-                answer = ("memory", None)
-            except InputError as e:
-                answer = ("error", e)
-            _limit_memory(resource, None)  # room to write the answer, however large
-            _send(answers, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+            if request is not None:
+                import pickle
+
+                request = pickle.loads(request)
     except BaseException:  # noqa: BLE001 (the child reports by its exit status; it has no terminal)
         code = 70
     finally:
         os._exit(code)
+
+
+def _answer(resource, fn, args: tuple, limit: Limits, plain: bool) -> bytes:
+    """fn(*args) under the limits, its answer encoded (_encode)."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = math.ceil(used.ru_utime + used.ru_stime + limit.cpu)  # whole seconds, as the kernel counts
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu if hard == resource.RLIM_INFINITY else min(cpu, hard), hard))
+    _limit_memory(resource, limit.memory)
+    try:
+        answer = ("ok", fn(*args))
+    except MemoryError:
+        answer = ("memory", None)
+    except InputError as e:
+        answer = ("error", e)
+    _limit_memory(resource, None)  # room to write the answer, however large
+    return _encode(answer, plain)
+
+
+def _encode(answer: tuple, plain: bool) -> bytes:
+    """An answer as marshal writes it (b"m" first), where the caller said its result is plain data, else
+    pickled (b"p"; an exception, or anything marshal cannot write, is pickled)."""
+    if plain and answer[0] != "error":
+        try:
+            return b"m" + marshal.dumps(answer)
+        except ValueError:  # no plain data after all
+            pass
+    import pickle
+
+    return b"p" + pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _decode(data: bytes) -> tuple:
+    if data[:1] == b"m":
+        return marshal.loads(memoryview(data)[1:])
+    import pickle
+
+    return pickle.loads(memoryview(data)[1:])
 
 
 def _limit_memory(resource, memory: int | None) -> None:
@@ -243,9 +274,11 @@ def _read_exactly(fd: int, n: int, deadline: float | None) -> bytes | None:
 # --- the caller -----------------------------------------------------------------------------------
 
 
-def call(fn, *args, source: str, what: str = "reading"):
+def call(fn, *args, source: str, what: str = "reading", plain: bool = False):
     """fn(*args) (a module-level function, its arguments and result picklable) in the child, under the
-    limits; an InputError it raises is raised here; past a limit, an InputError naming it."""
+    limits; an InputError it raises is raised here; past a limit, an InputError naming it. `plain`: the
+    result is plain data (None, bools, ints, floats, strings, bytes, and tuples, lists, dicts and sets of
+    them), which marshal writes and reads faster than pickle (a bytes-like result would come back as bytes)."""
     global _CHILD
     limit = limits()
     if not hasattr(os, "fork") or sys.platform == "win32":
@@ -253,16 +286,21 @@ def call(fn, *args, source: str, what: str = "reading"):
     if _CHILD is not None and _CHILD.owner != os.getpid():  # inherited through a fork: not ours to use
         _CHILD.close()
         _CHILD = None
-    if _CHILD is None:
-        _CHILD = _Child()
+    request = (fn, args, limit, plain)
+    forked = _CHILD is None
+    if forked:
+        _CHILD = _Child(request)  # the request goes with the fork
     child = _CHILD
     done = False
     try:
-        _send(child.to_child, pickle.dumps((fn, args, limit), protocol=pickle.HIGHEST_PROTOCOL))
+        if not forked:
+            import pickle
+
+            _send(child.to_child, pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
         answer = _receive(child.from_child, time.monotonic() + limit.wall)
         if answer is None:
             raise EOFError
-        kind, value = pickle.loads(answer)
+        kind, value = _decode(answer)
         done = True
     except TimeoutError:
         raise _past(source, what, f"took longer than {limit.wall:g} s") from None

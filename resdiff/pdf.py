@@ -105,8 +105,8 @@ def read_pdf(data: bytes, name: str) -> Reading:
     warning); a page whose text is all invisible is an OCR layer over a scanned image, and is read."""
     if not data.lstrip().startswith(b"%PDF-"):
         raise InputError("not a PDF file (it has a .pdf name but no PDF header)", source=name)
-    reading = isolate.call(_read_to_send, data, name, source=name)
-    reading = reading._replace(pages=[list(map(_Line._make, page)) for page in reading.pages])
+    pages, *counts = isolate.call(_read_to_send, data, name, source=name, plain=True)
+    reading = Reading([list(map(_Line._make, page)) for page in pages], *counts)
     if not any(reading.pages):
         if not reading.heights:
             raise InputError("the PDF has no pages", source=name)
@@ -136,11 +136,12 @@ def _read(data: bytes, name: str) -> Reading:
         return _read_pages(data, name)
 
 
-def _read_to_send(data: bytes, name: str) -> Reading:
-    """_read, its lines as plain tuples (the reading child's answer, made _Lines again by read_pdf): pickle
-    writes a named tuple through a call of Python each, which costs eight times what the tuple does."""
+def _read_to_send(data: bytes, name: str) -> tuple:
+    """_read as plain data, a tuple of lists, tuples, strings and numbers (the reading child's answer, which
+    marshal writes and reads, and read_pdf makes a Reading of _Lines again): a named tuple is no plain data
+    (pickle would write it through a call of Python each, eight times what the tuple costs)."""
     reading = _read(data, name)
-    return reading._replace(pages=[list(map(tuple, page)) for page in reading.pages])
+    return tuple(reading._replace(pages=[list(map(tuple, page)) for page in reading.pages]))
 
 
 def _read_pages(data: bytes, name: str) -> Reading:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import ctypes
 import math
+import sys
 import threading
 from itertools import chain, compress, repeat
 from operator import mul, ne, not_, or_, sub
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
 
 from .errors import InputError
 
@@ -85,13 +86,40 @@ PAGEOBJ_TEXT, PAGEOBJ_FORM = 1, 5
 _LIB: SimpleNamespace | None = None
 
 
+class _OnFirstUse(ModuleType):
+    """A stand-in for a module not imported yet, in sys.modules and its package under the module's name: its
+    first attribute asked imports the module, which it then is (its attributes, as the module's own)."""
+
+    def __getattr__(self, attr: str):
+        if attr.startswith("__"):  # what the import system asks of any module (__path__, ...): not a use
+            raise AttributeError(attr)
+        name = self.__name__
+        del sys.modules[name]
+        __import__(name)  # the real one, in sys.modules and its package
+        module = sys.modules[name]
+        self.__dict__.update(module.__dict__)
+        self.__class__ = ModuleType
+        return getattr(module, attr)
+
+
+def _import_raw():
+    """pypdfium2's raw API. Its loader imports ctypes.util, which imports subprocess, shutil and tempfile (a
+    third of the import's cost, in every process that reads a PDF), to search the system for PDFium where
+    pypdfium2 has none of its own: ctypes.util is imported at its first use instead (_OnFirstUse)."""
+    if "ctypes.util" not in sys.modules:
+        sys.modules["ctypes.util"] = ctypes.util = _OnFirstUse("ctypes.util")
+    import pypdfium2_raw
+
+    return pypdfium2_raw
+
+
 def library() -> SimpleNamespace:
     """The functions above, loaded once a process, PDFium initialised (as pypdfium2 itself does it;
     a second initialisation, by pypdfium2 in the same process, is a no-op in PDFium)."""
     global _LIB
     if _LIB is None:
         try:
-            import pypdfium2_raw
+            pypdfium2_raw = _import_raw()
         except ImportError as e:
             raise InputError("reading PDF needs pypdfium2, which is not installed",
                              hint="pip install pypdfium2") from e
@@ -113,14 +141,15 @@ def library() -> SimpleNamespace:
 
 
 class Document:
-    """An open PDF; `close()` (or `with`) frees it. PDFium reads from `data` for as long as it is open,
-    so the buffer lives as long as the document."""
+    """An open PDF; `close()` (or `with`) frees it. PDFium reads from `data` for as long as it is open (a
+    `const void*`, never written: it is given the bytes' own buffer, no copy), so they live as long as the
+    document."""
 
     def __init__(self, data: bytes, password: bytes | None = None):
         self.lib = lib = library()
-        self._data = data  # searched for a /Direction that PDFium's API gives no name of
-        self._buf = ctypes.create_string_buffer(data, len(data))
-        self.handle = lib.FPDF_LoadMemDocument64(self._buf, len(data), password)
+        # (bytes() of bytes is the object itself); also searched for a /Direction PDFium's API gives no name of
+        self._data = data = bytes(data)
+        self.handle = lib.FPDF_LoadMemDocument64(data, len(data), password)
         self.error = 0 if self.handle else lib.FPDF_GetLastError()
         self._r2l: bool | None = None
 

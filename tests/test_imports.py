@@ -80,14 +80,15 @@ def test_help_loads_no_command(cache):
 def test_pdfium_is_loaded_only_by_the_reading_child(cache, tmp_path):
     """Reading a PDF loads PDFium (through pypdfium2's raw API) in the reading child alone: resdiff's own
     process holds no ctypes and no PDFium, nor pypdfium2's object layer, nor any rendering or network
-    module."""
+    module; nor pickle: the one PDF goes to the child with its fork, its lines come back as marshal writes
+    them."""
     from layout import render, seed_spec, write_pdf
 
     pdf = write_pdf(render(seed_spec()), tmp_path / "p.pdf")
     mods = _modules("parse", str(pdf), "--format", "json", cache=cache)
     assert "resdiff.pdf" in mods and "resdiff.isolate" in mods
     assert _present(mods, {"ctypes", "pypdfium2", "pypdfium2_raw", "resdiff.pdfium", "pdfminer", "rich",
-                           "jieba"}) == set()
+                           "jieba", "pickle"}) == set()
 
 
 def test_help_lists_every_command():
@@ -100,3 +101,22 @@ def test_a_command_given_no_pdf_limit_imports_no_reading_child(cache):
     """--pdf-memory left out: the child process's module (and pickle, which it needs) stays unimported."""
     mods = _modules("diff", str(OLD), str(NEW), "--format", "json", cache=cache)
     assert _present(mods, {"resdiff.isolate", "pickle"}) == set()
+
+
+def test_loading_pdfium_leaves_ctypes_util_to_its_first_use():
+    """pypdfium2's loader imports ctypes.util, and with it subprocess, shutil and tempfile, to search the system
+    for a PDFium it does not need to search for: the reading child loads PDFium without them, and ctypes.util
+    is there, whole, for whoever uses it next."""
+    pytest.importorskip("pypdfium2_raw")
+    code = ("import sys\n"
+            "from resdiff import pdfium\n"
+            "pdfium.library()\n"
+            "print(sorted({'subprocess', 'shutil', 'tempfile'} & set(sys.modules)))\n"
+            "held = sys.modules['ctypes.util']  # what an import of it gave meanwhile\n"
+            "import ctypes.util\n"
+            "from ctypes.util import find_library\n"
+            "print(find_library.__module__, ctypes.util.find_library is find_library, 'subprocess' in sys.modules,"
+            " sys.modules['ctypes.util'] is ctypes.util, held.find_library is find_library)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["[]", "ctypes.util True True True True"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import namedtuple
 
 import pytest
 
 from resdiff import isolate
+from resdiff.errors import InputError
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the reading child is a fork")
 
@@ -40,3 +42,50 @@ def test_objects_the_caller_had_frozen_stay_frozen():
     finally:
         gc.unfreeze()
         isolate._shutdown()
+
+
+class _Tripwire:
+    """An argument that may not be pickled."""
+
+    def __reduce__(self):
+        raise AssertionError("pickled")
+
+
+Point = namedtuple("Point", "x y")
+
+
+def _point(x, y):
+    return Point(x, y)
+
+
+def test_the_first_call_hands_its_arguments_over_with_the_fork():
+    """The call that starts the child writes none of its arguments (a PDF's bytes) to it: the child has them
+    in the memory it shares with this process. A later call sends them pickled."""
+    isolate._shutdown()
+    try:
+        assert isolate.call(len, [_Tripwire(), b"x" * 100_000], source="test") == 2
+        with pytest.raises(AssertionError, match="pickled"):
+            isolate.call(len, [_Tripwire()], source="test")
+    finally:
+        isolate._shutdown()
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_answers_come_back_as_they_were_made(plain):
+    """Plain data (read back as marshal writes it, where the caller says so) and data that is not (a named
+    tuple, an exception: pickled) come back equal and of their own types, from the first call and a later one."""
+    isolate._shutdown()
+    try:
+        for _ in range(2):
+            data = [("text", 1.5, -2.0, [(0, "1")]), None, True, 3, {"a": {1, 2}}]
+            assert isolate.call(list, data, source="test", plain=plain) == data
+            got = isolate.call(_point, 1, 2.0, source="test", plain=plain)
+            assert type(got) is Point and got == (1, 2.0)
+            with pytest.raises(InputError, match="not a PDF"):
+                isolate.call(_raise, source="test", plain=plain)
+    finally:
+        isolate._shutdown()
+
+
+def _raise():
+    raise InputError("not a PDF", source="x.pdf")

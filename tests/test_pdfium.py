@@ -120,3 +120,37 @@ def test_boxes_read_in_chunks_and_past_the_ready_indices_are_the_same(monkeypatc
             assert page.char_objects(n) == objects
         finally:
             page.close()
+
+
+
+def test_a_document_reads_from_the_pdfs_own_bytes_for_as_long_as_it_is_open(tmp_path):
+    """PDFium reads the bytes themselves, not a copy of them (a 64 MB PDF would be held twice), and they
+    live as long as the document: opened from bytes no one else holds, every page reads as from the file's."""
+    import gc
+    import tracemalloc
+
+    from layout import render, seed_spec, write_pdf
+
+    data = write_pdf(render(seed_spec()), tmp_path / "p.pdf").read_bytes()
+    pdfium.library()
+
+    def texts(doc: pdfium.Document) -> list[str]:
+        with doc:
+            gc.collect()
+            out = []
+            for p in range(doc.page_count()):
+                page = pdfium.Page(doc, p)
+                out.append("".join(map(chr, page.codes())))
+                page.close()
+            return out
+
+    own = bytes(bytearray(data))  # bytes of their own, which only the document holds once opened
+    tracemalloc.start()
+    try:
+        doc = pdfium.Document(own)
+        grew, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del own
+    assert grew < len(data) // 2
+    assert texts(doc) == texts(pdfium.Document(data)) and any(t.strip() for t in texts(pdfium.Document(data)))
