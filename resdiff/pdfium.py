@@ -94,7 +94,8 @@ class _OnFirstUse(ModuleType):
         if attr.startswith("__"):  # what the import system asks of any module (__path__, ...): not a use
             raise AttributeError(attr)
         name = self.__name__
-        del sys.modules[name]
+        if sys.modules.get(name) is self:
+            del sys.modules[name]
         __import__(name)  # the real one, in sys.modules and its package
         module = sys.modules[name]
         self.__dict__.update(module.__dict__)
@@ -105,11 +106,21 @@ class _OnFirstUse(ModuleType):
 def _import_raw():
     """pypdfium2's raw API. Its loader imports ctypes.util, which imports subprocess, shutil and tempfile (a
     third of the import's cost, in every process that reads a PDF), to search the system for PDFium where
-    pypdfium2 has none of its own: ctypes.util is imported at its first use instead (_OnFirstUse)."""
-    if "ctypes.util" not in sys.modules:
-        sys.modules["ctypes.util"] = ctypes.util = _OnFirstUse("ctypes.util")
-    import pypdfium2_raw
+    pypdfium2 has none of its own: ctypes.util is imported at its first use instead (_OnFirstUse). A stand-in
+    the import did not use is taken away after it, so that any later `import ctypes.util` is the real one
+    (find_spec, inspect, mock.patch and threads see the module itself)."""
+    if "ctypes.util" in sys.modules:
+        import pypdfium2_raw
 
+        return pypdfium2_raw
+    sys.modules["ctypes.util"] = ctypes.util = stand_in = _OnFirstUse("ctypes.util")
+    try:
+        import pypdfium2_raw
+    finally:
+        if sys.modules.get("ctypes.util") is stand_in:
+            del sys.modules["ctypes.util"]
+        if vars(ctypes).get("util") is stand_in:
+            del ctypes.util
     return pypdfium2_raw
 
 
@@ -148,7 +159,7 @@ class Document:
     def __init__(self, data: bytes, password: bytes | None = None):
         self.lib = lib = library()
         # (bytes() of bytes is the object itself); also searched for a /Direction PDFium's API gives no name of
-        self._data = data = bytes(data)
+        self._data = data = data if type(data) is bytes else bytes(memoryview(data))  # a buffer only, never a size
         self.handle = lib.FPDF_LoadMemDocument64(data, len(data), password)
         self.error = 0 if self.handle else lib.FPDF_GetLastError()
         self._r2l: bool | None = None

@@ -106,17 +106,19 @@ def test_a_command_given_no_pdf_limit_imports_no_reading_child(cache):
 def test_loading_pdfium_leaves_ctypes_util_to_its_first_use():
     """pypdfium2's loader imports ctypes.util, and with it subprocess, shutil and tempfile, to search the system
     for a PDFium it does not need to search for: the reading child loads PDFium without them, and ctypes.util
-    is there, whole, for whoever uses it next."""
+    is then imported as ever by whoever uses it next: the module itself, found by find_spec, patched by mock."""
     pytest.importorskip("pypdfium2_raw")
-    code = ("import sys\n"
+    code = ("import sys, importlib.util\n"
             "from resdiff import pdfium\n"
             "pdfium.library()\n"
-            "print(sorted({'subprocess', 'shutil', 'tempfile'} & set(sys.modules)))\n"
-            "held = sys.modules['ctypes.util']  # what an import of it gave meanwhile\n"
+            "print(sorted({'subprocess', 'shutil', 'tempfile', 'ctypes.util'} & set(sys.modules)))\n"
+            "print(importlib.util.find_spec('ctypes.util').name)\n"
+            "from unittest import mock\n"
             "import ctypes.util\n"
             "from ctypes.util import find_library\n"
-            "print(find_library.__module__, ctypes.util.find_library is find_library, 'subprocess' in sys.modules,"
-            " sys.modules['ctypes.util'] is ctypes.util, held.find_library is find_library)\n")
+            "with mock.patch('ctypes.util.find_library', return_value='patched'):\n"
+            "    print(ctypes.util.find_library('c'), sys.modules['ctypes.util'].find_library('c'))\n"
+            "print(find_library.__module__, ctypes.util.find_library is find_library, 'subprocess' in sys.modules)\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.splitlines() == ["[]", "ctypes.util True True True True"]
+    assert r.stdout.splitlines() == ["[]", "ctypes.util", "patched patched", "ctypes.util True True"]

@@ -123,6 +123,51 @@ def test_boxes_read_in_chunks_and_past_the_ready_indices_are_the_same(monkeypatc
 
 
 
+_OWN_BYTES = """
+import gc, io, sys
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+from resdiff import pdfium
+
+out = io.BytesIO()
+c = canvas.Canvas(out, pagesize=A4, invariant=1, pageCompression=0)  # uncompressed: over a MiB of bytes
+for p in range(200):
+    c.setFont("Helvetica", 8)
+    for k in range(60):
+        c.drawString(30, 800 - 13 * k, f"page {p} line {k} " + "abcdefghij" * 8)
+    c.showPage()
+c.save()
+data = out.getvalue()
+
+def texts(doc):
+    with doc:
+        pages = [pdfium.Page(doc, p) for p in range(doc.page_count())]
+        out = ["".join(map(chr, page.codes())) for page in pages]
+        for page in pages:
+            page.close()
+        return out
+
+expected = texts(pdfium.Document(data))
+doc = pdfium.Document(bytes(bytearray(data)))  # bytes no one but the document holds
+gc.collect()
+reused = [bytes([k]) * len(data) for k in range(1, 5)]  # memory a freed buffer would give back
+print(len(data) > 1 << 20, texts(doc) == expected, "page 199 line 59" in expected[-1])
+"""
+
+
+def test_a_document_keeps_the_bytes_it_reads_alive():
+    """Bytes of their own, over a MiB (so that, freed, they go back to the system), given to a document alone:
+    every page reads as from bytes someone else holds, and the process lives (a freed buffer read by PDFium
+    ends it with a segmentation fault, or reads other bytes)."""
+    pytest.importorskip("reportlab")
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-c", _OWN_BYTES], capture_output=True, text=True,
+                       cwd=Path(__file__).resolve().parent.parent)
+    assert (r.returncode, r.stdout.split()) == (0, ["True", "True", "True"]), r.stderr[-2000:]
+
+
 def test_a_document_reads_from_the_pdfs_own_bytes_for_as_long_as_it_is_open(tmp_path):
     """PDFium reads the bytes themselves, not a copy of them (a 64 MB PDF would be held twice), and they
     live as long as the document: opened from bytes no one else holds, every page reads as from the file's."""
@@ -154,3 +199,11 @@ def test_a_document_reads_from_the_pdfs_own_bytes_for_as_long_as_it_is_open(tmp_
     del own
     assert grew < len(data) // 2
     assert texts(doc) == texts(pdfium.Document(data)) and any(t.strip() for t in texts(pdfium.Document(data)))
+
+
+def test_a_document_is_made_of_a_buffer_never_of_a_number_or_a_list():
+    """bytes, or any buffer (bytearray, memoryview, mmap), read as the PDF it holds; a number is no PDF's bytes
+    (bytes(1000) would be 1,000 zero bytes, bytes(2**34) 16 GiB), nor is a list."""
+    for wrong in (1000, 2**34, [37, 80, 68, 70]):
+        with pytest.raises(TypeError):
+            pdfium.Document(wrong)
