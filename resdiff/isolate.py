@@ -4,7 +4,8 @@ A PDF is a program for a page: one that draws a form inside itself, nests forms 
 inflates a 1 MB stream to 1 GB can make PDFium grow without bound or run for ever, and a process that
 runs out of memory in C is killed, not told. So `call(fn, *args)` runs `fn` in a child of this process
 (a fork: nothing is imported again), with its address space limited (`resource.RLIMIT_AS`: what the
-reading adds, decoded streams included, may not pass `Limits.memory`) and its CPU time limited
+reading adds, decoded streams included, may not pass `Limits.memory`; the PDF's own bytes, in the child
+before the limit is set and given to PDFium as they are, are not counted) and its CPU time limited
 (`RLIMIT_CPU`), while this process waits at most `Limits.wall` seconds for its answer. Past any of them
 the child is gone, and the caller gets an InputError (exit 2, one line) naming the limit; the next call
 starts another child. The child stays for the next document of the run: one fork a run, not one a
