@@ -1,7 +1,8 @@
 """What reading a PDF's characters costs, by the route taken to PDFium.  python bench/pdf_read.py [N]
 python bench/pdf_read.py --long [N]: only a long PDF (LONG_PAGES pages, see long_pdf) read N times.
-python bench/pdf_read.py --against TREE [N]: this tree and another checkout (TREE, with its own .venv)
-alternated N rounds on the long PDF and the 5-page A/RES/73/6 PDF (see against).
+python bench/pdf_read.py --against TREE [N]: this tree and another checkout (TREE; each run by its own .venv,
+or by this interpreter with the tree on PYTHONPATH where it has none) alternated N rounds on the long PDF
+and the 5-page A/RES/73/6 PDF (see against).
 
 On each real PDF of ../shared/corpus/real (the 5-page A/RES/73/6 first), CPU and wall time, medians
 of N rounds (default 15), of reading every character with its box, text object, font size and
@@ -266,8 +267,15 @@ print(time.process_time() + child() - c, time.perf_counter() - w)
 """
 
 
+def _python_of(tree: Path) -> tuple[str, dict | None]:
+    """The interpreter that runs a tree's resdiff: its own .venv's, or (a worktree with none) this one, the
+    tree first on PYTHONPATH (as bench/serial.py runs a base)."""
+    own = tree / ".venv" / "bin" / "python"
+    return (str(own), None) if own.exists() else (sys.executable, {"PYTHONPATH": str(tree)})
+
+
 def against(other: Path, rounds: int) -> None:
-    """This tree and `other` (a checkout with its own .venv), alternated round after round: the long PDF read
+    """This tree and `other` (a checkout: see _python_of), alternated round after round: the long PDF read
     into lines (CPU and wall of reading alone, in a fresh interpreter), `resdiff parse` of it, and `resdiff
     parse` of the 5-page A/RES/73/6 PDF and of its extracted text (cold: a whole command, as a user runs it);
     CPU of every process, medians; poppler's `pdftotext` on the long PDF in the same rounds, where it is
@@ -286,12 +294,13 @@ def against(other: Path, rounds: int) -> None:
         outs: dict[tuple[str, str], set[bytes]] = {}
         for _ in range(rounds):
             for label, tree in trees.items():
-                bindir = tree / ".venv" / "bin"
-                for what, cmd in [("read", [str(bindir / "python"), "-c", _READ_ONCE, str(path)]),
-                                  ("parse", [str(bindir / "resdiff"), "parse", str(path), "--format", "json"]),
-                                  ("parse5", [str(bindir / "resdiff"), "parse", str(five), "--format", "json"]),
-                                  ("parse5text", [str(bindir / "resdiff"), "parse", str(text), "--format", "json"])]:
-                    r = run(cmd, cwd=tree)
+                python, env = _python_of(tree)
+                resdiff = [python, "-m", "resdiff"]
+                for what, cmd in [("read", [python, "-c", _READ_ONCE, str(path)]),
+                                  ("parse", [*resdiff, "parse", str(path), "--format", "json"]),
+                                  ("parse5", [*resdiff, "parse", str(five), "--format", "json"]),
+                                  ("parse5text", [*resdiff, "parse", str(text), "--format", "json"])]:
+                    r = run(cmd, env, cwd=tree)
                     if what == "read":
                         cpu, wall = map(float, r.stdout.split())
                         got.setdefault((label, "read wall"), []).append(wall)
