@@ -3,6 +3,7 @@ whatever its worker does, and a result a worker sent before it ended is never lo
 
 from __future__ import annotations
 
+import resource
 import time
 
 import pool_tasks
@@ -51,3 +52,15 @@ def test_a_result_sent_while_the_caller_was_busy_is_no_time_out():
             got[k] = value
             time.sleep(1.5)
     assert got == {0: "first", 1: "second"}
+
+
+def test_results_that_come_in_together_wake_the_caller_once():
+    """While each worker has tasks queued, the caller pauses rather than waking for every result: a worker's
+    results are taken a few at a time (the caller's wake-ups are the serial part of a session's CPU)."""
+    jobs = [("pause", 0.01)] * 60
+    with Pool(2, preload=["pool_tasks"]) as pool:
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_nvcsw
+        got = dict(pool.map_unordered(pool_tasks.act, jobs))
+        waits = resource.getrusage(resource.RUSAGE_SELF).ru_nvcsw - before
+    assert got == dict.fromkeys(range(60), 0.01)
+    assert waits < len(jobs) / 2, waits
