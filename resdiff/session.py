@@ -172,16 +172,16 @@ def reported(result: CheckResult) -> CheckResult:
 
 
 def _checked(source: Document, target: Document, config: Config, given: tuple[str | None, str | None],
-             whole: bool = True) -> tuple[CheckResult, list] | Refused:
+             whole: bool = True, draw: Callable[[CheckResult], str] | None = None) -> tuple | Refused:
     """The per-pair function as an engine runs it: the result (its documents whole, or as `reported` cuts
     them) with what the session-wide consistency check reads of it (check.session_units), so that the main
-    process reads no paragraph of it again."""
+    process reads no paragraph of it again, and its part of the report where `draw` is given (None if not)."""
     from .check import session_units
 
     got = check_pair_of(source, target, config, given)
     if isinstance(got, Refused):
         return got
-    return got if whole else reported(got), session_units(got)
+    return got if whole else reported(got), session_units(got), draw(got) if draw else None
 
 
 # --- the engines: where the two functions run ----------------------------------------------------------
@@ -265,8 +265,8 @@ def _config_at(store: str) -> Config:
 def _check_task(job: tuple) -> CheckResult:
     """A local worker's per-pair task: the two documents and the configuration from the scratch folder,
     checked."""
-    store_a, store_b, config, given, whole = job
-    return _checked(_stored(store_a), _stored(store_b), _config_at(config), given, whole)
+    store_a, store_b, config, given, whole, draw = job
+    return _checked(_stored(store_a), _stored(store_b), _config_at(config), given, whole, draw)
 
 
 class _Processes:
@@ -305,13 +305,13 @@ class _Processes:
             yield k, (symbol, why)
 
     def check(self, pairs: list[tuple[int, int]], config: Config, given,
-              whole: bool = True) -> Iterator[tuple[int, object]]:
+              whole: bool = True, draw: Callable | None = None) -> Iterator[tuple[int, object]]:
         from .workers import Failed
 
         store = os.path.join(self.scratch, "config.pickle")
         with open(store, "wb") as f:
             pickle.dump(config, f, protocol=pickle.HIGHEST_PROTOCOL)
-        jobs = [(self.kept[a], self.kept[b], store, given, whole) for a, b in pairs]
+        jobs = [(self.kept[a], self.kept[b], store, given, whole, draw) for a, b in pairs]
         for i, got in self.pool.map_unordered(_check_task, jobs):
             yield i, got.cause if isinstance(got, Failed) else got
 
@@ -377,11 +377,11 @@ class _Dask:
         yield from self._as_completed(symbols)
 
     def check(self, pairs: list[tuple[int, int]], config: Config, given,
-              whole: bool = True) -> Iterator[tuple[int, object]]:
+              whole: bool = True, draw: Callable | None = None) -> Iterator[tuple[int, object]]:
         wanted = {k for pair in pairs for k in pair}
         self.docs = [f if k in wanted else None for k, f in enumerate(self.docs)]  # the others are let go
         config = self.client.scatter(config, broadcast=True)  # sent to each worker once, not with every pair
-        checks = [self.client.submit(_checked, self.docs[a], self.docs[b], config, given, whole, pure=False)
+        checks = [self.client.submit(_checked, self.docs[a], self.docs[b], config, given, whole, draw, pure=False)
                   for a, b in pairs]
         yield from self._as_completed(checks)
 
@@ -410,7 +410,8 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                   target_lang: str | None = None, progress: Callable[[int], Iterable] | None = None,
                   executor: str = "processes", scheduler: str | None = None,
                   time_limit: float | None = TIME_LIMIT, note: Callable[[str], None] | None = None,
-                  reader: Callable[[str, str | None], Document] | None = None, whole: bool = True) -> SessionResult:
+                  reader: Callable[[str, str | None], Document] | None = None, whole: bool = True,
+                  draw: Callable[[CheckResult], str] | None = None) -> SessionResult:
     """Check every pair of documents: those listed in a manifest, or those of two folders with the same
     symbol. Each document is read once, in a worker (`jobs` of them, by default one per usable CPU);
     `executor` "dask" runs the same work on a Dask cluster (a local one, or `scheduler`'s). A worker
@@ -418,7 +419,9 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
     `document-unreadable` finding. `progress(total)` may give a step(description) callback (a progress
     bar); `note` hears what the session decided for the user (fewer workers than asked); `reader` replaces
     read_document (a module-level function: workers import it by name). `whole` False: each result's
-    documents hold only what a report of it reads (`reported`), the rest never sent from the workers."""
+    documents hold only what a report of it reads (`reported`), the rest never sent from the workers. `draw`
+    (a module-level callable, sent by name): what draws a result's part of the report, run by the worker that
+    checks it (SessionResult.drawn), where the main process would draw every part in turn."""
     config = config or Config()
     reader = reader or read_document
     out = SessionResult()
@@ -455,9 +458,9 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                                                 message=f"paired with itself ({docs[a][0]})")))
         selfpairs = {i for i, _ in lost}
         checked = [i for i in range(len(pairs)) if i not in selfpairs]
-        done: list[tuple[CheckResult, list] | None] = [None] * len(pairs)  # each result with its units
+        done: list[tuple | None] = [None] * len(pairs)  # each result with its units and its drawing
         with steps(progress, len(checked)) as step:
-            for j, got in engine.check([pairs[i] for i in checked], config, (source_lang, target_lang), whole):
+            for j, got in engine.check([pairs[i] for i in checked], config, (source_lang, target_lang), whole, draw):
                 i = checked[j]
                 a, b = pairs[i]
                 step(f"checking {os.path.basename(docs[a][0])}")
@@ -472,17 +475,26 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                     done[i] = got
         kept = [(i, d) for i, d in enumerate(done) if d is not None]
         out.findings.extend(f for _, f in sorted(lost, key=lambda x: x[0]))
-        # one source sentence, one translation, session-wide
-        given = [r for _, (r, _) in kept]
-        out.results = consistency_across(given, config, [units for _, (_, units) in kept])
+        _across(out, kept, config, draw)
         for k, (i, _) in enumerate(kept):  # a finding added here may name a paragraph a worker left out
-            if not whole and out.results[k] is not given[k]:
+            if not whole and out.results[k] is not kept[k][1][0]:
                 a, b = pairs[i]
                 out.results[k] = out.results[k].replace(source=engine.document(a), target=engine.document(b))
         failed = False
     finally:
         engine.close(failed)
     return out
+
+
+def _across(out: SessionResult, kept: list[tuple[int, tuple]], config: Config, draw: Callable | None) -> None:
+    """The session's results, each with the findings of one source sentence translated two ways in two
+    documents (check.consistency_across, on the units each worker sent), and what each worker drew of its
+    result where it still holds (a result the session-wide check changed is drawn again, as it is now)."""
+    given = [r for _, (r, _, _) in kept]
+    out.results = consistency_across(given, config, [units for _, (_, units, _) in kept])
+    if draw:
+        now = zip(out.results, given, (d for _, (_, _, d) in kept), strict=True)
+        out.drawn = (draw, tuple(d if r is g else None for r, g, d in now))
 
 
 def _pair_listed(listed: list[tuple[str, str]], docs: list[tuple[str, str | None]],
@@ -539,18 +551,19 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
                 source_lang: str | None = None, target_lang: str | None = None,
                 warn: Callable[[str], None] | None = None, progress: Callable[[int], Iterable] | None = None,
                 executor: str = "processes", scheduler: str | None = None, time_limit: float | None = TIME_LIMIT,
-                note: Callable[[str], None] | None = None) -> tuple[SessionResult, tuple[str, ...]]:
+                note: Callable[[str], None] | None = None,
+                draw: Callable[[CheckResult], str] | None = None) -> tuple[SessionResult, tuple[str, ...]]:
     """What `resdiff check` is given: two folders or a manifest (a session), or two files, with their
     previous versions for change parity (a session of that one pair, checked here: no worker is worth
     starting for it, and a pair that cannot be checked is an error, not a finding). Returns the result and
-    every file read (which an output must never replace)."""
+    every file read (which an output must never replace). `draw`: as check_session's, for a session."""
     if manifest or (source and target and os.path.isdir(source) and os.path.isdir(target)):
         if previous:
             raise UsageError("--previous checks one pair; give two files, not folders or a manifest")
         session = check_session(source, target, manifest=manifest, config=config, jobs=jobs,
                                 source_lang=source_lang, target_lang=target_lang, progress=progress,
                                 executor=executor, scheduler=scheduler, time_limit=time_limit, note=note,
-                                whole=False)  # a report reads only what `reported` keeps
+                                whole=False, draw=draw)  # a report reads only what `reported` keeps
         inputs = tuple(x for x in (source, target, manifest) if x)
         return session, inputs + tuple(p for r in session.results for p in (r.source.source, r.target.source))
     if executor != "processes" or scheduler:
