@@ -80,14 +80,16 @@ def _serve(conn, env: dict[str, str], cwd: str) -> None:
         if msg is None:
             return
         key, fn, arg = msg
+        began = time.monotonic()
         try:
-            out = (key, True, fn(arg))
+            ok, value = True, fn(arg)
         except Exception as e:  # a bug in the task: its caller reports it, the worker goes on
-            out = (key, False, f"{type(e).__name__}: {e}")
+            ok, value = False, f"{type(e).__name__}: {e}"
+        took = time.monotonic() - began  # how long the task ran: the caller's measure of the tasks' pace
         try:
-            conn.send_bytes(_dumps(out))
+            conn.send_bytes(_dumps((key, ok, value, took)))
         except Exception as e:  # a result that cannot be sent (unpicklable, too large)
-            conn.send_bytes(_dumps((key, False, f"{type(e).__name__}: {e}")))
+            conn.send_bytes(_dumps((key, False, f"{type(e).__name__}: {e}", took)))
 
 
 class _Worker:
@@ -147,14 +149,15 @@ class _Worker:
         return f"its worker process exited with status {code}"
 
 
-def _nap(workers: list[_Worker], elapsed: float, done: int) -> None:
-    """A pause while every busy worker has tasks queued behind the one it runs, shorter than the queue lasts
-    at the pace of the tasks so far (`done` in `elapsed` seconds): the results that come in meanwhile are
-    then taken at one wake-up of this process, where each would wake it (its CPU is a session's serial
-    part, and a wake-up costs more than the taking of a result)."""
+def _nap(workers: list[_Worker], took: deque[float]) -> None:
+    """A pause while every busy worker has tasks queued behind the one it runs, no longer than those queued
+    tasks take if each runs as briefly as the quickest of the last few (`took`, as the workers timed them):
+    no worker runs out of work meanwhile, and the results that come in are taken at one wake-up of this
+    process, where each would wake it (its CPU is a session's serial part, and a wake-up costs it more
+    than the taking of a result). (A pace from the results' arrivals would count the pauses themselves.)"""
     queued = min((len(w.tasks) for w in workers if w.tasks), default=0) - 1
-    if queued > 0 and done:
-        time.sleep(min(_NAP, queued * elapsed * len(workers) / done))
+    if queued > 0 and took:
+        time.sleep(min(_NAP, queued * min(took)))
 
 
 class Pool:
@@ -232,7 +235,7 @@ class Pool:
                 fresh.watch(watching)
                 give(fresh)
 
-        begun, done = time.monotonic(), 0
+        took: deque[float] = deque(maxlen=8)  # how long the last tasks ran, in their workers
 
         try:
             for w in list(self._workers):
@@ -241,15 +244,15 @@ class Pool:
             while any(w.tasks for w in self._workers):
                 events = watching.select(0)  # what has come in already, taken without a wait
                 if not events:
-                    _nap(self._workers, time.monotonic() - begun, done)
+                    _nap(self._workers, took)
                     events = watching.select(self._deadline())
                 ended = {key.data[0] for key, _ in events if key.data[1]}
                 sent = {key.data[0] for key, _ in events if not key.data[1]}
                 for w in list(self._workers):
                     got = w.received(w in ended, watching) if w in ended or w in sent else []
-                    for key, ok, value in got:
+                    for key, ok, value, spent in got:
                         w.tasks.popleft()
-                        done += 1
+                        took.append(spent)
                         w.started = time.monotonic()
                         yield key, value if ok else Failed(f"resdiff failed on it ({value})")
                     if w in ended:
