@@ -53,6 +53,9 @@ def test_the_workers_draw_their_pairs_json_entries_and_the_main_process_only_tho
                         or check_dict(r, fail_on))
     report = render("check", "json", session, fail_on="warning")
     assert drawn_here == ["A/RES/75/67"]
+    # each entry is written from the text that came from its worker, not a copy (a large session's report
+    # holds its entries once, as the report drawn here held its parts)
+    assert json_.session_dict(session, "warning")["documents"][0] is session.drawn[1][0]
     plain = check_session(str(en), str(zh), jobs=2, whole=False)
     assert plain.drawn == () and report == render("check", "json", plain, fail_on="warning")
     drawn_here.clear()

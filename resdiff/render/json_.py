@@ -282,7 +282,8 @@ class SessionEntries(namedtuple("SessionEntries", "fail_on")):
     __slots__ = ()
 
     def __call__(self, result: CheckResult) -> str:
-        return indented(check_dict(result, self.fail_on), 2)
+        # a _Drawn already (it pickles as one): the report holds the text as it came, not a copy of it
+        return _Drawn(indented(check_dict(result, self.fail_on), 2))
 
 
 def session_dict(session: SessionResult, fail_on: str) -> dict:
@@ -291,7 +292,7 @@ def session_dict(session: SessionResult, fail_on: str) -> dict:
     return {
         "schema_version": SCHEMA_VERSION,
         "passed": not session.failed(fail_on),
-        "documents": [check_dict(r, fail_on) if not drawn or drawn[k] is None else _Drawn(drawn[k])
+        "documents": [check_dict(r, fail_on) if not drawn or drawn[k] is None else drawn[k]
                       for k, r in enumerate(session.results)],
         "findings": [{"rule": f.rule, "severity": f.severity, "file": f.path, "symbol": f.symbol,
                       "message": strip_controls(f.message)} for f in session.findings],
