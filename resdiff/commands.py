@@ -68,14 +68,19 @@ def check(env, *, source: str | None, target: str | None, manifest: str | None, 
     cfg = with_run_options(load_config(config, baseline=baseline, disable=disable), force=force, strict=strict,
                            glossary=glossary)
     sl, tl = language(source_lang), language(target_lang)
+    level = fail_level(fail_on, cfg)
+    draw = None
+    if format == "json":  # a session's workers draw their pairs' entries of the report
+        from .render.json_ import SessionEntries
+
+        draw = SessionEntries(level)
     result, inputs = check_paths(source, target, manifest=manifest, previous=previous, config=cfg, jobs=jobs,
                                  source_lang=sl, target_lang=tl, warn=warnings(env.warning, strict),
                                  progress=lambda total: env.progress(total, "checking"),
                                  executor=engine(executor, scheduler), scheduler=scheduler,
-                                 time_limit=time_limit, note=env.note)
+                                 time_limit=time_limit, note=env.note, draw=draw)
     if write_baseline:
         env.note(save_baseline(write_baseline, result.paragraph_findings, inputs))
-    level = fail_level(fail_on, cfg)
     shown = render("check", format, result, fail_on=level, max_findings=max_findings)
     env.emit(shown, output=output, inputs=inputs, color=color, pager=pager,
              width=env.report_width(width, output, shown))

@@ -205,6 +205,9 @@ class SessionResult(_Record):
     results: list[CheckResult]
     findings: list[DocumentFinding]
     asked: str = SESSION
+    # each result's part of a report, as the worker that checked it drew it: (how it was drawn, a text each
+    # result or None where the session-wide check changed it); () where none was asked (session.check_session)
+    drawn: tuple = ()
 
     # filled in as the session checks its pairs: the one record that is not frozen (and so has no hash)
     __setattr__ = object.__setattr__
@@ -212,10 +215,11 @@ class SessionResult(_Record):
     __hash__ = None
 
     def __init__(self, results: list[CheckResult] | None = None, findings: list[DocumentFinding] | None = None,
-                 asked: str = SESSION) -> None:
+                 asked: str = SESSION, drawn: tuple = ()) -> None:
         self.results = [] if results is None else results
         self.findings = [] if findings is None else findings
         self.asked = asked
+        self.drawn = drawn
         self.__post_init__()
 
     def __post_init__(self) -> None:

@@ -22,11 +22,10 @@ import tempfile
 from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from pathlib import Path
 
 from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
 from .config import Config
-from .documents import files_in, load_document, steps
+from .documents import files_in, load_document, path_parts, steps
 from .errors import ResdiffError, UsageError
 from .load import decode, display_name, read_bytes
 from .model import Document, Paragraph
@@ -44,17 +43,19 @@ WORKER_MODULES = ("resdiff.session", "resdiff.parse", "resdiff.markdown_reader",
 
 def read_manifest(path: str) -> list[tuple[str, str]]:
     """A manifest: one pair a line, 'SOURCE<TAB>TARGET' (or two fields split by whitespace); '#' comments.
-    Relative paths are read from the manifest's folder."""
-    base = Path(path).parent
+    Relative paths are read from the manifest's folder (each written as pathlib joins it: "./a//b" is "a/b")."""
+    root, parts = path_parts(path)
+    folder = parts[:-1]
     pairs = []
     for n, line in enumerate(decode(read_bytes(path), path).splitlines(), 1):  # a file, never a symbol
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        parts = line.split("\t") if "\t" in line else line.split()
-        if len(parts) != 2:
-            raise UsageError(f"line {n}: expected 'SOURCE<TAB>TARGET', got {len(parts)} fields", source=path)
-        pairs.append(tuple(str(base / p) if not os.path.isabs(p) else p for p in parts))
+        fields = line.split("\t") if "\t" in line else line.split()
+        if len(fields) != 2:
+            raise UsageError(f"line {n}: expected 'SOURCE<TAB>TARGET', got {len(fields)} fields", source=path)
+        pairs.append(tuple(p if os.path.isabs(p) else root + "/".join(folder + path_parts(p)[1]) or "."
+                           for p in fields))
     if not pairs:
         raise UsageError("the manifest lists no pair", source=path)
     return pairs
@@ -70,7 +71,8 @@ def usable_cpus() -> int:
     except (AttributeError, OSError):
         n = os.cpu_count() or 1
     try:
-        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        with open("/sys/fs/cgroup/cpu.max", encoding="ascii") as f:
+            quota, period = f.read().split()[:2]
         if quota != "max":
             n = min(n, math.ceil(int(quota) / int(period)))
     except (OSError, ValueError):
@@ -118,7 +120,15 @@ def symbol_of(read: Document | Unreadable, path: str) -> tuple[str | None, str |
     could not be read."""
     if isinstance(read, Unreadable):
         return None, read.message
-    return read.metadata.symbol or Path(path).stem, None
+    return read.metadata.symbol or stem_of(path), None
+
+
+def stem_of(path: str) -> str:
+    """What pathlib.Path(path).stem is: the file's name less its last suffix."""
+    parts = path_parts(path)[1]
+    name = parts[-1] if parts else ""
+    i = name.rfind(".")
+    return name[:i] if 0 < i < len(name) - 1 else name
 
 
 class Refused(namedtuple("Refused", "rule path message")):
@@ -162,16 +172,16 @@ def reported(result: CheckResult) -> CheckResult:
 
 
 def _checked(source: Document, target: Document, config: Config, given: tuple[str | None, str | None],
-             whole: bool = True) -> tuple[CheckResult, list] | Refused:
+             whole: bool = True, draw: Callable[[CheckResult], str] | None = None) -> tuple | Refused:
     """The per-pair function as an engine runs it: the result (its documents whole, or as `reported` cuts
     them) with what the session-wide consistency check reads of it (check.session_units), so that the main
-    process reads no paragraph of it again."""
+    process reads no paragraph of it again, and its part of the report where `draw` is given (None if not)."""
     from .check import session_units
 
     got = check_pair_of(source, target, config, given)
     if isinstance(got, Refused):
         return got
-    return got if whole else reported(got), session_units(got)
+    return got if whole else reported(got), session_units(got), draw(got) if draw else None
 
 
 # --- the engines: where the two functions run ----------------------------------------------------------
@@ -255,8 +265,8 @@ def _config_at(store: str) -> Config:
 def _check_task(job: tuple) -> CheckResult:
     """A local worker's per-pair task: the two documents and the configuration from the scratch folder,
     checked."""
-    store_a, store_b, config, given, whole = job
-    return _checked(_stored(store_a), _stored(store_b), _config_at(config), given, whole)
+    store_a, store_b, config, given, whole, draw = job
+    return _checked(_stored(store_a), _stored(store_b), _config_at(config), given, whole, draw)
 
 
 class _Processes:
@@ -295,13 +305,13 @@ class _Processes:
             yield k, (symbol, why)
 
     def check(self, pairs: list[tuple[int, int]], config: Config, given,
-              whole: bool = True) -> Iterator[tuple[int, object]]:
+              whole: bool = True, draw: Callable | None = None) -> Iterator[tuple[int, object]]:
         from .workers import Failed
 
         store = os.path.join(self.scratch, "config.pickle")
         with open(store, "wb") as f:
             pickle.dump(config, f, protocol=pickle.HIGHEST_PROTOCOL)
-        jobs = [(self.kept[a], self.kept[b], store, given, whole) for a, b in pairs]
+        jobs = [(self.kept[a], self.kept[b], store, given, whole, draw) for a, b in pairs]
         for i, got in self.pool.map_unordered(_check_task, jobs):
             yield i, got.cause if isinstance(got, Failed) else got
 
@@ -367,11 +377,11 @@ class _Dask:
         yield from self._as_completed(symbols)
 
     def check(self, pairs: list[tuple[int, int]], config: Config, given,
-              whole: bool = True) -> Iterator[tuple[int, object]]:
+              whole: bool = True, draw: Callable | None = None) -> Iterator[tuple[int, object]]:
         wanted = {k for pair in pairs for k in pair}
         self.docs = [f if k in wanted else None for k, f in enumerate(self.docs)]  # the others are let go
         config = self.client.scatter(config, broadcast=True)  # sent to each worker once, not with every pair
-        checks = [self.client.submit(_checked, self.docs[a], self.docs[b], config, given, whole, pure=False)
+        checks = [self.client.submit(_checked, self.docs[a], self.docs[b], config, given, whole, draw, pure=False)
                   for a, b in pairs]
         yield from self._as_completed(checks)
 
@@ -400,7 +410,8 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                   target_lang: str | None = None, progress: Callable[[int], Iterable] | None = None,
                   executor: str = "processes", scheduler: str | None = None,
                   time_limit: float | None = TIME_LIMIT, note: Callable[[str], None] | None = None,
-                  reader: Callable[[str, str | None], Document] | None = None, whole: bool = True) -> SessionResult:
+                  reader: Callable[[str, str | None], Document] | None = None, whole: bool = True,
+                  draw: Callable[[CheckResult], str] | None = None) -> SessionResult:
     """Check every pair of documents: those listed in a manifest, or those of two folders with the same
     symbol. Each document is read once, in a worker (`jobs` of them, by default one per usable CPU);
     `executor` "dask" runs the same work on a Dask cluster (a local one, or `scheduler`'s). A worker
@@ -408,7 +419,9 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
     `document-unreadable` finding. `progress(total)` may give a step(description) callback (a progress
     bar); `note` hears what the session decided for the user (fewer workers than asked); `reader` replaces
     read_document (a module-level function: workers import it by name). `whole` False: each result's
-    documents hold only what a report of it reads (`reported`), the rest never sent from the workers."""
+    documents hold only what a report of it reads (`reported`), the rest never sent from the workers. `draw`
+    (a module-level callable, sent by name): what draws a result's part of the report, run by the worker that
+    checks it (SessionResult.drawn), where the main process would draw every part in turn."""
     config = config or Config()
     reader = reader or read_document
     out = SessionResult()
@@ -445,9 +458,9 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                                                 message=f"paired with itself ({docs[a][0]})")))
         selfpairs = {i for i, _ in lost}
         checked = [i for i in range(len(pairs)) if i not in selfpairs]
-        done: list[tuple[CheckResult, list] | None] = [None] * len(pairs)  # each result with its units
+        done: list[tuple | None] = [None] * len(pairs)  # each result with its units and its drawing
         with steps(progress, len(checked)) as step:
-            for j, got in engine.check([pairs[i] for i in checked], config, (source_lang, target_lang), whole):
+            for j, got in engine.check([pairs[i] for i in checked], config, (source_lang, target_lang), whole, draw):
                 i = checked[j]
                 a, b = pairs[i]
                 step(f"checking {os.path.basename(docs[a][0])}")
@@ -462,17 +475,26 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                     done[i] = got
         kept = [(i, d) for i, d in enumerate(done) if d is not None]
         out.findings.extend(f for _, f in sorted(lost, key=lambda x: x[0]))
-        # one source sentence, one translation, session-wide
-        given = [r for _, (r, _) in kept]
-        out.results = consistency_across(given, config, [units for _, (_, units) in kept])
+        _across(out, kept, config, draw)
         for k, (i, _) in enumerate(kept):  # a finding added here may name a paragraph a worker left out
-            if not whole and out.results[k] is not given[k]:
+            if not whole and out.results[k] is not kept[k][1][0]:
                 a, b = pairs[i]
                 out.results[k] = out.results[k].replace(source=engine.document(a), target=engine.document(b))
         failed = False
     finally:
         engine.close(failed)
     return out
+
+
+def _across(out: SessionResult, kept: list[tuple[int, tuple]], config: Config, draw: Callable | None) -> None:
+    """The session's results, each with the findings of one source sentence translated two ways in two
+    documents (check.consistency_across, on the units each worker sent), and what each worker drew of its
+    result where it still holds (a result the session-wide check changed is drawn again, as it is now)."""
+    given = [r for _, (r, _, _) in kept]
+    out.results = consistency_across(given, config, [units for _, (_, units, _) in kept])
+    if draw:
+        now = zip(out.results, given, (d for _, (_, _, d) in kept), strict=True)
+        out.drawn = (draw, tuple(d if r is g else None for r, g, d in now))
 
 
 def _pair_listed(listed: list[tuple[str, str]], docs: list[tuple[str, str | None]],
@@ -529,18 +551,19 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
                 source_lang: str | None = None, target_lang: str | None = None,
                 warn: Callable[[str], None] | None = None, progress: Callable[[int], Iterable] | None = None,
                 executor: str = "processes", scheduler: str | None = None, time_limit: float | None = TIME_LIMIT,
-                note: Callable[[str], None] | None = None) -> tuple[SessionResult, tuple[str, ...]]:
+                note: Callable[[str], None] | None = None,
+                draw: Callable[[CheckResult], str] | None = None) -> tuple[SessionResult, tuple[str, ...]]:
     """What `resdiff check` is given: two folders or a manifest (a session), or two files, with their
     previous versions for change parity (a session of that one pair, checked here: no worker is worth
     starting for it, and a pair that cannot be checked is an error, not a finding). Returns the result and
-    every file read (which an output must never replace)."""
+    every file read (which an output must never replace). `draw`: as check_session's, for a session."""
     if manifest or (source and target and os.path.isdir(source) and os.path.isdir(target)):
         if previous:
             raise UsageError("--previous checks one pair; give two files, not folders or a manifest")
         session = check_session(source, target, manifest=manifest, config=config, jobs=jobs,
                                 source_lang=source_lang, target_lang=target_lang, progress=progress,
                                 executor=executor, scheduler=scheduler, time_limit=time_limit, note=note,
-                                whole=False)  # a report reads only what `reported` keeps
+                                whole=False, draw=draw)  # a report reads only what `reported` keeps
         inputs = tuple(x for x in (source, target, manifest) if x)
         return session, inputs + tuple(p for r in session.results for p in (r.source.source, r.target.source))
     if executor != "processes" or scheduler:

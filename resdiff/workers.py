@@ -20,7 +20,9 @@ import time
 from collections import deque, namedtuple
 from collections.abc import Callable, Iterable, Iterator
 
-_AHEAD = 2  # tasks sent to a worker at once: the one it runs and the next
+_AHEAD = 4  # tasks sent to a worker at once: the one it runs and those next (2 towards the end, where a
+# task queued behind another would wait for it while another worker may have nothing left to do)
+_NAP = 0.02  # seconds at most between two looks at the workers while each has work queued
 
 
 def _dumps(obj) -> bytes:
@@ -78,14 +80,16 @@ def _serve(conn, env: dict[str, str], cwd: str) -> None:
         if msg is None:
             return
         key, fn, arg = msg
+        began = time.monotonic()
         try:
-            out = (key, True, fn(arg))
+            ok, value = True, fn(arg)
         except Exception as e:  # a bug in the task: its caller reports it, the worker goes on
-            out = (key, False, f"{type(e).__name__}: {e}")
+            ok, value = False, f"{type(e).__name__}: {e}"
+        took = time.monotonic() - began  # how long the task ran: the caller's measure of the tasks' pace
         try:
-            conn.send_bytes(_dumps(out))
+            conn.send_bytes(_dumps((key, ok, value, took)))
         except Exception as e:  # a result that cannot be sent (unpicklable, too large)
-            conn.send_bytes(_dumps((key, False, f"{type(e).__name__}: {e}")))
+            conn.send_bytes(_dumps((key, False, f"{type(e).__name__}: {e}", took)))
 
 
 class _Worker:
@@ -145,6 +149,17 @@ class _Worker:
         return f"its worker process exited with status {code}"
 
 
+def _nap(workers: list[_Worker], took: deque[float]) -> None:
+    """A pause while every busy worker has tasks queued behind the one it runs, no longer than those queued
+    tasks take if each runs as briefly as the quickest of the last few (`took`, as the workers timed them):
+    no worker runs out of work meanwhile, and the results that come in are taken at one wake-up of this
+    process, where each would wake it (its CPU is a session's serial part, and a wake-up costs it more
+    than the taking of a result). (A pace from the results' arrivals would count the pauses themselves.)"""
+    queued = min((len(w.tasks) for w in workers if w.tasks), default=0) - 1
+    if queued > 0 and took:
+        time.sleep(min(_NAP, queued * min(took)))
+
+
 class Pool:
     """`workers` processes running tasks; `time_limit` seconds of wall time at most per task (None: no
     limit). Use as a context: the workers are stopped on the way out, whatever happened."""
@@ -167,17 +182,26 @@ class Pool:
             w.stop(kill=kill or bool(w.tasks))
         self._workers = []
 
+    def _deadline(self) -> float | None:
+        """Seconds until the task running longest reaches the time limit (None: no limit)."""
+        if self.time_limit is None:
+            return None
+        first = min(w.started for w in self._workers if w.tasks)
+        return max(0.0, first + self.time_limit - time.monotonic())
+
     def map_unordered(self, fn: Callable, args: list) -> Iterator[tuple[int, object]]:
         """(index, fn(args[index]) or Failed) for every argument, as each finishes. A worker is sent its
-        next task before it finishes the one it runs (no pause between two); a task waiting behind one that
-        killed its worker is sent to another."""
+        next tasks before it finishes the one it runs (no pause between two); a task waiting behind one that
+        killed its worker is sent to another. While every busy worker has tasks queued, this process
+        pauses (`_nap`) and takes the results that came in meanwhile together."""
         todo = deque(range(len(args)))
         want = min(self.size, len(args))
         while len(self._workers) < want:
             self._workers.append(_Worker(self._ctx))
 
         def give(w: _Worker) -> None:
-            while todo and len(w.tasks) < _AHEAD:
+            ahead = _AHEAD if len(todo) >= _AHEAD * len(self._workers) else 2  # at the end, no worker idle
+            while todo and len(w.tasks) < ahead:
                 k = todo.popleft()
                 if not w.tasks:
                     w.started = time.monotonic()
@@ -211,22 +235,24 @@ class Pool:
                 fresh.watch(watching)
                 give(fresh)
 
+        took: deque[float] = deque(maxlen=8)  # how long the last tasks ran, in their workers
+
         try:
             for w in list(self._workers):
                 w.watch(watching)
                 give(w)
             while any(w.tasks for w in self._workers):
-                timeout = None
-                if self.time_limit is not None:
-                    first = min(w.started for w in self._workers if w.tasks)
-                    timeout = max(0.0, first + self.time_limit - time.monotonic())
-                events = watching.select(timeout)
+                events = watching.select(0)  # what has come in already, taken without a wait
+                if not events:
+                    _nap(self._workers, took)
+                    events = watching.select(self._deadline())
                 ended = {key.data[0] for key, _ in events if key.data[1]}
                 sent = {key.data[0] for key, _ in events if not key.data[1]}
                 for w in list(self._workers):
                     got = w.received(w in ended, watching) if w in ended or w in sent else []
-                    for key, ok, value in got:
+                    for key, ok, value, spent in got:
                         w.tasks.popleft()
+                        took.append(spent)
                         w.started = time.monotonic()
                         yield key, value if ok else Failed(f"resdiff failed on it ({value})")
                     if w in ended:

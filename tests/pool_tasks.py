@@ -15,6 +15,8 @@ def act(job: tuple[str, object]) -> object:
         threading.Timer(0.5, os._exit, (3,)).start()
     elif what == "kill":
         os.kill(os.getpid(), signal.SIGKILL)
+    elif what == "pause":  # a task that takes a while (the value, in seconds)
+        time.sleep(value)
     elif what == "hang":
         time.sleep(3600)
     elif what == "raise":

@@ -33,6 +33,36 @@ def test_every_report_of_a_session_is_the_one_whole_documents_give(folders, fmt)
     assert render("check", fmt, cut, fail_on="error") == render("check", fmt, whole, fail_on="error")
 
 
+@pytest.mark.parametrize("executor", ["processes", "dask"])
+def test_the_workers_draw_their_pairs_json_entries_and_the_main_process_only_those_the_session_changed(
+        folders, monkeypatch, executor):
+    """With -f json, each pair's entry of the report is drawn by the worker that checked it (the process
+    writing the report draws only those the session-wide check changed: 75/67, which translates OP9
+    otherwise than 75/62), and the report is the one drawn whole in this process, byte for byte; another
+    fail_on than the entries were drawn with draws them all again."""
+    if executor == "dask":
+        pytest.importorskip("distributed")
+    from resdiff.render import json_
+
+    en, zh = folders
+    session = check_session(str(en), str(zh), jobs=2, whole=False, executor=executor,
+                            draw=json_.SessionEntries("warning"))
+    drawn_here = []
+    check_dict = json_.check_dict
+    monkeypatch.setattr(json_, "check_dict", lambda r, fail_on: drawn_here.append(r.source.metadata.symbol)
+                        or check_dict(r, fail_on))
+    report = render("check", "json", session, fail_on="warning")
+    assert drawn_here == ["A/RES/75/67"]
+    # each entry is written from the text that came from its worker, not a copy (a large session's report
+    # holds its entries once, as the report drawn here held its parts)
+    assert json_.session_dict(session, "warning")["documents"][0] is session.drawn[1][0]
+    plain = check_session(str(en), str(zh), jobs=2, whole=False)
+    assert plain.drawn == () and report == render("check", "json", plain, fail_on="warning")
+    drawn_here.clear()
+    assert render("check", "json", session, fail_on="error") == render("check", "json", plain, fail_on="error")
+    assert len(drawn_here) == 2 * len(session.results)
+
+
 def test_the_html_report_shows_a_paragraph_only_the_session_wide_check_names(folders):
     en, zh = folders
     page = invoke(["check", en, zh, "-f", "html"], 1).stdout
@@ -75,7 +105,7 @@ def test_a_worker_unpickles_the_sessions_configuration_once_for_all_its_pairs(tm
     seen = []
     monkeypatch.setattr(session, "check_pair_of", lambda a, b, cfg, given: seen.append(cfg) or session.Refused("r", "p", "m"))
     monkeypatch.setattr(session, "_config", {})
-    job = (*kept, str(tmp_path / "config.pickle"), (None, None), False)
+    job = (*kept, str(tmp_path / "config.pickle"), (None, None), False, None)
     session._check_task(job)
     session._check_task(job)
     assert seen[0] == config and seen[1] is seen[0]  # one object: a glossary's index is built once, too

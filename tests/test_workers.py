@@ -3,10 +3,14 @@ whatever its worker does, and a result a worker sent before it ended is never lo
 
 from __future__ import annotations
 
+import resource
 import time
+from collections import deque
+from types import SimpleNamespace
 
 import pool_tasks
 
+import resdiff.workers
 from resdiff.workers import Failed, Pool
 
 
@@ -51,3 +55,33 @@ def test_a_result_sent_while_the_caller_was_busy_is_no_time_out():
             got[k] = value
             time.sleep(1.5)
     assert got == {0: "first", 1: "second"}
+
+
+def test_results_that_come_in_together_wake_the_caller_once():
+    """While each worker has tasks queued, the caller pauses rather than waking for every result: a worker's
+    results are taken a few at a time (the caller's wake-ups are the serial part of a session's CPU)."""
+    jobs = [("pause", 0.01)] * 60
+    with Pool(2, preload=["pool_tasks"]) as pool:
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_nvcsw
+        got = dict(pool.map_unordered(pool_tasks.act, jobs))
+        waits = resource.getrusage(resource.RUSAGE_SELF).ru_nvcsw - before
+    assert got == dict.fromkeys(range(60), 0.01)
+    assert waits < len(jobs) / 2, waits
+
+
+def test_a_pause_lasts_no_longer_than_the_work_queued_at_the_quickest_pace_so_far(monkeypatch):
+    """The caller's pause never outlasts the tasks a busy worker has queued, each counted at the shortest
+    time one of the last tasks took in its worker (so no worker runs out of work while it sleeps); with a
+    worker that has nothing queued, or before any task has been timed, it does not pause."""
+    asked = []
+    monkeypatch.setattr(resdiff.workers.time, "sleep", asked.append)
+
+    def workers(*queues):
+        return [SimpleNamespace(tasks=deque(range(n))) for n in queues]
+
+    resdiff.workers._nap(workers(4, 3, 0), deque([0.004, 0.001, 0.003]))  # the idle one has no say
+    assert asked == [2 * 0.001]
+    resdiff.workers._nap(workers(4, 1), deque([0.004]))  # one has only the task it runs
+    resdiff.workers._nap(workers(4, 4), deque())  # no task timed yet
+    resdiff.workers._nap(workers(4), deque([5.0]))  # a slow task: the pause is bounded all the same
+    assert asked == [0.002, resdiff.workers._NAP]

@@ -4,6 +4,7 @@ session) and carry. Fixed field order, a schema_version, no randomness."""
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from itertools import chain
 
 from ..model import MODIFIED, UNCHANGED, Change, Document, DocumentDiff
@@ -46,6 +47,8 @@ def indented(obj, depth: int = 0) -> str:
     encoder at once, its separators carrying the line breaks and indentation of its depth (JSON strings
     hold no raw line break, so every one in its output is a separator's); the nesting above them is
     written here."""
+    if obj.__class__ is _Drawn:
+        return obj
     inner = "  " * (depth + 1)
     if isinstance(obj, dict):
         if not obj:
@@ -267,11 +270,30 @@ def check_dict(result: CheckResult, fail_on: str) -> dict:
     }
 
 
+class _Drawn(str):
+    """A part of the report written already (`indented` writes it as it is)."""
+
+
+class SessionEntries(namedtuple("SessionEntries", "fail_on")):
+    """What draws a pair's entry in a session's JSON report (`documents`), as session_dict and `indented`
+    write it: given to check_session, so that each worker draws the entries of the pairs it checks, where
+    the one process writing the report would draw them all in turn (session.check_session's `draw`)."""
+
+    __slots__ = ()
+
+    def __call__(self, result: CheckResult) -> str:
+        # a _Drawn already (it pickles as one): the report holds the text as it came, not a copy of it
+        return _Drawn(indented(check_dict(result, self.fail_on), 2))
+
+
 def session_dict(session: SessionResult, fail_on: str) -> dict:
+    """The session's report; each entry a worker drew (SessionEntries) with the same fail_on is kept as drawn."""
+    drawn = session.drawn[1] if session.drawn and session.drawn[0] == SessionEntries(fail_on) else ()
     return {
         "schema_version": SCHEMA_VERSION,
         "passed": not session.failed(fail_on),
-        "documents": [check_dict(r, fail_on) for r in session.results],
+        "documents": [check_dict(r, fail_on) if not drawn or drawn[k] is None else drawn[k]
+                      for k, r in enumerate(session.results)],
         "findings": [{"rule": f.rule, "severity": f.severity, "file": f.path, "symbol": f.symbol,
                       "message": strip_controls(f.message)} for f in session.findings],
     }
