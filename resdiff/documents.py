@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from . import load
 from .cache import DOCUMENT_SUFFIXES, looks_like_symbol
@@ -33,23 +34,9 @@ def _is_file(entry: os.DirEntry) -> bool:
         return False
 
 
-def path_parts(path: str) -> tuple[str, list[str]]:
-    """A POSIX path as pathlib reads it: its root ("", "/", or "//", which POSIX leaves to the system) and
-    its parts, with no empty or "." part ("a/../b" keeps its ".."). Here, not through pathlib: a session's
-    main process and its workers' fork server would import it (and urllib.parse, ipaddress) for this alone."""
-    root = "//" if path.startswith("//") and not path.startswith("///") else "/" if path.startswith("/") else ""
-    return root, [p for p in path.split("/") if p and p != "."]
-
-
-def path_as_given(path: str) -> str:
-    """What str(pathlib.Path(path)) writes ("./en/" is "en", "" is ".")."""
-    root, parts = path_parts(path)
-    return root + "/".join(parts) or "."
-
-
 def files_in(folder: str) -> list[str]:
     """The documents of a folder (not its subfolders), in name order; hidden files left out."""
-    base = path_as_given(folder)  # each file named as a Path names it ("./en/" is "en")
+    base = str(Path(folder))  # each file named as a Path names it ("./en/" is "en")
     with os.scandir(folder) as entries:  # the folder's listing says what is a file: no stat of each
         names = [e.name for e in entries if is_document_name(e.name) and _is_file(e)]
     return sorted(name if base == "." else os.path.join(base, name) for name in names)

@@ -22,10 +22,11 @@ import tempfile
 from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
+from pathlib import Path
 
 from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
 from .config import Config
-from .documents import files_in, load_document, path_parts, steps
+from .documents import files_in, load_document, steps
 from .errors import ResdiffError, UsageError
 from .load import decode, display_name, read_bytes
 from .model import Document, Paragraph
@@ -43,19 +44,17 @@ WORKER_MODULES = ("resdiff.session", "resdiff.parse", "resdiff.markdown_reader",
 
 def read_manifest(path: str) -> list[tuple[str, str]]:
     """A manifest: one pair a line, 'SOURCE<TAB>TARGET' (or two fields split by whitespace); '#' comments.
-    Relative paths are read from the manifest's folder (each written as pathlib joins it: "./a//b" is "a/b")."""
-    root, parts = path_parts(path)
-    folder = parts[:-1]
+    Relative paths are read from the manifest's folder."""
+    base = Path(path).parent
     pairs = []
     for n, line in enumerate(decode(read_bytes(path), path).splitlines(), 1):  # a file, never a symbol
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        fields = line.split("\t") if "\t" in line else line.split()
-        if len(fields) != 2:
-            raise UsageError(f"line {n}: expected 'SOURCE<TAB>TARGET', got {len(fields)} fields", source=path)
-        pairs.append(tuple(p if os.path.isabs(p) else root + "/".join(folder + path_parts(p)[1]) or "."
-                           for p in fields))
+        parts = line.split("\t") if "\t" in line else line.split()
+        if len(parts) != 2:
+            raise UsageError(f"line {n}: expected 'SOURCE<TAB>TARGET', got {len(parts)} fields", source=path)
+        pairs.append(tuple(str(base / p) if not os.path.isabs(p) else p for p in parts))
     if not pairs:
         raise UsageError("the manifest lists no pair", source=path)
     return pairs
@@ -71,8 +70,7 @@ def usable_cpus() -> int:
     except (AttributeError, OSError):
         n = os.cpu_count() or 1
     try:
-        with open("/sys/fs/cgroup/cpu.max", encoding="ascii") as f:
-            quota, period = f.read().split()[:2]
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
         if quota != "max":
             n = min(n, math.ceil(int(quota) / int(period)))
     except (OSError, ValueError):
@@ -120,15 +118,7 @@ def symbol_of(read: Document | Unreadable, path: str) -> tuple[str | None, str |
     could not be read."""
     if isinstance(read, Unreadable):
         return None, read.message
-    return read.metadata.symbol or stem_of(path), None
-
-
-def stem_of(path: str) -> str:
-    """What pathlib.Path(path).stem is: the file's name less its last suffix."""
-    parts = path_parts(path)[1]
-    name = parts[-1] if parts else ""
-    i = name.rfind(".")
-    return name[:i] if 0 < i < len(name) - 1 else name
+    return read.metadata.symbol or Path(path).stem, None
 
 
 class Refused(namedtuple("Refused", "rule path message")):
