@@ -205,9 +205,10 @@ class SessionResult(_Record):
     results: list[CheckResult]
     findings: list[DocumentFinding]
     asked: str = SESSION
-    # each result's part of a report, as the worker that checked it drew it: (how it was drawn, a text each
-    # result or None where the session-wide check changed it); () where none was asked (session.check_session)
-    drawn: tuple = ()
+    # not a field (out of equality, repr and replace): each result's part of a report, as the worker that
+    # checked it drew it: (how it was drawn, ((the result, its text), ...)), a text held to the very result it
+    # was drawn of (session_dict draws a result anew where it is not that one); () where none was drawn
+    drawn = ()
 
     # filled in as the session checks its pairs: the one record that is not frozen (and so has no hash)
     __setattr__ = object.__setattr__
@@ -215,11 +216,10 @@ class SessionResult(_Record):
     __hash__ = None
 
     def __init__(self, results: list[CheckResult] | None = None, findings: list[DocumentFinding] | None = None,
-                 asked: str = SESSION, drawn: tuple = ()) -> None:
+                 asked: str = SESSION) -> None:
         self.results = [] if results is None else results
         self.findings = [] if findings is None else findings
         self.asked = asked
-        self.drawn = drawn
         self.__post_init__()
 
     def __post_init__(self) -> None:

@@ -484,7 +484,7 @@ def _across(out: SessionResult, kept: list[tuple[int, tuple]], config: Config, d
     out.results = consistency_across(given, config, [units for _, (_, units, _) in kept])
     if draw:
         now = zip(out.results, given, (d for _, (_, _, d) in kept), strict=True)
-        out.drawn = (draw, tuple(d if r is g else None for r, g, d in now))
+        out.drawn = (draw, tuple((r, d) for r, g, d in now if r is g))
 
 
 def _pair_listed(listed: list[tuple[str, str]], docs: list[tuple[str, str | None]],

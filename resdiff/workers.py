@@ -160,6 +160,14 @@ def _nap(workers: list[_Worker], took: deque[float]) -> None:
         time.sleep(min(_NAP, queued * min(took)))
 
 
+def _ahead(left: int, workers: int, took: deque[float]) -> int:
+    """How many tasks a worker may hold (the one it runs and those queued behind it): 4 while the last tasks
+    ran quicker than a pause and enough wait to give each worker that many, else 2. A slow task holds the
+    tasks queued behind it while another worker may run out of work: where tasks are slow, or few are left,
+    one waits behind another at most."""
+    return _AHEAD if took and max(took) < _NAP and left >= _AHEAD * workers else 2
+
+
 class Pool:
     """`workers` processes running tasks; `time_limit` seconds of wall time at most per task (None: no
     limit). Use as a context: the workers are stopped on the way out, whatever happened."""
@@ -199,8 +207,10 @@ class Pool:
         while len(self._workers) < want:
             self._workers.append(_Worker(self._ctx))
 
+        took: deque[float] = deque(maxlen=8)  # how long the last tasks ran, in their workers
+
         def give(w: _Worker) -> None:
-            ahead = _AHEAD if len(todo) >= _AHEAD * len(self._workers) else 2  # at the end, no worker idle
+            ahead = _ahead(len(todo), len(self._workers), took)
             while todo and len(w.tasks) < ahead:
                 k = todo.popleft()
                 if not w.tasks:
@@ -235,8 +245,6 @@ class Pool:
                 fresh.watch(watching)
                 give(fresh)
 
-        took: deque[float] = deque(maxlen=8)  # how long the last tasks ran, in their workers
-
         try:
             for w in list(self._workers):
                 w.watch(watching)
@@ -265,7 +273,7 @@ class Pool:
                           and not w.conn.poll()):  # a result sent since the select is taken by the next one
                         yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
                                                            "limit); its worker was stopped")
-                    else:
+                    elif got or not w.tasks:  # topped up as it hands in results: never behind a task it is on
                         give(w)
         finally:
             watching.close()

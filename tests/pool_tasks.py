@@ -17,6 +17,9 @@ def act(job: tuple[str, object]) -> object:
         os.kill(os.getpid(), signal.SIGKILL)
     elif what == "pause":  # a task that takes a while (the value, in seconds)
         time.sleep(value)
+    elif what == "pause, then say who":  # a pause, then the worker's process id
+        time.sleep(value)
+        return os.getpid()
     elif what == "hang":
         time.sleep(3600)
     elif what == "raise":

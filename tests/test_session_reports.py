@@ -55,9 +55,17 @@ def test_the_workers_draw_their_pairs_json_entries_and_the_main_process_only_tho
     assert drawn_here == ["A/RES/75/67"]
     # each entry is written from the text that came from its worker, not a copy (a large session's report
     # holds its entries once, as the report drawn here held its parts)
-    assert json_.session_dict(session, "warning")["documents"][0] is session.drawn[1][0]
+    assert json_.session_dict(session, "warning")["documents"][0] is session.drawn[1][0][1]
     plain = check_session(str(en), str(zh), jobs=2, whole=False)
     assert plain.drawn == () and report == render("check", "json", plain, fail_on="warning")
+    assert session == plain and repr(session) == repr(plain)  # what was drawn is no part of the result
+    # results changed or replaced since they were drawn: each entry is the one of the result it stands for
+    for cut in (session.replace(results=session.results[2:]), plain.replace(results=plain.results[2:])):
+        assert render("check", "json", cut, fail_on="warning") == render(
+            "check", "json", plain.replace(results=plain.results[2:]), fail_on="warning")
+    session.results.reverse()
+    plain.results.reverse()
+    assert render("check", "json", session, fail_on="warning") == render("check", "json", plain, fail_on="warning")
     drawn_here.clear()
     assert render("check", "json", session, fail_on="error") == render("check", "json", plain, fail_on="error")
     assert len(drawn_here) == 2 * len(session.results)

@@ -85,3 +85,25 @@ def test_a_pause_lasts_no_longer_than_the_work_queued_at_the_quickest_pace_so_fa
     resdiff.workers._nap(workers(4, 4), deque())  # no task timed yet
     resdiff.workers._nap(workers(4), deque([5.0]))  # a slow task: the pause is bounded all the same
     assert asked == [0.002, resdiff.workers._NAP]
+
+
+def test_a_slow_task_holds_at_most_one_task_behind_it():
+    """Quick tasks are sent a few at a time to each worker; a worker busy on a slow one is not given more
+    meanwhile, so the other worker runs them rather than leaving them queued behind it (one waits there at
+    most, as it always could: the next task is sent before the one running ends)."""
+    jobs = [("pause, then say who", 0.4)] + [("pause, then say who", 0.002)] * 24
+    with Pool(2, preload=["pool_tasks"]) as pool:
+        done = list(pool.map_unordered(pool_tasks.act, jobs))
+    slow = dict(done)[0]
+    after = [k for k, pid in done[[k for k, _ in done].index(0) + 1:] if pid == slow]
+    assert len(done) == 25 and len(after) <= 1, after
+
+
+def test_slow_tasks_are_sent_two_at_a_time():
+    """Four tasks a worker only while the last tasks ran quicker than a pause, and enough are left for every
+    worker to hold four; else two (the one running and the next)."""
+    ahead = resdiff.workers._ahead
+    assert ahead(40, 2, deque([0.001, 0.004])) == 4
+    assert ahead(40, 2, deque([0.001, 0.5])) == 2  # one slow among the last
+    assert ahead(7, 2, deque([0.001])) == 2  # towards the end
+    assert ahead(40, 2, deque()) == 2  # nothing timed yet

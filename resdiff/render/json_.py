@@ -287,13 +287,20 @@ class SessionEntries(namedtuple("SessionEntries", "fail_on")):
 
 
 def session_dict(session: SessionResult, fail_on: str) -> dict:
-    """The session's report; each entry a worker drew (SessionEntries) with the same fail_on is kept as drawn."""
-    drawn = session.drawn[1] if session.drawn and session.drawn[0] == SessionEntries(fail_on) else ()
+    """The session's report; each entry a worker drew (SessionEntries) with the same fail_on, of the very result
+    the session holds, is kept as drawn (a session whose results were changed or replaced since draws them anew)."""
+    drawn = {}
+    if session.drawn and session.drawn[0] == SessionEntries(fail_on):
+        drawn = {id(r): (r, text) for r, text in session.drawn[1]}  # each result held: no id is reused meanwhile
+
+    def entry(r: CheckResult):
+        got = drawn.get(id(r))
+        return got[1] if got is not None and got[0] is r else check_dict(r, fail_on)
+
     return {
         "schema_version": SCHEMA_VERSION,
         "passed": not session.failed(fail_on),
-        "documents": [check_dict(r, fail_on) if not drawn or drawn[k] is None else drawn[k]
-                      for k, r in enumerate(session.results)],
+        "documents": [entry(r) for r in session.results],
         "findings": [{"rule": f.rule, "severity": f.severity, "file": f.path, "symbol": f.symbol,
                       "message": strip_controls(f.message)} for f in session.findings],
     }
