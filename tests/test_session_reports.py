@@ -71,6 +71,20 @@ def test_the_workers_draw_their_pairs_json_entries_and_the_main_process_only_tho
     assert len(drawn_here) == 2 * len(session.results)
 
 
+def test_check_of_two_folders_as_json_leaves_the_entries_to_its_workers(folders, monkeypatch):
+    """`resdiff check DIR DIR -f json`: the process writing the report draws only the entry the session-wide
+    check changed (75/67's), the workers every other; other formats are drawn whole in this process."""
+    from resdiff.render import json_
+
+    en, zh = folders
+    drawn_here = []
+    check_dict = json_.check_dict
+    monkeypatch.setattr(json_, "check_dict", lambda r, fail_on: drawn_here.append(r.source.metadata.symbol)
+                        or check_dict(r, fail_on))
+    report = invoke(["check", en, zh, "-f", "json", "--jobs", "2"], 1).stdout
+    assert drawn_here == ["A/RES/75/67"] and report.count('"symbol": "A/RES/75/') >= 5
+
+
 def test_the_html_report_shows_a_paragraph_only_the_session_wide_check_names(folders):
     en, zh = folders
     page = invoke(["check", en, zh, "-f", "html"], 1).stdout
