@@ -164,7 +164,9 @@ def _ahead(left: int, workers: int, took: deque[float]) -> int:
     """How many tasks a worker may hold (the one it runs and those queued behind it): 4 while the last tasks
     ran quicker than a pause and enough wait to give each worker that many, else 2. A slow task holds the
     tasks queued behind it while another worker may run out of work: where tasks are slow, or few are left,
-    one waits behind another at most."""
+    one waits behind another at most. A worker is given more only as it hands in results (Pool.map_unordered),
+    never while it is on a task; but no one knows a task is slow before it runs, so a slow one met among
+    quick ones may hold three queued behind it (quick ones, by the pace so far: some 60 ms at most)."""
     return _AHEAD if took and max(took) < _NAP and left >= _AHEAD * workers else 2
 
 

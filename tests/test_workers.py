@@ -90,7 +90,8 @@ def test_a_pause_lasts_no_longer_than_the_work_queued_at_the_quickest_pace_so_fa
 def test_a_slow_task_holds_at_most_one_task_behind_it():
     """Quick tasks are sent a few at a time to each worker; a worker busy on a slow one is not given more
     meanwhile, so the other worker runs them rather than leaving them queued behind it (one waits there at
-    most, as it always could: the next task is sent before the one running ends)."""
+    most, as it always could: the next task is sent before the one running ends). Here the slow task comes
+    first; one met among quick ones may hold three behind it, sent before it was known to be slow."""
     jobs = [("pause, then say who", 0.4)] + [("pause, then say who", 0.002)] * 24
     with Pool(2, preload=["pool_tasks"]) as pool:
         done = list(pool.map_unordered(pool_tasks.act, jobs))
