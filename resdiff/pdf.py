@@ -164,7 +164,7 @@ def _read_pages(data: bytes, name: str) -> Reading:
                 heights.append(page.height())
                 chars, scripts_rtl, hidden, bad, odd = _page_chars(page, objects)
                 if not chars and not bad:  # PDFium's text page leaves out text of size 0: count it here
-                    bad = sum(not 0 < objects.font(o)[0] < MAX_SIZE for o in page.text_objects())
+                    bad = sum(not 0 < s < MAX_SIZE for s in objects.describe(page.text_objects(), {})[0])
             finally:
                 page.close()
             invisible += hidden

@@ -23,11 +23,7 @@ from types import ModuleType, SimpleNamespace
 from .errors import InputError
 
 
-class FS_MATRIX(ctypes.Structure):  # noqa: N801 (PDFium's names)
-    _fields_ = [(n, ctypes.c_float) for n in "abcdef"]
-
-
-class FS_RECTF(ctypes.Structure):  # noqa: N801
+class FS_RECTF(ctypes.Structure):  # noqa: N801 (PDFium's names)
     _fields_ = [("left", ctypes.c_float), ("top", ctypes.c_float), ("right", ctypes.c_float),
                 ("bottom", ctypes.c_float)]
 
@@ -73,9 +69,7 @@ SIGNATURES: dict[str, tuple] = {
     "FPDFPageObj_GetMatrix": (_I, _P, _P),
     "FPDFPageObj_GetFillColor": (_I, _P, _P, _P, _P, _P),
     "FPDFPageObj_GetStrokeColor": (_I, _P, _P, _P, _P, _P),
-    "FPDFFont_GetBaseFontName": (ctypes.c_size_t, _P, ctypes.c_char_p, ctypes.c_size_t),
     "FPDFFont_GetDescent": (_I, _P, _F, ctypes.POINTER(_F)),
-    "FPDFFont_GetFlags": (_I, _P),
 }
 
 ERR_PASSWORD = 4  # FPDF_ERR_PASSWORD: a password is required, or the one given is wrong
@@ -325,40 +319,18 @@ class TextObject:
 
     def __init__(self, lib: SimpleNamespace):
         self.lib = lib
-        self._name = ctypes.create_string_buffer(256)
-        self._size, self._m, self._descent = ctypes.c_float(), FS_MATRIX(), ctypes.c_float()
-        self._rgba = [_U() for _ in range(4)]
-
-    def font(self, obj: int, memo: dict | None = None) -> tuple[float, bool, float]:
-        """(effective size, italic, descent at that size): the size operand times the vertical scale
-        of the object's matrix (the operand may be 1 with the size in the matrix, as Acrobat
-        Distiller wrote it in 1994); italic by the font's name or its flags. `memo`: what was asked of
-        each font already, for the objects of one page (a page's hundred text objects share a few fonts;
-        a font's handle is not kept past its page)."""
-        lib = self.lib
-        font = lib.FPDFTextObj_GetFont(obj)
-        self._size.value = 0.0
-        lib.FPDFTextObj_GetFontSize(obj, ctypes.byref(self._size))
-        m = self._m
-        lib.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
-        size = abs(self._size.value) * math.hypot(m.c, m.d)
-        memo = {} if memo is None else memo
-        italic = memo.get(font)
-        if italic is None:
-            lib.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
-            low = self._name.value.decode("latin-1").lower()
-            italic = memo[font] = "italic" in low or "oblique" in low or bool(lib.FPDFFont_GetFlags(font) & 64)
-        descent = memo.get((font, size))
-        if descent is None:
-            lib.FPDFFont_GetDescent(font, size, self._descent)
-            descent = memo[font, size] = self._descent.value
-        return size, italic, descent
+        self._descent = ctypes.c_float()
 
     def describe(self, objs: list[int], memo: dict) -> tuple[list[float], list[float], list[bool]]:
-        """The size and descent (font's) and the invisibility (invisible's) of each of a page's text objects, in
-        three lists, computed as those two compute them: each PDFium function is asked of all the objects in
-        one map(), each call writing into a slot of its own, where font() and invisible() cost some ten calls
-        of Python an object. `memo`: the descents asked already on this page, by font and size."""
+        """The size, the descent and the invisibility of each of a page's text objects, in three lists:
+        - size: the size operand times the vertical scale of the object's matrix (the operand may be 1 with the
+          size in the matrix, as Acrobat Distiller wrote it in 1994);
+        - descent: the font's, at that size (`memo`: those asked already on this page, by font and size: a
+          page's hundred text objects share a few fonts, and a font's handle is not kept past its page);
+        - invisible: text that paints nothing a reader sees: render mode 3 or 7, or painted (filled, or
+          stroked only) in white or fully transparent, the colour of a page's white background.
+        Each PDFium function is asked of all the objects in one map(), each call writing into a slot of its
+        own, where asking object by object costs some ten calls of Python an object."""
         lib, n = self.lib, len(objs)
         if not n:
             return [], [], []
@@ -385,19 +357,6 @@ class TextObject:
         hidden = [mode in (RENDER_INVISIBLE, RENDER_CLIP) or bool(ok and (a == 0 or min(r, g, b) >= 250))
                   for mode, ok, r, g, b, a in zip(modes, got, c[0::4], c[1::4], c[2::4], c[3::4], strict=True)]
         return size, descents, hidden
-
-    def invisible(self, obj: int) -> bool:
-        """Text that paints nothing a reader sees: render mode 3 or 7, or painted (filled, or stroked
-        only) in white or fully transparent: the same colour as a page's white background."""
-        lib = self.lib
-        mode = lib.FPDFTextObj_GetTextRenderMode(obj)
-        if mode in (RENDER_INVISIBLE, RENDER_CLIP):
-            return True
-        get = lib.FPDFPageObj_GetStrokeColor if mode in RENDER_STROKES else lib.FPDFPageObj_GetFillColor
-        r, g, b, a = self._rgba
-        if not get(obj, *map(ctypes.byref, self._rgba)):
-            return False
-        return a.value == 0 or min(r.value, g.value, b.value) >= 250
 
 
 # --- the per-character calls --------------------------------------------------------------------

@@ -77,7 +77,7 @@ def test_characters_boxes_and_sizes_are_pypdfium2s(path):
                     assert obj == doc.lib.FPDFText_GetTextObject(page.text, i), i  # as asked one at a time
                     m = their_obj.get_matrix()
                     size = their_obj.get_font_size() * ((m.c ** 2 + m.d ** 2) ** 0.5)
-                    assert objects.font(obj)[0] == pytest.approx(size, rel=1e-6), i
+                    assert objects.describe([obj], {})[0] == [pytest.approx(size, rel=1e-6)], i
                     checked += 1
                     ch = text[i]
                     if ch in " \r\n":
