@@ -253,9 +253,17 @@ EN_ORDINAL_FROM_FIRST = lazy_pattern(rf"(?-i:[{_EN_FIRSTS}{_EN_FIRSTS.upper()}\u
                                      rf"(?:{'|'.join(_en_after(c) for c in _EN_FIRSTS)})", re.IGNORECASE)
 
 
+def case_key(word: str) -> str:
+    """A word as lang's tables hold it (small letters), whatever letters a pattern under IGNORECASE matched it
+    in: lower() alone leaves a dotless i, a long s or a rounded Cyrillic ve apart from their letter (their
+    capital's small letter is it), and makes a dotted capital I an i and a combining dot. Every lookup of a
+    matched word in a table goes through it (months, ordinals in every language)."""
+    return word.replace("\u0130", "i").upper().lower()
+
+
 def en_ordinal(text: str) -> int | None:
     """Value of an English ordinal word: 'seventy-fifth' -> 75, '37th' -> 37."""
-    t = text.lower().strip()
+    t = case_key(text).strip()
     m = re.fullmatch(rf"(\d+)(?:{_alt(ORDINAL_SUFFIXES['en'])})", t)
     if m:
         return int(m.group(1))
@@ -288,8 +296,8 @@ FR_ORDINAL = lazy_pattern(
 
 def fr_ordinal(prefix: str, last: str) -> int:
     """soixante-seizième = 60 + 16, quatre-vingt-dix-neuvième = 80 + 10 + 9, vingt et unième = 21."""
-    value = _FR_ORD[last.lower()]
-    rest = re.sub("[\u2010\u2011]", "-", prefix.lower()).replace(" et ", "-").replace("quatre-vingts", "quatre-vingt")
+    value = _FR_ORD[case_key(last)]
+    rest = re.sub("[\u2010\u2011]", "-", case_key(prefix)).replace(" et ", "-").replace("quatre-vingts", "quatre-vingt")
     rest = rest.replace("quatre-vingt", "quatrevingt")
     for part in filter(None, rest.split("-")):
         value += 80 if part == "quatrevingt" else _FR_CARD.get(part, 0)
@@ -311,7 +319,7 @@ ES_ORDINAL = lazy_pattern(
 def es_ordinal(tens: str | None, unit: str | None, alone: str | None = None) -> int:
     """septuagésimo sexto = 70 + 6, vigésima = 20, decimotercero = 10 + 3, primer = 1."""
     unit = unit or alone
-    return (_ES_TENS[tens.lower()] if tens else 0) + (_ES_ORD[unit.lower()] if unit else 0)
+    return (_ES_TENS[case_key(tens)] if tens else 0) + (_ES_ORD[case_key(unit)] if unit else 0)
 
 
 # Russian, declined (every case and gender): семьдесят шестой, шестого, третьего
@@ -331,7 +339,7 @@ RU_ORDINAL = lazy_pattern(
 
 def ru_ordinal(tens: str | None, stem: str) -> int:
     """семьдесят шестой / шестой / шестого / шестую … = 76; третьего = 3."""
-    return (_RU_TENS[tens.lower()] if tens else 0) + _RU_STEMS[stem.lower()]
+    return (_RU_TENS[case_key(tens)] if tens else 0) + _RU_STEMS[case_key(stem)]
 
 
 # Arabic, both genders: السادسة والسبعين, الحادية عشرة
@@ -511,10 +519,8 @@ DATE_EN_US = lazy_pattern(rf"({_MONTH_ALT})\s+{_D},\s+{_Y}", re.IGNORECASE)  # r
 
 
 def month_number(name: str) -> int:
-    """The month a name the date patterns matched stands for, in any of the letters IGNORECASE takes for its own:
-    lower() alone leaves a dotless i, a long s or a rounded Cyrillic ve apart from the letter (their capital's
-    small letter is it), and makes a dotted capital I an i and a combining dot."""
-    return _MONTH_INDEX[name.replace("\u0130", "i").upper().lower()]
+    """The month a name the date patterns matched stands for, in any of the letters IGNORECASE takes for its own."""
+    return _MONTH_INDEX[case_key(name)]
 
 
 def iso_date(y: str | int, m: str | int, d: str | int) -> str | None:
@@ -1016,7 +1022,7 @@ def write_date(surface: str, old: str, new: str, lang: str) -> str | None:
         name = next((n for n in AR_MONTH_NAMES if n in out), None)
         return out.replace(name, AR_MONTH_NAMES[m1 - 1]) if name else None
     names = MONTHS.get(lang)
-    word = next((w for w in re.findall(r"[^\W\d_]+", out) if _MONTH_INDEX.get(w.lower()) == m0), None)
+    word = next((w for w in re.findall(r"[^\W\d_]+", out) if _MONTH_INDEX.get(case_key(w)) == m0), None)
     if not names or word is None:
         return None
     rep = names[m1 - 1]
@@ -1254,7 +1260,7 @@ def write_ordinal(surface: str, old: int, new: int, lang: str, after: str = "") 
 
 def _ru_parts(surface: str) -> tuple[str, str] | None:
     """(stem, ending) of the last word of a Russian ordinal: 'семьдесят пятой' -> ('пят', 'ой')."""
-    last = surface.split()[-1].lower()
+    last = case_key(surface.split()[-1])
     for stem in sorted(_RU_STEMS, key=len, reverse=True):
         if last.startswith(stem) and last[len(stem):] in _RU_ENDINGS:
             return stem, last[len(stem):]

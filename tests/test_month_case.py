@@ -51,3 +51,28 @@ def test_check_reads_such_a_date_without_an_unexpected_error(tmp_path):
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode in (0, 1), r.stderr
     json.loads(r.stdout)
+
+
+def test_an_ordinal_in_such_letters_is_read_in_every_language_that_spells_them():
+    """The ordinal readers look their words up as month_number does (lang.case_key): a word the ordinal
+    patterns matched in a dotted capital I, a long s or a rounded Cyrillic ve is read, where it stopped `check`
+    with an unexpected KeyError (French, Spanish, Russian) or read as no ordinal (English)."""
+    assert lang.en_ordinal("f\u0130rst") == lang.en_ordinal("\u017feventy-fifth") - 74 == 1
+    assert 76 in extract("à sa soixante-se\u0130zième session", "fr").ordinals
+    assert 76 in extract("en su septuagés\u0130mo sexto período de sesiones", "es").ordinals
+    assert 2 in extract("на \u1c80торую сессию", "ru").ordinals
+
+
+def test_check_reads_such_ordinals_without_an_unexpected_error(tmp_path):
+    en = tmp_path / "a.en.txt"
+    en.write_text("The General Assembly,\n\n1. Decides to include it in the seventy-sixth session;\n", "utf-8")
+    for lang_code, opening, clause in (
+            ("fr", "L'Assemblée générale,", "Décide de l'inscrire à sa soixante-se\u0130zième session ;"),
+            ("es", "La Asamblea General,", "Decide incluirlo en su septuagés\u0130mo sexto período de sesiones;"),
+            ("ru", "Генеральная Ассамблея,", "постановляет включить его в \u1c80торую сессию;")):
+        other = tmp_path / f"a.{lang_code}.txt"
+        other.write_text(f"{opening}\n\n1. {clause}\n", "utf-8")
+        r = subprocess.run([sys.executable, "-m", "resdiff", "check", str(en), str(other), "-f", "json"],
+                           capture_output=True, text=True, cwd=ROOT)
+        assert r.returncode in (0, 1), (lang_code, r.stderr)
+        json.loads(r.stdout)
