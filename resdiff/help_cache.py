@@ -67,7 +67,9 @@ def _libraries() -> list:
         spec = PathFinder.find_spec(name)
         folders = list(spec.submodule_search_locations or []) if spec else []
         for site in sorted({os.path.dirname(f) for f in folders}):
-            for entry in sites.setdefault(site, sorted(os.listdir(site))):
+            if site not in sites:  # the three libraries mostly share one folder: listed once
+                sites[site] = sorted(os.listdir(site))
+            for entry in sites[site]:
                 if entry.startswith(f"{name}-") and entry.endswith(".dist-info"):
                     found.append((entry, os.stat(os.path.join(site, entry)).st_mtime_ns))
         for folder in folders:
@@ -121,11 +123,11 @@ def situation(args: list[str]) -> str | None:
 
 
 def _digest(key: str) -> str:
-    """What names and checks a kept answer: the situation itself holds the environment, which is never
-    written anywhere."""
-    import hashlib
+    """What names and checks a kept answer (cache.key_name): the situation itself holds the environment, which
+    is never written anywhere."""
+    from .cache import key_name
 
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+    return key_name(key.encode("utf-8", "surrogatepass"))
 
 
 def _path(digest: str) -> str:

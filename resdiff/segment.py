@@ -22,11 +22,11 @@ import os
 import re
 import sqlite3
 import sys
-import zlib
 from functools import lru_cache
 from math import log
 from pathlib import Path
 
+from .cache import key_name
 from .errors import InputError
 from .notation import JIEBA_IDEOGRAPHS, lazy_pattern
 
@@ -303,10 +303,9 @@ def current_cache_file() -> Path:
 
 
 def _cache_file(dict_path: Path, terms: list[str]) -> Path:
-    # zlib, not hashlib: importing OpenSSL costs a CLI 0.1 s at start-up, and this is only a cache key.
     # No path and no modification time: a reinstall of the same jieba (a new venv) finds the same file.
     key = f"{_FORMAT}|{_jieba_version(dict_path.parent)}|{dict_path.stat().st_size}|{'|'.join(terms)}".encode()
-    return _cache_dir() / f"{_PREFIX}{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite3"
+    return _cache_dir() / f"{_PREFIX}{key_name(key)}.sqlite3"
 
 
 @lru_cache(maxsize=1)

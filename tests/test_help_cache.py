@@ -240,3 +240,19 @@ def test_a_help_that_could_not_be_written_is_not_kept(tmp_path):
                                 cwd=ROOT, env={"PATH": "/usr/bin:/bin", "RESDIFF_CACHE_DIR": str(tmp_path)})
     assert failed.returncode != 0
     assert _resdiff(["--help"], tmp_path) == _typer(["--help"], tmp_path / "unused")
+
+
+def test_another_install_of_typer_is_another_situation(tmp_path, monkeypatch):
+    """A typer found elsewhere, or one whose installed version changed, makes its help afresh: the kept one
+    could be an older typer's words."""
+    from resdiff import help_cache
+
+    base = help_cache.situation(["--help"])
+    site = tmp_path / "site"
+    (site / "typer").mkdir(parents=True)
+    (site / "typer" / "__init__.py").write_text("", "utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    moved = help_cache.situation(["--help"])
+    assert base is not None and moved != base
+    (site / "typer-99.0.dist-info").mkdir()
+    assert help_cache.situation(["--help"]) != moved
