@@ -138,7 +138,8 @@ ORGAN_LETTERS = "ASE"  # General Assembly, Security Council, Economic and Social
 _ORGAN = rf"(?:{'|'.join(ORGAN_LETTERS)})"
 _SPECIAL = r"(?:ES|S)-\d{1,2}"  # an (emergency) special session: ES-11
 _COMMITTEE = r"C\.\d/"  # C.1/
-_SESSION = r"\d{1,3}"  # 75
+_SESSION_AFTER_FIRST = r"\d{0,2}"  # a session's digits after its first (SHORT_SYMBOL_AFTER_FIRST)
+_SESSION = rf"\d{_SESSION_AFTER_FIRST}"  # 75
 _NUMBER = r"\d{1,4}[A-Z]?"  # 62, 246B
 _DRAFT = r"L\.\d+"  # L.7
 _REVISION = r"/(?:Rev|Add|Corr)\.\d+"  # /Rev.1, /Add.1
@@ -166,7 +167,8 @@ CACHE_SYMBOL = rf"(?:[A-Z]{{1,4}}(?:\.\d+)?/)*(?:RES/)?{SHORT_SYMBOL}"
 
 # Loose symbols of any series, as text cites them: CCM/MSP/2016/9, A/HRC/RES/45/1, E/CN.6/2020/3. A series
 # of up to eight letters (an organ or a body, perhaps numbered: C.1), then parts after slashes.
-_SERIES = r"[A-Z]{1,8}(?:\.\d+)?"
+_SERIES_AFTER_FIRST = r"[A-Z]{0,7}(?:\.\d+)?"  # a series' letters after its first (LOOSE_SYMBOL_AFTER_FIRST)
+_SERIES = rf"[A-Z]{_SERIES_AFTER_FIRST}"
 _SERIES_ANY_CASE = r"[A-Za-z]{1,8}(?:\.\d+)?"
 _PART = r"[A-Za-z0-9.()\-]"
 _PARTS = rf"(?:/{_PART}*[A-Za-z0-9)])+"  # each part ends on a letter, a digit or a bracket
@@ -175,8 +177,8 @@ _PARTS_RAGGED = rf"(?:/{_PART}+)+"  # a part may end on punctuation too
 LOOSE_SYMBOL = rf"{_SERIES}{_PARTS}"
 # that symbol and the short one after their first character (a letter, a digit): for a pattern that opens
 # with the character, which is tried only where one stands, where a lookbehind first is tried at every place
-LOOSE_SYMBOL_AFTER_FIRST = rf"[A-Z]{{0,7}}(?:\.\d+)?{_PARTS}"
-SHORT_SYMBOL_AFTER_FIRST = rf"\d{{0,2}}/{_NUMBER}"
+LOOSE_SYMBOL_AFTER_FIRST = rf"{_SERIES_AFTER_FIRST}{_PARTS}"
+SHORT_SYMBOL_AFTER_FIRST = rf"{_SESSION_AFTER_FIRST}/{_NUMBER}"
 # a symbol as one token of the diff, in any case
 SYMBOL_TOKEN = rf"{_SERIES_ANY_CASE}{_PARTS}"
 # numbers joined by slashes: 63/71, 2016/9/1
