@@ -268,10 +268,9 @@ print(time.process_time() + child() - c, time.perf_counter() - w)
 
 
 def _python_of(tree: Path) -> tuple[str, dict | None]:
-    """The interpreter that runs a tree's resdiff: its own .venv's, or (a worktree with none) this one, the
-    tree first on PYTHONPATH (as bench/serial.py runs a base)."""
-    own = tree / ".venv" / "bin" / "python"
-    return (str(own), None) if own.exists() else (sys.executable, {"PYTHONPATH": str(tree)})
+    """The interpreter that runs a tree's resdiff: this one, the tree first on PYTHONPATH, as bench/serial.py runs
+    a base (a tree's own .venv may be an editable install of another checkout)."""
+    return sys.executable, {"PYTHONPATH": str(tree)}
 
 
 def against(other: Path, rounds: int) -> None:
