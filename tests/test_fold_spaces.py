@@ -26,3 +26,17 @@ def test_fold_is_what_the_pattern_alone_gives(monkeypatch):
     monkeypatch.setattr(normalize, "_may_space", lambda text: True)
     assert got == [fold(t) for t in texts]
     assert fold("集束\u3000弹药") == "集束弹药" and fold("2020\u00a0年") == "2020年"
+
+
+def test_a_text_with_no_white_space_is_never_searched_for_it(monkeypatch):
+    """A Chinese paragraph, printable and with no space, is folded without its pattern being tried (the pass
+    that cost most of a comparison of a text of ideographs)."""
+
+    class Untouchable:
+        def __getattr__(self, name):
+            raise AssertionError(f"the white-space pattern was asked {name}")
+
+    text = "就第一二号事项，又注意到二〇二〇年是《公约》生效十周年，"
+    plain = fold(text)
+    monkeypatch.setattr(normalize, "_SPACES", Untouchable())
+    assert fold(text) == plain and " " not in plain

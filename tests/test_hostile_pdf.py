@@ -63,6 +63,38 @@ def test_invisible_and_white_text_is_left_out_and_counted(tmp_path):
     assert "Recalling its resolution 74/62 of 12 December 2019," in texts and "Urges all States to comply;" in texts
 
 
+def test_transparent_text_and_white_strokes_are_left_out_and_counted(tmp_path):
+    """Text filled fully transparent (an alpha of 0 in its graphics state), and text only stroked (render
+    mode 1), in white, paints nothing a reader sees: left out and counted, as white fill is; the same text
+    stroked in black stays."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfgen import canvas
+
+    from resdiff.pdf import read_pdf
+
+    path = tmp_path / "paint.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 760, "Recalling its resolution 74/62,")
+    c.setFillAlpha(0)
+    c.drawString(72, 740, "TRANSPARENT")
+    c.setFillAlpha(1)
+    for colour, y, words in ((1, 720, "WHITESTROKE"), (0, 700, "Urges all States")):
+        t = c.beginText(72, y)
+        t.setFont("Helvetica", 10)
+        t.setTextRenderMode(1)
+        c.setStrokeGray(colour)
+        c.setFillGray(0 if colour else 1)  # the fill, unpainted in mode 1, says the opposite
+        t.textOut(words)
+        c.drawText(t)
+    c.save()
+    reading = read_pdf(path.read_bytes(), "paint.pdf")
+    text = " ".join(line.text for page in reading.pages for line in page)
+    assert "TRANSPARENT" not in text and "WHITESTROKE" not in text
+    assert "Recalling its resolution 74/62," in text and "Urges all States" in text
+    assert reading.invisible == len("TRANSPARENT") + len("WHITESTROKE")
+
+
 def test_a_page_of_only_invisible_text_is_an_ocr_layer_and_is_read():
     from resdiff.pdf import read_pdf
 

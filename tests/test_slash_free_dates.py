@@ -28,7 +28,7 @@ def _spans(pattern, text: str) -> list:
 
 
 def _whole(pattern) -> re.Pattern:
-    return re.compile(*pattern._args)
+    return re.compile(pattern.pattern, pattern.flags)
 
 
 def _same_as_whole(text: str) -> None:

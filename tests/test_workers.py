@@ -87,7 +87,7 @@ def test_a_pause_lasts_no_longer_than_the_work_queued_at_the_quickest_pace_so_fa
     assert asked == [0.002, resdiff.workers._NAP]
 
 
-def test_a_slow_task_holds_at_most_one_task_behind_it():
+def test_a_slow_task_sent_first_holds_at_most_one_task_behind_it():
     """Quick tasks are sent a few at a time to each worker; a worker busy on a slow one is not given more
     meanwhile, so the other worker runs them rather than leaving them queued behind it (one waits there at
     most, as it always could: the next task is sent before the one running ends). Here the slow task comes
