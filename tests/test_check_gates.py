@@ -38,7 +38,7 @@ def _reads_alike(text: str, lang: str, plain) -> None:
 
 def _in_every_text_at_hand(read) -> None:
     for text in RAW:
-        for lang in ("en", "zh", "es"):
+        for lang in ("ar", "zh", "en", "fr", "ru", "es"):  # each language's own rules (ordinals, months, digits)
             read(text, lang)
 
 
