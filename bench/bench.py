@@ -11,8 +11,9 @@ between its bench markers; bench/results/latest.md always gets it.
 - whole process, cold (a fresh interpreter, bytecode compiled, resdiff's own word index present):
   `resdiff --version`, `--help` (kept, and the first), `parse`, `diff` (terminal and JSON) of the 75/62 pair, the real 5-page
   PDF of A/RES/73/6 and its extracted text, `git diff --no-index --word-diff` of the same pair;
-- a session (bench/session.py): a text pair's CPU inside it, the 1/2/4 workers curve, Dask's local
-  cluster and a 100,000-document session extrapolated from it;
+- a session (bench/session.py): a text pair's CPU inside it, the 1/2/4 workers curve on a session's size
+  (SESSION_PAIRS pairs; 200 pairs too, 1 and 2 workers), Dask's local cluster and a 100,000-document
+  session extrapolated from it;
 - each input layout a user may feed (the texts of ../shared/corpus/real/extracted/, six extractors):
   reading it against reading the PDF itself, in process;
 - the first run ever (the word index built); growth of synthetic resolutions (bench/synth.py).
@@ -62,6 +63,9 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 # Start-up is a poor yardstick of compute (from one machine to another here, `python -c pass` moved 2.2x where
 # a parse moved 3x), so the scaled figure is the stricter one on a fast machine: read both.
 REFERENCE_BASE = 0.014
+# The session the workers' speed-up is judged on: the General Assembly adopts some 300 resolutions a session,
+# each checked against its original in five languages (some 1,500 pairs); 1,000 pairs stay under that.
+SESSION_PAIRS = 1_000
 
 
 class Report:
@@ -175,9 +179,11 @@ def session(rep: Report, quick: bool, base_cpu: float) -> list[str]:
                  f"what every session pays once (start-up, the fork server, one worker, the report): "
                  f"{c['fixed']:.2f} s CPU (`python -c pass`: {base_cpu * 1000:.1f} ms CPU in this run).")
     rep.goal("a text pair's CPU inside a session (#25)", c["cpu"] * 1000, 15, "ms")
-    n = 40 if quick else 200
+    # The workers' curve on a session's size (SESSION_PAIRS). A session's serial part (the main process, the
+    # fork server's start) weighs more on a small one: 200 pairs are measured too, and shown, not judged.
+    n, small = (200, 40) if quick else (SESSION_PAIRS, 200)
     curve = sess.workers_curve(n, rounds)
-    lines += ["", f"Workers (`check SRC TGT -f json --jobs N`, {n} pairs of text and one of PDFs; medians of "
+    lines += ["", f"Workers (`check SRC TGT -f json --jobs N`, {n:,} pairs of text and one of PDFs; medians of "
               f"{rounds}; this process may use {usable_cpus()} CPUs, so --jobs 4 runs 2):", "",
               "| workers | wall | speed-up (wall) | CPU, all processes | CPU, main process |",
               "| ---: | ---: | ---: | ---: | ---: |"]
@@ -185,11 +191,17 @@ def session(rep: Report, quick: bool, base_cpu: float) -> list[str]:
         lines.append(f"| {j} | {w:.2f} s | {curve[1][0] / w:.2f}x | {cpu:.2f} s | {main_cpu:.2f} s |")
     start = sess.serial_start()
     allowed = sess.allowed_speedup(curve[1], curve[2], start)
+    few = sess.workers_curve(small, rounds, jobs=(1, 2))
+    allowed_few = sess.allowed_speedup(few[1], few[2], start)
     lines += ["", f"Two workers against one: {curve[1][0] / curve[2][0]:.2f}x in wall time on this (busy) machine; "
               f"{allowed:.2f}x is what the CPU time of the two runs allows on two free CPUs (the serial part counted "
-              f"whole: the main process, and the fork server's start, {start:.2f} s; the workers' share halved): the "
-              "figure the target is judged on here."]
-    rep.goal("two workers / one, speed-up allowed by CPU time (#25)", allowed, 1.8, "x", at_least=True)
+              f"whole: the main process, {curve[2][2]:.2f} s, and the fork server's start, {start:.2f} s; the "
+              "workers' share halved): the figure the target is judged on here. On a session of "
+              f"{small} pairs: {few[1][0] / few[2][0]:.2f}x in wall time, {allowed_few:.2f}x allowed by CPU time (its "
+              f"serial part, the main process and the fork server's start, {few[2][2] + start:.2f} s, weighs on a "
+              "fifth of the work)."]
+    rep.goal(f"two workers / one, speed-up allowed by CPU time, a session of {n:,} pairs (#25)", allowed, 1.8, "x",
+             at_least=True)
     d = sess.dask_costs(10, 40 if quick else 100, rounds)
     per_pair_cpu = d["pair_cpu"]
     pairs = 50_000  # 100,000 documents, two languages
