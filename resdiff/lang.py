@@ -230,8 +230,12 @@ _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
             "seventy": 70, "eighty": 80, "ninety": 90}
 _EN_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
               "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90}
-# The letters after a number that make it an ordinal: 37th, 37e, 37ª, 37-е
-ORDINAL_SUFFIXES = {"en": ["st", "nd", "rd", "th"], "fr": ["e"], "es": ["ª", "a"], "ru": ["-?е", "-?я"]}
+# The letters after a number that make it an ordinal: 37th; 37e, 37ᵉ (a modifier letter), 37ème, and "37 e" where
+# an extractor set the raised e apart; 37ª and 92.ª as the RAE writes it (and their a, as NFKC makes them); 37-е
+# with any of the hyphens a Russian text sets (a Word file's non-breaking one among them)
+_RU_HYPHEN = "[-\u2010\u2011\u2013]?"
+ORDINAL_SUFFIXES = {"en": ["st", "nd", "rd", "th"], "fr": ["e", "\u1d49", "ème", r"\se"],
+                    "es": ["ª", "a", r"\.ª", r"\.a"], "ru": [f"{_RU_HYPHEN}е", f"{_RU_HYPHEN}я"]}
 
 
 # English ordinal words ('twentieth', 'seventy-fifth', in any case) searched from their first letter, written
@@ -465,8 +469,10 @@ _MONTH_ALT = _longest_first(_MONTH_INDEX)
 _RANGE_TO = {"en": ["to"], "fr": ["au"], "es": ["al", "a"], "ru": ["по"], "any": ["-", "–"]}
 _RANGE_AND = {"en": ["and"], "fr": ["et"], "es": ["y"], "ru": ["и"]}
 _RANGE_ARTICLES = {"es": ["el"], "fr": ["le", "la"]}
-# The first of the month: "1er mars", "1º de marzo" (NFKC makes º an o)
-_FIRST_OF_MONTH = {"fr": ["er"], "es": ["º", "o", r"\.º", r"\.o"]}
+# What may follow a day's number: the first of the month, "1er mars" ("1 er", "1\ner" where an extractor set
+# the raised letters apart), "1º de marzo" (NFKC makes º an o; "1°", a degree sign, is the common slip); any day
+# in Russian, "2-го декабря"
+_FIRST_OF_MONTH = {"fr": ["er", r"\ser"], "es": ["º", "o", r"\.º", r"\.o", "°", r"\.°"], "ru": [f"{_RU_HYPHEN}го"]}
 
 # One home for dates: the parser's metadata (find_date) and the translation checks (facts) read them
 # with these patterns and validate them with iso_date, so the two never disagree.
@@ -772,7 +778,7 @@ COMPOUND_FIRST_WORDS = {
     "fr": {"vingt", "trente", "quarante", "cinquante", "soixante", "quatre", "dix", "non", "post", "anti", "sous",
            "demi", "mi", "ex", "co", "auto", "extra", "contre", "avant", "après", "porte", "grand", "chef", "état",
            "États", "bien", "arc", "rond", "sud", "nord", "est", "ouest", "centre", "outre", "vice", "ci",
-           "celle", "celui", "ceux", "elle", "lui", "eux", "là", "peut", "dis", "vis"},
+           "celle", "celui", "ceux", "elle", "lui", "eux", "là", "à", "peut", "dis", "vis"},
     "es": {"ex", "anti", "pos", "post", "pre", "vice", "sur", "norte", "centro", "franco", "hispano"},
     "ru": {"северо", "юго", "военно", "научно", "социально", "экономически", "финансово", "торгово", "по"},
 }
