@@ -83,7 +83,9 @@ def _text_of(data: bytes, name: str) -> tuple[str, str]:
         return _html_text(text), "html"
     from .markdown_reader import is_markdown  # here, as the parser: a session's main process reads no text
 
-    return text, "markdown" if is_markdown(text) else "text"
+    # told on the lines the parser reads: a file with CR or CRLF line ends holds the same Markdown
+    lines = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    return text, "markdown" if is_markdown(lines) else "text"
 
 
 def decode(data: bytes, name: str) -> str:

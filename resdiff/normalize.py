@@ -216,6 +216,12 @@ def _last_word(text: str) -> str:
     return text[k:]
 
 
+def _written(word: str, vocabulary: frozenset[str]) -> bool:
+    """Whether the document writes this word, as it is or with its first letter in the other case: "space-" +
+    "based" inside a sentence is the "Space-based" that opens another."""
+    return word in vocabulary or f"{word[:1].swapcase()}{word[1:]}" in vocabulary
+
+
 def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: frozenset[str] = frozenset(),
                compounds: frozenset[str] = frozenset(), suspending: frozenset[str] = frozenset()) -> str:
     """Join the visual lines of one paragraph as the script requires.
@@ -248,13 +254,13 @@ def join_lines(lines: list[str], *, wide_spacing: bool = False, vocabulary: froz
             compound = re.search(r"[^\W\d_]+(?:-[^\W\d_]+)*(?=[-\u00ad]$)", tail)
             nxt = re.match(r"[^\W\d_]+", line)
             w, n = (word.group(0) if word else ""), (nxt.group(0) if nxt else "")
-            if compound and f"{compound.group(0)}-{n}" in vocabulary:
+            if compound and _written(f"{compound.group(0)}-{n}", vocabulary):
                 out += line  # "military-to-" + "military": the document writes "military-to-military"
             elif nxt and n in suspending:
                 out += " " + line
-            elif f"{w}-{n}" in vocabulary:
+            elif _written(f"{w}-{n}", vocabulary):
                 out += line
-            elif f"{w}{n}" in vocabulary:
+            elif _written(f"{w}{n}", vocabulary):
                 out = out[:-1] + line
             elif word and w.lower() in compounds:
                 out += line

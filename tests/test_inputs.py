@@ -93,6 +93,21 @@ def test_markdown_pipeline_output_is_read_as_a_resolution():
     assert doc.source_kind == "markdown"  # told by the text itself, never by a file name
 
 
+@pytest.mark.parametrize("end", ["\r", "\r\n"])
+def test_markdown_with_cr_line_ends_is_read_as_markdown_from_a_file(tmp_path, end):
+    """A file is told Markdown or not on the lines the parser reads: one saved with CR (or CRLF) line ends
+    was read as plain text, its code fences and [^n] markers kept in its paragraphs and its footnotes lost."""
+    # its structural signs all at a line's start (headings, quoted footnotes), as a pipeline writes some
+    text = MARKDOWN.replace("---\n\n[^1]: See A/79/PV.45.\n[^2]: A/80/301, annex.\n",
+                            "> 1  See A/79/PV.45.\n\n> 2 A/80/301, annex.\n").replace("[^1]", "").replace("[^2]", "")
+    f = tmp_path / "resolution.md"
+    f.write_bytes(text.replace("\n", end).encode("utf-8"))
+    doc = load_document(str(f))
+    assert doc.source_kind == "markdown"
+    assert counts(doc) == counts(parse_text(text)) and counts(doc)["pp"] == 3
+    assert [(x.marker, x.text) for x in doc.footnotes] == [("1", "See A/79/PV.45."), ("2", "A/80/301, annex.")]
+
+
 def test_front_matter_never_decides():
     front = "---\ntitle: A/RES/12/345\nsymbol: A/RES/12/345\ndate: 1999-01-01\n---\n"
     doc = parse_text(front + MARKDOWN.replace("A/RES/80/999\n", "", 1))
@@ -401,6 +416,19 @@ def test_french_numeral_compounds_keep_their_hyphen_across_a_line_end():
     doc = parse_text(FRENCH)
     assert "à sa quarante-neuvième session et le règlement financier," in doc.paragraph("PP1").text
     assert doc.paragraph("OP1").text.endswith("de sa soixante-quinzième session.")
+
+
+def test_a_compound_broken_at_its_hyphen_keeps_it():
+    """"c'est-à-" + "dire" is the compound's hyphen (no French word is broken after "à"); "space-" + "based"
+    inside a sentence is the "Space-based" the document writes at the start of another."""
+    from resdiff import lang as L
+    from resdiff.normalize import join_lines
+
+    assert join_lines(["c'est-à-", "dire la question"], compounds=L.compound_first_words("fr")) == (
+        "c'est-à-dire la question")
+    assert join_lines(["of space-", "based systems"], vocabulary=frozenset({"Space-based"})) == "of space-based systems"
+    assert join_lines(["Space-", "based systems"], vocabulary=frozenset({"space-based"})) == "Space-based systems"
+    assert join_lines(["of imple-", "mentation"], vocabulary=frozenset({"Implementation"})) == "of implementation"
 
 
 def test_hyphen_forms_and_a_soft_hyphen_are_no_change():
