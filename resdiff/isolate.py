@@ -111,6 +111,8 @@ class _Child:
         # process's to collect): a collection there would otherwise go over all of them, and copy every page
         # they are on, for nothing. This process has them back at once.
         # (A caller's own frozen objects stay frozen: only a freeze made here is undone.)
+        threads = sys.modules.get("threading")  # not imported: this process has one thread, and imports it not
+        forker_is_main = threads is None or threads.current_thread() is threads.main_thread()
         freezing = gc.get_freeze_count() == 0
         if freezing:
             gc.freeze()
@@ -122,6 +124,8 @@ class _Child:
         if self.pid == 0:  # the child: never returns
             os.close(self.to_child)
             os.close(self.from_child)
+            if forker_is_main:
+                _end_with(self.owner)
             _serve(to_child_r, from_child_w, request)
         os.close(to_child_r)
         os.close(from_child_w)
@@ -146,6 +150,27 @@ class _Child:
         except ChildProcessError:
             return None
         return status, usage
+
+
+_PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal this process gets when the thread that forked it ends
+
+
+def _end_with(parent: int) -> None:
+    """The child is killed when the process that forked it ends, however it ends: a session's worker killed past
+    its time limit, a run killed with SIGKILL. Else it would read on, alone, to its CPU limit (120 s by default),
+    holding a CPU and the pipes that keep a session's fork server alive. Linux kills it (PR_SET_PDEATHSIG); the
+    signal follows the forking thread, so this is asked only where the main thread forks (elsewhere, and on
+    other systems, the child ends at its limits, as before)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the call
+        os._exit(1)
 
 
 _CHILD: _Child | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections import namedtuple
 
 import pytest
@@ -90,3 +91,57 @@ def test_answers_come_back_as_they_were_made(plain):
 
 def _raise():
     raise InputError("not a PDF", source="x.pdf")
+
+
+def _children_of(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.append(int(entry))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    """Running or sleeping: a zombie (ended, not yet reaped by whoever adopted it) counts as ended."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's prctl and /proc")
+def test_the_reading_child_ends_with_the_process_that_forked_it_even_killed():
+    """A run killed with SIGKILL (or a session's worker killed past its time limit) leaves no reading child
+    behind, reading on alone to its CPU limit."""
+    import signal
+    import subprocess
+    import time
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(isolate.__file__)))
+    code = "import time\nfrom resdiff import isolate\nisolate.call(time.sleep, 120, source='slow')\n"
+    parent = subprocess.Popen([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": root})
+    children: list[int] = []
+    try:
+        deadline = time.monotonic() + 30
+        while not (children := _children_of(parent.pid)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert children, "the reading child never started"
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while any(map(_alive, children)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_alive, children))
+    finally:
+        parent.kill()
+        parent.wait()
+        for pid in children:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
