@@ -132,6 +132,14 @@ def language_tag(value: str | None, option: str) -> tuple[str | None, str | None
 # --- a session's engine, and the limits a PDF is read under ---------------------------------------------
 
 Executor = choices("Executor", "processes", "dask")
+def seconds(param: typer.CallbackParam, value: float | None) -> float | None:
+    """A limit in seconds that is a number of seconds: nan (which every comparison lets through, and which then
+    means no limit), inf and 1e300 (which the clock's arithmetic cannot take: a crash report) are refused."""
+    if value is not None and not value < 1e6:
+        raise typer.BadParameter(f"{value:g} is no number of seconds under 1000000", param_hint=param.opts[0])
+    return value
+
+
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes of a "
                                              "session (default: one per CPU this process may use; never more, "
                                              "nor more than documents).")]
@@ -141,7 +149,8 @@ ExecutorOpt = Annotated[Executor, typer.Option("--executor", metavar="ENGINE", h
 SchedulerOpt = Annotated[str | None, typer.Option("--scheduler", metavar="tcp://HOST:PORT", help="The Dask "
                                                   "scheduler of a cluster to run the session on (with --executor "
                                                   "dask).")]
-TimeLimitOpt = Annotated[float, typer.Option("--time-limit", min=1, metavar="SECONDS", help="In a session, the "
+TimeLimitOpt = Annotated[float, typer.Option("--time-limit", min=1, metavar="SECONDS", callback=seconds, help="In a "
+                                             "session, the "
                                              "longest a worker may spend on one document or pair; past it the "
                                              "worker is stopped and the document reported unreadable.")]
 
@@ -173,7 +182,8 @@ def pdf_limits() -> list:
         help="Memory a PDF may take while it is read, in a child process (e.g. 512M, 2G; default 1G); past "
              "it, the PDF is refused.")]
     timeout = Annotated[float | None, typer.Option(
-        "--pdf-timeout", metavar="SECONDS", envvar="RESDIFF_PDF_TIMEOUT", min=0.01, show_default=False,
+        "--pdf-timeout", metavar="SECONDS", envvar="RESDIFF_PDF_TIMEOUT", min=0.01, callback=seconds,
+        show_default=False,
         help="CPU seconds a PDF may take to read (default 120; twice that on the clock); past it, the PDF is "
              "refused.")]
     kind = inspect.Parameter.KEYWORD_ONLY

@@ -191,6 +191,16 @@ def test_a_limit_that_is_no_size_is_a_usage_error(tmp_path):
     one_error_line(r, "--pdf-memory", "lots")
 
 
+@pytest.mark.parametrize("option, value", [("--pdf-timeout", "nan"), ("--pdf-timeout", "inf"),
+                                           ("--time-limit", "nan"), ("--time-limit", "1e300")])
+def test_a_limit_in_seconds_that_is_no_number_of_seconds_is_a_usage_error(tmp_path, option, value):
+    """nan passed every comparison and meant no limit; inf and 1e300 ended a session in a crash report."""
+    path = write(tmp_path, "plain.pdf", hostile.plain())
+    r = capped("check", path, path, option, value)
+    assert r.returncode == 2, r.stderr
+    one_error_line(r, option, f"{float(value):g} is no number of seconds")
+
+
 def test_the_rest_of_the_run_never_notices_and_the_child_is_reused(bounded):
     import resource
 
