@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
+from .cache import DOCUMENT_SUFFIXES
 from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
 from .config import Config
 from .documents import files_in, load_document, steps
@@ -554,6 +555,8 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
                                 source_lang=source_lang, target_lang=target_lang, progress=progress,
                                 executor=executor, scheduler=scheduler, time_limit=time_limit, note=note,
                                 whole=False, draw=draw)  # a report reads only what `reported` keeps
+        if not (manifest or session.results or session.findings):  # neither folder holds a document
+            raise UsageError(f"no resolution files ({' '.join(DOCUMENT_SUFFIXES)}) in {source} nor in {target}")
         inputs = tuple(x for x in (source, target, manifest) if x)
         return session, inputs + tuple(p for r in session.results for p in (r.source.source, r.target.source))
     if executor != "processes" or scheduler:

@@ -230,3 +230,18 @@ def test_each_pair_of_a_session_reports_as_the_pair_checked_alone(tmp_path):
     alone = invoke(["check", en / "A-RES-75-63.en.txt", z, "-f", "junit"], 1).stdout
     suite = alone[alone.index("  <testsuite "):alone.index("  </testsuite>")]
     assert suite in junit
+
+
+def test_two_folders_without_a_document_are_a_usage_error_not_a_pass(tmp_path):
+    """A CI job whose download failed, or a mistyped folder, must not go green: "PASSED: 0 pairs checked"
+    was exit 0. One empty folder against one with documents stays a session (its documents are missing)."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "notes.json").write_text("{}")
+    out = tmp_path / "report.json"
+    r = invoke(["check", str(a), str(b), "-f", "json", "-o", str(out)], 2)
+    assert "no resolution files" in r.stderr and str(a) in r.stderr and str(b) in r.stderr
+    assert not out.exists()
+    (a / "A-RES-75-62.en.txt").write_text(EN_FIXTURE.read_text("utf-8"), encoding="utf-8")
+    assert "document-missing" in invoke(["check", str(a), str(b), "-f", "json"], 1).stdout
