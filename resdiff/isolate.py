@@ -152,24 +152,16 @@ class _Child:
         return status, usage
 
 
-_PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal this process gets when the thread that forked it ends
-
-
 def _end_with(parent: int) -> None:
     """The child is killed when the process that forked it ends, however it ends: a session's worker killed past
     its time limit, a run killed with SIGKILL. Else it would read on, alone, to its CPU limit (120 s by default),
-    holding a CPU and the pipes that keep a session's fork server alive. Linux kills it (PR_SET_PDEATHSIG); the
-    signal follows the forking thread, so this is asked only where the main thread forks (elsewhere, and on
-    other systems, the child ends at its limits, as before)."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
+    holding a CPU and the pipes that keep a session's fork server alive. Linux kills it (PR_SET_PDEATHSIG,
+    pdfium.die_with_parent: the package's foreign calls are that module's); the signal follows the forking
+    thread, so this is asked only where the main thread forks (elsewhere, and on other systems, the child ends
+    at its limits, as before)."""
+    from .pdfium import die_with_parent
 
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent ended before the call
+    if die_with_parent(signal.SIGKILL) and os.getppid() != parent:  # the parent ended before the call
         os._exit(1)
 
 

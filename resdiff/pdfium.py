@@ -4,7 +4,8 @@ The library is the one pypdfium2 ships and loads: importing its raw API (`pypdfi
 as `pypdfium2.raw`) finds and loads it; each function resdiff calls is then given a prototype of our
 own (`ctypes.PYFUNCTYPE`, result and argument types declared) at the address pypdfium2 resolved. Why
 our own prototypes and not pypdfium2's function objects, with the measurements: docs/performance.md.
-A test holds each declaration here against pypdfium2's own (tests/test_pdfium.py).
+A test holds each declaration here against pypdfium2's own (tests/test_pdfium.py). One call here is the C
+library's, not PDFium's: the reading child's prctl (die_with_parent).
 
 Handles (document, page, text page, page object, font) are plain addresses (`c_void_p`, given back as
 int or None), so that a page object serves as a cache key as it is.
@@ -394,3 +395,22 @@ def _box_slots() -> tuple[ctypes.Array, list[ctypes.c_void_p]]:
         _SCRATCH.slots = list(map(ctypes.c_void_p, range(base, base + ctypes.sizeof(FS_RECTF) * _CHUNK,
                                                          ctypes.sizeof(FS_RECTF))))
     return buf, _SCRATCH.slots
+
+
+# --- the reading child's one call outside PDFium ---------------------------------------------------------
+
+_PR_SET_PDEATHSIG = 1  # Linux's prctl option
+
+
+def die_with_parent(signal_number: int) -> bool:
+    """prctl(PR_SET_PDEATHSIG, signal_number) (Linux): this process gets the signal when the thread that forked it
+    ends (isolate's reading child, killed with the process it reads for). False where it cannot be asked."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return False
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    prctl.restype = ctypes.c_int
+    return prctl(_PR_SET_PDEATHSIG, signal_number, 0, 0, 0) == 0

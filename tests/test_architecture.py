@@ -77,10 +77,11 @@ LAYERS = [
     {"errors", "model", "notation", "blocks", "workers"},  # the errors; documents and diffs; script
     # ranges and the symbol grammar; typed lines; a process pool that survives its workers
     {"results", "cache"},  # the results of check, session, series, blame and carry; the user cache
-    {"normalize", "lang", "segment", "markdown_reader", "help_cache"},  # text passes; what each UN language writes;
-    # the Chinese word index; typer's help kept in the user cache and printed again without typer
-    {"layout", "facts", "tokenize", "routine", "selfcheck", "pdfium", "isolate"},  # layouts, facts, tokens, routine
-    # labels; PDFium's C API; a child process under limits
+    {"normalize", "lang", "segment", "markdown_reader", "help_cache", "pdfium"},  # text passes; what each UN
+    # language writes; the Chinese word index; typer's help kept in the user cache and printed again without typer;
+    # PDFium's C API (and the reading child's one call of the C library)
+    {"layout", "facts", "tokenize", "routine", "selfcheck", "isolate"},  # layouts, facts, tokens, routine labels; a
+    # child process under limits
     {"parse", "pdf", "diff", "output", "align"},  # text -> Document; PDF -> text; clause diff; files; alignment
     {"fetch", "comparison"},  # downloads into the cache; two Documents -> DocumentDiff
     {"load"},  # bytes -> text -> Document
