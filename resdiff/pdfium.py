@@ -16,7 +16,6 @@ from __future__ import annotations
 import ctypes
 import math
 import sys
-import threading
 from itertools import chain, compress, repeat
 from operator import mul, ne, not_, or_, sub
 from types import ModuleType, SimpleNamespace
@@ -287,14 +286,17 @@ class Page:
     def _boxes(self, indices: list[int]):
         """The loose boxes of these characters, a buffer of them at a time: a view of its floats, four a box."""
         handle, box = ctypes.c_void_p(self.text), self.lib.FPDFText_GetLooseCharBox
-        buf, slots = _box_slots()
-        floats = memoryview(buf).cast("B").cast("f")
-        args = _index_args(indices)
-        for at in range(0, len(args), _CHUNK):
-            part = args[at: at + _CHUNK]
-            if not all(map(box, repeat(handle, len(part)), part, slots)):  # only for an index off the page
-                raise InputError("PDFium gave no box for a character of a page")
-            yield floats[: 4 * len(part)]
+        buf, slots = scratch = _take_box_slots()
+        try:
+            floats = memoryview(buf).cast("B").cast("f")
+            args = _index_args(indices)
+            for at in range(0, len(args), _CHUNK):
+                part = args[at: at + _CHUNK]
+                if not all(map(box, repeat(handle, len(part)), part, slots)):  # only for an index off the page
+                    raise InputError("PDFium gave no box for a character of a page")
+                yield floats[: 4 * len(part)]
+        finally:
+            _FREE_SLOTS.append(scratch)
 
     def text_objects(self, *, depth: int = 4, limit: int = 10_000) -> list[int]:
         """The page's text objects, those inside its forms too (forms `depth` deep, `limit` objects
@@ -369,7 +371,9 @@ _MAX_INDEX = 1 << 16  # character indices kept as ready C ints; a longer page pa
 _INDICES: list[ctypes.c_int] = []  # ctypes.c_int(i) at i, made once a process and never changed
 _CHUNK = 4096  # boxes read into the buffer at a time
 _STRIDE = 8  # where a page's characters come object by object, its text objects are asked at every 8th (char_objects)
-_SCRATCH = threading.local()  # each thread's box buffer and the addresses of its slots
+# box buffers not in use, each with the addresses of its slots: one is taken by a reader (a thread) for a page,
+# and given back after it (list.pop and append are atomic; no threading module: half a millisecond of a reading child)
+_FREE_SLOTS: list[tuple[ctypes.Array, list[ctypes.c_void_p]]] = []
 
 
 def _index_args(indices: list[int] | range) -> list:
@@ -385,16 +389,15 @@ def _index_args(indices: list[int] | range) -> list:
     return list(map(_INDICES.__getitem__, indices))
 
 
-def _box_slots() -> tuple[ctypes.Array, list[ctypes.c_void_p]]:
-    """This thread's buffer of _CHUNK boxes (four floats each: left, top, right, bottom, as FS_RECTF) and
-    each slot's address."""
-    buf = getattr(_SCRATCH, "buf", None)
-    if buf is None:
-        buf = _SCRATCH.buf = (ctypes.c_float * (4 * _CHUNK))()
-        base = ctypes.addressof(buf)
-        _SCRATCH.slots = list(map(ctypes.c_void_p, range(base, base + ctypes.sizeof(FS_RECTF) * _CHUNK,
-                                                         ctypes.sizeof(FS_RECTF))))
-    return buf, _SCRATCH.slots
+def _take_box_slots() -> tuple[ctypes.Array, list[ctypes.c_void_p]]:
+    """A buffer of _CHUNK boxes (four floats each: left, top, right, bottom, as FS_RECTF) and each slot's address,
+    this caller's until it gives it back to _FREE_SLOTS: one that is free, or a new one."""
+    try:
+        return _FREE_SLOTS.pop()
+    except IndexError:
+        buf = (ctypes.c_float * (4 * _CHUNK))()
+        base, size = ctypes.addressof(buf), ctypes.sizeof(FS_RECTF)
+        return buf, list(map(ctypes.c_void_p, range(base, base + size * _CHUNK, size)))
 
 
 # --- the reading child's one call outside PDFium ---------------------------------------------------------
