@@ -171,8 +171,8 @@ def _read_pages(data: bytes, name: str) -> Reading:
             unusable += bad
             replaced += odd
             lines = []
-            for base, sup, one in _attach_superscripts(_cluster(chars)):
-                parts = _split(base, scripts_rtl)
+            for base, sup, one, shared in _attach_superscripts(_cluster(chars)):
+                parts = _split(base, scripts_rtl, one if shared else None)
                 for part, words in parts:
                     lo, hi = part[0][X0] - part[0][SIZE], part[-1][X1] + part[-1][SIZE]
                     mine = [c for c in sup if lo <= c[X0] <= hi] if len(parts) > 1 else sup
@@ -264,10 +264,15 @@ def _cluster(chars: list[_Char]) -> list[list[_Char]]:
 def _one_size(chars: list[_Char]) -> float | None:
     """The size of the glyphs that are no space, where they all have one (most lines are set in one size):
     what _size gives for these glyphs in any order. None where they have several, or are all spaces."""
+    return _line_size(chars)[0]
+
+
+def _line_size(chars: list[_Char]) -> tuple[float | None, bool]:
+    """_one_size, and whether every glyph, spaces too, has that size (_split_ltr's shortcut)."""
     if chars and list(map(_BY_SIZE, chars)).count(chars[0][SIZE]) == len(chars):  # spaces too: most lines, in C
-        return None if all(map(_BY_SPACE, chars)) else chars[0][SIZE]
+        return (None, False) if all(map(_BY_SPACE, chars)) else (chars[0][SIZE], True)
     sizes = [c[SIZE] for c in chars if not c[SPACE]]
-    return sizes[0] if sizes and sizes.count(sizes[0]) == len(sizes) else None
+    return (sizes[0] if sizes and sizes.count(sizes[0]) == len(sizes) else None), False
 
 
 def _size(chars: list[_Char]) -> float:
@@ -284,24 +289,31 @@ def _commonest(values: list):
     return max(Counter(values).items(), key=_COUNT)[0]
 
 
-def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], list[_Char], float | None]]:
+def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], list[_Char], float | None, bool]]:
     """Small raised glyphs go to the line just below them, as its superscripts. With each line, its size where
-    its glyphs have one (_one_size: a line that stays one part is not counted again)."""
-    ones = [_one_size(g) for g in groups]
+    its glyphs have one (_one_size: a line that stays one part is not counted again), and whether its spaces
+    have that size too (_line_size)."""
+    ones, shared = map(list, zip(*map(_line_size, groups), strict=True)) if groups else ([], [])
     sizes = [_size(g) if one is None else one for g, one in zip(groups, ones, strict=True)]
-    spans = [(min(map(_BY_X0, g)), max(map(_BY_X1, g))) for g in groups]
     sups: dict[int, list[_Char]] = {}
     keep = []
     for gi, g in enumerate(groups):
         for bi in range(gi + 1, min(gi + 3, len(groups))):
             bsize, rise = sizes[bi], g[0][Y] - groups[bi][0][Y]
-            if (sizes[gi] < SUP_RATIO * bsize and SUP_RISE[0] * bsize <= rise <= SUP_RISE[1] * bsize
-                    and spans[bi][0] - bsize <= spans[gi][0] and spans[gi][1] <= spans[bi][1] + bsize):
-                sups.setdefault(bi, []).extend(g)
-                break
+            # the lines' ends are read only of a line small and raised enough (a few a page): a pass each
+            if sizes[gi] < SUP_RATIO * bsize and SUP_RISE[0] * bsize <= rise <= SUP_RISE[1] * bsize:
+                (lo, hi), (blo, bhi) = _span(g), _span(groups[bi])
+                if blo - bsize <= lo and hi <= bhi + bsize:
+                    sups.setdefault(bi, []).extend(g)
+                    break
         else:
             keep.append(gi)
-    return [(groups[i], sups.get(i, []), ones[i]) for i in keep]
+    return [(groups[i], sups.get(i, []), ones[i], shared[i]) for i in keep]
+
+
+def _span(chars: list[_Char]) -> tuple[float, float]:
+    """The left end and the right end of these glyphs."""
+    return min(map(_BY_X0, chars)), max(map(_BY_X1, chars))
 
 
 _RTL_FIRST, _RTL_LAST = L.RIGHT_TO_LEFT_SCRIPTS[::2]  # the letters of the scripts written right to left
@@ -312,13 +324,15 @@ def _rtl(chars: list[_Char]) -> bool:
     return sum(_RTL_FIRST <= ch <= _RTL_LAST for ch in letters) * 2 > len(letters)
 
 
-def _split(chars: list[_Char], scripts_rtl: bool) -> list[tuple[list[_Char], list[int] | None]]:
+def _split(chars: list[_Char], scripts_rtl: bool, size: float | None = None) -> list[tuple[list[_Char],
+                                                                                      list[int] | None]]:
     """Glyphs in reading order; a horizontal gap wider than SPLIT_GAP em starts another line.
     `scripts_rtl`: whether the page has any right-to-left letter at all (if not, no line is asked).
     With each part, where its word spaces go (see _make_line), found in the same pass on a page with no
-    right-to-left letter (None on one with: a part's direction is its own)."""
+    right-to-left letter (None on one with: a part's direction is its own). `size`: the size of every glyph,
+    spaces too, where the caller knows they share one."""
     if not scripts_rtl:
-        return _split_ltr(sorted(chars, key=_BY_X0))
+        return _split_ltr(sorted(chars, key=_BY_X0), size)
     rtl = _rtl(chars)
     chars = sorted(chars, key=_BY_X1, reverse=True) if rtl else sorted(chars, key=_BY_X0)
     parts = [[chars[0]]]
@@ -334,9 +348,11 @@ def _split(chars: list[_Char], scripts_rtl: bool) -> list[tuple[list[_Char], lis
     return [(part, None) for part in parts]
 
 
-def _split_ltr(chars: list[_Char]) -> list[tuple[list[_Char], list[int]]]:
+def _split_ltr(chars: list[_Char], size: float | None = None) -> list[tuple[list[_Char], list[int]]]:
     """_split of glyphs sorted left to right, with the word spaces of each part: one pass over the glyphs
-    for both (a page has thousands)."""
+    for both (a page has thousands). `size`: the size of every glyph, spaces too (most lines), or None."""
+    if size is not None:
+        return _split_one_size(chars, size)
     parts, words, start, k = [], [], 0, 0
     px1 = psize = 0.0
     pspace = True  # the glyph before is a space, or there is none
@@ -353,6 +369,28 @@ def _split_ltr(chars: list[_Char]) -> list[tuple[list[_Char], list[int]]]:
         k += 1
     parts.append((chars[start:] if start else chars, words))
     return parts
+
+
+def _split_one_size(chars: list[_Char], size: float) -> list[tuple[list[_Char], list[int]]]:
+    """_split_ltr of glyphs that all have this size (a number above 0): its em throughout, so that each gap is
+    held against two bounds made once, and only a gap wider than a word space's (a few a line) is looked at
+    further (a gap wide enough to split a line is wide enough for a word space)."""
+    split_at, space_at = SPLIT_GAP * size, SPACE_GAP * size
+    parts, words, start = [], [], 0
+    px1 = _INF  # no gap before the first glyph
+    for k, (_, x0, x1, _, _, space) in enumerate(chars):
+        if x0 - px1 > space_at:
+            if x0 - px1 > split_at:
+                parts.append((chars[start:k], words))
+                words, start = [], k
+            elif not (space or chars[k - 1][SPACE]):
+                words.append(k - start)
+        px1 = x1
+    parts.append((chars[start:] if start else chars, words))
+    return parts
+
+
+_INF = float("inf")
 
 
 def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: list[int] | None = None,
