@@ -124,6 +124,7 @@ def read_pdf(data: bytes, name: str) -> Reading:
 MAX_SIZE = 5000.0  # pt: a glyph larger than this (a 70-inch letter) is no text to lay out
 # the code units that need a look of their own: controls and spaces, surrogates, 0xFFFE and 0xFFFF
 _ODD = frozenset([*range(33), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF])
+_ODD_NOT_SPACE = _ODD - {32}
 
 
 def _read(data: bytes, name: str) -> Reading:
@@ -192,31 +193,19 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     codes = page.codes()
     if not codes:
         return [], False, 0, 0, 0
-    keys = page.char_objects(len(codes), codes)
-    reads = codes[:]  # what each character reads as; -1: left out
-    odd = list(compress(count(), map(_ODD.__contains__, codes)))  # tested in C: thousands a page
-    breaks = [i for i in odd if codes[i] in (32, 13, 10) and keys[i]]  # one of no text object is left out anyway
-    made = {i for i, g in zip(breaks, page.generated(breaks), strict=True) if g}
-    replaced = 0
+    present = set(codes)  # each code unit of the page once
+    keys = page.char_objects(len(codes), present)
     keep = list(map(bool, keys))  # a character of a text object that reads as something
-    for i in odd:
-        u = codes[i]
-        if i in made:
-            u = -1  # PDFium's own spaces and line breaks: spaces are told from the gaps instead
-        elif 0xD800 <= u < 0xE000 or u == 0xFFFE:  # surrogates; 0xFFFE: a hyphen at a line end
-            u = page.unicode(i)
-        if u in (0xFFFE, 0xFFFF) or (u < 32 and u not in (2, -1)):
-            u = -1
-        elif 0xD800 <= u < 0xE000:  # a lone surrogate (a font's map may say anything): no character of any text
-            u = 0xFFFD
-            replaced += 1
-        elif u == 2:  # PDFium reports some hyphens at a line end as U+0002
-            u = 0x2D
-        reads[i] = u
-        if u < 0:
-            keep[i] = False
+    odd = list(compress(count(), map(_ODD.__contains__, codes)))  # tested in C: thousands a page
+    spaces = [i for i in odd if codes[i] == 32 and keys[i]]  # one of no text object is left out anyway
+    for i in compress(spaces, page.generated(spaces)):
+        keep[i] = False  # PDFium's own spaces: spaces are told from the gaps instead
+    replaced = 0  # codes become what each character reads as: the other odd ones (breaks, controls, ...) looked at
+    if not present.isdisjoint(_ODD_NOT_SPACE):
+        replaced = _odd_reads(page, codes, keep, [i for i in odd if codes[i] != 32])
     kept = list(compress(count(), keep))
-    ks = list(map(keys.__getitem__, kept))
+    ks = list(compress(keys, keep))
+    chs = list(map(chr, compress(codes, keep)))
     used = list(set(ks))
     sizes, descents, unseen = objects.describe(used, {})  # by text object, on this page
     size_of = dict(zip(used, [round(s, 2) for s in sizes], strict=True))
@@ -224,7 +213,7 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     if not all(0 < s < MAX_SIZE for s in size_of.values()):
         usable = [0 < size_of[k] < MAX_SIZE for k in ks]
         unusable = len(kept) - sum(usable)
-        kept, ks = list(compress(kept, usable)), list(compress(ks, usable))
+        kept, ks, chs = list(compress(kept, usable)), list(compress(ks, usable)), list(compress(chs, usable))
     # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
     # descent is the baseline, and its left the origin (one call a character instead of two)
     lefts, rights, bottoms = page.loose_sides(kept)
@@ -233,7 +222,6 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     # each glyph's column read from its text object's, by a dict in C (no tuple a glyph to take apart)
     lows = list(map(sub, bottoms, map(dict(zip(used, descents, strict=True)).__getitem__, ks)))
     rounded = {y: round(y, 3) for y in set(lows)}  # the glyphs of a line share their baseline, and round() is slow
-    chs = list(map(chr, map(reads.__getitem__, kept)))
     glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), map(size_of.__getitem__, ks),
                       map(str.isspace, chs), strict=True))
     chars, hidden = glyphs, []
@@ -242,8 +230,29 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
         chars, hidden = list(compress(glyphs, seen)), list(compress(glyphs, map(not_, seen)))
     if not chars:  # all the page's text is invisible: an OCR layer over a scanned image, read as it is
         chars, hidden = hidden, []
-    rtl = any(ord(_RTL_FIRST) <= u <= ord(_RTL_LAST) for u in set(codes))
+    rtl = any(ord(_RTL_FIRST) <= u <= ord(_RTL_LAST) for u in present)
     return chars, rtl, sum(not c[SPACE] for c in hidden), unusable, replaced
+
+
+def _odd_reads(page, codes: list[int], keep: list[bool], odd: list[int]) -> int:
+    """What these characters (line breaks, controls, surrogates, U+FFFE and U+FFFF) read as, written over their
+    codes, and left out (`keep`) where they read as nothing; how many lone surrogates were read as U+FFFD."""
+    replaced = 0
+    for i in odd:
+        u = codes[i]
+        if 0xD800 <= u < 0xE000 or u == 0xFFFE:  # surrogates; 0xFFFE: a hyphen at a line end
+            u = page.unicode(i)
+        if u in (0xFFFE, 0xFFFF) or (u < 32 and u != 2):  # line breaks (PDFium's or a text object's) too
+            u = -1
+        elif 0xD800 <= u < 0xE000:  # a lone surrogate (a font's map may say anything): no character of any text
+            u = 0xFFFD
+            replaced += 1
+        elif u == 2:  # PDFium reports some hyphens at a line end as U+0002
+            u = 0x2D
+        codes[i] = u
+        if u < 0:
+            keep[i] = False
+    return replaced
 
 
 def _cluster(chars: list[_Char]) -> list[list[_Char]]:

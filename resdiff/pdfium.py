@@ -227,10 +227,11 @@ class Page:
     def unicode(self, i: int) -> int:
         return self.lib.FPDFText_GetUnicode(self.text, i)
 
-    def char_objects(self, n: int, codes: list[int] | None = None) -> list[int | None]:
+    def char_objects(self, n: int, codes: list[int] | set[int] | None = None) -> list[int | None]:
         """The text object of each of the first n characters (None: a character PDFium made itself).
 
-        Given the page's `codes`, asked by stretches where PDFium laid the page out object by object (see
+        Given the page's `codes` (those of `codes()`, in any order and each as often as you like: a set of them
+        will do), asked by stretches where PDFium laid the page out object by object (see
         in_object_order): every _STRIDE-th character is asked, and a stretch between two asked characters of
         one text object is that object's throughout; the characters of the other stretches (where an object
         ends, or PDFium put a space or line break of its own) are asked one by one."""
@@ -248,7 +249,7 @@ class Page:
             keys[lo + 1:hi] = map(get, repeat(handle, hi - lo - 1), args[lo + 1:hi])
         return keys
 
-    def in_object_order(self, codes: list[int]) -> bool:
+    def in_object_order(self, codes: list[int] | set[int]) -> bool:
         """Whether PDFium's text page holds each text object's characters together, as it reads them: it does
         unless it reorders a line, which it does for a document read right to left, or for a line with a
         right-to-left character (bidirectional class R or AL: Hebrew to NKo and the Arabic extensions, their
