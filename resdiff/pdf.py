@@ -420,25 +420,31 @@ def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: li
             prev = c
             k += 1
     glyphs = "".join([c[CH] for c in base])  # one character a glyph
-    text = " ".join([glyphs[a:b] for a, b in zip([0, *words], [*words, len(base)], strict=True)])
-    starts = [k + bisect_left(words, k) for k in range(len(base))] if sup else []  # where a glyph (its space) starts
+    text = " ".join([glyphs[a:b] for a, b in zip([0, *words], [*words, len(base)], strict=True)]) if words else glyphs
+    if not text or text.isspace():
+        x0 = base[0][X0]
+    elif given:  # sorted by x0 (_split_ltr's parts): the leftmost is the first glyph that is no space
+        x0 = base[0][X0] if not base[0][SPACE] else next(c[X0] for c in base if not c[SPACE])
+    else:
+        x0 = min([c[X0] for c in base if not c[SPACE]])
+    return _Line(text.rstrip(), x0, base[0][Y], _size(base) if line_size is None else line_size,
+                 _raised_runs(base, sup, words, len(text)) if sup else [])
+
+
+def _raised_runs(base: list[_Char], sup: list[_Char], words: list[int], end: int) -> list[tuple[int, str]]:
+    """A line's raised runs (its superscripts), each (offset in its text, the run's text): glyphs close enough
+    together at one place are one run. `words`: where the line's word spaces go; `end`: its text's length."""
+    starts = [k + bisect_left(words, k) for k in range(len(base))]  # where a glyph (its space) starts in the text
     sups: list[tuple[int, str]] = []
     last_x = None
     for ch, x0, _, _, size, _ in sorted(sup, key=_BY_X0):
-        pos = next((s for s, b in zip(starts, base, strict=True) if b[X0] >= x0), len(text))
+        pos = next((s for s, b in zip(starts, base, strict=True) if b[X0] >= x0), end)
         if sups and sups[-1][0] == pos and last_x is not None and x0 - last_x < 2 * size:
             sups[-1] = (pos, sups[-1][1] + ch)
         else:
             sups.append((pos, ch))
         last_x = x0
-    if not text.strip():
-        x0 = base[0][X0]
-    elif given:  # sorted by x0 (_split_ltr's parts): the leftmost is the first glyph that is no space
-        x0 = next(c[X0] for c in base if not c[SPACE])
-    else:
-        x0 = min([c[X0] for c in base if not c[SPACE]])
-    return _Line(text.rstrip(), x0, base[0][Y], _size(base) if line_size is None else line_size,
-                 [(p, s) for p, s in sups if s.strip()])
+    return [(p, s) for p, s in sups if s.strip()]
 
 
 # --- lines -> the parser's layout ------------------------------------------------------------
