@@ -203,20 +203,21 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     replaced = 0  # codes become what each character reads as: the other odd ones (breaks, controls, ...) looked at
     if not present.isdisjoint(_ODD_NOT_SPACE):
         replaced = _odd_reads(page, codes, keep, [i for i in odd if codes[i] != 32])
-    kept = list(compress(count(), keep))
     ks = list(compress(keys, keep))
     chs = list(map(chr, compress(codes, keep)))
     used = list(set(ks))
     sizes, descents, unseen = objects.describe(used, {})  # by text object, on this page
     size_of = dict(zip(used, [round(s, 2) for s in sizes], strict=True))
     unusable = 0
-    if not all(0 < s < MAX_SIZE for s in size_of.values()):
+    if all(0 < s < MAX_SIZE for s in size_of.values()):
+        # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
+        # descent is the baseline, and its left the origin (one call a character instead of two)
+        lefts, rights, bottoms = page.loose_sides(where=keep)
+    else:
         usable = [0 < size_of[k] < MAX_SIZE for k in ks]
-        unusable = len(kept) - sum(usable)
-        kept, ks, chs = list(compress(kept, usable)), list(compress(ks, usable)), list(compress(chs, usable))
-    # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
-    # descent is the baseline, and its left the origin (one call a character instead of two)
-    lefts, rights, bottoms = page.loose_sides(kept)
+        unusable = len(ks) - sum(usable)
+        ks, chs = list(compress(ks, usable)), list(compress(chs, usable))
+        lefts, rights, bottoms = page.loose_sides(list(compress(compress(count(), keep), usable)))
     if not all(map(le, lefts, rights)):  # max(left, right): the right, where it is right of the left
         rights = list(map(max, lefts, rights))
     # each glyph's column read from its text object's, by a dict in C (no tuple a glyph to take apart)

@@ -268,29 +268,31 @@ class Page:
         """The loose box of each of these characters (ascending indices), four floats each (left, top,
         right, bottom): from the font's descent to its ascent, from the glyph's origin to its advance."""
         out: list[float] = []
-        for floats in self._boxes(indices):
+        for floats in self._boxes(_index_args(indices)):
             out += floats.tolist()
         return out
 
-    def loose_sides(self, indices: list[int]) -> tuple[list[float], list[float], list[float]]:
+    def loose_sides(self, indices: list[int] | None = None, *,
+                    where: list[bool] | None = None) -> tuple[list[float], list[float], list[float]]:
         """The left, right and bottom sides of the loose boxes of these characters (see loose_boxes), a
-        list each: what the reader uses of a box, read out of PDFium's floats without the tops."""
+        list each: what the reader uses of a box, read out of PDFium's floats without the tops. The characters:
+        `indices` (ascending), or those `where` holds true (one bool a character, from the page's first)."""
         lefts: list[float] = []
         rights: list[float] = []
         bottoms: list[float] = []
-        for floats in self._boxes(indices):
+        for floats in self._boxes(_index_args(indices) if where is None else _index_args_where(where)):
             lefts += floats[0::4].tolist()
             rights += floats[2::4].tolist()
             bottoms += floats[3::4].tolist()
         return lefts, rights, bottoms
 
-    def _boxes(self, indices: list[int]):
-        """The loose boxes of these characters, a buffer of them at a time: a view of its floats, four a box."""
+    def _boxes(self, args: list):
+        """The loose boxes of these characters (_index_args), a buffer of them at a time: a view of its floats,
+        four a box."""
         handle, box = ctypes.c_void_p(self.text), self.lib.FPDFText_GetLooseCharBox
         buf, slots = scratch = _take_box_slots()
         try:
             floats = memoryview(buf).cast("B").cast("f")
-            args = _index_args(indices)
             for at in range(0, len(args), _CHUNK):
                 part = args[at: at + _CHUNK]
                 if not all(map(box, repeat(handle, len(part)), part, slots)):  # only for an index off the page
@@ -388,6 +390,11 @@ def _index_args(indices: list[int] | range) -> list:
     if isinstance(indices, range) and indices.start == 0 and indices.step == 1:
         return _INDICES[:top]
     return list(map(_INDICES.__getitem__, indices))
+
+
+def _index_args_where(where: list[bool]) -> list:
+    """_index_args of the indices where `where` holds true, picked in C (no list of the indices made first)."""
+    return list(compress(_index_args(range(len(where))), where))
 
 
 def _take_box_slots() -> tuple[ctypes.Array, list[ctypes.c_void_p]]:

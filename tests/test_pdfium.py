@@ -101,7 +101,8 @@ def test_characters_boxes_and_sizes_are_pypdfium2s(path):
 @pytest.mark.skipif(not REAL_PDFS, reason="the real corpus (../shared/corpus/real) is not here")
 def test_boxes_read_in_chunks_and_past_the_ready_indices_are_the_same(monkeypatch):
     """A page longer than the box buffer is read a buffer at a time, and a page longer than the ready
-    C ints passes plain ints: the boxes and objects are the same either way."""
+    C ints passes plain ints: the boxes and objects are the same either way, the characters asked by their
+    indices or by a bool each."""
     data = (REAL / "A-RES-73-6.en.pdf").read_bytes()
     with pdfium.Document(data) as doc:
         page = pdfium.Page(doc, 1)
@@ -112,11 +113,15 @@ def test_boxes_read_in_chunks_and_past_the_ready_indices_are_the_same(monkeypatc
             assert len(boxes) == 4 * len(some) and len(set(boxes)) > 100
             sides = (boxes[0::4], boxes[2::4], boxes[3::4])  # left, right, bottom: what the reader uses
             assert page.loose_sides(some) == sides
+            where = [i % 3 == 0 for i in range(n)]  # the same characters, as a bool each
+            assert page.loose_sides(where=where) == sides
             monkeypatch.setattr(pdfium, "_CHUNK", 7)
             assert page.loose_boxes(some) == boxes
             assert page.loose_sides(some) == sides
+            assert page.loose_sides(where=where) == sides
             monkeypatch.setattr(pdfium, "_MAX_INDEX", 10)
             assert page.loose_boxes(some) == boxes
+            assert page.loose_sides(where=where) == sides
             assert page.char_objects(n) == objects
         finally:
             page.close()
@@ -133,7 +138,7 @@ def test_two_readers_at_once_each_read_their_own_boxes(monkeypatch):
             some = list(range(0, min(len(page.codes()) for page in pages), 5))  # as many boxes each
             alone = [page.loose_sides(some) for page in pages]
             monkeypatch.setattr(pdfium, "_CHUNK", 16)
-            views = [page._boxes(some) for page in pages]
+            views = [page._boxes(pdfium._index_args(some)) for page in pages]
             got: list[list[float]] = [[], []]
             for first, second in zip(*views, strict=True):  # a buffer of each, the second filled before the first is read
                 got[0] += first[0::4].tolist()
