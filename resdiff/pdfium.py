@@ -292,9 +292,9 @@ class Page:
         handle, box = ctypes.c_void_p(self.text), self.lib.FPDFText_GetLooseCharBox
         buf, slots = scratch = _take_box_slots()
         try:
-            floats = memoryview(buf).cast("B").cast("f")
-            for at in range(0, len(args), _CHUNK):
-                part = args[at: at + _CHUNK]
+            floats, size = memoryview(buf).cast("B").cast("f"), len(slots)  # a buffer is as long as it was made
+            for at in range(0, len(args), size):
+                part = args[at: at + size]
                 if not all(map(box, repeat(handle, len(part)), part, slots)):  # only for an index off the page
                     raise InputError("PDFium gave no box for a character of a page")
                 yield floats[: 4 * len(part)]

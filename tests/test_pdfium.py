@@ -116,6 +116,7 @@ def test_boxes_read_in_chunks_and_past_the_ready_indices_are_the_same(monkeypatc
             where = [i % 3 == 0 for i in range(n)]  # the same characters, as a bool each
             assert page.loose_sides(where=where) == sides
             monkeypatch.setattr(pdfium, "_CHUNK", 7)
+            monkeypatch.setattr(pdfium, "_FREE_SLOTS", [])  # buffers of 7 boxes, given back to this list alone
             assert page.loose_boxes(some) == boxes
             assert page.loose_sides(some) == sides
             assert page.loose_sides(where=where) == sides
@@ -138,6 +139,7 @@ def test_two_readers_at_once_each_read_their_own_boxes(monkeypatch):
             some = list(range(0, min(len(page.codes()) for page in pages), 5))  # as many boxes each
             alone = [page.loose_sides(some) for page in pages]
             monkeypatch.setattr(pdfium, "_CHUNK", 16)
+            monkeypatch.setattr(pdfium, "_FREE_SLOTS", [])
             views = [page._boxes(pdfium._index_args(some)) for page in pages]
             got: list[list[float]] = [[], []]
             for first, second in zip(*views, strict=True):  # a buffer of each, the second filled before the first is read
