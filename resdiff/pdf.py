@@ -50,6 +50,8 @@ class _Line(namedtuple("_Line", "text x0 y size sups")):
     def with_superscripts(self) -> str:
         """The text with each raised run written in place: digits as superscript digits (a footnote
         reference), anything else as it reads ('1er', '85e')."""
+        if not self.sups:  # most lines
+            return self.text
         out, last = [], 0
         for pos, sup in self.sups:
             out += [self.text[last:pos], sup.translate(L.TO_SUPERSCRIPT) if sup.isdigit() else sup]
@@ -471,7 +473,7 @@ def _layout(pages: list[list[_Line]], heights: list[float]) -> list[Line]:
             if id(ln) in bands:
                 out.append(Line(stripped, row, number, role=FURNITURE))
                 continue
-            if set(stripped) <= set("_\u2014\u2015\u2500") and len(stripped) >= 5:
+            if len(stripped) >= 5 and not stripped.strip("_\u2014\u2015\u2500"):  # rules alone: no set a line
                 in_notes = True  # the separator over a page's footnote block
                 out.append(Line(stripped, row, number, role=SEPARATOR))
                 continue
