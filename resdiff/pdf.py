@@ -50,6 +50,8 @@ class _Line(namedtuple("_Line", "text x0 y size sups")):
     def with_superscripts(self) -> str:
         """The text with each raised run written in place: digits as superscript digits (a footnote
         reference), anything else as it reads ('1er', '85e')."""
+        if not self.sups:  # most lines
+            return self.text
         out, last = [], 0
         for pos, sup in self.sups:
             out += [self.text[last:pos], sup.translate(L.TO_SUPERSCRIPT) if sup.isdigit() else sup]
@@ -124,6 +126,7 @@ def read_pdf(data: bytes, name: str) -> Reading:
 MAX_SIZE = 5000.0  # pt: a glyph larger than this (a 70-inch letter) is no text to lay out
 # the code units that need a look of their own: controls and spaces, surrogates, 0xFFFE and 0xFFFF
 _ODD = frozenset([*range(33), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF])
+_ODD_NOT_SPACE = _ODD - {32}
 
 
 def _read(data: bytes, name: str) -> Reading:
@@ -171,8 +174,8 @@ def _read_pages(data: bytes, name: str) -> Reading:
             unusable += bad
             replaced += odd
             lines = []
-            for base, sup, one in _attach_superscripts(_cluster(chars)):
-                parts = _split(base, scripts_rtl)
+            for base, sup, one, shared in _attach_superscripts(_cluster(chars)):
+                parts = _split(base, scripts_rtl, one if shared else None)
                 for part, words in parts:
                     lo, hi = part[0][X0] - part[0][SIZE], part[-1][X1] + part[-1][SIZE]
                     mine = [c for c in sup if lo <= c[X0] <= hi] if len(parts) > 1 else sup
@@ -192,48 +195,36 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     codes = page.codes()
     if not codes:
         return [], False, 0, 0, 0
-    keys = page.char_objects(len(codes), codes)
-    reads = codes[:]  # what each character reads as; -1: left out
-    odd = list(compress(count(), map(_ODD.__contains__, codes)))  # tested in C: thousands a page
-    breaks = [i for i in odd if codes[i] in (32, 13, 10) and keys[i]]  # one of no text object is left out anyway
-    made = {i for i, g in zip(breaks, page.generated(breaks), strict=True) if g}
-    replaced = 0
+    present = set(codes)  # each code unit of the page once
+    keys = page.char_objects(len(codes), present)
     keep = list(map(bool, keys))  # a character of a text object that reads as something
-    for i in odd:
-        u = codes[i]
-        if i in made:
-            u = -1  # PDFium's own spaces and line breaks: spaces are told from the gaps instead
-        elif 0xD800 <= u < 0xE000 or u == 0xFFFE:  # surrogates; 0xFFFE: a hyphen at a line end
-            u = page.unicode(i)
-        if u in (0xFFFE, 0xFFFF) or (u < 32 and u not in (2, -1)):
-            u = -1
-        elif 0xD800 <= u < 0xE000:  # a lone surrogate (a font's map may say anything): no character of any text
-            u = 0xFFFD
-            replaced += 1
-        elif u == 2:  # PDFium reports some hyphens at a line end as U+0002
-            u = 0x2D
-        reads[i] = u
-        if u < 0:
-            keep[i] = False
-    kept = list(compress(count(), keep))
-    ks = list(map(keys.__getitem__, kept))
+    odd = list(compress(count(), map(_ODD.__contains__, codes)))  # tested in C: thousands a page
+    spaces = [i for i in odd if codes[i] == 32 and keys[i]]  # one of no text object is left out anyway
+    for i in compress(spaces, page.generated(spaces)):
+        keep[i] = False  # PDFium's own spaces: spaces are told from the gaps instead
+    replaced = 0  # codes become what each character reads as: the other odd ones (breaks, controls, ...) looked at
+    if not present.isdisjoint(_ODD_NOT_SPACE):
+        replaced = _odd_reads(page, codes, keep, [i for i in odd if codes[i] != 32])
+    ks = list(compress(keys, keep))
+    chs = list(map(chr, compress(codes, keep)))
     used = list(set(ks))
     sizes, descents, unseen = objects.describe(used, {})  # by text object, on this page
     size_of = dict(zip(used, [round(s, 2) for s in sizes], strict=True))
     unusable = 0
-    if not all(0 < s < MAX_SIZE for s in size_of.values()):
+    if all(0 < s < MAX_SIZE for s in size_of.values()):
+        # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
+        # descent is the baseline, and its left the origin (one call a character instead of two)
+        lefts, rights, bottoms = page.loose_sides(where=keep)
+    else:
         usable = [0 < size_of[k] < MAX_SIZE for k in ks]
-        unusable = len(kept) - sum(usable)
-        kept, ks = list(compress(kept, usable)), list(compress(ks, usable))
-    # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
-    # descent is the baseline, and its left the origin (one call a character instead of two)
-    lefts, rights, bottoms = page.loose_sides(kept)
+        unusable = len(ks) - sum(usable)
+        ks, chs = list(compress(ks, usable)), list(compress(chs, usable))
+        lefts, rights, bottoms = page.loose_sides(list(compress(compress(count(), keep), usable)))
     if not all(map(le, lefts, rights)):  # max(left, right): the right, where it is right of the left
         rights = list(map(max, lefts, rights))
     # each glyph's column read from its text object's, by a dict in C (no tuple a glyph to take apart)
     lows = list(map(sub, bottoms, map(dict(zip(used, descents, strict=True)).__getitem__, ks)))
     rounded = {y: round(y, 3) for y in set(lows)}  # the glyphs of a line share their baseline, and round() is slow
-    chs = list(map(chr, map(reads.__getitem__, kept)))
     glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), map(size_of.__getitem__, ks),
                       map(str.isspace, chs), strict=True))
     chars, hidden = glyphs, []
@@ -242,8 +233,29 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
         chars, hidden = list(compress(glyphs, seen)), list(compress(glyphs, map(not_, seen)))
     if not chars:  # all the page's text is invisible: an OCR layer over a scanned image, read as it is
         chars, hidden = hidden, []
-    rtl = any(ord(_RTL_FIRST) <= u <= ord(_RTL_LAST) for u in set(codes))
+    rtl = any(ord(_RTL_FIRST) <= u <= ord(_RTL_LAST) for u in present)
     return chars, rtl, sum(not c[SPACE] for c in hidden), unusable, replaced
+
+
+def _odd_reads(page, codes: list[int], keep: list[bool], odd: list[int]) -> int:
+    """What these characters (line breaks, controls, surrogates, U+FFFE and U+FFFF) read as, written over their
+    codes, and left out (`keep`) where they read as nothing; how many lone surrogates were read as U+FFFD."""
+    replaced = 0
+    for i in odd:
+        u = codes[i]
+        if 0xD800 <= u < 0xE000 or u == 0xFFFE:  # surrogates; 0xFFFE: a hyphen at a line end
+            u = page.unicode(i)
+        if u in (0xFFFE, 0xFFFF) or (u < 32 and u != 2):  # line breaks (PDFium's or a text object's) too
+            u = -1
+        elif 0xD800 <= u < 0xE000:  # a lone surrogate (a font's map may say anything): no character of any text
+            u = 0xFFFD
+            replaced += 1
+        elif u == 2:  # PDFium reports some hyphens at a line end as U+0002
+            u = 0x2D
+        codes[i] = u
+        if u < 0:
+            keep[i] = False
+    return replaced
 
 
 def _cluster(chars: list[_Char]) -> list[list[_Char]]:
@@ -264,10 +276,15 @@ def _cluster(chars: list[_Char]) -> list[list[_Char]]:
 def _one_size(chars: list[_Char]) -> float | None:
     """The size of the glyphs that are no space, where they all have one (most lines are set in one size):
     what _size gives for these glyphs in any order. None where they have several, or are all spaces."""
+    return _line_size(chars)[0]
+
+
+def _line_size(chars: list[_Char]) -> tuple[float | None, bool]:
+    """_one_size, and whether every glyph, spaces too, has that size (_split_ltr's shortcut)."""
     if chars and list(map(_BY_SIZE, chars)).count(chars[0][SIZE]) == len(chars):  # spaces too: most lines, in C
-        return None if all(map(_BY_SPACE, chars)) else chars[0][SIZE]
+        return (None, False) if all(map(_BY_SPACE, chars)) else (chars[0][SIZE], True)
     sizes = [c[SIZE] for c in chars if not c[SPACE]]
-    return sizes[0] if sizes and sizes.count(sizes[0]) == len(sizes) else None
+    return (sizes[0] if sizes and sizes.count(sizes[0]) == len(sizes) else None), False
 
 
 def _size(chars: list[_Char]) -> float:
@@ -284,24 +301,31 @@ def _commonest(values: list):
     return max(Counter(values).items(), key=_COUNT)[0]
 
 
-def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], list[_Char], float | None]]:
+def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], list[_Char], float | None, bool]]:
     """Small raised glyphs go to the line just below them, as its superscripts. With each line, its size where
-    its glyphs have one (_one_size: a line that stays one part is not counted again)."""
-    ones = [_one_size(g) for g in groups]
+    its glyphs have one (_one_size: a line that stays one part is not counted again), and whether its spaces
+    have that size too (_line_size)."""
+    ones, shared = map(list, zip(*map(_line_size, groups), strict=True)) if groups else ([], [])
     sizes = [_size(g) if one is None else one for g, one in zip(groups, ones, strict=True)]
-    spans = [(min(map(_BY_X0, g)), max(map(_BY_X1, g))) for g in groups]
     sups: dict[int, list[_Char]] = {}
     keep = []
     for gi, g in enumerate(groups):
         for bi in range(gi + 1, min(gi + 3, len(groups))):
             bsize, rise = sizes[bi], g[0][Y] - groups[bi][0][Y]
-            if (sizes[gi] < SUP_RATIO * bsize and SUP_RISE[0] * bsize <= rise <= SUP_RISE[1] * bsize
-                    and spans[bi][0] - bsize <= spans[gi][0] and spans[gi][1] <= spans[bi][1] + bsize):
-                sups.setdefault(bi, []).extend(g)
-                break
+            # the lines' ends are read only of a line small and raised enough (a few a page): a pass each
+            if sizes[gi] < SUP_RATIO * bsize and SUP_RISE[0] * bsize <= rise <= SUP_RISE[1] * bsize:
+                (lo, hi), (blo, bhi) = _span(g), _span(groups[bi])
+                if blo - bsize <= lo and hi <= bhi + bsize:
+                    sups.setdefault(bi, []).extend(g)
+                    break
         else:
             keep.append(gi)
-    return [(groups[i], sups.get(i, []), ones[i]) for i in keep]
+    return [(groups[i], sups.get(i, []), ones[i], shared[i]) for i in keep]
+
+
+def _span(chars: list[_Char]) -> tuple[float, float]:
+    """The left end and the right end of these glyphs."""
+    return min(map(_BY_X0, chars)), max(map(_BY_X1, chars))
 
 
 _RTL_FIRST, _RTL_LAST = L.RIGHT_TO_LEFT_SCRIPTS[::2]  # the letters of the scripts written right to left
@@ -312,13 +336,15 @@ def _rtl(chars: list[_Char]) -> bool:
     return sum(_RTL_FIRST <= ch <= _RTL_LAST for ch in letters) * 2 > len(letters)
 
 
-def _split(chars: list[_Char], scripts_rtl: bool) -> list[tuple[list[_Char], list[int] | None]]:
+def _split(chars: list[_Char], scripts_rtl: bool, size: float | None = None) -> list[tuple[list[_Char],
+                                                                                      list[int] | None]]:
     """Glyphs in reading order; a horizontal gap wider than SPLIT_GAP em starts another line.
     `scripts_rtl`: whether the page has any right-to-left letter at all (if not, no line is asked).
     With each part, where its word spaces go (see _make_line), found in the same pass on a page with no
-    right-to-left letter (None on one with: a part's direction is its own)."""
+    right-to-left letter (None on one with: a part's direction is its own). `size`: the size of every glyph,
+    spaces too, where the caller knows they share one."""
     if not scripts_rtl:
-        return _split_ltr(sorted(chars, key=_BY_X0))
+        return _split_ltr(sorted(chars, key=_BY_X0), size)
     rtl = _rtl(chars)
     chars = sorted(chars, key=_BY_X1, reverse=True) if rtl else sorted(chars, key=_BY_X0)
     parts = [[chars[0]]]
@@ -334,9 +360,11 @@ def _split(chars: list[_Char], scripts_rtl: bool) -> list[tuple[list[_Char], lis
     return [(part, None) for part in parts]
 
 
-def _split_ltr(chars: list[_Char]) -> list[tuple[list[_Char], list[int]]]:
+def _split_ltr(chars: list[_Char], size: float | None = None) -> list[tuple[list[_Char], list[int]]]:
     """_split of glyphs sorted left to right, with the word spaces of each part: one pass over the glyphs
-    for both (a page has thousands)."""
+    for both (a page has thousands). `size`: the size of every glyph, spaces too (most lines), or None."""
+    if size is not None:
+        return _split_one_size(chars, size)
     parts, words, start, k = [], [], 0, 0
     px1 = psize = 0.0
     pspace = True  # the glyph before is a space, or there is none
@@ -353,6 +381,28 @@ def _split_ltr(chars: list[_Char]) -> list[tuple[list[_Char], list[int]]]:
         k += 1
     parts.append((chars[start:] if start else chars, words))
     return parts
+
+
+def _split_one_size(chars: list[_Char], size: float) -> list[tuple[list[_Char], list[int]]]:
+    """_split_ltr of glyphs that all have this size (a number above 0): its em throughout, so that each gap is
+    held against two bounds made once, and only a gap wider than a word space's (a few a line) is looked at
+    further (a gap wide enough to split a line is wide enough for a word space)."""
+    split_at, space_at = SPLIT_GAP * size, SPACE_GAP * size
+    parts, words, start = [], [], 0
+    px1 = _INF  # no gap before the first glyph
+    for k, (_, x0, x1, _, _, space) in enumerate(chars):
+        if x0 - px1 > space_at:
+            if x0 - px1 > split_at:
+                parts.append((chars[start:k], words))
+                words, start = [], k
+            elif not (space or chars[k - 1][SPACE]):
+                words.append(k - start)
+        px1 = x1
+    parts.append((chars[start:] if start else chars, words))
+    return parts
+
+
+_INF = float("inf")
 
 
 def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: list[int] | None = None,
@@ -373,25 +423,31 @@ def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: li
             prev = c
             k += 1
     glyphs = "".join([c[CH] for c in base])  # one character a glyph
-    text = " ".join([glyphs[a:b] for a, b in zip([0, *words], [*words, len(base)], strict=True)])
-    starts = [k + bisect_left(words, k) for k in range(len(base))] if sup else []  # where a glyph (its space) starts
+    text = " ".join([glyphs[a:b] for a, b in zip([0, *words], [*words, len(base)], strict=True)]) if words else glyphs
+    if not text or text.isspace():
+        x0 = base[0][X0]
+    elif given:  # sorted by x0 (_split_ltr's parts): the leftmost is the first glyph that is no space
+        x0 = base[0][X0] if not base[0][SPACE] else next(c[X0] for c in base if not c[SPACE])
+    else:
+        x0 = min([c[X0] for c in base if not c[SPACE]])
+    return _Line(text.rstrip(), x0, base[0][Y], _size(base) if line_size is None else line_size,
+                 _raised_runs(base, sup, words, len(text)) if sup else [])
+
+
+def _raised_runs(base: list[_Char], sup: list[_Char], words: list[int], end: int) -> list[tuple[int, str]]:
+    """A line's raised runs (its superscripts), each (offset in its text, the run's text): glyphs close enough
+    together at one place are one run. `words`: where the line's word spaces go; `end`: its text's length."""
+    starts = [k + bisect_left(words, k) for k in range(len(base))]  # where a glyph (its space) starts in the text
     sups: list[tuple[int, str]] = []
     last_x = None
     for ch, x0, _, _, size, _ in sorted(sup, key=_BY_X0):
-        pos = next((s for s, b in zip(starts, base, strict=True) if b[X0] >= x0), len(text))
+        pos = next((s for s, b in zip(starts, base, strict=True) if b[X0] >= x0), end)
         if sups and sups[-1][0] == pos and last_x is not None and x0 - last_x < 2 * size:
             sups[-1] = (pos, sups[-1][1] + ch)
         else:
             sups.append((pos, ch))
         last_x = x0
-    if not text.strip():
-        x0 = base[0][X0]
-    elif given:  # sorted by x0 (_split_ltr's parts): the leftmost is the first glyph that is no space
-        x0 = next(c[X0] for c in base if not c[SPACE])
-    else:
-        x0 = min([c[X0] for c in base if not c[SPACE]])
-    return _Line(text.rstrip(), x0, base[0][Y], _size(base) if line_size is None else line_size,
-                 [(p, s) for p, s in sups if s.strip()])
+    return [(p, s) for p, s in sups if s.strip()]
 
 
 # --- lines -> the parser's layout ------------------------------------------------------------
@@ -417,7 +473,7 @@ def _layout(pages: list[list[_Line]], heights: list[float]) -> list[Line]:
             if id(ln) in bands:
                 out.append(Line(stripped, row, number, role=FURNITURE))
                 continue
-            if set(stripped) <= set("_\u2014\u2015\u2500") and len(stripped) >= 5:
+            if len(stripped) >= 5 and not stripped.strip("_\u2014\u2015\u2500"):  # rules alone: no set a line
                 in_notes = True  # the separator over a page's footnote block
                 out.append(Line(stripped, row, number, role=SEPARATOR))
                 continue

@@ -16,7 +16,6 @@ from __future__ import annotations
 import ctypes
 import math
 import sys
-import threading
 from itertools import chain, compress, repeat
 from operator import mul, ne, not_, or_, sub
 from types import ModuleType, SimpleNamespace
@@ -228,10 +227,11 @@ class Page:
     def unicode(self, i: int) -> int:
         return self.lib.FPDFText_GetUnicode(self.text, i)
 
-    def char_objects(self, n: int, codes: list[int] | None = None) -> list[int | None]:
+    def char_objects(self, n: int, codes: list[int] | set[int] | None = None) -> list[int | None]:
         """The text object of each of the first n characters (None: a character PDFium made itself).
 
-        Given the page's `codes`, asked by stretches where PDFium laid the page out object by object (see
+        Given the page's `codes` (those of `codes()`, in any order and each as often as you like: a set of them
+        will do), asked by stretches where PDFium laid the page out object by object (see
         in_object_order): every _STRIDE-th character is asked, and a stretch between two asked characters of
         one text object is that object's throughout; the characters of the other stretches (where an object
         ends, or PDFium put a space or line break of its own) are asked one by one."""
@@ -249,7 +249,7 @@ class Page:
             keys[lo + 1:hi] = map(get, repeat(handle, hi - lo - 1), args[lo + 1:hi])
         return keys
 
-    def in_object_order(self, codes: list[int]) -> bool:
+    def in_object_order(self, codes: list[int] | set[int]) -> bool:
         """Whether PDFium's text page holds each text object's characters together, as it reads them: it does
         unless it reorders a line, which it does for a document read right to left, or for a line with a
         right-to-left character (bidirectional class R or AL: Hebrew to NKo and the Arabic extensions, their
@@ -268,33 +268,38 @@ class Page:
         """The loose box of each of these characters (ascending indices), four floats each (left, top,
         right, bottom): from the font's descent to its ascent, from the glyph's origin to its advance."""
         out: list[float] = []
-        for floats in self._boxes(indices):
+        for floats in self._boxes(_index_args(indices)):
             out += floats.tolist()
         return out
 
-    def loose_sides(self, indices: list[int]) -> tuple[list[float], list[float], list[float]]:
+    def loose_sides(self, indices: list[int] | None = None, *,
+                    where: list[bool] | None = None) -> tuple[list[float], list[float], list[float]]:
         """The left, right and bottom sides of the loose boxes of these characters (see loose_boxes), a
-        list each: what the reader uses of a box, read out of PDFium's floats without the tops."""
+        list each: what the reader uses of a box, read out of PDFium's floats without the tops. The characters:
+        `indices` (ascending), or those `where` holds true (one bool a character, from the page's first)."""
         lefts: list[float] = []
         rights: list[float] = []
         bottoms: list[float] = []
-        for floats in self._boxes(indices):
+        for floats in self._boxes(_index_args(indices) if where is None else _index_args_where(where)):
             lefts += floats[0::4].tolist()
             rights += floats[2::4].tolist()
             bottoms += floats[3::4].tolist()
         return lefts, rights, bottoms
 
-    def _boxes(self, indices: list[int]):
-        """The loose boxes of these characters, a buffer of them at a time: a view of its floats, four a box."""
+    def _boxes(self, args: list):
+        """The loose boxes of these characters (_index_args), a buffer of them at a time: a view of its floats,
+        four a box."""
         handle, box = ctypes.c_void_p(self.text), self.lib.FPDFText_GetLooseCharBox
-        buf, slots = _box_slots()
-        floats = memoryview(buf).cast("B").cast("f")
-        args = _index_args(indices)
-        for at in range(0, len(args), _CHUNK):
-            part = args[at: at + _CHUNK]
-            if not all(map(box, repeat(handle, len(part)), part, slots)):  # only for an index off the page
-                raise InputError("PDFium gave no box for a character of a page")
-            yield floats[: 4 * len(part)]
+        buf, slots = scratch = _take_box_slots()
+        try:
+            floats, size = memoryview(buf).cast("B").cast("f"), len(slots)  # a buffer is as long as it was made
+            for at in range(0, len(args), size):
+                part = args[at: at + size]
+                if not all(map(box, repeat(handle, len(part)), part, slots)):  # only for an index off the page
+                    raise InputError("PDFium gave no box for a character of a page")
+                yield floats[: 4 * len(part)]
+        finally:
+            _FREE_SLOTS.append(scratch)
 
     def text_objects(self, *, depth: int = 4, limit: int = 10_000) -> list[int]:
         """The page's text objects, those inside its forms too (forms `depth` deep, `limit` objects
@@ -369,7 +374,9 @@ _MAX_INDEX = 1 << 16  # character indices kept as ready C ints; a longer page pa
 _INDICES: list[ctypes.c_int] = []  # ctypes.c_int(i) at i, made once a process and never changed
 _CHUNK = 4096  # boxes read into the buffer at a time
 _STRIDE = 8  # where a page's characters come object by object, its text objects are asked at every 8th (char_objects)
-_SCRATCH = threading.local()  # each thread's box buffer and the addresses of its slots
+# box buffers not in use, each with the addresses of its slots: one is taken by a reader (a thread) for a page,
+# and given back after it (list.pop and append are atomic; no threading module: half a millisecond of a reading child)
+_FREE_SLOTS: list[tuple[ctypes.Array, list[ctypes.c_void_p]]] = []
 
 
 def _index_args(indices: list[int] | range) -> list:
@@ -385,16 +392,20 @@ def _index_args(indices: list[int] | range) -> list:
     return list(map(_INDICES.__getitem__, indices))
 
 
-def _box_slots() -> tuple[ctypes.Array, list[ctypes.c_void_p]]:
-    """This thread's buffer of _CHUNK boxes (four floats each: left, top, right, bottom, as FS_RECTF) and
-    each slot's address."""
-    buf = getattr(_SCRATCH, "buf", None)
-    if buf is None:
-        buf = _SCRATCH.buf = (ctypes.c_float * (4 * _CHUNK))()
-        base = ctypes.addressof(buf)
-        _SCRATCH.slots = list(map(ctypes.c_void_p, range(base, base + ctypes.sizeof(FS_RECTF) * _CHUNK,
-                                                         ctypes.sizeof(FS_RECTF))))
-    return buf, _SCRATCH.slots
+def _index_args_where(where: list[bool]) -> list:
+    """_index_args of the indices where `where` holds true, picked in C (no list of the indices made first)."""
+    return list(compress(_index_args(range(len(where))), where))
+
+
+def _take_box_slots() -> tuple[ctypes.Array, list[ctypes.c_void_p]]:
+    """A buffer of _CHUNK boxes (four floats each: left, top, right, bottom, as FS_RECTF) and each slot's address,
+    this caller's until it gives it back to _FREE_SLOTS: one that is free, or a new one."""
+    try:
+        return _FREE_SLOTS.pop()
+    except IndexError:
+        buf = (ctypes.c_float * (4 * _CHUNK))()
+        base, size = ctypes.addressof(buf), ctypes.sizeof(FS_RECTF)
+        return buf, list(map(ctypes.c_void_p, range(base, base + size * _CHUNK, size)))
 
 
 # --- the reading child's one call outside PDFium ---------------------------------------------------------

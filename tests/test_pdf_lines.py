@@ -112,3 +112,49 @@ def test_a_line_made_from_what_was_found_before_is_the_line_made_from_its_glyphs
     assert repr(fast) == repr(plain)  # repr: -0.0 and 0.0, which compare equal, would show apart
     if path and any(fast.pages):
         assert sum(handed) > 0.9 * len(handed)  # nearly every line of a resolution is handed its size
+
+
+def _gaps_about_the_bounds(size: float = 10) -> bytes:
+    """Lines in one size, each of words drawn by themselves at gaps (in em) just above and below the bounds: a
+    split (SPLIT_GAP) and a word space (SPACE_GAP)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setFont("Helvetica", size)
+    for row, gaps in enumerate([(3.05, 2.95, 0.1), (0.19, 0.17, 0.5), (2.9, 3.1, 0.185)]):
+        x = 60.0
+        for word, gap in zip(["Recalling", "its", "resolution", "73/6"], [*gaps, 0], strict=True):
+            c.drawString(x, 700 - 20 * row, word)
+            x += c.stringWidth(word, "Helvetica", size) + gap * size
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+_DRAWN = {"columns": lambda: _words_drawn_apart((60, ["Distr.:", "General"]), (330, ["Recalling", "its", "73/6"])),
+          "gaps": _gaps_about_the_bounds, "sizes": _lines_that_test_the_handed_values}
+
+
+@pytest.mark.parametrize("path", [*_DRAWN, *REAL_PDFS], ids=lambda p: p if isinstance(p, str) else p.name)
+def test_a_line_split_by_its_one_size_is_the_line_split_glyph_by_glyph(path, monkeypatch):
+    """A line whose glyphs, spaces too, share one size is split and given its word spaces against two bounds
+    made once (_split_one_size); split glyph by glyph (each gap against the larger size of its two glyphs), every
+    line is the same, to the last bit: on lines drawn apart by word gaps and a column gap, in one size and in two,
+    and on every real PDF (where ../shared/corpus/real is here)."""
+    data = _DRAWN[path]() if isinstance(path, str) else path.read_bytes()
+    split, sizes = pdf._split_ltr, []
+
+    def counting(chars, size=None):
+        sizes.append(size)
+        return split(chars, size)
+
+    monkeypatch.setattr(pdf, "_split_ltr", counting)
+    shortcut = pdf._read(data, "drawn.pdf")
+    monkeypatch.setattr(pdf, "_split_ltr", lambda chars, size=None: split(chars))
+    assert repr(shortcut) == repr(pdf._read(data, "drawn.pdf"))
+    if path in ("columns", "gaps") or (not isinstance(path, str) and any(shortcut.pages)):
+        assert sum(size is not None for size in sizes) > 0.9 * len(sizes)  # nearly every line: one size
+    if path == "sizes":
+        assert None in sizes and any(size is not None for size in sizes)  # a line of two sizes goes glyph by glyph
+    if path == "gaps":  # split at 3.05 and 3.1 em, not at 2.95 and 2.9; a word space at 0.19 and 0.185, not at 0.17
+        assert [line.text for line in shortcut.pages[0]] == ["Recalling", "its resolution73/6", "Recalling itsresolution 73/6",
+                                                             "Recalling its", "resolution 73/6"]

@@ -8,6 +8,7 @@ import io
 from itertools import groupby
 from pathlib import Path
 
+import hostile
 import pytest
 
 pytest.importorskip("pypdfium2")
@@ -123,17 +124,34 @@ def test_a_page_with_hebrew_is_asked_character_by_character(monkeypatch):
 
 
 @pytest.mark.skipif(not REAL_PDFS, reason="the real corpus (../shared/corpus/real) is not here")
-def test_only_breaks_of_a_text_object_are_asked_whether_pdfium_made_them(monkeypatch):
-    """A space or line break of no text object is left out whoever made it: only the others are asked."""
+def test_only_spaces_of_a_text_object_are_asked_whether_pdfium_made_them(monkeypatch):
+    """A space of no text object, and a line break, are left out whoever made them: only the other spaces are
+    asked."""
     for doc, page in _pages((REAL / "A-RES-73-6.en.pdf").read_bytes()):
         codes = page.codes()
         objects = page.char_objects(len(codes))
-        breaks = [i for i, u in enumerate(codes) if u in (32, 13, 10)]
+        spaces = [i for i, u in enumerate(codes) if u == 32]
         calls = _counting(monkeypatch, page.lib, "FPDFText_IsGenerated")
         glyphs = pdf._page_chars(page, pdfium.TextObject(doc.lib))[0]
-        assert len(calls) == sum(1 for i in breaks if objects[i]) < len(breaks)
+        assert len(calls) == sum(1 for i in spaces if objects[i]) < len(spaces)
+        assert not any(ch in "\r\n" for ch, *_ in glyphs)
         assert glyphs
         monkeypatch.undo()
+
+
+def test_line_breaks_and_controls_of_a_text_object_read_as_nothing_unasked(monkeypatch):
+    """A text object's own line feed, carriage return and U+0001 (bytes of its string) read as nothing, and PDFium
+    is not asked whether it made them; the words they stood between are told apart by the gaps, as ever."""
+    data = hostile.pages_pdf([hostile.stream(rb"BT /F1 11 Tf 1 0 0 1 72 760 Tm (Recalling\012its\015resolution\001 73/6)"
+                                             rb" Tj ET")])
+    for doc, page in _pages(data):
+        codes = page.codes()
+        assert {10, 13, 1} <= set(codes) and all(page.char_objects(len(codes)))  # each of the text object
+        calls = _counting(monkeypatch, page.lib, "FPDFText_IsGenerated")
+        glyphs = pdf._page_chars(page, pdfium.TextObject(doc.lib))[0]
+        assert len(calls) == codes.count(32) == 1
+        assert "".join(ch for ch, *_ in glyphs) == "Recallingitsresolution 73/6"
+    assert [line.text for line in pdf._read(data, "breaks.pdf").pages[0]] == ["Recalling its resolution 73/6"]
 
 
 def test_a_direction_pdfium_gives_no_name_of_is_taken_as_right_to_left_where_the_file_spells_it():

@@ -101,7 +101,8 @@ def test_characters_boxes_and_sizes_are_pypdfium2s(path):
 @pytest.mark.skipif(not REAL_PDFS, reason="the real corpus (../shared/corpus/real) is not here")
 def test_boxes_read_in_chunks_and_past_the_ready_indices_are_the_same(monkeypatch):
     """A page longer than the box buffer is read a buffer at a time, and a page longer than the ready
-    C ints passes plain ints: the boxes and objects are the same either way."""
+    C ints passes plain ints: the boxes and objects are the same either way, the characters asked by their
+    indices or by a bool each."""
     data = (REAL / "A-RES-73-6.en.pdf").read_bytes()
     with pdfium.Document(data) as doc:
         page = pdfium.Page(doc, 1)
@@ -112,15 +113,57 @@ def test_boxes_read_in_chunks_and_past_the_ready_indices_are_the_same(monkeypatc
             assert len(boxes) == 4 * len(some) and len(set(boxes)) > 100
             sides = (boxes[0::4], boxes[2::4], boxes[3::4])  # left, right, bottom: what the reader uses
             assert page.loose_sides(some) == sides
+            where = [i % 3 == 0 for i in range(n)]  # the same characters, as a bool each
+            assert page.loose_sides(where=where) == sides
             monkeypatch.setattr(pdfium, "_CHUNK", 7)
+            monkeypatch.setattr(pdfium, "_FREE_SLOTS", [])  # buffers of 7 boxes, given back to this list alone
             assert page.loose_boxes(some) == boxes
             assert page.loose_sides(some) == sides
+            assert page.loose_sides(where=where) == sides
             monkeypatch.setattr(pdfium, "_MAX_INDEX", 10)
             assert page.loose_boxes(some) == boxes
+            assert page.loose_sides(where=where) == sides
             assert page.char_objects(n) == objects
         finally:
             page.close()
 
+
+@pytest.mark.skipif(not REAL_PDFS, reason="the real corpus (../shared/corpus/real) is not here")
+def test_two_readers_at_once_each_read_their_own_boxes(monkeypatch):
+    """Two pages' boxes read a buffer at a time, in turns (as two threads may read two PDFs at once): each
+    reader writes into a buffer of its own, so each gets its page's boxes, as when read one after the other."""
+    data = (REAL / "A-RES-73-6.en.pdf").read_bytes()
+    with pdfium.Document(data) as doc:
+        pages = [pdfium.Page(doc, 1), pdfium.Page(doc, 2)]
+        try:
+            some = list(range(0, min(len(page.codes()) for page in pages), 5))  # as many boxes each
+            alone = [page.loose_sides(some) for page in pages]
+            monkeypatch.setattr(pdfium, "_CHUNK", 16)
+            monkeypatch.setattr(pdfium, "_FREE_SLOTS", [])
+            views = [page._boxes(pdfium._index_args(some)) for page in pages]
+            got: list[list[float]] = [[], []]
+            for first, second in zip(*views, strict=True):  # a buffer of each, the second filled before the first is read
+                got[0] += first[0::4].tolist()
+                got[1] += second[0::4].tolist()
+            assert got == [lefts for lefts, _, _ in alone]
+        finally:
+            for page in pages:
+                page.close()
+
+
+@pytest.mark.skipif(not REAL_PDFS, reason="the real corpus (../shared/corpus/real) is not here")
+def test_reading_a_pdf_in_a_fresh_process_does_not_import_threading():
+    """Each reader's box buffer is handed out without the threading module (half a millisecond of every reading
+    child's start)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom resdiff import pdf\n"
+            "lines = pdf._read(open(sys.argv[1], 'rb').read(), 'x').pages[0]\n"
+            "print(len(lines) > 10, 'threading' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(REAL / "A-RES-73-6.en.pdf")], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.split() == ["True", "False"]
 
 
 _OWN_BYTES = """
