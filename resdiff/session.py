@@ -35,6 +35,7 @@ from .normalize import collection_paused
 from .records import from_rows, rows
 from .results import ERROR, PAIR, CheckResult, DocumentFinding, SessionResult
 
+SUSPECT = "it may be malformed or hostile"  # what a finding says of a document whose worker failed on it
 TIME_LIMIT = 300.0  # seconds a worker may spend on one document or one pair before it is stopped
 EXECUTORS = ("processes", "dask")
 DASK_MISSING = "--executor dask needs Dask's distributed scheduler: pip install 'resdiff[dask]'"
@@ -290,7 +291,7 @@ class _Processes:
         jobs = [(self.reader, path, lang, self.scratch) for path, lang in docs]
         for k, got in self.pool.map_unordered(_read_task, jobs):
             if isinstance(got, Failed):
-                yield k, got.cause
+                yield k, _judged(got)
                 continue
             symbol, why, self.kept[k] = got
             yield k, (symbol, why)
@@ -304,7 +305,7 @@ class _Processes:
             pickle.dump(config, f, protocol=pickle.HIGHEST_PROTOCOL)
         jobs = [(self.kept[a], self.kept[b], store, given, whole, draw) for a, b in pairs]
         for i, got in self.pool.map_unordered(_check_task, jobs):
-            yield i, got.cause if isinstance(got, Failed) else got
+            yield i, _judged(got) if isinstance(got, Failed) else got
 
     def document(self, k: int) -> Document:
         """A document read, whole (kept in the scratch folder until the session ends)."""
@@ -356,9 +357,9 @@ class _Dask:
             try:  # a result lost with its worker since it finished is computed again, and waited for
                 value = f.result()
             except self.distributed.KilledWorker:
-                value = "its worker was lost, and again on a second try"
+                value = f"its worker was lost, and again on a second try; {SUSPECT}"
             except Exception as e:
-                value = f"resdiff failed on it ({type(e).__name__}: {e})"
+                value = f"resdiff failed on it ({type(e).__name__}: {e}); {SUSPECT}"
             yield where[f.key], value
 
     def read(self, docs: list[tuple[str, str | None]]) -> Iterator[tuple[int, object]]:
@@ -390,8 +391,10 @@ def _engine(executor: str, workers: int, time_limit: float | None, reader: Calla
     return _Processes(workers, time_limit, reader)
 
 
-def _cause(failure: str, what: str) -> str:
-    return f"{what}: {failure}; it may be malformed or hostile"
+def _judged(failed) -> str:
+    """Why a local worker's task failed, as a finding says it: the document suspected, unless the pool was
+    lost under it (workers.Failed)."""
+    return failed.cause if failed.pool_lost else f"{failed.cause}; {SUSPECT}"
 
 
 # --- a session ----------------------------------------------------------------------------------------
@@ -435,7 +438,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
             for k, got in engine.read(docs):
                 step(f"reading {os.path.basename(docs[k][0])}")
                 if isinstance(got, str):
-                    got = (None, _cause(got, f"{display_name(docs[k][0])}: reading it failed"))
+                    got = (None, f"{display_name(docs[k][0])}: reading it failed: {got}")
                 read[k] = got
         if manifest:
             pairs = _pair_listed(listed, docs, read, (source_lang, target_lang), out)
@@ -460,8 +463,8 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                 elif isinstance(got, str):
                     lost.append((i, DocumentFinding(
                         rule="document-unreadable", severity=ERROR, path=docs[a][0],
-                        message=_cause(got, f"{display_name(docs[a][0])}: checking it against "
-                                            f"{display_name(docs[b][0])} failed"), symbol=symbols[a])))
+                        message=f"{display_name(docs[a][0])}: checking it against {display_name(docs[b][0])} "
+                                f"failed: {got}", symbol=symbols[a])))
                 else:
                     done[i] = got
         kept = [(i, d) for i, d in enumerate(done) if d is not None]

@@ -11,11 +11,14 @@ Tasks are `fn(arg)` with `fn` a module-level function (it is sent by name).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import multiprocessing
 import os
 import pickle
 import selectors
 import signal
+import struct
+import termios
 import time
 from collections import deque, namedtuple
 from collections.abc import Callable, Iterable, Iterator
@@ -31,9 +34,13 @@ def _dumps(obj) -> bytes:
     return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-class Failed(namedtuple("Failed", "cause")):
-    """A task that returned nothing: why (its worker died, or ran past the time limit, or it raised). (A
-    tuple, not a @dataclass: see session.Unreadable.)"""
+POOL_LOST = "the worker pool was lost (its fork server process ended)"
+
+
+class Failed(namedtuple("Failed", "cause pool_lost", defaults=(False,))):
+    """A task that returned nothing: why (its worker died, or ran past the time limit, or it raised), and
+    whether the pool was lost under it (the fork server gone, every worker with it: no fault of the task).
+    (A tuple, not a @dataclass: see session.Unreadable.)"""
 
     __slots__ = ()
 
@@ -87,17 +94,32 @@ def _serve(conn, env: dict[str, str], cwd: str) -> None:
             ok, value = False, f"{type(e).__name__}: {e}"
         took = time.monotonic() - began  # how long the task ran: the caller's measure of the tasks' pace
         try:
-            conn.send_bytes(_dumps((key, ok, value, took)))
+            message = _dumps((key, ok, value, took))
         except Exception as e:  # a result that cannot be sent (unpicklable, too large)
-            conn.send_bytes(_dumps((key, False, f"{type(e).__name__}: {e}", took)))
+            message = _dumps((key, False, f"{type(e).__name__}: {e}", took))
+        try:
+            conn.send_bytes(message)
+        except OSError:  # the caller is gone (killed), or let this worker go (its pool was lost): no one to tell
+            return
 
 
 class _Worker:
     def __init__(self, ctx) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, dict(os.environ), os.getcwd()), daemon=True)
-        self.process.start()
-        child.close()
+        # Where the fork server ended (killed) just before, its end may not be seen yet: asked for a worker,
+        # it refuses or fails to answer. Asked again a moment later, multiprocessing starts a new one.
+        for wait in (0.01, 0.03, 0.1, 0.3, 1.0, None):
+            self.conn, child = ctx.Pipe()  # a new pipe each time: no half-started worker shares it
+            self.process = ctx.Process(target=_serve, args=(child, dict(os.environ), os.getcwd()), daemon=True)
+            try:
+                self.process.start()
+                break
+            except (EOFError, OSError):
+                self.conn.close()
+                if wait is None:
+                    raise
+                time.sleep(wait)
+            finally:
+                child.close()
         self.tasks: deque[int] = deque()  # sent, in order: the first is running, the others wait their turn
         self.started = 0.0  # when the first began
 
@@ -141,12 +163,26 @@ class _Worker:
                 selector.unregister(self.conn)
         return got
 
-    def died(self) -> str:
+    def died(self) -> Failed:
+        """Why it ended. The fork server writes a worker's exit status to its sentinel once it has ended; a
+        sentinel that reads as ended with no status waiting was closed by the fork server's own end (which
+        multiprocessing tells as status 255): the pool is lost, not this worker alone."""
+        told = _waiting(self.process.sentinel)
         code = self.process.exitcode
         self.process.join()
+        if code == 255 and not told:
+            return Failed(POOL_LOST, pool_lost=True)
         if code is not None and code < 0:
-            return f"its worker process died ({_signal_name(-code)})"
-        return f"its worker process exited with status {code}"
+            return Failed(f"its worker process died ({_signal_name(-code)})")
+        return Failed(f"its worker process exited with status {code}")
+
+
+def _waiting(fd: int) -> int:
+    """How many bytes wait to be read from a pipe, without reading them."""
+    try:
+        return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+    except OSError:
+        return 0
 
 
 def _nap(workers: list[_Worker], took: deque[float]) -> None:
@@ -268,7 +304,7 @@ class Pool:
                     if w in ended:
                         cause = w.died()
                         if w.tasks:
-                            yield retire(w, kill=False), Failed(cause)
+                            yield retire(w, kill=False), cause
                         else:
                             renew(w, kill=False)
                     elif (w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit

@@ -203,6 +203,22 @@ def test_a_session_survives_a_worker_that_dies_or_hangs(tmp_path, loads, monkeyp
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
+def test_a_pool_lost_under_a_document_is_said_so_and_the_session_runs_on(tmp_path, jobs):
+    """The fork server killed while a document is read: its finding says the worker pool was lost (not
+    status 255, nor that the document may be hostile); the session goes on with a new pool."""
+    en, zh = _folders(tmp_path, range(62, 66))
+    (en / "A-RES-75-63.en.txt").rename(en / "orphan-A-RES-75-63.en.txt")
+    session = check_session(str(en), str(zh), jobs=jobs, reader=session_readers.hostile)
+    lost = {Path(f.path).name: f.message.split(": ", 1)[1] for f in session.findings
+            if f.rule == "document-unreadable"}
+    said = "reading it failed: the worker pool was lost (its fork server process ended)"
+    assert lost["orphan-A-RES-75-63.en.txt"] == said
+    assert set(lost.values()) == {said}  # with two workers, the other's document was lost with the pool too
+    checked = [r.source.metadata.symbol for r in session.results]
+    assert checked == [f"A/RES/75/{k}" for k in (62, 64, 65) if not any(f"75-{k}." in name for name in lost)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_a_worker_that_dies_checking_a_pair_loses_that_pair_only(tmp_path, jobs):
     en, zh = _folders(tmp_path, range(62, 65))
     (en / "A-RES-75-63.en.txt").rename(en / "bomb-A-RES-75-63.en.txt")
