@@ -36,6 +36,7 @@ from .records import from_rows, rows
 from .results import ERROR, PAIR, CheckResult, DocumentFinding, SessionResult
 
 SUSPECT = "it may be malformed or hostile"  # what a finding says of a document whose worker failed on it
+SCRATCH = "resdiff-session-"  # a session's scratch folder, in the temporary folder: SCRATCH + PID-XXXXXXXX
 TIME_LIMIT = 300.0  # seconds a worker may spend on one document or one pair before it is stopped
 EXECUTORS = ("processes", "dask")
 DASK_MISSING = "--executor dask needs Dask's distributed scheduler: pip install 'resdiff[dask]'"
@@ -268,11 +269,13 @@ class _Processes:
     kept so far again and again, in the one process whose work no worker shares."""
 
     def __init__(self, workers: int, time_limit: float | None, reader: Callable | None) -> None:
+        from .output import remove_stale
         from .workers import Pool
 
         self.pool = Pool(workers, time_limit=time_limit, preload=list(WORKER_MODULES))
         self.reader = reader
-        self.scratch = tempfile.mkdtemp(prefix="resdiff-session-")
+        remove_stale(tempfile.gettempdir(), SCRATCH, "", folders=True)  # those of sessions killed
+        self.scratch = tempfile.mkdtemp(prefix=f"{SCRATCH}{os.getpid()}-")
         self._paused = ExitStack()
         self._paused.enter_context(collection_paused())
 

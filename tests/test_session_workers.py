@@ -171,6 +171,32 @@ def test_the_main_process_of_a_session_compiles_none_of_the_readers_patterns(tmp
     assert not forced, forced
 
 
+def test_the_scratch_folder_of_a_session_killed_is_removed_by_the_next(tmp_path):
+    """A session's main process killed (SIGKILL, the OOM killer) cannot remove its scratch folder (the
+    parsed documents, megabytes of them): the next session does, its pid being no running process's. The
+    folder of a session still running (here, this process's pid) stays."""
+    import subprocess
+    import sys
+    import time
+
+    en, zh = _folders(tmp_path, range(100, 160))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    run = [sys.executable, "-m", "resdiff", "check", str(en), str(zh), "--jobs", "1"]
+    killed = subprocess.Popen(run, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while not list(temp.glob("resdiff-session-*/*.pickles")) and killed.poll() is None:
+        time.sleep(0.005)  # until its first document is kept there
+    killed.kill()
+    killed.wait()
+    [left] = temp.glob("resdiff-session-*")  # (multiprocessing's own folder, pymp-*, is left there too)
+    assert left.name.startswith(f"resdiff-session-{killed.pid}-") and any(left.iterdir())
+    running = temp / f"resdiff-session-{os.getpid()}-a1b2c3d4"
+    running.mkdir()
+    assert subprocess.run(run, env=env, capture_output=True).returncode == 0
+    assert list(temp.glob("resdiff-session-*")) == [running]
+
+
 def _live_children() -> set[int]:
     import multiprocessing
 
