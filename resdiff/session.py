@@ -29,7 +29,7 @@ from .check import Refusal, check_documents, check_parity, consistency_across, r
 from .config import Config
 from .documents import files_in, load_document, steps
 from .errors import ResdiffError, UsageError
-from .load import decode, display_name, read_bytes
+from .load import STDIN, decode, display_name, read_bytes
 from .model import Document, Paragraph
 from .normalize import collection_paused
 from .records import from_rows, rows
@@ -543,6 +543,18 @@ def _pair_by_symbol(docs: list[tuple[str, str | None]], read: list[tuple[str | N
     return pairs
 
 
+def _not_a_folder(source: str, target: str) -> UsageError:
+    """A folder and something else: what is wrong is the other one (a folder checks against a folder)."""
+    folder, other = (source, target) if os.path.isdir(source) else (target, source)
+    if other == STDIN:
+        what = "standard input is one document, not a folder"
+    elif not os.path.exists(other):
+        what = "no such folder"
+    else:
+        what = "is a file, not a folder" if os.path.isfile(other) else "is not a folder"
+    return UsageError(what, hint=f"{display_name(folder)} is a folder: give two folders, or two files", source=other)
+
+
 def check_paths(source: str | None, target: str | None, *, manifest: str | None = None,
                 previous: tuple[str, str] | None = None, config: Config | None = None, jobs: int | None = None,
                 source_lang: str | None = None, target_lang: str | None = None,
@@ -565,6 +577,8 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
             raise UsageError(f"no resolution files ({' '.join(DOCUMENT_SUFFIXES)}) in {source} nor in {target}")
         inputs = tuple(x for x in (source, target, manifest) if x)
         return session, inputs + tuple(p for r in session.results for p in (r.source.source, r.target.source))
+    if source and target and os.path.isdir(source) != os.path.isdir(target):
+        raise _not_a_folder(source, target)
     if executor != "processes" or scheduler:
         raise UsageError("--executor and --scheduler run a session; give two folders or --manifest")
     if not (source and target):

@@ -287,3 +287,17 @@ def test_two_folders_without_a_document_are_a_usage_error_not_a_pass(tmp_path):
     assert not out.exists()
     (a / "A-RES-75-62.en.txt").write_text(EN_FIXTURE.read_text("utf-8"), encoding="utf-8")
     assert "document-missing" in invoke(["check", str(a), str(b), "-f", "json"], 1).stdout
+
+
+def test_a_folder_checked_against_no_folder_names_the_other_argument(tmp_path):
+    """`check FOLDER MISSING/` said the folder "is a directory, not a file (give a file, or use 'series')":
+    the wrong argument, the wrong advice. What is wrong is the other one, in either order (exit 2, one line)."""
+    en, _ = _folders(tmp_path, range(62, 63))
+    doc = en / "A-RES-75-62.en.txt"
+    missing = tmp_path / "missing"
+    for args, other, said in (([en, f"{missing}/"], f"{missing}/", "no such folder"),
+                              ([missing, en], str(missing), "no such folder"),
+                              ([en, doc], str(doc), "is a file, not a folder"),
+                              ([doc, en], str(doc), "is a file, not a folder")):
+        r = invoke(["check", *args], 2)
+        assert r.stderr == f"resdiff: error: {other}: {said} ({en} is a folder: give two folders, or two files)\n"
