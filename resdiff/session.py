@@ -428,7 +428,9 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                                                                                     strict=True)))
         docs = order
     else:
-        src_files, tgt_files = files_in(source), files_in(target)
+        (src_files, src_other), (tgt_files, tgt_other) = files_in(source), files_in(target)
+        out.findings.extend(DocumentFinding(rule="document-unreadable", severity=ERROR, path=e.source, message=str(e))
+                            for e in (*src_other, *tgt_other))
         docs = [(p, source_lang) for p in src_files] + [(p, target_lang) for p in tgt_files]
     if not docs:
         return out

@@ -301,3 +301,22 @@ def test_a_folder_checked_against_no_folder_names_the_other_argument(tmp_path):
                               ([doc, en], str(doc), "is a file, not a folder")):
         r = invoke(["check", *args], 2)
         assert r.stderr == f"resdiff: error: {other}: {said} ({en} is a folder: give two folders, or two files)\n"
+
+
+def test_a_session_says_which_files_named_as_documents_it_cannot_read(tmp_path):
+    """A link that leads nowhere or loops, or a FIFO, named as a document in a session's folder: a
+    `document-unreadable` finding naming it (not left out, with only its counterpart reported as extra),
+    and the session is not held up by the FIFO."""
+    en, zh = _folders(tmp_path, range(62, 64))
+    (en / "A-RES-75-63.en.txt").unlink()
+    (en / "A-RES-75-63.en.txt").symlink_to("elsewhere/A-RES-75-63.en.txt")
+    (en / "loop.en.txt").symlink_to("loop.en.txt")
+    os.mkfifo(en / "pipe.en.txt")
+    data = json.loads(invoke(["check", en, zh, "-f", "json", "--jobs", "1"], 1).stdout)
+    assert [(f["rule"], Path(f["file"]).name, f["message"].replace(f"{en}/", "")) for f in data["findings"]] == [
+        ("document-unreadable", "A-RES-75-63.en.txt",
+         "A-RES-75-63.en.txt: no such file (a symbolic link to the missing elsewhere/A-RES-75-63.en.txt)"),
+        ("document-unreadable", "loop.en.txt",
+         "loop.en.txt: too many levels of symbolic links (a symbolic link loop)"),
+        ("document-unreadable", "pipe.en.txt", "pipe.en.txt: not a regular file (a FIFO, device or socket)"),
+        ("document-extra", "A-RES-75-63.zh.txt", f"A/RES/75/63 has no counterpart in {en}")]
