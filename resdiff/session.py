@@ -454,7 +454,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
         for i, (a, b) in enumerate(pairs):  # a folder given as its own counterpart, a symlink into the other
             if same_file(docs[a][0], docs[b][0]):
                 lost.append((i, DocumentFinding(rule="document-self-pair", severity=ERROR, path=docs[b][0],
-                                                message=f"paired with itself ({docs[a][0]})")))
+                                                message=f"paired with itself ({docs[a][0]})", symbol=symbols[b])))
         selfpairs = {i for i, _ in lost}
         checked = [i for i in range(len(pairs)) if i not in selfpairs]
         done: list[tuple | None] = [None] * len(pairs)  # each result with its units and its drawing
@@ -463,8 +463,10 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                 i = checked[j]
                 a, b = pairs[i]
                 step(f"checking {os.path.basename(docs[a][0])}")
-                if isinstance(got, Refused):
-                    lost.append((i, DocumentFinding(rule=got.rule, severity=ERROR, path=got.path, message=got.message)))
+                if isinstance(got, Refused):  # the symbol of the document it names (the target's, mostly)
+                    symbol = symbols[a] if got.path == display_name(docs[a][0]) else symbols[b]
+                    lost.append((i, DocumentFinding(rule=got.rule, severity=ERROR, path=got.path, message=got.message,
+                                                    symbol=symbol)))
                 elif isinstance(got, str):
                     lost.append((i, DocumentFinding(
                         rule="document-unreadable", severity=ERROR, path=docs[a][0],
