@@ -463,15 +463,8 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                 i = checked[j]
                 a, b = pairs[i]
                 step(f"checking {os.path.basename(docs[a][0])}")
-                if isinstance(got, Refused):  # the symbol of the document it names (the target's, mostly)
-                    symbol = symbols[a] if got.path == display_name(docs[a][0]) else symbols[b]
-                    lost.append((i, DocumentFinding(rule=got.rule, severity=ERROR, path=got.path, message=got.message,
-                                                    symbol=symbol)))
-                elif isinstance(got, str):
-                    lost.append((i, DocumentFinding(
-                        rule="document-unreadable", severity=ERROR, path=docs[a][0],
-                        message=f"{display_name(docs[a][0])}: checking it against {display_name(docs[b][0])} "
-                                f"failed: {got}", symbol=symbols[a])))
+                if isinstance(got, Refused | str):
+                    lost.append((i, _pair_lost(got, docs[a][0], docs[b][0], symbols[a], symbols[b])))
                 else:
                     done[i] = got
         kept = [(i, d) for i, d in enumerate(done) if d is not None]
@@ -485,6 +478,17 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
     finally:
         engine.close(failed)
     return out
+
+
+def _pair_lost(got: Refused | str, source: str, target: str, symbol: str | None,
+               target_symbol: str | None) -> DocumentFinding:
+    """The finding of a pair refused (with the symbol of the document it names: the target's, mostly), or
+    whose check failed (`got` says why)."""
+    if isinstance(got, Refused):
+        return DocumentFinding(rule=got.rule, severity=ERROR, path=got.path, message=got.message,
+                               symbol=symbol if got.path == display_name(source) else target_symbol)
+    return DocumentFinding(rule="document-unreadable", severity=ERROR, path=source, symbol=symbol,
+                           message=f"{display_name(source)}: checking it against {display_name(target)} failed: {got}")
 
 
 def _across(out: SessionResult, kept: list[tuple[int, tuple]], config: Config, draw: Callable | None) -> None:
