@@ -125,13 +125,14 @@ def test_slow_tasks_are_sent_two_at_a_time():
     assert ahead(40, 2, deque()) == 2  # nothing timed yet
 
 
-def test_a_worker_whose_caller_was_killed_ends_without_a_word():
+def test_a_worker_whose_caller_was_killed_ends_without_a_word(tmp_path):
     """The caller killed (SIGKILL, the OOM killer) while a worker is on a task: the result has no one to go
     to, and the worker ends quietly, never a traceback of a broken pipe on the terminal they shared."""
     code = ("import os, pool_tasks\nfrom resdiff.workers import Pool\nwith Pool(1, preload=['pool_tasks']) as pool:\n"
             "    list(pool.map_unordered(pool_tasks.act, [('kill the caller, then answer', os.getpid())]))\n")
     here = os.path.dirname(os.path.abspath(__file__))
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p),
+           "TMPDIR": str(tmp_path)}  # where the killed caller leaves multiprocessing's folder (pymp-*)
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == -signal.SIGKILL
     assert r.stderr == ""  # read to its end: the fork server and the worker have let go of it too
