@@ -121,6 +121,7 @@ class _Worker:
             finally:
                 child.close()
         self.tasks: deque[int] = deque()  # sent, in order: the first is running, the others wait their turn
+        self.losses = 0  # how many times its pool had been lost when it started (Pool._losses)
         self.started = 0.0  # when the first began
 
     def stop(self, kill: bool = False) -> None:
@@ -216,6 +217,7 @@ class Pool:
         self._ctx = multiprocessing.get_context("forkserver")
         self._ctx.set_forkserver_preload(list(preload))
         self._workers: list[_Worker] = []
+        self._losses = 0  # how many times the pool was lost: a worker started before the last is lost with it
 
     def __enter__(self) -> Pool:
         return self
@@ -235,20 +237,41 @@ class Pool:
         first = min(w.started for w in self._workers if w.tasks)
         return max(0.0, first + self.time_limit - time.monotonic())
 
+    def _lost(self, w: _Worker) -> bool:
+        """Whether w was started before the pool was last lost: it ends with the others, if it has not yet
+        (a fork server killed closes the workers' sentinels one after another), and is given no task."""
+        return w.losses < self._losses
+
+    def _staffed(self, want: int) -> None:
+        """`want` workers at least: those lost with the pool (found lost, or ended while idle) let go first."""
+        for w in [w for w in self._workers if self._lost(w) or not w.process.is_alive()]:
+            w.stop()
+            self._workers.remove(w)
+        while len(self._workers) < want:
+            self._workers.append(self._fresh())
+
+    def _fresh(self) -> _Worker:
+        w = _Worker(self._ctx)
+        w.losses = self._losses
+        return w
+
+    def _overdue(self, w: _Worker) -> bool:
+        """Whether w's task has run past the time limit (a result sent since the select is taken by the next)."""
+        return (bool(w.tasks) and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit
+                and not w.conn.poll())
+
     def map_unordered(self, fn: Callable, args: list) -> Iterator[tuple[int, object]]:
         """(index, fn(args[index]) or Failed) for every argument, as each finishes. A worker is sent its
         next tasks before it finishes the one it runs (no pause between two); a task waiting behind one that
         killed its worker is sent to another. While every busy worker has tasks queued, this process
         pauses (`_nap`) and takes the results that came in meanwhile together."""
         todo = deque(range(len(args)))
-        want = min(self.size, len(args))
-        while len(self._workers) < want:
-            self._workers.append(_Worker(self._ctx))
+        self._staffed(min(self.size, len(args)))
 
         took: deque[float] = deque(maxlen=8)  # how long the last tasks ran, in their workers
 
         def give(w: _Worker) -> None:
-            ahead = _ahead(len(todo), len(self._workers), took)
+            ahead = 0 if self._lost(w) else _ahead(len(todo), len(self._workers), took)
             while todo and len(w.tasks) < ahead:
                 k = todo.popleft()
                 if not w.tasks:
@@ -278,7 +301,7 @@ class Pool:
             w.stop(kill=kill)
             self._workers.remove(w)
             if todo:
-                fresh = _Worker(self._ctx)
+                fresh = self._fresh()
                 self._workers.append(fresh)
                 fresh.watch(watching)
                 give(fresh)
@@ -303,14 +326,16 @@ class Pool:
                         yield key, value if ok else Failed(f"resdiff failed on it ({value})")
                     if w in ended:
                         cause = w.died()
+                        self._losses += cause.pool_lost
                         if w.tasks:
                             yield retire(w, kill=False), cause
                         else:
                             renew(w, kill=False)
-                    elif (w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit
-                          and not w.conn.poll()):  # a result sent since the select is taken by the next one
+                    elif self._overdue(w):
                         yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
                                                            "limit); its worker was stopped")
+                    elif not w.tasks and self._lost(w):  # idle, of a pool lost: a fresh one in its place
+                        renew(w, kill=True)
                     elif got or not w.tasks:  # topped up as it hands in results: never behind a task it is on
                         give(w)
         finally:

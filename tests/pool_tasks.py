@@ -20,6 +20,8 @@ def act(job: tuple[str, object]) -> object:
     elif what == "pause, then say who":  # a pause, then the worker's process id
         time.sleep(value)
         return os.getpid()
+    elif what == "say whose":  # the worker's parent: the fork server
+        return os.getppid()
     elif what == "kill the fork server, then pause":  # every worker's parent: the pool is lost
         os.kill(os.getppid(), signal.SIGKILL)
         time.sleep(value)

@@ -51,6 +51,16 @@ def test_a_pool_lost_again_and_again_is_said_so_and_each_time_a_new_one_runs_on(
     assert {got[k] for k in range(1, 16, 2)} <= {"after", lost}
 
 
+def test_a_pool_lost_while_its_workers_had_nothing_to_do_runs_the_next_tasks_on_a_new_one():
+    """The fork server killed between two maps (the workers idle, and ended with it): the next map's tasks
+    are not given to the workers of the lost pool (each would come back as failed), but run on new ones."""
+    with Pool(2, preload=["pool_tasks"]) as pool:
+        [fork_server] = {v for _, v in pool.map_unordered(pool_tasks.act, [("say whose", 0), ("say whose", 0)])}
+        os.kill(fork_server, signal.SIGKILL)
+        time.sleep(0.3)  # it has ended, and so the workers' sentinels
+        assert dict(pool.map_unordered(pool_tasks.act, [("pause", 0.1)] * 4)) == dict.fromkeys(range(4), 0.1)
+
+
 def test_a_task_past_the_time_limit_is_stopped_and_the_others_run():
     got = _run([("hang", 1), ("echo", 2), ("echo", 3)], workers=2, time_limit=1)
     assert got == {0: Failed("it took longer than 1 s (the time limit); its worker was stopped"), 1: 2, 2: 3}
