@@ -26,20 +26,39 @@ def is_document_name(name: str) -> bool:
     return name.lower().endswith(DOCUMENT_SUFFIXES) and not name.startswith(".")
 
 
-def _is_file(entry: os.DirEntry) -> bool:
-    """What Path.is_file says: a link that loops or leads nowhere is no file, not an error."""
+def _says(test: Callable[[], bool]) -> bool:
+    """What Path.is_file (or is_dir) says of a folder's entry: a link that loops or leads nowhere is neither,
+    not an error."""
     try:
-        return entry.is_file()
+        return test()
     except OSError:
         return False
 
 
-def files_in(folder: str) -> list[str]:
-    """The documents of a folder (not its subfolders), in name order; hidden files left out."""
+def files_in(folder: str) -> tuple[list[str], list[InputError]]:
+    """The documents of a folder (not its subfolders), in name order, hidden files left out; and why each
+    other entry named as one (not a folder) is no file to read: a link that leads nowhere or loops, a FIFO,
+    a device, a socket. The folder's listing says what each entry is: no stat of each, only of the links."""
     base = str(Path(folder))  # each file named as a Path names it ("./en/" is "en")
-    with os.scandir(folder) as entries:  # the folder's listing says what is a file: no stat of each
-        names = [e.name for e in entries if is_document_name(e.name) and _is_file(e)]
-    return sorted(name if base == "." else os.path.join(base, name) for name in names)
+    files, other = [], []
+    with os.scandir(folder) as entries:
+        for e in entries:
+            if is_document_name(e.name):
+                if _says(e.is_file):
+                    files.append(e.name)
+                elif not _says(e.is_dir):
+                    other.append(e.name)
+
+    def named(name: str) -> str:
+        return name if base == "." else os.path.join(base, name)
+
+    return sorted(map(named, files)), [_no_file(named(name)) for name in sorted(other)]
+
+
+def _no_file(path: str) -> InputError:
+    if os.path.islink(path) and not os.path.exists(path):
+        return load.broken_link(path)
+    return InputError("not a regular file (a FIFO, device or socket)", source=path)
 
 
 def expand(paths: list[str]) -> list[str]:

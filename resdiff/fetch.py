@@ -286,11 +286,11 @@ def _what(e: Exception) -> str:
 def _store(path: Path, data: bytes) -> None:
     """Into the cache through a temporary file (named as output.py names them, so the stale ones of a
     killed run are removed) and a rename."""
-    from .output import TEMP_PREFIX, TEMP_SUFFIX, _remove_stale
+    from .output import TEMP_PREFIX, TEMP_SUFFIX, remove_stale
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale(str(path.parent))
+        remove_stale(str(path.parent))
         fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent)
     except OSError as e:
         where = next((str(p) for p in (path.parent, *path.parent.parents) if p.exists() and not p.is_dir()),

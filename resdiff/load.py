@@ -30,14 +30,7 @@ def read_bytes(path: str) -> bytes:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
     else:
         if not os.path.exists(path) and os.path.lexists(path):  # a symbolic link to nothing, or a loop
-            try:
-                os.stat(path)
-            except OSError as e:
-                if e.errno == errno.ELOOP:
-                    raise InputError("too many levels of symbolic links (a symbolic link loop)",
-                                     source=path) from None
-            raise InputError(f"no such file (a symbolic link to the missing {os.readlink(path)})",
-                             source=path)
+            raise broken_link(path)
         if not os.path.exists(path):
             raise InputError("no such file", source=path)
         if os.path.isdir(path):
@@ -57,6 +50,16 @@ def read_bytes(path: str) -> bytes:
     if len(data) > MAX_BYTES:
         raise InputError(f"input is larger than {MAX_BYTES // 1048576} MB", source=path)
     return data
+
+
+def broken_link(path: str) -> InputError:
+    """Why a symbolic link names no file: it loops, or what it names is missing."""
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return InputError("too many levels of symbolic links (a symbolic link loop)", source=path)
+    return InputError(f"no such file (a symbolic link to the missing {os.readlink(path)})", source=path)
 
 
 def display_name(path: str) -> str:

@@ -21,7 +21,6 @@ from .errors import ResdiffError, UsageError
 
 TEMP_PREFIX = ".resdiff-"
 TEMP_SUFFIX = ".tmp"
-_TEMP = re.compile(r"^\.resdiff-(\d+)-[A-Za-z0-9_]+\.tmp$")
 _STALE_AFTER = 24 * 3600  # a temporary file this old is stale even if its pid is alive again
 _FD_PATH = re.compile(r"^/(?:dev/(?:fd/(\d+)|std(out|err))|proc/self/fd/(\d+))$")
 
@@ -171,7 +170,7 @@ def write_bytes(path: str, data, *, inputs: tuple[str, ...] | list[str] = ()) ->
     folder = os.path.dirname(target) or "."
     if not os.path.isdir(folder):
         raise OutputError("the output folder does not exist", source=path)
-    _remove_stale(folder)
+    remove_stale(folder)
     try:
         import tempfile  # here: standard output (utf8 below) is written without it
 
@@ -246,15 +245,19 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _remove_stale(folder: str) -> None:
-    """Temporary files of runs that were killed (SIGKILL, a power cut) before they could clean up."""
+def remove_stale(folder: str, prefix: str = TEMP_PREFIX, suffix: str = TEMP_SUFFIX, *, folders: bool = False) -> None:
+    """What runs killed (SIGKILL, the OOM killer, a power cut) before they could clean up left in `folder`:
+    the files named PREFIX + PID-XXXX + SUFFIX (as mkstemp names them, with the pid of the run that made
+    them) whose pid is no running process, or that are a day old. With `folders`, the folders so named (as
+    mkdtemp names them) that are this user's, whose pid is no running process (a session may run for days)."""
     try:
-        names = [n for n in os.listdir(folder) if n.startswith(TEMP_PREFIX)]
+        names = [n for n in os.listdir(folder) if n.startswith(prefix)]
     except OSError:
         return
+    named = re.compile(rf"^{re.escape(prefix)}(\d+)-[A-Za-z0-9_]+{re.escape(suffix)}$")
     now = time.time()
     for name in names:
-        m = _TEMP.match(name)
+        m = named.match(name)
         if not m or int(m.group(1)) == os.getpid():
             continue
         full = os.path.join(folder, name)
@@ -262,7 +265,12 @@ def _remove_stale(folder: str) -> None:
             st = os.lstat(full)
         except OSError:
             continue
-        if stat.S_ISREG(st.st_mode) and (not _alive(int(m.group(1))) or now - st.st_mtime > _STALE_AFTER):
+        if folders:
+            if stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not _alive(int(m.group(1))):
+                import shutil
+
+                shutil.rmtree(full, ignore_errors=True)
+        elif stat.S_ISREG(st.st_mode) and (not _alive(int(m.group(1))) or now - st.st_mtime > _STALE_AFTER):
             _unlink(full)
 
 

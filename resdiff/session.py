@@ -29,12 +29,14 @@ from .check import Refusal, check_documents, check_parity, consistency_across, r
 from .config import Config
 from .documents import files_in, load_document, steps
 from .errors import ResdiffError, UsageError
-from .load import decode, display_name, read_bytes
+from .load import STDIN, decode, display_name, read_bytes
 from .model import Document, Paragraph
 from .normalize import collection_paused
 from .records import from_rows, rows
 from .results import ERROR, PAIR, CheckResult, DocumentFinding, SessionResult
 
+SUSPECT = "it may be malformed or hostile"  # what a finding says of a document whose worker failed on it
+SCRATCH = "resdiff-session-"  # a session's scratch folder, in the temporary folder: SCRATCH + PID-XXXXXXXX
 TIME_LIMIT = 300.0  # seconds a worker may spend on one document or one pair before it is stopped
 EXECUTORS = ("processes", "dask")
 DASK_MISSING = "--executor dask needs Dask's distributed scheduler: pip install 'resdiff[dask]'"
@@ -267,11 +269,13 @@ class _Processes:
     kept so far again and again, in the one process whose work no worker shares."""
 
     def __init__(self, workers: int, time_limit: float | None, reader: Callable | None) -> None:
+        from .output import remove_stale
         from .workers import Pool
 
         self.pool = Pool(workers, time_limit=time_limit, preload=list(WORKER_MODULES))
         self.reader = reader
-        self.scratch = tempfile.mkdtemp(prefix="resdiff-session-")
+        remove_stale(tempfile.gettempdir(), SCRATCH, "", folders=True)  # those of sessions killed
+        self.scratch = tempfile.mkdtemp(prefix=f"{SCRATCH}{os.getpid()}-")
         self._paused = ExitStack()
         self._paused.enter_context(collection_paused())
 
@@ -290,7 +294,7 @@ class _Processes:
         jobs = [(self.reader, path, lang, self.scratch) for path, lang in docs]
         for k, got in self.pool.map_unordered(_read_task, jobs):
             if isinstance(got, Failed):
-                yield k, got.cause
+                yield k, _judged(got)
                 continue
             symbol, why, self.kept[k] = got
             yield k, (symbol, why)
@@ -304,7 +308,7 @@ class _Processes:
             pickle.dump(config, f, protocol=pickle.HIGHEST_PROTOCOL)
         jobs = [(self.kept[a], self.kept[b], store, given, whole, draw) for a, b in pairs]
         for i, got in self.pool.map_unordered(_check_task, jobs):
-            yield i, got.cause if isinstance(got, Failed) else got
+            yield i, _judged(got) if isinstance(got, Failed) else got
 
     def document(self, k: int) -> Document:
         """A document read, whole (kept in the scratch folder until the session ends)."""
@@ -356,9 +360,9 @@ class _Dask:
             try:  # a result lost with its worker since it finished is computed again, and waited for
                 value = f.result()
             except self.distributed.KilledWorker:
-                value = "its worker was lost, and again on a second try"
+                value = f"its worker was lost, and again on a second try; {SUSPECT}"
             except Exception as e:
-                value = f"resdiff failed on it ({type(e).__name__}: {e})"
+                value = f"resdiff failed on it ({type(e).__name__}: {e}); {SUSPECT}"
             yield where[f.key], value
 
     def read(self, docs: list[tuple[str, str | None]]) -> Iterator[tuple[int, object]]:
@@ -390,8 +394,10 @@ def _engine(executor: str, workers: int, time_limit: float | None, reader: Calla
     return _Processes(workers, time_limit, reader)
 
 
-def _cause(failure: str, what: str) -> str:
-    return f"{what}: {failure}; it may be malformed or hostile"
+def _judged(failed) -> str:
+    """Why a local worker's task failed, as a finding says it: the document suspected, unless the pool was
+    lost under it (workers.Failed)."""
+    return failed.cause if failed.pool_lost else f"{failed.cause}; {SUSPECT}"
 
 
 # --- a session ----------------------------------------------------------------------------------------
@@ -422,7 +428,9 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                                                                                     strict=True)))
         docs = order
     else:
-        src_files, tgt_files = files_in(source), files_in(target)
+        (src_files, src_other), (tgt_files, tgt_other) = files_in(source), files_in(target)
+        out.findings.extend(DocumentFinding(rule="document-unreadable", severity=ERROR, path=e.source, message=str(e))
+                            for e in (*src_other, *tgt_other))
         docs = [(p, source_lang) for p in src_files] + [(p, target_lang) for p in tgt_files]
     if not docs:
         return out
@@ -435,7 +443,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
             for k, got in engine.read(docs):
                 step(f"reading {os.path.basename(docs[k][0])}")
                 if isinstance(got, str):
-                    got = (None, _cause(got, f"{display_name(docs[k][0])}: reading it failed"))
+                    got = (None, f"{display_name(docs[k][0])}: reading it failed: {got}")
                 read[k] = got
         if manifest:
             pairs = _pair_listed(listed, docs, read, (source_lang, target_lang), out)
@@ -446,7 +454,7 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
         for i, (a, b) in enumerate(pairs):  # a folder given as its own counterpart, a symlink into the other
             if same_file(docs[a][0], docs[b][0]):
                 lost.append((i, DocumentFinding(rule="document-self-pair", severity=ERROR, path=docs[b][0],
-                                                message=f"paired with itself ({docs[a][0]})")))
+                                                message=f"paired with itself ({docs[a][0]})", symbol=symbols[b])))
         selfpairs = {i for i, _ in lost}
         checked = [i for i in range(len(pairs)) if i not in selfpairs]
         done: list[tuple | None] = [None] * len(pairs)  # each result with its units and its drawing
@@ -455,13 +463,8 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
                 i = checked[j]
                 a, b = pairs[i]
                 step(f"checking {os.path.basename(docs[a][0])}")
-                if isinstance(got, Refused):
-                    lost.append((i, DocumentFinding(rule=got.rule, severity=ERROR, path=got.path, message=got.message)))
-                elif isinstance(got, str):
-                    lost.append((i, DocumentFinding(
-                        rule="document-unreadable", severity=ERROR, path=docs[a][0],
-                        message=_cause(got, f"{display_name(docs[a][0])}: checking it against "
-                                            f"{display_name(docs[b][0])} failed"), symbol=symbols[a])))
+                if isinstance(got, Refused | str):
+                    lost.append((i, _pair_lost(got, docs[a][0], docs[b][0], symbols[a], symbols[b])))
                 else:
                     done[i] = got
         kept = [(i, d) for i, d in enumerate(done) if d is not None]
@@ -475,6 +478,17 @@ def check_session(source: str | None = None, target: str | None = None, *, manif
     finally:
         engine.close(failed)
     return out
+
+
+def _pair_lost(got: Refused | str, source: str, target: str, symbol: str | None,
+               target_symbol: str | None) -> DocumentFinding:
+    """The finding of a pair refused (with the symbol of the document it names: the target's, mostly), or
+    whose check failed (`got` says why)."""
+    if isinstance(got, Refused):
+        return DocumentFinding(rule=got.rule, severity=ERROR, path=got.path, message=got.message,
+                               symbol=symbol if got.path == display_name(source) else target_symbol)
+    return DocumentFinding(rule="document-unreadable", severity=ERROR, path=source, symbol=symbol,
+                           message=f"{display_name(source)}: checking it against {display_name(target)} failed: {got}")
 
 
 def _across(out: SessionResult, kept: list[tuple[int, tuple]], config: Config, draw: Callable | None) -> None:
@@ -537,6 +551,18 @@ def _pair_by_symbol(docs: list[tuple[str, str | None]], read: list[tuple[str | N
     return pairs
 
 
+def _not_a_folder(source: str, target: str) -> UsageError:
+    """A folder and something else: what is wrong is the other one (a folder checks against a folder)."""
+    folder, other = (source, target) if os.path.isdir(source) else (target, source)
+    if other == STDIN:
+        what = "standard input is one document, not a folder"
+    elif not os.path.exists(other):
+        what = "no such folder"
+    else:
+        what = "is a file, not a folder" if os.path.isfile(other) else "is not a folder"
+    return UsageError(what, hint=f"{display_name(folder)} is a folder: give two folders, or two files", source=other)
+
+
 def check_paths(source: str | None, target: str | None, *, manifest: str | None = None,
                 previous: tuple[str, str] | None = None, config: Config | None = None, jobs: int | None = None,
                 source_lang: str | None = None, target_lang: str | None = None,
@@ -559,6 +585,8 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
             raise UsageError(f"no resolution files ({' '.join(DOCUMENT_SUFFIXES)}) in {source} nor in {target}")
         inputs = tuple(x for x in (source, target, manifest) if x)
         return session, inputs + tuple(p for r in session.results for p in (r.source.source, r.target.source))
+    if source and target and os.path.isdir(source) != os.path.isdir(target):
+        raise _not_a_folder(source, target)
     if executor != "processes" or scheduler:
         raise UsageError("--executor and --scheduler run a session; give two folders or --manifest")
     if not (source and target):

@@ -11,11 +11,14 @@ Tasks are `fn(arg)` with `fn` a module-level function (it is sent by name).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import multiprocessing
 import os
 import pickle
 import selectors
 import signal
+import struct
+import termios
 import time
 from collections import deque, namedtuple
 from collections.abc import Callable, Iterable, Iterator
@@ -31,9 +34,13 @@ def _dumps(obj) -> bytes:
     return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-class Failed(namedtuple("Failed", "cause")):
-    """A task that returned nothing: why (its worker died, or ran past the time limit, or it raised). (A
-    tuple, not a @dataclass: see session.Unreadable.)"""
+POOL_LOST = "the worker pool was lost (its fork server process ended)"
+
+
+class Failed(namedtuple("Failed", "cause pool_lost", defaults=(False,))):
+    """A task that returned nothing: why (its worker died, or ran past the time limit, or it raised), and
+    whether the pool was lost under it (the fork server gone, every worker with it: no fault of the task).
+    (A tuple, not a @dataclass: see session.Unreadable.)"""
 
     __slots__ = ()
 
@@ -87,18 +94,34 @@ def _serve(conn, env: dict[str, str], cwd: str) -> None:
             ok, value = False, f"{type(e).__name__}: {e}"
         took = time.monotonic() - began  # how long the task ran: the caller's measure of the tasks' pace
         try:
-            conn.send_bytes(_dumps((key, ok, value, took)))
+            message = _dumps((key, ok, value, took))
         except Exception as e:  # a result that cannot be sent (unpicklable, too large)
-            conn.send_bytes(_dumps((key, False, f"{type(e).__name__}: {e}", took)))
+            message = _dumps((key, False, f"{type(e).__name__}: {e}", took))
+        try:
+            conn.send_bytes(message)
+        except OSError:  # the caller is gone (killed), or let this worker go (its pool was lost): no one to tell
+            return
 
 
 class _Worker:
     def __init__(self, ctx) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, dict(os.environ), os.getcwd()), daemon=True)
-        self.process.start()
-        child.close()
+        # Where the fork server ended (killed) just before, its end may not be seen yet: asked for a worker,
+        # it refuses or fails to answer. Asked again a moment later, multiprocessing starts a new one.
+        for wait in (0.01, 0.03, 0.1, 0.3, 1.0, None):
+            self.conn, child = ctx.Pipe()  # a new pipe each time: no half-started worker shares it
+            self.process = ctx.Process(target=_serve, args=(child, dict(os.environ), os.getcwd()), daemon=True)
+            try:
+                self.process.start()
+                break
+            except (EOFError, OSError):
+                self.conn.close()
+                if wait is None:
+                    raise
+                time.sleep(wait)
+            finally:
+                child.close()
         self.tasks: deque[int] = deque()  # sent, in order: the first is running, the others wait their turn
+        self.losses = 0  # how many times its pool had been lost when it started (Pool._losses)
         self.started = 0.0  # when the first began
 
     def stop(self, kill: bool = False) -> None:
@@ -141,12 +164,26 @@ class _Worker:
                 selector.unregister(self.conn)
         return got
 
-    def died(self) -> str:
+    def died(self) -> Failed:
+        """Why it ended. The fork server writes a worker's exit status to its sentinel once it has ended; a
+        sentinel that reads as ended with no status waiting was closed by the fork server's own end (which
+        multiprocessing tells as status 255): the pool is lost, not this worker alone."""
+        told = _waiting(self.process.sentinel)
         code = self.process.exitcode
         self.process.join()
+        if code == 255 and not told:
+            return Failed(POOL_LOST, pool_lost=True)
         if code is not None and code < 0:
-            return f"its worker process died ({_signal_name(-code)})"
-        return f"its worker process exited with status {code}"
+            return Failed(f"its worker process died ({_signal_name(-code)})")
+        return Failed(f"its worker process exited with status {code}")
+
+
+def _waiting(fd: int) -> int:
+    """How many bytes wait to be read from a pipe, without reading them."""
+    try:
+        return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+    except OSError:
+        return 0
 
 
 def _nap(workers: list[_Worker], took: deque[float]) -> None:
@@ -180,6 +217,7 @@ class Pool:
         self._ctx = multiprocessing.get_context("forkserver")
         self._ctx.set_forkserver_preload(list(preload))
         self._workers: list[_Worker] = []
+        self._losses = 0  # how many times the pool was lost: a worker started before the last is lost with it
 
     def __enter__(self) -> Pool:
         return self
@@ -199,20 +237,41 @@ class Pool:
         first = min(w.started for w in self._workers if w.tasks)
         return max(0.0, first + self.time_limit - time.monotonic())
 
+    def _lost(self, w: _Worker) -> bool:
+        """Whether w was started before the pool was last lost: it ends with the others, if it has not yet
+        (a fork server killed closes the workers' sentinels one after another), and is given no task."""
+        return w.losses < self._losses
+
+    def _staffed(self, want: int) -> None:
+        """`want` workers at least: those lost with the pool (found lost, or ended while idle) let go first."""
+        for w in [w for w in self._workers if self._lost(w) or not w.process.is_alive()]:
+            w.stop()
+            self._workers.remove(w)
+        while len(self._workers) < want:
+            self._workers.append(self._fresh())
+
+    def _fresh(self) -> _Worker:
+        w = _Worker(self._ctx)
+        w.losses = self._losses
+        return w
+
+    def _overdue(self, w: _Worker) -> bool:
+        """Whether w's task has run past the time limit (a result sent since the select is taken by the next)."""
+        return (bool(w.tasks) and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit
+                and not w.conn.poll())
+
     def map_unordered(self, fn: Callable, args: list) -> Iterator[tuple[int, object]]:
         """(index, fn(args[index]) or Failed) for every argument, as each finishes. A worker is sent its
         next tasks before it finishes the one it runs (no pause between two); a task waiting behind one that
         killed its worker is sent to another. While every busy worker has tasks queued, this process
         pauses (`_nap`) and takes the results that came in meanwhile together."""
         todo = deque(range(len(args)))
-        want = min(self.size, len(args))
-        while len(self._workers) < want:
-            self._workers.append(_Worker(self._ctx))
+        self._staffed(min(self.size, len(args)))
 
         took: deque[float] = deque(maxlen=8)  # how long the last tasks ran, in their workers
 
         def give(w: _Worker) -> None:
-            ahead = _ahead(len(todo), len(self._workers), took)
+            ahead = 0 if self._lost(w) else _ahead(len(todo), len(self._workers), took)
             while todo and len(w.tasks) < ahead:
                 k = todo.popleft()
                 if not w.tasks:
@@ -242,7 +301,7 @@ class Pool:
             w.stop(kill=kill)
             self._workers.remove(w)
             if todo:
-                fresh = _Worker(self._ctx)
+                fresh = self._fresh()
                 self._workers.append(fresh)
                 fresh.watch(watching)
                 give(fresh)
@@ -267,14 +326,16 @@ class Pool:
                         yield key, value if ok else Failed(f"resdiff failed on it ({value})")
                     if w in ended:
                         cause = w.died()
+                        self._losses += cause.pool_lost
                         if w.tasks:
-                            yield retire(w, kill=False), Failed(cause)
+                            yield retire(w, kill=False), cause
                         else:
                             renew(w, kill=False)
-                    elif (w.tasks and self.time_limit is not None and time.monotonic() - w.started >= self.time_limit
-                          and not w.conn.poll()):  # a result sent since the select is taken by the next one
+                    elif self._overdue(w):
                         yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
                                                            "limit); its worker was stopped")
+                    elif not w.tasks and self._lost(w):  # idle, of a pool lost: a fresh one in its place
+                        renew(w, kill=True)
                     elif got or not w.tasks:  # topped up as it hands in results: never behind a task it is on
                         give(w)
         finally:

@@ -20,6 +20,14 @@ def act(job: tuple[str, object]) -> object:
     elif what == "pause, then say who":  # a pause, then the worker's process id
         time.sleep(value)
         return os.getpid()
+    elif what == "say whose":  # the worker's parent: the fork server
+        return os.getppid()
+    elif what == "kill the fork server, then pause":  # every worker's parent: the pool is lost
+        os.kill(os.getppid(), signal.SIGKILL)
+        time.sleep(value)
+    elif what == "kill the caller, then answer":  # the caller (its pid the value) killed; the value sent
+        os.kill(value, signal.SIGKILL)               # when it has surely ended
+        time.sleep(0.5)
     elif what == "hang":
         time.sleep(3600)
     elif what == "raise":

@@ -2,7 +2,8 @@
 so that a worker process imports them by name): one that counts every load, and one that behaves as a
 hostile document would, chosen by the file's name: `abort-*` kills its worker with SIGABRT, `kill-*`
 with SIGKILL, `exit-*` exits it, `hang-*` never returns, `bomb-*` reads fine but kills the worker that
-later checks it (SIGABRT when its parsed form is loaded there). Each attempt is written down first."""
+later checks it (SIGABRT when its parsed form is loaded there), `orphan-*` kills the fork server the
+workers come from (the pool is lost under it), then takes a while. Each attempt is written down first."""
 
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ def hostile(path: str, language: str | None):
         os.kill(os.getpid(), signal.SIGKILL)
     if name.startswith("exit-"):
         os._exit(3)
+    if name.startswith("orphan-"):
+        os.kill(os.getppid(), signal.SIGKILL)
+        time.sleep(2)
     if name.startswith("hang-"):
         time.sleep(3600)
     doc = read_document(path, language)

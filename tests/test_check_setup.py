@@ -105,8 +105,9 @@ def test_a_folder_checked_against_itself_fails(folders):
     r = invoke(["check", en, en, "-f", "json"], 1)  # a CI job pointed at the wrong folder is red
     data = json.loads(r.stdout)
     assert data["documents"] == []
-    assert [(f["rule"], Path(f["file"]).name) for f in data["findings"]] == [
-        ("document-self-pair", "A-RES-75-62.en.txt"), ("document-self-pair", "A-RES-75-63.en.txt")]
+    assert [(f["rule"], Path(f["file"]).name, f["symbol"]) for f in data["findings"]] == [
+        ("document-self-pair", "A-RES-75-62.en.txt", "A/RES/75/62"),
+        ("document-self-pair", "A-RES-75-63.en.txt", "A/RES/75/63")]  # the symbol read, as other findings have
     assert all("paired with itself" in f["message"] for f in data["findings"])
 
 
@@ -118,7 +119,8 @@ def test_a_folder_of_the_same_language_fails(folders, tmp_path):
         (other / p.name).write_bytes(p.read_bytes())
     session = check_session(str(en), str(other), jobs=1)
     assert session.results == [] and session.failed()
-    assert {f.rule for f in session.findings} == {"document-self-pair"}
+    assert [(f.rule, f.symbol) for f in session.findings] == [("document-self-pair", "A/RES/75/62"),
+                                                              ("document-self-pair", "A/RES/75/63")]
     assert all("both texts are in English (en)" in f.message for f in session.findings)
 
 

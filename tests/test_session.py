@@ -149,16 +149,26 @@ def test_a_manifest_or_baseline_named_like_a_symbol_is_a_file(tmp_path, monkeypa
         assert "75/62: no such file" in r.stderr and "--lang" not in r.stderr
 
 
-def test_a_link_that_loops_in_a_folder_is_no_document(tmp_path):
-    """A symbolic link that loops, or leads through a file, is left out of a folder's documents (as a
-    dangling one is), not an error that stops the session."""
+def test_a_link_that_loops_in_a_folder_is_no_document_but_said_so(tmp_path):
+    """A symbolic link that loops, or leads through a file or nowhere, or a FIFO, named as a document: no
+    document, nor an error that stops the session, but why each cannot be read (a finding of the session).
+    A folder named as a document, or a link to one, is no document either, and nothing to say."""
     from resdiff.documents import files_in
 
     (tmp_path / "a.en.txt").write_text("x", encoding="utf-8")
     (tmp_path / "loop.en.txt").symlink_to("loop.en.txt")
     (tmp_path / "through.en.txt").symlink_to("a.en.txt/inside")
     (tmp_path / "gone.en.txt").symlink_to("nowhere.txt")
-    assert files_in(str(tmp_path)) == [str(tmp_path / "a.en.txt")]
+    os.mkfifo(tmp_path / "pipe.en.txt")
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "to-folder.txt").symlink_to("folder.txt")
+    files, other = files_in(str(tmp_path))
+    assert files == [str(tmp_path / "a.en.txt")]
+    assert [str(e) for e in other] == [
+        f"{tmp_path}/gone.en.txt: no such file (a symbolic link to the missing nowhere.txt)",
+        f"{tmp_path}/loop.en.txt: too many levels of symbolic links (a symbolic link loop)",
+        f"{tmp_path}/pipe.en.txt: not a regular file (a FIFO, device or socket)",
+        f"{tmp_path}/through.en.txt: no such file (a symbolic link to the missing a.en.txt/inside)"]
 
 
 def test_a_folders_files_are_named_as_the_folder_was_given(tmp_path, monkeypatch):
@@ -170,6 +180,6 @@ def test_a_folders_files_are_named_as_the_folder_was_given(tmp_path, monkeypatch
     (tmp_path / "en" / "b.en.txt").write_text("x", encoding="utf-8")
     (tmp_path / "a.en.txt").write_text("x", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert files_in(".") == ["a.en.txt"]
-    assert files_in("./en/") == files_in("en") == [os.path.join("en", "b.en.txt")]
-    assert files_in(str(tmp_path / "en")) == [str(tmp_path / "en" / "b.en.txt")]
+    assert files_in(".") == (["a.en.txt"], [])
+    assert files_in("./en/") == files_in("en") == ([os.path.join("en", "b.en.txt")], [])
+    assert files_in(str(tmp_path / "en")) == ([str(tmp_path / "en" / "b.en.txt")], [])

@@ -171,6 +171,32 @@ def test_the_main_process_of_a_session_compiles_none_of_the_readers_patterns(tmp
     assert not forced, forced
 
 
+def test_the_scratch_folder_of_a_session_killed_is_removed_by_the_next(tmp_path):
+    """A session's main process killed (SIGKILL, the OOM killer) cannot remove its scratch folder (the
+    parsed documents, megabytes of them): the next session does, its pid being no running process's. The
+    folder of a session still running (here, this process's pid) stays."""
+    import subprocess
+    import sys
+    import time
+
+    en, zh = _folders(tmp_path, range(100, 160))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    run = [sys.executable, "-m", "resdiff", "check", str(en), str(zh), "--jobs", "1"]
+    killed = subprocess.Popen(run, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while not list(temp.glob("resdiff-session-*/*.pickles")) and killed.poll() is None:
+        time.sleep(0.005)  # until its first document is kept there
+    killed.kill()
+    killed.wait()
+    [left] = temp.glob("resdiff-session-*")  # (multiprocessing's own folder, pymp-*, is left there too)
+    assert left.name.startswith(f"resdiff-session-{killed.pid}-") and any(left.iterdir())
+    running = temp / f"resdiff-session-{os.getpid()}-a1b2c3d4"
+    running.mkdir()
+    assert subprocess.run(run, env=env, capture_output=True).returncode == 0
+    assert list(temp.glob("resdiff-session-*")) == [running]
+
+
 def _live_children() -> set[int]:
     import multiprocessing
 
@@ -200,6 +226,22 @@ def test_a_session_survives_a_worker_that_dies_or_hangs(tmp_path, loads, monkeyp
     assert all(m.startswith(str(en)) and "reading it failed" in m for m in unreadable.values())
     assert sorted(Path(p).name for p in loads()) == sorted(p.name for p in [*en.iterdir(), *zh.iterdir()])  # once
     assert _live_children() <= before  # no worker left behind
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_pool_lost_under_a_document_is_said_so_and_the_session_runs_on(tmp_path, jobs):
+    """The fork server killed while a document is read: its finding says the worker pool was lost (not
+    status 255, nor that the document may be hostile); the session goes on with a new pool."""
+    en, zh = _folders(tmp_path, range(62, 66))
+    (en / "A-RES-75-63.en.txt").rename(en / "orphan-A-RES-75-63.en.txt")
+    session = check_session(str(en), str(zh), jobs=jobs, reader=session_readers.hostile)
+    lost = {Path(f.path).name: f.message.split(": ", 1)[1] for f in session.findings
+            if f.rule == "document-unreadable"}
+    said = "reading it failed: the worker pool was lost (its fork server process ended)"
+    assert lost["orphan-A-RES-75-63.en.txt"] == said
+    assert set(lost.values()) == {said}  # with two workers, the other's document was lost with the pool too
+    checked = [r.source.metadata.symbol for r in session.results]
+    assert checked == [f"A/RES/75/{k}" for k in (62, 64, 65) if not any(f"75-{k}." in name for name in lost)]
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -245,3 +287,36 @@ def test_two_folders_without_a_document_are_a_usage_error_not_a_pass(tmp_path):
     assert not out.exists()
     (a / "A-RES-75-62.en.txt").write_text(EN_FIXTURE.read_text("utf-8"), encoding="utf-8")
     assert "document-missing" in invoke(["check", str(a), str(b), "-f", "json"], 1).stdout
+
+
+def test_a_folder_checked_against_no_folder_names_the_other_argument(tmp_path):
+    """`check FOLDER MISSING/` said the folder "is a directory, not a file (give a file, or use 'series')":
+    the wrong argument, the wrong advice. What is wrong is the other one, in either order (exit 2, one line)."""
+    en, _ = _folders(tmp_path, range(62, 63))
+    doc = en / "A-RES-75-62.en.txt"
+    missing = tmp_path / "missing"
+    for args, other, said in (([en, f"{missing}/"], f"{missing}/", "no such folder"),
+                              ([missing, en], str(missing), "no such folder"),
+                              ([en, doc], str(doc), "is a file, not a folder"),
+                              ([doc, en], str(doc), "is a file, not a folder")):
+        r = invoke(["check", *args], 2)
+        assert r.stderr == f"resdiff: error: {other}: {said} ({en} is a folder: give two folders, or two files)\n"
+
+
+def test_a_session_says_which_files_named_as_documents_it_cannot_read(tmp_path):
+    """A link that leads nowhere or loops, or a FIFO, named as a document in a session's folder: a
+    `document-unreadable` finding naming it (not left out, with only its counterpart reported as extra),
+    and the session is not held up by the FIFO."""
+    en, zh = _folders(tmp_path, range(62, 64))
+    (en / "A-RES-75-63.en.txt").unlink()
+    (en / "A-RES-75-63.en.txt").symlink_to("elsewhere/A-RES-75-63.en.txt")
+    (en / "loop.en.txt").symlink_to("loop.en.txt")
+    os.mkfifo(en / "pipe.en.txt")
+    data = json.loads(invoke(["check", en, zh, "-f", "json", "--jobs", "1"], 1).stdout)
+    assert [(f["rule"], Path(f["file"]).name, f["message"].replace(f"{en}/", "")) for f in data["findings"]] == [
+        ("document-unreadable", "A-RES-75-63.en.txt",
+         "A-RES-75-63.en.txt: no such file (a symbolic link to the missing elsewhere/A-RES-75-63.en.txt)"),
+        ("document-unreadable", "loop.en.txt",
+         "loop.en.txt: too many levels of symbolic links (a symbolic link loop)"),
+        ("document-unreadable", "pipe.en.txt", "pipe.en.txt: not a regular file (a FIFO, device or socket)"),
+        ("document-extra", "A-RES-75-63.zh.txt", f"A/RES/75/63 has no counterpart in {en}")]

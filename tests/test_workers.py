@@ -3,7 +3,11 @@ whatever its worker does, and a result a worker sent before it ended is never lo
 
 from __future__ import annotations
 
+import os
 import resource
+import signal
+import subprocess
+import sys
 import time
 from collections import deque
 from types import SimpleNamespace
@@ -34,6 +38,27 @@ def test_a_task_that_kills_its_worker_fails_alone():
     got = _run([("echo", 1), ("kill", 2), ("echo", 3), ("echo", 4)])
     assert got[1] == Failed("its worker process died (SIGKILL)")
     assert {k: v for k, v in got.items() if k != 1} == {0: 1, 2: 3, 3: 4}
+
+
+def test_a_pool_lost_again_and_again_is_said_so_and_each_time_a_new_one_runs_on():
+    """The fork server killed under a task, eight times over: each time that task comes back as lost with
+    the pool (no fault of its own), and the tasks after it run on a new pool, started however soon after
+    the old one's end (where multiprocessing may not have seen it end yet)."""
+    jobs = [("kill the fork server, then pause", 1), ("echo", "after")] * 8
+    got = _run(jobs, workers=1)
+    lost = Failed("the worker pool was lost (its fork server process ended)", pool_lost=True)
+    assert [got[k] for k in range(0, 16, 2)] == [lost] * 8
+    assert {got[k] for k in range(1, 16, 2)} <= {"after", lost}
+
+
+def test_a_pool_lost_while_its_workers_had_nothing_to_do_runs_the_next_tasks_on_a_new_one():
+    """The fork server killed between two maps (the workers idle, and ended with it): the next map's tasks
+    are not given to the workers of the lost pool (each would come back as failed), but run on new ones."""
+    with Pool(2, preload=["pool_tasks"]) as pool:
+        [fork_server] = {v for _, v in pool.map_unordered(pool_tasks.act, [("say whose", 0), ("say whose", 0)])}
+        os.kill(fork_server, signal.SIGKILL)
+        time.sleep(0.3)  # it has ended, and so the workers' sentinels
+        assert dict(pool.map_unordered(pool_tasks.act, [("pause", 0.1)] * 4)) == dict.fromkeys(range(4), 0.1)
 
 
 def test_a_task_past_the_time_limit_is_stopped_and_the_others_run():
@@ -108,3 +133,16 @@ def test_slow_tasks_are_sent_two_at_a_time():
     assert ahead(40, 2, deque([0.001, 0.5])) == 2  # one slow among the last
     assert ahead(7, 2, deque([0.001])) == 2  # towards the end
     assert ahead(40, 2, deque()) == 2  # nothing timed yet
+
+
+def test_a_worker_whose_caller_was_killed_ends_without_a_word(tmp_path):
+    """The caller killed (SIGKILL, the OOM killer) while a worker is on a task: the result has no one to go
+    to, and the worker ends quietly, never a traceback of a broken pipe on the terminal they shared."""
+    code = ("import os, pool_tasks\nfrom resdiff.workers import Pool\nwith Pool(1, preload=['pool_tasks']) as pool:\n"
+            "    list(pool.map_unordered(pool_tasks.act, [('kill the caller, then answer', os.getpid())]))\n")
+    here = os.path.dirname(os.path.abspath(__file__))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p),
+           "TMPDIR": str(tmp_path)}  # where the killed caller leaves multiprocessing's folder (pymp-*)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == -signal.SIGKILL
+    assert r.stderr == ""  # read to its end: the fork server and the worker have let go of it too
