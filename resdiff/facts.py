@@ -18,7 +18,6 @@ from .lang import (
     LOOSE_SYMBOL_AFTER_FIRST,
     NUMBER,
     NUMBER_COMMA,
-    NUMERIC_ORDINALS,
     ORDINALS,
     ROMAN,
     SHORT_SYMBOL_AFTER_FIRST,
@@ -122,12 +121,6 @@ def _read(text: str, lang: str, spans: Spans | None = None) -> Facts:
             value = words.read(m)
             if value is not None:
                 add("ordinals", value, m)
-    numeric = NUMERIC_ORDINALS.get(lang) if digits else None
-    if numeric is not None:
-        found = []
-        text = _mask(numeric, text, found)
-        for m in found:
-            add("ordinals", int(m.group(1)), m)
     found = []
     if _ROMAN_PLACE.search(text):
         text = _mask(ROMAN, text, found)

@@ -449,16 +449,6 @@ ORDINALS = {
     "ar": OrdinalWords(AR_ORDINAL, lambda m: ar_ordinal(*m.groups()), not_ordinals=AR_MONTH_ORDINALS),
 }
 
-# Ordinals written in digits, as the facts read them (after NFKC: º is an o, ª an a, ᵉ an e, a non-breaking hyphen
-# U+2010): "76th session", "76e session", "1re", "76.º período", "76-й сессии" are the ordinal the words "seventy-
-# sixth", "soixante-seizième" are, and their digits no number. Russian asks for the hyphen before its ending.
-_RU_ORDINAL_ENDINGS = ["й", "я", "е", "го", "му", "м", "ми", "х", "ю"]
-_NUMERIC_ORDINAL_SUFFIXES = {"en": ["st", "nd", "rd", "th"], "fr": ["e", "ème", "er", "re"], "es": [r"\.?o", r"\.?a"],
-                             "ru": [f"[-\u2010\u2013](?:{_alt(_RU_ORDINAL_ENDINGS)})"]}
-# (started by the digit, the place before it looked at after: see _DAY_ALONE)
-NUMERIC_ORDINALS = {lang: lazy_pattern(rf"(\d(?<![\w.,]\d)\d{{0,3}})(?:{_alt(endings)})(?!\w)")
-                    for lang, endings in _NUMERIC_ORDINAL_SUFFIXES.items()}
-
 
 # --- dates -----------------------------------------------------------------------------------------
 
@@ -1219,25 +1209,11 @@ def ar_ordinal_words(n: int, feminine: bool | None, case: str | None) -> tuple[s
     return f"{first} و{ten}", None
 
 
-def _digit_ordinal(ending: str, new: int, lang: str, cannot: tuple[None, str]) -> tuple[str | None, str | None]:
-    """`new` in digits with the ending the target wrote: English's follows the number (1st, 2nd, 11th); French
-    1er/1re agrees in gender (left to the translator); the others' follow the noun, not the number."""
-    if lang == "en":
-        suffix = "th" if new % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(new % 10, "th")
-        return f"{new}{suffix.upper() if ending.isupper() else suffix}", None
-    if lang == "fr" and (new == 1 or ending.lower() in ("er", "re")):
-        return None, "French premier/première agrees in gender: left to the translator"
-    return (f"{new}{ending}", None) if lang in ("fr", "es", "ru") else cannot
-
-
 def write_ordinal(surface: str, old: int, new: int, lang: str, after: str = "") -> tuple[str | None, str | None]:
     """The ordinal `new` written where the target wrote `old` as `surface`, in the same form (capitals,
     gender, case); `after` is the text that follows it (the noun it may agree with). Returns (text, None),
     or (None, the reason it cannot be written with certainty)."""
     cannot = (None, f"cannot write the ordinal {new} in {lang} with certainty")
-    digits = re.match(r"\d+", surface)
-    if digits and int(digits.group(0)) == old:  # written in digits (NUMERIC_ORDINALS): "92ª", "76e", "76-й"
-        return _digit_ordinal(surface[digits.end():], new, lang, cannot)
     low = surface.lower()
     if lang == "zh":
         a, b = zh_number(old), zh_number(new)

@@ -36,7 +36,7 @@ def _read(text: str) -> list:
 def test_english_ordinals_are_searched_from_their_first_letter():
     assert L.ORDINALS["en"].pattern.pattern is L.EN_ORDINAL_FROM_FIRST
     assert facts._read("the Seventy\u2011fifth session, its 37th and twentieth meetings", "en").ordinals == {
-        75: 1, 20: 1, 37: 1}  # (37th: an ordinal in digits, lang.NUMERIC_ORDINALS)
+        75: 1, 20: 1}
 
 
 def test_the_first_letter_class_holds_every_letter_ignorecase_takes_for_one():
