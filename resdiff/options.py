@@ -132,6 +132,8 @@ def language_tag(value: str | None, option: str) -> tuple[str | None, str | None
 # --- a session's engine, and the limits a PDF is read under ---------------------------------------------
 
 Executor = choices("Executor", "processes", "dask")
+
+
 def seconds(param: typer.CallbackParam, value: float | None) -> float | None:
     """A limit in seconds that is a number of seconds: nan (which every comparison lets through, and which then
     means no limit), inf and 1e300 (which the clock's arithmetic cannot take: a crash report) are refused."""

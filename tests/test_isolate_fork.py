@@ -145,3 +145,24 @@ def test_the_reading_child_ends_with_the_process_that_forked_it_even_killed():
         for pid in children:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's prctl")
+def test_a_child_forked_by_a_thread_outlives_that_thread():
+    """The parent-death signal follows the thread that forked, not the process: a child a thread started (a
+    Dask worker runs its tasks in threads) must not be killed when that thread ends, or the next document read
+    by the process would be reported 'ended by SIGKILL'."""
+    import threading
+    import time
+
+    isolate._shutdown()
+    try:
+        got = []
+        t = threading.Thread(target=lambda: got.append(isolate.call(abs, -3, source="a")))
+        t.start()
+        t.join()
+        assert got == [3]
+        time.sleep(0.2)  # the signal, were it asked for, would have come by now
+        assert isolate.call(abs, -4, source="b") == 4
+    finally:
+        isolate._shutdown()
