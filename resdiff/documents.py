@@ -21,6 +21,9 @@ Warn = Callable[[str], None] | None  # hears what the parser doubts about a docu
 
 # --- which files -----------------------------------------------------------------------------
 
+NO_DOCUMENTS = f"no resolution files ({' '.join(DOCUMENT_SUFFIXES)})"  # what a folder without any is told
+
+
 def is_document_name(name: str) -> bool:
     """The file name of a resolution in a folder: .txt .pdf .docx .html .htm, not hidden."""
     return name.lower().endswith(DOCUMENT_SUFFIXES) and not name.startswith(".")
@@ -70,7 +73,7 @@ def expand(paths: list[str]) -> list[str]:
             found += sorted(os.path.join(p, d, f) for d in os.listdir(p) if os.path.isdir(os.path.join(p, d))
                             for f in os.listdir(os.path.join(p, d)) if is_document_name(f))
             if not found:
-                raise ResdiffError("no resolution files (.txt .pdf .docx .html) in this folder", source=p)
+                raise ResdiffError(f"{NO_DOCUMENTS} in this folder", source=p)
             out += found
         else:
             out.append(p)

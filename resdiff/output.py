@@ -249,7 +249,8 @@ def remove_stale(folder: str, prefix: str = TEMP_PREFIX, suffix: str = TEMP_SUFF
     """What runs killed (SIGKILL, the OOM killer, a power cut) before they could clean up left in `folder`:
     the files named PREFIX + PID-XXXX + SUFFIX (as mkstemp names them, with the pid of the run that made
     them) whose pid is no running process, or that are a day old. With `folders`, the folders so named (as
-    mkdtemp names them) that are this user's, whose pid is no running process (a session may run for days)."""
+    mkdtemp names them) that are this user's, whose pid is no running process (a session may run for days),
+    and that no running process holds (`hold`)."""
     try:
         names = [n for n in os.listdir(folder) if n.startswith(prefix)]
     except OSError:
@@ -266,12 +267,41 @@ def remove_stale(folder: str, prefix: str = TEMP_PREFIX, suffix: str = TEMP_SUFF
         except OSError:
             continue
         if folders:
-            if stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not _alive(int(m.group(1))):
+            if (stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not _alive(int(m.group(1)))
+                    and not _held(full)):
                 import shutil
 
                 shutil.rmtree(full, ignore_errors=True)
         elif stat.S_ISREG(st.st_mode) and (not _alive(int(m.group(1))) or now - st.st_mtime > _STALE_AFTER):
             _unlink(full)
+
+
+def hold(folder: str) -> int:
+    """The folder held (an exclusive flock on it) for as long as the returned descriptor is open: remove_stale
+    leaves a held folder alone, whatever its pid says (a run in another pid namespace, a container sharing
+    this /tmp, or another host, has a pid this process cannot see). The kernel lets go when the holder ends,
+    SIGKILL too."""
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def _held(folder: str) -> bool:
+    import fcntl
+
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return True  # not ours to judge
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # (and the lock just taken with it)
 
 
 def silence_stdout() -> None:

@@ -24,10 +24,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
-from .cache import DOCUMENT_SUFFIXES
 from .check import Refusal, check_documents, check_parity, consistency_across, refuse_same_file, same_file
 from .config import Config
-from .documents import files_in, load_document, steps
+from .documents import NO_DOCUMENTS, files_in, load_document, steps
 from .errors import ResdiffError, UsageError
 from .load import STDIN, decode, display_name, read_bytes
 from .model import Document, Paragraph
@@ -269,13 +268,14 @@ class _Processes:
     kept so far again and again, in the one process whose work no worker shares."""
 
     def __init__(self, workers: int, time_limit: float | None, reader: Callable | None) -> None:
-        from .output import remove_stale
+        from .output import hold, remove_stale
         from .workers import Pool
 
         self.pool = Pool(workers, time_limit=time_limit, preload=list(WORKER_MODULES))
         self.reader = reader
         remove_stale(tempfile.gettempdir(), SCRATCH, "", folders=True)  # those of sessions killed
         self.scratch = tempfile.mkdtemp(prefix=f"{SCRATCH}{os.getpid()}-")
+        self._held = hold(self.scratch)  # no other run's sweep removes it while this one lives
         self._paused = ExitStack()
         self._paused.enter_context(collection_paused())
 
@@ -284,6 +284,7 @@ class _Processes:
             self.pool.close(kill=failed)
         finally:
             _forget_stored()
+            os.close(self._held)
             shutil.rmtree(self.scratch, ignore_errors=True)
             self._paused.close()
 
@@ -395,9 +396,9 @@ def _engine(executor: str, workers: int, time_limit: float | None, reader: Calla
 
 
 def _judged(failed) -> str:
-    """Why a local worker's task failed, as a finding says it: the document suspected, unless the pool was
-    lost under it (workers.Failed)."""
-    return failed.cause if failed.pool_lost else f"{failed.cause}; {SUSPECT}"
+    """Why a local worker's task failed, as a finding says it: the document suspected (a fork server killed
+    under it is told as its worker's status 255, which the pool cannot tell apart from a worker's own)."""
+    return f"{failed.cause}; {SUSPECT}"
 
 
 # --- a session ----------------------------------------------------------------------------------------
@@ -582,7 +583,7 @@ def check_paths(source: str | None, target: str | None, *, manifest: str | None 
                                 executor=executor, scheduler=scheduler, time_limit=time_limit, note=note,
                                 whole=False, draw=draw)  # a report reads only what `reported` keeps
         if not (manifest or session.results or session.findings):  # neither folder holds a document
-            raise UsageError(f"no resolution files ({' '.join(DOCUMENT_SUFFIXES)}) in {source} nor in {target}")
+            raise UsageError(f"{NO_DOCUMENTS} in {source} nor in {target}")
         inputs = tuple(x for x in (source, target, manifest) if x)
         return session, inputs + tuple(p for r in session.results for p in (r.source.source, r.target.source))
     if source and target and os.path.isdir(source) != os.path.isdir(target):

@@ -11,14 +11,11 @@ Tasks are `fn(arg)` with `fn` a module-level function (it is sent by name).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import multiprocessing
 import os
 import pickle
 import selectors
 import signal
-import struct
-import termios
 import time
 from collections import deque, namedtuple
 from collections.abc import Callable, Iterable, Iterator
@@ -34,13 +31,9 @@ def _dumps(obj) -> bytes:
     return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-POOL_LOST = "the worker pool was lost (its fork server process ended)"
-
-
-class Failed(namedtuple("Failed", "cause pool_lost", defaults=(False,))):
-    """A task that returned nothing: why (its worker died, or ran past the time limit, or it raised), and
-    whether the pool was lost under it (the fork server gone, every worker with it: no fault of the task).
-    (A tuple, not a @dataclass: see session.Unreadable.)"""
+class Failed(namedtuple("Failed", "cause")):
+    """A task that returned nothing: why (its worker died, or ran past the time limit, or it raised). (A
+    tuple, not a @dataclass: see session.Unreadable.)"""
 
     __slots__ = ()
 
@@ -121,7 +114,6 @@ class _Worker:
             finally:
                 child.close()
         self.tasks: deque[int] = deque()  # sent, in order: the first is running, the others wait their turn
-        self.losses = 0  # how many times its pool had been lost when it started (Pool._losses)
         self.started = 0.0  # when the first began
 
     def stop(self, kill: bool = False) -> None:
@@ -165,25 +157,12 @@ class _Worker:
         return got
 
     def died(self) -> Failed:
-        """Why it ended. The fork server writes a worker's exit status to its sentinel once it has ended; a
-        sentinel that reads as ended with no status waiting was closed by the fork server's own end (which
-        multiprocessing tells as status 255): the pool is lost, not this worker alone."""
-        told = _waiting(self.process.sentinel)
+        """Why it ended (a fork server killed under it ends it too: multiprocessing tells that as status 255)."""
         code = self.process.exitcode
         self.process.join()
-        if code == 255 and not told:
-            return Failed(POOL_LOST, pool_lost=True)
         if code is not None and code < 0:
             return Failed(f"its worker process died ({_signal_name(-code)})")
         return Failed(f"its worker process exited with status {code}")
-
-
-def _waiting(fd: int) -> int:
-    """How many bytes wait to be read from a pipe, without reading them."""
-    try:
-        return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
-    except OSError:
-        return 0
 
 
 def _nap(workers: list[_Worker], took: deque[float]) -> None:
@@ -217,7 +196,6 @@ class Pool:
         self._ctx = multiprocessing.get_context("forkserver")
         self._ctx.set_forkserver_preload(list(preload))
         self._workers: list[_Worker] = []
-        self._losses = 0  # how many times the pool was lost: a worker started before the last is lost with it
 
     def __enter__(self) -> Pool:
         return self
@@ -237,23 +215,14 @@ class Pool:
         first = min(w.started for w in self._workers if w.tasks)
         return max(0.0, first + self.time_limit - time.monotonic())
 
-    def _lost(self, w: _Worker) -> bool:
-        """Whether w was started before the pool was last lost: it ends with the others, if it has not yet
-        (a fork server killed closes the workers' sentinels one after another), and is given no task."""
-        return w.losses < self._losses
-
     def _staffed(self, want: int) -> None:
-        """`want` workers at least: those lost with the pool (found lost, or ended while idle) let go first."""
-        for w in [w for w in self._workers if self._lost(w) or not w.process.is_alive()]:
+        """`want` workers at least: those that ended while idle (their fork server killed between two maps)
+        let go first."""
+        for w in [w for w in self._workers if not w.process.is_alive()]:
             w.stop()
             self._workers.remove(w)
         while len(self._workers) < want:
-            self._workers.append(self._fresh())
-
-    def _fresh(self) -> _Worker:
-        w = _Worker(self._ctx)
-        w.losses = self._losses
-        return w
+            self._workers.append(_Worker(self._ctx))
 
     def _overdue(self, w: _Worker) -> bool:
         """Whether w's task has run past the time limit (a result sent since the select is taken by the next)."""
@@ -271,7 +240,7 @@ class Pool:
         took: deque[float] = deque(maxlen=8)  # how long the last tasks ran, in their workers
 
         def give(w: _Worker) -> None:
-            ahead = 0 if self._lost(w) else _ahead(len(todo), len(self._workers), took)
+            ahead = _ahead(len(todo), len(self._workers), took)
             while todo and len(w.tasks) < ahead:
                 k = todo.popleft()
                 if not w.tasks:
@@ -301,7 +270,7 @@ class Pool:
             w.stop(kill=kill)
             self._workers.remove(w)
             if todo:
-                fresh = self._fresh()
+                fresh = _Worker(self._ctx)
                 self._workers.append(fresh)
                 fresh.watch(watching)
                 give(fresh)
@@ -326,7 +295,6 @@ class Pool:
                         yield key, value if ok else Failed(f"resdiff failed on it ({value})")
                     if w in ended:
                         cause = w.died()
-                        self._losses += cause.pool_lost
                         if w.tasks:
                             yield retire(w, kill=False), cause
                         else:
@@ -334,8 +302,6 @@ class Pool:
                     elif self._overdue(w):
                         yield retire(w, kill=True), Failed(f"it took longer than {self.time_limit:g} s (the time "
                                                            "limit); its worker was stopped")
-                    elif not w.tasks and self._lost(w):  # idle, of a pool lost: a fresh one in its place
-                        renew(w, kill=True)
                     elif got or not w.tasks:  # topped up as it hands in results: never behind a task it is on
                         give(w)
         finally:

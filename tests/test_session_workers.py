@@ -193,8 +193,36 @@ def test_the_scratch_folder_of_a_session_killed_is_removed_by_the_next(tmp_path)
     assert left.name.startswith(f"resdiff-session-{killed.pid}-") and any(left.iterdir())
     running = temp / f"resdiff-session-{os.getpid()}-a1b2c3d4"
     running.mkdir()
-    assert subprocess.run(run, env=env, capture_output=True).returncode == 0
+    assert subprocess.run(run, env=env, capture_output=True, timeout=120).returncode == 0
     assert list(temp.glob("resdiff-session-*")) == [running]
+
+
+def test_a_scratch_folder_a_live_run_holds_stays_whatever_its_pid_says(tmp_path):
+    """A run in another pid namespace (a container sharing this /tmp) or on another host has a pid this process
+    cannot see: its folder is kept while a process holds it (output.hold), and removed once the holder ends."""
+    import subprocess
+    import sys
+
+    from resdiff.output import remove_stale
+    from resdiff.session import SCRATCH
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()  # reaped: its pid is no process's now
+    folder = tmp_path / f"{SCRATCH}{ended.pid}-x1y2"
+    folder.mkdir()
+    code = ("import os, sys, time\nfrom resdiff.output import hold\nhold(sys.argv[1])\nprint('held', flush=True)\n"
+            "time.sleep(120)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(folder)], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(Path(resdiff.session.__file__).parent.parent)})
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        remove_stale(str(tmp_path), SCRATCH, "", folders=True)
+        assert folder.is_dir()
+    finally:
+        holder.kill()
+        holder.wait()
+    remove_stale(str(tmp_path), SCRATCH, "", folders=True)
+    assert not folder.exists()
 
 
 def _live_children() -> set[int]:
@@ -229,19 +257,19 @@ def test_a_session_survives_a_worker_that_dies_or_hangs(tmp_path, loads, monkeyp
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_pool_lost_under_a_document_is_said_so_and_the_session_runs_on(tmp_path, jobs):
-    """The fork server killed while a document is read: its finding says the worker pool was lost (not
-    status 255, nor that the document may be hostile); the session goes on with a new pool."""
+def test_a_pool_lost_under_a_document_loses_what_it_was_on_and_the_session_runs_on(tmp_path, jobs):
+    """The fork server killed while a document is read: that document (and, with two workers, at most the
+    other's) is a document-unreadable finding; the session goes on with a new pool and checks the rest."""
     en, zh = _folders(tmp_path, range(62, 66))
     (en / "A-RES-75-63.en.txt").rename(en / "orphan-A-RES-75-63.en.txt")
     session = check_session(str(en), str(zh), jobs=jobs, reader=session_readers.hostile)
     lost = {Path(f.path).name: f.message.split(": ", 1)[1] for f in session.findings
             if f.rule == "document-unreadable"}
-    said = "reading it failed: the worker pool was lost (its fork server process ended)"
-    assert lost["orphan-A-RES-75-63.en.txt"] == said
-    assert set(lost.values()) == {said}  # with two workers, the other's document was lost with the pool too
+    assert "orphan-A-RES-75-63.en.txt" in lost and len(lost) <= jobs
+    assert all(m.startswith("reading it failed: its worker process") for m in lost.values())
     checked = [r.source.metadata.symbol for r in session.results]
     assert checked == [f"A/RES/75/{k}" for k in (62, 64, 65) if not any(f"75-{k}." in name for name in lost)]
+    assert len(checked) >= 3 - (jobs - 1)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

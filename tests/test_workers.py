@@ -40,15 +40,14 @@ def test_a_task_that_kills_its_worker_fails_alone():
     assert {k: v for k, v in got.items() if k != 1} == {0: 1, 2: 3, 3: 4}
 
 
-def test_a_pool_lost_again_and_again_is_said_so_and_each_time_a_new_one_runs_on():
-    """The fork server killed under a task, eight times over: each time that task comes back as lost with
-    the pool (no fault of its own), and the tasks after it run on a new pool, started however soon after
-    the old one's end (where multiprocessing may not have seen it end yet)."""
+def test_a_pool_lost_again_and_again_runs_on_on_a_new_one_each_time():
+    """The fork server killed under a task, eight times over: that task comes back failed (its worker ended
+    with the pool), and the task after it runs on a new pool, started however soon after the old one's end
+    (where multiprocessing may not have seen it end yet: starting a worker then used to end the session)."""
     jobs = [("kill the fork server, then pause", 1), ("echo", "after")] * 8
     got = _run(jobs, workers=1)
-    lost = Failed("the worker pool was lost (its fork server process ended)", pool_lost=True)
-    assert [got[k] for k in range(0, 16, 2)] == [lost] * 8
-    assert {got[k] for k in range(1, 16, 2)} <= {"after", lost}
+    assert all(isinstance(got[k], Failed) for k in range(0, 16, 2))
+    assert [got[k] for k in range(1, 16, 2)] == ["after"] * 8
 
 
 def test_a_pool_lost_while_its_workers_had_nothing_to_do_runs_the_next_tasks_on_a_new_one():
@@ -57,8 +56,19 @@ def test_a_pool_lost_while_its_workers_had_nothing_to_do_runs_the_next_tasks_on_
     with Pool(2, preload=["pool_tasks"]) as pool:
         [fork_server] = {v for _, v in pool.map_unordered(pool_tasks.act, [("say whose", 0), ("say whose", 0)])}
         os.kill(fork_server, signal.SIGKILL)
-        time.sleep(0.3)  # it has ended, and so the workers' sentinels
+        deadline = time.monotonic() + 30  # until it has ended, and so the workers' sentinels (a busy machine)
+        while _running(fork_server) and time.monotonic() < deadline:
+            time.sleep(0.02)
         assert dict(pool.map_unordered(pool_tasks.act, [("pause", 0.1)] * 4)) == dict.fromkeys(range(4), 0.1)
+
+
+def _running(pid: int) -> bool:
+    """Not ended: a zombie (ended, not yet reaped) counts as ended."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def test_a_task_past_the_time_limit_is_stopped_and_the_others_run():
