@@ -85,10 +85,10 @@ def _text_of(data: bytes, name: str) -> tuple[str, str]:
     if re.match(r"\s*(<!doctype html|<html)", text[:200], re.IGNORECASE) or name.lower().endswith((".html", ".htm")):
         return _html_text(text), "html"
     from .markdown_reader import is_markdown  # here, as the parser: a session's main process reads no text
+    from .normalize import line_ends
 
     # told on the lines the parser reads: a file with CR or CRLF line ends holds the same Markdown
-    lines = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-    return text, "markdown" if is_markdown(lines) else "text"
+    return text, "markdown" if is_markdown(line_ends(text)) else "text"
 
 
 def decode(data: bytes, name: str) -> str:

@@ -114,6 +114,11 @@ _ONE_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
 _DASH_AS_HYPHEN = re.compile(r"(?<=[^\W\d_])\u2013(?=[^\W\d_])")  # "non–intervention": an en dash set as a hyphen
 
 
+def line_ends(text: str) -> str:
+    """The text with its CRLF and CR line ends as LF: the lines every reader and the parser read."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def fold(text: str) -> str:
     """Comparison form: what is not a change (spacing next to CJK, full width, wrapping, the form of a
     hyphen, a soft hyphen) folded away."""

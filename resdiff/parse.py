@@ -35,7 +35,7 @@ from .model import (
     ParseWarning,
     unique_id,
 )
-from .normalize import is_wide, join_lines, spaces_digits
+from .normalize import is_wide, join_lines, line_ends, spaces_digits
 from .selfcheck import self_check
 
 _SYMBOL = re.compile(rf"\b{L.RES_SYMBOL}")
@@ -75,7 +75,7 @@ def parse_text(text: str, *, source: str = "<text>", language: str | None = None
     (`source_kind` "markdown", "html" or "text" where the caller knows it; else Markdown is told)."""
     from .normalize import collection_paused
 
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = line_ends(text).lstrip("\ufeff")
     kind = source_kind or ("markdown" if is_markdown(text) else "text")
     with collection_paused():  # reading the lines too; the parse below pauses it once more, which costs nothing
         return parse_lines(read_text(text, markdown=kind == "markdown"), text=text.replace("\x0c", "\n"),
