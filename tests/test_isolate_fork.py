@@ -8,6 +8,7 @@ import sys
 from collections import namedtuple
 
 import pytest
+from proc_state import children_of, running
 
 from resdiff import isolate
 from resdiff.errors import InputError
@@ -93,29 +94,6 @@ def _raise():
     raise InputError("not a PDF", source="x.pdf")
 
 
-def _children_of(pid: int) -> list[int]:
-    out = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                out.append(int(entry))
-    return out
-
-
-def _alive(pid: int) -> bool:
-    """Running or sleeping: a zombie (ended, not yet reaped by whoever adopted it) counts as ended."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's prctl and /proc")
 def test_the_reading_child_ends_with_the_process_that_forked_it_even_killed():
     """A run killed with SIGKILL (or a session's worker killed past its time limit) leaves no reading child
@@ -130,20 +108,20 @@ def test_the_reading_child_ends_with_the_process_that_forked_it_even_killed():
     children: list[int] = []
     try:
         deadline = time.monotonic() + 30
-        while not (children := _children_of(parent.pid)) and time.monotonic() < deadline:
+        while not (children := children_of(parent.pid)) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert children, "the reading child never started"
         parent.send_signal(signal.SIGKILL)
         parent.wait()
         deadline = time.monotonic() + 10
-        while any(map(_alive, children)) and time.monotonic() < deadline:
+        while any(map(running, children)) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not any(map(_alive, children))
+        assert not any(map(running, children))
     finally:
         parent.kill()
         parent.wait()
         for pid in children:
-            if _alive(pid):
+            if running(pid):
                 os.kill(pid, signal.SIGKILL)
 
 

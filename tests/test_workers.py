@@ -13,6 +13,7 @@ from collections import deque
 from types import SimpleNamespace
 
 import pool_tasks
+from proc_state import running
 
 import resdiff.workers
 from resdiff.workers import Failed, Pool
@@ -57,18 +58,9 @@ def test_a_pool_lost_while_its_workers_had_nothing_to_do_runs_the_next_tasks_on_
         [fork_server] = {v for _, v in pool.map_unordered(pool_tasks.act, [("say whose", 0), ("say whose", 0)])}
         os.kill(fork_server, signal.SIGKILL)
         deadline = time.monotonic() + 30  # until it has ended, and so the workers' sentinels (a busy machine)
-        while _running(fork_server) and time.monotonic() < deadline:
+        while running(fork_server) and time.monotonic() < deadline:
             time.sleep(0.02)
         assert dict(pool.map_unordered(pool_tasks.act, [("pause", 0.1)] * 4)) == dict.fromkeys(range(4), 0.1)
-
-
-def _running(pid: int) -> bool:
-    """Not ended: a zombie (ended, not yet reaped) counts as ended."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def test_a_task_past_the_time_limit_is_stopped_and_the_others_run():
