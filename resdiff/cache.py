@@ -29,6 +29,51 @@ def key_name(key: bytes) -> str:
     return f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
+def file_stamps(folder: str, under: str = "") -> list:
+    """(path under `folder`, modification time, size) of every file under it but bytecode, in name order: what
+    tells a kept answer that the files it was made from changed (help_cache: resdiff's own files; pdfium:
+    pypdfium2's)."""
+    found = []
+    with os.scandir(folder) as entries:
+        for e in sorted(entries, key=lambda e: e.name):
+            if e.is_dir():
+                if e.name != "__pycache__":
+                    found += file_stamps(e.path, f"{under}{e.name}/")
+            else:
+                st = e.stat()
+                found.append((under + e.name, st.st_mtime_ns, st.st_size))
+    return found
+
+
+def kept_file(path: str) -> bytes:
+    """What keep_file wrote at `path` (OSError where there is none)."""
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def keep_file(path: str, data: bytes) -> bool:
+    """`data` written to `path` in the cache, atomically (a reader sees the whole of it or nothing; no tempfile,
+    whose import costs more than this), its folder made where missing. False where the cache cannot be written,
+    which is then left as it was: what is kept only saves work."""
+    tmp = None
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "xb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+        tmp = None
+        return True
+    except OSError:
+        return False
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
 def cache_root() -> Path:
     """cache_folder() as a Path."""
     from pathlib import Path

@@ -421,27 +421,30 @@ def cache(
     env: ConsoleEnv,
     info: Annotated[bool, typer.Option("--info", help="Show where the cache is and what it holds "
                                        "(the default).")] = False,
-    clear: Annotated[bool, typer.Option("--clear", help="Remove the Chinese word index and the kept helps "
-                                        "(each made again when next needed); downloaded documents are kept.")] = False,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the Chinese word index, the kept helps and where "
+                                        "PDFium was found (each made again when next needed); downloaded "
+                                        "documents are kept.")] = False,
 ) -> ExitStatus | None:
     """The user cache: the Chinese word index, built on first use from jieba's dictionary, the helps
-    typer printed (kept to be printed again without it), and the documents fetched (RESDIFF_CACHE_DIR
-    moves it).
+    typer printed (kept to be printed again without it), where pypdfium2's PDFium library is (kept to be
+    loaded again without importing pypdfium2), and the documents fetched (RESDIFF_CACHE_DIR moves it).
 
     \b
     Examples:
       resdiff cache
       resdiff cache --clear
     """
-    from . import help_cache, segment
+    from . import help_cache, pdfium, segment
 
     if clear:
         env.print(segment.clear())
         env.print(help_cache.clear())
+        env.print(pdfium.forget_kept())
         if not info:
             return ExitStatus.OK
     env.print(segment.cache_listing())
     env.print(help_cache.listing())
+    env.print(pdfium.kept_listing())
 
 
 def main() -> None:

@@ -43,20 +43,6 @@ def is_help(args: list[str], environ=os.environ) -> bool:
     return "--help" in args and len(names) <= 1 and all(a in ("--help", "--debug") for a in args if a not in names)
 
 
-def _stamps(folder: str, under: str = "") -> list:
-    """(path, modification time, size) of every file under `folder` but bytecode."""
-    found = []
-    with os.scandir(folder) as entries:
-        for e in sorted(entries, key=lambda e: e.name):
-            if e.is_dir():
-                if e.name != "__pycache__":
-                    found += _stamps(e.path, f"{under}{e.name}/")
-            else:
-                st = e.stat()
-                found.append((under + e.name, st.st_mtime_ns, st.st_size))
-    return found
-
-
 def _libraries() -> list:
     """Where each library is, its installed versions (the names of its .dist-info folders) and the stamps of
     those and of its __init__.py (every file of theirs: some 300 stats, a third of a help's time)."""
@@ -117,8 +103,10 @@ def situation(args: list[str]) -> str | None:
     main = sys.modules.get("__main__")  # click names the program after it: `resdiff` or `python -m resdiff`
     program = (sys.argv[0], getattr(main, "__package__", None), getattr(getattr(main, "__spec__", None), "name", None))
     environ = sorted((k, v) for k, v in os.environ.items() if k not in _VOLATILE)
+    from .cache import file_stamps
+
     here = os.path.dirname(os.path.abspath(__file__))
-    return repr((_FORMAT, list(args), program, sys.version, sys.executable, __version__, here, _stamps(here),
+    return repr((_FORMAT, list(args), program, sys.version, sys.executable, __version__, here, file_stamps(here),
                  _libraries(), terminal, environ, _catalogues()))
 
 
@@ -142,14 +130,15 @@ def answer(args: list[str]) -> tuple[int | None, str | None]:
     and `rendered` to keep under that situation (None: not to be kept)."""
     import marshal
 
+    from .cache import kept_file
+
     key = None
     try:
         key = situation(args)
         if key is None:
             return None, None
         digest = _digest(key)
-        with open(_path(digest), "rb") as f:
-            kept, status, chunks = marshal.loads(f.read())
+        kept, status, chunks = marshal.loads(kept_file(_path(digest)))
         if kept != digest or type(status) is not int or not all(
                 type(fd) is int and fd in (1, 2) and type(text) is str for fd, text in chunks):
             return None, key
@@ -218,33 +207,22 @@ def rendered(args: list[str], key: str | None, run) -> int:
 
 
 def _keep(key: str, status: int, chunks: list) -> None:
-    """The answer written atomically (a reader sees the whole of it or nothing; no tempfile, whose import
-    costs more than this); the oldest files past _KEEP removed. A cache that cannot be written is left as
-    it is."""
+    """The answer written atomically (cache.keep_file); the oldest files past _KEEP removed. A cache that cannot
+    be written is left as it is."""
     import marshal
 
-    tmp = None
+    from .cache import keep_file
+
     try:
         digest = _digest(key)
         path = _path(digest)
-        folder = os.path.dirname(path)
-        os.makedirs(folder, exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "xb") as f:
-            f.write(marshal.dumps((digest, status, chunks)))
-        os.replace(tmp, path)
-        tmp = None
-        kept = [e for e in os.scandir(folder) if e.is_file(follow_symlinks=False)]
+        if not keep_file(path, marshal.dumps((digest, status, chunks))):
+            return
+        kept = [e for e in os.scandir(os.path.dirname(path)) if e.is_file(follow_symlinks=False)]
         for old in sorted(kept, key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)[:-_KEEP]:
             os.unlink(old.path)
     except Exception:
         pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _kept() -> list:

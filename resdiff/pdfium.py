@@ -4,8 +4,15 @@ The library is the one pypdfium2 ships and loads: importing its raw API (`pypdfi
 as `pypdfium2.raw`) finds and loads it; each function resdiff calls is then given a prototype of our
 own (`ctypes.PYFUNCTYPE`, result and argument types declared) at the address pypdfium2 resolved. Why
 our own prototypes and not pypdfium2's function objects, with the measurements: docs/performance.md.
-A test holds each declaration here against pypdfium2's own (tests/test_pdfium.py). One call here is the C
-library's, not PDFium's: the reading child's prctl (die_with_parent).
+A test holds each declaration here against pypdfium2's own (tests/test_pdfium.py).
+
+That import declares all of PDFium's 470 functions, a fifth of what a small PDF's reading costs. So the file
+it loaded is kept in the user cache (asked of the dynamic linker, `dladdr`), with the stamps of pypdfium2's
+files, and a later process whose pypdfium2 is the same loads that very file itself, without the import
+(`_kept_library`): only a file inside pypdfium2's own folder is ever kept or loaded so.
+
+Two calls here are the C library's, not PDFium's: that `dladdr`, and the reading child's prctl
+(die_with_parent).
 
 Handles (document, page, text page, page object, font) are plain addresses (`c_void_p`, given back as
 int or None), so that a page object serves as a cache key as it is.
@@ -15,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import os
 import sys
 from itertools import chain, compress, repeat
 from operator import mul, ne, not_, or_, sub
@@ -123,15 +131,11 @@ def library() -> SimpleNamespace:
     a second initialisation, by pypdfium2 in the same process, is a no-op in PDFium)."""
     global _LIB
     if _LIB is None:
-        try:
-            pypdfium2_raw = _import_raw()
-        except ImportError as e:
-            raise InputError("reading PDF needs pypdfium2, which is not installed",
-                             hint="pip install pypdfium2") from e
+        found = _open_library()
         lib = SimpleNamespace()
         prototypes: dict[tuple, type] = {}  # one a signature: each PYFUNCTYPE makes a class (some 70 µs)
         for name, signature in SIGNATURES.items():
-            address = ctypes.cast(getattr(pypdfium2_raw, name), ctypes.c_void_p).value
+            address = ctypes.cast(getattr(found, name), ctypes.c_void_p).value
             # PYFUNCTYPE: a call keeps the interpreter lock (nothing here runs in threads; releasing
             # and taking it again costs more than the call itself for the per-character functions)
             if signature not in prototypes:
@@ -140,6 +144,133 @@ def library() -> SimpleNamespace:
         lib.FPDF_InitLibraryWithConfig(ctypes.byref(FPDF_LIBRARY_CONFIG(2, None, None, 0)))
         _LIB = lib
     return _LIB
+
+
+# --- the library pypdfium2 loads, kept ---------------------------------------------------------------
+
+_KEPT_FORMAT = 1  # what a kept record holds; another layout of it is not read
+
+
+def _open_library():
+    """PDFium's functions, as attributes: the file pypdfium2 loaded in an earlier process, where it is kept and
+    pypdfium2's files have not changed since (a ctypes.CDLL of it), else pypdfium2's raw API, imported (and
+    the file it loaded then kept)."""
+    from importlib.machinery import PathFinder
+
+    try:
+        spec = PathFinder.find_spec("pypdfium2_raw")
+        folder = list(spec.submodule_search_locations or [None])[0] if spec else None
+    except (ImportError, ValueError):
+        folder = None
+    if folder is not None:
+        kept = _kept_library(folder)
+        if kept is not None:
+            return kept
+    try:
+        pypdfium2_raw = _import_raw()
+    except ImportError as e:
+        raise InputError("reading PDF needs pypdfium2, which is not installed", hint="pip install pypdfium2") from e
+    if folder is not None:
+        _keep_library(folder, pypdfium2_raw)
+    return pypdfium2_raw
+
+
+def _kept_path(folder: str) -> str:
+    """The record of the library pypdfium2 at `folder` loads: one a pypdfium2 install (several venvs may share a
+    user cache), named by its folder (cache.key_name)."""
+    from .cache import cache_folder, key_name
+
+    return os.path.join(cache_folder(), "pdfium", key_name(os.fsencode(folder)))
+
+
+def _kept_library(folder: str):
+    """The library kept for the pypdfium2 at `folder`, loaded (ctypes.CDLL), where the record is whole, names a
+    file of that folder, every file of the folder has the stamp (modification time, size) it had when
+    pypdfium2 loaded it, and the file has every function the reader calls; else None."""
+    import marshal
+
+    from .cache import file_stamps, kept_file
+
+    try:
+        form, kept_folder, stamps, name = marshal.loads(kept_file(_kept_path(folder)))
+        # the name one of the folder's files (by their stamps, as they are now: nothing outside the folder)
+        if form != _KEPT_FORMAT or kept_folder != folder or name not in {s[0] for s in stamps} \
+                or stamps != file_stamps(folder):
+            return None
+        found = ctypes.CDLL(os.path.join(folder, name))
+        for function in SIGNATURES:  # each looked up once (the CDLL keeps it): every one there, or none used
+            getattr(found, function)
+        return found
+    except Exception:  # noqa: BLE001 (no record, a damaged one, a file gone: pypdfium2 loads it, as without one)
+        return None
+
+
+def _keep_library(folder: str, pypdfium2_raw) -> bool:
+    """The file pypdfium2 loaded (asked of the dynamic linker by the address of one of its functions) kept for the
+    pypdfium2 at `folder`, with the stamps of that folder's files: only where it lies in that very folder."""
+    import marshal
+
+    from .cache import file_stamps, keep_file
+
+    try:
+        where = library_file(ctypes.cast(pypdfium2_raw.FPDF_InitLibraryWithConfig, ctypes.c_void_p).value)
+        if where is None:
+            return False
+        where = os.path.realpath(where)
+        if os.path.dirname(where) != os.path.realpath(folder):
+            return False
+        record = (_KEPT_FORMAT, folder, file_stamps(folder), os.path.basename(where))
+        return keep_file(_kept_path(folder), marshal.dumps(record))
+    except Exception:  # noqa: BLE001 (nothing is kept; the next process imports pypdfium2 again)
+        return False
+
+
+class _DlInfo(ctypes.Structure):  # dlfcn.h's Dl_info
+    _fields_ = [("dli_fname", ctypes.c_char_p), ("dli_fbase", ctypes.c_void_p), ("dli_sname", ctypes.c_char_p),
+                ("dli_saddr", ctypes.c_void_p)]
+
+
+def library_file(address: int) -> str | None:
+    """The shared library file a function at `address` belongs to (`dladdr`, Linux and macOS); None where it
+    cannot be asked or is not known."""
+    try:
+        dladdr = ctypes.CDLL(None).dladdr
+    except (OSError, AttributeError, TypeError):
+        return None
+    dladdr.argtypes = [ctypes.c_void_p, ctypes.POINTER(_DlInfo)]
+    dladdr.restype = ctypes.c_int
+    info = _DlInfo()
+    if not dladdr(address, ctypes.byref(info)) or not info.dli_fname:
+        return None
+    return os.fsdecode(info.dli_fname)
+
+
+def kept_listing() -> str:
+    """`resdiff cache`'s line on the kept PDFium libraries."""
+    from .cache import cache_folder
+
+    folder = os.path.join(cache_folder(), "pdfium")
+    try:
+        n = sum(1 for e in os.scandir(folder) if e.is_file(follow_symlinks=False) and not e.name.endswith(".tmp"))
+    except OSError:
+        n = 0
+    return f"  pdfium/  where pypdfium2's PDFium library is, kept for {n} pypdfium2 install{'s' if n != 1 else ''}"
+
+
+def forget_kept() -> str:
+    """`resdiff cache --clear`: the kept PDFium locations removed (pypdfium2 is imported, and each kept again,
+    by the next PDF read)."""
+    from .cache import cache_folder
+
+    folder, gone = os.path.join(cache_folder(), "pdfium"), 0
+    try:
+        for e in os.scandir(folder):
+            if e.is_file(follow_symlinks=False):
+                os.unlink(e.path)
+                gone += 1
+    except OSError:
+        pass
+    return f"removed {gone} file{'s' if gone != 1 else ''} of kept PDFium locations from {folder}"
 
 
 # --- what the reader asks, in Python values ------------------------------------------------------

@@ -46,7 +46,7 @@ def test_only_the_reading_and_writing_modules_open_files():
             continue
         if rel == "isolate.py":  # its own size, in /proc/self/statm, for the reading child's memory limit
             continue
-        if rel == "help_cache.py":  # the help typer printed, read back from the user cache
+        if rel == "cache.py":  # what the user cache keeps to save work (the helps typer printed, where PDFium is)
             continue
         src = path.read_text("utf-8")
         assert "open(" not in src.replace("tk.initialize", ""), rel
