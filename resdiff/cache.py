@@ -45,10 +45,73 @@ def file_stamps(folder: str, under: str = "") -> list:
     return found
 
 
-def kept_file(path: str) -> bytes:
-    """What keep_file wrote at `path` (OSError where there is none)."""
-    with open(path, "rb") as f:
-        return f.read()
+def kept_file(path: str, limit: int = 1 << 20) -> bytes:
+    """What keep_file wrote at `path`: a regular file of at most `limit` bytes, opened without following a link and
+    without waiting (a FIFO or a device put there is never read); OSError for anything else, or none."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            raise OSError(f"not a kept file: {path}")
+        data = os.read(fd, limit + 1)
+        if len(data) > limit:
+            raise OSError(f"not a kept file: {path}")
+        return data
+    finally:
+        os.close(fd)
+
+
+def _is_kept_name(name: str) -> bool:
+    """A name keep_file gives: a key_name (16 hex digits), or one being written (the key_name, a process id, .tmp)."""
+    key, _, rest = name.partition(".")
+    return len(key) == 16 and all(c in "0123456789abcdef" for c in key) and (
+        not rest or (rest.endswith(".tmp") and rest[:-4].isdigit()))
+
+
+def kept_in(folder: str) -> list[tuple[str, os.stat_result]]:
+    """The files keep_file wrote in `folder` (writes left half done by a killed run included), each (name, stat):
+    only files named as it names them, and never through a symbolic link (`folder` itself being one included:
+    whatever else is there, or a folder a link leads to, is not the cache's)."""
+    return _kept_at(folder, None)
+
+
+def forget(folder: str, keep: int = 0, names: set[str] | None = None) -> int:
+    """The files keep_file wrote in `folder` (kept_in) removed: all of them, or all but the `keep` newest, or those
+    of `names`; how many were."""
+    return _kept_at(folder, (keep, names))
+
+
+def _kept_at(folder: str, forgetting: tuple[int, set[str] | None] | None):
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return [] if forgetting is None else 0
+    try:
+        found = []
+        with os.scandir(fd) as entries:
+            for e in entries:
+                if _is_kept_name(e.name) and e.is_file(follow_symlinks=False):
+                    try:
+                        found.append((e.name, e.stat(follow_symlinks=False)))
+                    except OSError:  # removed meanwhile (another run's eviction)
+                        pass
+        if forgetting is None:
+            return found
+        keep, names = forgetting
+        found.sort(key=lambda f: f[1].st_mtime_ns)
+        gone = 0
+        for name, _ in found[: len(found) - keep] if keep else found:
+            if names is None or name in names:
+                try:
+                    os.unlink(name, dir_fd=fd)
+                    gone += 1
+                except OSError:
+                    pass
+        return gone
+    finally:
+        os.close(fd)
 
 
 def keep_file(path: str, data: bytes) -> bool:

@@ -211,51 +211,30 @@ def _keep(key: str, status: int, chunks: list) -> None:
     be written is left as it is."""
     import marshal
 
-    from .cache import keep_file
+    from .cache import forget, keep_file
 
     try:
         digest = _digest(key)
         path = _path(digest)
-        if not keep_file(path, marshal.dumps((digest, status, chunks))):
-            return
-        kept = [e for e in os.scandir(os.path.dirname(path)) if e.is_file(follow_symlinks=False)]
-        for old in sorted(kept, key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns)[:-_KEEP]:
-            os.unlink(old.path)
+        if keep_file(path, marshal.dumps((digest, status, chunks))):
+            forget(os.path.dirname(path), keep=_KEEP)
     except Exception:
         pass
 
 
-def _kept() -> list:
-    """What the kept helps' folder holds (writes left half done by a killed run included), as directory entries."""
-    try:
-        with os.scandir(os.path.dirname(_path(""))) as entries:
-            return [e for e in entries if e.is_file(follow_symlinks=False)]
-    except OSError:
-        return []
-
-
-def _size(entry) -> int:
-    try:
-        return entry.stat(follow_symlinks=False).st_size
-    except OSError:  # removed meanwhile (another run's eviction)
-        return 0
-
-
 def listing() -> str:
     """`resdiff cache`'s line on the kept helps (a write left half done is not one, but its size counts)."""
-    found = _kept()
-    kept = [e for e in found if not e.name.endswith(".tmp")]
-    size = sum(map(_size, found))
+    from .cache import kept_in
+
+    found = kept_in(os.path.dirname(_path("")))
+    kept = [name for name, _ in found if not name.endswith(".tmp")]
+    size = sum(st.st_size for _, st in found)
     return f"  help/  {len(kept)} help{'s' if len(kept) != 1 else ''} kept, {size / 1024:.1f} KB"
 
 
 def clear() -> str:
     """`resdiff cache --clear`: the kept helps removed (typer renders each again when it is next asked)."""
-    gone = 0
-    for e in _kept():
-        try:
-            os.unlink(e.path)
-            gone += 1
-        except OSError:
-            pass
+    from .cache import forget
+
+    gone = forget(os.path.dirname(_path("")))
     return f"removed {gone} file{'s' if gone != 1 else ''} of kept helps from {os.path.dirname(_path(''))}"

@@ -6,10 +6,10 @@ own (`ctypes.PYFUNCTYPE`, result and argument types declared) at the address pyp
 our own prototypes and not pypdfium2's function objects, with the measurements: docs/performance.md.
 A test holds each declaration here against pypdfium2's own (tests/test_pdfium.py).
 
-That import declares all of PDFium's 470 functions, a fifth of what a small PDF's reading costs. So the file
-it loaded is kept in the user cache (asked of the dynamic linker, `dladdr`), with the stamps of pypdfium2's
-files, and a later process whose pypdfium2 is the same loads that very file itself, without the import
-(`_kept_library`): only a file inside pypdfium2's own folder is ever kept or loaded so.
+That import declares all of PDFium's 470 functions: some 7 ms of CPU, a seventh of the reading child's for a
+5-page PDF. So the file it loaded is kept in the user cache (asked of the dynamic linker, `dladdr`), with the
+stamps of pypdfium2's files, and a later process whose pypdfium2 is the same loads that very file itself,
+without the import (`_kept_library`): only a file listed in pypdfium2's own folder is ever kept or loaded so.
 
 Two calls here are the C library's, not PDFium's: that `dladdr`, and the reading child's prctl
 (die_with_parent).
@@ -152,9 +152,11 @@ _KEPT_FORMAT = 1  # what a kept record holds; another layout of it is not read
 
 
 def _open_library():
-    """PDFium's functions, as attributes: the file pypdfium2 loaded in an earlier process, where it is kept and
-    pypdfium2's files have not changed since (a ctypes.CDLL of it), else pypdfium2's raw API, imported (and
-    the file it loaded then kept)."""
+    """PDFium's functions, as attributes: pypdfium2's raw API where this process has imported it already; else the
+    file pypdfium2 loaded in an earlier process, where it is kept and pypdfium2's files have not changed since (a
+    ctypes.CDLL of it); else pypdfium2's raw API, imported (and the file it loaded then kept)."""
+    if "pypdfium2_raw" in sys.modules:  # one PDFium a process: the one pypdfium2 has loaded
+        return sys.modules["pypdfium2_raw"]
     from importlib.machinery import PathFinder
 
     try:
@@ -162,37 +164,48 @@ def _open_library():
         folder = list(spec.submodule_search_locations or [None])[0] if spec else None
     except (ImportError, ValueError):
         folder = None
-    if folder is not None:
-        kept = _kept_library(folder)
+    record = _kept_path(folder) if folder is not None else None
+    if record is not None:
+        kept = _kept_library(record, folder)
         if kept is not None:
             return kept
     try:
         pypdfium2_raw = _import_raw()
     except ImportError as e:
         raise InputError("reading PDF needs pypdfium2, which is not installed", hint="pip install pypdfium2") from e
-    if folder is not None:
-        _keep_library(folder, pypdfium2_raw)
+    if record is not None:
+        _keep_library(record, folder, pypdfium2_raw)
     return pypdfium2_raw
 
 
-def _kept_path(folder: str) -> str:
+def _kept_folder() -> str | None:
+    """Where the records are (`<cache>/pdfium`); None where the cache is given as a relative path (RESDIFF_CACHE_DIR
+    unexpanded, say), which reading a PDF never writes into the current folder."""
+    from .cache import cache_folder
+
+    top = cache_folder()
+    return os.path.join(top, "pdfium") if os.path.isabs(top) else None
+
+
+def _kept_path(folder: str) -> str | None:
     """The record of the library pypdfium2 at `folder` loads: one a pypdfium2 install (several venvs may share a
     user cache), named by its folder (cache.key_name)."""
-    from .cache import cache_folder, key_name
+    from .cache import key_name
 
-    return os.path.join(cache_folder(), "pdfium", key_name(os.fsencode(folder)))
+    records = _kept_folder()
+    return os.path.join(records, key_name(os.fsencode(folder))) if records else None
 
 
-def _kept_library(folder: str):
+def _kept_library(record: str, folder: str):
     """The library kept for the pypdfium2 at `folder`, loaded (ctypes.CDLL), where the record is whole, names a
-    file of that folder, every file of the folder has the stamp (modification time, size) it had when
+    file listed in that folder, every file of the folder has the stamp (modification time, size) it had when
     pypdfium2 loaded it, and the file has every function the reader calls; else None."""
     import marshal
 
     from .cache import file_stamps, kept_file
 
     try:
-        form, kept_folder, stamps, name = marshal.loads(kept_file(_kept_path(folder)))
+        form, kept_folder, stamps, name = marshal.loads(kept_file(record))
         # the name one of the folder's files (by their stamps, as they are now: nothing outside the folder)
         if form != _KEPT_FORMAT or kept_folder != folder or name not in {s[0] for s in stamps} \
                 or stamps != file_stamps(folder):
@@ -205,9 +218,10 @@ def _kept_library(folder: str):
         return None
 
 
-def _keep_library(folder: str, pypdfium2_raw) -> bool:
+def _keep_library(record: str, folder: str, pypdfium2_raw) -> bool:
     """The file pypdfium2 loaded (asked of the dynamic linker by the address of one of its functions) kept for the
-    pypdfium2 at `folder`, with the stamps of that folder's files: only where it lies in that very folder."""
+    pypdfium2 at `folder`, with the stamps of that folder's files: only where it lies in that very folder. The
+    records of pypdfium2 installs that are gone (a venv removed) are removed with it."""
     import marshal
 
     from .cache import file_stamps, keep_file
@@ -217,12 +231,29 @@ def _keep_library(folder: str, pypdfium2_raw) -> bool:
         if where is None:
             return False
         where = os.path.realpath(where)
-        if os.path.dirname(where) != os.path.realpath(folder):
+        if os.path.dirname(where) != os.path.realpath(folder):  # pypdfium2 loaded a PDFium of elsewhere
             return False
-        record = (_KEPT_FORMAT, folder, file_stamps(folder), os.path.basename(where))
-        return keep_file(_kept_path(folder), marshal.dumps(record))
+        kept = keep_file(record, marshal.dumps((_KEPT_FORMAT, folder, file_stamps(folder), os.path.basename(where))))
+        _forget_gone(os.path.dirname(record))
+        return kept
     except Exception:  # noqa: BLE001 (nothing is kept; the next process imports pypdfium2 again)
         return False
+
+
+def _forget_gone(records: str) -> None:
+    """The records of pypdfium2 installs whose folder is gone (a venv removed) removed."""
+    import marshal
+
+    from .cache import forget, kept_file, kept_in
+
+    gone = set()
+    for name, _ in kept_in(records):
+        try:
+            if not name.endswith(".tmp") and not os.path.isdir(marshal.loads(kept_file(f"{records}/{name}"))[1]):
+                gone.add(name)
+        except Exception:  # noqa: BLE001 (a record of another format, or damaged: left as it is)
+            pass
+    forget(records, names=gone)
 
 
 class _DlInfo(ctypes.Structure):  # dlfcn.h's Dl_info
@@ -246,31 +277,23 @@ def library_file(address: int) -> str | None:
 
 
 def kept_listing() -> str:
-    """`resdiff cache`'s line on the kept PDFium libraries."""
-    from .cache import cache_folder
+    """`resdiff cache`'s line on the kept PDFium locations."""
+    from .cache import kept_in
 
-    folder = os.path.join(cache_folder(), "pdfium")
-    try:
-        n = sum(1 for e in os.scandir(folder) if e.is_file(follow_symlinks=False) and not e.name.endswith(".tmp"))
-    except OSError:
-        n = 0
-    return f"  pdfium/  where pypdfium2's PDFium library is, kept for {n} pypdfium2 install{'s' if n != 1 else ''}"
+    records = _kept_folder()
+    n = sum(not name.endswith(".tmp") for name, _ in kept_in(records)) if records else 0
+    return f"  pdfium/  {n} PDFium location{'s' if n != 1 else ''} kept (one a pypdfium2 install)"
 
 
 def forget_kept() -> str:
     """`resdiff cache --clear`: the kept PDFium locations removed (pypdfium2 is imported, and each kept again,
     by the next PDF read)."""
-    from .cache import cache_folder
+    from .cache import cache_folder, forget
 
-    folder, gone = os.path.join(cache_folder(), "pdfium"), 0
-    try:
-        for e in os.scandir(folder):
-            if e.is_file(follow_symlinks=False):
-                os.unlink(e.path)
-                gone += 1
-    except OSError:
-        pass
-    return f"removed {gone} file{'s' if gone != 1 else ''} of kept PDFium locations from {folder}"
+    records = _kept_folder()
+    gone = forget(records) if records else 0
+    shown = records or os.path.join(cache_folder(), "pdfium")
+    return f"removed {gone} file{'s' if gone != 1 else ''} of kept PDFium locations from {shown}"
 
 
 # --- what the reader asks, in Python values ------------------------------------------------------

@@ -87,7 +87,7 @@ def test_cache_command_counts_and_clears_the_kept_helps(tmp_path):
 
     assert "help/  0 helps kept" in run("cache").stdout
     (tmp_path / "help").mkdir()
-    (tmp_path / "help" / "0123.4567.tmp").write_bytes(b"x")  # a write a killed run left half done
+    (tmp_path / "help" / "0123456789abcdef.4567.tmp").write_bytes(b"x")  # a write a killed run left half done
     assert "help/  0 helps kept" in run("cache").stdout
     assert run("--help").returncode == 0 and run("parse", "--help").returncode == 0
     assert "help/  2 helps kept" in run("cache").stdout

@@ -1,6 +1,6 @@
 """Where pypdfium2's PDFium library is, kept in the user cache (resdiff/pdfium.py): a process that reads a PDF
-after another loads the very file pypdfium2 loaded, without importing pypdfium2 (whose 470 declarations are a
-fifth of a small PDF's reading), and reads the same; a record that no longer matches pypdfium2's files, or names
+after another loads the very file pypdfium2 loaded, without importing pypdfium2 (whose 470 declarations cost
+some 7 ms, a seventh of the reading child's CPU for a 5-page PDF), and reads the same; a record that no longer matches pypdfium2's files, or names
 a file outside its folder, is not trusted."""
 
 from __future__ import annotations
@@ -115,32 +115,59 @@ def test_a_record_naming_a_file_outside_pypdfium2s_folder_is_never_loaded(sample
     assert imported is True and where == _pypdfium2s_file()
 
 
-def test_a_record_naming_a_library_that_is_not_pdfium_is_not_used(sample, tmp_path):
-    """A pypdfium2 (here one of the test's own, first on the path, which loads the real PDFium) whose folder holds
-    another shared library, kept by mistake: it lacks the reader's functions, and pypdfium2 is imported."""
-    import shutil
-
+def _fake_pypdfium2(tmp_path: Path, library: str) -> Path:
+    """A pypdfium2_raw of the test's own (its folder to put first on the path), which loads `library`."""
     fake = tmp_path / "site" / "pypdfium2_raw"
     fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text(f"import ctypes\n_lib = ctypes.CDLL({_pypdfium2s_file()!r})\n"
+    (fake / "__init__.py").write_text(f"import ctypes\n_lib = ctypes.CDLL({library!r})\n"
                                       "def __getattr__(name):\n    return getattr(_lib, name)\n")
-    shutil.copy(_a_library_elsewhere(), fake / "other.so")
-    from resdiff.cache import file_stamps
+    return fake
 
-    cache = tmp_path / "cache"
-    os.environ["RESDIFF_CACHE_DIR"] = str(cache)
-    try:
-        record = Path(pdfium._kept_path(str(fake)))
-    finally:
-        del os.environ["RESDIFF_CACHE_DIR"]
-    record.parent.mkdir(parents=True)
-    record.write_bytes(marshal.dumps((1, str(fake), file_stamps(str(fake)), "other.so")))
+
+def _read_with(sample: Path, cache: Path, fake: Path) -> tuple[bool, str, str]:
     r = subprocess.run([sys.executable, "-c", _READ, str(sample)], capture_output=True, text=True, cwd=ROOT,
                        env={**os.environ, "RESDIFF_CACHE_DIR": str(cache),
                             "PYTHONPATH": os.pathsep.join([str(fake.parent), str(ROOT)])})
     assert r.returncode == 0, r.stderr[-2000:]
     imported, where, lines = r.stdout.splitlines()
-    assert imported == "True" and where == _pypdfium2s_file() and "Welcomes the report" in lines
+    return imported == "True", where, lines
+
+
+def test_a_pdfium_pypdfium2_loads_from_elsewhere_is_not_kept(sample, tmp_path):
+    """A pypdfium2 that loads a PDFium outside its folder (a system one) while its folder holds a file of the same
+    name (left from an earlier install): nothing is kept, and every run loads the PDFium pypdfium2 loads."""
+    import shutil
+
+    fake = _fake_pypdfium2(tmp_path, _pypdfium2s_file())
+    shutil.copy(_pypdfium2s_file(), fake / os.path.basename(_pypdfium2s_file()))
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        imported, where, lines = _read_with(sample, cache, fake)
+        assert imported is True and where == _pypdfium2s_file() and "Welcomes the report" in lines
+    assert _records(cache) == []
+
+
+def test_a_record_naming_a_library_that_is_not_pdfium_is_not_used(sample, tmp_path):
+    """A pypdfium2 (here one of the test's own, first on the path, which loads the real PDFium) whose folder holds
+    another shared library, kept by mistake: it lacks the reader's functions, and pypdfium2 is imported."""
+    import shutil
+
+    from resdiff.cache import file_stamps
+
+    fake = _fake_pypdfium2(tmp_path, _pypdfium2s_file())
+    shutil.copy(_a_library_elsewhere(), fake / "other.so")
+    cache = tmp_path / "cache"
+    records = cache / "pdfium"
+    records.mkdir(parents=True)
+    (records / _record_name(str(fake))).write_bytes(marshal.dumps((1, str(fake), file_stamps(str(fake)), "other.so")))
+    imported, where, lines = _read_with(sample, cache, fake)
+    assert imported is True and where == _pypdfium2s_file() and "Welcomes the report" in lines
+
+
+def _record_name(folder: str) -> str:
+    from resdiff.cache import key_name
+
+    return key_name(os.fsencode(folder))
 
 
 @pytest.mark.parametrize("damage", [b"", b"not marshal", marshal.dumps((1, 2)), marshal.dumps(None)])
@@ -174,8 +201,82 @@ def test_the_cache_command_lists_and_clears_what_is_kept(sample, tmp_path):
         assert r.returncode == 0, r.stderr
         return r.stdout
 
-    assert "kept for 1 pypdfium2 install" in resdiff()
+    assert "pdfium/  1 PDFium location kept" in resdiff()
     assert "removed 1 file of kept PDFium locations" in resdiff("--clear")
     assert _records(cache) == []
-    assert "kept for 0 pypdfium2 installs" in resdiff()
+    assert "pdfium/  0 PDFium locations kept" in resdiff()
     assert _read(sample, cache)[0] is True
+
+
+def test_a_process_that_imported_pypdfium2_reads_with_it_and_leaves_the_cache_alone(sample, tmp_path):
+    cache = tmp_path / "cache"
+    code = "import pypdfium2_raw\n" + _READ
+    r = subprocess.run([sys.executable, "-c", code, str(sample)], capture_output=True, text=True, cwd=ROOT,
+                       env={**os.environ, "RESDIFF_CACHE_DIR": str(cache)})
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.splitlines()[1] == _pypdfium2s_file()
+    assert not cache.exists()
+
+
+def test_a_fifo_or_a_link_where_the_record_goes_is_not_read(sample, tmp_path):
+    """Reading a PDF does not wait on a FIFO put where the record goes, nor read a device a link there leads to."""
+    cache = tmp_path / "cache"
+    _read(sample, cache)
+    [record] = _records(cache)
+    record.unlink()
+    os.mkfifo(record)
+    r = subprocess.run([sys.executable, "-c", _READ, str(sample)], capture_output=True, text=True, cwd=ROOT,
+                       env={**os.environ, "RESDIFF_CACHE_DIR": str(cache)}, timeout=60)
+    assert r.returncode == 0 and r.stdout.splitlines()[0] == "True", r.stderr[-2000:]
+    record.unlink()
+    record.symlink_to("/dev/zero")
+    assert _read(sample, cache)[0] is True
+
+
+def test_a_relative_cache_folder_keeps_nothing_in_the_current_folder(sample, tmp_path):
+    r = subprocess.run([sys.executable, "-c", _READ, str(sample)], capture_output=True, text=True, cwd=tmp_path,
+                       env={**os.environ, "RESDIFF_CACHE_DIR": "~/.cache/resdiff", "PYTHONPATH": str(ROOT)})
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.pdf"]
+
+
+def test_the_records_of_removed_pypdfium2_installs_go_when_another_is_kept(sample, tmp_path):
+    cache = tmp_path / "cache"
+    _read(sample, cache)
+    [record] = _records(cache)
+    gone = record.with_name("0123456789abcdef")
+    form, _, stamps, name = marshal.loads(record.read_bytes())
+    gone.write_bytes(marshal.dumps((form, str(tmp_path / "a-venv-removed" / "pypdfium2_raw"), stamps, name)))
+    foreign = record.with_name("notes.txt")
+    foreign.write_text("not the cache's")
+    record.unlink()
+    _read(sample, cache)  # keeps its own again
+    assert sorted(p.name for p in _records(cache)) == sorted([record.name, "notes.txt"])
+
+
+@pytest.mark.parametrize("folder", ["pdfium", "help"])
+def test_clearing_the_cache_removes_only_what_it_kept(tmp_path, folder):
+    """`resdiff cache --clear` removes the files it wrote, by their names: not a file of the user's put in its
+    folder, and nothing in a folder a link puts in its place."""
+    cache = tmp_path / "cache"
+    (cache / folder).mkdir(parents=True)
+    (cache / folder / "0123456789abcdef").write_bytes(b"kept")
+    (cache / folder / "README.md").write_text("mine")
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "0123456789abcdef").write_bytes(b"mine too")
+    env = {**os.environ, "RESDIFF_CACHE_DIR": str(cache)}
+
+    def clear() -> str:
+        r = subprocess.run([sys.executable, "-m", "resdiff", "cache", "--clear"], capture_output=True, text=True,
+                           cwd=ROOT, env=env)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    clear()
+    assert sorted(p.name for p in (cache / folder).iterdir()) == ["README.md"]
+    (cache / folder / "README.md").unlink()
+    (cache / folder).rmdir()
+    (cache / folder).symlink_to(precious)
+    clear()
+    assert sorted(p.name for p in precious.iterdir()) == ["0123456789abcdef"]
