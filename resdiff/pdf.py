@@ -344,7 +344,7 @@ def _split(chars: list[_Char], scripts_rtl: bool, size: float | None = None) -> 
     right-to-left letter (None on one with: a part's direction is its own). `size`: the size of every glyph,
     spaces too, where the caller knows they share one."""
     if not scripts_rtl:
-        return _split_ltr(sorted(chars, key=_BY_X0), size)
+        return _split_ltr(chars, size)
     rtl = _rtl(chars)
     chars = sorted(chars, key=_BY_X1, reverse=True) if rtl else sorted(chars, key=_BY_X0)
     parts = [[chars[0]]]
@@ -361,14 +361,29 @@ def _split(chars: list[_Char], scripts_rtl: bool, size: float | None = None) -> 
 
 
 def _split_ltr(chars: list[_Char], size: float | None = None) -> list[tuple[list[_Char], list[int]]]:
-    """_split of glyphs sorted left to right, with the word spaces of each part: one pass over the glyphs
-    for both (a page has thousands). `size`: the size of every glyph, spaces too (most lines), or None."""
-    if size is not None:
-        return _split_one_size(chars, size)
+    """_split of glyphs read left to right, with the word spaces of each part: one pass over the glyphs for both
+    (a page has thousands). `size`: the size of every glyph, spaces too (most lines), or None.
+
+    A line's glyphs nearly always come from PDFium left to right already: the pass reads them as they come and
+    finds out on the way (a glyph left of the one before); only a line that does not come in order is sorted
+    (a stable sort by x0: the order the pass read) and read again."""
+    parts = _split_one_size(chars, size) if size is not None else _split_any_size(chars)
+    if parts is None:
+        chars = sorted(chars, key=_BY_X0)
+        parts = _split_one_size(chars, size) if size is not None else _split_any_size(chars)
+    return parts
+
+
+def _split_any_size(chars: list[_Char]) -> list[tuple[list[_Char], list[int]]] | None:
+    """_split_ltr glyph by glyph, each gap against the larger size of its two glyphs; None where a glyph lies left
+    of the one before (the glyphs are not sorted by x0)."""
     parts, words, start, k = [], [], 0, 0
+    px0 = -_INF
     px1 = psize = 0.0
     pspace = True  # the glyph before is a space, or there is none
     for _, x0, x1, _, size, space in chars:
+        if x0 < px0:
+            return None
         if k:
             em = size if size > psize else psize
             gap = x0 - px1
@@ -377,27 +392,29 @@ def _split_ltr(chars: list[_Char], size: float | None = None) -> list[tuple[list
                 words, start = [], k
             elif not (space or pspace) and gap > SPACE_GAP * em:
                 words.append(k - start)
-        px1, psize, pspace = x1, size, space
+        px0, px1, psize, pspace = x0, x1, size, space
         k += 1
     parts.append((chars[start:] if start else chars, words))
     return parts
 
 
-def _split_one_size(chars: list[_Char], size: float) -> list[tuple[list[_Char], list[int]]]:
-    """_split_ltr of glyphs that all have this size (a number above 0): its em throughout, so that each gap is
+def _split_one_size(chars: list[_Char], size: float) -> list[tuple[list[_Char], list[int]]] | None:
+    """_split_any_size of glyphs that all have this size (a number above 0): its em throughout, so that each gap is
     held against two bounds made once, and only a gap wider than a word space's (a few a line) is looked at
     further (a gap wide enough to split a line is wide enough for a word space)."""
     split_at, space_at = SPLIT_GAP * size, SPACE_GAP * size
     parts, words, start = [], [], 0
-    px1 = _INF  # no gap before the first glyph
+    px0, px1 = -_INF, _INF  # no gap before the first glyph
     for k, (_, x0, x1, _, _, space) in enumerate(chars):
+        if x0 < px0:
+            return None
         if x0 - px1 > space_at:
             if x0 - px1 > split_at:
                 parts.append((chars[start:k], words))
                 words, start = [], k
             elif not (space or chars[k - 1][SPACE]):
                 words.append(k - start)
-        px1 = x1
+        px0, px1 = x0, x1
     parts.append((chars[start:] if start else chars, words))
     return parts
 
