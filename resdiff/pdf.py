@@ -36,7 +36,7 @@ TOP_BAND, FOOT_BAND = 0.9, 0.06  # running heads above, feet below these shares 
 # Python object made (by zip, in C) and read (unpacked, or by index) the fastest.
 _Char = tuple[str, float, float, float, float, bool]
 CH, X0, X1, Y, SIZE, SPACE = range(6)
-_BY_X0, _BY_X1, _BY_Y = itemgetter(X0), itemgetter(X1), itemgetter(Y)  # sort keys read in C
+_BY_CH, _BY_X0, _BY_X1, _BY_Y = itemgetter(CH), itemgetter(X0), itemgetter(X1), itemgetter(Y)  # sort keys read in C
 _BY_SIZE, _BY_SPACE, _COUNT = itemgetter(SIZE), itemgetter(SPACE), itemgetter(1)
 
 
@@ -173,15 +173,23 @@ def _read_pages(data: bytes, name: str) -> Reading:
             invisible += hidden
             unusable += bad
             replaced += odd
-            lines = []
-            for base, sup, one, shared in _attach_superscripts(_cluster(chars)):
-                parts = _split(base, scripts_rtl, one if shared else None)
-                for part, words in parts:
-                    lo, hi = part[0][X0] - part[0][SIZE], part[-1][X1] + part[-1][SIZE]
-                    mine = [c for c in sup if lo <= c[X0] <= hi] if len(parts) > 1 else sup
-                    lines.append(_make_line(part, mine, scripts_rtl, words, one if len(parts) == 1 else None))
-            pages.append(lines)
+            pages.append(_page_lines(chars, scripts_rtl))
     return Reading(pages, heights, invisible, unusable, replaced)
+
+
+def _page_lines(chars: list[_Char], scripts_rtl: bool) -> list[_Line]:
+    """A page's lines, top down, from its glyphs: grouped by baseline, the superscripts attached, each group split
+    at its wide gaps (a part a line), each part given its word spaces."""
+    lines = []
+    for base, sup, one, shared in _attach_superscripts(_cluster(chars)):
+        parts = _split(base, scripts_rtl, one if shared else None)
+        if len(parts) == 1:  # most lines: the line's superscripts and size are its one part's
+            lines.append(_make_line(parts[0][0], sup, scripts_rtl, parts[0][1], one))
+            continue
+        for part, words in parts:  # each part takes the superscripts over it, and has a size of its own
+            lo, hi = part[0][X0] - part[0][SIZE], part[-1][X1] + part[-1][SIZE]
+            lines.append(_make_line(part, [c for c in sup if lo <= c[X0] <= hi], scripts_rtl, words))
+    return lines
 
 
 def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
@@ -439,7 +447,7 @@ def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: li
                     words.append(k)
             prev = c
             k += 1
-    glyphs = "".join([c[CH] for c in base])  # one character a glyph
+    glyphs = "".join(map(_BY_CH, base))  # one character a glyph
     text = " ".join([glyphs[a:b] for a, b in zip([0, *words], [*words, len(base)], strict=True)]) if words else glyphs
     if not text or text.isspace():
         x0 = base[0][X0]
