@@ -179,10 +179,17 @@ def _read_pages(data: bytes, name: str) -> Reading:
 
 def _page_lines(chars: list[_Char], scripts_rtl: bool) -> list[_Line]:
     """A page's lines, top down, from its glyphs: grouped by baseline, the superscripts attached, each group split
-    at its wide gaps (a part a line), each part given its word spaces."""
+    at its wide gaps (a part a line), each part given its word spaces.
+
+    On a page with no right-to-left letter, each group is first split as if its glyphs came left to right in the
+    size of its first glyph, no space (_split_one_size; most lines): where they do, that pass has also found the
+    line's size (_line_size) for the superscripts' test."""
+    groups = _cluster(chars)
+    split = [None] * len(groups) if scripts_rtl else [
+        None if g[0][SPACE] else _split_one_size(g, g[0][SIZE]) for g in groups]
     lines = []
-    for base, sup, one, shared in _attach_superscripts(_cluster(chars)):
-        parts = _split(base, scripts_rtl, one if shared else None)
+    for i, sup, one, shared in _attach_superscripts(groups, split):
+        parts = split[i] or _split(groups[i], scripts_rtl, one if shared else None)
         if len(parts) == 1:  # most lines: the line's superscripts and size are its one part's
             lines.append(_make_line(parts[0][0], sup, scripts_rtl, parts[0][1], one))
             continue
@@ -309,11 +316,16 @@ def _commonest(values: list):
     return max(Counter(values).items(), key=_COUNT)[0]
 
 
-def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], list[_Char], float | None, bool]]:
-    """Small raised glyphs go to the line just below them, as its superscripts. With each line, its size where
-    its glyphs have one (_one_size: a line that stays one part is not counted again), and whether its spaces
-    have that size too (_line_size)."""
-    ones, shared = map(list, zip(*map(_line_size, groups), strict=True)) if groups else ([], [])
+def _attach_superscripts(groups: list[list[_Char]], split: list) -> list[tuple[int, list[_Char], float | None, bool]]:
+    """Small raised glyphs go to the line just below them, as its superscripts. With each line (its index in
+    `groups`), its size where its glyphs have one (_one_size: a line that stays one part is not counted again),
+    and whether its spaces have that size too (_line_size). `split`: a group's parts where _split_one_size made
+    them in the size of its first glyph, no space (all its glyphs have that size: the group's _line_size)."""
+    ones, shared = [], []
+    for g, parts in zip(groups, split, strict=True):
+        one, same = (g[0][SIZE], True) if parts is not None else _line_size(g)
+        ones.append(one)
+        shared.append(same)
     sizes = [_size(g) if one is None else one for g, one in zip(groups, ones, strict=True)]
     sups: dict[int, list[_Char]] = {}
     keep = []
@@ -328,7 +340,7 @@ def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], l
                     break
         else:
             keep.append(gi)
-    return [(groups[i], sups.get(i, []), ones[i], shared[i]) for i in keep]
+    return [(i, sups.get(i, []), ones[i], shared[i]) for i in keep]
 
 
 def _span(chars: list[_Char]) -> tuple[float, float]:
@@ -375,10 +387,10 @@ def _split_ltr(chars: list[_Char], size: float | None = None) -> list[tuple[list
     A line's glyphs nearly always come from PDFium left to right already: the pass reads them as they come and
     finds out on the way (a glyph left of the one before); only a line that does not come in order is sorted
     (a stable sort by x0: the order the pass read) and read again."""
-    parts = _split_one_size(chars, size) if size is not None else _split_any_size(chars)
+    parts = (size is not None and _split_one_size(chars, size)) or _split_any_size(chars)
     if parts is None:
         chars = sorted(chars, key=_BY_X0)
-        parts = _split_one_size(chars, size) if size is not None else _split_any_size(chars)
+        parts = (size is not None and _split_one_size(chars, size)) or _split_any_size(chars)
     return parts
 
 
@@ -407,14 +419,15 @@ def _split_any_size(chars: list[_Char]) -> list[tuple[list[_Char], list[int]]] |
 
 
 def _split_one_size(chars: list[_Char], size: float) -> list[tuple[list[_Char], list[int]]] | None:
-    """_split_any_size of glyphs that all have this size (a number above 0): its em throughout, so that each gap is
+    """_split_any_size where every glyph has this size (a number above 0): its em throughout, so that each gap is
     held against two bounds made once, and only a gap wider than a word space's (a few a line) is looked at
-    further (a gap wide enough to split a line is wide enough for a word space)."""
+    further (a gap wide enough to split a line is wide enough for a word space). None where a glyph has another
+    size (the line is no line of one size), or lies left of the one before (see _split_ltr)."""
     split_at, space_at = SPLIT_GAP * size, SPACE_GAP * size
     parts, words, start = [], [], 0
     px0, px1 = -_INF, _INF  # no gap before the first glyph
-    for k, (_, x0, x1, _, _, space) in enumerate(chars):
-        if x0 < px0:
+    for k, (_, x0, x1, _, glyph_size, space) in enumerate(chars):
+        if x0 < px0 or glyph_size != size:
             return None
         if x0 - px1 > space_at:
             if x0 - px1 > split_at:
