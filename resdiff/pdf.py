@@ -36,7 +36,7 @@ TOP_BAND, FOOT_BAND = 0.9, 0.06  # running heads above, feet below these shares 
 # Python object made (by zip, in C) and read (unpacked, or by index) the fastest.
 _Char = tuple[str, float, float, float, float, bool]
 CH, X0, X1, Y, SIZE, SPACE = range(6)
-_BY_X0, _BY_X1, _BY_Y = itemgetter(X0), itemgetter(X1), itemgetter(Y)  # sort keys read in C
+_BY_CH, _BY_X0, _BY_X1, _BY_Y = itemgetter(CH), itemgetter(X0), itemgetter(X1), itemgetter(Y)  # sort keys read in C
 _BY_SIZE, _BY_SPACE, _COUNT = itemgetter(SIZE), itemgetter(SPACE), itemgetter(1)
 
 
@@ -173,15 +173,30 @@ def _read_pages(data: bytes, name: str) -> Reading:
             invisible += hidden
             unusable += bad
             replaced += odd
-            lines = []
-            for base, sup, one, shared in _attach_superscripts(_cluster(chars)):
-                parts = _split(base, scripts_rtl, one if shared else None)
-                for part, words in parts:
-                    lo, hi = part[0][X0] - part[0][SIZE], part[-1][X1] + part[-1][SIZE]
-                    mine = [c for c in sup if lo <= c[X0] <= hi] if len(parts) > 1 else sup
-                    lines.append(_make_line(part, mine, scripts_rtl, words, one if len(parts) == 1 else None))
-            pages.append(lines)
+            pages.append(_page_lines(chars, scripts_rtl))
     return Reading(pages, heights, invisible, unusable, replaced)
+
+
+def _page_lines(chars: list[_Char], scripts_rtl: bool) -> list[_Line]:
+    """A page's lines, top down, from its glyphs: grouped by baseline, the superscripts attached, each group split
+    at its wide gaps (a part a line), each part given its word spaces.
+
+    On a page with no right-to-left letter, each group is first split as if its glyphs came left to right in the
+    size of its first glyph, no space (_split_one_size; most lines): where they do, that pass has also found the
+    line's size (_line_size) for the superscripts' test."""
+    groups = _cluster(chars)
+    split = [None] * len(groups) if scripts_rtl else [
+        None if g[0][SPACE] else _split_one_size(g, g[0][SIZE]) for g in groups]
+    lines = []
+    for i, sup, one, shared in _attach_superscripts(groups, split):
+        parts = split[i] or _split(groups[i], scripts_rtl, one if shared else None)
+        if len(parts) == 1:  # most lines: the line's superscripts and size are its one part's
+            lines.append(_make_line(parts[0][0], sup, scripts_rtl, parts[0][1], one))
+            continue
+        for part, words in parts:  # each part takes the superscripts over it, and has a size of its own
+            lo, hi = part[0][X0] - part[0][SIZE], part[-1][X1] + part[-1][SIZE]
+            lines.append(_make_line(part, [c for c in sup if lo <= c[X0] <= hi], scripts_rtl, words))
+    return lines
 
 
 def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
@@ -301,11 +316,16 @@ def _commonest(values: list):
     return max(Counter(values).items(), key=_COUNT)[0]
 
 
-def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], list[_Char], float | None, bool]]:
-    """Small raised glyphs go to the line just below them, as its superscripts. With each line, its size where
-    its glyphs have one (_one_size: a line that stays one part is not counted again), and whether its spaces
-    have that size too (_line_size)."""
-    ones, shared = map(list, zip(*map(_line_size, groups), strict=True)) if groups else ([], [])
+def _attach_superscripts(groups: list[list[_Char]], split: list) -> list[tuple[int, list[_Char], float | None, bool]]:
+    """Small raised glyphs go to the line just below them, as its superscripts. With each line (its index in
+    `groups`), its size where its glyphs have one (_one_size: a line that stays one part is not counted again),
+    and whether its spaces have that size too (_line_size). `split`: a group's parts where _split_one_size made
+    them in the size of its first glyph, no space (all its glyphs have that size: the group's _line_size)."""
+    ones, shared = [], []
+    for g, parts in zip(groups, split, strict=True):
+        one, same = (g[0][SIZE], True) if parts is not None else _line_size(g)
+        ones.append(one)
+        shared.append(same)
     sizes = [_size(g) if one is None else one for g, one in zip(groups, ones, strict=True)]
     sups: dict[int, list[_Char]] = {}
     keep = []
@@ -320,7 +340,7 @@ def _attach_superscripts(groups: list[list[_Char]]) -> list[tuple[list[_Char], l
                     break
         else:
             keep.append(gi)
-    return [(groups[i], sups.get(i, []), ones[i], shared[i]) for i in keep]
+    return [(i, sups.get(i, []), ones[i], shared[i]) for i in keep]
 
 
 def _span(chars: list[_Char]) -> tuple[float, float]:
@@ -344,7 +364,7 @@ def _split(chars: list[_Char], scripts_rtl: bool, size: float | None = None) -> 
     right-to-left letter (None on one with: a part's direction is its own). `size`: the size of every glyph,
     spaces too, where the caller knows they share one."""
     if not scripts_rtl:
-        return _split_ltr(sorted(chars, key=_BY_X0), size)
+        return _split_ltr(chars, size)
     rtl = _rtl(chars)
     chars = sorted(chars, key=_BY_X1, reverse=True) if rtl else sorted(chars, key=_BY_X0)
     parts = [[chars[0]]]
@@ -361,14 +381,29 @@ def _split(chars: list[_Char], scripts_rtl: bool, size: float | None = None) -> 
 
 
 def _split_ltr(chars: list[_Char], size: float | None = None) -> list[tuple[list[_Char], list[int]]]:
-    """_split of glyphs sorted left to right, with the word spaces of each part: one pass over the glyphs
-    for both (a page has thousands). `size`: the size of every glyph, spaces too (most lines), or None."""
-    if size is not None:
-        return _split_one_size(chars, size)
+    """_split of glyphs read left to right, with the word spaces of each part: one pass over the glyphs for both
+    (a page has thousands). `size`: the size of every glyph, spaces too (most lines), or None.
+
+    A line's glyphs nearly always come from PDFium left to right already: the pass reads them as they come and
+    finds out on the way (a glyph left of the one before); only a line that does not come in order is sorted
+    (a stable sort by x0: the order the pass read) and read again."""
+    parts = (size is not None and _split_one_size(chars, size)) or _split_any_size(chars)
+    if parts is None:
+        chars = sorted(chars, key=_BY_X0)
+        parts = (size is not None and _split_one_size(chars, size)) or _split_any_size(chars)
+    return parts
+
+
+def _split_any_size(chars: list[_Char]) -> list[tuple[list[_Char], list[int]]] | None:
+    """_split_ltr glyph by glyph, each gap against the larger size of its two glyphs; None where a glyph lies left
+    of the one before (the glyphs are not sorted by x0)."""
     parts, words, start, k = [], [], 0, 0
+    px0 = -_INF
     px1 = psize = 0.0
     pspace = True  # the glyph before is a space, or there is none
     for _, x0, x1, _, size, space in chars:
+        if x0 < px0:
+            return None
         if k:
             em = size if size > psize else psize
             gap = x0 - px1
@@ -377,27 +412,30 @@ def _split_ltr(chars: list[_Char], size: float | None = None) -> list[tuple[list
                 words, start = [], k
             elif not (space or pspace) and gap > SPACE_GAP * em:
                 words.append(k - start)
-        px1, psize, pspace = x1, size, space
+        px0, px1, psize, pspace = x0, x1, size, space
         k += 1
     parts.append((chars[start:] if start else chars, words))
     return parts
 
 
-def _split_one_size(chars: list[_Char], size: float) -> list[tuple[list[_Char], list[int]]]:
-    """_split_ltr of glyphs that all have this size (a number above 0): its em throughout, so that each gap is
+def _split_one_size(chars: list[_Char], size: float) -> list[tuple[list[_Char], list[int]]] | None:
+    """_split_any_size where every glyph has this size (a number above 0): its em throughout, so that each gap is
     held against two bounds made once, and only a gap wider than a word space's (a few a line) is looked at
-    further (a gap wide enough to split a line is wide enough for a word space)."""
+    further (a gap wide enough to split a line is wide enough for a word space). None where a glyph has another
+    size (the line is no line of one size), or lies left of the one before (see _split_ltr)."""
     split_at, space_at = SPLIT_GAP * size, SPACE_GAP * size
     parts, words, start = [], [], 0
-    px1 = _INF  # no gap before the first glyph
-    for k, (_, x0, x1, _, _, space) in enumerate(chars):
+    px0, px1 = -_INF, _INF  # no gap before the first glyph
+    for k, (_, x0, x1, _, glyph_size, space) in enumerate(chars):
+        if x0 < px0 or glyph_size != size:
+            return None
         if x0 - px1 > space_at:
             if x0 - px1 > split_at:
                 parts.append((chars[start:k], words))
                 words, start = [], k
             elif not (space or chars[k - 1][SPACE]):
                 words.append(k - start)
-        px1 = x1
+        px0, px1 = x0, x1
     parts.append((chars[start:] if start else chars, words))
     return parts
 
@@ -422,7 +460,7 @@ def _make_line(base: list[_Char], sup: list[_Char], scripts_rtl: bool, words: li
                     words.append(k)
             prev = c
             k += 1
-    glyphs = "".join([c[CH] for c in base])  # one character a glyph
+    glyphs = "".join(map(_BY_CH, base))  # one character a glyph
     text = " ".join([glyphs[a:b] for a, b in zip([0, *words], [*words, len(base)], strict=True)]) if words else glyphs
     if not text or text.isspace():
         x0 = base[0][X0]

@@ -136,25 +136,57 @@ _DRAWN = {"columns": lambda: _words_drawn_apart((60, ["Distr.:", "General"]), (3
 
 @pytest.mark.parametrize("path", [*_DRAWN, *REAL_PDFS], ids=lambda p: p if isinstance(p, str) else p.name)
 def test_a_line_split_by_its_one_size_is_the_line_split_glyph_by_glyph(path, monkeypatch):
-    """A line whose glyphs, spaces too, share one size is split and given its word spaces against two bounds
-    made once (_split_one_size); split glyph by glyph (each gap against the larger size of its two glyphs), every
-    line is the same, to the last bit: on lines drawn apart by word gaps and a column gap, in one size and in two,
-    and on every real PDF (where ../shared/corpus/real is here)."""
+    """A line whose glyphs, spaces too, share the size of its first (no space) is split and given its word spaces
+    against two bounds made once (_split_one_size, tried on every line first: it also finds the line's size);
+    split glyph by glyph (each gap against the larger size of its two glyphs, the line's size counted apart),
+    every line is the same, to the last bit: on lines drawn apart by word gaps and a column gap, in one size and
+    in two, and on every real PDF (where ../shared/corpus/real is here)."""
     data = _DRAWN[path]() if isinstance(path, str) else path.read_bytes()
-    split, sizes = pdf._split_ltr, []
+    split, made = pdf._split_one_size, []
 
-    def counting(chars, size=None):
-        sizes.append(size)
+    def counting(chars, size):
+        made.append(split(chars, size) is not None)
         return split(chars, size)
 
-    monkeypatch.setattr(pdf, "_split_ltr", counting)
+    monkeypatch.setattr(pdf, "_split_one_size", counting)
     shortcut = pdf._read(data, "drawn.pdf")
-    monkeypatch.setattr(pdf, "_split_ltr", lambda chars, size=None: split(chars))
+    monkeypatch.setattr(pdf, "_split_one_size", lambda chars, size: None)  # the plain route, every line
     assert repr(shortcut) == repr(pdf._read(data, "drawn.pdf"))
     if path in ("columns", "gaps") or (not isinstance(path, str) and any(shortcut.pages)):
-        assert sum(size is not None for size in sizes) > 0.9 * len(sizes)  # nearly every line: one size
+        assert sum(made) > 0.9 * len(made)  # nearly every line: one size
     if path == "sizes":
-        assert None in sizes and any(size is not None for size in sizes)  # a line of two sizes goes glyph by glyph
+        assert False in made and True in made  # a line of two sizes goes glyph by glyph
     if path == "gaps":  # split at 3.05 and 3.1 em, not at 2.95 and 2.9; a word space at 0.19 and 0.185, not at 0.17
         assert [line.text for line in shortcut.pages[0]] == ["Recalling", "its resolution73/6", "Recalling itsresolution 73/6",
                                                              "Recalling its", "resolution 73/6"]
+
+
+def _words_on_near_baselines(sizes: tuple[float, float, float]) -> bytes:
+    """One line of three words, each in its size, the middle one set 0.5 pt higher (less than BASE_TOL: one line):
+    the reader takes a page's glyphs top down, so the line's glyphs come to its split out of order ('its' first)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    x = 60.0
+    for word, size, rise in zip(["Recalling", "its", "resolution"], sizes, [0, 0.5, 0], strict=True):
+        c.setFont("Helvetica", size)
+        c.drawString(x, 700 + rise, word)
+        x += c.stringWidth(word, "Helvetica", size) + 0.3 * size
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("sizes", [(10, 10, 10), (10, 11, 10)], ids=["one size", "two sizes"])
+def test_a_line_whose_glyphs_come_out_of_order_is_read_left_to_right(sizes, monkeypatch):
+    """The split reads a line's glyphs in the order they come, and sorts them by x0 only where one lies left of the
+    one before: a line whose glyphs come out of order reads left to right all the same, in one size and in two."""
+    split, handed = pdf._split_ltr, []
+
+    def spying(chars, size=None):
+        handed.append([c[pdf.X0] for c in chars])
+        return split(chars, size)
+
+    monkeypatch.setattr(pdf, "_split_ltr", spying)
+    reading = pdf._read(_words_on_near_baselines(sizes), "unordered.pdf")  # in this process, to be watched
+    assert [line.text for line in reading.pages[0]] == ["Recalling its resolution"]
+    assert handed and handed[0] != sorted(handed[0])  # the glyphs did come out of order
