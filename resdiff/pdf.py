@@ -13,9 +13,9 @@ feet left out.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter, namedtuple
-from itertools import compress, count, groupby, repeat
+from itertools import accumulate, compress, count, groupby, repeat
 from operator import itemgetter, le, not_, sub
 
 from . import isolate
@@ -181,28 +181,28 @@ def _column_lines(columns: _Columns, scripts_rtl: bool) -> list[_Line]:
     """_page_lines of a page's columns, a glyph tuple made only for a line that needs one.
 
     PDFium gives a page's glyphs nearly in order: a line's as a run of one baseline (or a few runs, one after the
-    other), left to right. The runs are grouped into lines as _cluster groups the glyphs; a line that is one
+    other), left to right. The runs (_runs) are grouped into lines as _cluster groups the glyphs; a line that is one
     stretch of the columns, set in one size and read left to right (nearly all) is split, given its word spaces
     and made from the columns (_split_columns, _column_line); any other line (several sizes, its glyphs out of
     order, superscripts over it) from glyph tuples, as _page_lines makes it. A page with a right-to-left letter,
     or a baseline at 0 or not a number (which no run can stand for: -0.0 == 0.0), goes to _page_lines whole."""
-    runs = _runs(columns[3])
-    if scripts_rtl or not all(runs[0::3]):  # y: NaN and 0.0 are falsy
+    runs = _runs(columns)
+    if scripts_rtl or not all(map(_BY_RUN_Y, runs)):  # NaN and 0.0 are falsy
         return _page_lines(_glyphs(columns), scripts_rtl)
     groups = _cluster_runs(runs)
-    chs, lefts, rights, _, sizes = columns
+    chs, lefts, rights = columns.chs, columns.lefts, columns.rights
     glyphs, split, ones, shared = [None] * len(groups), [], [], []
     for i, g in enumerate(groups):
-        a, b = g[1], g[-1]
+        a, one = g[0][1], g[0][3]
         parts = None
-        if (len(g) == 3 or g[2:-1:3] == g[4::3]) and not chs[a].isspace() and sizes[a:b].count(sizes[a]) == b - a:
-            parts = _split_columns(columns, a, b)  # a stretch (a, b) in one size: its parts (start, end, words)
+        if one is not None and not chs[a].isspace() and (len(g) == 1 or _stretch_of_one_size(g)):
+            parts = _split_columns(columns, a, g[-1][2], one)  # its parts (start, end, words)
         if parts is None:  # the route of glyph tuples
             glyphs[i] = chars = _group_glyphs(columns, g)
             parts = None if chars[0][SPACE] else _split_one_size(chars, chars[0][SIZE])
             one, same = (chars[0][SIZE], True) if parts is not None else _line_size(chars)
         else:
-            one, same = sizes[a], True
+            same = True
         split.append(parts)
         ones.append(one)
         shared.append(same)
@@ -213,65 +213,86 @@ def _column_lines(columns: _Columns, scripts_rtl: bool) -> list[_Line]:
         return glyphs[i]
 
     def span(i: int) -> tuple[float, float]:
-        a, b = groups[i][1], groups[i][-1]  # a stretch (the runs of a line of glyph tuples lie between)
+        a, b = groups[i][0][1], groups[i][-1][2]  # a stretch, where it has no glyph tuples
         return (min(lefts[a:b]), max(rights[a:b])) if glyphs[i] is None else _span(glyphs[i])
 
     sized = [_size(glyphs[i]) if one is None else one for i, one in enumerate(ones)]
     lines = []
-    for i, sup in _attach_superscripts([g[0] for g in groups], sized, span, glyphs_of):
+    for i, sup in _attach_superscripts([g[0][0] for g in groups], sized, span, glyphs_of):
         parts = split[i]
         if glyphs[i] is None and not sup:  # a stretch of the columns, its parts found: nearly every line
-            g = groups[i]
-            lines += [_column_line(columns, a, b, words, g, ones[i]) for a, b, words in parts]
+            lines += [_column_line(columns, a, b, words, groups[i], ones[i]) for a, b, words in parts]
             continue
         if glyphs[i] is None:  # superscripts over a stretch: its parts as glyph tuples
-            start = groups[i][1]
+            start = groups[i][0][1]
             parts = [(glyphs_of(i)[a - start:b - start], words) for a, b, words in parts]
         lines += _lines_of_glyphs(glyphs[i], sup, parts, scripts_rtl, ones[i], shared[i])
     return lines
 
 
-def _runs(lows: list[float]) -> list:
-    """The runs of one baseline in a page's columns, flat: (baseline rounded, start, end) after one another."""
-    runs, start = [], 0
-    for low, run in groupby(lows):
-        end = start + len(list(run))
-        runs += (round(low, 3), start, end)
-        start = end
+_BY_RUN_Y, _GROUP = itemgetter(0), itemgetter(1)  # a run's baseline; the run of a groupby item
+
+
+def _runs(columns: _Columns) -> list[tuple[float, int, int, float | None]]:
+    """The runs of glyphs of one baseline in a page's columns, each (baseline rounded, start, end, the size of its
+    glyphs, None where they have several): where its glyphs' text objects have one descent, a run is a run of one
+    bottom (found in C, a pass over the page), else its stretches of one bottom less descent."""
+    bottoms, keys, descent, size = columns.bottoms, columns.keys, columns.descent, columns.size
+    runs, a = [], 0
+    for b in accumulate(map(len, map(list, map(_GROUP, groupby(bottoms))))):  # ends of runs of one bottom
+        objects = set(keys[a:b])
+        if len({descent[k] for k in objects}) == 1:
+            sizes = {size[k] for k in objects}
+            runs.append((round(bottoms[a] - descent[keys[a]], 3), a, b, sizes.pop() if len(sizes) == 1 else None))
+        else:  # its glyphs' baselines, glyph by glyph
+            lows = list(map(sub, bottoms[a:b], map(descent.__getitem__, keys[a:b])))
+            start = a
+            for low, run in groupby(lows):
+                end = start + len(list(run))
+                sizes = {size[k] for k in keys[start:end]}
+                runs.append((round(low, 3), start, end, sizes.pop() if len(sizes) == 1 else None))
+                start = end
+        a = b
     return runs
 
 
-def _cluster_runs(runs: list) -> list[list]:
-    """_cluster of a page's runs: each line as the runs it takes, flat (baseline, start, end after one another),
-    top to bottom, its glyphs in the order _cluster gives them (a line that is one stretch of the columns is runs
-    each of which starts where the one before ends)."""
-    triples = sorted(zip(runs[0::3], runs[1::3], runs[2::3], strict=True), key=itemgetter(0), reverse=True)
-    groups: list[list] = []
+def _cluster_runs(runs: list[tuple]) -> list[list[tuple]]:
+    """_cluster of a page's runs: each line as the runs it takes, top to bottom, their glyphs in the order
+    _cluster gives them (a line of one stretch of the columns is runs each of which starts where the one before
+    ends)."""
+    groups: list[list[tuple]] = []
     top = 0.0
-    for run in triples:
+    for run in sorted(runs, key=_BY_RUN_Y, reverse=True):
         if groups and top - run[0] < BASE_TOL:
-            groups[-1] += run
+            groups[-1].append(run)
         else:
-            groups.append(list(run))
+            groups.append([run])
             top = run[0]
     return groups
 
 
-def _group_glyphs(columns: _Columns, group: list) -> list[_Char]:
-    """The glyph tuples of a line's runs (flat: baseline, start, end after one another)."""
-    chs, lefts, rights, _, sizes = columns
+def _stretch_of_one_size(group: list[tuple]) -> bool:
+    """Whether a line's runs make one stretch of the columns, each run starting where the one before ends, all in
+    the size of the first."""
+    return (all(r[3] == group[0][3] for r in group)
+            and all(q[2] == r[1] for q, r in zip(group, group[1:], strict=False)))
+
+
+def _group_glyphs(columns: _Columns, group: list[tuple]) -> list[_Char]:
+    """The glyph tuples of a line's runs."""
+    chs, lefts, rights, _, keys, _, size = columns
     out: list[_Char] = []
-    for y, a, b in zip(group[0::3], group[1::3], group[2::3], strict=True):
+    for y, a, b, _ in group:
         line = chs[a:b]
-        out += zip(line, lefts[a:b], rights[a:b], repeat(y, b - a), sizes[a:b], map(str.isspace, line), strict=True)
+        out += zip(line, lefts[a:b], rights[a:b], repeat(y, b - a), map(size.__getitem__, keys[a:b]),
+                   map(str.isspace, line), strict=True)
     return out
 
 
-def _split_columns(columns: _Columns, a: int, b: int) -> list[tuple[int, int, list[int]]] | None:
-    """_split_one_size of the glyphs a to b of a page's columns, all in the size of the first (no space): each part
+def _split_columns(columns: _Columns, a: int, b: int, size: float) -> list[tuple[int, int, list[int]]] | None:
+    """_split_one_size of the glyphs a to b of a page's columns, all in this size, the first no space: each part
     as its start, end and word spaces. None where a glyph lies left of the one before."""
-    chs, lefts, rights, _, sizes = columns
-    size = sizes[a]
+    chs, lefts, rights = columns.chs, columns.lefts, columns.rights
     split_at, space_at = SPLIT_GAP * size, SPACE_GAP * size
     parts, words, start, k = [], [], a, a
     px0, px1 = -_INF, _INF  # no gap before the first glyph
@@ -293,13 +314,13 @@ def _split_columns(columns: _Columns, a: int, b: int) -> list[tuple[int, int, li
 def _column_line(columns: _Columns, a: int, b: int, words: list[int], group: list, size: float) -> _Line:
     """_make_line of glyphs a to b of a page's columns, read left to right in one size, with no superscript:
     `words`, where its word spaces go; `group`, the runs of its line (for its first glyph's baseline)."""
-    chs, lefts = columns[0], columns[1]
+    chs, lefts = columns.chs, columns.lefts
     glyphs = "".join(chs[a:b])
     text = " ".join([glyphs[i:j] for i, j in zip([0, *words], [*words, b - a], strict=True)]) if words else glyphs
     x0 = lefts[a]
     if text and not text.isspace() and chs[a].isspace():  # the leftmost is the first glyph that is no space
         x0 = next(lefts[k] for k in range(a, b) if not chs[k].isspace())
-    y = group[0] if len(group) == 3 else group[3 * (bisect_right(group[1::3], a) - 1)]
+    y = group[0][0] if len(group) == 1 else next(run[0] for run in reversed(group) if run[1] <= a)
     return _Line(text.rstrip(), x0, y, size, [])
 
 
@@ -345,15 +366,18 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
 
 
 def _glyphs(columns: _Columns) -> list[_Char]:
-    """The glyph tuples of a page's columns, each baseline rounded as the lines give it."""
-    chs, lefts, rights, lows, sizes = columns
+    """The glyph tuples of a page's columns."""
+    chs, lefts, rights, bottoms, keys, descent, size = columns
+    lows = list(map(sub, bottoms, map(descent.__getitem__, keys)))
     rounded = {y: round(y, 3) for y in set(lows)}  # the glyphs of a line share their baseline, and round() is slow
-    return list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), sizes, map(str.isspace, chs), strict=True))
+    return list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), map(size.__getitem__, keys),
+                    map(str.isspace, chs), strict=True))
 
 
-# A page's glyphs as columns, a list each, one item a glyph: characters, left and right edges, baselines (not
-# rounded: a line's glyphs share theirs, rounded once a line) and sizes (see _Char)
-_Columns = tuple[list[str], list[float], list[float], list[float], list[float]]
+# A page's glyphs as columns, a list each, one item a glyph: characters, left and right edges, bottoms of their
+# loose boxes (the baseline less the descent) and text objects; and by text object, the descent and the size (a
+# glyph's baseline is its bottom less its object's descent, rounded: see _runs)
+_Columns = namedtuple("_Columns", "chs lefts rights bottoms keys descent size")
 
 
 def _page_columns(page, objects) -> tuple[_Columns, bool, int, int, int]:
@@ -366,7 +390,7 @@ def _page_columns(page, objects) -> tuple[_Columns, bool, int, int, int]:
     page has thousands of characters, and Python work a character is what reading costs."""
     codes = page.codes()
     if not codes:
-        return ([], [], [], [], []), False, 0, 0, 0
+        return _Columns([], [], [], [], [], {}, {}), False, 0, 0, 0
     present = set(codes)  # each code unit of the page once
     keys = page.char_objects(len(codes), present)
     keep = list(map(bool, keys))  # a character of a text object that reads as something
@@ -394,15 +418,14 @@ def _page_columns(page, objects) -> tuple[_Columns, bool, int, int, int]:
         lefts, rights, bottoms = page.loose_sides(list(compress(compress(count(), keep), usable)))
     if not all(map(le, lefts, rights)):  # max(left, right): the right, where it is right of the left
         rights = list(map(max, lefts, rights))
-    # each glyph's column read from its text object's, by a dict in C (no tuple a glyph to take apart)
-    lows = list(map(sub, bottoms, map(dict(zip(used, descents, strict=True)).__getitem__, ks)))
-    columns = chs, lefts, rights, lows, list(map(size_of.__getitem__, ks))
+    columns = _Columns(chs, lefts, rights, bottoms, ks, dict(zip(used, descents, strict=True)), size_of)
     hidden = 0
     if any(unseen):
         seen = list(map(not_, map(dict(zip(used, unseen, strict=True)).__getitem__, ks)))
         if any(seen):  # else all the page's text is invisible: an OCR layer over a scanned image, read as it is
             hidden = len(seen) - sum(seen) - sum(map(str.isspace, compress(chs, map(not_, seen))))
-            columns = tuple(list(compress(column, seen)) for column in columns)
+            columns = columns._replace(**{name: list(compress(getattr(columns, name), seen))
+                                          for name in ("chs", "lefts", "rights", "bottoms", "keys")})
     rtl = any(ord(_RTL_FIRST) <= u <= ord(_RTL_LAST) for u in present)
     return columns, rtl, hidden, unusable, replaced
 

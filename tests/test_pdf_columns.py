@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("reportlab")
+import hostile  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
@@ -75,3 +76,32 @@ def test_lines_made_from_the_columns_are_the_lines_made_from_glyph_tuples(path, 
     elif any(columns.pages):
         assert len(made) > 0.8 * len(lines)  # most lines of a resolution from the columns
 
+
+
+def _two_fonts(content: bytes) -> bytes:
+    """A page in two fonts of the descents their descriptors give (F1: 0.2 em, F2: 0.15 em), every glyph 0.5 em
+    wide: a glyph's loose box bottom is its baseline less its font's descent at its size."""
+    descriptor = (b"<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [0 -%d 1000 800] /ItalicAngle 0"
+                  b" /Ascent 800 /Descent -%d /CapHeight 700 /StemV 80 >>")
+    font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /%s /FirstChar 32 /LastChar 126 /Widths [%s]"
+            b" /Encoding /WinAnsiEncoding /FontDescriptor %d 0 R >>")
+    widths = b" ".join([b"500"] * 95)
+    return hostile.pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R"
+                        b" /F2 6 0 R >> >> /Contents 4 0 R >>", hostile.stream(content),
+                        font % (b"Aa", widths, 7), font % (b"Bb", widths, 8),
+                        descriptor % (b"Aa", 200, 200), descriptor % (b"Bb", 150, 150)])
+
+
+def test_glyphs_of_one_bottom_are_told_apart_by_their_baselines_and_sizes(monkeypatch):
+    """Glyphs whose loose boxes share their bottom may lie on two baselines (two descents: 'Noted' 0.5 pt below
+    'with concern', on the right of a column gap), or on one in two sizes ('Area' at 7.5 pt, its descent that of
+    the 10 pt words after it: a line of two sizes, whose gaps are held against the larger): read from the columns,
+    as from glyph tuples, each baseline and size is its glyphs' own."""
+    data = _two_fonts(b"BT /F1 10 Tf 1 0 0 1 72 700 Tm (with concern) Tj /F2 10 Tf 1 0 0 1 300 699.5 Tm (Noted) Tj"
+                      b" /F1 7.5 Tf 1 0 0 1 72 660 Tm (Area) Tj /F2 10 Tf 1 0 0 1 88.6 660 Tm (with most words) Tj ET")
+    columns = pdf._read(data, "fonts.pdf")
+    assert [(ln.text, ln.y, ln.size) for ln in columns.pages[0]] == [
+        ("with concern", 700.0, 10.0), ("Noted", 699.5, 10.0), ("Areawith most words", 660.0, 10.0)]
+    _tuples_only(monkeypatch)
+    assert repr(columns) == repr(pdf._read(data, "fonts.pdf"))
