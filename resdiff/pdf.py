@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, namedtuple
-from itertools import accumulate, compress, count, groupby, repeat
+from itertools import accumulate, chain, compress, count, groupby, pairwise, repeat
 from operator import itemgetter, le, not_, sub
 
 from . import isolate
@@ -238,14 +238,20 @@ def _runs(columns: _Columns) -> list[tuple[float, int, int, float | None]]:
     glyphs, None where they have several): where its glyphs' text objects have one descent, a run is a run of one
     bottom (found in C, a pass over the page), else its stretches of one bottom less descent."""
     bottoms, keys, descent, size = columns.bottoms, columns.keys, columns.descent, columns.size
+    ends = accumulate(map(len, map(list, map(_GROUP, groupby(bottoms)))))  # of the runs of one bottom
+    if len(set(descent.values())) == 1 and len(set(size.values())) == 1:  # one font at one size (a page in five)
+        d, one = descent[keys[0]], size[keys[0]]
+        return [(round(bottoms[a] - d, 3), a, b, one) for a, b in pairwise(chain([0], ends))]
     runs, a = [], 0
-    for b in accumulate(map(len, map(list, map(_GROUP, groupby(bottoms))))):  # ends of runs of one bottom
-        objects = set(keys[a:b])
-        if len({descent[k] for k in objects}) == 1:
-            sizes = {size[k] for k in objects}
-            runs.append((round(bottoms[a] - descent[keys[a]], 3), a, b, sizes.pop() if len(sizes) == 1 else None))
+    for b in ends:
+        line = keys[a:b]
+        if line.count(line[0]) == b - a:  # one text object (found in C, by identity): most runs
+            runs.append((round(bottoms[a] - descent[line[0]], 3), a, b, size[line[0]]))
+        elif len({descent[k] for k in set(line)}) == 1:
+            sizes = {size[k] for k in set(line)}
+            runs.append((round(bottoms[a] - descent[line[0]], 3), a, b, sizes.pop() if len(sizes) == 1 else None))
         else:  # its glyphs' baselines, glyph by glyph
-            lows = list(map(sub, bottoms[a:b], map(descent.__getitem__, keys[a:b])))
+            lows = list(map(sub, bottoms[a:b], map(descent.__getitem__, line)))
             start = a
             for low, run in groupby(lows):
                 end = start + len(list(run))
@@ -393,16 +399,16 @@ def _page_columns(page, objects) -> tuple[_Columns, bool, int, int, int]:
         return _Columns([], [], [], [], [], {}, {}), False, 0, 0, 0
     present = set(codes)  # each code unit of the page once
     keys = page.char_objects(len(codes), present)
-    keep = list(map(bool, keys))  # a character of a text object that reads as something
+    # kept: a character of a text object (its key, true) that reads as something; one left out is no key (None)
     odd = list(compress(count(), map(_ODD.__contains__, codes)))  # tested in C: thousands a page
     spaces = [i for i in odd if codes[i] == 32 and keys[i]]  # one of no text object is left out anyway
     for i in compress(spaces, page.generated(spaces)):
-        keep[i] = False  # PDFium's own spaces: spaces are told from the gaps instead
+        keys[i] = None  # PDFium's own spaces: spaces are told from the gaps instead
     replaced = 0  # codes become what each character reads as: the other odd ones (breaks, controls, ...) looked at
     if not present.isdisjoint(_ODD_NOT_SPACE):
-        replaced = _odd_reads(page, codes, keep, [i for i in odd if codes[i] != 32])
-    ks = list(compress(keys, keep))
-    chs = list(map(chr, compress(codes, keep)))
+        replaced = _odd_reads(page, codes, keys, [i for i in odd if codes[i] != 32])
+    ks = list(compress(keys, keys))  # the keys pick themselves, and the rest (in C: a true key is kept)
+    chs = list(map(chr, compress(codes, keys)))
     used = list(set(ks))
     sizes, descents, unseen = objects.describe(used, {})  # by text object, on this page
     size_of = dict(zip(used, [round(s, 2) for s in sizes], strict=True))
@@ -410,12 +416,12 @@ def _page_columns(page, objects) -> tuple[_Columns, bool, int, int, int]:
     if all(0 < s < MAX_SIZE for s in size_of.values()):
         # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
         # descent is the baseline, and its left the origin (one call a character instead of two)
-        lefts, rights, bottoms = page.loose_sides(where=keep)
+        lefts, rights, bottoms = page.loose_sides(where=keys)
     else:
         usable = [0 < size_of[k] < MAX_SIZE for k in ks]
         unusable = len(ks) - sum(usable)
         ks, chs = list(compress(ks, usable)), list(compress(chs, usable))
-        lefts, rights, bottoms = page.loose_sides(list(compress(compress(count(), keep), usable)))
+        lefts, rights, bottoms = page.loose_sides(list(compress(compress(count(), keys), usable)))
     if not all(map(le, lefts, rights)):  # max(left, right): the right, where it is right of the left
         rights = list(map(max, lefts, rights))
     columns = _Columns(chs, lefts, rights, bottoms, ks, dict(zip(used, descents, strict=True)), size_of)
@@ -430,9 +436,10 @@ def _page_columns(page, objects) -> tuple[_Columns, bool, int, int, int]:
     return columns, rtl, hidden, unusable, replaced
 
 
-def _odd_reads(page, codes: list[int], keep: list[bool], odd: list[int]) -> int:
+def _odd_reads(page, codes: list[int], keys: list[int | None], odd: list[int]) -> int:
     """What these characters (line breaks, controls, surrogates, U+FFFE and U+FFFF) read as, written over their
-    codes, and left out (`keep`) where they read as nothing; how many lone surrogates were read as U+FFFD."""
+    codes, and left out (their `keys` None) where they read as nothing; how many lone surrogates were read as
+    U+FFFD."""
     replaced = 0
     for i in odd:
         u = codes[i]
@@ -447,7 +454,7 @@ def _odd_reads(page, codes: list[int], keep: list[bool], odd: list[int]) -> int:
             u = 0x2D
         codes[i] = u
         if u < 0:
-            keep[i] = False
+            keys[i] = None
     return replaced
 
 
