@@ -166,7 +166,7 @@ def _read_pages(data: bytes, name: str) -> Reading:
                     raise InputError(f"damaged or truncated PDF (page {p + 1} cannot be read)", source=name)
                 heights.append(page.height())
                 columns, scripts_rtl, hidden, bad, odd = _page_columns(page, objects)
-                if not columns[0] and not bad:  # PDFium's text page leaves out text of size 0: count it here
+                if not columns.chs and not bad:  # PDFium's text page leaves out text of size 0: count it here
                     bad = sum(not 0 < s < MAX_SIZE for s in objects.describe(page.text_objects(), {})[0])
             finally:
                 page.close()
@@ -240,7 +240,7 @@ def _runs(columns: _Columns) -> list[tuple[float, int, int, float | None]]:
     bottoms, keys, descent, size = columns.bottoms, columns.keys, columns.descent, columns.size
     ends = accumulate(map(len, map(list, map(_GROUP, groupby(bottoms)))))  # of the runs of one bottom
     if len(set(descent.values())) == 1 and len(set(size.values())) == 1:  # one font at one size (a page in five)
-        d, one = descent[keys[0]], size[keys[0]]
+        (d,), (one,) = set(descent.values()), set(size.values())  # (its glyphs may all be left out: no keys[0])
         return [(round(bottoms[a] - d, 3), a, b, one) for a, b in pairwise(chain([0], ends))]
     runs, a = [], 0
     for b in ends:

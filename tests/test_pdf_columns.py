@@ -105,3 +105,12 @@ def test_glyphs_of_one_bottom_are_told_apart_by_their_baselines_and_sizes(monkey
         ("with concern", 700.0, 10.0), ("Noted", 699.5, 10.0), ("Areawith most words", 660.0, 10.0)]
     _tuples_only(monkeypatch)
     assert repr(columns) == repr(pdf._read(data, "fonts.pdf"))
+
+
+@pytest.mark.parametrize("size", [b"6000", b"99999"])
+def test_a_page_whose_every_glyph_is_of_a_size_left_out_has_no_line(size):
+    """A page of one font at one size (runs read by the page's one descent) whose size cannot be laid out: no glyph
+    is left, no line, the text counted as unusable (read_pdf's error)."""
+    data = hostile.pages_pdf([hostile.stream(b"BT /F1 %s Tf 1 0 0 1 72 700 Tm (Hello) Tj ET" % size)])
+    reading = pdf._read(data, "huge.pdf")
+    assert reading.pages == [[]] and reading.unusable > 0
