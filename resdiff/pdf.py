@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, namedtuple
-from itertools import compress, count, groupby
+from itertools import accumulate, chain, compress, count, groupby, pairwise, repeat
 from operator import itemgetter, le, not_, sub
 
 from . import isolate
@@ -165,16 +165,181 @@ def _read_pages(data: bytes, name: str) -> Reading:
                 if not page.handle:
                     raise InputError(f"damaged or truncated PDF (page {p + 1} cannot be read)", source=name)
                 heights.append(page.height())
-                chars, scripts_rtl, hidden, bad, odd = _page_chars(page, objects)
-                if not chars and not bad:  # PDFium's text page leaves out text of size 0: count it here
+                columns, scripts_rtl, hidden, bad, odd = _page_columns(page, objects)
+                if not columns.chs and not bad:  # PDFium's text page leaves out text of size 0: count it here
                     bad = sum(not 0 < s < MAX_SIZE for s in objects.describe(page.text_objects(), {})[0])
             finally:
                 page.close()
             invisible += hidden
             unusable += bad
             replaced += odd
-            pages.append(_page_lines(chars, scripts_rtl))
+            pages.append(_column_lines(columns, scripts_rtl))
     return Reading(pages, heights, invisible, unusable, replaced)
+
+
+def _column_lines(columns: _Columns, scripts_rtl: bool) -> list[_Line]:
+    """_page_lines of a page's columns, a glyph tuple made only for a line that needs one.
+
+    PDFium gives a page's glyphs nearly in order: a line's as a run of one baseline (or a few runs, one after the
+    other), left to right. The runs (_runs) are grouped into lines as _cluster groups the glyphs; a line that is one
+    stretch of the columns, set in one size and read left to right (nearly all) is split, given its word spaces
+    and made from the columns (_split_columns, _column_line); any other line (several sizes, its glyphs out of
+    order, superscripts over it) from glyph tuples, as _page_lines makes it. A page with a right-to-left letter,
+    or a baseline at 0 or not a number (which no run can stand for: -0.0 == 0.0), goes to _page_lines whole."""
+    runs = _runs(columns)
+    if scripts_rtl or not all(map(_BY_RUN_Y, runs)):  # NaN and 0.0 are falsy
+        return _page_lines(_glyphs(columns), scripts_rtl)
+    groups = _cluster_runs(runs)
+    chs, lefts, rights = columns.chs, columns.lefts, columns.rights
+    glyphs, split, ones, shared = [None] * len(groups), [], [], []
+    for i, g in enumerate(groups):
+        a, one = g[0][1], g[0][3]
+        parts = None
+        if one is not None and not chs[a].isspace() and (len(g) == 1 or _stretch_of_one_size(g)):
+            parts = _split_columns(columns, a, g[-1][2], one)  # its parts (start, end, words)
+        if parts is None:  # the route of glyph tuples
+            glyphs[i] = chars = _group_glyphs(columns, g)
+            parts = None if chars[0][SPACE] else _split_one_size(chars, chars[0][SIZE])
+            one, same = (chars[0][SIZE], True) if parts is not None else _line_size(chars)
+        else:
+            same = True
+        split.append(parts)
+        ones.append(one)
+        shared.append(same)
+
+    def glyphs_of(i: int) -> list[_Char]:
+        if glyphs[i] is None:
+            glyphs[i] = _group_glyphs(columns, groups[i])
+        return glyphs[i]
+
+    def span(i: int) -> tuple[float, float]:
+        a, b = groups[i][0][1], groups[i][-1][2]  # a stretch, where it has no glyph tuples
+        return (min(lefts[a:b]), max(rights[a:b])) if glyphs[i] is None else _span(glyphs[i])
+
+    sized = [_size(glyphs[i]) if one is None else one for i, one in enumerate(ones)]
+    lines = []
+    for i, sup in _attach_superscripts([g[0][0] for g in groups], sized, span, glyphs_of):
+        parts = split[i]
+        if glyphs[i] is None and not sup:  # a stretch of the columns, its parts found: nearly every line
+            lines += [_column_line(columns, a, b, words, groups[i], ones[i]) for a, b, words in parts]
+            continue
+        if glyphs[i] is None:  # superscripts over a stretch: its parts as glyph tuples
+            start = groups[i][0][1]
+            parts = [(glyphs_of(i)[a - start:b - start], words) for a, b, words in parts]
+        lines += _lines_of_glyphs(glyphs[i], sup, parts, scripts_rtl, ones[i], shared[i])
+    return lines
+
+
+_BY_RUN_Y, _GROUP = itemgetter(0), itemgetter(1)  # a run's baseline; the run of a groupby item
+
+
+def _runs(columns: _Columns) -> list[tuple[float, int, int, float | None]]:
+    """The runs of glyphs of one baseline in a page's columns, each (baseline rounded, start, end, the size of its
+    glyphs, None where they have several): where its glyphs' text objects have one descent, a run is a run of one
+    bottom (found in C, a pass over the page), else its stretches of one bottom less descent."""
+    bottoms, keys, descent, size = columns.bottoms, columns.keys, columns.descent, columns.size
+    ends = accumulate(map(len, map(list, map(_GROUP, groupby(bottoms)))))  # of the runs of one bottom
+    if len(set(descent.values())) == 1 and len(set(size.values())) == 1:  # one font at one size (a page in five)
+        (d,), (one,) = set(descent.values()), set(size.values())  # (its glyphs may all be left out: no keys[0])
+        return [(round(bottoms[a] - d, 3), a, b, one) for a, b in pairwise(chain([0], ends))]
+    runs, a = [], 0
+    for b in ends:
+        line = keys[a:b]
+        if line.count(line[0]) == b - a:  # one text object (found in C, by identity): most runs
+            runs.append((round(bottoms[a] - descent[line[0]], 3), a, b, size[line[0]]))
+        elif len({descent[k] for k in set(line)}) == 1:
+            sizes = {size[k] for k in set(line)}
+            runs.append((round(bottoms[a] - descent[line[0]], 3), a, b, sizes.pop() if len(sizes) == 1 else None))
+        else:  # its glyphs' baselines, glyph by glyph
+            lows = list(map(sub, bottoms[a:b], map(descent.__getitem__, line)))
+            start = a
+            for low, run in groupby(lows):
+                end = start + len(list(run))
+                sizes = {size[k] for k in keys[start:end]}
+                runs.append((round(low, 3), start, end, sizes.pop() if len(sizes) == 1 else None))
+                start = end
+        a = b
+    return runs
+
+
+def _cluster_runs(runs: list[tuple]) -> list[list[tuple]]:
+    """_cluster of a page's runs: each line as the runs it takes, top to bottom, their glyphs in the order
+    _cluster gives them (a line of one stretch of the columns is runs each of which starts where the one before
+    ends)."""
+    groups: list[list[tuple]] = []
+    top = 0.0
+    for run in sorted(runs, key=_BY_RUN_Y, reverse=True):
+        if groups and top - run[0] < BASE_TOL:
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+            top = run[0]
+    return groups
+
+
+def _stretch_of_one_size(group: list[tuple]) -> bool:
+    """Whether a line's runs make one stretch of the columns, each run starting where the one before ends, all in
+    the size of the first."""
+    return (all(r[3] == group[0][3] for r in group)
+            and all(q[2] == r[1] for q, r in zip(group, group[1:], strict=False)))
+
+
+def _group_glyphs(columns: _Columns, group: list[tuple]) -> list[_Char]:
+    """The glyph tuples of a line's runs."""
+    chs, lefts, rights, _, keys, _, size = columns
+    out: list[_Char] = []
+    for y, a, b, _ in group:
+        line = chs[a:b]
+        out += zip(line, lefts[a:b], rights[a:b], repeat(y, b - a), map(size.__getitem__, keys[a:b]),
+                   map(str.isspace, line), strict=True)
+    return out
+
+
+def _split_columns(columns: _Columns, a: int, b: int, size: float) -> list[tuple[int, int, list[int]]] | None:
+    """_split_one_size of the glyphs a to b of a page's columns, all in this size, the first no space: each part
+    as its start, end and word spaces. None where a glyph lies left of the one before."""
+    chs, lefts, rights = columns.chs, columns.lefts, columns.rights
+    split_at, space_at = SPLIT_GAP * size, SPACE_GAP * size
+    parts, words, start, k = [], [], a, a
+    px0, px1 = -_INF, _INF  # no gap before the first glyph
+    for x0, x1 in zip(lefts[a:b], rights[a:b], strict=True):
+        if x0 < px0:
+            return None
+        if x0 - px1 > space_at:
+            if x0 - px1 > split_at:
+                parts.append((start, k, words))
+                words, start = [], k
+            elif not (chs[k].isspace() or chs[k - 1].isspace()):
+                words.append(k - start)
+        px0, px1 = x0, x1
+        k += 1
+    parts.append((start, b, words))
+    return parts
+
+
+def _column_line(columns: _Columns, a: int, b: int, words: list[int], group: list, size: float) -> _Line:
+    """_make_line of glyphs a to b of a page's columns, read left to right in one size, with no superscript:
+    `words`, where its word spaces go; `group`, the runs of its line (for its first glyph's baseline)."""
+    chs, lefts = columns.chs, columns.lefts
+    glyphs = "".join(chs[a:b])
+    text = " ".join([glyphs[i:j] for i, j in zip([0, *words], [*words, b - a], strict=True)]) if words else glyphs
+    x0 = lefts[a]
+    if text and not text.isspace() and chs[a].isspace():  # the leftmost is the first glyph that is no space
+        x0 = next(lefts[k] for k in range(a, b) if not chs[k].isspace())
+    y = group[0][0] if len(group) == 1 else next(run[0] for run in reversed(group) if run[1] <= a)
+    return _Line(text.rstrip(), x0, y, size, [])
+
+
+def _lines_of_glyphs(g: list[_Char], sup: list[_Char], parts, scripts_rtl: bool, one, shared: bool) -> list[_Line]:
+    """The lines of a group of glyph tuples (_page_lines' for each group): `parts`, its parts where found already."""
+    parts = parts or _split(g, scripts_rtl, one if shared else None)
+    if len(parts) == 1:  # most lines: the line's superscripts and size are its one part's
+        return [_make_line(parts[0][0], sup, scripts_rtl, parts[0][1], one)]
+    lines = []
+    for part, words in parts:  # each part takes the superscripts over it, and has a size of its own
+        lo, hi = part[0][X0] - part[0][SIZE], part[-1][X1] + part[-1][SIZE]
+        lines.append(_make_line(part, [c for c in sup if lo <= c[X0] <= hi], scripts_rtl, words))
+    return lines
 
 
 def _page_lines(chars: list[_Char], scripts_rtl: bool) -> list[_Line]:
@@ -187,41 +352,63 @@ def _page_lines(chars: list[_Char], scripts_rtl: bool) -> list[_Line]:
     groups = _cluster(chars)
     split = [None] * len(groups) if scripts_rtl else [
         None if g[0][SPACE] else _split_one_size(g, g[0][SIZE]) for g in groups]
+    ones, shared = [], []
+    for g, parts in zip(groups, split, strict=True):
+        one, same = (g[0][SIZE], True) if parts is not None else _line_size(g)
+        ones.append(one)
+        shared.append(same)
+    sizes = [_size(g) if one is None else one for g, one in zip(groups, ones, strict=True)]
     lines = []
-    for i, sup, one, shared in _attach_superscripts(groups, split):
-        parts = split[i] or _split(groups[i], scripts_rtl, one if shared else None)
-        if len(parts) == 1:  # most lines: the line's superscripts and size are its one part's
-            lines.append(_make_line(parts[0][0], sup, scripts_rtl, parts[0][1], one))
-            continue
-        for part, words in parts:  # each part takes the superscripts over it, and has a size of its own
-            lo, hi = part[0][X0] - part[0][SIZE], part[-1][X1] + part[-1][SIZE]
-            lines.append(_make_line(part, [c for c in sup if lo <= c[X0] <= hi], scripts_rtl, words))
+    for i, sup in _attach_superscripts([g[0][Y] for g in groups], sizes, lambda i: _span(groups[i]),
+                                       groups.__getitem__):
+        lines += _lines_of_glyphs(groups[i], sup, split[i], scripts_rtl, ones[i], shared[i])
     return lines
 
 
 def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
-    """The page's glyphs; whether any of them is a right-to-left letter (Hebrew to Arabic); how many
+    """_page_columns with the glyphs as tuples (the route of a page the column route declines)."""
+    columns, *rest = _page_columns(page, objects)
+    return _glyphs(columns), *rest
+
+
+def _glyphs(columns: _Columns) -> list[_Char]:
+    """The glyph tuples of a page's columns."""
+    chs, lefts, rights, bottoms, keys, descent, size = columns
+    lows = list(map(sub, bottoms, map(descent.__getitem__, keys)))
+    rounded = {y: round(y, 3) for y in set(lows)}  # the glyphs of a line share their baseline, and round() is slow
+    return list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), map(size.__getitem__, keys),
+                    map(str.isspace, chs), strict=True))
+
+
+# A page's glyphs as columns, a list each, one item a glyph: characters, left and right edges, bottoms of their
+# loose boxes (the baseline less the descent) and text objects; and by text object, the descent and the size (a
+# glyph's baseline is its bottom less its object's descent, rounded: see _runs)
+_Columns = namedtuple("_Columns", "chs lefts rights bottoms keys descent size")
+
+
+def _page_columns(page, objects) -> tuple[_Columns, bool, int, int, int]:
+    """The page's glyphs, as columns; whether any of them is a right-to-left letter (Hebrew to Arabic); how many
     invisible characters were left out (see read_pdf), how many of an unusable size, and how many lone
     surrogates were read as U+FFFD.
 
     PDFium is asked one thing at a time for all the page's characters (their text, their text objects,
-    which spaces and breaks it made itself, their boxes), and the glyphs are made from those columns: a
+    which spaces and breaks it made itself, their boxes), and the glyphs' columns are read from those: a
     page has thousands of characters, and Python work a character is what reading costs."""
     codes = page.codes()
     if not codes:
-        return [], False, 0, 0, 0
+        return _Columns([], [], [], [], [], {}, {}), False, 0, 0, 0
     present = set(codes)  # each code unit of the page once
     keys = page.char_objects(len(codes), present)
-    keep = list(map(bool, keys))  # a character of a text object that reads as something
+    # kept: a character of a text object (its key, true) that reads as something; one left out is no key (None)
     odd = list(compress(count(), map(_ODD.__contains__, codes)))  # tested in C: thousands a page
     spaces = [i for i in odd if codes[i] == 32 and keys[i]]  # one of no text object is left out anyway
     for i in compress(spaces, page.generated(spaces)):
-        keep[i] = False  # PDFium's own spaces: spaces are told from the gaps instead
+        keys[i] = None  # PDFium's own spaces: spaces are told from the gaps instead
     replaced = 0  # codes become what each character reads as: the other odd ones (breaks, controls, ...) looked at
     if not present.isdisjoint(_ODD_NOT_SPACE):
-        replaced = _odd_reads(page, codes, keep, [i for i in odd if codes[i] != 32])
-    ks = list(compress(keys, keep))
-    chs = list(map(chr, compress(codes, keep)))
+        replaced = _odd_reads(page, codes, keys, [i for i in odd if codes[i] != 32])
+    ks = list(compress(keys, keys))  # the keys pick themselves, and the rest (in C: a true key is kept)
+    chs = list(map(chr, compress(codes, keys)))
     used = list(set(ks))
     sizes, descents, unseen = objects.describe(used, {})  # by text object, on this page
     size_of = dict(zip(used, [round(s, 2) for s in sizes], strict=True))
@@ -229,32 +416,30 @@ def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
     if all(0 < s < MAX_SIZE for s in size_of.values()):
         # the loose box of a glyph runs from the font's descent to its ascent: its bottom less the
         # descent is the baseline, and its left the origin (one call a character instead of two)
-        lefts, rights, bottoms = page.loose_sides(where=keep)
+        lefts, rights, bottoms = page.loose_sides(where=keys)
     else:
         usable = [0 < size_of[k] < MAX_SIZE for k in ks]
         unusable = len(ks) - sum(usable)
         ks, chs = list(compress(ks, usable)), list(compress(chs, usable))
-        lefts, rights, bottoms = page.loose_sides(list(compress(compress(count(), keep), usable)))
+        lefts, rights, bottoms = page.loose_sides(list(compress(compress(count(), keys), usable)))
     if not all(map(le, lefts, rights)):  # max(left, right): the right, where it is right of the left
         rights = list(map(max, lefts, rights))
-    # each glyph's column read from its text object's, by a dict in C (no tuple a glyph to take apart)
-    lows = list(map(sub, bottoms, map(dict(zip(used, descents, strict=True)).__getitem__, ks)))
-    rounded = {y: round(y, 3) for y in set(lows)}  # the glyphs of a line share their baseline, and round() is slow
-    glyphs = list(zip(chs, lefts, rights, map(rounded.__getitem__, lows), map(size_of.__getitem__, ks),
-                      map(str.isspace, chs), strict=True))
-    chars, hidden = glyphs, []
+    columns = _Columns(chs, lefts, rights, bottoms, ks, dict(zip(used, descents, strict=True)), size_of)
+    hidden = 0
     if any(unseen):
         seen = list(map(not_, map(dict(zip(used, unseen, strict=True)).__getitem__, ks)))
-        chars, hidden = list(compress(glyphs, seen)), list(compress(glyphs, map(not_, seen)))
-    if not chars:  # all the page's text is invisible: an OCR layer over a scanned image, read as it is
-        chars, hidden = hidden, []
+        if any(seen):  # else all the page's text is invisible: an OCR layer over a scanned image, read as it is
+            hidden = len(seen) - sum(seen) - sum(map(str.isspace, compress(chs, map(not_, seen))))
+            columns = columns._replace(**{name: list(compress(getattr(columns, name), seen))
+                                          for name in ("chs", "lefts", "rights", "bottoms", "keys")})
     rtl = any(ord(_RTL_FIRST) <= u <= ord(_RTL_LAST) for u in present)
-    return chars, rtl, sum(not c[SPACE] for c in hidden), unusable, replaced
+    return columns, rtl, hidden, unusable, replaced
 
 
-def _odd_reads(page, codes: list[int], keep: list[bool], odd: list[int]) -> int:
+def _odd_reads(page, codes: list[int], keys: list[int | None], odd: list[int]) -> int:
     """What these characters (line breaks, controls, surrogates, U+FFFE and U+FFFF) read as, written over their
-    codes, and left out (`keep`) where they read as nothing; how many lone surrogates were read as U+FFFD."""
+    codes, and left out (their `keys` None) where they read as nothing; how many lone surrogates were read as
+    U+FFFD."""
     replaced = 0
     for i in odd:
         u = codes[i]
@@ -269,7 +454,7 @@ def _odd_reads(page, codes: list[int], keep: list[bool], odd: list[int]) -> int:
             u = 0x2D
         codes[i] = u
         if u < 0:
-            keep[i] = False
+            keys[i] = None
     return replaced
 
 
@@ -316,31 +501,25 @@ def _commonest(values: list):
     return max(Counter(values).items(), key=_COUNT)[0]
 
 
-def _attach_superscripts(groups: list[list[_Char]], split: list) -> list[tuple[int, list[_Char], float | None, bool]]:
-    """Small raised glyphs go to the line just below them, as its superscripts. With each line (its index in
-    `groups`), its size where its glyphs have one (_one_size: a line that stays one part is not counted again),
-    and whether its spaces have that size too (_line_size). `split`: a group's parts where _split_one_size made
-    them in the size of its first glyph, no space (all its glyphs have that size: the group's _line_size)."""
-    ones, shared = [], []
-    for g, parts in zip(groups, split, strict=True):
-        one, same = (g[0][SIZE], True) if parts is not None else _line_size(g)
-        ones.append(one)
-        shared.append(same)
-    sizes = [_size(g) if one is None else one for g, one in zip(groups, ones, strict=True)]
+def _attach_superscripts(tops: list[float], sizes: list[float], span, glyphs) -> list[tuple[int, list[_Char]]]:
+    """Small raised glyphs go to the line just below them, as its superscripts: each line kept (its index), with
+    the glyphs raised over it. Of each group of glyphs (a line before this): `tops`, its first glyph's baseline;
+    `sizes`, its size (_size); `span(i)`, its left and right ends (_span); `glyphs(i)`, its glyph tuples (asked
+    only of a group that goes over another line, a few a page)."""
     sups: dict[int, list[_Char]] = {}
     keep = []
-    for gi, g in enumerate(groups):
-        for bi in range(gi + 1, min(gi + 3, len(groups))):
-            bsize, rise = sizes[bi], g[0][Y] - groups[bi][0][Y]
+    for gi in range(len(tops)):
+        for bi in range(gi + 1, min(gi + 3, len(tops))):
+            bsize, rise = sizes[bi], tops[gi] - tops[bi]
             # the lines' ends are read only of a line small and raised enough (a few a page): a pass each
             if sizes[gi] < SUP_RATIO * bsize and SUP_RISE[0] * bsize <= rise <= SUP_RISE[1] * bsize:
-                (lo, hi), (blo, bhi) = _span(g), _span(groups[bi])
+                (lo, hi), (blo, bhi) = span(gi), span(bi)
                 if blo - bsize <= lo and hi <= bhi + bsize:
-                    sups.setdefault(bi, []).extend(g)
+                    sups.setdefault(bi, []).extend(glyphs(gi))
                     break
         else:
             keep.append(gi)
-    return [(i, sups.get(i, []), ones[i], shared[i]) for i in keep]
+    return [(i, sups.get(i, [])) for i in keep]
 
 
 def _span(chars: list[_Char]) -> tuple[float, float]:

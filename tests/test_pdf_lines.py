@@ -63,6 +63,12 @@ def test_reading_leaves_the_garbage_collector_as_it_found_it(enabled):
         (gc.enable if was else gc.disable)()
 
 
+def _glyph_tuples_only(monkeypatch) -> None:
+    """Every page's lines made from glyph tuples (_page_lines), none from the columns (_column_lines' own route)."""
+    monkeypatch.setattr(pdf, "_column_lines", lambda columns, scripts_rtl: pdf._page_lines(pdf._glyphs(columns),
+                                                                                            scripts_rtl))
+
+
 def _lines_that_test_the_handed_values() -> bytes:
     """A line that opens with a space glyph; one set in two sizes whose first glyph has the rarer; one split
     by a wide gap into a part of spaces alone (in a size of their own) and a part of text; and one with as
@@ -104,6 +110,7 @@ def test_a_line_made_from_what_was_found_before_is_the_line_made_from_its_glyphs
         return made(base, sup, scripts_rtl, words, line_size)
 
     monkeypatch.setattr(pdf, "_make_line", counting)
+    _glyph_tuples_only(monkeypatch)
     name = path.name if path else "drawn.pdf"
     fast = pdf._read(data, name)
     monkeypatch.setattr(pdf, "_make_line", lambda base, sup, scripts_rtl, words=None, line_size=None:
@@ -149,6 +156,7 @@ def test_a_line_split_by_its_one_size_is_the_line_split_glyph_by_glyph(path, mon
         return split(chars, size)
 
     monkeypatch.setattr(pdf, "_split_one_size", counting)
+    _glyph_tuples_only(monkeypatch)
     shortcut = pdf._read(data, "drawn.pdf")
     monkeypatch.setattr(pdf, "_split_one_size", lambda chars, size: None)  # the plain route, every line
     assert repr(shortcut) == repr(pdf._read(data, "drawn.pdf"))
