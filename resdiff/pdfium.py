@@ -427,10 +427,11 @@ class Page:
         return out
 
     def loose_sides(self, indices: list[int] | None = None, *,
-                    where: list[bool] | None = None) -> tuple[list[float], list[float], list[float]]:
+                    where: list | None = None) -> tuple[list[float], list[float], list[float]]:
         """The left, right and bottom sides of the loose boxes of these characters (see loose_boxes), a
         list each: what the reader uses of a box, read out of PDFium's floats without the tops. The characters:
-        `indices` (ascending), or those `where` holds true (one bool a character, from the page's first)."""
+        `indices` (ascending), or those `where` holds true (one value a character, from the page's first: a
+        bool, or the character's text object, None where it is left out)."""
         lefts: list[float] = []
         rights: list[float] = []
         bottoms: list[float] = []
@@ -546,7 +547,7 @@ def _index_args(indices: list[int] | range) -> list:
     return list(map(_INDICES.__getitem__, indices))
 
 
-def _index_args_where(where: list[bool]) -> list:
+def _index_args_where(where: list) -> list:
     """_index_args of the indices where `where` holds true, picked in C (no list of the indices made first)."""
     return list(compress(_index_args(range(len(where))), where))
 
