@@ -82,8 +82,17 @@ def pdf_lines(data: bytes, name: str) -> list[Line]:
 
 
 def read_lines(data: bytes, name: str) -> tuple[list[Line], tuple[ParseWarning, ...]]:
-    """The typed lines of a PDF, and what the reader left out or replaced, as parse warnings."""
-    reading = read_pdf(data, name)
+    """The typed lines of a PDF, and what the reader left out or replaced, as parse warnings. The cycle collector
+    rests meanwhile in this process too (normalize.collection_paused), as it does while the reading child reads
+    and while a text's lines are read: the reading's lines come back as tens of thousands of new objects and no
+    cycle."""
+    from .normalize import collection_paused
+
+    with collection_paused():
+        return _typed_lines(read_pdf(data, name))
+
+
+def _typed_lines(reading: Reading) -> tuple[list[Line], tuple[ParseWarning, ...]]:
     said = []
     if reading.invisible:
         said.append(ParseWarning("invisible-text", None, f"{reading.invisible:,} characters no reader sees "

@@ -63,6 +63,36 @@ def test_reading_leaves_the_garbage_collector_as_it_found_it(enabled):
         (gc.enable if was else gc.disable)()
 
 
+def test_the_cycle_collector_rests_while_a_pdfs_lines_come_back():
+    """The lines the reading child sends are rebuilt here as thousands of objects with no cycle: no collection
+    runs meanwhile (a full one reads every object the process holds), and the collector is enabled after."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    for _ in range(5):
+        c.setFont("Helvetica", 10)
+        for row in range(50):
+            c.drawString(72, 780 - 14 * row, " ".join(f"word{row}-{k}" for k in range(12)))
+        c.showPage()
+    c.save()
+    data = buf.getvalue()
+    started = []
+
+    def seen(phase, info):
+        if phase == "start":
+            started.append(info["generation"])
+
+    was = gc.isenabled()
+    gc.enable()
+    gc.callbacks.append(seen)
+    try:
+        lines, _ = pdf.read_lines(data, "many.pdf")
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(seen)
+        (gc.enable if was else gc.disable)()
+    assert len(lines) == 250 and started == []
+
+
 def _glyph_tuples_only(monkeypatch) -> None:
     """Every page's lines made from glyph tuples (_page_lines), none from the columns (_column_lines' own route)."""
     monkeypatch.setattr(pdf, "_column_lines", lambda columns, scripts_rtl: pdf._page_lines(pdf._glyphs(columns),
