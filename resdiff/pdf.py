@@ -151,9 +151,13 @@ def _read(data: bytes, name: str) -> Reading:
 def _read_to_send(data: bytes, name: str) -> tuple:
     """_read as plain data, a tuple of lists, tuples, strings and numbers (the reading child's answer, which
     marshal writes and reads, and read_pdf makes a Reading of _Lines again): a named tuple is no plain data
-    (pickle would write it through a call of Python each, eight times what the tuple costs)."""
-    reading = _read(data, name)
-    return tuple(reading._replace(pages=[list(map(tuple, page)) for page in reading.pages]))
+    (pickle would write it through a call of Python each, eight times what the tuple costs). The collector rests
+    through the copy too (a tuple a line: as many new objects as the reading made)."""
+    from .normalize import collection_paused
+
+    with collection_paused():
+        reading = _read(data, name)
+        return tuple(reading._replace(pages=[list(map(tuple, page)) for page in reading.pages]))
 
 
 def _read_pages(data: bytes, name: str) -> Reading:
