@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, namedtuple
 from itertools import accumulate, chain, compress, count, groupby, pairwise, repeat
+from math import isfinite
 from operator import itemgetter, le, not_, sub
 
 from . import isolate
@@ -198,9 +199,11 @@ def _column_lines(columns: _Columns, scripts_rtl: bool) -> list[_Line]:
     stretch of the columns, set in one size and read left to right (nearly all) is split, given its word spaces
     and made from the columns (_split_columns, _column_line); any other line (several sizes, its glyphs out of
     order, superscripts over it) from glyph tuples, as _page_lines makes it. A page with a right-to-left letter,
-    or a baseline at 0 or not a number (which no run can stand for: -0.0 == 0.0), goes to _page_lines whole."""
+    or a baseline at 0 (which no run can stand for: -0.0 == 0.0) or none a number can place (NaN equals no other
+    baseline, inf less inf is NaN: the glyph route tells them apart glyph by glyph), goes to _page_lines whole."""
     runs = _runs(columns)
-    if scripts_rtl or not all(map(_BY_RUN_Y, runs)):  # NaN and 0.0 are falsy
+    ys = list(map(_BY_RUN_Y, runs))
+    if scripts_rtl or not all(ys) or not isfinite(sum(ys)):  # a sum too large for a float is as good as inf
         return _page_lines(_glyphs(columns), scripts_rtl)
     groups = _cluster_runs(runs)
     chs, lefts, rights = columns.chs, columns.lefts, columns.rights

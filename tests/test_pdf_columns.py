@@ -114,3 +114,17 @@ def test_a_page_whose_every_glyph_is_of_a_size_left_out_has_no_line(size):
     data = hostile.pages_pdf([hostile.stream(b"BT /F1 %s Tf 1 0 0 1 72 700 Tm (Hello) Tj ET" % size)])
     reading = pdf._read(data, "huge.pdf")
     assert reading.pages == [[]] and reading.unusable > 0
+
+
+_NAN, _INF = float("nan"), float("inf")
+
+
+@pytest.mark.parametrize("bottoms", [[_NAN] * 4, [_INF, _INF, 700.0, _INF], [700.0, -_INF, 700.0, -_INF]],
+                         ids=["NaN", "inf", "-inf"])
+def test_baselines_no_number_can_place_are_read_glyph_by_glyph(bottoms):
+    """A baseline no PDF here has given (PDFium reads a number too large as 0), but the columns may carry: NaN
+    equals no other baseline, and inf less inf is NaN (two runs at inf would be two lines); the page is read as
+    glyph tuples, as ever."""
+    chs, lefts = list("abcd"), [10.0, 16.0, 40.0, 46.0]
+    columns = pdf._Columns(chs, lefts, [x + 5 for x in lefts], bottoms, [1] * 4, {1: -2.0}, {1: 10.0})
+    assert repr(pdf._column_lines(columns, False)) == repr(pdf._page_lines(pdf._glyphs(columns), False))
