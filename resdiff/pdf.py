@@ -197,7 +197,7 @@ def _column_lines(columns: _Columns, scripts_rtl: bool) -> list[_Line]:
     PDFium gives a page's glyphs nearly in order: a line's as a run of one baseline (or a few runs, one after the
     other), left to right. The runs (_runs) are grouped into lines as _cluster groups the glyphs; a line that is one
     stretch of the columns, set in one size and read left to right (nearly all) is split, given its word spaces
-    and made from the columns (_split_columns, _column_line); any other line (several sizes, its glyphs out of
+    and made from the columns (_split_gaps, _column_line); any other line (several sizes, its glyphs out of
     order, superscripts over it) from glyph tuples, as _page_lines makes it. A page with a right-to-left letter,
     or a baseline at 0 (which no run can stand for: -0.0 == 0.0) or none a number can place (NaN equals no other
     baseline, inf less inf is NaN: the glyph route tells them apart glyph by glyph), goes to _page_lines whole."""
@@ -212,7 +212,7 @@ def _column_lines(columns: _Columns, scripts_rtl: bool) -> list[_Line]:
         a, one = g[0][1], g[0][3]
         parts = None
         if one is not None and not chs[a].isspace() and (len(g) == 1 or _stretch_of_one_size(g)):
-            parts = _split_columns(columns, a, g[-1][2], one)  # its parts (start, end, words)
+            parts = _split_gaps(chs, lefts, rights, a, g[-1][2], one)  # its parts (start, end, words)
         if parts is None:  # the route of glyph tuples
             glyphs[i] = chars = _group_glyphs(columns, g)
             parts = None if chars[0][SPACE] else _split_one_size(chars, chars[0][SIZE])
@@ -279,9 +279,9 @@ def _runs(columns: _Columns) -> list[tuple[float, int, int, float | None]]:
 
 
 def _cluster_runs(runs: list[tuple]) -> list[list[tuple]]:
-    """_cluster of a page's runs: each line as the runs it takes, top to bottom, their glyphs in the order
-    _cluster gives them (a line of one stretch of the columns is runs each of which starts where the one before
-    ends)."""
+    """Runs of glyphs of one baseline (each a tuple, its baseline first) grouped into lines, top to bottom: a line
+    takes each run whose baseline is less than BASE_TOL under its first (highest) one; runs of one baseline keep
+    their order (a line of one stretch of the columns is runs each of which starts where the one before ends)."""
     groups: list[list[tuple]] = []
     top = 0.0
     for run in sorted(runs, key=_BY_RUN_Y, reverse=True):
@@ -311,10 +311,14 @@ def _group_glyphs(columns: _Columns, group: list[tuple]) -> list[_Char]:
     return out
 
 
-def _split_columns(columns: _Columns, a: int, b: int, size: float) -> list[tuple[int, int, list[int]]] | None:
-    """_split_one_size of the glyphs a to b of a page's columns, all in this size, the first no space: each part
-    as its start, end and word spaces. None where a glyph lies left of the one before."""
-    chs, lefts, rights = columns.chs, columns.lefts, columns.rights
+def _split_gaps(chs: list[str], lefts: list[float], rights: list[float], a: int, b: int,
+                size: float) -> list[tuple[int, int, list[int]]] | None:
+    """The glyphs a to b (characters, left and right edges: a page's columns, or a line's) of a line all in this
+    size (a number above 0), split at its gaps wider than SPLIT_GAP em, each part as its start, end and word spaces
+    (the glyphs a word space goes before, counted from the part's start: a gap wider than SPACE_GAP em between
+    two glyphs that are no space). The em is the same throughout, so each gap is held against two bounds made
+    once, and only a gap wider than a word space's (a few a line) is looked at further. None where a glyph lies
+    left of the one before (see _split_ltr)."""
     split_at, space_at = SPLIT_GAP * size, SPACE_GAP * size
     parts, words, start, k = [], [], a, a
     px0, px1 = -_INF, _INF  # no gap before the first glyph
@@ -382,7 +386,8 @@ def _page_lines(chars: list[_Char], scripts_rtl: bool) -> list[_Line]:
 
 
 def _page_chars(page, objects) -> tuple[list[_Char], bool, int, int, int]:
-    """_page_columns with the glyphs as tuples (the route of a page the column route declines)."""
+    """_page_columns with the glyphs as tuples (_glyphs): what the tests and bench/pdf_read.py hold the reading of
+    a page's characters to."""
     columns, *rest = _page_columns(page, objects)
     return _glyphs(columns), *rest
 
@@ -475,18 +480,10 @@ def _odd_reads(page, codes: list[int], keys: list[int | None], odd: list[int]) -
 
 
 def _cluster(chars: list[_Char]) -> list[list[_Char]]:
-    """Glyphs grouped by baseline, top to bottom."""
-    groups: list[list[_Char]] = []
-    top = 0.0  # the baseline of the line's first (highest) glyph
-    # top down; a stable sort keeps ties in order. The glyphs of one baseline come as one run, so the
-    # loop is a run's, not a glyph's
-    for y, run in groupby(sorted(chars, key=_BY_Y, reverse=True), _BY_Y):
-        if groups and top - y < BASE_TOL:
-            groups[-1] += run
-        else:
-            groups.append(list(run))
-            top = y
-    return groups
+    """Glyphs grouped by baseline, top to bottom: their runs of one baseline (top down; a stable sort keeps ties
+    in order) grouped as _cluster_runs groups a page's runs."""
+    runs = [(y, list(run)) for y, run in groupby(sorted(chars, key=_BY_Y, reverse=True), _BY_Y)]
+    return [list(chain.from_iterable(map(_GROUP, group))) for group in _cluster_runs(runs)]
 
 
 def _one_size(chars: list[_Char]) -> float | None:
@@ -614,25 +611,13 @@ def _split_any_size(chars: list[_Char]) -> list[tuple[list[_Char], list[int]]] |
 
 
 def _split_one_size(chars: list[_Char], size: float) -> list[tuple[list[_Char], list[int]]] | None:
-    """_split_any_size where every glyph has this size (a number above 0): its em throughout, so that each gap is
-    held against two bounds made once, and only a gap wider than a word space's (a few a line) is looked at
-    further (a gap wide enough to split a line is wide enough for a word space). None where a glyph has another
-    size (the line is no line of one size), or lies left of the one before (see _split_ltr)."""
-    split_at, space_at = SPLIT_GAP * size, SPACE_GAP * size
-    parts, words, start = [], [], 0
-    px0, px1 = -_INF, _INF  # no gap before the first glyph
-    for k, (_, x0, x1, _, glyph_size, space) in enumerate(chars):
-        if x0 < px0 or glyph_size != size:
-            return None
-        if x0 - px1 > space_at:
-            if x0 - px1 > split_at:
-                parts.append((chars[start:k], words))
-                words, start = [], k
-            elif not (space or chars[k - 1][SPACE]):
-                words.append(k - start)
-        px0, px1 = x0, x1
-    parts.append((chars[start:] if start else chars, words))
-    return parts
+    """_split_any_size of glyphs that all have this size (a number above 0), by _split_gaps; None where a glyph has
+    another size (the line is no line of one size), or lies left of the one before (see _split_ltr)."""
+    if list(map(_BY_SIZE, chars)).count(size) != len(chars):
+        return None
+    n = len(chars)
+    parts = _split_gaps(list(map(_BY_CH, chars)), list(map(_BY_X0, chars)), list(map(_BY_X1, chars)), 0, n, size)
+    return None if parts is None else [(chars if b - a == n else chars[a:b], words) for a, b, words in parts]
 
 
 _INF = float("inf")
