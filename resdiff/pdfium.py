@@ -256,26 +256,6 @@ def _forget_gone(records: str) -> None:
     forget(records, names=gone)
 
 
-class _DlInfo(ctypes.Structure):  # dlfcn.h's Dl_info
-    _fields_ = [("dli_fname", ctypes.c_char_p), ("dli_fbase", ctypes.c_void_p), ("dli_sname", ctypes.c_char_p),
-                ("dli_saddr", ctypes.c_void_p)]
-
-
-def library_file(address: int) -> str | None:
-    """The shared library file a function at `address` belongs to (`dladdr`, Linux and macOS); None where it
-    cannot be asked or is not known."""
-    try:
-        dladdr = ctypes.CDLL(None).dladdr
-    except (OSError, AttributeError, TypeError):
-        return None
-    dladdr.argtypes = [ctypes.c_void_p, ctypes.POINTER(_DlInfo)]
-    dladdr.restype = ctypes.c_int
-    info = _DlInfo()
-    if not dladdr(address, ctypes.byref(info)) or not info.dli_fname:
-        return None
-    return os.fsdecode(info.dli_fname)
-
-
 def kept_listing() -> str:
     """`resdiff cache`'s line on the kept PDFium locations."""
     from .cache import kept_in
@@ -563,9 +543,35 @@ def _take_box_slots() -> tuple[ctypes.Array, list[ctypes.c_void_p]]:
         return buf, list(map(ctypes.c_void_p, range(base, base + size * _CHUNK, size)))
 
 
-# --- the reading child's one call outside PDFium ---------------------------------------------------------
+# --- the two calls outside PDFium: the C library's ----------------------------------------------------------
 
 _PR_SET_PDEATHSIG = 1  # Linux's prctl option
+
+
+class _DlInfo(ctypes.Structure):  # dlfcn.h's Dl_info
+    _fields_ = [("dli_fname", ctypes.c_char_p), ("dli_fbase", ctypes.c_void_p), ("dli_sname", ctypes.c_char_p),
+                ("dli_saddr", ctypes.c_void_p)]
+
+
+def _c_function(name: str, result, *arguments):
+    """The C library's function of that name, declared (result, arguments), or None where this process has none
+    (Windows, another C library)."""
+    try:
+        function = getattr(ctypes.CDLL(None, use_errno=True), name)
+    except (OSError, AttributeError, TypeError):
+        return None
+    function.argtypes, function.restype = list(arguments), result
+    return function
+
+
+def library_file(address: int) -> str | None:
+    """The shared library file a function at `address` belongs to (`dladdr`, Linux and macOS); None where it
+    cannot be asked or is not known."""
+    dladdr = _c_function("dladdr", ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(_DlInfo))
+    info = _DlInfo()
+    if dladdr is None or not dladdr(address, ctypes.byref(info)) or not info.dli_fname:
+        return None
+    return os.fsdecode(info.dli_fname)
 
 
 def die_with_parent(signal_number: int) -> bool:
@@ -573,10 +579,5 @@ def die_with_parent(signal_number: int) -> bool:
     ends (isolate's reading child, killed with the process it reads for). False where it cannot be asked."""
     if not sys.platform.startswith("linux"):
         return False
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return False
-    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
-    prctl.restype = ctypes.c_int
-    return prctl(_PR_SET_PDEATHSIG, signal_number, 0, 0, 0) == 0
+    prctl = _c_function("prctl", ctypes.c_int, ctypes.c_int, *[ctypes.c_ulong] * 4)
+    return prctl is not None and prctl(_PR_SET_PDEATHSIG, signal_number, 0, 0, 0) == 0
