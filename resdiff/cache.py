@@ -74,44 +74,51 @@ def kept_in(folder: str) -> list[tuple[str, os.stat_result]]:
     """The files keep_file wrote in `folder` (writes left half done by a killed run included), each (name, stat):
     only files named as it names them, and never through a symbolic link (`folder` itself being one included:
     whatever else is there, or a folder a link leads to, is not the cache's)."""
-    return _kept_at(folder, None)
-
-
-def forget(folder: str, keep: int = 0, names: set[str] | None = None) -> int:
-    """The files keep_file wrote in `folder` (kept_in) removed: all of them, or all but the `keep` newest, or those
-    of `names`; how many were."""
-    return _kept_at(folder, (keep, names))
-
-
-def _kept_at(folder: str, forgetting: tuple[int, set[str] | None] | None):
+    fd = _open_folder(folder)
+    if fd is None:
+        return []
     try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return [] if forgetting is None else 0
+        return _kept_at(fd)
+    finally:
+        os.close(fd)
+
+
+def forget(folder: str, names: set[str] | None = None) -> int:
+    """The files keep_file wrote in `folder` (kept_in) removed: all of them, or those of `names`; how many were."""
+    fd = _open_folder(folder)
+    if fd is None:
+        return 0
+    gone = 0
     try:
-        found = []
-        with os.scandir(fd) as entries:
-            for e in entries:
-                if _is_kept_name(e.name) and e.is_file(follow_symlinks=False):
-                    try:
-                        found.append((e.name, e.stat(follow_symlinks=False)))
-                    except OSError:  # removed meanwhile (another run's eviction)
-                        pass
-        if forgetting is None:
-            return found
-        keep, names = forgetting
-        found.sort(key=lambda f: f[1].st_mtime_ns)
-        gone = 0
-        for name, _ in found[: len(found) - keep] if keep else found:
+        for name, _ in _kept_at(fd):
             if names is None or name in names:
                 try:
                     os.unlink(name, dir_fd=fd)
                     gone += 1
-                except OSError:
+                except OSError:  # removed meanwhile (another run's eviction)
                     pass
         return gone
     finally:
         os.close(fd)
+
+
+def _open_folder(folder: str) -> int | None:
+    try:
+        return os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+
+
+def _kept_at(fd: int) -> list[tuple[str, os.stat_result]]:
+    found = []
+    with os.scandir(fd) as entries:
+        for e in entries:
+            if _is_kept_name(e.name) and e.is_file(follow_symlinks=False):
+                try:
+                    found.append((e.name, e.stat(follow_symlinks=False)))
+                except OSError:  # removed meanwhile
+                    pass
+    return found
 
 
 def keep_file(path: str, data: bytes) -> bool:

@@ -97,14 +97,14 @@ def _catalogues() -> list:
 
 def situation(args: list[str]) -> str | None:
     """Everything typer's answer to `resdiff ARGS` depends on, as text (None: an answer not to keep)."""
+    from .cache import file_stamps
+
     terminal = _terminal()
     if terminal is None:
         return None
     main = sys.modules.get("__main__")  # click names the program after it: `resdiff` or `python -m resdiff`
     program = (sys.argv[0], getattr(main, "__package__", None), getattr(getattr(main, "__spec__", None), "name", None))
     environ = sorted((k, v) for k, v in os.environ.items() if k not in _VOLATILE)
-    from .cache import file_stamps
-
     here = os.path.dirname(os.path.abspath(__file__))
     return repr((_FORMAT, list(args), program, sys.version, sys.executable, __version__, here, file_stamps(here),
                  _libraries(), terminal, environ, _catalogues()))
@@ -211,13 +211,15 @@ def _keep(key: str, status: int, chunks: list) -> None:
     be written is left as it is."""
     import marshal
 
-    from .cache import forget, keep_file
+    from .cache import forget, keep_file, kept_in
 
     try:
         digest = _digest(key)
         path = _path(digest)
         if keep_file(path, marshal.dumps((digest, status, chunks))):
-            forget(os.path.dirname(path), keep=_KEEP)
+            folder = os.path.dirname(path)
+            kept = sorted(kept_in(folder), key=lambda f: f[1].st_mtime_ns)
+            forget(folder, {name for name, _ in kept[:-_KEEP]})
     except Exception:
         pass
 

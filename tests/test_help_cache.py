@@ -256,3 +256,18 @@ def test_another_install_of_typer_is_another_situation(tmp_path, monkeypatch):
     assert base is not None and moved != base
     (site / "typer-99.0.dist-info").mkdir()
     assert help_cache.situation(["--help"]) != moved
+
+
+def test_past_the_helps_kept_the_oldest_go_and_nothing_else(tmp_path, monkeypatch):
+    """The cache keeps the newest helps (help_cache._KEEP of them): a new one past that removes the oldest, and
+    never a file of the folder it did not write."""
+    monkeypatch.setenv("RESDIFF_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(help_cache, "_KEEP", 2)
+    folder = tmp_path / "help"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    for n, key in enumerate(["first", "second", "third"]):
+        help_cache._keep(key, 0, [(1, f"help {key}\n")])
+        os.utime(folder / help_cache._digest(key), ns=(n * 10**9, n * 10**9))  # one after the other, whatever the clock
+    kept = sorted(p.name for p in folder.iterdir())
+    assert kept == sorted([help_cache._digest("second"), help_cache._digest("third"), "notes.txt"])
