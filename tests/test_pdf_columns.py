@@ -52,19 +52,14 @@ def _drawn_lines() -> bytes:
     return buf.getvalue()
 
 
-def _tuples_only(monkeypatch) -> None:
-    monkeypatch.setattr(pdf, "_column_lines", lambda columns, scripts_rtl: pdf._page_lines(pdf._glyphs(columns),
-                                                                                            scripts_rtl))
-
-
 @pytest.mark.parametrize("path", [None, *REAL_PDFS], ids=lambda p: p.name if p else "drawn")
-def test_lines_made_from_the_columns_are_the_lines_made_from_glyph_tuples(path, monkeypatch):
+def test_lines_made_from_the_columns_are_the_lines_made_from_glyph_tuples(path, monkeypatch, glyph_tuples_only):
     data = path.read_bytes() if path else _drawn_lines()
     made, line = [], pdf._column_line
     monkeypatch.setattr(pdf, "_column_line", lambda *args: made.append(1) or line(*args))
     columns = pdf._read(data, "x.pdf")
     lines = [ln for page in columns.pages for ln in page]
-    _tuples_only(monkeypatch)
+    glyph_tuples_only()
     assert repr(columns) == repr(pdf._read(data, "x.pdf"))  # repr: -0.0 and 0.0, which compare equal, would show apart
     if path is None:
         assert [(ln.text, ln.y) for ln in lines] == [
@@ -93,7 +88,7 @@ def _two_fonts(content: bytes) -> bytes:
                         descriptor % (b"Aa", 200, 200), descriptor % (b"Bb", 150, 150)])
 
 
-def test_glyphs_of_one_bottom_are_told_apart_by_their_baselines_and_sizes(monkeypatch):
+def test_glyphs_of_one_bottom_are_told_apart_by_their_baselines_and_sizes(glyph_tuples_only):
     """Glyphs whose loose boxes share their bottom may lie on two baselines (two descents: 'Noted' 0.5 pt below
     'with concern', on the right of a column gap), or on one in two sizes ('Area' at 7.5 pt, its descent that of
     the 10 pt words after it: a line of two sizes, whose gaps are held against the larger): read from the columns,
@@ -103,7 +98,7 @@ def test_glyphs_of_one_bottom_are_told_apart_by_their_baselines_and_sizes(monkey
     columns = pdf._read(data, "fonts.pdf")
     assert [(ln.text, ln.y, ln.size) for ln in columns.pages[0]] == [
         ("with concern", 700.0, 10.0), ("Noted", 699.5, 10.0), ("Areawith most words", 660.0, 10.0)]
-    _tuples_only(monkeypatch)
+    glyph_tuples_only()
     assert repr(columns) == repr(pdf._read(data, "fonts.pdf"))
 
 

@@ -103,12 +103,6 @@ def test_the_cycle_collector_rests_while_a_pdfs_lines_are_made_and_sent(where):
     assert len(got) == 250 if where.startswith("read_lines") else [len(page) for page in got] == [50] * 5
 
 
-def _glyph_tuples_only(monkeypatch) -> None:
-    """Every page's lines made from glyph tuples (_page_lines), none from the columns (_column_lines' own route)."""
-    monkeypatch.setattr(pdf, "_column_lines", lambda columns, scripts_rtl: pdf._page_lines(pdf._glyphs(columns),
-                                                                                            scripts_rtl))
-
-
 def _lines_that_test_the_handed_values() -> bytes:
     """A line that opens with a space glyph; one set in two sizes whose first glyph has the rarer; one split
     by a wide gap into a part of spaces alone (in a size of their own) and a part of text; and one with as
@@ -136,7 +130,7 @@ def _lines_that_test_the_handed_values() -> bytes:
 
 
 @pytest.mark.parametrize("path", [None, *REAL_PDFS], ids=lambda p: p.name if p else "drawn")
-def test_a_line_made_from_what_was_found_before_is_the_line_made_from_its_glyphs(path, monkeypatch):
+def test_a_line_made_from_what_was_found_before_is_the_line_made_from_its_glyphs(path, monkeypatch, glyph_tuples_only):
     """_make_line is handed the word spaces the split found, parts sorted left to right (its left edge is
     then its first glyph that is no space) and the size its glyphs share; made from the glyphs alone (no
     words, no size: its plain path), every line is the same, to the last bit of its geometry: on lines
@@ -150,7 +144,7 @@ def test_a_line_made_from_what_was_found_before_is_the_line_made_from_its_glyphs
         return made(base, sup, scripts_rtl, words, line_size)
 
     monkeypatch.setattr(pdf, "_make_line", counting)
-    _glyph_tuples_only(monkeypatch)
+    glyph_tuples_only()
     name = path.name if path else "drawn.pdf"
     fast = pdf._read(data, name)
     monkeypatch.setattr(pdf, "_make_line", lambda base, sup, scripts_rtl, words=None, line_size=None:
@@ -182,7 +176,7 @@ _DRAWN = {"columns": lambda: _words_drawn_apart((60, ["Distr.:", "General"]), (3
 
 
 @pytest.mark.parametrize("path", [*_DRAWN, *REAL_PDFS], ids=lambda p: p if isinstance(p, str) else p.name)
-def test_a_line_split_by_its_one_size_is_the_line_split_glyph_by_glyph(path, monkeypatch):
+def test_a_line_split_by_its_one_size_is_the_line_split_glyph_by_glyph(path, monkeypatch, glyph_tuples_only):
     """A line whose glyphs, spaces too, share the size of its first (no space) is split and given its word spaces
     against two bounds made once (_split_one_size, tried on every line first: it also finds the line's size);
     split glyph by glyph (each gap against the larger size of its two glyphs, the line's size counted apart),
@@ -196,7 +190,7 @@ def test_a_line_split_by_its_one_size_is_the_line_split_glyph_by_glyph(path, mon
         return split(chars, size)
 
     monkeypatch.setattr(pdf, "_split_one_size", counting)
-    _glyph_tuples_only(monkeypatch)
+    glyph_tuples_only()
     shortcut = pdf._read(data, "drawn.pdf")
     monkeypatch.setattr(pdf, "_split_one_size", lambda chars, size: None)  # the plain route, every line
     assert repr(shortcut) == repr(pdf._read(data, "drawn.pdf"))
